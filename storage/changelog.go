@@ -1,0 +1,76 @@
+package storage
+
+import (
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// ChangeKind says what happened to an entity.
+type ChangeKind string
+
+const (
+	ChangeCreated  ChangeKind = "opprettet"
+	ChangeUpdated  ChangeKind = "endret"
+	ChangeDeleted  ChangeKind = "slettet"
+	ChangeMigrated ChangeKind = "migrert"
+	ChangeRestored ChangeKind = "gjenopprettet"
+)
+
+// Entity names in the change log. They are shown to the user, hence
+// Norwegian.
+const (
+	EntityDatabase = "database"
+	EntityUnit     = "enhet"
+	EntityMember   = "utvalgsmedlem"
+)
+
+// Change is one change-log entry.
+type Change struct {
+	Seq      uint64     `json:"seq"`
+	Time     time.Time  `json:"time"`
+	User     string     `json:"user"`
+	Entity   string     `json:"entity"`
+	EntityID uint64     `json:"entity_id,omitempty"`
+	Kind     ChangeKind `json:"kind"`
+	Summary  string     `json:"summary"`
+}
+
+// appendChange writes c with the next sequence number. Only updateChanges
+// calls it, so every entry shares the transaction of its change.
+func appendChange(tx *bbolt.Tx, c Change) (uint64, error) {
+	seq, err := nextID(tx, bucketChangelog)
+	if err != nil {
+		return 0, err
+	}
+	c.Seq = seq
+	if err := putRecord(tx, bucketChangelog, seq, c); err != nil {
+		return 0, fmt.Errorf("kan ikke skrive endringsloggen: %w", err)
+	}
+	return seq, nil
+}
+
+// Changes returns the change log, newest first; limit <= 0 means all.
+func (s *Store) Changes(limit int) ([]Change, error) {
+	var out []Change
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := bucketOf(tx, bucketChangelog)
+		if err != nil {
+			return err
+		}
+		c := b.Cursor()
+		for k, raw := c.Last(); k != nil; k, raw = c.Prev() {
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+			ch, err := decodeRecord[Change](bucketChangelog, k, raw)
+			if err != nil {
+				return err
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,207 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+)
+
+// recordVersion is written into every envelope. It equals the schema
+// version that wrote the record, so a migration can tell old records from
+// new ones if it ever has to convert lazily.
+const recordVersion = CurrentSchemaVersion
+
+// envelope wraps every stored value: {"v":1,"data":{…}}.
+type envelope struct {
+	V    int             `json:"v"`
+	Data json.RawMessage `json:"data"`
+}
+
+// itob encodes an ID as an 8-byte big-endian key so bbolt's byte order is
+// numeric order.
+func itob(id uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, id)
+	return b
+}
+
+// btoi decodes a key written by itob.
+func btoi(b []byte) (uint64, error) {
+	if len(b) != 8 {
+		return 0, fmt.Errorf("nøkkelen %s er ikke en 8-byte ID", formatKey(b))
+	}
+	return binary.BigEndian.Uint64(b), nil
+}
+
+// formatKey renders a key for messages: IDs as numbers, text as text.
+func formatKey(k []byte) string {
+	if len(k) == 8 {
+		return strconv.FormatUint(binary.BigEndian.Uint64(k), 10)
+	}
+	if utf8.Valid(k) && bytes.IndexFunc(k, func(r rune) bool { return r < ' ' }) < 0 {
+		return strconv.Quote(string(k))
+	}
+	return fmt.Sprintf("0x%x", k)
+}
+
+// encodeRecord wraps v in the envelope.
+func encodeRecord[T any](v T) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("kan ikke kode verdien: %w", err)
+	}
+	return json.Marshal(envelope{V: recordVersion, Data: data})
+}
+
+// decodeRecord unwraps and decodes one stored value. Every failure is a
+// *DecodeError naming bucket and key; it never panics on bad input.
+func decodeRecord[T any](bucket string, key, raw []byte) (T, error) {
+	var zero, v T
+	fail := func(err error) (T, error) {
+		return zero, &DecodeError{Bucket: bucket, Key: bytes.Clone(key), Err: err}
+	}
+	if raw == nil {
+		return fail(errors.New("verdien er en underbøtte"))
+	}
+	var env envelope
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return fail(fmt.Errorf("ugyldig innpakning: %w", err))
+	}
+	if env.V < 1 {
+		return fail(errors.New("mangler versjon"))
+	}
+	if env.V > CurrentSchemaVersion {
+		return fail(fmt.Errorf("skrevet med nyere versjon %d", env.V))
+	}
+	if len(env.Data) == 0 || bytes.Equal(env.Data, []byte("null")) {
+		return fail(errors.New("mangler data"))
+	}
+	if err := json.Unmarshal(env.Data, &v); err != nil {
+		return fail(err)
+	}
+	return v, nil
+}
+
+// bucketOf returns a bucket that the schema guarantees; a missing bucket
+// means a damaged or foreign file, reported as an error, not a panic.
+func bucketOf(tx *bbolt.Tx, name string) (*bbolt.Bucket, error) {
+	b := tx.Bucket([]byte(name))
+	if b == nil {
+		return nil, fmt.Errorf("databasen mangler bøtten «%s»", name)
+	}
+	return b, nil
+}
+
+// nextID hands out the next sequence number of bucket. Sequences are never
+// reused, so a deleted record's ID stays unique in the change log.
+func nextID(tx *bbolt.Tx, bucket string) (uint64, error) {
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return 0, err
+	}
+	return b.NextSequence()
+}
+
+// putRecord stores v under id (which must be > 0).
+func putRecord[T any](tx *bbolt.Tx, bucket string, id uint64, v T) error {
+	if id == 0 {
+		return fmt.Errorf("intern feil: ID 0 i «%s»", bucket)
+	}
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return err
+	}
+	raw, err := encodeRecord(v)
+	if err != nil {
+		return err
+	}
+	// Keep the sequence ahead of every key so NextSequence never hands
+	// out an ID that is already in use.
+	if id > b.Sequence() {
+		if err := b.SetSequence(id); err != nil {
+			return err
+		}
+	}
+	return b.Put(itob(id), raw)
+}
+
+// getRecord loads id; found is false when there is no such record.
+func getRecord[T any](tx *bbolt.Tx, bucket string, id uint64) (v T, found bool, err error) {
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return v, false, err
+	}
+	key := itob(id)
+	raw := b.Get(key)
+	if raw == nil {
+		if b.Bucket(key) != nil {
+			_, err = decodeRecord[T](bucket, key, nil)
+			return v, false, err
+		}
+		return v, false, nil
+	}
+	v, err = decodeRecord[T](bucket, key, raw)
+	return v, err == nil, err
+}
+
+// hasRecord reports whether id exists without decoding it.
+func hasRecord(tx *bbolt.Tx, bucket string, id uint64) (bool, error) {
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return false, err
+	}
+	return b.Get(itob(id)) != nil, nil
+}
+
+// forEachRecord decodes every record of bucket in ID order. It stops at
+// the first value that does not decode.
+func forEachRecord[T any](tx *bbolt.Tx, bucket string, fn func(id uint64, v T) error) error {
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return err
+	}
+	c := b.Cursor()
+	for k, raw := c.First(); k != nil; k, raw = c.Next() {
+		id, err := btoi(k)
+		if err != nil {
+			return &DecodeError{Bucket: bucket, Key: bytes.Clone(k), Err: err}
+		}
+		v, err := decodeRecord[T](bucket, k, raw)
+		if err != nil {
+			return err
+		}
+		if err := fn(id, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listRecords returns every record of bucket in ID order.
+func listRecords[T any](tx *bbolt.Tx, bucket string) ([]T, error) {
+	var out []T
+	err := forEachRecord(tx, bucket, func(_ uint64, v T) error {
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+// deleteRecord removes id; found is false when it was not there.
+func deleteRecord(tx *bbolt.Tx, bucket string, id uint64) (found bool, err error) {
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return false, err
+	}
+	key := itob(id)
+	if b.Get(key) == nil {
+		return false, nil
+	}
+	return true, b.Delete(key)
+}

@@ -1,0 +1,139 @@
+// Package demo generates realistic demo units: deterministic for a seed,
+// different units for different seeds (so several can be aggregated), and
+// a scale factor that multiplies the volume for benchmarks. Each module adds
+// its own data to Dataset and to write.
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+)
+
+// Options choose the demo unit.
+type Options struct {
+	Seed  int64
+	Scale int // 1 = a normal unit; 50 = the heavy unit for benchmarks
+	// Today anchors the data: three full years up to last year, plus this year so far.
+	Today model.Date
+	User  string // written in the change log
+}
+
+// Dataset is a generated unit with all its data.
+type Dataset struct {
+	Unit    model.Unit
+	Members []model.CommitteeMember
+}
+
+type unitKind struct {
+	sector      model.Sector
+	names       []string
+	departments []string
+	employees   [2]int
+}
+
+// Seed 1 is the default demo: a nursing home.
+var kinds = []unitKind{
+	{model.SectorSykehjem, []string{"Solsiden sykehjem", "Furuly omsorgssenter", "Bjørkeli bo- og behandlingssenter"},
+		[]string{"Avdeling 1 (skjermet)", "Avdeling 2 (langtid)", "Korttid og rehabilitering", "Kjøkken", "Renhold og vaskeri"}, [2]int{60, 140}},
+	{model.SectorHjemmetjeneste, []string{"Hjemmetjenesten sør", "Hjemmesykepleien nord"},
+		[]string{"Dag", "Kveld", "Natt", "Praktisk bistand"}, [2]int{40, 90}},
+	{model.SectorSkole, []string{"Haugen skole", "Moen ungdomsskole", "Vikhammer barneskole"},
+		[]string{"1.–4. trinn", "5.–7. trinn", "SFO", "Administrasjon"}, [2]int{30, 80}},
+	{model.SectorBarnehage, []string{"Tyttebær barnehage", "Solstrålen barnehage", "Lia barnehage"},
+		[]string{"Småbarnsavdeling", "Storbarnsavdeling", "Kjøkken"}, [2]int{12, 30}},
+	{model.SectorTekniskDrift, []string{"Teknisk drift og eiendom", "Vei og park"},
+		[]string{"Vaktmestere", "Renhold", "Verksted", "Park og idrett"}, [2]int{20, 60}},
+	{model.SectorKontor, []string{"Servicetorget", "Økonomiavdelingen"},
+		[]string{"Publikumsmottak", "Saksbehandling"}, [2]int{10, 35}},
+}
+
+var municipalities = []string{"Ringsaker kommune", "Hamar kommune", "Stange kommune", "Løten kommune", "Elverum kommune", "Gjøvik kommune", "Østre Toten kommune", "Lillehammer kommune"}
+
+var firstNames = []string{"Kari", "Ola", "Ingrid", "Per", "Anne", "Lars", "Marit", "Jon", "Sigrid", "Bjørn", "Hanne", "Tor", "Liv", "Espen", "Åse", "Øyvind", "Nina", "Knut", "Randi", "Geir"}
+var lastNames = []string{"Nordmann", "Haugen", "Bakke", "Lien", "Dahl", "Moen", "Solberg", "Strand", "Berg", "Hagen", "Løken", "Ødegård", "Aas", "Sæther", "Holm", "Brekke"}
+
+// Generate builds the dataset for the options; the same options always give
+// the same data.
+func Generate(o Options) Dataset {
+	if o.Scale < 1 {
+		o.Scale = 1
+	}
+	if o.Today.IsZero() {
+		o.Today = model.DateOf(time.Now())
+	}
+	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x484d53))
+	kind := kinds[0]
+	if o.Seed != 1 {
+		kind = kinds[r.IntN(len(kinds))]
+	}
+	name := kind.names[r.IntN(len(kind.names))]
+	if o.Seed != 1 {
+		// Different seeds must give different units, also with the same kind.
+		name = fmt.Sprintf("%s %d", name, o.Seed)
+	}
+	emp := kind.employees[0] + r.IntN(kind.employees[1]-kind.employees[0]+1)
+	ds := Dataset{
+		Unit: model.Unit{
+			Name:         name,
+			Municipality: municipalities[r.IntN(len(municipalities))],
+			Sector:       kind.sector,
+			Employees:    emp * o.Scale,
+			Departments:  append([]string{}, kind.departments...),
+		},
+	}
+	ds.Members = committee(r, o.Today)
+	return ds
+}
+
+// committee is a full committee; the verneombud changed two years ago, so
+// the history shows a finished period.
+func committee(r *rand.Rand, today model.Date) []model.CommitteeMember {
+	used := map[string]bool{}
+	person := func() string {
+		for {
+			n := firstNames[r.IntN(len(firstNames))] + " " + lastNames[r.IntN(len(lastNames))]
+			if !used[n] {
+				used[n] = true
+				return n
+			}
+		}
+	}
+	start := model.NewDate(today.Year()-3, 1, 1)
+	change := model.NewDate(today.Year()-1, 1, 1)
+	return []model.CommitteeMember{
+		{Name: person(), Role: model.RoleLeder, From: start},
+		{Name: person(), Role: model.RoleVerneombud, From: start, To: change.AddDays(-1)},
+		{Name: person(), Role: model.RoleVerneombud, From: change},
+		{Name: person(), Role: model.RoleTillitsvalgt, From: start},
+		{Name: person(), Role: model.RoleAnsattrepresentant, From: start},
+		{Name: person(), Role: model.RoleBHT, From: start},
+		{Name: person(), Role: model.RoleSekretaer, From: change},
+	}
+}
+
+// Create writes a new demo file; it refuses to overwrite an existing file.
+func Create(path string, o Options) error {
+	ds := Generate(o)
+	st, err := storage.Create(path, ds.Unit, storage.Options{User: o.User, NoBackup: true})
+	if err != nil {
+		return err
+	}
+	if err := write(st, ds); err != nil {
+		_ = st.Close()
+		return fmt.Errorf("demoenheten kunne ikke lagres: %w", err)
+	}
+	return st.Close()
+}
+
+func write(st *storage.Store, ds Dataset) error {
+	for _, m := range ds.Members {
+		if _, err := st.SaveMember(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
