@@ -4,7 +4,9 @@ go 1.26
 
 require (
 	fyne.io/fyne/v2 v2.8.1
+	github.com/jung-kurt/gofpdf v1.16.2
 	go.etcd.io/bbolt v1.5.0
+	golang.org/x/text v0.22.0
 )
 
 require (
@@ -40,6 +42,5 @@ require (
 	golang.org/x/image v0.24.0 // indirect
 	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/sys v0.45.0 // indirect
-	golang.org/x/text v0.22.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

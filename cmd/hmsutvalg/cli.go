@@ -1,0 +1,226 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/storage/demo"
+)
+
+// version is set at build time from FyneApp.toml (see the Makefile).
+var version = "0.1.0-dev"
+
+// Exit codes: 0 ok, 1 error, 2 wrong use of the command line.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+const usage = `HMS-utvalg – verktøy for enhetens HMS-utvalg
+
+Bruk:
+  hmsutvalg [--db FIL]                       start programmet
+  hmsutvalg demo --db FIL [--seed N] [--scale N]
+                                             lag en ny fil med en demoenhet
+  hmsutvalg check --db FIL                   kontroller filen
+  hmsutvalg backup --db FIL --out FIL        lag en sikkerhetskopi
+  hmsutvalg version                          vis versjon
+
+Uten --db brukes miljøvariabelen HMSUTVALG_DB, ellers standardfilen
+%s.
+
+Avslutningskode: 0 ok, 1 feil, 2 feil bruk.
+`
+
+func printUsage(w io.Writer) {
+	def, err := storage.DefaultPath()
+	if err != nil {
+		def = "(ukjent: " + err.Error() + ")"
+	}
+	fmt.Fprintf(w, usage, def)
+}
+
+// run is the command line; it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, rest := args[0], args[1:]
+		switch cmd {
+		case "demo":
+			return cmdDemo(rest, stdout, stderr)
+		case "check":
+			return cmdCheck(rest, stdout, stderr)
+		case "backup":
+			return cmdBackup(rest, stdout, stderr)
+		case "version":
+			fmt.Fprintf(stdout, "HMS-utvalg %s\n", version)
+			return exitOK
+		case "help", "hjelp":
+			printUsage(stdout)
+			return exitOK
+		default:
+			fmt.Fprintf(stderr, "Ukjent kommando «%s».\n\n", cmd)
+			printUsage(stderr)
+			return exitUsage
+		}
+	}
+	fs := newFlags("hmsutvalg", stderr)
+	db := fs.String("db", "", "databasefil")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	path, err := storage.ResolvePath(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	return runGUI(path, stderr)
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses flags; on failure it prints a Norwegian message and usage.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		printUsage(stderr)
+		return exitOK, false
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Feil i kommandolinjen: %s\n\n", norwegianFlagError(err))
+		printUsage(stderr)
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "Ukjent argument «%s».\n\n", fs.Arg(0))
+		printUsage(stderr)
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+func norwegianFlagError(err error) string {
+	s := err.Error()
+	switch {
+	case strings.HasPrefix(s, "flag provided but not defined: "):
+		return "ukjent valg " + strings.TrimPrefix(s, "flag provided but not defined: ")
+	case strings.HasPrefix(s, "flag needs an argument: "):
+		return "valget " + strings.TrimPrefix(s, "flag needs an argument: ") + " trenger en verdi"
+	case strings.HasPrefix(s, "invalid value "):
+		return "ugyldig verdi: " + strings.TrimPrefix(s, "invalid value ")
+	}
+	return s
+}
+
+func requireDB(db string, stderr io.Writer) bool {
+	if db == "" {
+		fmt.Fprintln(stderr, "Oppgi databasefilen med --db FIL.")
+		printUsage(stderr)
+		return false
+	}
+	return true
+}
+
+func cmdDemo(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("demo", stderr)
+	db := fs.String("db", "", "databasefil")
+	seed := fs.Int64("seed", 1, "frø for tilfeldige data")
+	scale := fs.Int("scale", 1, "ganger datamengden")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if !requireDB(*db, stderr) {
+		return exitUsage
+	}
+	if *scale < 1 || *scale > 1000 {
+		fmt.Fprintln(stderr, "--scale må være et helt tall fra 1 til 1000.")
+		return exitUsage
+	}
+	today := model.DateOf(time.Now())
+	if err := demo.Create(*db, demo.Options{Seed: *seed, Scale: *scale, Today: today, User: "demo"}); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	u, err := readUnitName(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "Demoenheten «%s» er laget i %s.\n", u, *db)
+	return exitOK
+}
+
+func readUnitName(path string) (string, error) {
+	st, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	u, err := st.Unit()
+	return u.Name, err
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", stderr)
+	db := fs.String("db", "", "databasefil")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if !requireDB(*db, stderr) {
+		return exitUsage
+	}
+	if _, err := os.Stat(*db); err != nil {
+		fmt.Fprintf(stderr, "Fant ikke filen %s.\n", *db)
+		return exitError
+	}
+	rep, err := storage.Check(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	fmt.Fprint(stdout, rep.Summary())
+	if !rep.OK() {
+		return exitError
+	}
+	return exitOK
+}
+
+func cmdBackup(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("backup", stderr)
+	db := fs.String("db", "", "databasefil")
+	out := fs.String("out", "", "sikkerhetskopi som skal lages")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if !requireDB(*db, stderr) {
+		return exitUsage
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "Oppgi hvor kopien skal lagres med --out FIL.")
+		return exitUsage
+	}
+	// Read-only: a copy must not change the file or trigger a migration.
+	st, err := storage.Open(*db, storage.Options{ReadOnly: true})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	defer st.Close()
+	if err := st.BackupTo(*out); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "Sikkerhetskopi lagret i %s.\n", *out)
+	return exitOK
+}

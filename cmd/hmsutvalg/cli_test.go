@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"hmsutvalg/storage"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	cases := [][]string{
+		{"ukjent"},
+		{"demo"},
+		{"demo", "--db"},
+		{"demo", "--db", "x.db", "--scale", "0"},
+		{"demo", "--db", "x.db", "--seed", "tre"},
+		{"check"},
+		{"backup", "--db", "x.db"},
+		{"--finnesikke"},
+		{"check", "--db", "a.db", "ekstra"},
+	}
+	for _, args := range cases {
+		code, _, stderr := runCLI(args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if !strings.Contains(stderr, "Bruk:") && !strings.Contains(stderr, "--") {
+			t.Errorf("%v: stderr %q lacks usage", args, stderr)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	code, out, _ := runCLI("version")
+	if code != exitOK || !strings.HasPrefix(out, "HMS-utvalg ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	code, out, _ = runCLI("help")
+	if code != exitOK || !strings.Contains(out, "hmsutvalg demo --db FIL") {
+		t.Errorf("help: %d %q", code, out)
+	}
+}
+
+func TestDemoCheckBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	code, out, errs := runCLI("demo", "--db", db, "--seed", "3")
+	if code != exitOK {
+		t.Fatalf("demo: %d %s", code, errs)
+	}
+	if !strings.Contains(out, "Demoenheten") {
+		t.Errorf("demo output %q", out)
+	}
+	before, _ := os.ReadFile(db)
+	if code, _, errs := runCLI("demo", "--db", db); code != exitError || !strings.Contains(errs, "finnes allerede") {
+		t.Errorf("demo over existing file: %d %q", code, errs)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("demo changed an existing file")
+	}
+	code, out, _ = runCLI("check", "--db", db)
+	if code != exitOK || !strings.Contains(out, "OK") {
+		t.Errorf("check: %d %q", code, out)
+	}
+	bak := filepath.Join(dir, "kopi.db")
+	if code, _, errs := runCLI("backup", "--db", db, "--out", bak); code != exitOK {
+		t.Fatalf("backup: %d %s", code, errs)
+	}
+	if code, _, _ := runCLI("check", "--db", bak); code != exitOK {
+		t.Error("backup does not pass check")
+	}
+	if code, _, _ := runCLI("backup", "--db", db, "--out", bak); code != exitError {
+		t.Error("backup overwrote an existing file")
+	}
+}
+
+func TestCheckFailsOnBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "rot.db")
+	os.WriteFile(garbage, bytes.Repeat([]byte{0xAB}, 8192), 0o600)
+	if code, _, errs := runCLI("check", "--db", garbage); code != exitError || !strings.Contains(errs, "ikke en gyldig") {
+		t.Errorf("garbage: %d %q", code, errs)
+	}
+	if code, _, _ := runCLI("check", "--db", filepath.Join(dir, "mangler.db")); code != exitError {
+		t.Errorf("missing file: exit %d", code)
+	}
+}
+
+func TestCheckOnLockedFileFailsFast(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errs := runCLI("demo", "--db", db); code != exitOK {
+		t.Fatal(errs)
+	}
+	st, err := storage.Open(db, storage.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	code, _, errs := runCLI("backup", "--db", db, "--out", filepath.Join(t.TempDir(), "k.db"))
+	if code != exitError || !strings.Contains(errs, "allerede åpen") {
+		t.Errorf("locked: %d %q", code, errs)
+	}
+}

@@ -1,0 +1,8 @@
+// Command hmsutvalg is the HMS committee's desktop app and its command line.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

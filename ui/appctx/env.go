@@ -1,0 +1,119 @@
+// Package appctx holds what every screen shares: the window, the open unit
+// file, the user's settings and Møtemodus. Feature packages take an *Env so
+// they need not know about each other or about the shell that hosts them.
+package appctx
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+)
+
+// Env is the shared state of one open window.
+type Env struct {
+	App      fyne.App
+	Window   fyne.Window
+	Store    *storage.Store
+	Settings *Settings
+	// Today is the date rules are evaluated against; tests fix it.
+	Today func() model.Date
+	// Navigate opens a page by its ID (set by the shell).
+	Navigate func(pageID string)
+	// Restore replaces the open file with a backup and reopens it (set by the
+	// app, which owns the file).
+	Restore func(backupPath string) error
+
+	mu       sync.Mutex
+	onChange []func()
+	onMode   []func(meeting bool)
+	focus    map[string]Focus
+}
+
+// Focus asks a page to open one record, e.g. the risk item a measure came
+// from: ParentID is the container (the assessment), ID the record itself.
+type Focus struct{ ParentID, ID uint64 }
+
+// Open navigates to a page and asks it to show one record. The page takes
+// the request with TakeFocus when it builds.
+func (e *Env) Open(pageID string, f Focus) {
+	e.mu.Lock()
+	if e.focus == nil {
+		e.focus = map[string]Focus{}
+	}
+	e.focus[pageID] = f
+	e.mu.Unlock()
+	e.Navigate(pageID)
+}
+
+// TakeFocus returns and clears a page's pending focus request.
+func (e *Env) TakeFocus(pageID string) (Focus, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	f, ok := e.focus[pageID]
+	delete(e.focus, pageID)
+	return f, ok
+}
+
+// New creates an Env. Today defaults to the system date.
+func New(a fyne.App, w fyne.Window, st *storage.Store) *Env {
+	return &Env{
+		App:      a,
+		Window:   w,
+		Store:    st,
+		Settings: NewSettings(a.Preferences()),
+		Today:    func() model.Date { return model.DateOf(time.Now()) },
+		Navigate: func(string) {},
+	}
+}
+
+// OnDataChanged registers a callback run (on the UI goroutine) after any save.
+func (e *Env) OnDataChanged(f func()) {
+	e.mu.Lock()
+	e.onChange = append(e.onChange, f)
+	e.mu.Unlock()
+}
+
+// DataChanged tells the screens that the unit's data changed.
+func (e *Env) DataChanged() {
+	e.mu.Lock()
+	fs := append([]func(){}, e.onChange...)
+	e.mu.Unlock()
+	for _, f := range fs {
+		f()
+	}
+}
+
+// MeetingMode reports whether Møtemodus is on.
+func (e *Env) MeetingMode() bool { return e.Settings.MeetingMode() }
+
+// SetMeetingMode switches Møtemodus, rescales the UI and hides or shows the
+// fields modules mark as sensitive. The choice is remembered between starts.
+func (e *Env) SetMeetingMode(on bool) {
+	e.Settings.SetMeetingMode(on)
+	e.ApplyTheme()
+	e.mu.Lock()
+	fs := append([]func(bool){}, e.onMode...)
+	e.mu.Unlock()
+	for _, f := range fs {
+		f(on)
+	}
+}
+
+// OnMeetingMode registers a callback for Møtemodus changes.
+func (e *Env) OnMeetingMode(f func(meeting bool)) {
+	e.mu.Lock()
+	e.onMode = append(e.onMode, f)
+	e.mu.Unlock()
+}
+
+// ApplyTheme sets the theme from the current settings.
+func (e *Env) ApplyTheme() {
+	e.App.Settings().SetTheme(e.Settings.Theme())
+}
+
+// User is the name for the change log, or "" if not set.
+func (e *Env) User() string { return e.Settings.User() }

@@ -1,0 +1,244 @@
+// Package enhet is the screen for the unit's details and its committee.
+package enhet
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the page's ID for navigation.
+const PageID = "enhet"
+
+// Page returns the sidebar entry.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("Enhet og utvalg"), Icon: theme.AccountIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		return New(env).Content()
+	}}
+}
+
+// Screen holds the forms; a failed save keeps everything typed.
+type Screen struct {
+	env *appctx.Env
+
+	Name, Municipality, Employees, Departments *widget.Entry
+	Sector                                     *widget.Select
+	UnitErr                                    *widgets.ErrorText
+	SaveUnit                                   *widget.Button
+
+	members               []model.CommitteeMember
+	selected              uint64 // ID of the member in the form; 0 = new
+	List                  *widget.List
+	MemberName            *widget.Entry
+	Role                  *widget.Select
+	From, To              *widgets.DateEntry
+	MemberErr             *widgets.ErrorText
+	SaveMember, NewMember *widget.Button
+	RemoveMember          *widget.Button
+	memberTitle           *widget.Label
+}
+
+// New builds the screen from the stored data.
+func New(env *appctx.Env) *Screen {
+	s := &Screen{env: env}
+	s.Name = widget.NewEntry()
+	s.Municipality = widget.NewEntry()
+	labels := []string{}
+	for _, sec := range model.Sectors() {
+		labels = append(labels, sec.Label())
+	}
+	s.Sector = widgets.NewSelect(labels, nil)
+	s.Employees = widget.NewEntry()
+	s.Departments = widget.NewMultiLineEntry()
+	s.Departments.SetPlaceHolder(lang.L("én avdeling per linje"))
+	s.Departments.SetMinRowsVisible(3)
+	s.UnitErr = widgets.NewErrorText()
+	s.SaveUnit = widget.NewButtonWithIcon(lang.L("Lagre enheten"), theme.DocumentSaveIcon(), s.saveUnit)
+	s.SaveUnit.Importance = widget.HighImportance
+
+	if u, err := env.Store.Unit(); err == nil {
+		s.Name.SetText(u.Name)
+		s.Municipality.SetText(u.Municipality)
+		s.Sector.SetSelected(u.Sector.Label())
+		s.Employees.SetText(fmt.Sprint(u.Employees))
+		s.Departments.SetText(strings.Join(u.Departments, "\n"))
+	} else {
+		s.UnitErr.Show(err)
+	}
+
+	s.MemberName = widget.NewEntry()
+	roles := []string{}
+	for _, r := range model.Roles() {
+		roles = append(roles, r.Label())
+	}
+	s.Role = widgets.NewSelect(roles, nil)
+	s.From = widgets.NewDateEntry(model.FieldFrom, false)
+	s.To = widgets.NewDateEntry(model.FieldTo, true)
+	s.MemberErr = widgets.NewErrorText()
+	s.memberTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.SaveMember = widget.NewButtonWithIcon(lang.L("Lagre medlem"), theme.DocumentSaveIcon(), s.saveMember)
+	s.SaveMember.Importance = widget.HighImportance
+	s.NewMember = widget.NewButtonWithIcon(lang.L("Nytt medlem"), theme.ContentAddIcon(), func() { s.edit(model.CommitteeMember{}) })
+	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
+	s.List = widget.NewList(
+		func() int { return len(s.members) },
+		func() fyne.CanvasObject { return widget.NewLabel("Navn – rolle (periode)") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := s.members[i]
+			text := fmt.Sprintf("%s – %s (%s)", m.Name, m.Role.Short(), m.Period())
+			if !m.ActiveOn(env.Today()) {
+				text += " · " + lang.L("ikke aktiv")
+			}
+			o.(*widget.Label).SetText(text)
+		},
+	)
+	s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.members[i]) }
+	s.loadMembers()
+	s.edit(model.CommitteeMember{})
+	return s
+}
+
+func (s *Screen) loadMembers() {
+	ms, err := s.env.Store.Members()
+	if err != nil {
+		s.MemberErr.Show(err)
+		return
+	}
+	s.members = ms
+	s.List.Refresh()
+}
+
+// Content lays the screen out.
+func (s *Screen) Content() fyne.CanvasObject {
+	unitForm := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldUnitName), s.Name),
+		widget.NewFormItem(lang.L(model.FieldMunicipality), s.Municipality),
+		widget.NewFormItem(lang.L(model.FieldSector), s.Sector),
+		widget.NewFormItem(lang.L(model.FieldEmployees), s.Employees),
+		widget.NewFormItem(lang.L(model.FieldDepartments), s.Departments),
+	)
+	unit := widget.NewCard(lang.L("Enheten"), "", container.NewVBox(unitForm, s.UnitErr.Label, container.NewHBox(s.SaveUnit)))
+	memberForm := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldMemberName), s.MemberName),
+		widget.NewFormItem(lang.L(model.FieldRole), s.Role),
+		widget.NewFormItem(lang.L(model.FieldFrom), s.From),
+		widget.NewFormItem(lang.L(model.FieldTo), s.To),
+	)
+	hint := widget.NewLabel(lang.L("Utvalgets medlemmer er de eneste personene som registreres med navn. Hvert medlem har én rolle per periode."))
+	hint.Wrapping = fyne.TextWrapWord
+	editor := container.NewVBox(s.memberTitle, memberForm, s.MemberErr.Label,
+		container.NewHBox(s.SaveMember, s.NewMember, s.RemoveMember))
+	list := container.NewBorder(nil, nil, nil, nil, s.List)
+	committee := widget.NewCard(lang.L("HMS-utvalget"), "", container.NewBorder(container.NewVBox(hint, editor, widget.NewSeparator()), nil, nil, nil, list))
+	split := container.NewHSplit(container.NewVScroll(unit), committee)
+	split.Offset = 0.45
+	return split
+}
+
+func (s *Screen) saveUnit() {
+	u := model.Unit{Name: s.Name.Text, Municipality: s.Municipality.Text, Departments: strings.Split(s.Departments.Text, "\n")}
+	if sec, ok := model.SectorFromLabel(s.Sector.Selected); ok {
+		u.Sector = sec
+	}
+	n, err := model.ParseInt(model.FieldEmployees, s.Employees.Text, 1, 20000)
+	if err != nil {
+		s.UnitErr.Show(err)
+		return
+	}
+	u.Employees = n
+	u = u.Normalized()
+	if err := s.env.Store.SaveUnit(u); err != nil {
+		s.UnitErr.Show(err)
+		return
+	}
+	s.UnitErr.Show(nil)
+	s.env.DataChanged()
+}
+
+// edit puts a member (or a blank new one) in the form.
+func (s *Screen) edit(m model.CommitteeMember) {
+	s.selected = m.ID
+	s.MemberName.SetText(m.Name)
+	if m.Role.Valid() {
+		s.Role.SetSelected(m.Role.Label())
+	} else {
+		s.Role.ClearSelected()
+	}
+	if m.From.IsZero() {
+		t := s.env.Today()
+		m.From = model.NewDate(t.Year(), 1, 1)
+	}
+	s.From.SetDate(m.From)
+	s.To.SetDate(m.To)
+	s.MemberErr.Show(nil)
+	if m.ID == 0 {
+		s.memberTitle.SetText(lang.L("Nytt medlem"))
+		s.RemoveMember.Disable()
+		s.List.UnselectAll()
+	} else {
+		s.memberTitle.SetText(fmt.Sprintf(lang.L("Endre %s"), m.Name))
+		s.RemoveMember.Enable()
+	}
+}
+
+func (s *Screen) saveMember() {
+	m := model.CommitteeMember{ID: s.selected, Name: strings.TrimSpace(s.MemberName.Text)}
+	if r, ok := model.RoleFromLabel(s.Role.Selected); ok {
+		m.Role = r
+	}
+	var verr model.ValidationError
+	var err error
+	if m.From, err = s.From.Date(); err != nil {
+		verr.Add(model.FieldFrom, err.Error())
+	}
+	if m.To, err = s.To.Date(); err != nil {
+		verr.Add(model.FieldTo, err.Error())
+	}
+	if len(verr) > 0 {
+		s.MemberErr.Show(verr)
+		return
+	}
+	saved, err := s.env.Store.SaveMember(m)
+	if err != nil {
+		s.MemberErr.Show(err)
+		return
+	}
+	s.loadMembers()
+	s.edit(saved)
+	s.env.DataChanged()
+}
+
+func (s *Screen) confirmRemove() {
+	if s.selected == 0 {
+		return
+	}
+	id := s.selected
+	dialog.ShowConfirm(lang.L("Fjerne medlemmet?"),
+		lang.L("Medlemmet fjernes fra utvalget. Endringen står i endringsloggen."),
+		func(ok bool) {
+			if ok {
+				s.Remove(id)
+			}
+		}, s.env.Window)
+}
+
+// Remove deletes a member.
+func (s *Screen) Remove(id uint64) {
+	if err := s.env.Store.DeleteMember(id); err != nil {
+		s.MemberErr.Show(err)
+		return
+	}
+	s.loadMembers()
+	s.edit(model.CommitteeMember{})
+	s.env.DataChanged()
+}

@@ -1,0 +1,107 @@
+package enhet
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/uitest"
+)
+
+func newScreen(t *testing.T) (*Screen, *storage.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	s := New(env)
+	w.SetContent(s.Content())
+	return s, st
+}
+
+func TestSaveUnit(t *testing.T) {
+	s, st := newScreen(t)
+	s.Name.SetText("")
+	test.Type(s.Name, "Nytt navn sykehjem")
+	s.Employees.SetText("120")
+	test.Tap(s.SaveUnit)
+	u, _ := st.Unit()
+	if u.Name != "Nytt navn sykehjem" || u.Employees != 120 {
+		t.Errorf("stored %+v", u)
+	}
+}
+
+func TestBadUnitInputKeepsTextAndFile(t *testing.T) {
+	s, st := newScreen(t)
+	before, _ := st.Unit()
+	s.Name.SetText("")
+	s.Employees.SetText("25 000")
+	test.Tap(s.SaveUnit)
+	if !strings.Contains(s.UnitErr.Label.Text, "Antall ansatte må være et helt tall fra 1 til 20 000") {
+		t.Errorf("message %q", s.UnitErr.Label.Text)
+	}
+	s.Employees.SetText("40")
+	test.Tap(s.SaveUnit)
+	if !strings.Contains(s.UnitErr.Label.Text, "Navn på enheten må fylles ut") {
+		t.Errorf("message %q", s.UnitErr.Label.Text)
+	}
+	if s.Employees.Text != "40" {
+		t.Error("typed text lost")
+	}
+	after, _ := st.Unit()
+	if after.Name != before.Name || after.Employees != before.Employees {
+		t.Error("invalid input changed the file")
+	}
+}
+
+func TestAddAndRemoveMember(t *testing.T) {
+	s, st := newScreen(t)
+	before, _ := st.Members()
+	test.Tap(s.NewMember)
+	test.Type(s.MemberName, "Siri Hagen")
+	s.Role.SetSelected(model.RoleAnsattrepresentant.Label())
+	test.Tap(s.SaveMember)
+	if s.MemberErr.Label.Text != "" {
+		t.Fatalf("refused: %s", s.MemberErr.Label.Text)
+	}
+	ms, _ := st.Members()
+	if len(ms) != len(before)+1 {
+		t.Fatalf("%d members, want %d", len(ms), len(before)+1)
+	}
+	added := ms[len(ms)-1]
+	s.Remove(added.ID)
+	ms, _ = st.Members()
+	if len(ms) != len(before) {
+		t.Errorf("%d members after remove, want %d", len(ms), len(before))
+	}
+}
+
+func TestSecondRoleInSamePeriodRefused(t *testing.T) {
+	s, st := newScreen(t)
+	ms, _ := st.Members()
+	leader := ms[0]
+	test.Tap(s.NewMember)
+	test.Type(s.MemberName, leader.Name)
+	s.Role.SetSelected(model.RoleSekretaer.Label())
+	test.Tap(s.SaveMember)
+	if !strings.Contains(s.MemberErr.Label.Text, "én rolle per periode") {
+		t.Errorf("message %q", s.MemberErr.Label.Text)
+	}
+	if s.MemberName.Text != leader.Name {
+		t.Error("typed name lost")
+	}
+	after, _ := st.Members()
+	if len(after) != len(ms) {
+		t.Error("refused member was stored")
+	}
+}

@@ -1,0 +1,87 @@
+// Package i18n loads the app's translations into Fyne's lang package.
+//
+// Texts in the code are written in Norwegian bokmål and passed through lang.L,
+// so bokmål is what shows when no translation applies. English is the second
+// language. Fyne picks a translation by the system locale and ships no
+// Norwegian, so on an English (or German, …) system it would mix languages.
+// We therefore register the chosen language's texts under every locale Fyne
+// might pick: the user's choice in Innstillinger wins on every platform.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
+
+//go:embed translations/*.json
+var files embed.FS
+
+// Language codes offered in Innstillinger.
+const (
+	Bokmal  = "nb"
+	English = "en"
+)
+
+// Languages lists the selectable languages with their own names.
+var Languages = []struct{ Code, Name string }{
+	{Bokmal, "Norsk bokmål"},
+	{English, "English"},
+}
+
+// Every locale Fyne ships a translation for, plus Norwegian ones, so that
+// whatever the system asks for resolves to our chosen texts.
+var locales = []string{"en", "nb", "nn", "no", "cs", "de", "el", "es", "fr", "ja", "pl", "pt", "pt_BR", "ru", "sv", "ta", "uk", "zh_Hans"}
+
+// Setup registers the texts of the given language (Bokmal or English).
+// It merges Fyne's own strings (fyne.<code>.json) with the app's (app.<code>.json).
+func Setup(code string) error {
+	if code != English {
+		code = Bokmal
+	}
+	msgs, err := Messages(code)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(msgs)
+	if err != nil {
+		return err
+	}
+	for _, l := range locales {
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(l)); err != nil {
+			return fmt.Errorf("oversettelse %s for %s: %w", code, l, err)
+		}
+	}
+	return nil
+}
+
+// Messages returns the merged key → text map for a language.
+func Messages(code string) (map[string]any, error) {
+	out := map[string]any{}
+	entries, err := fs.ReadDir(files, "translations")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "."+code+".json") {
+			continue
+		}
+		raw, err := files.ReadFile("translations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out, nil
+}

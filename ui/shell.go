@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/ui/appctx"
+)
+
+// shell is the main window's layout: a sidebar of pages and the content.
+type shell struct {
+	env     *appctx.Env
+	pages   []appctx.Page
+	current int
+	content *fyne.Container
+	nav     *widget.List
+	meeting *widget.Button
+	title   *widget.Label
+}
+
+// meetingShortcut toggles Møtemodus (Ctrl+M, Cmd+M on macOS).
+var meetingShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault}
+
+// quitShortcut closes the app cleanly (Ctrl+Q).
+var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+
+func newShell(env *appctx.Env, pages []appctx.Page) *shell {
+	s := &shell{env: env, pages: pages, content: container.NewStack()}
+	env.Navigate = s.show
+	env.OnDataChanged(func() { s.refreshTitle(); s.rebuild() })
+	return s
+}
+
+// build returns the window content.
+func (s *shell) build() fyne.CanvasObject {
+	s.nav = widget.NewList(
+		func() int { return len(s.pages) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Innstillinger og mer"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(s.pages[id].Icon)
+			row.Objects[1].(*widget.Label).SetText(s.pages[id].Title)
+		},
+	)
+	s.nav.OnSelected = func(id widget.ListItemID) {
+		if id != s.current {
+			s.current = id
+			s.rebuild()
+		}
+	}
+	s.meeting = widget.NewButtonWithIcon("", theme.ComputerIcon(), func() {
+		s.env.SetMeetingMode(!s.env.MeetingMode())
+	})
+	s.env.OnMeetingMode(func(bool) { s.refreshMeetingButton() })
+	s.refreshMeetingButton()
+
+	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.Truncation = fyne.TextTruncateEllipsis
+	s.refreshTitle()
+	top := container.NewBorder(nil, nil, nil, s.meeting, s.title)
+
+	s.nav.Select(0)
+	s.rebuild()
+	split := container.NewHSplit(s.nav, s.content)
+	split.Offset = 0.2
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+func (s *shell) refreshMeetingButton() {
+	if s.env.MeetingMode() {
+		s.meeting.SetText(lang.L("Avslutt møtemodus"))
+		s.meeting.Importance = widget.HighImportance
+	} else {
+		s.meeting.SetText(lang.L("Møtemodus"))
+		s.meeting.Importance = widget.MediumImportance
+	}
+	s.meeting.Refresh()
+}
+
+// refreshTitle shows the unit's name in the window title and header.
+func (s *shell) refreshTitle() {
+	name := ""
+	if u, err := s.env.Store.Unit(); err == nil {
+		name = u.Name
+	}
+	title := "HMS-utvalg"
+	if name != "" {
+		title = fmt.Sprintf("HMS-utvalg – %s", name)
+	}
+	s.env.Window.SetTitle(title)
+	if s.title != nil {
+		s.title.SetText(title)
+	}
+}
+
+// show opens a page by ID.
+func (s *shell) show(id string) {
+	for i, p := range s.pages {
+		if p.ID == id {
+			if i == s.current {
+				s.rebuild() // already here: rebuild so a focus request is seen
+				return
+			}
+			s.nav.Select(i)
+			return
+		}
+	}
+}
+
+// rebuild redraws the current page from the stored data.
+func (s *shell) rebuild() {
+	if s.current < 0 || s.current >= len(s.pages) {
+		return
+	}
+	p := s.pages[s.current]
+	s.content.Objects = []fyne.CanvasObject{p.Build(s.env)}
+	s.content.Refresh()
+}
+
+// addShortcuts binds the window's keyboard shortcuts.
+func (s *shell) addShortcuts(c fyne.Canvas, quit func()) {
+	c.AddShortcut(meetingShortcut, func(fyne.Shortcut) { s.env.SetMeetingMode(!s.env.MeetingMode()) })
+	c.AddShortcut(quitShortcut, func(fyne.Shortcut) { quit() })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyF11 {
+			s.env.Window.SetFullScreen(!s.env.Window.FullScreen())
+		}
+	})
+}

@@ -1,0 +1,214 @@
+// Package ui is HMS-utvalg's Fyne user interface. It never creates the Fyne
+// app itself (that needs cgo and lives in cmd/hmsutvalg); it builds on a
+// fyne.App so its tests run headless with fyne.io/fyne/v2/test.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/assets"
+	"hmsutvalg/model"
+	hms "hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
+	"hmsutvalg/ui/wizard"
+)
+
+// Options configure a start of the GUI.
+type Options struct {
+	// DBPath is the unit file to open; when it does not exist, the first-start
+	// wizard offers to create it (or the demo unit) there.
+	DBPath string
+	// Today fixes the date rules are evaluated against (tests); nil = system date.
+	Today func() model.Date
+	// Stderr receives messages that must also reach a terminal (a locked file).
+	Stderr io.Writer
+}
+
+// App is one running GUI window.
+type App struct {
+	fyne   fyne.App
+	win    fyne.Window
+	opts   Options
+	set    *appctx.Settings
+	store  *hms.Store
+	env    *appctx.Env
+	closed bool
+}
+
+// Start sets up language and theme, creates the main window and opens the
+// unit file (or the first-start wizard). The caller shows the window and runs
+// the app.
+func Start(a fyne.App, opts Options) *App {
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	set := appctx.NewSettings(a.Preferences())
+	if err := i18n.Setup(set.Language()); err != nil {
+		fmt.Fprintln(opts.Stderr, err)
+	}
+	a.Settings().SetTheme(set.Theme())
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("HMS-utvalg")
+	w.SetIcon(assets.Icon)
+	w.Resize(fyne.NewSize(1024, 720))
+	u := &App{fyne: a, win: w, opts: opts, set: set}
+	w.SetMaster()
+	a.Lifecycle().SetOnStopped(u.Close)
+	u.openOrWelcome(opts.DBPath)
+	return u
+}
+
+// Window is the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+// Env is the shared state of the open unit, nil before a file is open.
+func (u *App) Env() *appctx.Env { return u.env }
+
+// Close closes the unit file; safe to call more than once.
+func (u *App) Close() {
+	if u.store != nil {
+		_ = u.store.Close()
+		u.store = nil
+	}
+	u.closed = true
+}
+
+func (u *App) today() model.Date {
+	if u.opts.Today != nil {
+		return u.opts.Today()
+	}
+	return model.DateOf(timeNow())
+}
+
+// openOrWelcome opens path, or shows the wizard when there is no file yet.
+func (u *App) openOrWelcome(path string) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		u.showWizard(path)
+		return
+	}
+	u.open(path)
+}
+
+// open opens a unit file and shows the main screens, or says clearly why not.
+func (u *App) open(path string) {
+	st, err := hms.Open(path, hms.Options{User: u.set.User()})
+	if err != nil {
+		u.showOpenProblem(path, err)
+		return
+	}
+	u.showMain(st)
+}
+
+func (u *App) showMain(st *hms.Store) {
+	if u.store != nil && u.store != st {
+		_ = u.store.Close()
+	}
+	u.store = st
+	u.set.SetLastFile(st.Path())
+	env := appctx.New(u.fyne, u.win, st)
+	if u.opts.Today != nil {
+		env.Today = u.opts.Today
+	}
+	env.Restore = u.restore
+	u.env = env
+	sh := newShell(env, Pages())
+	u.win.SetContent(sh.build())
+	sh.addShortcuts(u.win.Canvas(), func() { u.fyne.Quit() })
+}
+
+// restore replaces the open file with a backup and reopens it.
+func (u *App) restore(backup string) error {
+	path := u.store.Path()
+	if err := u.store.Close(); err != nil {
+		return err
+	}
+	u.store = nil
+	rerr := hms.RestoreWith(path, backup, hms.Options{User: u.set.User()})
+	st, err := hms.Open(path, hms.Options{User: u.set.User()})
+	if err != nil {
+		u.showOpenProblem(path, err)
+		return errors.Join(rerr, err)
+	}
+	u.showMain(st)
+	return rerr
+}
+
+// showOpenProblem explains why a file cannot be opened. A locked file is also
+// printed on stderr, for the one who started the app from a terminal. A file
+// that is not a valid database is never written to; the newest backup is
+// offered instead.
+func (u *App) showOpenProblem(path string, err error) {
+	msg := err.Error()
+	var locked *hms.LockedError
+	if errors.As(err, &locked) {
+		fmt.Fprintln(u.opts.Stderr, msg)
+	}
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	heading := widget.NewLabelWithStyle(lang.L("Kan ikke åpne databasen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	buttons := container.NewVBox()
+	if locked == nil {
+		if newest, ok := newestGoodBackup(path); ok {
+			buttons.Add(widget.NewButton(fmt.Sprintf(lang.L("Gjenopprett nyeste sikkerhetskopi (%s)"), model.FormatDateTime(newest.Time)), func() {
+				if rerr := hms.RestoreWith(path, newest.Path, hms.Options{User: u.set.User()}); rerr != nil {
+					dialog.ShowError(rerr, u.win)
+					return
+				}
+				u.open(path)
+			}))
+		}
+	}
+	buttons.Add(widget.NewButton(lang.L("Prøv igjen"), func() { u.openOrWelcome(path) }))
+	buttons.Add(widget.NewButton(lang.L("Åpne en annen fil …"), func() { u.chooseFile() }))
+	buttons.Add(widget.NewButton(lang.L("Avslutt"), func() { u.fyne.Quit() }))
+	u.win.SetContent(container.NewPadded(container.NewVBox(heading, text, buttons)))
+}
+
+// chooseFile lets the user pick an existing unit file.
+func (u *App) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		p := r.URI().Path()
+		_ = r.Close()
+		u.open(p)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Show()
+}
+
+func (u *App) showWizard(path string) {
+	u.win.SetContent(wizard.New(wizard.Config{
+		Window: u.win,
+		Path:   path,
+		User:   u.set.User(),
+		Today:  u.today,
+		Opened: u.showMain,
+		Choose: u.chooseFile,
+	}))
+}
+
+// newestGoodBackup is the newest automatic backup. Copies saved just before a
+// restore hold the file that was being replaced, possibly the damaged one, so
+// they are not offered first.
+func newestGoodBackup(path string) (hms.Backup, bool) {
+	backups, _ := hms.ListBackups(path)
+	for _, b := range backups {
+		if !b.BeforeRestore {
+			return b, true
+		}
+	}
+	return hms.Backup{}, false
+}

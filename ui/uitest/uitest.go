@@ -1,0 +1,80 @@
+// Package uitest has helpers for the ui packages' tests: a demo unit file
+// and a search for text on a canvas.
+package uitest
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage/demo"
+)
+
+// Today is the fixed date the ui tests run on.
+var Today = model.NewDate(2026, 11, 24)
+
+// DemoFile writes the default demo unit into a temp dir and returns its path.
+func DemoFile(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := demo.Create(path, demo.Options{Seed: 1, Scale: 1, Today: Today, User: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Texts collects the visible text of labels, buttons, entries and checks
+// under o, walking containers and every widget's render tree.
+func Texts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *widget.Label:
+			out = append(out, w.Text)
+			return
+		case *widget.Button:
+			out = append(out, w.Text)
+			return
+		case *widget.Entry:
+			out = append(out, w.Text)
+			return
+		case *widget.Check:
+			out = append(out, w.Text)
+			return
+		case *canvas.Text:
+			out = append(out, w.Text)
+			return
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// HasText reports whether some visible text under o contains sub.
+func HasText(o fyne.CanvasObject, sub string) bool {
+	for _, s := range Texts(o) {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

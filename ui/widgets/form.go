@@ -1,0 +1,77 @@
+package widgets
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+)
+
+// NewForm returns a widget.Form with Norwegian button texts (Fyne's own
+// defaults, Submit and Cancel, are fixed English).
+func NewForm(items ...*widget.FormItem) *widget.Form {
+	f := widget.NewForm(items...)
+	f.SubmitText = lang.L("Lagre")
+	f.CancelText = lang.L("Avbryt")
+	return f
+}
+
+// NewSelect returns a widget.Select with a Norwegian placeholder instead of
+// Fyne's fixed "(Select one)".
+func NewSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(Velg)")
+	return s
+}
+
+// Required is a validator with a Norwegian message naming the field.
+func Required(field string) func(string) error {
+	return func(s string) error {
+		for _, r := range s {
+			if r != ' ' && r != '\t' && r != '\n' {
+				return nil
+			}
+		}
+		return errors.New(field + " " + lang.L("må fylles ut"))
+	}
+}
+
+// ErrorText is a red label for messages from model validation.
+type ErrorText struct{ *widget.Label }
+
+// NewErrorText creates an empty, wrapping error label.
+func NewErrorText() *ErrorText {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return &ErrorText{l}
+}
+
+// Show displays err (each validation message on its own line), or hides on nil.
+func (e *ErrorText) Show(err error) {
+	if err == nil {
+		e.Label.SetText("")
+		e.Label.Hide()
+		return
+	}
+	e.Label.SetText(err.Error())
+	e.Label.Show()
+}
+
+// FieldMessage picks the message for one field out of a model validation error.
+func FieldMessage(err error, field string) string {
+	var v model.ValidationError
+	if errors.As(err, &v) {
+		return v.For(field)
+	}
+	var f *model.FieldError
+	if errors.As(err, &f) && f.Field == field {
+		return f.Message
+	}
+	return ""
+}

@@ -1,0 +1,341 @@
+// Package wizard is the first-start wizard: create the unit and its
+// committee, open an existing file, or open the demo unit.
+package wizard
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/storage/demo"
+	"hmsutvalg/ui/widgets"
+)
+
+// Config connects the wizard to the app.
+type Config struct {
+	Window fyne.Window
+	Path   string // where a new unit or the demo unit is created
+	User   string
+	Today  func() model.Date
+	Opened func(*storage.Store) // hands the new file to the main screens
+	Choose func()               // asks for an existing file
+}
+
+// Wizard holds the steps' state, so going back and forth keeps what was typed.
+type Wizard struct {
+	cfg  Config
+	root *fyne.Container
+
+	// unit step
+	name, municipality, employees *widget.Entry
+	departments                   *widget.Entry
+	sector                        *widget.Select
+	unitErr                       *widgets.ErrorText
+
+	// committee step
+	members                       []model.CommitteeMember
+	memberList                    *widget.List
+	memberName                    *widget.Entry
+	memberRole                    *widget.Select
+	memberFrom, memberTo          *widgets.DateEntry
+	memberErr, createErr          *widgets.ErrorText
+	CreateButton, AddMemberButton *widget.Button
+	NewUnitButton, DemoButton     *widget.Button
+	NextButton                    *widget.Button
+}
+
+// New returns the wizard's content, starting at the welcome step.
+func New(cfg Config) fyne.CanvasObject {
+	w := &Wizard{cfg: cfg, root: container.NewStack()}
+	w.showWelcome()
+	return w.root
+}
+
+// NewWizard is New for tests that need to reach the steps' widgets.
+func NewWizard(cfg Config) (*Wizard, fyne.CanvasObject) {
+	w := &Wizard{cfg: cfg, root: container.NewStack()}
+	w.showWelcome()
+	return w, w.root
+}
+
+func (w *Wizard) set(o fyne.CanvasObject) {
+	w.root.Objects = []fyne.CanvasObject{container.NewPadded(o)}
+	w.root.Refresh()
+}
+
+func heading(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (w *Wizard) showWelcome() {
+	create := widget.NewButtonWithIcon(lang.L("Opprett ny enhet"), theme.ContentAddIcon(), w.ShowUnitStep)
+	w.NewUnitButton = create
+	create.Importance = widget.HighImportance
+	open := widget.NewButtonWithIcon(lang.L("Åpne eksisterende fil …"), theme.FolderOpenIcon(), w.cfg.Choose)
+	demoBtn := widget.NewButtonWithIcon(lang.L("Åpne demoenheten"), theme.ComputerIcon(), w.OpenDemo)
+	w.DemoButton = demoBtn
+	w.createErr = widgets.NewErrorText()
+	w.set(container.NewVBox(
+		heading(lang.L("Velkommen til HMS-utvalg")),
+		wrapped(lang.L("Verktøyet for enhetens HMS-utvalg: risikovurderinger, handlingsplan, avvik, sykefravær, vernerunder, møter og den årlige internkontrollrapporten.")),
+		wrapped(fmt.Sprintf(lang.L("Enhetens data lagres i én fil: %s"), w.cfg.Path)),
+		widget.NewSeparator(),
+		create,
+		wrapped(lang.L("Registrer enheten og HMS-utvalget. Dette tar et par minutter.")),
+		open,
+		wrapped(lang.L("Velg en enhetsfil (.db) som allerede finnes, for eksempel fra en kollega eller en sikkerhetskopi.")),
+		demoBtn,
+		wrapped(lang.L("Et sykehjem med fullt HMS-utvalg og tre års eksempeldata, for å prøve programmet.")),
+		w.createErr.Label,
+	))
+}
+
+// OpenDemo creates the demo unit at the configured path and opens it.
+func (w *Wizard) OpenDemo() {
+	if err := demo.Create(w.cfg.Path, demo.Options{Seed: 1, Scale: 1, Today: w.cfg.Today(), User: w.cfg.User}); err != nil {
+		w.createErr.Show(err)
+		return
+	}
+	st, err := storage.Open(w.cfg.Path, storage.Options{User: w.cfg.User})
+	if err != nil {
+		w.createErr.Show(err)
+		return
+	}
+	w.cfg.Opened(st)
+}
+
+// ShowUnitStep shows the unit form (step 1 of 2).
+func (w *Wizard) ShowUnitStep() {
+	if w.name == nil {
+		w.name = widget.NewEntry()
+		w.name.SetPlaceHolder(lang.L("for eksempel Solsiden sykehjem"))
+		w.municipality = widget.NewEntry()
+		w.municipality.SetPlaceHolder(lang.L("for eksempel Ringsaker kommune"))
+		labels := make([]string, 0, len(model.Sectors()))
+		for _, s := range model.Sectors() {
+			labels = append(labels, s.Label())
+		}
+		w.sector = widgets.NewSelect(labels, nil)
+		w.employees = widget.NewEntry()
+		w.employees.SetPlaceHolder(lang.L("antall"))
+		w.departments = widget.NewMultiLineEntry()
+		w.departments.SetPlaceHolder(lang.L("én avdeling per linje"))
+		w.departments.SetMinRowsVisible(3)
+		w.unitErr = widgets.NewErrorText()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldUnitName), w.name),
+		widget.NewFormItem(lang.L(model.FieldMunicipality), w.municipality),
+		widget.NewFormItem(lang.L(model.FieldSector), w.sector),
+		widget.NewFormItem(lang.L(model.FieldEmployees), w.employees),
+		widget.NewFormItem(lang.L(model.FieldDepartments), w.departments),
+	)
+	back := widget.NewButtonWithIcon(lang.L("Tilbake"), theme.NavigateBackIcon(), w.showWelcome)
+	next := widget.NewButtonWithIcon(lang.L("Neste"), theme.NavigateNextIcon(), w.NextFromUnit)
+	next.Importance = widget.HighImportance
+	w.NextButton = next
+	w.set(container.NewBorder(
+		container.NewVBox(heading(lang.L("Ny enhet – steg 1 av 2: Enheten")),
+			wrapped(lang.L("Skriv ikke personopplysninger her; bare enhetens navn og tall."))),
+		container.NewVBox(w.unitErr.Label, container.NewHBox(back, next)),
+		nil, nil,
+		container.NewVScroll(form),
+	))
+}
+
+// Unit reads the unit from the form (without validating).
+func (w *Wizard) Unit() (model.Unit, error) {
+	u := model.Unit{Name: w.name.Text, Municipality: w.municipality.Text}
+	if s, ok := model.SectorFromLabel(w.sector.Selected); ok {
+		u.Sector = s
+	}
+	for _, d := range strings.Split(w.departments.Text, "\n") {
+		u.Departments = append(u.Departments, d)
+	}
+	n, err := model.ParseInt(model.FieldEmployees, w.employees.Text, 1, 20000)
+	u.Employees = n
+	u = u.Normalized()
+	var verr model.ValidationError
+	if err != nil {
+		verr.Add(model.FieldEmployees, err.Error())
+	}
+	if err := u.Validate(); err != nil {
+		if v, ok := err.(model.ValidationError); ok {
+			for _, fe := range v {
+				if fe.Field != model.FieldEmployees || verr.For(model.FieldEmployees) == "" {
+					verr = append(verr, fe)
+				}
+			}
+		} else {
+			return u, err
+		}
+	}
+	return u, verr.Err()
+}
+
+// NextFromUnit validates the unit and moves on to the committee.
+func (w *Wizard) NextFromUnit() {
+	if _, err := w.Unit(); err != nil {
+		w.unitErr.Show(err)
+		return
+	}
+	w.unitErr.Show(nil)
+	w.ShowCommitteeStep()
+}
+
+// ShowCommitteeStep shows the committee form (step 2 of 2).
+func (w *Wizard) ShowCommitteeStep() {
+	if w.memberName == nil {
+		w.memberName = widget.NewEntry()
+		w.memberName.SetPlaceHolder(lang.L("fornavn og etternavn"))
+		labels := make([]string, 0, len(model.Roles()))
+		for _, r := range model.Roles() {
+			labels = append(labels, r.Label())
+		}
+		w.memberRole = widgets.NewSelect(labels, nil)
+		w.memberFrom = widgets.NewDateEntry(model.FieldFrom, false)
+		today := w.cfg.Today()
+		w.memberFrom.SetDate(model.NewDate(today.Year(), 1, 1))
+		w.memberTo = widgets.NewDateEntry(model.FieldTo, true)
+		w.memberErr = widgets.NewErrorText()
+		w.memberList = widget.NewList(
+			func() int { return len(w.members) },
+			func() fyne.CanvasObject {
+				return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), widget.NewLabel("medlem"))
+			},
+			func(i widget.ListItemID, o fyne.CanvasObject) {
+				c := o.(*fyne.Container)
+				m := w.members[i]
+				c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s – %s (%s)", m.Name, m.Role.Label(), m.Period()))
+				c.Objects[1].(*widget.Button).OnTapped = func() {
+					w.members = append(w.members[:i:i], w.members[i+1:]...)
+					w.memberList.Refresh()
+				}
+			},
+		)
+		w.AddMemberButton = widget.NewButtonWithIcon(lang.L("Legg til medlem"), theme.ContentAddIcon(), w.AddMember)
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldMemberName), w.memberName),
+		widget.NewFormItem(lang.L(model.FieldRole), w.memberRole),
+		widget.NewFormItem(lang.L(model.FieldFrom), w.memberFrom),
+		widget.NewFormItem(lang.L(model.FieldTo), w.memberTo),
+	)
+	back := widget.NewButtonWithIcon(lang.L("Tilbake"), theme.NavigateBackIcon(), w.ShowUnitStep)
+	w.CreateButton = widget.NewButtonWithIcon(lang.L("Opprett enheten"), theme.ConfirmIcon(), w.Create)
+	w.CreateButton.Importance = widget.HighImportance
+	if w.createErr == nil {
+		w.createErr = widgets.NewErrorText()
+	}
+	top := container.NewVBox(
+		heading(lang.L("Ny enhet – steg 2 av 2: HMS-utvalget")),
+		wrapped(lang.L("Legg til utvalgets medlemmer med rolle. Et utvalg har normalt leder (arbeidsgivers representant), verneombud og tillitsvalgt. Du kan endre utvalget senere under Enhet og utvalg.")),
+		form, container.NewHBox(w.AddMemberButton), w.memberErr.Label, widget.NewSeparator(),
+	)
+	w.set(container.NewBorder(top,
+		container.NewVBox(w.createErr.Label, container.NewHBox(back, w.CreateButton)),
+		nil, nil, w.memberList))
+}
+
+// AddMember validates the member form and adds it to the list; the form is
+// cleared only when the member was accepted.
+func (w *Wizard) AddMember() {
+	m := model.CommitteeMember{Name: strings.TrimSpace(w.memberName.Text)}
+	if r, ok := model.RoleFromLabel(w.memberRole.Selected); ok {
+		m.Role = r
+	}
+	var verr model.ValidationError
+	from, err := w.memberFrom.Date()
+	if err != nil {
+		verr.Add(model.FieldFrom, err.Error())
+	}
+	to, err := w.memberTo.Date()
+	if err != nil {
+		verr.Add(model.FieldTo, err.Error())
+	}
+	m.From, m.To = from, to
+	if len(verr) == 0 {
+		if err := m.Validate(); err != nil {
+			w.memberErr.Show(err)
+			return
+		}
+		all := append(append([]model.CommitteeMember{}, w.members...), m)
+		if err := model.ValidateCommittee(all); err != nil {
+			w.memberErr.Show(err)
+			return
+		}
+	}
+	if len(verr) > 0 {
+		w.memberErr.Show(verr)
+		return
+	}
+	w.members = append(w.members, m)
+	w.memberErr.Show(nil)
+	w.memberName.SetText("")
+	w.memberRole.ClearSelected()
+	w.memberTo.SetText("")
+	w.memberList.Refresh()
+}
+
+// Members are the members added so far.
+func (w *Wizard) Members() []model.CommitteeMember { return w.members }
+
+// Create writes the new unit file and opens it.
+func (w *Wizard) Create() {
+	u, err := w.Unit()
+	if err != nil {
+		w.ShowUnitStep()
+		w.unitErr.Show(err)
+		return
+	}
+	st, err := storage.Create(w.cfg.Path, u, storage.Options{User: w.cfg.User})
+	if err != nil {
+		w.createErr.Show(err)
+		return
+	}
+	for _, m := range w.members {
+		if _, err := st.SaveMember(m); err != nil {
+			w.createErr.Show(err)
+			_ = st.Close()
+			return
+		}
+	}
+	w.cfg.Opened(st)
+}
+
+// Fields exposes the form widgets to tests.
+func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
+	return w.name, w.municipality, w.employees, w.departments, w.sector
+}
+
+// MemberFields exposes the committee widgets to tests.
+func (w *Wizard) MemberFields() (name *widget.Entry, role *widget.Select, from, to *widgets.DateEntry) {
+	return w.memberName, w.memberRole, w.memberFrom, w.memberTo
+}
+
+// Errors returns the visible error texts of the unit, member and create steps.
+func (w *Wizard) Errors() (unit, member, create string) {
+	if w.unitErr != nil {
+		unit = w.unitErr.Label.Text
+	}
+	if w.memberErr != nil {
+		member = w.memberErr.Label.Text
+	}
+	if w.createErr != nil {
+		create = w.createErr.Label.Text
+	}
+	return
+}

@@ -1,0 +1,169 @@
+package wizard
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+)
+
+var today = model.NewDate(2026, 11, 24)
+
+func setup(t *testing.T) (*Wizard, string, *[]*storage.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "enhet.db")
+	opened := &[]*storage.Store{}
+	wz, content := NewWizard(Config{
+		Path:   path,
+		User:   "Testbruker",
+		Today:  func() model.Date { return today },
+		Opened: func(st *storage.Store) { *opened = append(*opened, st) },
+		Choose: func() {},
+	})
+	w := test.NewWindow(content)
+	t.Cleanup(func() {
+		w.Close()
+		for _, st := range *opened {
+			st.Close()
+		}
+	})
+	return wz, path, opened
+}
+
+func TestCreateUnitAndCommittee(t *testing.T) {
+	wz, path, opened := setup(t)
+	test.Tap(wz.NewUnitButton)
+	name, mun, emp, deps, sector := wz.Fields()
+	test.Type(name, "Solsiden sykehjem")
+	test.Type(mun, "Ringsaker kommune")
+	sector.SetSelected(model.SectorSykehjem.Label())
+	test.Type(emp, "85")
+	test.Type(deps, "Avdeling 1\nKjøkken")
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); u != "" {
+		t.Fatalf("unit step refused: %s", u)
+	}
+
+	mName, role, from, _ := wz.MemberFields()
+	if from.Text != "01.01.2026" {
+		t.Errorf("from date defaults to %q, want 01.01.2026", from.Text)
+	}
+	test.Type(mName, "Kari Nordmann")
+	role.SetSelected(model.RoleVerneombud.Label())
+	test.Tap(wz.AddMemberButton)
+	test.Type(mName, "Ola Hansen")
+	role.SetSelected(model.RoleLeder.Label())
+	test.Tap(wz.AddMemberButton)
+	if len(wz.Members()) != 2 {
+		t.Fatalf("%d members added, want 2", len(wz.Members()))
+	}
+	test.Tap(wz.CreateButton)
+	if _, _, c := wz.Errors(); c != "" {
+		t.Fatalf("create refused: %s", c)
+	}
+	if len(*opened) != 1 {
+		t.Fatal("the new file was not handed to the main screens")
+	}
+	st := (*opened)[0]
+	u, err := st.Unit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Name != "Solsiden sykehjem" || u.Employees != 85 || len(u.Departments) != 2 || u.Sector != model.SectorSykehjem {
+		t.Errorf("stored unit %+v", u)
+	}
+	ms, _ := st.Members()
+	if len(ms) != 2 || ms[0].Name != "Kari Nordmann" || ms[0].Role != model.RoleVerneombud {
+		t.Errorf("stored members %+v", ms)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("file not at the chosen path: %v", err)
+	}
+}
+
+func TestBadInputKeepsWhatWasTyped(t *testing.T) {
+	wz, path, opened := setup(t)
+	test.Tap(wz.NewUnitButton)
+	name, mun, emp, _, _ := wz.Fields()
+	test.Type(name, "Haugen skole")
+	test.Type(emp, "tjue")
+	test.Tap(wz.NextButton)
+	msg, _, _ := wz.Errors()
+	for _, want := range []string{"Kommune må fylles ut", "Antall ansatte må være et helt tall fra 1 til 20 000", "Velg sektor"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if name.Text != "Haugen skole" || emp.Text != "tjue" || mun.Text != "" {
+		t.Errorf("typed text lost: %q %q", name.Text, emp.Text)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("a file was created from invalid input")
+	}
+	if len(*opened) != 0 {
+		t.Error("opened despite invalid input")
+	}
+}
+
+func TestMemberRefusedKeepsForm(t *testing.T) {
+	wz, _, _ := setup(t)
+	test.Tap(wz.NewUnitButton)
+	name, mun, emp, _, sector := wz.Fields()
+	test.Type(name, "Lia barnehage")
+	test.Type(mun, "Hamar kommune")
+	test.Type(emp, "20")
+	sector.SetSelected(model.SectorBarnehage.Label())
+	test.Tap(wz.NextButton)
+
+	mName, role, from, to := wz.MemberFields()
+	test.Type(mName, "Per Berg")
+	role.SetSelected(model.RoleTillitsvalgt.Label())
+	from.SetText("")
+	test.Type(from, "31.02.2026")
+	test.Tap(wz.AddMemberButton)
+	_, msg, _ := wz.Errors()
+	if !strings.Contains(msg, "finnes ikke") {
+		t.Errorf("bad date message %q", msg)
+	}
+	if mName.Text != "Per Berg" || from.Text != "31.02.2026" {
+		t.Error("typed member lost")
+	}
+	if len(wz.Members()) != 0 {
+		t.Error("invalid member added")
+	}
+
+	// One role per period: the same person cannot also be verneombud now.
+	from.SetText("01.01.2026")
+	test.Tap(wz.AddMemberButton)
+	test.Type(mName, "Per Berg")
+	role.SetSelected(model.RoleVerneombud.Label())
+	to.SetText("")
+	test.Tap(wz.AddMemberButton)
+	if _, msg, _ := wz.Errors(); !strings.Contains(msg, "én rolle per periode") {
+		t.Errorf("overlap message %q", msg)
+	}
+	if len(wz.Members()) != 1 {
+		t.Errorf("%d members, want 1", len(wz.Members()))
+	}
+}
+
+func TestOpenDemo(t *testing.T) {
+	wz, _, opened := setup(t)
+	test.Tap(wz.DemoButton)
+	if _, _, c := wz.Errors(); c != "" {
+		t.Fatal(c)
+	}
+	if len(*opened) != 1 {
+		t.Fatal("demo not opened")
+	}
+	u, _ := (*opened)[0].Unit()
+	if u.Sector != model.SectorSykehjem {
+		t.Errorf("demo unit sector %s", u.Sector)
+	}
+}
