@@ -1,0 +1,427 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"hmsutvalg/model"
+)
+
+// Options describe a document.
+type Options struct {
+	Title    string // PDF title and page header
+	Subject  string
+	Author   string
+	Keywords string
+	Unit     string // unit name, right in the page header
+
+	Landscape bool // A4 landscape instead of portrait
+
+	// Deterministic fixes everything that would make two runs differ (the
+	// PDF creation and modification dates, the order of the resource
+	// catalogues), so the bytes can be compared in golden tests.
+	Deterministic bool
+
+	// Created is the date printed as "Laget 24.11.2026" in the footer.
+	// Zero means now, or 01.01.2000 when Deterministic.
+	Created time.Time
+}
+
+// ErrWritten is returned when a building block is used after Bytes or
+// WriteFile: the PDF is already closed.
+var ErrWritten = errors.New("reports: document already written")
+
+// Page geometry in mm.
+const (
+	marginX      = 18.0
+	marginTop    = 24.0 // content starts below the header
+	marginBottom = 22.0 // content ends above the footer
+	headerY      = 10.0
+	footerUp     = 14.0 // footer text baseline box, from the bottom edge
+)
+
+// deterministicTime is used for all dates in Deterministic mode.
+var deterministicTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// Document is a PDF being built. Create it with New, add building blocks
+// in reading order, then call WriteFile or Bytes once. A Document is not
+// safe for concurrent use.
+type Document struct {
+	pdf     *gofpdf.Fpdf
+	opts    Options
+	created time.Time
+
+	pageW, pageH             float64
+	left, right, top, bottom float64 // content box
+
+	started   bool         // the first page exists
+	breakNext bool         // the next block starts a new page (after a cover)
+	covers    map[int]bool // pages without header
+	pending   []heading    // headings kept with the next block
+	fontStyle string       // current font, as gofpdf has no getter for the style
+	fontSize  float64
+
+	done    bool   // closed; out and err are final
+	out     []byte // the finished PDF
+	err     error  // from gofpdf or a recovered panic
+	lateErr error  // a block was added after closing
+}
+
+// New starts an empty document. Pages are added as content needs them.
+func New(opts Options) *Document {
+	orientation := "P"
+	if opts.Landscape {
+		orientation = "L"
+	}
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
+	for _, f := range fontFaces() {
+		pdf.AddUTF8FontFromBytes(fontFamily, f.style, f.data)
+	}
+	pdf.SetTitle(metaText(opts.Title), true)
+	pdf.SetSubject(metaText(opts.Subject), true)
+	pdf.SetAuthor(metaText(opts.Author), true)
+	pdf.SetKeywords(metaText(opts.Keywords), true)
+	pdf.SetCreator("HMS-utvalg", true)
+	pdf.SetProducer("HMS-utvalg (gofpdf)", true)
+
+	created := opts.Created
+	if opts.Deterministic {
+		// The instance setters, not SetDefault*, which are package
+		// globals and would race between parallel tests.
+		pdf.SetCatalogSort(true)
+		pdf.SetCreationDate(deterministicTime)
+		pdf.SetModificationDate(deterministicTime)
+		if created.IsZero() {
+			created = deterministicTime
+		}
+	} else if created.IsZero() {
+		created = time.Now()
+	}
+
+	// All page breaks are ours: gofpdf's automatic break would split
+	// table rows and charts.
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetCellMargin(0)
+	pdf.SetDisplayMode("fullwidth", "continuous")
+
+	w, h := pdf.GetPageSize()
+	return &Document{
+		pdf: pdf, opts: opts, created: created,
+		pageW: w, pageH: h,
+		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
+		covers: map[int]bool{},
+	}
+}
+
+// Err returns the first error so far, if any. Building blocks do nothing
+// once there is an error; Bytes and WriteFile return it.
+func (d *Document) Err() error {
+	if d.err != nil {
+		return d.err
+	}
+	if d.lateErr != nil {
+		return d.lateErr
+	}
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("reports: %w", err)
+	}
+	return nil
+}
+
+// PageCount returns the number of pages so far.
+func (d *Document) PageCount() int { return d.pdf.PageCount() }
+
+// Bytes closes the document and returns the PDF. It can be called again
+// and returns the same result.
+func (d *Document) Bytes() ([]byte, error) {
+	d.finish()
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(d.out), nil
+}
+
+// WriteFile closes the document and writes the PDF to path. The file is
+// written under a temporary name and renamed, so a failed write never
+// leaves half a PDF behind.
+func (d *Document) WriteFile(path string) (err error) {
+	d.finish()
+	if err := d.Err(); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".hmsutvalg-*.pdf.tmp")
+	if err != nil {
+		return fmt.Errorf("reports: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(d.out); err != nil {
+		return fmt.Errorf("reports: write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("reports: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("reports: write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("reports: %w", err)
+	}
+	return nil
+}
+
+// PageBreak makes the next block start on a new page. It never leaves
+// an empty page: not on a page that is still empty, not at the end.
+func (d *Document) PageBreak() {
+	if !d.begin() {
+		return
+	}
+	if d.started && !d.atTop() {
+		d.breakNext = true
+	}
+}
+
+// begin is called first by every building block: it reports whether the
+// block may draw.
+func (d *Document) begin() bool {
+	if d.done {
+		if d.lateErr == nil {
+			d.lateErr = ErrWritten
+		}
+		return false
+	}
+	return d.err == nil && d.pdf.Ok()
+}
+
+// recover turns a panic inside gofpdf into an error, so a bad report
+// fails with a message instead of taking the program down. Deferred by
+// every building block.
+func (d *Document) recover() {
+	if r := recover(); r != nil {
+		if d.err == nil {
+			d.err = fmt.Errorf("reports: internal error in PDF generation: %v", r)
+		}
+	}
+}
+
+// finish draws the page furniture and renders the PDF, once.
+func (d *Document) finish() {
+	if d.done {
+		return
+	}
+	defer d.recover()
+	defer func() { d.done = true }()
+	if d.Err() != nil {
+		return
+	}
+	if !d.started || len(d.pending) > 0 {
+		d.ensure(0) // an empty document, or one that ends in a heading
+	}
+	// Header and footer are drawn now, when the page count is known, by
+	// going back to each page with SetPage. gofpdf's AliasNbPages would
+	// search and replace "{nb}" in the finished content streams instead,
+	// but text is measured before that: a right-aligned "Side 1 av {nb}"
+	// ends short of the margin once "{nb}" becomes "9". And with a UTF-8
+	// font only runes actually written go into the embedded subset, so
+	// the total's digits would show only if written elsewhere in the same
+	// face.
+	n := d.pdf.PageCount()
+	for p := 1; p <= n; p++ {
+		d.pdf.SetPage(p)
+		d.furniture(p, n)
+	}
+	d.pdf.SetPage(n)
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		d.err = fmt.Errorf("reports: %w", err)
+		return
+	}
+	d.out = buf.Bytes()
+}
+
+// furniture draws the header (not on covers) and the footer of a page.
+// Everything is set explicitly, because the graphics state at the end of
+// an earlier page's content stream is not what gofpdf last remembers.
+func (d *Document) furniture(page, total int) {
+	pdf := d.pdf
+	pdf.SetDashPattern([]float64{}, 0)
+	pdf.SetLineWidth(0.25)
+	d.setDraw(colorRule)
+	d.setFill(colorWhite)
+	d.setText(colorMuted)
+	d.setFont(styleRegular, 8.5)
+	w := d.right - d.left
+	if !d.covers[page] {
+		unit := sanitizeLine(d.opts.Unit)
+		unitW := math.Min(pdf.GetStringWidth(unit), w*0.45)
+		title := d.fit(sanitizeLine(d.opts.Title), w-unitW-6)
+		d.cell(d.left, headerY, w-unitW-6, 5, title, AlignLeft)
+		d.cell(d.right-unitW, headerY, unitW, 5, d.fit(unit, unitW), AlignRight)
+		pdf.Line(d.left, headerY+6.5, d.right, headerY+6.5)
+	}
+	y := d.pageH - footerUp
+	pdf.Line(d.left, y-1.5, d.right, y-1.5)
+	d.cell(d.left, y, w/2, 5, "Laget "+model.DateOf(d.created).String(), AlignLeft)
+	d.cell(d.left+w/2, y, w/2, 5, fmt.Sprintf("Side %d av %d", page, total), AlignRight)
+}
+
+// metaText cleans text for the PDF information dictionary: gofpdf's UTF-16
+// conversion panics on truncated UTF-8 and garbles runes above U+FFFF.
+func metaText(s string) string {
+	s = strings.ToValidUTF8(s, "?")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r > 0xFFFF:
+			return '?'
+		case unicode.IsControl(r) || unicode.IsSpace(r):
+			return ' '
+		}
+		return r
+	}, strings.TrimSpace(s))
+}
+
+// --- low-level helpers -------------------------------------------------
+
+// newPage adds a page and puts the cursor at the top of the content box.
+func (d *Document) newPage() {
+	d.pdf.AddPage()
+	d.pdf.SetXY(d.left, d.top)
+	d.started = true
+	d.breakNext = false
+}
+
+// atTop reports whether nothing has been drawn on the current page yet.
+func (d *Document) atTop() bool { return d.pdf.GetY() <= d.top+0.01 }
+
+// ensure makes room for a block of height h, plus any pending headings:
+// a new page if it does not fit on this one (unless this page is still
+// empty, where a taller block has to start anyway). Then it draws the
+// pending headings. It reports whether a page was added.
+func (d *Document) ensure(h float64) bool {
+	if len(d.pending) > 0 {
+		// Measuring and drawing the headings changes the font and
+		// colours, which the block has usually chosen already.
+		style, size := d.fontStyle, d.fontSize
+		tr, tg, tb := d.pdf.GetTextColor()
+		dr, dg, db := d.pdf.GetDrawColor()
+		lw := d.pdf.GetLineWidth()
+		defer func() {
+			d.setFont(style, size)
+			d.pdf.SetTextColor(tr, tg, tb)
+			d.pdf.SetDrawColor(dr, dg, db)
+			d.pdf.SetLineWidth(lw)
+		}()
+	}
+	added := false
+	if !d.started || d.breakNext || (d.y()+d.pendingHeight()+h > d.bottom && !d.atTop()) {
+		d.newPage()
+		added = true
+	}
+	if len(d.pending) > 0 {
+		d.drawPending()
+	}
+	return added
+}
+
+// space adds vertical space, unless at the top of a page or after a
+// heading (which has its own space after).
+func (d *Document) space(h float64) {
+	if d.started && !d.atTop() && !d.breakNext && len(d.pending) == 0 {
+		d.setY(math.Min(d.y()+h, d.bottom))
+	}
+}
+
+func (d *Document) y() float64     { return d.pdf.GetY() }
+func (d *Document) setY(y float64) { d.pdf.SetXY(d.left, y) }
+func (d *Document) width() float64 { return d.right - d.left }
+func (d *Document) bodyHeight() float64 {
+	return d.bottom - d.top
+}
+
+func (d *Document) setFont(style string, size float64) {
+	d.fontStyle, d.fontSize = style, size
+	d.pdf.SetFont(fontFamily, style, size)
+}
+func (d *Document) setText(c Color) { d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
+func (d *Document) setFill(c Color) { d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
+func (d *Document) setDraw(c Color) { d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
+
+// lineHeight is the line pitch in mm for a font size in points.
+func lineHeight(size float64) float64 { return size * 0.3528 * 1.38 }
+
+// Align is the horizontal alignment of text in a cell.
+type Align int
+
+// Alignments.
+const (
+	AlignLeft Align = iota
+	AlignCenter
+	AlignRight
+)
+
+func (a Align) gofpdf() string {
+	switch a {
+	case AlignCenter:
+		return "C"
+	case AlignRight:
+		return "R"
+	}
+	return "L"
+}
+
+// cell writes one line of text in the box (x, y, w, h), vertically
+// centred, in the current font and text colour.
+func (d *Document) cell(x, y, w, h float64, s string, align Align) {
+	// gofpdf reads a negative x or y as measured from the right or bottom
+	// edge; a box that starts off the page must stay off the page.
+	x, y = math.Max(x, 0), math.Max(y, 0)
+	d.pdf.SetXY(x, y)
+	d.pdf.CellFormat(w, h, sanitizeLine(s), "", 0, align.gofpdf(), false, 0, "")
+}
+
+// split wraps text to width w in the current font. It always returns at
+// least one line.
+func (d *Document) split(s string, w float64) []string {
+	s = sanitize(s)
+	if strings.TrimSpace(s) == "" {
+		return []string{""}
+	}
+	lines := d.pdf.SplitText(s, math.Max(w, 1))
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+// fit shortens a single line with "…" until it is at most w wide.
+func (d *Document) fit(s string, w float64) string {
+	if d.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		t := strings.TrimRight(string(r), " ") + "…"
+		if d.pdf.GetStringWidth(t) <= w {
+			return t
+		}
+	}
+	return ""
+}
