@@ -92,7 +92,11 @@ func New(env *appctx.Env) *Screen {
 	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
 	s.List = widget.NewList(
 		func() int { return len(s.members) },
-		func() fyne.CanvasObject { return widget.NewLabel("Navn – rolle (periode)") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Navn – rolle (periode)")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			m := s.members[i]
 			text := fmt.Sprintf("%s – %s (%s)", m.Name, m.Role.Short(), m.Period())
@@ -137,11 +141,15 @@ func (s *Screen) Content() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Utvalgets medlemmer er de eneste personene som registreres med navn. Hvert medlem har én rolle per periode."))
 	hint.Wrapping = fyne.TextWrapWord
 	editor := container.NewVBox(s.memberTitle, memberForm, s.MemberErr.Label,
-		container.NewHBox(s.SaveMember, s.NewMember, s.RemoveMember))
-	list := container.NewBorder(nil, nil, nil, nil, s.List)
-	committee := widget.NewCard(lang.L("HMS-utvalget"), "", container.NewBorder(container.NewVBox(hint, editor, widget.NewSeparator()), nil, nil, nil, list))
-	split := container.NewHSplit(container.NewVScroll(unit), committee)
-	split.Offset = 0.45
+		container.NewGridWithColumns(3, s.SaveMember, s.NewMember, s.RemoveMember))
+	// The list gets a fixed share of the height; everything is stacked
+	// vertically so that nothing is cut off on a 1024×768 projector in
+	// Møtemodus.
+	committee := widget.NewCard(lang.L("HMS-utvalget"), "", container.NewVBox(hint, editor))
+	members := container.NewBorder(widget.NewLabelWithStyle(lang.L("Medlemmer"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.List)
+	top := container.NewVScroll(container.NewVBox(unit, committee))
+	split := container.NewVSplit(top, members)
+	split.Offset = 0.7
 	return split
 }
 

@@ -71,7 +71,7 @@ func New(env *appctx.Env) *Screen {
 		labels = append(labels, lang.L(v.label))
 	}
 	s.Variant = widget.NewRadioGroup(labels, nil)
-	s.Variant.Horizontal = true
+	s.Variant.Horizontal = false // vertical: fits 1024 px in Møtemodus
 	for _, v := range variants {
 		if v.code == set.Variant() {
 			s.Variant.SetSelected(lang.L(v.label))
@@ -118,7 +118,7 @@ func New(env *appctx.Env) *Screen {
 		}
 	}()
 
-	s.Meeting = widget.NewCheck(lang.L("Møtemodus: større tekst for projektor, sensitive felt skjules (Ctrl+M)"), func(on bool) {
+	s.Meeting = widget.NewCheck(lang.L("Møtemodus (Ctrl+M)"), func(on bool) {
 		if on != env.MeetingMode() {
 			env.SetMeetingMode(on)
 		}
@@ -219,7 +219,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Språk"), s.Language),
 		widget.NewFormItem("", s.Meeting),
 	)
-	help := widget.NewLabel(lang.L("Navnet ditt står i endringsloggen ved hver endring du gjør. Innstillingene gjelder denne datamaskinen."))
+	help := widget.NewLabel(lang.L("Navnet ditt står i endringsloggen ved hver endring du gjør. Møtemodus gir større tekst for projektor og skjuler sensitive felt. Innstillingene gjelder denne datamaskinen."))
 	help.Wrapping = fyne.TextWrapWord
 	file := widget.NewLabel(fmt.Sprintf(lang.L("Databasefil: %s"), s.env.Store.Path()))
 	file.Wrapping = fyne.TextWrapBreak
