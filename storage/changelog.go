@@ -24,6 +24,11 @@ const (
 	EntityDatabase = "database"
 	EntityUnit     = "enhet"
 	EntityMember   = "utvalgsmedlem"
+
+	EntityMeasure    = "tiltak"
+	EntityAssessment = "risikovurdering"
+	EntityRiskItem   = "risikoforhold"
+	EntitySettings   = "innstillinger"
 )
 
 // Change is one change-log entry.

@@ -19,6 +19,9 @@ type bucketSpec struct {
 	name  string // bbolt bucket
 	label string // Norwegian, for the summary ("utvalgsmedlemmer")
 	since int    // schema version whose migration creates the bucket
+	// named: keys are names (settings), not 8-byte IDs from the bucket's
+	// sequence; check then decides which names are known.
+	named bool
 	// check decodes one stored value and applies per-record rules.
 	check func(key, raw []byte) error
 }
@@ -305,6 +308,12 @@ func checkBuckets(tx *bbolt.Tx, version int, rep *CheckReport, add func(string, 
 		c := b.Cursor()
 		for k, raw := c.First(); k != nil; k, raw = c.Next() {
 			n++
+			if spec.named {
+				if err := spec.check(k, raw); err != nil {
+					add("%v", err)
+				}
+				continue
+			}
 			id, err := btoi(k)
 			if err != nil {
 				add("«%s»: %v", name, err)

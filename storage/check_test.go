@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -49,7 +50,8 @@ func TestCheckGoodFile(t *testing.T) {
 		}
 	}
 	sum := rep.Summary()
-	for _, s := range []string{path, "Skjemaversjon: 1", "enhet: 1, utvalgsmedlemmer: 2, endringslogg: 4", "OK"} {
+	for _, s := range []string{path, fmt.Sprintf("Skjemaversjon: %d", CurrentSchemaVersion),
+		"enhet: 1, utvalgsmedlemmer: 2, endringslogg: 4, tiltak: 0, risikovurderinger: 0, risikoforhold: 0, innstillinger: 0", "OK"} {
 		if !strings.Contains(sum, s) {
 			t.Errorf("summary lacks %q:\n%s", s, sum)
 		}
@@ -164,7 +166,7 @@ func TestDecodeRecordErrors(t *testing.T) {
 		`{"data":{}}`:                          "mangler versjon",
 		`{"v":1}`:                              "mangler data",
 		`{"v":1,"data":null}`:                  "mangler data",
-		`{"v":2,"data":{}}`:                    "nyere versjon",
+		`{"v":99,"data":{}}`:                   "nyere versjon",
 		`{"v":1,"data":"tekst"}`:               "cannot unmarshal",
 		`{"v":1,"data":{"from":"2026-13-01"}}`: "ugyldig dato",
 	} {
@@ -182,7 +184,7 @@ func TestDecodeRecordErrors(t *testing.T) {
 	if err != nil || got != m {
 		t.Fatalf("round trip: %+v %v", got, err)
 	}
-	if s := string(mustEncode(t, m)); !strings.HasPrefix(s, `{"v":1,"data":{`) {
+	if s := string(mustEncode(t, m)); !strings.HasPrefix(s, fmt.Sprintf(`{"v":%d,"data":{`, CurrentSchemaVersion)) {
 		t.Fatalf("envelope %s", s)
 	}
 }

@@ -13,13 +13,19 @@ import (
 // A new module (action plan, deviations …) declares one, adds a migration
 // creating the bucket, registers it for Check with registerBucket, and then
 // gets create/update/delete with change log from saveEntity/deleteEntity.
+// Writes that change several records at once (a measure and the risk item
+// it is linked to) use save/remove inside one Batch step instead.
 type entity[T any] struct {
-	bucket string             // bbolt bucket
-	name   string             // Norwegian, for the change log ("utvalgsmedlem")
-	id     func(T) uint64     // reads the record's ID
-	setID  func(*T, uint64)   // stores an assigned ID into the record
-	label  func(T) string     // short description for summaries, e.g. «Kari Nordmann» (Verneombud)
-	norm   func(T) T          // optional: the form that is stored (trimmed etc.)
+	bucket string           // bbolt bucket
+	name   string           // Norwegian, for the change log ("utvalgsmedlem")
+	id     func(T) uint64   // reads the record's ID
+	setID  func(*T, uint64) // stores an assigned ID into the record
+	label  func(T) string   // short description for summaries, e.g. «Kari Nordmann» (Verneombud)
+	norm   func(T) T        // optional: the form that is stored (trimmed etc.)
+	// fill (optional) completes v from the stored record before it is
+	// checked, e.g. keeps a creation date the caller left out; old is the
+	// zero value when created is true.
+	fill   func(old T, created bool, v T) T
 	check  func(T) error      // optional: per-record validation (model's Validate)
 	across func([]T, T) error // optional: rules across all records; gets the others and the new value
 }
@@ -78,68 +84,92 @@ func listEntities[T any](s *Store, e entity[T]) ([]T, error) {
 // validation changes nothing; saving an unchanged record writes and logs
 // nothing. It returns the value as stored, with its ID.
 func saveEntity[T any](s *Store, e entity[T], v T) (T, error) {
+	saved := v
+	err := s.updateChanges(func(tx *bbolt.Tx) ([]Change, error) {
+		var c Change
+		var err error
+		saved, c, err = e.save(tx, v)
+		if err != nil {
+			return nil, err
+		}
+		return []Change{c}, nil
+	})
+	return saved, err
+}
+
+// save is saveEntity inside a caller's transaction, so several records can
+// change together. It returns the stored value and its change-log entry,
+// or errNoChange (with the value) when the stored record is identical.
+// Nothing is written when it returns another error.
+func (e entity[T]) save(tx *bbolt.Tx, v T) (T, Change, error) {
 	if e.norm != nil {
 		v = e.norm(v)
 	}
+	id, kind := e.id(v), ChangeCreated
+	var old T
+	if id != 0 {
+		var err error
+		if old, err = e.get(tx, id); err != nil {
+			return v, Change{}, err
+		}
+		kind = ChangeUpdated
+	}
+	if e.fill != nil {
+		v = e.fill(old, kind == ChangeCreated, v)
+	}
 	if e.check != nil {
 		if err := e.check(v); err != nil {
-			return v, err
+			return v, Change{}, err
 		}
 	}
-	saved := v
-	err := s.updateChanges(func(tx *bbolt.Tx) ([]Change, error) {
-		id, kind := e.id(v), ChangeUpdated
-		var old T
-		if id == 0 {
-			var err error
-			if id, err = nextID(tx, e.bucket); err != nil {
-				return nil, err
-			}
-			e.setID(&v, id)
-			kind = ChangeCreated
-		} else {
-			var err error
-			if old, err = e.get(tx, id); err != nil {
-				return nil, err
+	if id == 0 {
+		var err error
+		if id, err = nextID(tx, e.bucket); err != nil {
+			return v, Change{}, err
+		}
+		e.setID(&v, id)
+	}
+	if e.across != nil {
+		all, err := e.list(tx)
+		if err != nil {
+			return v, Change{}, err
+		}
+		others := all[:0]
+		for _, o := range all {
+			if e.id(o) != id {
+				others = append(others, o)
 			}
 		}
-		if e.across != nil {
-			all, err := e.list(tx)
-			if err != nil {
-				return nil, err
-			}
-			others := all[:0]
-			for _, o := range all {
-				if e.id(o) != id {
-					others = append(others, o)
-				}
-			}
-			if err := e.across(others, v); err != nil {
-				return nil, err
-			}
+		if err := e.across(others, v); err != nil {
+			return v, Change{}, err
 		}
-		saved = v
-		summary := fmt.Sprintf("La til %s %s", e.name, e.label(v))
-		if kind == ChangeUpdated {
-			newRaw, err := encodeRecord(v)
-			if err != nil {
-				return nil, err
-			}
-			oldRaw, _ := encodeRecord(old)
-			if bytes.Equal(newRaw, oldRaw) {
-				return nil, errNoChange
-			}
-			summary = fmt.Sprintf("Endret %s %s", e.name, e.label(v))
-			if was := e.label(old); was != e.label(v) {
-				summary += ", før: " + was
-			}
+	}
+	summary := fmt.Sprintf("La til %s %s", e.name, e.label(v))
+	if kind == ChangeUpdated {
+		newRaw, err := encodeRecord(v)
+		if err != nil {
+			return v, Change{}, err
 		}
-		if err := putRecord(tx, e.bucket, id, v); err != nil {
-			return nil, err
+		oldRaw, _ := encodeRecord(old)
+		if bytes.Equal(newRaw, oldRaw) {
+			return v, Change{}, errNoChange
 		}
-		return []Change{{Entity: e.name, EntityID: id, Kind: kind, Summary: summary}}, nil
-	})
-	return saved, err
+		summary = fmt.Sprintf("Endret %s %s", e.name, e.label(v))
+		if was := e.label(old); was != e.label(v) {
+			summary += ", før: " + was
+		}
+	}
+	if err := putRecord(tx, e.bucket, id, v); err != nil {
+		return v, Change{}, err
+	}
+	return v, Change{Entity: e.name, EntityID: id, Kind: kind, Summary: summary}, nil
+}
+
+// put stores v under its (non-zero) ID without validation or change-log
+// entry; for callers that have already checked v and write their own
+// entry, such as a link update.
+func (e entity[T]) put(tx *bbolt.Tx, v T) error {
+	return putRecord(tx, e.bucket, e.id(v), v)
 }
 
 // deleteEntity removes record id and logs it in the same transaction. A
@@ -147,20 +177,31 @@ func saveEntity[T any](s *Store, e entity[T], v T) (T, error) {
 // reported by Check can be removed from the program.
 func deleteEntity[T any](s *Store, e entity[T], id uint64) error {
 	return s.updateChanges(func(tx *bbolt.Tx) ([]Change, error) {
-		label := "(skadet post)"
-		if old, err := e.get(tx, id); err == nil {
-			label = e.label(old)
-		} else if found, herr := hasRecord(tx, e.bucket, id); herr != nil {
-			return nil, herr
-		} else if !found {
-			return nil, e.notFound(id)
-		}
-		if _, err := deleteRecord(tx, e.bucket, id); err != nil {
+		_, c, err := e.remove(tx, id)
+		if err != nil {
 			return nil, err
 		}
-		return []Change{{Entity: e.name, EntityID: id, Kind: ChangeDeleted,
-			Summary: fmt.Sprintf("Slettet %s %s", e.name, label)}}, nil
+		return []Change{c}, nil
 	})
+}
+
+// remove is deleteEntity inside a caller's transaction. It returns the
+// deleted record (the zero value if it no longer decoded) and the
+// change-log entry.
+func (e entity[T]) remove(tx *bbolt.Tx, id uint64) (old T, c Change, err error) {
+	label := "(skadet post)"
+	if v, err := e.get(tx, id); err == nil {
+		old, label = v, e.label(v)
+	} else if found, herr := hasRecord(tx, e.bucket, id); herr != nil {
+		return old, c, herr
+	} else if !found {
+		return old, c, e.notFound(id)
+	}
+	if _, err := deleteRecord(tx, e.bucket, id); err != nil {
+		return old, c, err
+	}
+	return old, Change{Entity: e.name, EntityID: id, Kind: ChangeDeleted,
+		Summary: fmt.Sprintf("Slettet %s %s", e.name, label)}, nil
 }
 
 // upperFirst capitalises the first letter, for messages starting with an

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,26 +40,173 @@ var (
 	fixtureOla  = model.CommitteeMember{ID: 2, Name: "Ola Nordmann", Role: model.RoleVerneombud, From: model.NewDate(2026, 1, 1), To: model.NewDate(2027, 6, 30)}
 )
 
-// fixtureChanges is the fixture's change log, oldest first.
-var fixtureChanges = []struct {
+// fixtureChange is one expected change-log entry; tick is the write (and
+// so the clock second) that made it.
+type fixtureChange struct {
 	kind   ChangeKind
 	entity string
 	id     uint64
-}{
-	{ChangeMigrated, EntityDatabase, 0},
-	{ChangeCreated, EntityUnit, 1},
-	{ChangeCreated, EntityMember, 1},
-	{ChangeCreated, EntityMember, 2},
-	{ChangeCreated, EntityMember, 3},
-	{ChangeUpdated, EntityMember, 2},
-	{ChangeDeleted, EntityMember, 3},
-	{ChangeUpdated, EntityUnit, 1},
+	tick   int
+}
+
+// fixtureChangesV1 is the change log written by every fixture's schema-1
+// part, oldest first.
+var fixtureChangesV1 = []fixtureChange{
+	{ChangeMigrated, EntityDatabase, 0, 0},
+	{ChangeCreated, EntityUnit, 1, 1},
+	{ChangeCreated, EntityMember, 1, 2},
+	{ChangeCreated, EntityMember, 2, 3},
+	{ChangeCreated, EntityMember, 3, 4},
+	{ChangeUpdated, EntityMember, 2, 5},
+	{ChangeDeleted, EntityMember, 3, 6},
+	{ChangeUpdated, EntityUnit, 1, 7},
+}
+
+// fixtureChangesV2 is what the schema-2 part adds: action plan and risk
+// assessment, including the two-entry transactions.
+var fixtureChangesV2 = []fixtureChange{
+	{ChangeCreated, EntitySettings, 0, 8},
+	{ChangeCreated, EntityMeasure, 1, 9},
+	{ChangeCreated, EntityMeasure, 2, 10},
+	{ChangeCreated, EntityAssessment, 1, 11},
+	{ChangeCreated, EntityRiskItem, 1, 12},
+	{ChangeCreated, EntityRiskItem, 2, 13},
+	{ChangeCreated, EntityMeasure, 3, 14},
+	{ChangeUpdated, EntityRiskItem, 1, 14},
+	{ChangeCreated, EntityMeasure, 4, 15},
+	{ChangeUpdated, EntityRiskItem, 2, 15},
+	{ChangeDeleted, EntityMeasure, 4, 16},
+	{ChangeUpdated, EntityRiskItem, 2, 16},
+	{ChangeUpdated, EntityMeasure, 1, 17},
+	{ChangeUpdated, EntityRiskItem, 1, 18},
+}
+
+// fixtureChanges returns the change log of a fixture of version v.
+func fixtureChanges(v int) []fixtureChange {
+	out := append([]fixtureChange(nil), fixtureChangesV1...)
+	if v >= 2 {
+		out = append(out, fixtureChangesV2...)
+	}
+	return out
 }
 
 func fixtureUnit() model.Unit {
 	u := testUnit()
 	u.Departments = []string{"Blåbær", "Tyttebær", "Multebær"}
 	return u
+}
+
+// Schema-2 fixture contents.
+var (
+	fixtureDay    = model.NewDate(2026, 1, 5)
+	fixtureMatrix = model.RiskMatrix{Size: 4, LowMax: 3, MediumMax: 8}
+)
+
+func fixtureMeasures() []model.Measure {
+	return []model.Measure{
+		{ID: 1, Title: "Opplæring i IA-arbeid for leder, verneombud og tillitsvalgt", Description: "Oppdatert opplæring fra BHT.",
+			Source: model.Source{Kind: model.SourceManual}, PriorityArea: model.AreaLeadership, Responsible: "Leder, verneombud og tillitsvalgt",
+			Deadline: date(2026, 3, 31), Status: model.StatusPagar, Created: date(2026, 1, 2), Updated: fixtureDay},
+		{ID: 2, Title: "Sikre oppfølgingsplaner for alle med over fire ukers fravær", Source: model.Source{Kind: model.SourceManual},
+			PriorityArea: model.AreaFollowUpAbsence, Topic: model.CategoryPsychosocial, Responsible: "Leder", Deadline: date(2026, 2, 28),
+			Status: model.StatusUtfort, CompletedOn: date(2026, 1, 4), Created: date(2025, 12, 1), Updated: fixtureDay},
+		{ID: 3, Title: "Kjøpe inn voksenstoler", Source: model.Source{Kind: model.SourceRiskAssessment, RefID: 1, ParentID: 1,
+			RefLabel: "Risikovurdering: Årlig risikovurdering – Tunge løft av barn"}, PriorityArea: model.AreaPreventiveAbsence,
+			Topic: model.CategoryErgonomics, Responsible: "Leder", Deadline: date(2026, 4, 30), Status: model.StatusPlanlagt,
+			Created: fixtureDay, Updated: fixtureDay},
+	}
+}
+
+func fixtureAssessment() model.RiskAssessment {
+	return model.RiskAssessment{ID: 1, Title: "Årlig risikovurdering", Area: "Avdeling Blåbær", Kind: model.KindOrdinary,
+		Date: date(2026, 1, 3), Participants: []string{"Kari Nordmann", "Ola Nordmann", "BHT-rådgiver"},
+		Status: model.AssessmentDone, NextReview: date(2027, 1, 3), Matrix: fixtureMatrix}
+}
+
+func fixtureItems() []model.RiskItem {
+	return []model.RiskItem{
+		{ID: 1, AssessmentID: 1, Hazard: "Tunge løft av barn", Event: "Belastningsskade i rygg og skuldre", Category: model.CategoryErgonomics,
+			Exposed: "Pedagoger og fagarbeidere", ExistingMeasures: "Stellebord med hev/senk", Probability: 4, Consequence: 3,
+			ResidualProbability: 2, ResidualConsequence: 2, MeasureIDs: []uint64{3}},
+		{ID: 2, AssessmentID: 1, Hazard: "Støy i lekerommet", Event: "Hodepine og hørselsplager", Category: model.CategoryPhysical,
+			Exposed: "Alle ansatte", Probability: 3, Consequence: 2},
+	}
+}
+
+// writeFixtureV2 adds the schema-2 part: a custom matrix, measures, an
+// assessment with items, measures made from items (one of them deleted
+// again, which unlinks it) and a status change.
+func writeFixtureV2(s *Store) error {
+	if err := s.SaveRiskMatrix(fixtureMatrix); err != nil {
+		return err
+	}
+	ms := fixtureMeasures()
+	m1 := ms[0]
+	m1.ID, m1.Status, m1.Updated = 0, model.StatusPlanlagt, model.Date{}
+	m2 := ms[1]
+	m2.ID, m2.Updated = 0, model.Date{}
+	for _, m := range []model.Measure{m1, m2} {
+		if _, err := s.SaveMeasure(m, fixtureDay); err != nil {
+			return err
+		}
+	}
+	a := fixtureAssessment()
+	a.ID, a.Matrix = 0, model.RiskMatrix{}
+	if _, err := s.SaveAssessment(a, fixtureDay); err != nil {
+		return err
+	}
+	items := fixtureItems()
+	for _, it := range items {
+		it.ID, it.MeasureIDs, it.ResidualProbability, it.ResidualConsequence = 0, nil, 0, 0
+		if _, err := s.SaveRiskItem(it); err != nil {
+			return err
+		}
+	}
+	if _, _, err := s.AddMeasureForRiskItem(1, model.Measure{Title: "Kjøpe inn voksenstoler", Responsible: "Leder", Deadline: date(2026, 4, 30)}, fixtureDay); err != nil {
+		return err
+	}
+	if _, _, err := s.AddMeasureForRiskItem(2, model.Measure{Title: "Lydabsorbenter i taket", Responsible: "Leder", Deadline: date(2026, 6, 30)}, fixtureDay); err != nil {
+		return err
+	}
+	if err := s.DeleteMeasure(4); err != nil {
+		return err
+	}
+	if _, err := s.TransitionMeasure(1, model.StatusPagar, model.TransitionInput{}, fixtureDay); err != nil {
+		return err
+	}
+	it, err := s.RiskItem(1)
+	if err != nil {
+		return err
+	}
+	it.ResidualProbability, it.ResidualConsequence = 2, 2
+	_, err = s.SaveRiskItem(it)
+	return err
+}
+
+// checkFixtureContent compares the modules' data with what a fixture of
+// version v holds; files older than a module have none of its data.
+func checkFixtureContent(t *testing.T, s *Store, v int) {
+	t.Helper()
+	wantMatrix := model.DefaultRiskMatrix()
+	var wantMeasures []model.Measure
+	var wantAssessments []model.RiskAssessment
+	var wantItems []model.RiskItem
+	if v >= 2 {
+		wantMatrix, wantMeasures = fixtureMatrix, fixtureMeasures()
+		wantAssessments, wantItems = []model.RiskAssessment{fixtureAssessment()}, fixtureItems()
+	}
+	if m, err := s.RiskMatrix(); err != nil || m != wantMatrix {
+		t.Errorf("risk matrix: %+v %v, want %+v", m, err, wantMatrix)
+	}
+	if ms, err := s.Measures(); err != nil || !reflect.DeepEqual(ms, wantMeasures) {
+		t.Errorf("measures: %v\ngot  %+v\nwant %+v", err, ms, wantMeasures)
+	}
+	if as, err := s.Assessments(); err != nil || !reflect.DeepEqual(as, wantAssessments) {
+		t.Errorf("assessments: %v\ngot  %+v\nwant %+v", err, as, wantAssessments)
+	}
+	if is, err := s.AllRiskItems(); err != nil || !reflect.DeepEqual(is, wantItems) {
+		t.Errorf("risk items: %v\ngot  %+v\nwant %+v", err, is, wantItems)
+	}
 }
 
 func writeFixture(path string) error {
@@ -85,6 +233,9 @@ func writeFixture(path string) error {
 		return err
 	}
 	if err := s.SaveUnit(fixtureUnit()); err != nil {
+		return err
+	}
+	if err := writeFixtureV2(s); err != nil {
 		return err
 	}
 	return s.Close()
@@ -182,20 +333,25 @@ func TestOpenFixtures(t *testing.T) {
 			if migrated > 0 {
 				migrated = 1 // all steps in one entry
 			}
-			if len(changes) != len(fixtureChanges)+migrated {
-				t.Fatalf("got %d change-log entries, want %d", len(changes), len(fixtureChanges)+migrated)
+			wantChanges := fixtureChanges(version)
+			if len(changes) != len(wantChanges)+migrated {
+				t.Fatalf("got %d change-log entries, want %d", len(changes), len(wantChanges)+migrated)
 			}
-			if migrated == 1 && (changes[0].Kind != ChangeMigrated || changes[0].User != "Migrator") {
-				t.Errorf("migration entry %+v", changes[0])
+			if migrated == 1 {
+				want := fmt.Sprintf("fra versjon %d til %d", version, CurrentSchemaVersion)
+				if c := changes[0]; c.Kind != ChangeMigrated || c.User != "Migrator" || !strings.Contains(c.Summary, want) {
+					t.Errorf("migration entry %+v", c)
+				}
 			}
 			start := fixtureClock().t
-			for i, want := range fixtureChanges {
+			for i, want := range wantChanges {
 				c := changes[len(changes)-1-i]
 				if c.Kind != want.kind || c.Entity != want.entity || c.EntityID != want.id ||
-					c.User != fixtureUser || c.Seq != uint64(i+1) || !c.Time.Equal(start.Add(time.Duration(i)*time.Second)) || c.Summary == "" {
+					c.User != fixtureUser || c.Seq != uint64(i+1) || !c.Time.Equal(start.Add(time.Duration(want.tick)*time.Second)) || c.Summary == "" {
 					t.Errorf("change %d: got %+v want %+v", i+1, c, want)
 				}
 			}
+			checkFixtureContent(t, s, version)
 			if list, _ := ListBackups(path); len(list) != 1 {
 				t.Errorf("open made %d backups", len(list))
 			}

@@ -16,6 +16,12 @@ const (
 	bucketUnit      = "unit"
 	bucketMembers   = "members"
 	bucketChangelog = "changelog"
+
+	// Schema 2: the action plan, risk assessment and unit settings.
+	bucketMeasures        = "measures"
+	bucketRiskAssessments = "risk_assessments"
+	bucketRiskItems       = "risk_items"
+	bucketSettings        = "settings"
 )
 
 // Keys in the meta bucket. Values there are plain text, not envelopes: they
@@ -42,10 +48,21 @@ type migration struct {
 // Tests use openWith/createWith with their own list instead of mutating it.
 var migrations = []migration{
 	{version: 1, name: "grunnskjema med enhet, utvalgsmedlemmer og endringslogg", up: migrateV1},
+	{version: 2, name: "handlingsplan, risikovurdering og innstillinger", up: migrateV2},
 }
 
 func migrateV1(tx *bbolt.Tx) error {
 	for _, name := range []string{bucketUnit, bucketMembers, bucketChangelog} {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateV2 adds empty buckets; existing records need no conversion.
+func migrateV2(tx *bbolt.Tx) error {
+	for _, name := range []string{bucketMeasures, bucketRiskAssessments, bucketRiskItems, bucketSettings} {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return err
 		}

@@ -2,26 +2,35 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"go.etcd.io/bbolt"
 )
 
-// testMigrations extends the real list with v2 and v3; fail makes v3 fail
-// after v2 has already changed the file inside the transaction.
+// Versions of the two test steps appended to the real migrations.
+const (
+	testV1 = CurrentSchemaVersion + 1
+	testV2 = CurrentSchemaVersion + 2
+)
+
+// testMigrations extends the real list with testV1 and testV2; fail makes
+// testV2 fail after testV1 has already changed the file inside the
+// transaction.
 func testMigrations(fail bool) []migration {
 	migs := append([]migration(nil), migrations...)
 	migs = append(migs,
-		migration{version: 2, name: "testbøtte", up: func(tx *bbolt.Tx) error {
+		migration{version: testV1, name: "testbøtte", up: func(tx *bbolt.Tx) error {
 			b, err := tx.CreateBucket([]byte("extra"))
 			if err != nil {
 				return err
 			}
 			return b.Put([]byte("k"), []byte("v2"))
 		}},
-		migration{version: 3, name: "testverdi", up: func(tx *bbolt.Tx) error {
+		migration{version: testV2, name: "testverdi", up: func(tx *bbolt.Tx) error {
 			if fail {
 				return errors.New("bevisst feil")
 			}
@@ -54,7 +63,7 @@ func TestMigrateOlderFileInOneTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.SchemaVersion() != 3 {
+	if s.SchemaVersion() != testV2 {
 		t.Fatalf("schema %d", s.SchemaVersion())
 	}
 	if got := lastTxID(t, s); got != txBefore+1 {
@@ -66,14 +75,14 @@ func TestMigrateOlderFileInOneTransaction(t *testing.T) {
 	}
 	c := changes[0]
 	if c.Kind != ChangeMigrated || c.Entity != EntityDatabase || c.User != "Kari Tester" ||
-		!strings.Contains(c.Summary, "fra versjon 1 til 3") || !strings.Contains(c.Summary, "testbøtte; testverdi") {
+		!strings.Contains(c.Summary, fmt.Sprintf("fra versjon %d til %d", CurrentSchemaVersion, testV2)) || !strings.Contains(c.Summary, "testbøtte; testverdi") {
 		t.Fatalf("migration entry %+v", c)
 	}
 	err = s.DB().View(func(tx *bbolt.Tx) error {
 		if v := string(tx.Bucket([]byte("extra")).Get([]byte("k"))); v != "v3" {
 			t.Errorf("extra/k = %q", v)
 		}
-		if v := string(tx.Bucket([]byte(bucketMeta)).Get(keySchemaVersion)); v != "3" {
+		if v := string(tx.Bucket([]byte(bucketMeta)).Get(keySchemaVersion)); v != strconv.Itoa(testV2) {
 			t.Errorf("schema_version = %q", v)
 		}
 		return nil
@@ -92,7 +101,7 @@ func TestMigrateOlderFileInOneTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if b.SchemaVersion() != 1 {
+	if b.SchemaVersion() != CurrentSchemaVersion {
 		t.Fatalf("backup schema %d", b.SchemaVersion())
 	}
 }
@@ -111,7 +120,7 @@ func TestFailingMigrationLeavesFileUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.SchemaVersion() != 1 {
+	if s.SchemaVersion() != CurrentSchemaVersion {
 		t.Fatalf("schema %d", s.SchemaVersion())
 	}
 	s.DB().View(func(tx *bbolt.Tx) error {
@@ -134,7 +143,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	for _, opts := range []Options{{}, {ReadOnly: true}} {
 		_, err := Open(path, opts)
 		var ne *NewerSchemaError
-		if !errors.As(err, &ne) || ne.Version != 3 || ne.Path != path {
+		if !errors.As(err, &ne) || ne.Version != testV2 || ne.Path != path {
 			t.Fatalf("Open(%+v): %v", opts, err)
 		}
 	}
@@ -145,7 +154,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 		}
 	}
 	rep, err := Check(path)
-	if err != nil || rep.OK() || rep.SchemaVersion != 3 || !strings.Contains(rep.Summary(), "nyere") {
+	if err != nil || rep.OK() || rep.SchemaVersion != testV2 || !strings.Contains(rep.Summary(), "nyere") {
 		t.Fatalf("Check of newer file: %v\n%s", err, rep.Summary())
 	}
 	if err := Restore(filepath.Join(t.TempDir(), "ny.db"), path); !isType[*NewerSchemaError](err) {
@@ -172,7 +181,7 @@ func TestCreateWithTestMigrations(t *testing.T) {
 	}
 	defer s.Close()
 	changes, _ := s.Changes(0)
-	if s.SchemaVersion() != 3 || len(changes) != 2 || !strings.Contains(changes[1].Summary, "skjemaversjon 3") {
+	if s.SchemaVersion() != testV2 || len(changes) != 2 || !strings.Contains(changes[1].Summary, fmt.Sprintf("skjemaversjon %d", testV2)) {
 		t.Fatalf("schema %d, changes %+v", s.SchemaVersion(), changes)
 	}
 }

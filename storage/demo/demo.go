@@ -7,6 +7,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"hmsutvalg/model"
@@ -26,6 +27,12 @@ type Options struct {
 type Dataset struct {
 	Unit    model.Unit
 	Members []model.CommitteeMember
+	// RiskMatrix is the unit's matrix setting; zero = never set (default).
+	RiskMatrix model.RiskMatrix
+	// Measures are the manually registered measures of the action plan;
+	// the measures made from risk items are under Assessments.
+	Measures    []model.Measure
+	Assessments []Assessment
 }
 
 type unitKind struct {
@@ -86,6 +93,31 @@ func Generate(o Options) Dataset {
 		},
 	}
 	ds.Members = committee(r, o.Today)
+
+	g := &gen{
+		r:       r,
+		today:   o.Today,
+		start:   model.NewDate(o.Today.Year()-3, 1, 2),
+		sector:  sectors[kind.sector],
+		deps:    kind.departments,
+		members: ds.Members,
+		matrix:  model.DefaultRiskMatrix(),
+	}
+	if o.Seed != 1 && r.IntN(4) == 0 {
+		// Some units score on Arbeidstilsynet's 4×4 matrix.
+		ds.RiskMatrix = model.DefaultRiskMatrixFor(4)
+		g.matrix = ds.RiskMatrix
+	}
+	for replica := range o.Scale {
+		ds.Measures = append(ds.Measures, g.plan(replica)...)
+		offset := len(ds.Assessments)
+		for _, a := range g.assessments(replica) {
+			if a.ReplacedBy >= 0 {
+				a.ReplacedBy += offset
+			}
+			ds.Assessments = append(ds.Assessments, a)
+		}
+	}
 	return ds
 }
 
@@ -129,11 +161,74 @@ func Create(path string, o Options) error {
 	return st.Close()
 }
 
+// write stores the dataset in one transaction (with a change-log entry
+// per record, as if entered in the program), in date order so that IDs
+// follow the history. Measures made from risk items go through
+// AddMeasureForRiskItem, which links both ways.
 func write(st *storage.Store, ds Dataset) error {
-	for _, m := range ds.Members {
-		if _, err := st.SaveMember(m); err != nil {
-			return err
-		}
+	type event struct {
+		day                 model.Date
+		measure, assessment int
 	}
-	return nil
+	events := make([]event, 0, len(ds.Measures)+len(ds.Assessments))
+	for i, m := range ds.Measures {
+		events = append(events, event{m.Created, i, -1})
+	}
+	for i, a := range ds.Assessments {
+		events = append(events, event{a.Date, -1, i})
+	}
+	slices.SortStableFunc(events, func(a, b event) int { return a.day.Compare(b.day) })
+
+	return st.Batch(func(b *storage.Batch) error {
+		for _, m := range ds.Members {
+			if _, err := b.SaveMember(m); err != nil {
+				return err
+			}
+		}
+		if ds.RiskMatrix != (model.RiskMatrix{}) {
+			if err := b.SaveRiskMatrix(ds.RiskMatrix); err != nil {
+				return err
+			}
+		}
+		saved := make([]model.RiskAssessment, len(ds.Assessments))
+		for _, e := range events {
+			if e.measure >= 0 {
+				m := ds.Measures[e.measure]
+				if _, err := b.SaveMeasure(m, m.Updated); err != nil {
+					return fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
+				}
+				continue
+			}
+			a := ds.Assessments[e.assessment]
+			sa, err := b.SaveAssessment(a.RiskAssessment, a.Date)
+			if err != nil {
+				return fmt.Errorf("risikovurderingen «%s»: %w", a.Title, err)
+			}
+			saved[e.assessment] = sa
+			for _, it := range a.Items {
+				ri := it.RiskItem
+				ri.AssessmentID = sa.ID
+				si, err := b.SaveRiskItem(ri)
+				if err != nil {
+					return fmt.Errorf("risikoforholdet «%s»: %w", ri.Hazard, err)
+				}
+				for _, m := range it.Measures {
+					if _, _, err := b.AddMeasureForRiskItem(si.ID, m, m.Updated); err != nil {
+						return fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
+					}
+				}
+			}
+		}
+		for i, a := range ds.Assessments {
+			if a.ReplacedBy < 0 {
+				continue
+			}
+			old := saved[i]
+			old.SupersededBy = saved[a.ReplacedBy].ID
+			if _, err := b.SaveAssessment(old, old.Date); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
