@@ -1,0 +1,336 @@
+package reports
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"hmsutvalg/model"
+)
+
+// ActionPlanInput is what the action-plan report and section print.
+type ActionPlanInput struct {
+	Unit     model.Unit
+	Measures []model.Measure // the measures to print, in any order
+	Today    model.Date      // for overdue, due soon and "per <date>"
+	// Filter, when set, is a human description of a filter applied to
+	// Measures, e.g. "Status: planlagt eller pågår". It is printed under
+	// the title, so nobody takes a filtered printout for the whole plan.
+	Filter string
+}
+
+// Fills for rows that need attention. Lighter than the risk fills, as
+// they cover whole rows; the words "Forfalt" and "Snart" say the same.
+var (
+	overdueFill = Color{0xFB, 0xD9, 0xD5}
+	dueSoonFill = Color{0xFF, 0xF0, 0xBF}
+)
+
+// ActionPlanReport returns the HMS action plan as a standalone printout in
+// A4 landscape: a title with the unit and date, a status summary, the
+// measures grouped by the four priority areas, and signature lines for
+// the leader, the safety representative and the union representative.
+//
+// Options.Landscape is always set; an empty Title, Subject, Keywords,
+// Unit or Author gets a sensible default from the input.
+func ActionPlanReport(in ActionPlanInput, opts Options) *Document {
+	opts.Landscape = true
+	opts = withDefaults(opts, "HMS-handlingsplan", "HMS-handlingsplan per "+in.Today.String(),
+		"HMS, handlingsplan, tiltak", in.Unit)
+	d := New(opts)
+	remark := ""
+	if f := strings.TrimSpace(in.Filter); f != "" {
+		remark = "Filter: " + f + ". Oversikten og tabellene viser bare tiltakene som passer filteret."
+	}
+	d.titleBlock("HMS-handlingsplan", []string{unitLine(in.Unit), "per " + in.Today.String()}, remark)
+
+	if len(in.Measures) == 0 {
+		if remark != "" {
+			d.Note("Ingen tiltak passer filteret.")
+		} else {
+			d.Note("Ingen tiltak registrert i handlingsplanen.")
+		}
+	} else {
+		d.Heading(2, "Oversikt")
+		d.planSummaryTable(model.PlanSummary(in.Measures, in.Today))
+		d.planByArea(in.Measures, in.Today, 2)
+	}
+
+	d.Heading(2, "Underskrifter")
+	d.signatures([]string{"Leder", "Verneombud", "Tillitsvalgt"})
+	return d
+}
+
+// ActionPlanSection writes the action plan's part of the annual
+// internal-control report: the heading "Handlingsplan", a summary, and the
+// measures created or closed in year or still open, grouped by priority
+// area. Measures created after the year are left out.
+func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
+	if !d.begin() {
+		return
+	}
+	d.Heading(1, "Handlingsplan")
+	ms := measuresForYear(in.Measures, year)
+	if len(ms) == 0 {
+		d.Note(fmt.Sprintf("Ingen tiltak registrert for %s.", year))
+		return
+	}
+	if f := strings.TrimSpace(in.Filter); f != "" {
+		d.Paragraph("Filter: " + f + ".")
+	}
+	s := model.PlanSummary(ms, in.Today)
+	created, closed := 0, 0
+	for i := range ms {
+		if year.Contains(ms[i].Created) {
+			created++
+		}
+		if closedIn(&ms[i], year) {
+			closed++
+		}
+	}
+	var byStatus []string
+	for _, st := range model.Statuses() {
+		label := st.Label()
+		if len(byStatus) > 0 {
+			label = strings.ToLower(label)
+		}
+		byStatus = append(byStatus, fmt.Sprintf("%s %d", label, s.ByStatus[st]))
+	}
+	d.Paragraph(fmt.Sprintf("Tiltak opprettet eller lukket i %s, og tiltak som fortsatt er åpne.", year))
+	d.KeyValues([][2]string{
+		{"Tiltak i alt", fmt.Sprint(s.Total)},
+		{"Opprettet i " + year.String(), fmt.Sprint(created)},
+		{"Lukket i " + year.String(), fmt.Sprint(closed)},
+		{"Åpne per " + in.Today.String(), fmt.Sprint(s.Open)},
+		{"Forfalt", fmt.Sprint(s.Overdue)},
+		{fmt.Sprintf("Frist innen %d dager", model.DueSoonDays), fmt.Sprint(s.DueSoon)},
+		{"Status", strings.Join(byStatus, ", ")},
+	})
+	d.planByArea(ms, in.Today, 2)
+}
+
+// measuresForYear picks the measures that belong in the annual report for
+// year: created in it, closed in it (done, or rejected), or still open.
+// Nothing created after the year counts.
+func measuresForYear(ms []model.Measure, year model.HMSYear) []model.Measure {
+	var out []model.Measure
+	end := year.End()
+	for i := range ms {
+		m := &ms[i]
+		if !m.Created.IsZero() && m.Created.After(end) {
+			continue
+		}
+		if year.Contains(m.Created) || closedIn(m, year) || m.Open() {
+			out = append(out, *m)
+		}
+	}
+	return out
+}
+
+// closedIn reports whether m was done (by its completion date) or
+// rejected (by its last update) in year.
+func closedIn(m *model.Measure, year model.HMSYear) bool {
+	switch m.Status {
+	case model.StatusUtfort, model.StatusEvaluert:
+		return year.Contains(m.CompletedOn)
+	case model.StatusAvvist:
+		return year.Contains(m.Updated)
+	}
+	return false
+}
+
+// planSummaryTable writes the counts per status and the deadline counts as
+// a one-row table.
+func (d *Document) planSummaryTable(s model.ActionPlanSummary) {
+	var cols []Column
+	var row []string
+	for _, st := range model.Statuses() {
+		cols = append(cols, Column{Title: st.Label(), Align: AlignCenter})
+		row = append(row, fmt.Sprint(s.ByStatus[st]))
+	}
+	cols = append(cols,
+		Column{Title: "I alt", Align: AlignCenter},
+		Column{Title: "Åpne", Align: AlignCenter},
+		Column{Title: "Forfalt", Align: AlignCenter},
+		Column{Title: fmt.Sprintf("Frist innen %d dager", model.DueSoonDays), Width: 1.6, Align: AlignCenter})
+	row = append(row, fmt.Sprint(s.Total), fmt.Sprint(s.Open), fmt.Sprint(s.Overdue), fmt.Sprint(s.DueSoon))
+	fills := make([]Color, len(cols))
+	if s.Overdue > 0 {
+		fills[len(cols)-2] = overdueFill
+	}
+	if s.DueSoon > 0 {
+		fills[len(cols)-1] = dueSoonFill
+	}
+	d.Table(Table{Columns: cols, Rows: [][]string{row}, Styles: []RowStyle{{Bold: true, CellFills: fills}}})
+}
+
+// planGroup is the measures of one priority area.
+type planGroup struct {
+	title    string
+	measures []model.Measure
+}
+
+// groupByArea sorts ms into the four priority areas, in the strategy's
+// order, and a last group for measures without a valid area (only if
+// there are any). Every group is sorted by sortPlan.
+func groupByArea(ms []model.Measure) []planGroup {
+	areas := model.PriorityAreas()
+	groups := make([]planGroup, len(areas)+1)
+	for i, a := range areas {
+		groups[i].title = a.Label()
+	}
+	groups[len(areas)].title = "Uten prioritert område"
+	for i := range ms {
+		g := slices.Index(areas, ms[i].PriorityArea)
+		if g < 0 {
+			g = len(areas)
+		}
+		groups[g].measures = append(groups[g].measures, ms[i])
+	}
+	if len(groups[len(areas)].measures) == 0 {
+		groups = groups[:len(areas)]
+	}
+	for i := range groups {
+		sortPlan(groups[i].measures)
+	}
+	return groups
+}
+
+// planRank orders statuses in the printout: open measures first, then
+// done ones, then rejected ones, then anything unknown.
+func planRank(s model.Status) int {
+	switch {
+	case s.Open():
+		return 0
+	case s == model.StatusUtfort || s == model.StatusEvaluert:
+		return 1
+	case s == model.StatusAvvist:
+		return 2
+	}
+	return 3
+}
+
+// sortPlan puts open measures first by deadline (so the overdue ones lead),
+// then done measures by completion date, then rejected ones.
+func sortPlan(ms []model.Measure) {
+	model.SortMeasures(ms, model.SortByDeadline, false)
+	slices.SortStableFunc(ms, func(a, b model.Measure) int {
+		ra, rb := planRank(a.Status), planRank(b.Status)
+		if ra != rb {
+			return ra - rb
+		}
+		if ra == 1 {
+			return a.CompletedOn.Compare(b.CompletedOn)
+		}
+		return 0
+	})
+}
+
+// planByArea writes one heading and table per priority area.
+func (d *Document) planByArea(ms []model.Measure, today model.Date, level int) {
+	cols := planColumns(d.width())
+	for _, g := range groupByArea(ms) {
+		n := len(g.measures)
+		d.Heading(level, fmt.Sprintf("%s (%d tiltak)", g.title, n))
+		if n == 0 {
+			d.Note("Ingen tiltak i dette området.")
+			continue
+		}
+		t := richTable{columns: cols, caption: g.title,
+			rows: make([][][]cellPart, n), styles: make([]RowStyle, n)}
+		for i := range g.measures {
+			t.rows[i], t.styles[i] = planRow(&g.measures[i], today)
+		}
+		d.richTable(t)
+	}
+}
+
+// planColumns gives the plan's columns in millimetres for a text width:
+// dates and short words get what they need, the measure gets the rest.
+func planColumns(w float64) []Column {
+	src, resp := 42.0, 38.0
+	date, status, due := 24.0, 26.0, 30.0
+	if w < 200 { // portrait
+		src, resp, date, status, due = 30, 28, 21, 21, 21
+	}
+	return []Column{
+		{Title: "Tiltak", Width: w - src - resp - date - status - due},
+		{Title: "Kilde", Width: src},
+		{Title: "Ansvarlig", Width: resp},
+		{Title: "Frist", Width: date},
+		{Title: "Status", Width: status},
+		{Title: "Forfall", Width: due},
+	}
+}
+
+// planRow returns the cells and style of one measure.
+func planRow(m *model.Measure, today model.Date) ([][]cellPart, RowStyle) {
+	title := strings.TrimSpace(m.Title)
+	if title == "" {
+		title = "(uten tittel)"
+	}
+	what := []cellPart{{text: title, bold: true}}
+	if s := strings.TrimSpace(m.Description); s != "" {
+		what = append(what, cellPart{text: s, small: true})
+	}
+	switch m.Status {
+	case model.StatusEvaluert:
+		if s := strings.TrimSpace(m.EvaluationNote); s != "" {
+			what = append(what, cellPart{text: "Effekt: " + s, small: true})
+		}
+	case model.StatusAvvist:
+		if s := strings.TrimSpace(m.RejectReason); s != "" {
+			what = append(what, cellPart{text: "Avvist fordi: " + s, small: true})
+		}
+	case model.StatusUtsatt:
+		if s := strings.TrimSpace(m.PostponeReason); s != "" {
+			what = append(what, cellPart{text: "Utsatt fordi: " + s, small: true})
+		}
+	}
+
+	deadline := []cellPart{{text: orDash(m.Deadline.String())}}
+	if o := m.OriginalDeadline; !o.IsZero() && o != m.Deadline {
+		deadline = append(deadline, cellPart{text: "opprinnelig " + o.String(), small: true})
+	}
+
+	label := m.Status.Label()
+	if label == "" {
+		label = string(m.Status)
+	}
+	status := []cellPart{{text: label}}
+	if (m.Status == model.StatusUtfort || m.Status == model.StatusEvaluert) && !m.CompletedOn.IsZero() {
+		status = append(status, cellPart{text: "utført " + m.CompletedOn.String(), small: true})
+	}
+
+	var due []cellPart
+	var st RowStyle
+	switch {
+	case m.Overdue(today):
+		due = []cellPart{{text: "Forfalt", bold: true}, {text: days(m.Deadline.DaysUntil(today)) + " over fristen", small: true}}
+		st.Fill = overdueFill
+	case m.DueSoon(today):
+		n := today.DaysUntil(m.Deadline)
+		when := "i dag"
+		if n > 0 {
+			when = "om " + days(n)
+		}
+		due = []cellPart{{text: "Snart", bold: true}, {text: when, small: true}}
+		st.Fill = dueSoonFill
+	}
+	return [][]cellPart{
+		what,
+		{{text: m.Source.Label()}},
+		{{text: m.Responsible}},
+		deadline,
+		status,
+		due,
+	}, st
+}
+
+// plural returns one for n == 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,230 @@
+package reports
+
+import "math"
+
+// cellPart is a run of text in a richTable cell. Parts are stacked, each
+// starting on a new line, so a cell can hold a bold title with a smaller
+// description under it.
+type cellPart struct {
+	text  string
+	bold  bool
+	small bool // smaller, muted text (a description, a note)
+}
+
+// richTable is a Table whose cells are made of styled parts. It is used
+// where one cell needs two sizes of text, such as a measure's title with
+// its description. It follows Table's rules: the header is repeated on
+// every page, rows are never split across pages unless taller than a
+// page, plain rows are striped.
+type richTable struct {
+	columns []Column
+	rows    [][][]cellPart // rows[r][c] are the parts of cell c; ragged is fine
+	styles  []RowStyle
+	// caption, when set, is printed as "<caption> (forts.)" above the
+	// repeated header on continuation pages, so a reader who opens the
+	// printout in the middle knows which group the rows belong to.
+	caption string
+}
+
+// Rich table text sizes in points.
+const (
+	richSmallSize = 7.5
+	richPartGap   = 0.5 // mm between parts
+)
+
+// richLine is one wrapped line of a cell, with its offset from the top
+// of the cell's text.
+type richLine struct {
+	text   string
+	bold   bool
+	small  bool
+	top, h float64
+}
+
+// richCell is a wrapped cell: its lines and its text height.
+type richCell struct {
+	lines []richLine
+	h     float64
+}
+
+// richTable draws t. A table without columns draws nothing.
+func (d *Document) richTable(t richTable) {
+	if !d.begin() || len(t.columns) == 0 {
+		return
+	}
+	defer d.recover()
+	l := d.layoutTable(Table{Columns: t.columns})
+	capH := 0.0
+	if t.caption != "" {
+		capH = lineHeight(tableHeadSz) + 1.5
+	}
+	cells := make([]richCell, len(t.columns))
+	d.space(1)
+	first := 0.0
+	if len(t.rows) > 0 {
+		first = d.wrapRich(l, t.rows[0], cells)
+	}
+	d.ensure(math.Min(l.headH+first, d.bodyHeight()))
+	d.tableHeader(l)
+	for i, row := range t.rows {
+		h := d.wrapRich(l, row, cells)
+		style := RowStyle{}
+		if i < len(t.styles) {
+			style = t.styles[i]
+		}
+		if d.y()+h > d.bottom {
+			if capH+l.headH+h <= d.bodyHeight() {
+				d.richContinue(l, t.caption, capH)
+			} else {
+				d.tallRichRow(l, t.caption, capH, i, style, cells)
+				continue
+			}
+		}
+		d.richRow(l, i, style, cells, nil, h)
+	}
+	d.space(4)
+}
+
+// richContinue starts a new page with the caption and the header.
+func (d *Document) richContinue(l *tableLayout, caption string, capH float64) {
+	d.newPage()
+	if caption != "" {
+		d.setFont(styleBold, tableHeadSz)
+		d.setText(colorAccent)
+		d.cell(d.left, d.y(), d.width(), capH-1.5, d.fitLine(caption+" (forts.)", d.width()), AlignLeft)
+		d.setY(d.y() + capH)
+	}
+	d.tableHeader(l)
+}
+
+// wrapRich wraps the parts of a row into cells and returns the row height.
+func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) float64 {
+	maxH := lineHeight(tableSize)
+	for c := range cells {
+		lines := cells[c].lines[:0]
+		y := 0.0
+		if c < len(row) {
+			for k, p := range row[c] {
+				size, style := tableSize, styleRegular
+				if p.small {
+					size = richSmallSize
+				}
+				if p.bold {
+					style = styleBold
+				}
+				if k > 0 {
+					y += richPartGap
+				}
+				d.setFont(style, size)
+				lh := lineHeight(size)
+				for _, s := range d.split(p.text, l.w[c]-2*tablePadX) {
+					lines = append(lines, richLine{text: s, bold: p.bold, small: p.small, top: y, h: lh})
+					y += lh
+				}
+			}
+		}
+		cells[c] = richCell{lines: lines, h: y}
+		maxH = math.Max(maxH, y)
+	}
+	return maxH + 2*tablePadY
+}
+
+// richRow draws a row of height h at the cursor and moves below it. With
+// parts set, cell c shows only lines parts[c][0] to parts[c][1], moved up
+// to the top of the row: one page's share of a row taller than a page.
+func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCell, parts [][2]int, h float64) {
+	y := d.y()
+	rowFill := st.Fill
+	if rowFill.IsZero() && row%2 == 1 {
+		rowFill = colorZebra
+	}
+	for c := range cells {
+		fill := rowFill
+		if c < len(st.CellFills) && !st.CellFills[c].IsZero() {
+			fill = st.CellFills[c]
+		}
+		if !fill.IsZero() {
+			d.setFill(fill)
+			d.pdf.Rect(l.x[c], y, l.w[c], h, "F")
+		}
+	}
+	// The top rule too: the next row's fill would cover half of this
+	// row's bottom rule, and two filled rows in a row would run together.
+	d.pdf.SetLineWidth(0.15)
+	d.setDraw(colorRule)
+	d.pdf.Line(d.left, y, d.right, y)
+	d.pdf.Line(d.left, y+h, d.right, y+h)
+	for c := 1; c < len(cells); c++ {
+		d.pdf.Line(l.x[c], y, l.x[c], y+h)
+	}
+	for c, cell := range cells {
+		from, to := 0, len(cell.lines)
+		if parts != nil {
+			from, to = parts[c][0], parts[c][1]
+		}
+		shift := 0.0
+		if from < to {
+			shift = cell.lines[from].top
+		}
+		for _, ln := range cell.lines[from:to] {
+			size, style, col := tableSize, styleRegular, colorText
+			if ln.small {
+				size, col = richSmallSize, colorMuted
+			}
+			if ln.bold || (st.Bold && !ln.small) {
+				style = styleBold
+			}
+			d.setFont(style, size)
+			d.setText(col)
+			d.cell(l.x[c]+tablePadX, y+tablePadY+ln.top-shift, l.w[c]-2*tablePadX, ln.h, ln.text, l.t.Columns[c].Align)
+		}
+	}
+	d.setY(y + h)
+}
+
+// tallRichRow draws a row taller than a page in parts, each cell breaking
+// between its own lines, with the header on every page.
+func (d *Document) tallRichRow(l *tableLayout, caption string, capH float64, row int, st RowStyle, cells []richCell) {
+	next := make([]int, len(cells)) // first line of each cell not yet drawn
+	parts := make([][2]int, len(cells))
+	done := func() bool {
+		for c := range cells {
+			if next[c] < len(cells[c].lines) {
+				return false
+			}
+		}
+		return true
+	}
+	fresh := false // just broke the page: draw whatever fits, to make progress
+	for !done() {
+		room := d.bottom - d.y() - 2*tablePadY
+		used, lines := 0.0, 0
+		for c, cell := range cells {
+			from, to := next[c], next[c]
+			for to < len(cell.lines) {
+				bottom := cell.lines[to].top + cell.lines[to].h - cell.lines[from].top
+				if bottom > room && !(fresh && to == from) {
+					break
+				}
+				used = math.Max(used, bottom)
+				to++
+			}
+			parts[c] = [2]int{from, to}
+			lines += to - from
+		}
+		if lines < tableMinPart && !fresh {
+			d.richContinue(l, caption, capH)
+			fresh = true
+			continue
+		}
+		fresh = false
+		d.richRow(l, row, st, cells, parts, math.Max(used, lineHeight(tableSize))+2*tablePadY)
+		for c := range cells {
+			next[c] = parts[c][1]
+		}
+		if !done() {
+			d.richContinue(l, caption, capH)
+			fresh = true
+		}
+	}
+}
