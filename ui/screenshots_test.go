@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -55,6 +57,33 @@ func TestScreenshots(t *testing.T) {
 			}
 			f.Close()
 		}
+		// The risk page with an assessment open (heat maps and items).
+		if as, _ := env.Store.Assessments(); len(as) > 0 {
+			env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID})
+			save(t, w, "risiko-detalj", meeting)
+		}
 		u.Close()
+	}
+}
+
+func save(t *testing.T, w fyne.Window, name string, meeting bool) {
+	t.Helper()
+	img := w.Canvas().Capture()
+	if min := w.Content().MinSize(); min.Width > 1024 {
+		t.Errorf("%s (Møtemodus %v): content needs %.0f px wide", name, meeting, min.Width)
+	}
+	if *screenshotDir == "" {
+		return
+	}
+	if meeting {
+		name += "-motemodus"
+	}
+	f, err := os.Create(filepath.Join(*screenshotDir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
 	}
 }

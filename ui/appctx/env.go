@@ -35,7 +35,10 @@ type Env struct {
 
 // Focus asks a page to open one record, e.g. the risk item a measure came
 // from: ParentID is the container (the assessment), ID the record itself.
-type Focus struct{ ParentID, ID uint64 }
+type Focus struct {
+	ParentID, ID uint64
+	Filter       string // a named filter, e.g. "forfalt" in the action plan
+}
 
 // Open navigates to a page and asks it to show one record. The page takes
 // the request with TakeFocus when it builds.

@@ -168,7 +168,7 @@ func (c *riskCell) Tapped(*fyne.PointEvent) { c.m.TapCell(c.p, c.c) }
 
 func (c *riskCell) MinSize() fyne.Size {
 	s := theme.Size(theme.SizeNameText)
-	return fyne.NewSize(s*3.2, s*2.4)
+	return fyne.NewSize(s*2.6, s*2)
 }
 
 func (c *riskCell) CreateRenderer() fyne.WidgetRenderer {

@@ -1,0 +1,319 @@
+package handlingsplan
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+const noTopic = "(ikke valgt)"
+
+// Editor edits one measure. A refused save or status change keeps what was
+// typed and shows the model's message.
+type Editor struct {
+	env     *appctx.Env
+	onSaved func(model.Measure)
+	m       model.Measure
+
+	Heading     *widget.Label
+	Title       *widget.Entry
+	Description *widget.Entry
+	Area, Topic *widget.Select
+	Responsible *widget.Entry
+	Deadline    *widgets.DateEntry
+	Info        *widget.Label
+	SourceLink  *widget.Button
+	Save        *widget.Button
+	Err         *widgets.ErrorText
+
+	// Status change: one button per allowed target, then the inputs it needs.
+	StatusLabel   *widget.Label
+	Transitions   *fyne.Container
+	transitionBox *fyne.Container
+	target        model.Status
+	NewDeadline   *widgets.DateEntry
+	CompletedOn   *widgets.DateEntry
+	Note, Reason  *widget.Entry
+	Confirm       *widget.Button
+	TransErr      *widgets.ErrorText
+	root          *fyne.Container
+}
+
+// NewEditor creates an empty editor.
+func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
+	e := &Editor{env: env, onSaved: onSaved}
+	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.Heading.Wrapping = fyne.TextWrapWord
+	e.Title = widget.NewEntry()
+	e.Description = widget.NewMultiLineEntry()
+	e.Description.SetMinRowsVisible(3)
+	e.Description.Wrapping = fyne.TextWrapWord
+	e.Area = widgets.NewSelect(model.PriorityAreaLabels(), nil)
+	e.Topic = widgets.NewSelect(append([]string{lang.L(noTopic)}, model.HMSCategoryLabels()...), nil)
+	e.Responsible = widget.NewEntry()
+	e.Responsible.SetPlaceHolder(lang.L("person eller rolle, for eksempel Leder"))
+	e.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
+	e.Info = widget.NewLabel("")
+	e.Info.Wrapping = fyne.TextWrapWord
+	e.SourceLink = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), e.openSource)
+	e.Save = widget.NewButtonWithIcon(lang.L("Lagre tiltaket"), theme.DocumentSaveIcon(), e.SaveMeasure)
+	e.Save.Importance = widget.HighImportance
+	e.Err = widgets.NewErrorText()
+
+	e.StatusLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.StatusLabel.Wrapping = fyne.TextWrapWord
+	e.Transitions = container.NewHBox()
+	e.NewDeadline = widgets.NewDateEntry(model.FieldNewDeadline, false)
+	e.CompletedOn = widgets.NewDateEntry(model.FieldCompletedOn, false)
+	e.Note = widget.NewMultiLineEntry()
+	e.Note.SetMinRowsVisible(2)
+	e.Note.Wrapping = fyne.TextWrapWord
+	e.Reason = widget.NewEntry()
+	e.Confirm = widget.NewButtonWithIcon("", theme.ConfirmIcon(), e.ConfirmTransition)
+	e.Confirm.Importance = widget.HighImportance
+	e.TransErr = widgets.NewErrorText()
+	e.transitionBox = container.NewVBox()
+	e.root = container.NewVBox()
+	e.Edit(model.NewMeasure(env.Today()))
+	return e
+}
+
+// Measure is the measure being edited, as last loaded or saved.
+func (e *Editor) Measure() model.Measure { return e.m }
+
+// Edit loads a measure into the form.
+func (e *Editor) Edit(m model.Measure) {
+	e.m = m
+	if m.ID == 0 {
+		e.Heading.SetText(lang.L("Nytt tiltak"))
+	} else {
+		e.Heading.SetText(fmt.Sprintf(lang.L("Tiltak: %s"), m.Title))
+	}
+	e.Title.SetText(m.Title)
+	e.Description.SetText(m.Description)
+	if m.PriorityArea.Valid() {
+		e.Area.SetSelected(m.PriorityArea.Label())
+	} else {
+		e.Area.ClearSelected()
+	}
+	if m.Topic.Valid() {
+		e.Topic.SetSelected(m.Topic.Label())
+	} else {
+		e.Topic.SetSelected(lang.L(noTopic))
+	}
+	e.Responsible.SetText(m.Responsible)
+	e.Deadline.SetDate(m.Deadline)
+	e.Err.Show(nil)
+	e.refreshInfo()
+	e.refreshTransitions()
+	e.closeTransition()
+	e.layout()
+}
+
+func (e *Editor) refreshInfo() {
+	m := e.m
+	var parts []string
+	if !m.Created.IsZero() && m.ID != 0 {
+		parts = append(parts, fmt.Sprintf(lang.L("Opprettet %s"), m.Created))
+	}
+	if !m.Updated.IsZero() && m.Updated != m.Created {
+		parts = append(parts, fmt.Sprintf(lang.L("endret %s"), m.Updated))
+	}
+	if !m.OriginalDeadline.IsZero() {
+		parts = append(parts, fmt.Sprintf(lang.L("opprinnelig frist %s"), m.OriginalDeadline))
+	}
+	if !m.CompletedOn.IsZero() {
+		parts = append(parts, fmt.Sprintf(lang.L("utført %s"), m.CompletedOn))
+	}
+	text := strings.Join(parts, " · ")
+	if m.EvaluationNote != "" {
+		text += "\n" + lang.L("Effekt:") + " " + m.EvaluationNote
+	}
+	if m.PostponeReason != "" && m.Status == model.StatusUtsatt {
+		text += "\n" + lang.L("Utsatt fordi:") + " " + m.PostponeReason
+	}
+	if m.RejectReason != "" && m.Status == model.StatusAvvist {
+		text += "\n" + lang.L("Avvist fordi:") + " " + m.RejectReason
+	}
+	e.Info.SetText(text)
+	e.Info.Hidden = text == ""
+
+	e.SourceLink.Hide()
+	if m.Source.Kind != "" && m.Source.Kind != model.SourceManual {
+		e.SourceLink.SetText(fmt.Sprintf(lang.L("Kilde: %s"), m.Source.Label()))
+		e.SourceLink.Show()
+		if _, ok := appctx.SourcePages[string(m.Source.Kind)]; !ok || m.Source.RefID == 0 {
+			e.SourceLink.Disable()
+		} else {
+			e.SourceLink.Enable()
+		}
+	}
+}
+
+// refreshTransitions shows one button per status the model allows from here.
+func (e *Editor) refreshTransitions() {
+	e.Transitions.RemoveAll()
+	if e.m.ID == 0 {
+		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (settes når tiltaket er lagret)"), model.StatusPlanlagt.Label()))
+		return
+	}
+	e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s"), e.m.Status.Label()))
+	for _, to := range model.AllowedTransitions(e.m.Status) {
+		to := to
+		b := widget.NewButton(fmt.Sprintf(lang.L("→ %s"), to.Label()), func() { e.StartTransition(to) })
+		e.Transitions.Add(b)
+	}
+	if len(model.AllowedTransitions(e.m.Status)) == 0 {
+		e.Transitions.Add(widget.NewLabel(lang.L("Tiltaket er evaluert og avsluttet.")))
+	}
+}
+
+// StartTransition shows the inputs the target status needs.
+func (e *Editor) StartTransition(to model.Status) {
+	e.target = to
+	e.TransErr.Show(nil)
+	e.Confirm.SetText(fmt.Sprintf(lang.L("Sett status til %s"), to.Label()))
+	var form *widget.Form
+	switch to {
+	case model.StatusUtsatt:
+		if e.NewDeadline.Text == "" {
+			e.NewDeadline.SetDate(e.m.Deadline.AddMonths(1))
+		}
+		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldNewDeadline), e.NewDeadline),
+			widget.NewFormItem(lang.L("Begrunnelse (valgfri)"), e.Reason))
+	case model.StatusUtfort:
+		if e.CompletedOn.Text == "" {
+			e.CompletedOn.SetDate(e.env.Today())
+		}
+		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldCompletedOn), e.CompletedOn))
+	case model.StatusEvaluert:
+		e.Note.SetPlaceHolder(lang.L("Hvilken effekt hadde tiltaket?"))
+		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldEvaluationNote), e.Note))
+	case model.StatusAvvist:
+		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldRejectReason), e.Reason))
+	}
+	cancel := widget.NewButton(lang.L("Avbryt"), e.closeTransition)
+	e.transitionBox.RemoveAll()
+	if form != nil {
+		e.transitionBox.Add(form)
+	}
+	e.transitionBox.Add(e.TransErr.Label)
+	e.transitionBox.Add(container.NewHBox(e.Confirm, cancel))
+	e.transitionBox.Show()
+}
+
+func (e *Editor) closeTransition() {
+	e.target = ""
+	e.transitionBox.RemoveAll()
+	e.transitionBox.Hide()
+}
+
+// ConfirmTransition asks the store to change status; the model decides.
+func (e *Editor) ConfirmTransition() {
+	if e.target == "" || e.m.ID == 0 {
+		return
+	}
+	var in model.TransitionInput
+	var verr model.ValidationError
+	switch e.target {
+	case model.StatusUtsatt:
+		d, err := e.NewDeadline.Date()
+		if err != nil {
+			verr.Add(model.FieldNewDeadline, err.Error())
+		}
+		in.Deadline, in.Reason = d, strings.TrimSpace(e.Reason.Text)
+	case model.StatusUtfort:
+		d, err := e.CompletedOn.Date()
+		if err != nil {
+			verr.Add(model.FieldCompletedOn, err.Error())
+		}
+		in.CompletedOn = d
+	case model.StatusEvaluert:
+		in.Note = strings.TrimSpace(e.Note.Text)
+	case model.StatusAvvist:
+		in.Reason = strings.TrimSpace(e.Reason.Text)
+	}
+	if len(verr) > 0 {
+		e.TransErr.Show(verr)
+		return
+	}
+	m, err := e.env.Store.TransitionMeasure(e.m.ID, e.target, in, e.env.Today())
+	if err != nil {
+		e.TransErr.Show(err)
+		return
+	}
+	e.NewDeadline.SetText("")
+	e.CompletedOn.SetText("")
+	e.Note.SetText("")
+	e.Reason.SetText("")
+	e.Edit(m)
+	e.onSaved(m)
+}
+
+// SaveMeasure validates and stores the form.
+func (e *Editor) SaveMeasure() {
+	m := e.m
+	m.Title = e.Title.Text
+	m.Description = e.Description.Text
+	m.PriorityArea = ""
+	if a, ok := model.PriorityAreaFromLabel(e.Area.Selected); ok {
+		m.PriorityArea = a
+	}
+	m.Topic = ""
+	if t, ok := model.HMSCategoryFromLabel(e.Topic.Selected); ok {
+		m.Topic = t
+	}
+	m.Responsible = e.Responsible.Text
+	d, err := e.Deadline.Date()
+	if err != nil {
+		e.Err.Show(err)
+		return
+	}
+	m.Deadline = d
+	if m.Source.Kind == "" {
+		m.Source.Kind = model.SourceManual
+	}
+	saved, err := e.env.Store.SaveMeasure(m, e.env.Today())
+	if err != nil {
+		e.Err.Show(err)
+		return
+	}
+	e.Edit(saved)
+	e.onSaved(saved)
+}
+
+func (e *Editor) openSource() {
+	page, ok := appctx.SourcePages[string(e.m.Source.Kind)]
+	if !ok {
+		return
+	}
+	e.env.Open(page, appctx.Focus{ParentID: e.m.Source.ParentID, ID: e.m.Source.RefID})
+}
+
+func (e *Editor) layout() {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldTitle), e.Title),
+		widget.NewFormItem(lang.L(model.FieldDescription), e.Description),
+		widget.NewFormItem(lang.L(model.FieldPriorityArea), e.Area),
+		widget.NewFormItem(lang.L(model.FieldTopic), e.Topic),
+		widget.NewFormItem(lang.L(model.FieldResponsible), e.Responsible),
+		widget.NewFormItem(lang.L(model.FieldDeadline), e.Deadline),
+	)
+	e.root.Objects = []fyne.CanvasObject{
+		e.Heading, container.NewHBox(e.SourceLink), form, e.Err.Label, container.NewHBox(e.Save), e.Info,
+		widget.NewSeparator(), e.StatusLabel, e.Transitions, e.transitionBox,
+	}
+	e.root.Refresh()
+}
+
+// Content is the editor's layout.
+func (e *Editor) Content() fyne.CanvasObject { return e.root }

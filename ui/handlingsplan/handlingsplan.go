@@ -1,0 +1,334 @@
+// Package handlingsplan is the HMS action plan screen: the unit's single
+// register of measures (tiltak), fed by every module.
+package handlingsplan
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the page's ID for navigation.
+const PageID = "handlingsplan"
+
+// Page returns the sidebar entry.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("Handlingsplan"), Icon: theme.ListIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		s := New(env)
+		if f, ok := env.TakeFocus(PageID); ok {
+			switch f.Filter {
+			case FilterOverdue:
+				s.Overdue.SetChecked(true)
+			case FilterDueSoon:
+				s.DueSoon.SetChecked(true)
+			}
+			if f.ID != 0 {
+				s.Select(f.ID)
+			}
+		}
+		return s.Content()
+	}}
+}
+
+const allLabel = "Alle"
+
+// Screen is the plan's table with filters and the editor of one measure.
+type Screen struct {
+	env      *appctx.Env
+	all      []model.Measure
+	shown    []model.Measure
+	filter   model.MeasureFilter
+	sortBy   model.MeasureSortKey
+	sortDesc bool
+
+	Search                        *widget.Entry
+	StatusSel, SourceSel, RespSel *widget.Select
+	AreaSel, SortSel              *widget.Select
+	DueSoon, Overdue, Desc        *widget.Check
+	Reset, NewButton              *widget.Button
+	Summary                       *widget.Label
+	FilterPanel                   *widget.Accordion
+	Table                         *widget.Table
+	Editor                        *Editor
+	loadErr                       *widgets.ErrorText
+	selectedID                    uint64
+}
+
+// New loads the plan.
+func New(env *appctx.Env) *Screen {
+	// Open measures first (the status order puts them first), nearest deadline first.
+	s := &Screen{env: env, sortBy: model.SortByStatus, loadErr: widgets.NewErrorText()}
+	s.Summary = widget.NewLabel("")
+	s.Summary.Wrapping = fyne.TextWrapWord
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder(lang.L("Søk i tittel, beskrivelse, ansvarlig, kilde …"))
+	s.Search.OnChanged = func(t string) { s.filter.Text = t; s.apply() }
+
+	s.StatusSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, model.StatusLabels()...), func(v string) {
+		s.filter.Statuses = nil
+		if st, ok := model.StatusFromLabel(v); ok {
+			s.filter.Statuses = []model.Status{st}
+		}
+		s.apply()
+	})
+	s.SourceSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, model.SourceKindLabels()...), func(v string) {
+		s.filter.Sources = nil
+		if k, ok := model.SourceKindFromLabel(v); ok {
+			s.filter.Sources = []model.SourceKind{k}
+		}
+		s.apply()
+	})
+	s.AreaSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, model.PriorityAreaLabels()...), func(v string) {
+		s.filter.PriorityAreas = nil
+		if a, ok := model.PriorityAreaFromLabel(v); ok {
+			s.filter.PriorityAreas = []model.PriorityArea{a}
+		}
+		s.apply()
+	})
+	s.RespSel = widgets.NewSelect(nil, func(v string) {
+		s.filter.Responsible = ""
+		if v != lang.L(allLabel) {
+			s.filter.Responsible = v
+		}
+		s.apply()
+	})
+	s.DueSoon = widget.NewCheck(lang.L("Forfaller innen 30 dager"), func(b bool) { s.filter.DueSoon = b; s.apply() })
+	s.Overdue = widget.NewCheck(lang.L("Forfalt"), func(b bool) { s.filter.Overdue = b; s.apply() })
+	s.SortSel = widgets.NewSelect(model.MeasureSortKeyLabels(), func(v string) {
+		if k, ok := model.MeasureSortKeyFromLabel(v); ok {
+			s.sortBy = k
+			s.apply()
+		}
+	})
+	s.Desc = widget.NewCheck(lang.L("Synkende"), func(b bool) { s.sortDesc = b; s.apply() })
+	s.Reset = widget.NewButtonWithIcon(lang.L("Nullstill filter"), theme.ContentClearIcon(), s.ResetFilter)
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() { s.edit(model.NewMeasure(env.Today())) })
+	s.NewButton.Importance = widget.HighImportance
+
+	s.Editor = NewEditor(env, s.saved)
+	s.Table = s.newTable()
+	for _, sel := range []*widget.Select{s.StatusSel, s.SourceSel, s.AreaSel} {
+		sel.SetSelected(lang.L(allLabel))
+	}
+	s.SortSel.SetSelected(model.SortByStatus.Label())
+	s.Reload()
+	return s
+}
+
+// Reload reads the plan from the file and reapplies filter and sort.
+func (s *Screen) Reload() {
+	ms, err := s.env.Store.Measures()
+	if err != nil {
+		s.loadErr.Show(err)
+		return
+	}
+	s.all = ms
+	resp := append([]string{lang.L(allLabel)}, model.Responsibles(ms)...)
+	s.RespSel.SetOptions(resp)
+	if s.RespSel.Selected == "" {
+		s.RespSel.SetSelected(lang.L(allLabel))
+	}
+	s.apply()
+}
+
+// ResetFilter clears every filter.
+func (s *Screen) ResetFilter() {
+	s.Search.SetText("")
+	for _, sel := range []*widget.Select{s.StatusSel, s.SourceSel, s.AreaSel, s.RespSel} {
+		sel.SetSelected(lang.L(allLabel))
+	}
+	s.DueSoon.SetChecked(false)
+	s.Overdue.SetChecked(false)
+	s.filter = model.MeasureFilter{}
+	s.apply()
+}
+
+// Filter sets a filter directly (the dashboard links to "forfalt").
+func (s *Screen) Filter(f model.MeasureFilter) { s.filter = f; s.apply() }
+
+// Shown are the measures currently listed, in table order.
+func (s *Screen) Shown() []model.Measure { return s.shown }
+
+func (s *Screen) apply() {
+	if s.Table == nil {
+		return
+	}
+	today := s.env.Today()
+	s.shown = model.FilterMeasures(s.all, s.filter, today)
+	// Deadline first, then the chosen key (the sort is stable): within a
+	// status or an area the nearest deadline comes first.
+	model.SortMeasures(s.shown, model.SortByDeadline, false)
+	if s.sortBy != model.SortByDeadline || s.sortDesc {
+		model.SortMeasures(s.shown, s.sortBy, s.sortDesc)
+	}
+	sum := model.PlanSummary(s.all, today)
+	text := fmt.Sprintf(lang.L("Viser %d av %d tiltak · %d åpne · %d forfalt · %d forfaller innen 30 dager"),
+		len(s.shown), sum.Total, sum.Open, sum.Overdue, sum.DueSoon)
+	s.Summary.SetText(text)
+	if s.filter.IsZero() {
+		s.Reset.Disable()
+	} else {
+		s.Reset.Enable()
+	}
+	s.Table.Refresh()
+}
+
+// Select opens a measure in the editor.
+func (s *Screen) Select(id uint64) {
+	for _, m := range s.all {
+		if m.ID == id {
+			s.edit(m)
+			return
+		}
+	}
+}
+
+func (s *Screen) edit(m model.Measure) {
+	s.selectedID = m.ID
+	s.Editor.Edit(m)
+}
+
+// saved is called by the editor after a successful save.
+func (s *Screen) saved(m model.Measure) {
+	s.Reload()
+	s.selectedID = m.ID
+	s.env.DataChanged()
+}
+
+// columns of the table.
+var columns = []struct {
+	title string
+	width float32 // in units of the theme's text size
+}{
+	{"Forfall", 7}, {"Frist", 6.5}, {"Tiltak", 20}, {"Ansvarlig", 10}, {"Status", 6}, {"Kilde", 12}, {"Prioritert område", 13},
+}
+
+// dueMark is the overdue/due-soon marker: a word, so colour is not the only signal.
+func dueMark(m model.Measure, today model.Date) (string, widget.Importance) {
+	switch {
+	case m.Overdue(today):
+		return lang.L("! Forfalt"), widget.DangerImportance
+	case m.DueSoon(today):
+		return lang.L("Snart"), widget.WarningImportance
+	case m.Status == model.StatusUtfort || m.Status == model.StatusEvaluert:
+		return lang.L("✓ Utført"), widget.SuccessImportance
+	}
+	return "", widget.MediumImportance
+}
+
+// CellText is the text and importance of one cell (also used by tests).
+func (s *Screen) CellText(row, col int) (string, widget.Importance) {
+	m := s.shown[row]
+	today := s.env.Today()
+	mark, imp := dueMark(m, today)
+	if imp == widget.SuccessImportance {
+		imp = widget.MediumImportance
+	}
+	switch col {
+	case 0:
+		mark, imp2 := dueMark(m, today)
+		return mark, imp2
+	case 1:
+		return m.Deadline.String(), imp
+	case 2:
+		return m.Title, imp
+	case 3:
+		return m.Responsible, imp
+	case 4:
+		return m.Status.Label(), imp
+	case 5:
+		return m.Source.Label(), imp
+	case 6:
+		return m.PriorityArea.Label(), imp
+	}
+	_ = mark
+	return "", imp
+}
+
+func (s *Screen) newTable() *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.shown), len(columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row >= len(s.shown) {
+				l.SetText("")
+				return
+			}
+			text, imp := s.CellText(id.Row, id.Col)
+			l.Importance = imp
+			l.TextStyle.Bold = id.Col == 0 && imp == widget.DangerImportance
+			l.SetText(text)
+		},
+	)
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(columns) {
+			o.(*widget.Label).SetText(lang.L(columns[id.Col].title))
+		}
+	}
+	size := theme.TextSize() * s.scale()
+	for i, c := range columns {
+		t.SetColumnWidth(i, c.width*size)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.shown) {
+			s.edit(s.shown[id.Row])
+		}
+	}
+	return t
+}
+
+// scale follows the theme, so Møtemodus widens the columns with the text.
+func (s *Screen) scale() float32 {
+	return s.env.App.Settings().Theme().Size(theme.SizeNameText) / theme.TextSize()
+}
+
+// Content lays the screen out. Filters sit in two columns with their labels
+// above, so the screen fits a 1024×768 projector in Møtemodus.
+func (s *Screen) Content() fyne.CanvasObject {
+	grid := container.NewGridWithColumns(2,
+		labelled(lang.L("Status"), s.StatusSel), labelled(lang.L("Kilde"), s.SourceSel),
+		labelled(lang.L("Ansvarlig"), s.RespSel), labelled(lang.L("Prioritert område"), s.AreaSel),
+		s.DueSoon, s.Overdue,
+		labelled(lang.L("Sorter etter"), s.SortSel), container.NewVBox(layout.NewSpacer(), s.Desc))
+	// Collapsed by default so the table keeps the height on a projector;
+	// opened when a filter is set from elsewhere (the dashboard's links).
+	s.FilterPanel = widget.NewAccordion(widget.NewAccordionItem(lang.L("Filtrer og sorter"), grid))
+	if !s.filter.IsZero() {
+		s.FilterPanel.Open(0)
+	}
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.NewButton), s.Search),
+		s.FilterPanel, s.Summary, s.loadErr.Label,
+	)
+	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
+	split.Offset = 0.5
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// labelled puts the label above the control: beside it, two columns of
+// them would not fit a projector in Møtemodus.
+func labelled(text string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), o)
+}
+
+// trimmed is a helper for entries.
+func trimmed(e *widget.Entry) string { return strings.TrimSpace(e.Text) }

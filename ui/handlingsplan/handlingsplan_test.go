@@ -1,0 +1,158 @@
+package handlingsplan
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/uitest"
+)
+
+func newScreen(t *testing.T) (*Screen, *storage.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	s := New(env)
+	w.SetContent(s.Content())
+	return s, st
+}
+
+func TestCreateMeasure(t *testing.T) {
+	s, st := newScreen(t)
+	before := len(s.all)
+	test.Tap(s.NewButton)
+	e := s.Editor
+	test.Type(e.Title, "Kurs i forflytningsteknikk")
+	e.Area.SetSelected(model.PriorityAreaLabels()[2])
+	test.Type(e.Responsible, "Leder")
+	e.Deadline.SetText("")
+	test.Type(e.Deadline, "31.1.27")
+	test.Tap(e.Save)
+	if e.Err.Label.Text != "" {
+		t.Fatalf("refused: %s", e.Err.Label.Text)
+	}
+	ms, _ := st.Measures()
+	if len(ms) != before+1 {
+		t.Fatalf("%d measures stored, want %d", len(ms), before+1)
+	}
+	got := ms[len(ms)-1]
+	if got.Title != "Kurs i forflytningsteknikk" || got.Deadline != model.NewDate(2027, 1, 31) || got.Status != model.StatusPlanlagt || got.Created != uitest.Today {
+		t.Errorf("stored %+v", got)
+	}
+	s.Search.SetText("forflytningsteknikk")
+	found := false
+	for _, m := range s.Shown() {
+		found = found || m.ID == got.ID
+	}
+	if !found {
+		t.Error("new measure not found by search")
+	}
+}
+
+func TestBadMeasureKeepsTextAndFile(t *testing.T) {
+	s, st := newScreen(t)
+	before, _ := st.Measures()
+	test.Tap(s.NewButton)
+	e := s.Editor
+	test.Type(e.Responsible, "Verneombud")
+	e.Deadline.SetText("01.01.2020") // before the creation date (today)
+	test.Tap(e.Save)
+	msg := e.Err.Label.Text
+	for _, want := range []string{"Tittel", "Frist kan ikke være før opprettet-dato"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	if e.Responsible.Text != "Verneombud" || e.Deadline.Text != "01.01.2020" {
+		t.Error("typed text lost")
+	}
+	after, _ := st.Measures()
+	if len(after) != len(before) {
+		t.Error("invalid measure stored")
+	}
+	e.Deadline.SetText("32.13.2026")
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "Frist") {
+		t.Errorf("bad date message %q", e.Err.Label.Text)
+	}
+}
+
+func TestOverdueMarkedInWordsAndFilter(t *testing.T) {
+	s, _ := newScreen(t)
+	s.Overdue.SetChecked(true)
+	if len(s.Shown()) == 0 {
+		t.Fatal("the demo plan has no overdue measures")
+	}
+	for row, m := range s.Shown() {
+		if !m.Overdue(uitest.Today) {
+			t.Errorf("%q shown under Forfalt but not overdue", m.Title)
+		}
+		text, imp := s.CellText(row, 0)
+		if !strings.Contains(text, "Forfalt") || imp != widget.DangerImportance {
+			t.Errorf("row %d marker %q/%v", row, text, imp)
+		}
+	}
+	s.ResetFilter()
+	if len(s.Shown()) != len(s.all) {
+		t.Errorf("reset shows %d of %d", len(s.Shown()), len(s.all))
+	}
+}
+
+func TestStatusFlowNeedsItsInputs(t *testing.T) {
+	s, st := newScreen(t)
+	var m model.Measure
+	for _, x := range s.all {
+		if x.Status == model.StatusPagar {
+			m = x
+			break
+		}
+	}
+	if m.ID == 0 {
+		t.Fatal("no measure in progress in the demo")
+	}
+	s.Select(m.ID)
+	e := s.Editor
+	// Only the transitions the model allows are offered.
+	offered := len(e.Transitions.Objects)
+	if offered != len(model.AllowedTransitions(model.StatusPagar)) {
+		t.Errorf("%d status buttons, model allows %d", offered, len(model.AllowedTransitions(model.StatusPagar)))
+	}
+	e.StartTransition(model.StatusUtfort)
+	e.CompletedOn.SetText("")
+	test.Tap(e.Confirm)
+	if !strings.Contains(e.TransErr.Label.Text, "Dato utført") {
+		t.Errorf("message %q", e.TransErr.Label.Text)
+	}
+	if got, _ := st.Measure(m.ID); got.Status != model.StatusPagar {
+		t.Error("status changed without a completion date")
+	}
+	test.Type(e.CompletedOn, "20.11.2026")
+	test.Tap(e.Confirm)
+	got, _ := st.Measure(m.ID)
+	if got.Status != model.StatusUtfort || got.CompletedOn != model.NewDate(2026, 11, 20) {
+		t.Errorf("after utført: %+v", got)
+	}
+	e.StartTransition(model.StatusEvaluert)
+	test.Tap(e.Confirm)
+	if !strings.Contains(e.TransErr.Label.Text, "Evaluering") {
+		t.Errorf("evaluert without note: %q", e.TransErr.Label.Text)
+	}
+	test.Type(e.Note, "Færre belastningsskader siste kvartal.")
+	test.Tap(e.Confirm)
+	if got, _ := st.Measure(m.ID); got.Status != model.StatusEvaluert {
+		t.Errorf("status %s, want evaluert", got.Status)
+	}
+}

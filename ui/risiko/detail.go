@@ -1,0 +1,318 @@
+package risiko
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// Detail is one assessment: its form, the heat maps, the items and the
+// editor of one item.
+type Detail struct {
+	env     *appctx.Env
+	a       model.RiskAssessment
+	items   []model.RiskItem
+	shown   []model.RiskItem
+	onSaved func(model.RiskAssessment)
+
+	Title, Area         *widget.Entry
+	Kind, Status        *widget.Select
+	Date, NextReview    *widgets.DateEntry
+	Participants, Notes *widget.Entry
+	AddCommittee, Save  *widget.Button
+	Err                 *widgets.ErrorText
+	Before, After       *widgets.RiskMatrix
+	cellP, cellC        int
+	cellResidual        bool
+	FilterLabel         *widget.Label
+	Items               *widget.List
+	NewItem             *widget.Button
+	Item                *ItemEditor
+	itemBox             *fyne.Container
+	matrixBox           *fyne.Container
+	Tabs                *container.AppTabs
+}
+
+// NewDetail builds the view for an assessment (ID 0 = new).
+func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskAssessment)) *Detail {
+	d := &Detail{env: env, a: a, onSaved: onSaved}
+	d.Title = widget.NewEntry()
+	d.Title.SetText(a.Title)
+	d.Area = widget.NewEntry()
+	d.Area.SetText(a.Area)
+	d.Area.SetPlaceHolder(lang.L("for eksempel Forflytning av beboere, avdeling 2"))
+	d.Kind = widgets.NewSelect(model.AssessmentKindLabels(), nil)
+	d.Kind.SetSelected(a.Kind.Label())
+	d.Status = widgets.NewSelect(model.AssessmentStatusLabels(), nil)
+	d.Status.SetSelected(a.Status.Label())
+	d.Date = widgets.NewDateEntry(model.FieldAssessmentDate, false)
+	d.Date.SetDate(a.Date)
+	d.NextReview = widgets.NewDateEntry(model.FieldNextReview, true)
+	d.NextReview.SetDate(a.NextReview)
+	d.Participants = widget.NewMultiLineEntry()
+	d.Participants.SetMinRowsVisible(3)
+	d.Participants.SetPlaceHolder(lang.L("én deltaker per linje: navn og rolle"))
+	d.Participants.SetText(strings.Join(a.Participants, "\n"))
+	d.Notes = widget.NewMultiLineEntry()
+	d.Notes.Wrapping = fyne.TextWrapWord
+	d.Notes.SetText(a.Notes)
+	d.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), d.addCommittee)
+	d.Save = widget.NewButtonWithIcon(lang.L("Lagre risikovurderingen"), theme.DocumentSaveIcon(), d.SaveAssessment)
+	d.Save.Importance = widget.HighImportance
+	d.Err = widgets.NewErrorText()
+
+	m := d.matrix()
+	d.Before = widgets.NewRiskMatrix(m, nil, func(p, c int) { d.Filter(p, c, false) })
+	d.After = widgets.NewRiskMatrix(m, nil, func(p, c int) { d.Filter(p, c, true) })
+	d.FilterLabel = widget.NewLabel("")
+	d.FilterLabel.Wrapping = fyne.TextWrapWord
+	d.Items = widget.NewList(
+		func() int { return len(d.shown) },
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			setTwoLines(o, d.ItemText(d.shown[i]), widget.MediumImportance)
+		},
+	)
+	d.Items.OnSelected = func(i widget.ListItemID) { d.editItem(d.shown[i]) }
+	d.NewItem = widget.NewButtonWithIcon(lang.L("Nytt risikoforhold"), theme.ContentAddIcon(), func() {
+		d.Items.UnselectAll()
+		d.editItem(model.RiskItem{AssessmentID: d.a.ID, Category: model.HMSCategory("")})
+	})
+	d.itemBox = container.NewVBox()
+	d.matrixBox = container.NewVBox()
+	d.loadItems()
+	return d
+}
+
+// matrix is the assessment's own matrix (the unit's when new).
+func (d *Detail) matrix() model.RiskMatrix {
+	if d.a.Matrix.Size != 0 {
+		return d.a.Matrix
+	}
+	if m, err := d.env.Store.RiskMatrix(); err == nil {
+		return m
+	}
+	return model.DefaultRiskMatrix()
+}
+
+func (d *Detail) loadItems() {
+	if d.a.ID == 0 {
+		d.items = nil
+		d.NewItem.Disable()
+	} else {
+		items, err := d.env.Store.RiskItems(d.a.ID)
+		if err != nil {
+			d.Err.Show(err)
+		}
+		d.items = items
+		d.NewItem.Enable()
+	}
+	m := d.matrix()
+	d.Before.SetCounts(model.MatrixCounts(d.items, m, false))
+	d.After.SetCounts(model.MatrixCounts(d.items, m, true))
+	d.applyFilter()
+}
+
+// Filter shows only the items in one cell (p = 0 clears the filter).
+func (d *Detail) Filter(p, c int, residual bool) {
+	d.cellP, d.cellC, d.cellResidual = p, c, residual
+	// Only one cell selected at a time across both maps.
+	other := d.After
+	if residual {
+		other = d.Before
+	}
+	if sp, sc := other.Selected(); sp != 0 {
+		other.TapCell(sp, sc)
+		d.cellP, d.cellC, d.cellResidual = p, c, residual
+	}
+	d.applyFilter()
+}
+
+func (d *Detail) applyFilter() {
+	if d.cellP == 0 {
+		d.shown = d.items
+		d.FilterLabel.SetText(fmt.Sprintf(lang.L("%d risikoforhold. Trykk på en rute i matrisen for å vise bare de som ligger der."), len(d.items)))
+	} else {
+		d.shown = model.ItemsInCell(d.items, d.cellP, d.cellC, d.cellResidual)
+		when := lang.L("før tiltak")
+		if d.cellResidual {
+			when = lang.L("etter tiltak")
+		}
+		d.FilterLabel.SetText(fmt.Sprintf(lang.L("Viser %d av %d: sannsynlighet %d, konsekvens %d (%s). Trykk på ruten igjen for å vise alle."),
+			len(d.shown), len(d.items), d.cellP, d.cellC, when))
+	}
+	d.Items.Refresh()
+}
+
+// Shown are the items listed (after the matrix filter).
+func (d *Detail) Shown() []model.RiskItem { return d.shown }
+
+// ItemText is one item's line: the hazard, and the risk with its level in words.
+func (d *Detail) ItemText(i model.RiskItem) string {
+	m := d.matrix()
+	text := fmt.Sprintf("%s\n%s: %d×%d = %d %s", i.Hazard, lang.L("Risiko"), i.Probability, i.Consequence, i.Score(m), i.Level(m).Label())
+	if l, ok := i.ResidualLevel(m); ok {
+		text += fmt.Sprintf("; %s %d %s", lang.L("etter tiltak"), m.Score(i.ResidualProbability, i.ResidualConsequence), l.Label())
+	}
+	if n := len(i.MeasureIDs); n > 0 {
+		text += fmt.Sprintf(" · %d %s", n, lang.L("tiltak"))
+	}
+	return text
+}
+
+// SelectItem opens an item by ID.
+func (d *Detail) SelectItem(id uint64) {
+	for i, it := range d.shown {
+		if it.ID == id {
+			d.Items.Select(i)
+			return
+		}
+	}
+}
+
+func (d *Detail) editItem(i model.RiskItem) {
+	d.Item = NewItemEditor(d.env, d.a, d.matrix(), i, func(saved model.RiskItem) {
+		d.loadItems()
+		d.SelectItem(saved.ID)
+		d.env.DataChanged()
+	})
+	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}
+	d.itemBox.Refresh()
+	if d.Tabs != nil {
+		d.Tabs.SelectIndex(2)
+	}
+}
+
+func (d *Detail) addCommittee() {
+	ms, err := d.env.Store.Members()
+	if err != nil {
+		d.Err.Show(err)
+		return
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(d.Participants.Text, "\n") {
+		have[strings.TrimSpace(l)] = true
+	}
+	lines := strings.TrimRight(d.Participants.Text, "\n")
+	for _, m := range model.ActiveMembers(ms, d.env.Today()) {
+		p := fmt.Sprintf("%s (%s)", m.Name, m.Role.Short())
+		if !have[p] {
+			if lines != "" {
+				lines += "\n"
+			}
+			lines += p
+		}
+	}
+	d.Participants.SetText(lines)
+}
+
+// SaveAssessment validates and stores the form; refused input stays typed.
+func (d *Detail) SaveAssessment() {
+	a := d.a
+	a.Title = strings.TrimSpace(d.Title.Text)
+	a.Area = strings.TrimSpace(d.Area.Text)
+	if k, ok := model.AssessmentKindFromLabel(d.Kind.Selected); ok {
+		a.Kind = k
+	}
+	if st, ok := model.AssessmentStatusFromLabel(d.Status.Selected); ok {
+		a.Status = st
+	}
+	var verr model.ValidationError
+	var err error
+	if a.Date, err = d.Date.Date(); err != nil {
+		verr.Add(model.FieldAssessmentDate, err.Error())
+	}
+	if a.NextReview, err = d.NextReview.Date(); err != nil {
+		verr.Add(model.FieldNextReview, err.Error())
+	}
+	if len(verr) > 0 {
+		d.Err.Show(verr)
+		return
+	}
+	a.Participants = nil
+	for _, l := range strings.Split(d.Participants.Text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			a.Participants = append(a.Participants, l)
+		}
+	}
+	a.Notes = d.Notes.Text
+	saved, err := d.env.Store.SaveAssessment(a, d.env.Today())
+	if err != nil {
+		d.Err.Show(err)
+		return
+	}
+	d.a = saved
+	d.Err.Show(nil)
+	d.loadItems()
+	d.onSaved(saved)
+}
+
+// Assessment is the assessment as last loaded or saved.
+func (d *Detail) Assessment() model.RiskAssessment { return d.a }
+
+// Content lays out the detail view.
+func (d *Detail) Content() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldTitle), d.Title),
+		widget.NewFormItem(lang.L(model.FieldArea), d.Area),
+		widget.NewFormItem(lang.L(model.FieldAssessmentKind), d.Kind),
+		widget.NewFormItem(lang.L(model.FieldAssessmentDate), d.Date),
+		widget.NewFormItem(lang.L(model.FieldStatus), d.Status),
+		widget.NewFormItem(lang.L(model.FieldNextReview), d.NextReview),
+		widget.NewFormItem(lang.L(model.FieldParticipants), container.NewBorder(nil, container.NewHBox(d.AddCommittee), nil, nil, d.Participants)),
+		widget.NewFormItem(lang.L(model.FieldNotes), d.Notes),
+	)
+	m := d.matrix()
+	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), m.Describe()))
+	legend.Wrapping = fyne.TextWrapWord
+	before := container.NewBorder(widget.NewLabelWithStyle(lang.L("Før tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.Before)
+	after := container.NewBorder(widget.NewLabelWithStyle(lang.L("Etter tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.After)
+	var maps fyne.CanvasObject = container.NewGridWithColumns(2, before, after)
+	if d.env.MeetingMode() {
+		// On the projector one map at a time, larger: two side by side
+		// would not fit 1024 px at Møtemodus's scale.
+		stack := container.NewStack(before, after)
+		after.Hide()
+		choice := widget.NewRadioGroup([]string{lang.L("Før tiltak"), lang.L("Etter tiltak")}, func(v string) {
+			if v == lang.L("Etter tiltak") {
+				before.Hide()
+				after.Show()
+			} else {
+				after.Hide()
+				before.Show()
+			}
+		})
+		choice.Horizontal = true
+		choice.SetSelected(lang.L("Før tiltak"))
+		maps = container.NewVBox(choice, stack)
+	}
+	d.matrixBox.Objects = []fyne.CanvasObject{maps, legend}
+	// Three tabs rather than panes side by side: the heat maps and the
+	// forms each get the full width of a 1024×768 projector in Møtemodus.
+	assessment := container.NewVScroll(container.NewVBox(form, d.Err.Label, container.NewHBox(d.Save)))
+	matrixAndItems := container.NewBorder(
+		container.NewVBox(d.matrixBox, d.FilterLabel, container.NewHBox(d.NewItem)), nil, nil, nil, d.Items)
+	if len(d.itemBox.Objects) == 0 {
+		hint := widget.NewLabel(lang.L("Velg et risikoforhold under Matrise, eller lag et nytt."))
+		hint.Wrapping = fyne.TextWrapWord
+		d.itemBox.Objects = []fyne.CanvasObject{hint}
+	}
+	d.Tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Vurdering"), assessment),
+		container.NewTabItem(lang.L("Matrise"), matrixAndItems),
+		container.NewTabItem(lang.L("Risikoforhold"), container.NewVScroll(d.itemBox)),
+	)
+	if d.a.ID != 0 {
+		d.Tabs.SelectIndex(1)
+	}
+	return d.Tabs
+}

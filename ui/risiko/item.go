@@ -1,0 +1,260 @@
+package risiko
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+const notAssessed = "(ikke vurdert)"
+
+// handlingsplanPage is the action plan's page ID (a constant here to avoid
+// importing the package).
+const handlingsplanPage = "handlingsplan"
+
+// ItemEditor edits one hazard and creates its measures.
+type ItemEditor struct {
+	env     *appctx.Env
+	a       model.RiskAssessment
+	m       model.RiskMatrix
+	item    model.RiskItem
+	onSaved func(model.RiskItem)
+
+	Hazard, Event, Exposed, Existing *widget.Entry
+	Category                         *widget.Select
+	P, C, RP, RC                     *widget.Select
+	Risk                             *widget.Label
+	Save                             *widget.Button
+	Err                              *widgets.ErrorText
+
+	MeasureTitle, MeasureResp *widget.Entry
+	MeasureDeadline           *widgets.DateEntry
+	AddMeasure                *widget.Button
+	MeasureErr                *widgets.ErrorText
+	measures                  *fyne.Container
+}
+
+func scaleOptions(size int, describe func(size, n int) string, optional bool) []string {
+	var out []string
+	if optional {
+		out = append(out, lang.L(notAssessed))
+	}
+	for n := 1; n <= size; n++ {
+		out = append(out, fmt.Sprintf("%d – %s", n, describe(size, n)))
+	}
+	return out
+}
+
+// selectedLevel reads 1..size from a scale select (0 = none/not assessed).
+func selectedLevel(s *widget.Select, optional bool) int {
+	i := s.SelectedIndex()
+	if i < 0 {
+		return 0
+	}
+	if optional {
+		return i
+	}
+	return i + 1
+}
+
+func setLevel(s *widget.Select, n int, optional bool) {
+	switch {
+	case optional:
+		s.SetSelectedIndex(n)
+	case n >= 1:
+		s.SetSelectedIndex(n - 1)
+	default:
+		s.ClearSelected()
+	}
+}
+
+// NewItemEditor builds the editor for an item (ID 0 = new).
+func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, it model.RiskItem, onSaved func(model.RiskItem)) *ItemEditor {
+	e := &ItemEditor{env: env, a: a, m: m, item: it, onSaved: onSaved}
+	entry := func(text, ph string, multi bool) *widget.Entry {
+		w := widget.NewEntry()
+		if multi {
+			w = widget.NewMultiLineEntry()
+			w.Wrapping = fyne.TextWrapWord
+			w.SetMinRowsVisible(2)
+		}
+		w.SetText(text)
+		w.SetPlaceHolder(ph)
+		return w
+	}
+	e.Hazard = entry(it.Hazard, lang.L("for eksempel Forflytning av tunge beboere"), false)
+	e.Event = entry(it.Event, lang.L("hva kan gå galt?"), true)
+	e.Exposed = entry(it.Exposed, lang.L("en gruppe, for eksempel nattevakter – aldri navn"), false)
+	e.Existing = entry(it.ExistingMeasures, lang.L("tiltak som allerede finnes"), true)
+	e.Category = widgets.NewSelect(model.HMSCategoryLabels(), nil)
+	if it.Category.Valid() {
+		e.Category.SetSelected(it.Category.Label())
+	}
+	e.Risk = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.Risk.Wrapping = fyne.TextWrapWord
+	e.P = widgets.NewSelect(scaleOptions(m.Size, model.ProbabilityDescription, false), func(string) { e.refreshRisk() })
+	e.C = widgets.NewSelect(scaleOptions(m.Size, model.ConsequenceDescription, false), func(string) { e.refreshRisk() })
+	e.RP = widgets.NewSelect(scaleOptions(m.Size, model.ProbabilityDescription, true), func(string) { e.refreshRisk() })
+	e.RC = widgets.NewSelect(scaleOptions(m.Size, model.ConsequenceDescription, true), func(string) { e.refreshRisk() })
+	setLevel(e.P, it.Probability, false)
+	setLevel(e.C, it.Consequence, false)
+	setLevel(e.RP, it.ResidualProbability, true)
+	setLevel(e.RC, it.ResidualConsequence, true)
+	e.Save = widget.NewButtonWithIcon(lang.L("Lagre risikoforholdet"), theme.DocumentSaveIcon(), e.SaveItem)
+	e.Save.Importance = widget.HighImportance
+	e.Err = widgets.NewErrorText()
+
+	e.MeasureTitle = widget.NewEntry()
+	e.MeasureTitle.SetPlaceHolder(lang.L("hva skal gjøres?"))
+	e.MeasureResp = widget.NewEntry()
+	e.MeasureResp.SetPlaceHolder(lang.L("person eller rolle"))
+	e.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
+	e.MeasureDeadline.SetDate(env.Today().AddMonths(3))
+	e.AddMeasure = widget.NewButtonWithIcon(lang.L("Legg tiltaket i handlingsplanen"), theme.ContentAddIcon(), e.CreateMeasure)
+	e.MeasureErr = widgets.NewErrorText()
+	e.measures = container.NewVBox()
+	e.refreshRisk()
+	e.refreshMeasures()
+	return e
+}
+
+// Item is the item as last loaded or saved.
+func (e *ItemEditor) Item() model.RiskItem { return e.item }
+
+// refreshRisk shows P × C, the level in words and its guidance.
+func (e *ItemEditor) refreshRisk() {
+	p, c := selectedLevel(e.P, false), selectedLevel(e.C, false)
+	if p == 0 || c == 0 {
+		e.Risk.SetText(lang.L("Velg sannsynlighet og konsekvens for å se risikoen."))
+		return
+	}
+	l := e.m.Level(p, c)
+	text := fmt.Sprintf(lang.L("Risiko: %d × %d = %d – %s. %s"), p, c, e.m.Score(p, c), l.Label(), l.Guidance())
+	rp, rc := selectedLevel(e.RP, true), selectedLevel(e.RC, true)
+	if rp != 0 && rc != 0 {
+		text += "\n" + fmt.Sprintf(lang.L("Etter tiltak: %d × %d = %d – %s."), rp, rc, e.m.Score(rp, rc), e.m.Level(rp, rc).Label())
+	}
+	e.Risk.SetText(text)
+}
+
+func (e *ItemEditor) read() model.RiskItem {
+	it := e.item
+	it.AssessmentID = e.a.ID
+	it.Hazard = strings.TrimSpace(e.Hazard.Text)
+	it.Event = strings.TrimSpace(e.Event.Text)
+	it.Exposed = strings.TrimSpace(e.Exposed.Text)
+	it.ExistingMeasures = strings.TrimSpace(e.Existing.Text)
+	it.Category = ""
+	if c, ok := model.HMSCategoryFromLabel(e.Category.Selected); ok {
+		it.Category = c
+	}
+	it.Probability = selectedLevel(e.P, false)
+	it.Consequence = selectedLevel(e.C, false)
+	it.ResidualProbability = selectedLevel(e.RP, true)
+	it.ResidualConsequence = selectedLevel(e.RC, true)
+	return it
+}
+
+// SaveItem validates and stores the item; refused input stays typed.
+func (e *ItemEditor) SaveItem() {
+	saved, err := e.env.Store.SaveRiskItem(e.read())
+	if err != nil {
+		e.Err.Show(err)
+		return
+	}
+	e.item = saved
+	e.Err.Show(nil)
+	e.refreshMeasures()
+	e.onSaved(saved)
+}
+
+// CreateMeasure puts a measure for this item in the action plan, linked back.
+func (e *ItemEditor) CreateMeasure() {
+	if e.item.ID == 0 {
+		e.MeasureErr.Show(fmt.Errorf("%s", lang.L("Lagre risikoforholdet før du legger til tiltak.")))
+		return
+	}
+	d, err := e.MeasureDeadline.Date()
+	if err != nil {
+		e.MeasureErr.Show(err)
+		return
+	}
+	today := e.env.Today()
+	m := model.NewMeasureFromRiskItem(e.a, e.item, strings.TrimSpace(e.MeasureTitle.Text), strings.TrimSpace(e.MeasureResp.Text), d, today)
+	_, item, err := e.env.Store.AddMeasureForRiskItem(e.item.ID, m, today)
+	if err != nil {
+		e.MeasureErr.Show(err)
+		return
+	}
+	e.item = item
+	e.MeasureErr.Show(nil)
+	e.MeasureTitle.SetText("")
+	e.refreshMeasures()
+	e.onSaved(item)
+}
+
+// refreshMeasures lists the item's measures with status and a link to the plan.
+func (e *ItemEditor) refreshMeasures() {
+	e.measures.RemoveAll()
+	today := e.env.Today()
+	for _, id := range e.item.MeasureIDs {
+		m, err := e.env.Store.Measure(id)
+		if err != nil {
+			continue
+		}
+		text := fmt.Sprintf("%s – %s, %s %s, %s", m.Title, m.Status.Label(), lang.L("frist"), m.Deadline, m.Responsible)
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		if m.Overdue(today) {
+			l.SetText(lang.L("! Forfalt:") + " " + text)
+			l.Importance = widget.DangerImportance
+		}
+		id := m.ID
+		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
+			e.env.Open(handlingsplanPage, appctx.Focus{ID: id})
+		})
+		e.measures.Add(container.NewBorder(nil, nil, nil, open, l))
+	}
+	if len(e.item.MeasureIDs) == 0 {
+		e.measures.Add(widget.NewLabel(lang.L("Ingen tiltak ennå.")))
+	}
+}
+
+// Content lays out the editor.
+func (e *ItemEditor) Content() fyne.CanvasObject {
+	heading := lang.L("Nytt risikoforhold")
+	if e.item.ID != 0 {
+		heading = fmt.Sprintf(lang.L("Risikoforhold: %s"), e.item.Hazard)
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldHazard), e.Hazard),
+		widget.NewFormItem(lang.L(model.FieldEvent), e.Event),
+		widget.NewFormItem(lang.L(model.FieldCategory), e.Category),
+		widget.NewFormItem(lang.L(model.FieldExposed), e.Exposed),
+		widget.NewFormItem(lang.L(model.FieldExistingMeasures), e.Existing),
+		widget.NewFormItem(lang.L(model.FieldProbability), e.P),
+		widget.NewFormItem(lang.L(model.FieldConsequence), e.C),
+		widget.NewFormItem(lang.L(model.FieldResidualProbability), e.RP),
+		widget.NewFormItem(lang.L(model.FieldResidualConsequence), e.RC),
+	)
+	newMeasure := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldTitle), e.MeasureTitle),
+		widget.NewFormItem(lang.L(model.FieldResponsible), e.MeasureResp),
+		widget.NewFormItem(lang.L(model.FieldDeadline), e.MeasureDeadline),
+	)
+	h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(h, form, e.Risk, e.Err.Label, container.NewHBox(e.Save),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.L("Tiltak i handlingsplanen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		e.measures, newMeasure, e.MeasureErr.Label, container.NewHBox(e.AddMeasure))
+}

@@ -1,0 +1,168 @@
+// Package risiko is the risk assessment screen: assessments, their hazards
+// rated on the unit's matrix, the heat map before and after measures, and
+// measures that go to the action plan.
+package risiko
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the page's ID for navigation.
+const PageID = "risiko"
+
+func init() {
+	// A measure made from a risk item opens the item here.
+	appctx.SourcePages[string(model.SourceRiskAssessment)] = PageID
+}
+
+// Page returns the sidebar entry.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("Risikovurdering"), Icon: theme.WarningIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		s := New(env)
+		if f, ok := env.TakeFocus(PageID); ok {
+			s.Open(f.ParentID, f.ID)
+		}
+		return s.Content()
+	}}
+}
+
+// Screen lists the assessments and shows the selected one.
+type Screen struct {
+	env         *appctx.Env
+	assessments []model.RiskAssessment
+	List        *widget.List
+	NewButton   *widget.Button
+	detail      *fyne.Container
+	Detail      *Detail
+	loadErr     *widgets.ErrorText
+}
+
+// New loads the assessments.
+func New(env *appctx.Env) *Screen {
+	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
+	s.List = widget.NewList(
+		func() int { return len(s.assessments) },
+		// Two single-line labels: wrapped text would overlap in a list,
+		// whose rows all have the template's height.
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			text, imp := s.listText(s.assessments[i])
+			setTwoLines(o, text, imp)
+		},
+	)
+	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.assessments[i], 0) }
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny risikovurdering"), theme.ContentAddIcon(), s.NewAssessment)
+	s.NewButton.Importance = widget.HighImportance
+	s.Reload()
+	return s
+}
+
+// listText is one assessment's line in the list; a passed review date is
+// said in words, not only by colour.
+func (s *Screen) listText(a model.RiskAssessment) (string, widget.Importance) {
+	text := fmt.Sprintf("%s\n%s · %s · %s", a.Title, a.Date, a.Status.Label(), a.Kind.Label())
+	if a.ReviewDue(s.env.Today()) {
+		return fmt.Sprintf("%s\n%s · %s", a.Title, fmt.Sprintf(lang.L("! Revisjon forfalt %s"), a.NextReview), a.Kind.Label()), widget.DangerImportance
+	}
+	if !a.Current() {
+		return text + " · " + lang.L("erstattet"), widget.LowImportance
+	}
+	return text, widget.MediumImportance
+}
+
+// Reload reads the assessments again.
+func (s *Screen) Reload() {
+	as, err := s.env.Store.Assessments()
+	if err != nil {
+		s.loadErr.Show(err)
+		return
+	}
+	// Newest first: the committee works on the latest.
+	for i, j := 0, len(as)-1; i < j; i, j = i+1, j-1 {
+		as[i], as[j] = as[j], as[i]
+	}
+	s.assessments = as
+	s.List.Refresh()
+}
+
+// Assessments are the listed assessments, newest first.
+func (s *Screen) Assessments() []model.RiskAssessment { return s.assessments }
+
+// Open shows an assessment and, if itemID is set, that item.
+func (s *Screen) Open(assessmentID, itemID uint64) {
+	for i, a := range s.assessments {
+		if a.ID == assessmentID {
+			s.List.Select(i)
+			s.show(a, itemID)
+			return
+		}
+	}
+}
+
+// NewAssessment starts a blank assessment dated today.
+func (s *Screen) NewAssessment() {
+	s.List.UnselectAll()
+	today := s.env.Today()
+	s.show(model.RiskAssessment{Kind: model.KindOrdinary, Status: model.AssessmentDraft, Date: today}, 0)
+}
+
+func (s *Screen) show(a model.RiskAssessment, itemID uint64) {
+	s.Detail = NewDetail(s.env, a, func(saved model.RiskAssessment) {
+		s.Reload()
+		for i, x := range s.assessments {
+			if x.ID == saved.ID {
+				s.List.Select(i)
+			}
+		}
+		s.env.DataChanged()
+	})
+	if itemID != 0 {
+		s.Detail.SelectItem(itemID)
+	}
+	s.detail.Objects = []fyne.CanvasObject{s.Detail.Content()}
+	s.detail.Refresh()
+}
+
+// Content lays the screen out.
+func (s *Screen) Content() fyne.CanvasObject {
+	if len(s.detail.Objects) == 0 {
+		hint := widget.NewLabel(lang.L("Velg en risikovurdering i listen, eller lag en ny."))
+		hint.Wrapping = fyne.TextWrapWord
+		s.detail.Objects = []fyne.CanvasObject{hint}
+	}
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.loadErr.Label), nil, nil, nil, s.List)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.33
+	return split
+}
+
+// twoLines is a list row: a bold first line and a second line, both
+// truncated with an ellipsis.
+func twoLines() fyne.CanvasObject {
+	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.Truncation = fyne.TextTruncateEllipsis
+	b := widget.NewLabel("")
+	b.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(a, b)
+}
+
+// setTwoLines fills a twoLines row from "first\nsecond".
+func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
+	c := o.(*fyne.Container)
+	first, second, _ := strings.Cut(text, "\n")
+	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	a.SetText(first)
+	b.Importance = imp
+	b.SetText(second)
+}
