@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"hmsutvalg/model"
+	"hmsutvalg/reports"
 	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
 )
@@ -57,6 +61,23 @@ func TestRiskToActionPlanAndBack(t *testing.T) {
 	itemID := it.Item().ID
 	if len(it.Item().MeasureIDs) != 1 {
 		t.Fatalf("item links %d measures", len(it.Item().MeasureIDs))
+	}
+
+	// The assessment report lists the hazard and the measure.
+	in, err := d.PDFInput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(t.TempDir(), "risiko.pdf")
+	if err := pdfexport.Write(pdf, func() *reports.Document { return reports.RiskAssessmentReport(in, reports.Options{}) }); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftotext", pdf, "-").Output(); err == nil {
+		for _, want := range []string{"Alenearbeid med", "Trygghetsalarm", "Høy"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("assessment PDF lacks %q", want)
+			}
+		}
 	}
 
 	// The measure is in the action plan, with its source.

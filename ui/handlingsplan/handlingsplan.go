@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -56,6 +58,7 @@ type Screen struct {
 	AreaSel, SortSel              *widget.Select
 	DueSoon, Overdue, Desc        *widget.Check
 	Reset, NewButton              *widget.Button
+	PDFButton                     *widget.Button
 	Summary                       *widget.Label
 	FilterPanel                   *widget.Accordion
 	Table                         *widget.Table
@@ -114,6 +117,7 @@ func New(env *appctx.Env) *Screen {
 	s.Reset = widget.NewButtonWithIcon(lang.L("Nullstill filter"), theme.ContentClearIcon(), s.ResetFilter)
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() { s.edit(model.NewMeasure(env.Today())) })
 	s.NewButton.Importance = widget.HighImportance
+	s.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), s.SavePDF)
 
 	s.Editor = NewEditor(env, s.saved)
 	s.Table = s.newTable()
@@ -316,7 +320,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		s.FilterPanel.Open(0)
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.NewButton), s.Search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.PDFButton, s.NewButton), s.Search),
 		s.FilterPanel, s.Summary, s.loadErr.Label,
 	)
 	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
@@ -332,3 +336,49 @@ func labelled(text string, o fyne.CanvasObject) fyne.CanvasObject {
 
 // trimmed is a helper for entries.
 func trimmed(e *widget.Entry) string { return strings.TrimSpace(e.Text) }
+
+// PDFInput is what the printout shows: the measures listed now, and the
+// filter in words when one is set.
+func (s *Screen) PDFInput() reports.ActionPlanInput {
+	u, _ := s.env.Store.Unit()
+	in := reports.ActionPlanInput{Unit: u, Measures: append([]model.Measure(nil), s.shown...), Today: s.env.Today()}
+	if !s.filter.IsZero() {
+		in.Filter = s.FilterText()
+	}
+	return in
+}
+
+// FilterText describes the active filter, e.g. "Filter: status Pågår, forfalt".
+func (s *Screen) FilterText() string {
+	var parts []string
+	for _, st := range s.filter.Statuses {
+		parts = append(parts, lang.L("status")+" "+st.Label())
+	}
+	for _, k := range s.filter.Sources {
+		parts = append(parts, lang.L("kilde")+" "+k.Label())
+	}
+	if s.filter.Responsible != "" {
+		parts = append(parts, lang.L("ansvarlig")+" "+s.filter.Responsible)
+	}
+	for _, a := range s.filter.PriorityAreas {
+		parts = append(parts, a.Label())
+	}
+	if s.filter.Overdue {
+		parts = append(parts, lang.L("forfalt"))
+	}
+	if s.filter.DueSoon {
+		parts = append(parts, lang.L("forfaller innen 30 dager"))
+	}
+	if t := strings.TrimSpace(s.filter.Text); t != "" {
+		parts = append(parts, fmt.Sprintf(lang.L("søk «%s»"), t))
+	}
+	return lang.L("Filter:") + " " + strings.Join(parts, ", ")
+}
+
+// SavePDF saves the plan as shown as a landscape PDF.
+func (s *Screen) SavePDF() {
+	in := s.PDFInput()
+	pdfexport.Save(s.env, pdfexport.FileName(lang.L("HMS-handlingsplan"), in.Unit.Name), func() *reports.Document {
+		return reports.ActionPlanReport(in, reports.Options{})
+	})
+}

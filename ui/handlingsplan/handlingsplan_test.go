@@ -1,6 +1,8 @@
 package handlingsplan
 
 import (
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -8,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -154,5 +158,31 @@ func TestStatusFlowNeedsItsInputs(t *testing.T) {
 	test.Tap(e.Confirm)
 	if got, _ := st.Measure(m.ID); got.Status != model.StatusEvaluert {
 		t.Errorf("status %s, want evaluert", got.Status)
+	}
+}
+
+func TestPDFOfFilteredPlan(t *testing.T) {
+	s, _ := newScreen(t)
+	s.Overdue.SetChecked(true)
+	in := s.PDFInput()
+	if len(in.Measures) != len(s.Shown()) || len(in.Measures) == 0 {
+		t.Fatalf("PDF gets %d measures, screen shows %d", len(in.Measures), len(s.Shown()))
+	}
+	if !strings.Contains(in.Filter, "forfalt") {
+		t.Errorf("filter line %q", in.Filter)
+	}
+	path := filepath.Join(t.TempDir(), "plan.pdf")
+	if err := pdfexport.Write(path, func() *reports.Document { return reports.ActionPlanReport(in, reports.Options{}) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian package poppler-utils)")
+	}
+	out, _ := exec.Command("pdftotext", path, "-").Output()
+	text := string(out)
+	for _, want := range []string{"HMS-handlingsplan", "Forfalt", in.Filter, in.Measures[0].Title[:10]} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF lacks %q", want)
+		}
 	}
 }

@@ -230,6 +230,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	backupHelp.Wrapping = fyne.TextWrapBreak
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Innstillinger"), container.NewVScroll(settings)),
+		container.NewTabItem(lang.L("Risikomatrise"), NewMatrixForm(s.env).Content()),
 		container.NewTabItem(lang.L("Endringslogg"), s.Changes),
 		container.NewTabItem(lang.L("Sikkerhetskopier"), container.NewBorder(container.NewVBox(backupHelp, container.NewHBox(backupNow)), nil, nil, nil, s.Backups)),
 	)

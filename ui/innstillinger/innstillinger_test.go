@@ -93,3 +93,44 @@ func validID(t *testing.T) string {
 func itoa3(n int) string {
 	return string([]rune{rune('0' + n/100), rune('0' + n/10%10), rune('0' + n%10)})
 }
+
+func TestRiskMatrixBoundaries(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := test.NewWindow(nil)
+	defer w.Close()
+	f := NewMatrixForm(appctx.New(a, w, st))
+	w.SetContent(f.Content())
+
+	f.LowMax.SetText("6")
+	f.MediumMax.SetText("5")
+	test.Tap(f.Save)
+	if f.describeErr() == "" {
+		t.Fatal("medium below low accepted")
+	}
+	if m, _ := st.RiskMatrix(); m != model.DefaultRiskMatrix() {
+		t.Errorf("refused matrix stored: %+v", m)
+	}
+	if f.LowMax.Text != "6" || f.MediumMax.Text != "5" {
+		t.Error("typed boundaries lost")
+	}
+	f.MediumMax.SetText("12")
+	test.Tap(f.Save)
+	if f.describeErr() != "" {
+		t.Fatalf("refused: %s", f.describeErr())
+	}
+	if m, _ := st.RiskMatrix(); m.LowMax != 6 || m.MediumMax != 12 {
+		t.Errorf("stored %+v", m)
+	}
+	if !strings.Contains(f.Preview.Text, "høy 13–25") {
+		t.Errorf("preview %q", f.Preview.Text)
+	}
+	f.Size.SetSelected("4×4")
+	if f.LowMax.Text != "3" || f.MediumMax.Text != "7" {
+		t.Errorf("4×4 defaults %s/%s", f.LowMax.Text, f.MediumMax.Text)
+	}
+}

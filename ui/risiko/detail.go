@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -40,6 +42,7 @@ type Detail struct {
 	itemBox             *fyne.Container
 	matrixBox           *fyne.Container
 	Tabs                *container.AppTabs
+	PDFButton           *widget.Button
 }
 
 // NewDetail builds the view for an assessment (ID 0 = new).
@@ -68,6 +71,7 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), d.addCommittee)
 	d.Save = widget.NewButtonWithIcon(lang.L("Lagre risikovurderingen"), theme.DocumentSaveIcon(), d.SaveAssessment)
 	d.Save.Importance = widget.HighImportance
+	d.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), d.SavePDF)
 	d.Err = widgets.NewErrorText()
 
 	m := d.matrix()
@@ -298,7 +302,10 @@ func (d *Detail) Content() fyne.CanvasObject {
 	d.matrixBox.Objects = []fyne.CanvasObject{maps, legend}
 	// Three tabs rather than panes side by side: the heat maps and the
 	// forms each get the full width of a 1024×768 projector in Møtemodus.
-	assessment := container.NewVScroll(container.NewVBox(form, d.Err.Label, container.NewHBox(d.Save)))
+	if d.a.ID == 0 {
+		d.PDFButton.Disable()
+	}
+	assessment := container.NewVScroll(container.NewVBox(form, d.Err.Label, container.NewHBox(d.Save, d.PDFButton)))
 	matrixAndItems := container.NewBorder(
 		container.NewVBox(d.matrixBox, d.FilterLabel, container.NewHBox(d.NewItem)), nil, nil, nil, d.Items)
 	if len(d.itemBox.Objects) == 0 {
@@ -315,4 +322,29 @@ func (d *Detail) Content() fyne.CanvasObject {
 		d.Tabs.SelectIndex(1)
 	}
 	return d.Tabs
+}
+
+// PDFInput is the assessment report's data, read now on the UI goroutine.
+func (d *Detail) PDFInput() (reports.RiskInput, error) {
+	u, err := d.env.Store.Unit()
+	if err != nil {
+		return reports.RiskInput{}, err
+	}
+	ms, err := d.env.Store.Measures()
+	if err != nil {
+		return reports.RiskInput{}, err
+	}
+	return reports.RiskInput{Unit: u, Assessment: d.a, Items: d.items, Measures: ms, Today: d.env.Today()}, nil
+}
+
+// SavePDF saves the assessment report.
+func (d *Detail) SavePDF() {
+	in, err := d.PDFInput()
+	if err != nil {
+		d.Err.Show(err)
+		return
+	}
+	pdfexport.Save(d.env, pdfexport.FileName(lang.L("Risikovurdering"), d.a.Title), func() *reports.Document {
+		return reports.RiskAssessmentReport(in, reports.Options{})
+	})
 }

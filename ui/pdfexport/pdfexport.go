@@ -1,0 +1,93 @@
+// Package pdfexport saves a PDF report from a screen: the user picks the
+// file, the report is built off the UI goroutine while a progress dialog
+// shows, and the result can be opened in the system's PDF viewer.
+package pdfexport
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/reports"
+	"hmsutvalg/ui/appctx"
+)
+
+// Build makes the document; it runs off the UI goroutine, so it must only
+// use data read beforehand.
+type Build func() *reports.Document
+
+// Write builds the document and writes it to path. It is what the dialog
+// flow runs in the background, and what tests call directly.
+func Write(path string, build Build) error {
+	doc := build()
+	if err := doc.WriteFile(path); err != nil {
+		return fmt.Errorf(lang.L("PDF-en kunne ikke lagres i %s: %w"), path, err)
+	}
+	return nil
+}
+
+// FileName makes a file name from a title: "HMS-handlingsplan Solsiden.pdf".
+func FileName(parts ...string) string {
+	s := strings.Join(parts, " ")
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s) + ".pdf"
+}
+
+// Save asks where to save, then builds and writes the PDF in the background.
+func Save(env *appctx.Env, suggested string, build Build) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, env.Window)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		run(env, path, build)
+	}, env.Window)
+	d.SetFileName(suggested)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+func run(env *appctx.Env, path string, build Build) {
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons(lang.L("Lager PDF …"), bar, env.Window)
+	progress.Show()
+	go func() {
+		err := Write(path, build)
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				_ = os.Remove(path) // the dialog created it; leave no empty file behind
+				dialog.ShowError(err, env.Window)
+				return
+			}
+			done := dialog.NewConfirm(lang.L("PDF lagret"),
+				fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),
+				func(open bool) {
+					if open {
+						_ = env.App.OpenURL(&url.URL{Scheme: "file", Path: path})
+					}
+				}, env.Window)
+			done.SetConfirmText(lang.L("Åpne"))
+			done.SetDismissText(lang.L("Lukk"))
+			done.Show()
+		})
+	}()
+}

@@ -1,0 +1,48 @@
+package pdfexport
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"hmsutvalg/model"
+	"hmsutvalg/reports"
+)
+
+func TestWriteRealPDF(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName("HMS-handlingsplan", "Solsiden/Øst"))
+	if strings.Contains(filepath.Base(path), "/") {
+		t.Fatalf("unsafe file name %q", path)
+	}
+	err := Write(path, func() *reports.Document {
+		return reports.ActionPlanReport(reports.ActionPlanInput{
+			Unit:  model.Unit{Name: "Solsiden sykehjem", Municipality: "Ringsaker kommune"},
+			Today: model.NewDate(2026, 11, 24),
+		}, reports.Options{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian package poppler-utils)")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "Solsiden sykehjem") {
+		t.Errorf("PDF text lacks the unit: %q", out)
+	}
+}
+
+func TestWriteToUnwritablePlaceFails(t *testing.T) {
+	err := Write(filepath.Join(t.TempDir(), "mangler", "x.pdf"), func() *reports.Document {
+		return reports.New(reports.Options{})
+	})
+	if err == nil || !strings.Contains(err.Error(), "kunne ikke lagres") {
+		t.Errorf("err = %v", err)
+	}
+	_ = os.Remove("x.pdf")
+}
