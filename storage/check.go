@@ -36,6 +36,11 @@ var (
 // registerBucket makes Check verify a bucket. Call it from a package-level
 // var in the module's file: var _ = registerBucket(recordSpec[…](…)).
 func registerBucket(spec bucketSpec) bool {
+	if _, ok := bucketSpecs[spec.name]; ok && !defaultSpecs[spec.name] && spec.check != nil {
+		// A second typed registration of the same bucket is a programming error.
+		panic("storage: bucket " + spec.name + " registered twice")
+	}
+	delete(defaultSpecs, spec.name)
 	if _, ok := bucketOrder[spec.name]; !ok {
 		bucketOrder[spec.name] = len(bucketOrder)
 	}

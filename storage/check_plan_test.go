@@ -185,11 +185,11 @@ func TestMigrateV1ToV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.SchemaVersion() != 2 {
+	if s.SchemaVersion() != CurrentSchemaVersion {
 		t.Fatalf("schema %d", s.SchemaVersion())
 	}
 	cs, _ := s.Changes(1)
-	if c := cs[0]; c.Kind != ChangeMigrated || !strings.Contains(c.Summary, "fra versjon 1 til 2: handlingsplan, risikovurdering og innstillinger") {
+	if c := cs[0]; c.Kind != ChangeMigrated || !strings.Contains(c.Summary, "handlingsplan, risikovurdering og innstillinger") {
 		t.Fatalf("migration entry %+v", c)
 	}
 	if m, err := s.RiskMatrix(); err != nil || m != model.DefaultRiskMatrix() {
@@ -208,7 +208,7 @@ func TestMigrateV1ToV2(t *testing.T) {
 	seedAssessment(t, s)
 	s.Close()
 	rep = mustCheckOK(t, path)
-	if rep.SchemaVersion != 2 || rep.Counts[bucketMeasures] != 1 || rep.Counts[bucketRiskItems] != 2 || rep.Counts[bucketMembers] != 2 {
+	if rep.SchemaVersion != CurrentSchemaVersion || rep.Counts[bucketMeasures] != 1 || rep.Counts[bucketRiskItems] != 2 || rep.Counts[bucketMembers] != 2 {
 		t.Fatalf("after migration:\n%s", rep.Summary())
 	}
 	list, _ := ListBackups(path)
