@@ -194,6 +194,7 @@ func (s *Store) autoBackup() (string, error) {
 // rotateBackups deletes automatic backups beyond the newest keep. Errors
 // are ignored: a backup we fail to delete costs disk space, not data.
 func rotateBackups(dbPath string, keep int) {
+	removeStaleTemps(dbPath)
 	list, err := ListBackups(dbPath)
 	if err != nil {
 		return
@@ -207,6 +208,18 @@ func rotateBackups(dbPath string, keep int) {
 		if n > keep {
 			_ = os.Remove(b.Path)
 		}
+	}
+}
+
+// removeStaleTemps deletes half-written backup copies of this database
+// left by a program that was killed while writing one (the crash test
+// finds them). It runs while we hold the database's write lock, so no
+// other window can be writing a backup of it at the same time.
+func removeStaleTemps(dbPath string) {
+	pattern := filepath.Join(BackupDir(dbPath), "."+stripExt(dbPath)+".*"+tmpSuffix)
+	stale, _ := filepath.Glob(pattern)
+	for _, f := range stale {
+		_ = os.Remove(f)
 	}
 }
 

@@ -275,3 +275,34 @@ func TestListBackupsIgnoresOtherFiles(t *testing.T) {
 		t.Fatalf("no backup dir: %v %v", list, err)
 	}
 }
+
+func TestStaleBackupTempsRemovedOnOpen(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "enhet.db")
+	s, err := Create(path, model.Unit{Name: "Lia barnehage", Municipality: "Hamar kommune", Sector: model.SectorBarnehage, Employees: 20}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.MkdirAll(BackupDir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(BackupDir(path), ".enhet.123456.tmp")
+	other := filepath.Join(BackupDir(path), ".annen.123456.tmp") // another database's: not ours to delete
+	for _, f := range []string{stale, other} {
+		if err := os.WriteFile(f, []byte("halvferdig"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a half-written backup of this database was left behind")
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another database's temporary file was removed")
+	}
+}
