@@ -24,7 +24,7 @@ func ParsePercentField(field, s string) (Percent, error) {
 	}
 	intPart, frac, hasSep := strings.Cut(s, ",")
 	if !hasSep {
-		intPart, frac, hasSep = strings.Cut(s, ".")
+		intPart, frac, _ = strings.Cut(s, ".")
 	}
 	if !allDigits(intPart) || (frac != "" && !allDigits(frac)) { // "7," is accepted as 7
 		return 0, bad

@@ -162,9 +162,7 @@ func (w *Wizard) Unit() (model.Unit, error) {
 	if s, ok := model.SectorFromLabel(w.sector.Selected); ok {
 		u.Sector = s
 	}
-	for _, d := range strings.Split(w.departments.Text, "\n") {
-		u.Departments = append(u.Departments, d)
-	}
+	u.Departments = strings.Split(w.departments.Text, "\n")
 	n, err := model.ParseInt(model.FieldEmployees, w.employees.Text, 1, 20000)
 	u.Employees = n
 	u = u.Normalized()
