@@ -105,3 +105,32 @@ func TestSecondRoleInSamePeriodRefused(t *testing.T) {
 		t.Error("refused member was stored")
 	}
 }
+
+// A file that became read-only: the save fails with a clear message, the
+// form keeps what was typed, and nothing is written.
+func TestSaveOnReadOnlyFileKeepsForm(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := uitest.DemoFile(t)
+	st, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := test.NewWindow(nil)
+	defer w.Close()
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	s := New(env)
+	w.SetContent(s.Content())
+	s.Name.SetText("Nytt navn som ikke kan lagres")
+	test.Tap(s.SaveUnit)
+	if s.UnitErr.Label.Text == "" || s.UnitErr.Label.Hidden {
+		t.Fatal("no message when the file cannot be written")
+	}
+	if s.Name.Text != "Nytt navn som ikke kan lagres" {
+		t.Error("typed text lost")
+	}
+	if u, _ := st.Unit(); u.Name == "Nytt navn som ikke kan lagres" {
+		t.Error("read-only file changed")
+	}
+}

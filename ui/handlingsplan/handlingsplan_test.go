@@ -1,6 +1,8 @@
 package handlingsplan
 
 import (
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -184,5 +186,52 @@ func TestPDFOfFilteredPlan(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks %q", want)
 		}
+	}
+}
+
+// A full disk, emulated with bbolt's size limit: saving fails with a
+// message, the form keeps what was typed, and the file stays consistent.
+func TestSaveOnFullDiskKeepsForm(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := uitest.DemoFile(t)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := storage.Open(path, storage.Options{NoBackup: true, MaxSize: int(info.Size())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	s := New(env)
+	w.SetContent(s.Content())
+	e := s.Editor
+	long := strings.Repeat("Beskrivelse av tiltaket. ", 150)
+	failed := false
+	for i := 0; i < 300 && !failed; i++ {
+		test.Tap(s.NewButton)
+		e.Title.SetText(fmt.Sprintf("Tiltak %d", i))
+		e.Description.SetText(long)
+		e.Area.SetSelectedIndex(0)
+		e.Responsible.SetText("Leder")
+		e.Deadline.SetText("31.12.2027")
+		test.Tap(e.Save)
+		failed = e.Err.Label.Text != ""
+	}
+	if !failed {
+		t.Fatal("the size limit was never reached")
+	}
+	if !strings.Contains(e.Err.Label.Text, "størrelse") {
+		t.Errorf("message %q does not say the file is full", e.Err.Label.Text)
+	}
+	if e.Description.Text != long || !strings.HasPrefix(e.Title.Text, "Tiltak ") {
+		t.Error("typed text lost")
+	}
+	st.Close()
+	if rep, err := storage.Check(path); err != nil || !rep.OK() {
+		t.Fatalf("file not consistent after the failed save: %v %v", err, rep.Problems)
 	}
 }
