@@ -334,7 +334,6 @@ func labelled(text string, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), o)
 }
 
-
 // PDFInput is what the printout shows: the measures listed now, and the
 // filter in words when one is set.
 func (s *Screen) PDFInput() reports.ActionPlanInput {
