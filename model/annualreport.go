@@ -1,0 +1,606 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The annual internal-control report (årsrapport) and the submission file
+// are built from AnnualData: everything the unit has registered, read
+// once. AnnualFigures are the key figures both print, computed here with
+// the same rules the module screens use, so the report's summary, its
+// sections and the submission always agree.
+
+// AnnualSource is what the annual report reads. *storage.Store satisfies
+// it; tests use a plain struct.
+type AnnualSource interface {
+	Unit() (Unit, error)
+	Members() ([]CommitteeMember, error)
+	Measures() ([]Measure, error)
+	Assessments() ([]RiskAssessment, error)
+	AllRiskItems() ([]RiskItem, error)
+	RiskMatrix() (RiskMatrix, error)
+}
+
+// AnnualData is the input of the annual report for one HMS year.
+type AnnualData struct {
+	Year  HMSYear
+	Today Date // the date statuses are given for ("åpne per …")
+
+	Unit        Unit
+	Members     []CommitteeMember
+	Matrix      RiskMatrix // the unit's matrix; zero = default
+	Measures    []Measure
+	Assessments []RiskAssessment
+	RiskItems   []RiskItem
+
+	// InUse says which optional modules the unit file has (by module ID);
+	// their data below is only meaningful when set.
+	InUse             map[string]bool
+	Deviations        []Deviation
+	SickLeave         []SickLeaveQuarter
+	SickLeaveSettings SickLeaveSettings
+	Violence          ViolenceStatusInput // Measures and Incidents are filled from the fields above
+	SurveyRounds      []SurveyRound
+	SafetyRounds      []SafetyRound
+	Meetings          []Meeting
+}
+
+// The optional modules' read APIs. A source without one (an older file
+// layer, a test fake) leaves the module not in use.
+type (
+	deviationSource interface{ Deviations() ([]Deviation, error) }
+	sickLeaveSource interface {
+		SickLeaveQuarters() ([]SickLeaveQuarter, error)
+		SickLeaveSettings() (SickLeaveSettings, error)
+	}
+	violenceSource interface {
+		ViolenceMapping() (ViolenceMapping, bool, error)
+		ViolenceRoutines() (ViolenceRoutines, error)
+		ViolenceTrainings() ([]ViolenceTraining, error)
+	}
+	surveySource      interface{ SurveyRounds() ([]SurveyRound, error) }
+	safetyRoundSource interface{ SafetyRounds() ([]SafetyRound, error) }
+	meetingSource     interface{ Meetings() ([]Meeting, error) }
+)
+
+// LoadAnnualData reads everything the annual report for year needs.
+func LoadAnnualData(src AnnualSource, year HMSYear, today Date) (AnnualData, error) {
+	d := AnnualData{Year: year, Today: today}
+	var err error
+	step := func(what string, fn func() error) {
+		if err == nil {
+			if e := fn(); e != nil {
+				err = fmt.Errorf("årsrapporten: kunne ikke lese %s: %w", what, e)
+			}
+		}
+	}
+	step("enheten", func() (e error) { d.Unit, e = src.Unit(); return })
+	step("utvalget", func() (e error) { d.Members, e = src.Members(); return })
+	step("risikomatrisen", func() (e error) { d.Matrix, e = src.RiskMatrix(); return })
+	step("handlingsplanen", func() (e error) { d.Measures, e = src.Measures(); return })
+	step("risikovurderingene", func() (e error) { d.Assessments, e = src.Assessments(); return })
+	step("risikoforholdene", func() (e error) { d.RiskItems, e = src.AllRiskItems(); return })
+	d.InUse = map[string]bool{}
+	if x, ok := src.(deviationSource); ok {
+		d.InUse[ModuleAvvik] = true
+		step("avvikene", func() (e error) { d.Deviations, e = x.Deviations(); return })
+	}
+	if x, ok := src.(sickLeaveSource); ok {
+		d.InUse[ModuleSykefravar] = true
+		step("sykefraværet", func() (e error) { d.SickLeave, e = x.SickLeaveQuarters(); return })
+		step("sykefraværsinnstillingene", func() (e error) { d.SickLeaveSettings, e = x.SickLeaveSettings(); return })
+	}
+	if x, ok := src.(violenceSource); ok {
+		d.InUse[ModuleVold] = true
+		step("kartleggingen av vold og trusler", func() error {
+			m, has, e := x.ViolenceMapping()
+			if has {
+				d.Violence.Mapping = &m
+			}
+			return e
+		})
+		step("rutinene for vold og trusler", func() (e error) { d.Violence.Routines, e = x.ViolenceRoutines(); return })
+		step("opplæringen i vold og trusler", func() (e error) { d.Violence.Trainings, e = x.ViolenceTrainings(); return })
+	}
+	if x, ok := src.(surveySource); ok {
+		d.InUse[ModuleTiFaktor] = true
+		step("10-FAKTOR", func() (e error) { d.SurveyRounds, e = x.SurveyRounds(); return })
+	}
+	if x, ok := src.(safetyRoundSource); ok {
+		d.InUse[ModuleVernerunder] = true
+		step("vernerundene", func() (e error) { d.SafetyRounds, e = x.SafetyRounds(); return })
+	}
+	if x, ok := src.(meetingSource); ok {
+		d.InUse[ModuleMoter] = true
+		step("møtene", func() (e error) { d.Meetings, e = x.Meetings(); return })
+	}
+	d.Violence.Measures, d.Violence.Incidents = d.Measures, d.Deviations
+	return d, err
+}
+
+// ViolenceInput returns the violence module's status input with the
+// action plan and the deviation register filled in.
+func (d AnnualData) ViolenceInput() ViolenceStatusInput {
+	in := d.Violence
+	in.Measures, in.Incidents = d.Measures, d.Deviations
+	return in
+}
+
+// EffectiveMatrix is the matrix figures are counted on: the default for
+// the zero value, the default boundaries for its size when m is invalid.
+func EffectiveMatrix(m RiskMatrix) RiskMatrix {
+	if m == (RiskMatrix{}) {
+		return DefaultRiskMatrix()
+	}
+	if m.Validate() != nil {
+		return DefaultRiskMatrixFor(m.Size)
+	}
+	return m
+}
+
+// MeasuresForYear picks the measures that belong to year: created in it,
+// closed in it (done by completion date, rejected by last update), or
+// still open. Nothing created after the year counts. This is the rule of
+// the annual report's action-plan section.
+func MeasuresForYear(ms []Measure, year HMSYear) []Measure {
+	var out []Measure
+	end := year.End()
+	for i := range ms {
+		m := &ms[i]
+		if !m.Created.IsZero() && m.Created.After(end) {
+			continue
+		}
+		if year.Contains(m.Created) || MeasureClosedIn(m, year) || m.Open() {
+			out = append(out, *m)
+		}
+	}
+	return out
+}
+
+// MeasureClosedIn reports whether m was done (by its completion date) or
+// rejected (by its last update) in year.
+func MeasureClosedIn(m *Measure, year HMSYear) bool {
+	switch m.Status {
+	case StatusUtfort, StatusEvaluert:
+		return year.Contains(m.CompletedOn)
+	case StatusAvvist:
+		return year.Contains(m.Updated)
+	}
+	return false
+}
+
+// AssessmentsForYear returns the assessments carried out in year, or
+// current in it (not superseded, dated no later than the year's end),
+// sorted by date and title: the rule of the annual report's risk section.
+func AssessmentsForYear(as []RiskAssessment, year HMSYear) []RiskAssessment {
+	end := year.End()
+	var out []RiskAssessment
+	for _, a := range as {
+		current := a.Current() && (a.Date.IsZero() || !a.Date.After(end))
+		if year.Contains(a.Date) || current {
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b RiskAssessment) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return CompareNorwegian(a.Title, b.Title)
+	})
+	return out
+}
+
+// CurrentRiskPicture returns the hazards of the current assessments among
+// as that are scored on a matrix of m's size (the combined risk picture),
+// and how many current assessments were left out for another size.
+func CurrentRiskPicture(as []RiskAssessment, items []RiskItem, m RiskMatrix) (picked []RiskItem, otherSize int) {
+	m = EffectiveMatrix(m)
+	current := map[uint64]bool{}
+	for _, a := range as {
+		if !a.Current() {
+			continue
+		}
+		if EffectiveMatrix(a.Matrix).Size == m.Size {
+			current[a.ID] = true
+		} else {
+			otherSize++
+		}
+	}
+	for _, it := range items {
+		if current[it.AssessmentID] {
+			picked = append(picked, it)
+		}
+	}
+	return picked, otherSize
+}
+
+// PlanFigures are the action plan's key figures for a year.
+type PlanFigures struct {
+	Summary ActionPlanSummary // of MeasuresForYear, as of Today
+	Created int               // created in the year
+	Closed  int               // done or rejected in the year
+	// Evaluated is the number done in the year whose effect has been
+	// evaluated (status evaluert).
+	Evaluated int
+}
+
+// RiskFigures are the risk assessment's key figures for a year.
+type RiskFigures struct {
+	Assessments   int // carried out in the year or current in it
+	CarriedOut    int // dated in the year
+	ReviewOverdue int // current assessments past their next review, as of Today
+	Items         int // hazards in the combined risk picture
+	Before        map[RiskLevel]int
+	After         map[RiskLevel]int
+	NotAssessed   int // hazards without a valid score before measures
+	Matrix        RiskMatrix
+}
+
+// CommitteeFigures say which roles were filled during the year.
+type CommitteeFigures struct {
+	Roles []Role // roles held by someone active at some time in the year, in Roles() order
+}
+
+// Has reports whether r was filled.
+func (c CommitteeFigures) Has(r Role) bool { return slices.Contains(c.Roles, r) }
+
+// AnnualFigures are the key figures of the annual report's summary page
+// and of the submission file.
+type AnnualFigures struct {
+	Year      HMSYear
+	Today     Date
+	Committee CommitteeFigures
+	Plan      PlanFigures
+	Risk      RiskFigures
+	// Deviations are the register's figures for the year (model.DeviationStats);
+	// nil when the module is not in use.
+	Deviations *DeviationStatistics
+	// SickLeave are the year's quarters, average and follow-up alerts; nil
+	// when the module is not in use.
+	SickLeave *SickLeaveFigures
+	// Violence is the status per duty (model.ViolenceStatus); nil when the
+	// module is not in use.
+	Violence []ViolenceDutyStatus
+	// ViolenceTrainings counts training sessions and drills dated in the year.
+	ViolenceTrainings int
+	// Survey is the latest 10-FAKTOR round up to the year; nil when none.
+	Survey *SurveyRound
+	// SafetyRoundsHeld and MeetingsHeld count those dated in the year (and
+	// held by Today).
+	SafetyRoundsHeld, MeetingsHeld int
+	// Modules says, per module of AnnualModules, whether it is in use
+	// and holds data for the year.
+	Modules []ModuleStatus
+}
+
+// MembersInYear returns the committee members active at some time in
+// year, sorted by role and name.
+func MembersInYear(members []CommitteeMember, year HMSYear) []CommitteeMember {
+	var in []CommitteeMember
+	start, end := year.Start(), year.End()
+	for _, m := range members {
+		if m.From.IsZero() || m.From.After(end) || (!m.To.IsZero() && m.To.Before(start)) {
+			continue
+		}
+		in = append(in, m)
+	}
+	slices.SortStableFunc(in, func(a, b CommitteeMember) int {
+		if c := cmpInt(roleIndex(a.Role), roleIndex(b.Role)); c != 0 {
+			return c
+		}
+		if c := a.From.Compare(b.From); c != 0 {
+			return c
+		}
+		return CompareNorwegian(normalizeName(a.Name), normalizeName(b.Name))
+	})
+	return in
+}
+
+// ComputeAnnualFigures computes the key figures for d.Year.
+func ComputeAnnualFigures(d AnnualData) AnnualFigures {
+	f := AnnualFigures{Year: d.Year, Today: d.Today}
+
+	for _, m := range MembersInYear(d.Members, d.Year) {
+		if m.Role.Valid() && !f.Committee.Has(m.Role) {
+			f.Committee.Roles = append(f.Committee.Roles, m.Role)
+		}
+	}
+	slices.SortFunc(f.Committee.Roles, func(a, b Role) int { return cmpInt(roleIndex(a), roleIndex(b)) })
+
+	ms := MeasuresForYear(d.Measures, d.Year)
+	f.Plan.Summary = PlanSummary(ms, d.Today)
+	for i := range ms {
+		if d.Year.Contains(ms[i].Created) {
+			f.Plan.Created++
+		}
+		if MeasureClosedIn(&ms[i], d.Year) {
+			f.Plan.Closed++
+			if ms[i].Status == StatusEvaluert {
+				f.Plan.Evaluated++
+			}
+		}
+	}
+
+	m := EffectiveMatrix(d.Matrix)
+	as := AssessmentsForYear(d.Assessments, d.Year)
+	f.Risk.Matrix = m
+	f.Risk.Assessments = len(as)
+	for _, a := range as {
+		if d.Year.Contains(a.Date) {
+			f.Risk.CarriedOut++
+		}
+		if a.Current() && a.ReviewDue(d.Today) {
+			f.Risk.ReviewOverdue++
+		}
+	}
+	items, _ := CurrentRiskPicture(as, d.RiskItems, m)
+	f.Risk.Items = len(items)
+	f.Risk.Before = LevelCounts(items, m, false)
+	f.Risk.After = LevelCounts(items, m, true)
+	scored := 0
+	for _, n := range f.Risk.Before {
+		scored += n
+	}
+	f.Risk.NotAssessed = len(items) - scored
+
+	if d.InUse[ModuleAvvik] {
+		st := DeviationStats(d.Deviations, d.Year, d.Today)
+		f.Deviations = &st
+	}
+	if d.InUse[ModuleSykefravar] {
+		sl := &SickLeaveFigures{Settings: d.SickLeaveSettings.OrDefault(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
+		sl.Average, _, sl.HasAverage = SickLeaveAverage(sl.Quarters)
+		for _, a := range FollowUpAlerts(d.SickLeave, sl.Settings) {
+			if int(a.Last().Year) == int(d.Year) {
+				sl.Alerts = append(sl.Alerts, a)
+			}
+		}
+		f.SickLeave = sl
+	}
+	if d.InUse[ModuleVold] {
+		f.Violence = ViolenceStatus(d.ViolenceInput(), d.Today)
+		for _, t := range d.Violence.Trainings {
+			if d.Year.Contains(t.Date) {
+				f.ViolenceTrainings++
+			}
+		}
+	}
+	for i := range d.SurveyRounds {
+		r := d.SurveyRounds[i]
+		if r.Year <= d.Year && (f.Survey == nil || r.Year > f.Survey.Year) {
+			f.Survey = &r
+		}
+	}
+	for _, r := range d.SafetyRounds {
+		if d.Year.Contains(r.Date) && !r.Date.After(d.Today) {
+			f.SafetyRoundsHeld++
+		}
+	}
+	for _, m := range d.Meetings {
+		if d.Year.Contains(m.Date) && m.Held(d.Today) {
+			f.MeetingsHeld++
+		}
+	}
+	f.Modules = moduleStatuses(d, f)
+	return f
+}
+
+// SickLeaveFigures are the sick-leave module's figures for a year.
+type SickLeaveFigures struct {
+	Settings   SickLeaveSettings
+	Quarters   []SickLeaveQuarter // the year's, in order
+	Average    Percent            // SickLeaveAverage of Quarters
+	HasAverage bool
+	Alerts     []FollowUpAlert // follow-up rules met, ending in the year
+}
+
+// ViolenceMapped reports whether the violence module's mapping duty is
+// fulfilled (status OK).
+func (f AnnualFigures) ViolenceMapped() bool {
+	for _, s := range f.Violence {
+		if s.Duty == DutyMapping {
+			return s.State == DutyOK
+		}
+	}
+	return false
+}
+
+// --- modules and the internal-control checklist -----------------------
+
+// Module is one part of the annual report and what it documents:
+// internkontrollforskriften § 5 points and arbeidsmiljøloven § 3-1 (2)
+// letters.
+type Module struct {
+	ID     string // stable key, also used in the submission file
+	Title  string // section heading in the report
+	Points []int  // internkontrollforskriften § 5 points 1–8
+	AML    string // arbeidsmiljøloven § 3-1 (2) letters, e.g. "c, h"
+}
+
+// ModuleStatus is a module's state for the year.
+type ModuleStatus struct {
+	Module
+	InUse   bool   // the module exists in this version and the unit file has its data
+	HasData bool   // it holds data for the year
+	Summary string // one line for the checklist, e.g. "3 risikovurderinger"
+}
+
+// Module IDs, in report order.
+const (
+	ModuleUtvalg        = "utvalg"
+	ModuleRisiko        = "risikovurdering"
+	ModuleVold          = "vold_og_trusler"
+	ModuleTiFaktor      = "tifaktor"
+	ModuleHandlingsplan = "handlingsplan"
+	ModuleAvvik         = "avvik"
+	ModuleSykefravar    = "sykefravar"
+	ModuleVernerunder   = "vernerunder"
+	ModuleMoter         = "moter"
+)
+
+// AnnualModules lists the modules in report order with what they
+// document. A module that is not built yet is listed too: the report
+// says in one line that it has no data, and the checklist shows what is
+// missing.
+func AnnualModules() []Module {
+	return []Module{
+		{ModuleUtvalg, "HMS-utvalget", []int{3, 5}, "b"},
+		{ModuleRisiko, "Risikovurdering", []int{6}, "c, d"},
+		{ModuleVold, "Vold og trusler", []int{2, 6}, "c"},
+		{ModuleTiFaktor, "10-FAKTOR", []int{3, 6}, "c, h"},
+		{ModuleHandlingsplan, "Handlingsplan", []int{6, 8}, "c, h"},
+		{ModuleAvvik, "Avvik", []int{7}, "e"},
+		{ModuleSykefravar, "Sykefravær", []int{4, 8}, "a, f"},
+		{ModuleVernerunder, "Vernerunder", []int{6, 7}, "c, e, g"},
+		{ModuleMoter, "Møter", []int{3, 8}, "h"},
+	}
+}
+
+// moduleStatuses fills in each module's state from the figures. Modules
+// not built yet are not in use.
+func moduleStatuses(d AnnualData, f AnnualFigures) []ModuleStatus {
+	var out []ModuleStatus
+	for _, m := range AnnualModules() {
+		s := ModuleStatus{Module: m}
+		switch m.ID {
+		case ModuleUtvalg:
+			s.InUse = true
+			s.HasData = len(f.Committee.Roles) > 0
+			var roles []string
+			for _, r := range f.Committee.Roles {
+				roles = append(roles, strings.ToLower(r.Short()))
+			}
+			s.Summary = "Roller: " + orNone(strings.Join(roles, ", "))
+		case ModuleRisiko:
+			s.InUse = true
+			s.HasData = f.Risk.Assessments > 0
+			s.Summary = fmt.Sprintf("%d %s, %d %s", f.Risk.Assessments,
+				pluralWord(f.Risk.Assessments, "risikovurdering", "risikovurderinger"),
+				f.Risk.Items, pluralWord(f.Risk.Items, "fare", "farer"))
+		case ModuleHandlingsplan:
+			s.InUse = true
+			s.HasData = f.Plan.Summary.Total > 0
+			s.Summary = fmt.Sprintf("%d tiltak, %d evaluert", f.Plan.Summary.Total, f.Plan.Evaluated)
+		case ModuleAvvik:
+			s.InUse = f.Deviations != nil
+			s.HasData = s.InUse && f.Deviations.Total > 0
+		case ModuleSykefravar:
+			s.InUse = f.SickLeave != nil
+			s.HasData = s.InUse && len(f.SickLeave.Quarters) > 0
+		case ModuleVold:
+			s.InUse = f.Violence != nil
+			s.HasData = s.InUse && (d.Violence.Mapping != nil || f.ViolenceTrainings > 0)
+		case ModuleTiFaktor:
+			s.InUse = d.InUse[ModuleTiFaktor]
+			s.HasData = f.Survey != nil
+		case ModuleVernerunder:
+			s.InUse = d.InUse[ModuleVernerunder]
+			s.HasData = f.SafetyRoundsHeld > 0
+		case ModuleMoter:
+			s.InUse = d.InUse[ModuleMoter]
+			s.HasData = f.MeetingsHeld > 0
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "ingen"
+	}
+	return s
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Status returns the state of module id, and false if there is no such
+// module.
+func (f AnnualFigures) Status(id string) (ModuleStatus, bool) {
+	for _, s := range f.Modules {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return ModuleStatus{}, false
+}
+
+// ChecklistPoint is one point of internkontrollforskriften § 5 with where
+// the annual report documents it.
+type ChecklistPoint struct {
+	Point   int
+	Text    string // what the point requires, in short
+	Written bool   // must be documented in writing (points 4–8)
+	AML     string // the matching letters of arbeidsmiljøloven § 3-1 (2)
+	// Where lists the report sections that document the point; empty
+	// means it is missing.
+	Where []string
+	// Missing says in plain words what is missing; "" when documented.
+	Missing string
+}
+
+// Documented reports whether the report documents the point.
+func (p ChecklistPoint) Documented() bool { return len(p.Where) > 0 }
+
+var checklistTexts = [8]struct{ text, aml string }{
+	{"HMS-lover og -forskrifter som gjelder for enheten, er tilgjengelige", ""},
+	{"Arbeidstakerne har tilstrekkelig kunnskap og ferdigheter i det systematiske HMS-arbeidet", ""},
+	{"Arbeidstakerne medvirker, slik at samlet kunnskap og erfaring utnyttes", "§ 3-1 første ledd"},
+	{"Mål for helse, miljø og sikkerhet er fastsatt", "a"},
+	{"Oversikt over organisasjonen og fordeling av ansvar, oppgaver og myndighet for HMS", "b"},
+	{"Farer og problemer er kartlagt, risiko vurdert, og planer og tiltak er laget for å redusere risikoen", "c, d"},
+	{"Rutiner for å avdekke, rette opp og forebygge overtredelser av HMS-kravene", "e, f, g"},
+	{"Internkontrollen overvåkes og gjennomgås systematisk, slik at den virker som forutsatt", "h"},
+}
+
+// InternalControlChecklist returns the eight points of
+// internkontrollforskriften § 5 with the sections of the report that
+// document each, or what is missing. Point 8 is always documented by the
+// annual review itself (the report signed by the committee), together
+// with the modules that follow up during the year.
+func InternalControlChecklist(f AnnualFigures) []ChecklistPoint {
+	out := make([]ChecklistPoint, 8)
+	for i := range out {
+		p := &out[i]
+		p.Point = i + 1
+		p.Text = checklistTexts[i].text
+		p.AML = checklistTexts[i].aml
+		p.Written = p.Point >= 4
+		var unused []string
+		for _, s := range f.Modules {
+			if !slices.Contains(s.Points, p.Point) {
+				continue
+			}
+			switch {
+			case s.HasData:
+				p.Where = append(p.Where, s.Title)
+			case !s.InUse:
+				unused = append(unused, s.Title)
+			default:
+				unused = append(unused, s.Title+" (ingen data for "+f.Year.String()+")")
+			}
+		}
+		if p.Point == 8 {
+			p.Where = append(p.Where, "Sammendrag og underskrifter (årlig gjennomgang)")
+		}
+		if len(p.Where) > 0 {
+			continue
+		}
+		switch {
+		case p.Point == 1:
+			p.Missing = "Mangler: programmet registrerer ikke dette. Vis til kommunens internkontrollhåndbok."
+		case len(unused) > 0:
+			p.Missing = "Mangler: ikke dokumentert. Ikke i bruk eller uten data: " + strings.Join(unused, ", ") + "."
+		default:
+			p.Missing = "Mangler: ikke dokumentert."
+		}
+	}
+	return out
+}

@@ -1,0 +1,589 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Rules of the deviation register (avviksregisteret): validation, the
+// status flow, the § 5-2 notice, what is sensitive, statistics, and the
+// figures the violence-and-threats module counts. The types are in
+// deviation.go.
+
+// Field names for deviations, used in messages and as ValidationError
+// keys. FieldCategory and FieldStatus are shared with other modules.
+const (
+	FieldDevDate            = "Dato"
+	FieldDevPlace           = "Sted"
+	FieldDevType            = "Type"
+	FieldDevSeverity        = "Alvorlighetsgrad"
+	FieldDevWhatHappened    = "Hva skjedde"
+	FieldDevImmediateAction = "Strakstiltak"
+	FieldDevCause           = "Årsak"
+	FieldDevClosedBy        = "Lukket av"
+	FieldDevClosedOn        = "Dato lukket"
+	FieldDevMunicipalRef    = "Referanse i kommunens avvikssystem"
+	FieldDevNotifiedOn      = "Dato meldt til Arbeidstilsynet og politiet"
+	FieldDevViolenceType    = "Type vold eller trussel"
+	FieldDevFollowUp        = "Oppfølging tilbudt"
+)
+
+// Limits for deviation text, in characters.
+const (
+	MaxDevPlaceLen  = MaxTitleLen       // "Avdeling 2 (langtid), bad"
+	MaxDevTextLen   = MaxDescriptionLen // what happened
+	MaxDevNoteLen   = MaxNoteLen        // immediate action, cause
+	MaxDevRefLen    = 100               // the municipal system's reference
+	DevOpenLongDays = 30                // an open deviation older than this is followed up
+)
+
+// DeviationSensitiveFields are the free-text fields that describe an
+// incident. They may tell who was involved even without a name, so they
+// are hidden in Møtemodus (the UI wraps them in widgets.Sensitive), left
+// out of the annual report's deviation section and of the submission
+// file, and never copied into a measure's source label. Redacted blanks
+// exactly these.
+var DeviationSensitiveFields = []string{FieldDevWhatHappened, FieldDevImmediateAction, FieldDevCause}
+
+// Redacted returns d with the sensitive fields (DeviationSensitiveFields)
+// blanked, for anything shown or shared beyond the committee's own
+// register: Møtemodus, the annual report and the submission file.
+func (d Deviation) Redacted() Deviation {
+	d.WhatHappened = ""
+	d.ImmediateAction = ""
+	d.Cause = ""
+	return d
+}
+
+// RedactDeviations returns a redacted copy of every deviation.
+func RedactDeviations(devs []Deviation) []Deviation {
+	out := make([]Deviation, len(devs))
+	for i, d := range devs {
+		out[i] = d.Redacted()
+	}
+	return out
+}
+
+var deviationCategoryShort = map[DeviationCategory]string{
+	DevFire:          "Branntilløp",
+	DevBurglary:      "Innbrudd, tyveri, ran",
+	DevInjury:        "Personskade",
+	DevEnvironment:   "Utslipp til miljø",
+	DevHazardous:     "Kjemikalier, gass, biologisk",
+	DevViolence:      "Vold og trusler",
+	DevOrganisation:  "Organisatorisk",
+	DevNonCompliance: "Brudd på HMS-regler",
+}
+
+// Short is a short form of the category's label for chart axes and
+// narrow columns ("Kjemikalier, gass, biologisk"); "" for an unknown
+// category.
+func (c DeviationCategory) Short() string { return deviationCategoryShort[c] }
+
+// NewDeviation returns a blank deviation registered today, for the form.
+func NewDeviation(today Date) Deviation {
+	return Deviation{Date: today, Status: DevRegistered}
+}
+
+// Normalized returns a copy with surrounding spaces trimmed, names and
+// places with inner spaces collapsed, and what does not apply dropped:
+// the violence fields outside vold og trusler, and repeated follow-up
+// offers and measure IDs. Storage saves this form.
+func (d Deviation) Normalized() Deviation {
+	d.Place = normalizeName(d.Place)
+	d.WhatHappened = strings.TrimSpace(d.WhatHappened)
+	d.ImmediateAction = strings.TrimSpace(d.ImmediateAction)
+	d.Cause = strings.TrimSpace(d.Cause)
+	d.ClosedBy = normalizeName(d.ClosedBy)
+	d.MunicipalRef = strings.TrimSpace(d.MunicipalRef)
+	if d.Category != DevViolence {
+		d.ViolenceType = ""
+		d.FollowUpOffered = nil
+	}
+	var offers []FollowUpOffer
+	for _, f := range d.FollowUpOffered {
+		if !slices.Contains(offers, f) {
+			offers = append(offers, f)
+		}
+	}
+	// Known offers in display order, unknown ones after (Validate names them).
+	slices.SortStableFunc(offers, func(a, b FollowUpOffer) int {
+		return cmp.Compare(enumIndex(FollowUpOffers(), a), enumIndex(FollowUpOffers(), b))
+	})
+	d.FollowUpOffered = offers
+	var ids []uint64
+	for _, id := range d.MeasureIDs {
+		if id != 0 && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	d.MeasureIDs = ids
+	return d
+}
+
+// Validate checks the deviation as it would be saved and returns a
+// ValidationError listing every problem, or nil:
+//   - the date is required and not after today;
+//   - place and "what happened" are required; category, type, severity
+//     and status must be known values;
+//   - vold og trusler needs a violence type, and the follow-up offers must
+//     be known; other categories carry neither;
+//   - a closed deviation says who closed it and when (not before the date
+//     of the deviation, not after today); an open one has neither;
+//   - notified to the authorities needs the date (same limits);
+//   - reported to the municipal system needs its reference;
+//   - no text may contain a national identity number.
+func (d Deviation) Validate(today Date) error {
+	var v ValidationError
+	checkDevDate(&v, FieldDevDate, d.Date, Date{}, today)
+	checkText(&v, FieldDevPlace, d.Place, true, MaxDevPlaceLen)
+	if !d.Category.Valid() {
+		v.Add(FieldCategory, "Velg kategori")
+	}
+	if !d.Type.Valid() {
+		v.Add(FieldDevType, "Velg type")
+	}
+	if !d.Severity.Valid() {
+		v.Add(FieldDevSeverity, "Velg alvorlighetsgrad")
+	}
+	checkText(&v, FieldDevWhatHappened, d.WhatHappened, true, MaxDevTextLen)
+	checkText(&v, FieldDevImmediateAction, d.ImmediateAction, false, MaxDevNoteLen)
+	checkText(&v, FieldDevCause, d.Cause, false, MaxDevNoteLen)
+
+	if d.Category == DevViolence {
+		if !d.ViolenceType.Valid() {
+			v.Add(FieldDevViolenceType, "Velg type vold eller trussel")
+		}
+		for _, f := range d.FollowUpOffered {
+			if !f.Valid() {
+				v.Add(FieldDevFollowUp, fmt.Sprintf("Ukjent oppfølging «%s»", shorten(string(f), 40)))
+			}
+		}
+	} else if d.ViolenceType != "" || len(d.FollowUpOffered) > 0 {
+		v.Add(FieldDevViolenceType, "Type vold og oppfølging registreres bare for kategorien Vold og trusler")
+	}
+
+	switch {
+	case !d.Status.Valid():
+		v.Add(FieldStatus, "Velg status")
+	case d.Status == DevClosed:
+		checkText(&v, FieldDevClosedBy, d.ClosedBy, true, MaxNameLen)
+		checkDevDate(&v, FieldDevClosedOn, d.ClosedOn, d.Date, today)
+	default:
+		if strings.TrimSpace(d.ClosedBy) != "" || !d.ClosedOn.IsZero() {
+			v.Add(FieldDevClosedOn, "Et avvik som ikke er lukket, kan ikke ha «lukket av» eller dato lukket")
+		}
+	}
+
+	if d.AuthoritiesNotified {
+		checkDevDate(&v, FieldDevNotifiedOn, d.AuthoritiesNotifiedOn, d.Date, today)
+	} else if !d.AuthoritiesNotifiedOn.IsZero() {
+		v.Add(FieldDevNotifiedOn, "Kryss av for at avviket er meldt til Arbeidstilsynet og politiet, eller fjern datoen")
+	}
+
+	ref := strings.TrimSpace(d.MunicipalRef)
+	switch {
+	case d.ReportedToMunicipal && ref == "":
+		v.Add(FieldDevMunicipalRef, "Skriv referansen avviket fikk i kommunens avvikssystem")
+	case !d.ReportedToMunicipal && ref != "":
+		v.Add(FieldDevMunicipalRef, "Kryss av for at avviket er meldt i kommunens avvikssystem, eller fjern referansen")
+	}
+	checkText(&v, FieldDevMunicipalRef, d.MunicipalRef, false, MaxDevRefLen)
+	return v.Err()
+}
+
+// checkDevDate: required, not after today, and not before notBefore
+// (the deviation's own date) when that is set.
+func checkDevDate(v *ValidationError, field string, d, notBefore, today Date) {
+	switch {
+	case d.IsZero():
+		v.Add(field, field+" må fylles ut")
+	case !today.IsZero() && d.After(today):
+		v.Add(field, field+" kan ikke være frem i tid")
+	case !notBefore.IsZero() && d.Before(notBefore):
+		v.Add(field, field+" kan ikke være før datoen for avviket ("+notBefore.String()+")")
+	}
+}
+
+// Open reports whether a deviation with this status still needs handling:
+// registrert and under behandling.
+func (s DeviationStatus) Open() bool { return s == DevRegistered || s == DevInProgress }
+
+// deviationTransitions is the status flow. Beyond registrert → under
+// behandling → lukket:
+//   - registrert may be closed at once: many deviations are dealt with on
+//     the spot (a blocked escape route cleared, a suggestion carried out),
+//     and a quick register is one people use;
+//   - lukket → under behandling reopens a deviation closed too early or by
+//     mistake; who closed it and when are cleared, and set again when it
+//     is closed anew;
+//   - nothing goes back to registrert: once someone handles a deviation,
+//     it is being handled.
+var deviationTransitions = map[DeviationStatus][]DeviationStatus{
+	DevRegistered: {DevInProgress, DevClosed},
+	DevInProgress: {DevClosed},
+	DevClosed:     {DevInProgress},
+}
+
+// Transitions returns the statuses a deviation can move to from s, in
+// display order; nil for an unknown status. The slice is the caller's.
+func (s DeviationStatus) Transitions() []DeviationStatus {
+	return slices.Clone(deviationTransitions[s])
+}
+
+// CanBecome reports whether s → to is part of the status flow.
+func (s DeviationStatus) CanBecome(to DeviationStatus) bool {
+	return slices.Contains(deviationTransitions[s], to)
+}
+
+// Transition returns d moved to status to, or the unchanged deviation and a
+// ValidationError. Closing needs who closed it (a person or a role) and
+// the date, not before the deviation's date and not after today;
+// closedBy and closedOn are ignored for other targets. Reopening clears
+// them.
+func (d Deviation) Transition(to DeviationStatus, closedBy string, closedOn Date, today Date) (Deviation, error) {
+	var v ValidationError
+	if !to.Valid() {
+		v.Add(FieldStatus, "Velg status")
+		return d, v.Err()
+	}
+	if !d.Status.CanBecome(to) {
+		from := d.Status.Label()
+		if from == "" {
+			from = string(d.Status)
+		}
+		v.Add(FieldStatus, fmt.Sprintf("Et avvik med status «%s» kan ikke settes til «%s»", from, to.Label()))
+		return d, v.Err()
+	}
+	n := d
+	switch to {
+	case DevClosed:
+		checkText(&v, FieldDevClosedBy, closedBy, true, MaxNameLen)
+		checkDevDate(&v, FieldDevClosedOn, closedOn, d.Date, today)
+		n.ClosedBy = normalizeName(closedBy)
+		n.ClosedOn = closedOn
+	default:
+		n.ClosedBy = ""
+		n.ClosedOn = Date{}
+	}
+	if err := v.Err(); err != nil {
+		return d, err
+	}
+	n.Status = to
+	return n, nil
+}
+
+// Open reports whether the deviation still needs handling.
+func (d Deviation) Open() bool { return d.Status.Open() }
+
+// NeedsAuthorityNotice reports whether the deviation is a serious injury
+// that arbeidsmiljøloven § 5-2 says must be notified to Arbeidstilsynet
+// and the nearest police at once: a personal injury, or violence (which
+// injured someone), registered as svært alvorlig. Near misses and
+// improvement suggestions are excluded: by definition nobody was injured,
+// and the duty is about injuries that happened, not ones that could have.
+func (d Deviation) NeedsAuthorityNotice() bool {
+	return (d.Category == DevInjury || d.Category == DevViolence) &&
+		d.Severity == SeverityVerySerious &&
+		d.Type != TypeNearMiss && d.Type != TypeImprovement
+}
+
+// NoticeOutstanding reports whether the § 5-2 notice is needed and not yet
+// recorded as done.
+func (d Deviation) NoticeOutstanding() bool {
+	return d.NeedsAuthorityNotice() && !d.AuthoritiesNotified
+}
+
+// DaysToClose returns the days from the deviation's date to its closing,
+// and false when it is not closed with valid dates.
+func (d Deviation) DaysToClose() (int, bool) {
+	if d.Status != DevClosed || d.Date.IsZero() || d.ClosedOn.IsZero() || d.ClosedOn.Before(d.Date) {
+		return 0, false
+	}
+	return d.Date.DaysUntil(d.ClosedOn), true
+}
+
+// Label is a short description without the sensitive text, for lists,
+// the change log and measure sources: "12.03.2026 Personskade, Avdeling 2".
+func (d Deviation) Label() string {
+	cat := d.Category.Label()
+	if cat == "" {
+		cat = "Avvik"
+	}
+	s := strings.TrimSpace(d.Date.String() + " " + cat)
+	if p := normalizeName(d.Place); p != "" {
+		s += ", " + p
+	}
+	return s
+}
+
+// CompareDeviationsNewestFirst orders deviations newest first: by date, then by ID
+// (the one registered last first).
+func CompareDeviationsNewestFirst(a, b Deviation) int {
+	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.ID, a.ID))
+}
+
+// DeviationFilter selects deviations in the register. Zero fields do not
+// filter.
+type DeviationFilter struct {
+	Status   DeviationStatus
+	OpenOnly bool // registrert or under behandling
+	// NoticeOutstanding keeps the ones whose § 5-2 notice is not recorded.
+	NoticeOutstanding bool
+	Category          DeviationCategory
+	Year              HMSYear
+}
+
+// Match reports whether d passes the filter.
+func (f DeviationFilter) Match(d Deviation) bool {
+	switch {
+	case f.Status != "" && d.Status != f.Status,
+		f.OpenOnly && !d.Open(),
+		f.NoticeOutstanding && !d.NoticeOutstanding(),
+		f.Category != "" && d.Category != f.Category,
+		f.Year != 0 && !f.Year.Contains(d.Date):
+		return false
+	}
+	return true
+}
+
+// FilterDeviations returns the deviations that pass f, newest first.
+func FilterDeviations(devs []Deviation, f DeviationFilter) []Deviation {
+	var out []Deviation
+	for _, d := range devs {
+		if f.Match(d) {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, CompareDeviationsNewestFirst)
+	return out
+}
+
+// DeviationYears returns the years that have deviations, newest first.
+func DeviationYears(devs []Deviation) []HMSYear {
+	var ys []HMSYear
+	for _, d := range devs {
+		if y := HMSYear(d.Date.Year()); !d.Date.IsZero() && !slices.Contains(ys, y) {
+			ys = append(ys, y)
+		}
+	}
+	slices.SortFunc(ys, func(a, b HMSYear) int { return cmp.Compare(b, a) })
+	return ys
+}
+
+// LinkMeasure returns d with measure id added to MeasureIDs (once). Call
+// it after storage has given the measure from NewMeasureFromDeviation its
+// ID, so the link goes both ways.
+func (d Deviation) LinkMeasure(id uint64) Deviation {
+	if id == 0 || slices.Contains(d.MeasureIDs, id) {
+		return d
+	}
+	d.MeasureIDs = append(slices.Clone(d.MeasureIDs), id)
+	return d
+}
+
+// deviationTopic maps a deviation category to the closest HMS topic of
+// the action plan.
+var deviationTopic = map[DeviationCategory]HMSCategory{
+	DevFire:          CategoryAccidentsFire,
+	DevBurglary:      CategoryOther,
+	DevInjury:        CategoryAccidentsFire,
+	DevEnvironment:   CategoryPhysical,
+	DevHazardous:     CategoryPhysical,
+	DevViolence:      CategoryViolence,
+	DevOrganisation:  CategoryPsychosocial,
+	DevNonCompliance: CategoryOther,
+}
+
+// NewMeasureFromDeviation builds a planned action-plan measure for a
+// deviation, linked back to it. A blank title becomes "Oppfølging av avvik
+// <label>". The topic follows the category, and the priority area is
+// forebyggende sykefraværsarbeid; the user can change both. The source
+// label is the deviation's Label, never its description: the action plan
+// is shared more widely than the register.
+func NewMeasureFromDeviation(d Deviation, title, responsible string, deadline, today Date) Measure {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = shorten("Oppfølging av avvik "+d.Label(), MaxTitleLen)
+	}
+	m := NewMeasure(today)
+	m.Title = title
+	m.Source = Source{Kind: SourceDeviation, RefID: d.ID, RefLabel: shorten("Avvik "+d.Label(), MaxRefLabelLen)}
+	m.PriorityArea = AreaPreventiveAbsence
+	m.Topic = deviationTopic[d.Category]
+	m.Responsible = normalizeName(responsible)
+	m.Deadline = deadline
+	return m
+}
+
+// DeviationStatistics are the register's figures for one year.
+type DeviationStatistics struct {
+	Year  HMSYear
+	Total int
+	// ByQuarterCategory has the year's four quarters, each with all eight
+	// categories (zero when none), so charts and tables need no checks.
+	ByQuarterCategory map[Quarter]map[DeviationCategory]int
+	ByQuarter         map[Quarter]int // the four quarters
+	// OpenByQuarter and ClosedByQuarter split ByQuarter by the status
+	// today.
+	OpenByQuarter, ClosedByQuarter map[Quarter]int
+	ByCategory                     map[DeviationCategory]int // all eight
+	ByType                         map[DeviationType]int     // all four
+	BySeverity                     map[Severity]int          // all four
+	// Open and Closed are by the status today (the register keeps the
+	// current status, not its history).
+	Open, Closed int
+	// OpenLong counts open deviations registered more than DevOpenLongDays
+	// days before today.
+	OpenLong int
+	// AvgDaysToClose is the mean of ClosedOn − Date over the closed
+	// deviations with valid dates (ClosedMeasured of them); 0 when none.
+	AvgDaysToClose float64
+	ClosedMeasured int
+	// NoticeNeeded counts § 5-2 cases, NoticeOutstanding those whose
+	// notice is not recorded.
+	NoticeNeeded, NoticeOutstanding int
+	WithMeasures                    int // deviations with at least one measure
+	ReportedToMunicipal             int
+}
+
+// DeviationStats returns the figures for the deviations dated in year,
+// with open and closed as of today. Deviations dated after today are not
+// counted (they cannot be valid).
+func DeviationStats(devs []Deviation, year HMSYear, today Date) DeviationStatistics {
+	s := DeviationStatistics{
+		Year:              year,
+		ByQuarterCategory: map[Quarter]map[DeviationCategory]int{},
+		ByQuarter:         map[Quarter]int{},
+		OpenByQuarter:     map[Quarter]int{},
+		ClosedByQuarter:   map[Quarter]int{},
+		ByCategory:        devZeroCounts(DeviationCategories()),
+		ByType:            devZeroCounts(DeviationTypes()),
+		BySeverity:        devZeroCounts(Severities()),
+	}
+	for _, q := range year.Quarters() {
+		s.ByQuarterCategory[q] = devZeroCounts(DeviationCategories())
+		s.ByQuarter[q], s.OpenByQuarter[q], s.ClosedByQuarter[q] = 0, 0, 0
+	}
+	days := 0
+	for _, d := range devs {
+		if !year.Contains(d.Date) || (!today.IsZero() && d.Date.After(today)) {
+			continue
+		}
+		q := QuarterOf(d.Date)
+		s.Total++
+		s.ByQuarter[q]++
+		s.ByQuarterCategory[q][d.Category]++
+		s.ByCategory[d.Category]++
+		s.ByType[d.Type]++
+		s.BySeverity[d.Severity]++
+		if d.Status == DevClosed {
+			s.Closed++
+			s.ClosedByQuarter[q]++
+			if n, ok := d.DaysToClose(); ok {
+				days += n
+				s.ClosedMeasured++
+			}
+		} else {
+			s.Open++
+			s.OpenByQuarter[q]++
+			if !today.IsZero() && d.Date.DaysUntil(today) > DevOpenLongDays {
+				s.OpenLong++
+			}
+		}
+		if d.NeedsAuthorityNotice() {
+			s.NoticeNeeded++
+			if !d.AuthoritiesNotified {
+				s.NoticeOutstanding++
+			}
+		}
+		if len(d.MeasureIDs) > 0 {
+			s.WithMeasures++
+		}
+		if d.ReportedToMunicipal {
+			s.ReportedToMunicipal++
+		}
+	}
+	if s.ClosedMeasured > 0 {
+		s.AvgDaysToClose = float64(days) / float64(s.ClosedMeasured)
+	}
+	return s
+}
+
+func devZeroCounts[T comparable](all []T) map[T]int {
+	m := make(map[T]int, len(all))
+	for _, v := range all {
+		m[v] = 0
+	}
+	return m
+}
+
+// ViolenceIncidentFigures are the violence and threats incidents of a
+// period, as the violence-and-threats module (forskrift om utførelse av
+// arbeid kap. 3A, tidligere 23A) reports them. They come from the
+// deviation register: one register, not two.
+type ViolenceIncidentFigures struct {
+	Total int
+	// ByQuarter has every quarter from the period's first to its last
+	// (zero when none) when both ends are set; otherwise only quarters
+	// with incidents.
+	ByQuarter  map[Quarter]int
+	ByType     map[ViolenceType]int  // all five types
+	BySeverity map[Severity]int      // all four levels
+	ByFollowUp map[FollowUpOffer]int // incidents per offer, all three
+	// FollowUpOffered counts incidents with at least one offer.
+	FollowUpOffered int
+	// Open counts incidents still being handled.
+	Open int
+}
+
+// maxFigureQuarters caps the zero-filled quarters of a period, so a
+// mistyped year cannot make a map of thousands of entries.
+const maxFigureQuarters = 200
+
+// ViolenceIncidents returns the figures for deviations of category vold og
+// trusler dated from from to to, both inclusive; a zero from or to leaves
+// that end open.
+func ViolenceIncidents(devs []Deviation, from, to Date) ViolenceIncidentFigures {
+	f := ViolenceIncidentFigures{
+		ByQuarter:  map[Quarter]int{},
+		ByType:     devZeroCounts(ViolenceTypes()),
+		BySeverity: devZeroCounts(Severities()),
+		ByFollowUp: devZeroCounts(FollowUpOffers()),
+	}
+	if !from.IsZero() && !to.IsZero() && !to.Before(from) {
+		q, last := QuarterOf(from), QuarterOf(to)
+		for i := 0; !last.Before(q) && i < maxFigureQuarters; i++ {
+			f.ByQuarter[q] = 0
+			q = q.Next()
+		}
+	}
+	for _, d := range devs {
+		if d.Category != DevViolence || d.Date.IsZero() ||
+			(!from.IsZero() && d.Date.Before(from)) || (!to.IsZero() && d.Date.After(to)) {
+			continue
+		}
+		f.Total++
+		f.ByQuarter[QuarterOf(d.Date)]++
+		f.ByType[d.ViolenceType]++
+		f.BySeverity[d.Severity]++
+		offered := false
+		seen := map[FollowUpOffer]bool{}
+		for _, o := range d.FollowUpOffered {
+			if !seen[o] {
+				seen[o] = true
+				f.ByFollowUp[o]++
+				offered = true
+			}
+		}
+		if offered {
+			f.FollowUpOffered++
+		}
+		if d.Open() {
+			f.Open++
+		}
+	}
+	return f
+}

@@ -1,0 +1,374 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// CSV import of quarterly sick-leave figures, as a Norwegian spreadsheet
+// saves them: semicolon-separated, decimal comma, a header row naming the
+// columns. Excel's "CSV (semikolondelt)" writes Windows-1252, so input that
+// is not UTF-8 is read as such.
+
+// CSVLineError is one problem in an imported file. Line is 1-based (the
+// header is line 1); 0 means the file as a whole. Column is the column's
+// name as written in the header, or "" when the problem is the whole line.
+type CSVLineError struct {
+	Line    int
+	Column  string
+	Message string
+}
+
+// Error returns e.g. "Linje 4, kolonne «egenmeldt»: Egenmeldt må være et
+// tall …".
+func (e CSVLineError) Error() string {
+	where := "Filen"
+	if e.Line > 0 {
+		where = fmt.Sprintf("Linje %d", e.Line)
+	}
+	if e.Column != "" {
+		where += fmt.Sprintf(", kolonne «%s»", e.Column)
+	}
+	return where + ": " + e.Message
+}
+
+// Limits for an imported file.
+const (
+	MaxSickLeaveCSVBytes = 1 << 20
+	MaxSickLeaveCSVLines = 2000
+)
+
+type sickCol int
+
+const (
+	colQuarter sickCol = iota
+	colTotal
+	colSelf
+	colDoctorShort
+	colDoctorLong
+	colEmployees
+	colAgreedDays
+	colCount
+)
+
+// sickColFields are the model's names of the columns, used for messages.
+var sickColFields = [colCount]string{FieldSickQuarter, FieldSickTotal, FieldSelfCertified, FieldDoctorShort, FieldDoctorLong, FieldSickEmployees, FieldAgreedDays}
+
+// SickLeaveCSVHeader is the header line the program writes and suggests.
+const SickLeaveCSVHeader = "kvartal;sykefravær totalt;egenmeldt;legemeldt korttid;legemeldt langtid;ansatte;avtalte dagsverk"
+
+// sickColumn recognises a header cell: case, spaces, a "%" or "(%)",
+// "ae/oe/aa" for "æ/ø/å" and words like "antall" or "prosent" do not
+// matter.
+func sickColumn(h string) (sickCol, bool) {
+	s := strings.ToLower(h)
+	s = strings.NewReplacer("æ", "ae", "ø", "o", "oe", "o", "å", "a", "aa", "a", "%", " ", "(", " ", ")", " ",
+		"_", " ", "-", " ", ".", " ", ":", " ").Replace(s)
+	var words []string
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "antall", "prosent", "pst", "i", "av", "andel", "sum":
+			continue
+		}
+		words = append(words, w)
+	}
+	s = strings.Join(words, " ")
+	has := func(sub ...string) bool {
+		for _, x := range sub {
+			if strings.Contains(s, x) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case s == "":
+		return 0, false
+	case has("kvartal", "periode", "quarter") && !has("fravaer"):
+		return colQuarter, true
+	case has("egenmeld"):
+		return colSelf, true
+	case has("legemeld", "sykmeld"):
+		switch {
+		case has("kort"):
+			return colDoctorShort, true
+		case has("lang"):
+			return colDoctorLong, true
+		}
+		return 0, false // legemeldt in total cannot be split; the caller says so
+	case has("avtalt") || s == "dagsverk":
+		return colAgreedDays, true
+	case has("ansatt", "arbeidstaker"):
+		return colEmployees, true
+	case has("total", "samlet") || s == "sykefravaer" || s == "fravaer" || s == "sykefravaersprosent" || s == "sykefravaer totalt":
+		return colTotal, true
+	}
+	return 0, false
+}
+
+// decodeCSVText turns the raw file into UTF-8 text without a byte-order
+// mark; bytes that are not UTF-8 are read as Windows-1252/Latin-1, which
+// covers æ, ø and å as Norwegian spreadsheets save them.
+func decodeCSVText(raw []byte) string {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(raw) {
+		return string(raw)
+	}
+	var b strings.Builder
+	for _, c := range raw {
+		b.WriteRune(rune(c))
+	}
+	return b.String()
+}
+
+// splitCSVLine splits one line on semicolons outside double quotes; "" in
+// a quoted cell is a quote. ok is false for an unterminated quote.
+func splitCSVLine(line string) (cells []string, ok bool) {
+	var cur strings.Builder
+	inQuote := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case inQuote && c == '"' && i+1 < len(line) && line[i+1] == '"':
+			cur.WriteByte('"')
+			i++
+		case c == '"':
+			inQuote = !inQuote
+		case c == ';' && !inQuote:
+			cells = append(cells, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	cells = append(cells, cur.String())
+	return cells, !inQuote
+}
+
+// ParseSickLeaveCSV reads quarterly figures from a semicolon-separated file
+// with a header row (see SickLeaveCSVHeader; the names may vary, e.g.
+// "Kvartal", "Sykefravær %", "Egenmeldt (%)"). Only "kvartal" and the total
+// are required columns. Cells take a decimal comma or dot and an optional
+// "%"; empty optional cells mean unknown; empty lines are skipped.
+//
+// Each line is validated as of today like a quarter typed in the program
+// (SickLeaveQuarter.Validate), and a quarter given twice is an error. The
+// quarters are returned in file order, but only when there are no errors:
+// an import is all or nothing, so errs lists every problem, each with its
+// line and column.
+func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []CSVLineError) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSickLeaveCSVBytes+1))
+	if err != nil {
+		return nil, []CSVLineError{{Message: "Filen kunne ikke leses: " + err.Error()}}
+	}
+	if len(raw) > MaxSickLeaveCSVBytes {
+		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen er større enn %s byte; er det riktig fil?", FormatInt(MaxSickLeaveCSVBytes))}}
+	}
+	text := strings.ReplaceAll(decodeCSVText(raw), "\r\n", "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
+	if len(lines) > MaxSickLeaveCSVLines {
+		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen har mer enn %s linjer; er det riktig fil?", FormatInt(MaxSickLeaveCSVLines))}}
+	}
+
+	// The header is the first line with text.
+	headerLine := -1
+	for i, l := range lines {
+		if strings.TrimSpace(strings.ReplaceAll(l, ";", "")) != "" {
+			headerLine = i
+			break
+		}
+	}
+	if headerLine < 0 {
+		return nil, []CSVLineError{{Message: "Filen er tom. Første linje skal være overskriftene: " + SickLeaveCSVHeader}}
+	}
+	cols, names, herrs := parseSickHeader(lines[headerLine], headerLine+1)
+	if len(herrs) > 0 {
+		return nil, herrs
+	}
+
+	seen := map[Quarter]int{}
+	for i := headerLine + 1; i < len(lines); i++ {
+		lineNo := i + 1
+		cells, ok := splitCSVLine(lines[i])
+		if !ok {
+			errs = append(errs, CSVLineError{Line: lineNo, Message: "Et anførselstegn (\") er ikke avsluttet"})
+			continue
+		}
+		blank := true
+		for _, c := range cells {
+			if strings.TrimSpace(c) != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		extra := false
+		for j := len(cols); j < len(cells); j++ {
+			if strings.TrimSpace(cells[j]) != "" {
+				extra = true
+			}
+		}
+		if extra {
+			errs = append(errs, CSVLineError{Line: lineNo, Message: fmt.Sprintf("Linjen har %d celler, men overskriften bare %d kolonner", len(cells), len(cols))})
+			continue
+		}
+		q, lineErrs := parseSickLine(cells, cols, names, lineNo, today)
+		if len(lineErrs) > 0 {
+			errs = append(errs, lineErrs...)
+			continue
+		}
+		if first, dup := seen[q.Quarter]; dup {
+			errs = append(errs, CSVLineError{Line: lineNo, Column: names[colQuarter],
+				Message: fmt.Sprintf("Kvartal %s står også på linje %d; hvert kvartal kan bare stå én gang", q.Quarter, first)})
+			continue
+		}
+		seen[q.Quarter] = lineNo
+		qs = append(qs, q)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(qs) == 0 {
+		return nil, []CSVLineError{{Message: "Filen har overskrifter, men ingen linjer med tall"}}
+	}
+	return qs, nil
+}
+
+// parseSickHeader maps the header's cells to columns; cols[i] is the
+// column of cell i and names[c] the header text of column c.
+func parseSickHeader(line string, lineNo int) (cols []sickCol, names [colCount]string, errs []CSVLineError) {
+	cells, ok := splitCSVLine(line)
+	if !ok {
+		return nil, names, []CSVLineError{{Line: lineNo, Message: "Et anførselstegn (\") er ikke avsluttet i overskriftene"}}
+	}
+	// Spreadsheets often end lines with empty cells.
+	for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
+		cells = cells[:len(cells)-1]
+	}
+	if len(cells) == 1 && strings.ContainsAny(cells[0], ",\t") {
+		return nil, names, []CSVLineError{{Line: lineNo, Message: "Kolonnene skal skilles med semikolon (;). Lagre filen som «CSV (semikolondelt)»"}}
+	}
+	found := map[sickCol]bool{}
+	for _, c := range cells {
+		h := strings.TrimSpace(c)
+		col, ok := sickColumn(h)
+		switch {
+		case h == "":
+			errs = append(errs, CSVLineError{Line: lineNo, Message: "En kolonne mangler overskrift"})
+		case !ok:
+			errs = append(errs, CSVLineError{Line: lineNo, Column: h, Message: "Ukjent kolonne. Kjente kolonner er: " + SickLeaveCSVHeader +
+				" (legemeldt fravær må deles i korttid og langtid)"})
+		case found[col]:
+			errs = append(errs, CSVLineError{Line: lineNo, Column: h, Message: fmt.Sprintf("Kolonnen for %s står to ganger", strings.ToLower(sickColFields[col]))})
+		default:
+			found[col] = true
+			names[col] = h
+		}
+		cols = append(cols, col)
+	}
+	if len(errs) == 0 {
+		for _, c := range []sickCol{colQuarter, colTotal} {
+			if !found[c] {
+				errs = append(errs, CSVLineError{Line: lineNo, Message: fmt.Sprintf("Kolonnen «%s» mangler. Første linje skal være overskriftene: %s",
+					strings.ToLower(sickColFields[c]), SickLeaveCSVHeader)})
+			}
+		}
+	}
+	return cols, names, errs
+}
+
+// parseSickLine reads one data line; cells beyond the header are known to
+// be empty, missing cells are empty.
+func parseSickLine(cells []string, cols []sickCol, names [colCount]string, lineNo int, today Date) (SickLeaveQuarter, []CSVLineError) {
+	var q SickLeaveQuarter
+	var errs []CSVLineError
+	bad := func(c sickCol, msg string) {
+		errs = append(errs, CSVLineError{Line: lineNo, Column: names[c], Message: msg})
+	}
+	for i, col := range cols {
+		s := ""
+		if i < len(cells) {
+			s = strings.TrimSpace(cells[i])
+		}
+		field := sickColFields[col]
+		if s == "" {
+			switch col {
+			case colQuarter, colTotal:
+				bad(col, field+" må fylles ut")
+			}
+			continue
+		}
+		switch col {
+		case colQuarter:
+			v, err := ParseQuarter(s)
+			if err != nil {
+				bad(col, err.Error())
+			}
+			q.Quarter = v
+		case colTotal, colSelf, colDoctorShort, colDoctorLong:
+			p, err := ParsePercentField(field, s)
+			if err != nil {
+				bad(col, err.Error())
+				continue
+			}
+			switch col {
+			case colTotal:
+				q.Total = p
+			case colSelf:
+				q.SelfCertified = PercentPtr(p)
+			case colDoctorShort:
+				q.DoctorShort = PercentPtr(p)
+			case colDoctorLong:
+				q.DoctorLong = PercentPtr(p)
+			}
+		case colEmployees, colAgreedDays:
+			max := maxSickLeaveEmployees
+			if col == colAgreedDays {
+				max = maxSickLeaveAgreedDays
+			}
+			n, err := ParseInt(field, wholeNumber(s), 0, max)
+			if err != nil {
+				bad(col, err.Error())
+			}
+			if col == colEmployees {
+				q.Employees = n
+			} else {
+				q.AgreedDays = n
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return q, errs
+	}
+	if err := q.Validate(today); err != nil {
+		if v, ok := err.(ValidationError); ok {
+			for _, fe := range v {
+				col := colTotal
+				for c, f := range sickColFields {
+					if f == fe.Field {
+						col = sickCol(c)
+					}
+				}
+				bad(col, fe.Message)
+			}
+		} else {
+			errs = append(errs, CSVLineError{Line: lineNo, Message: err.Error()})
+		}
+	}
+	return q, errs
+}
+
+// wholeNumber drops a zero decimal part that spreadsheets add to counts
+// ("1234,0", "1 234,00"), so they read as whole numbers.
+func wholeNumber(s string) string {
+	for _, sep := range []string{",", "."} {
+		if whole, frac, ok := strings.Cut(s, sep); ok && frac != "" && strings.Trim(frac, "0") == "" {
+			return whole
+		}
+	}
+	return s
+}

@@ -1,0 +1,604 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The submission file (innsendingsfil) is what a unit sends to HR each
+// January: the key figures of the annual report as versioned JSON,
+// documented in docs/innsending.md and docs/innsending.schema.json. It
+// holds no personal data: no person names (committee roles only), no
+// free text from incidents. HR reads any number of them and aggregates.
+
+// Submission file identity.
+const (
+	SubmissionSchema  = "hmsutvalg-innsending"
+	SubmissionVersion = 1
+	// MaxSubmissionSize is the largest file ReadSubmission accepts.
+	MaxSubmissionSize = 1 << 20
+)
+
+// Submission is one unit's key figures for one year. Every field is
+// always written; a module object is null when the module is not in use
+// ("modulen er ikke i bruk") in the version that wrote the file.
+type Submission struct {
+	Schema         string               `json:"schema"`
+	SchemaVersion  int                  `json:"schema_version"`
+	AppVersion     string               `json:"app_version"`
+	Year           int                  `json:"year"`
+	Produced       Date                 `json:"produced"` // the date the figures are given for
+	Unit           SubmissionUnit       `json:"unit"`
+	CommitteeRoles []Role               `json:"committee_roles"`
+	ActionPlan     *SubmissionPlan      `json:"action_plan"`
+	Risk           *SubmissionRisk      `json:"risk"`
+	Deviations     *SubmissionDeviation `json:"deviations"`
+	SickLeave      *SubmissionSickLeave `json:"sick_leave"`
+	Violence       *SubmissionViolence  `json:"violence"`
+	TenFactor      *SubmissionTenFactor `json:"ten_factor"`
+	SafetyRounds   *SubmissionCount     `json:"safety_rounds"`
+	Meetings       *SubmissionCount     `json:"meetings"`
+	Checklist      []SubmissionPoint    `json:"checklist"`
+}
+
+// SubmissionUnit identifies the unit: name, municipality, sector and size.
+type SubmissionUnit struct {
+	Name         string `json:"name"`
+	Municipality string `json:"municipality"`
+	Sector       Sector `json:"sector"`
+	Employees    int    `json:"employees"`
+}
+
+// SubmissionPlan is the action plan's figures (model.PlanFigures).
+type SubmissionPlan struct {
+	Total     int            `json:"total"`
+	Open      int            `json:"open"`
+	Overdue   int            `json:"overdue"`
+	DueSoon   int            `json:"due_soon"`
+	Created   int            `json:"created"`
+	Closed    int            `json:"closed"`
+	Evaluated int            `json:"evaluated"`
+	ByStatus  map[Status]int `json:"by_status"`
+}
+
+// SubmissionRisk is the risk assessment's figures (model.RiskFigures).
+type SubmissionRisk struct {
+	Assessments   int               `json:"assessments"`
+	CarriedOut    int               `json:"carried_out"`
+	ReviewOverdue int               `json:"review_overdue"`
+	Items         int               `json:"items"`
+	Before        map[RiskLevel]int `json:"before"`
+	After         map[RiskLevel]int `json:"after"`
+	NotAssessed   int               `json:"not_assessed"`
+	Matrix        SubmissionMatrix  `json:"matrix"`
+}
+
+// SubmissionMatrix is the risk matrix the items were counted on.
+type SubmissionMatrix struct {
+	Size      int `json:"size"`
+	LowMax    int `json:"low_max"`
+	MediumMax int `json:"medium_max"`
+}
+
+// SubmissionDeviation is the deviation register's counts for the year.
+type SubmissionDeviation struct {
+	Total      int                       `json:"total"`
+	Open       int                       `json:"open"`
+	ByCategory map[DeviationCategory]int `json:"by_category"`
+	BySeverity map[Severity]int          `json:"by_severity"`
+}
+
+// SubmissionSickLeave is the unit's sick leave per quarter.
+type SubmissionSickLeave struct {
+	Target   *float64             `json:"target_percent"` // null = no target set
+	Year     *float64             `json:"year_percent"`   // null = no quarter registered
+	Quarters []SubmissionQuarter  `json:"quarters"`
+	Rules    []SubmissionRuleFlag `json:"rules_triggered"` // follow-up rules met in the year
+}
+
+// SubmissionQuarter is one quarter's sick-leave percentage.
+type SubmissionQuarter struct {
+	Quarter Quarter `json:"quarter"`
+	Percent float64 `json:"percent"`
+}
+
+// SubmissionRuleFlag is one follow-up rule met, e.g. "over 7 % to kvartaler
+// på rad", with the quarter it was met in.
+type SubmissionRuleFlag struct {
+	Rule    string  `json:"rule"`
+	Quarter Quarter `json:"quarter"`
+}
+
+// SubmissionViolence is the status of the work against violence and
+// threats (forskrift om utførelse av arbeid kap. 3A, tidligere 23A).
+type SubmissionViolence struct {
+	Mapped    bool `json:"mapped"`    // a mapping and risk assessment is current
+	Mapping   Date `json:"mapping"`   // its date; "" when none
+	Trainings int  `json:"trainings"` // training sessions and drills held in the year
+	Incidents int  `json:"incidents"` // deviations in the category in the year
+}
+
+// SubmissionTenFactor is the unit's 10-FAKTOR round of the year.
+type SubmissionTenFactor struct {
+	Respondents int                `json:"respondents"`
+	Factors     []SubmissionFactor `json:"factors"` // empty below the reporting limit
+	Keep        []int              `json:"keep"`    // bevaringsområde, factor numbers
+	Improve     []int              `json:"improve"` // innsatsområder, factor numbers
+}
+
+// SubmissionFactor is one factor's mean, 1,00–5,00.
+type SubmissionFactor struct {
+	Factor int     `json:"factor"` // 1–10
+	Mean   float64 `json:"mean"`
+}
+
+// SubmissionCount is the number held in the year (safety rounds, meetings).
+type SubmissionCount struct {
+	Held int `json:"held"`
+}
+
+// SubmissionPoint is one point of the internal-control checklist.
+type SubmissionPoint struct {
+	Point      int  `json:"point"`
+	Documented bool `json:"documented"`
+}
+
+// NewSubmission builds the submission from the annual figures.
+// appVersion is the program's version.
+func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission {
+	u := d.Unit.Normalized()
+	s := Submission{
+		Schema:         SubmissionSchema,
+		SchemaVersion:  SubmissionVersion,
+		AppVersion:     appVersion,
+		Year:           int(f.Year),
+		Produced:       f.Today,
+		Unit:           SubmissionUnit{Name: u.Name, Municipality: u.Municipality, Sector: u.Sector, Employees: u.Employees},
+		CommitteeRoles: append([]Role{}, f.Committee.Roles...),
+		ActionPlan: &SubmissionPlan{
+			Total: f.Plan.Summary.Total, Open: f.Plan.Summary.Open, Overdue: f.Plan.Summary.Overdue,
+			DueSoon: f.Plan.Summary.DueSoon, Created: f.Plan.Created, Closed: f.Plan.Closed,
+			Evaluated: f.Plan.Evaluated, ByStatus: map[Status]int{},
+		},
+		Risk: &SubmissionRisk{
+			Assessments: f.Risk.Assessments, CarriedOut: f.Risk.CarriedOut, ReviewOverdue: f.Risk.ReviewOverdue,
+			Items: f.Risk.Items, Before: map[RiskLevel]int{}, After: map[RiskLevel]int{}, NotAssessed: f.Risk.NotAssessed,
+			Matrix: SubmissionMatrix{f.Risk.Matrix.Size, f.Risk.Matrix.LowMax, f.Risk.Matrix.MediumMax},
+		},
+	}
+	for _, st := range Statuses() {
+		s.ActionPlan.ByStatus[st] = f.Plan.Summary.ByStatus[st]
+	}
+	for _, l := range RiskLevels() {
+		s.Risk.Before[l] = f.Risk.Before[l]
+		s.Risk.After[l] = f.Risk.After[l]
+	}
+	if dv := f.Deviations; dv != nil {
+		s.Deviations = &SubmissionDeviation{Total: dv.Total, Open: dv.Open,
+			ByCategory: map[DeviationCategory]int{}, BySeverity: map[Severity]int{}}
+		for _, c := range DeviationCategories() {
+			s.Deviations.ByCategory[c] = dv.ByCategory[c]
+		}
+		for _, sv := range Severities() {
+			s.Deviations.BySeverity[sv] = dv.BySeverity[sv]
+		}
+	}
+	if sl := f.SickLeave; sl != nil {
+		out := &SubmissionSickLeave{Quarters: []SubmissionQuarter{}, Rules: []SubmissionRuleFlag{}}
+		if sl.Settings.Target != 0 {
+			t := sl.Settings.Target.Float()
+			out.Target = &t
+		}
+		if sl.HasAverage {
+			a := sl.Average.Float()
+			out.Year = &a
+		}
+		for _, q := range sl.Quarters {
+			out.Quarters = append(out.Quarters, SubmissionQuarter{Quarter: q.Quarter, Percent: q.Total.Float()})
+		}
+		for _, a := range sl.Alerts {
+			out.Rules = append(out.Rules, SubmissionRuleFlag{Rule: a.Rule.Label(), Quarter: a.Last()})
+		}
+		s.SickLeave = out
+	}
+	if f.Violence != nil {
+		v := &SubmissionViolence{Mapped: f.ViolenceMapped(), Trainings: f.ViolenceTrainings}
+		if m := d.Violence.Mapping; m != nil {
+			v.Mapping = m.Date
+		}
+		if f.Deviations != nil {
+			v.Incidents = f.Deviations.ByCategory[DevViolence]
+		}
+		s.Violence = v
+	}
+	if d.InUse[ModuleTiFaktor] {
+		tf := &SubmissionTenFactor{Factors: []SubmissionFactor{}, Keep: []int{}, Improve: []int{}}
+		if r := f.Survey; r != nil && r.Year == f.Year {
+			tf.Respondents = r.Respondents
+			if r.HasReport() {
+				for _, sc := range r.Scores {
+					if sc.Unit.Given() && sc.Unit.InRange() {
+						tf.Factors = append(tf.Factors, SubmissionFactor{Factor: sc.Factor.Number(), Mean: sc.Unit.Float()})
+					}
+				}
+			}
+			for _, fa := range r.Focus {
+				if fa.Kind == SurveyFocusKeep {
+					tf.Keep = append(tf.Keep, fa.Factor.Number())
+				} else {
+					tf.Improve = append(tf.Improve, fa.Factor.Number())
+				}
+			}
+		}
+		s.TenFactor = tf
+	}
+	if d.InUse[ModuleVernerunder] {
+		s.SafetyRounds = &SubmissionCount{Held: f.SafetyRoundsHeld}
+	}
+	if d.InUse[ModuleMoter] {
+		s.Meetings = &SubmissionCount{Held: f.MeetingsHeld}
+	}
+	for _, p := range InternalControlChecklist(f) {
+		s.Checklist = append(s.Checklist, SubmissionPoint{Point: p.Point, Documented: p.Documented()})
+	}
+	return s
+}
+
+// Marshal writes the submission as indented JSON with a final newline.
+func (s Submission) Marshal() ([]byte, error) {
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// SubmissionError is why a file is not a usable submission.
+type SubmissionError struct {
+	Reason string // Norwegian, for the user
+}
+
+func (e *SubmissionError) Error() string { return e.Reason }
+
+func subErr(format string, args ...any) error {
+	return &SubmissionError{Reason: fmt.Sprintf(format, args...)}
+}
+
+// Errors ReadSubmission wraps, to tell the kinds apart.
+var (
+	ErrSubmissionEmpty     = errors.New("filen er tom")
+	ErrSubmissionSyntax    = errors.New("filen er avkortet eller ikke gyldig JSON")
+	ErrSubmissionForeign   = errors.New("filen er ikke en innsendingsfil fra HMS-utvalg")
+	ErrSubmissionVersion   = errors.New("filen har en versjon som ikke støttes")
+	ErrSubmissionInvalid   = errors.New("filen bryter reglene for innsendingsfilen")
+	ErrSubmissionTooLarge  = errors.New("filen er for stor")
+	errSubmissionFieldsTop = "schema"
+)
+
+// ReadSubmission parses and validates a submission file. A UTF-8 byte
+// order mark is accepted. The error says in Norwegian what is wrong and
+// wraps one of the ErrSubmission* values.
+func ReadSubmission(b []byte) (Submission, error) {
+	var s Submission
+	if len(b) > MaxSubmissionSize {
+		return s, fmt.Errorf("%w (%d byte, høyst %d)", ErrSubmissionTooLarge, len(b), MaxSubmissionSize)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return s, ErrSubmissionEmpty
+	}
+	if !utf8.Valid(b) {
+		return s, fmt.Errorf("%w: teksten er ikke UTF-8", ErrSubmissionSyntax)
+	}
+	var raw any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&raw); err != nil {
+		return s, fmt.Errorf("%w (%s)", ErrSubmissionSyntax, jsonReason(err))
+	}
+	if dec.More() {
+		return s, fmt.Errorf("%w (mer innhold etter slutten av dokumentet)", ErrSubmissionSyntax)
+	}
+	top, ok := raw.(map[string]any)
+	if !ok {
+		return s, fmt.Errorf("%w (ikke et JSON-objekt)", ErrSubmissionForeign)
+	}
+	if id, _ := top[errSubmissionFieldsTop].(string); id != SubmissionSchema {
+		if id == "" {
+			return s, fmt.Errorf("%w (mangler «schema»: «%s»)", ErrSubmissionForeign, SubmissionSchema)
+		}
+		return s, fmt.Errorf("%w («schema» er «%s»)", ErrSubmissionForeign, shorten(id, 60))
+	}
+	v, _ := top["schema_version"].(json.Number)
+	if n, err := v.Int64(); err != nil || n != SubmissionVersion {
+		return s, fmt.Errorf("%w (versjon %s; dette programmet leser versjon %d)", ErrSubmissionVersion, orNone(v.String()), SubmissionVersion)
+	}
+	dec = json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, jsonReason(err))
+	}
+	// Every field is required (the writer writes them all): compare the
+	// keys read with the keys the canonical form has.
+	canon, err := json.Marshal(s)
+	if err != nil {
+		return Submission{}, fmt.Errorf("%w: %v", ErrSubmissionInvalid, err)
+	}
+	var want any
+	_ = json.Unmarshal(canon, &want)
+	if p := missingKey(raw, want, ""); p != "" {
+		return Submission{}, fmt.Errorf("%w: feltet «%s» mangler", ErrSubmissionInvalid, p)
+	}
+	if err := s.Validate(); err != nil {
+		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, err.Error())
+	}
+	return s, nil
+}
+
+// jsonReason turns encoding/json's errors into short Norwegian.
+func jsonReason(err error) string {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "filen slutter midt i dokumentet"
+	case errors.As(err, &syn):
+		return fmt.Sprintf("syntaksfeil ved tegn %d", syn.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("feltet «%s» har feil type (%s)", typ.Field, typ.Value)
+	}
+	s := err.Error()
+	if f, ok := strings.CutPrefix(s, "json: unknown field "); ok {
+		return "ukjent felt «" + strings.Trim(f, `"`) + "»"
+	}
+	return strings.TrimPrefix(s, "json: ")
+}
+
+// missingKey returns the path of the first key in want that got lacks,
+// or "".
+func missingKey(got, want any, path string) string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return ""
+		}
+		keys := make([]string, 0, len(w))
+		for k := range w {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			gv, ok := g[k]
+			if !ok {
+				if w[k] == nil {
+					continue // a module not in use may be left out
+				}
+				return p
+			}
+			if m := missingKey(gv, w[k], p); m != "" {
+				return m
+			}
+		}
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return ""
+		}
+		for i := range min(len(g), len(w)) {
+			if m := missingKey(g[i], w[i], fmt.Sprintf("%s[%d]", path, i)); m != "" {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// Validate checks the rules of the schema that the types alone do not:
+// identity, ranges, known codes, and that counts add up.
+func (s Submission) Validate() error {
+	var v ValidationError
+	add := func(format string, args ...any) { v.Add("", fmt.Sprintf(format, args...)) }
+	if s.Schema != SubmissionSchema || s.SchemaVersion != SubmissionVersion {
+		add("schema må være «%s» versjon %d", SubmissionSchema, SubmissionVersion)
+	}
+	if s.Year < MinHMSYear || s.Year > MaxHMSYear {
+		add("year må være fra %d til %d", MinHMSYear, MaxHMSYear)
+	}
+	if s.Produced.IsZero() {
+		add("produced mangler dato")
+	}
+	if strings.TrimSpace(s.AppVersion) == "" || runeLen(s.AppVersion) > 50 {
+		add("app_version må fylles ut (høyst 50 tegn)")
+	}
+	u := s.Unit
+	if strings.TrimSpace(u.Name) == "" || runeLen(u.Name) > MaxNameLen {
+		add("unit.name må fylles ut (høyst %d tegn)", MaxNameLen)
+	}
+	if strings.TrimSpace(u.Municipality) == "" || runeLen(u.Municipality) > MaxNameLen {
+		add("unit.municipality må fylles ut (høyst %d tegn)", MaxNameLen)
+	}
+	if !u.Sector.Valid() {
+		add("unit.sector «%s» er ikke en kjent sektor", shorten(string(u.Sector), 40))
+	}
+	if u.Employees < MinEmployees || u.Employees > MaxEmployees {
+		add("unit.employees må være fra %d til %d", MinEmployees, MaxEmployees)
+	}
+	if CheckNoNationalID("unit", u.Name+" "+u.Municipality) != nil {
+		add("unit inneholder noe som ligner et fødselsnummer")
+	}
+	seen := map[Role]bool{}
+	for _, r := range s.CommitteeRoles {
+		if !r.Valid() || seen[r] {
+			add("committee_roles: «%s» er ukjent eller står to ganger", shorten(string(r), 40))
+		}
+		seen[r] = true
+	}
+	count := func(name string, n int) {
+		if n < 0 || n > 10_000_000 {
+			add("%s må være et tall fra 0 og oppover", name)
+		}
+	}
+	if p := s.ActionPlan; p == nil {
+		add("action_plan mangler")
+	} else {
+		for _, c := range []struct {
+			n string
+			v int
+		}{{"total", p.Total}, {"open", p.Open}, {"overdue", p.Overdue}, {"due_soon", p.DueSoon}, {"created", p.Created}, {"closed", p.Closed}, {"evaluated", p.Evaluated}} {
+			count("action_plan."+c.n, c.v)
+		}
+		if p.Open > p.Total || p.Overdue+p.DueSoon > p.Open || p.Evaluated > p.Closed || p.Created > p.Total || p.Closed > p.Total {
+			add("action_plan: tallene henger ikke sammen")
+		}
+		sum := 0
+		for st, n := range p.ByStatus {
+			if !st.Valid() {
+				add("action_plan.by_status: ukjent status «%s»", shorten(string(st), 40))
+			}
+			count("action_plan.by_status", n)
+			sum += n
+		}
+		if len(p.ByStatus) != len(Statuses()) || sum != p.Total {
+			add("action_plan.by_status må ha alle statuser og summere til total")
+		}
+	}
+	if r := s.Risk; r == nil {
+		add("risk mangler")
+	} else {
+		for _, c := range []int{r.Assessments, r.CarriedOut, r.ReviewOverdue, r.Items, r.NotAssessed} {
+			count("risk", c)
+		}
+		if r.CarriedOut > r.Assessments || r.ReviewOverdue > r.Assessments {
+			add("risk: tallene henger ikke sammen")
+		}
+		m := RiskMatrix{Size: r.Matrix.Size, LowMax: r.Matrix.LowMax, MediumMax: r.Matrix.MediumMax}
+		if m.Validate() != nil {
+			add("risk.matrix er ikke en gyldig risikomatrise")
+		}
+		for _, x := range []struct {
+			name string
+			lv   map[RiskLevel]int
+		}{{"before", r.Before}, {"after", r.After}} {
+			name, lv := x.name, x.lv
+			sum := 0
+			for l, n := range lv {
+				if !l.Valid() {
+					add("risk.%s: ukjent nivå «%s»", name, shorten(string(l), 40))
+				}
+				count("risk."+name, n)
+				sum += n
+			}
+			if len(lv) != len(RiskLevels()) || sum > r.Items {
+				add("risk.%s må ha alle nivåer og høyst items farer", name)
+			}
+		}
+		if sum := r.Before[RiskLow] + r.Before[RiskMedium] + r.Before[RiskHigh]; sum+r.NotAssessed != r.Items {
+			add("risk: items må være summen av before og not_assessed")
+		}
+	}
+	if dv := s.Deviations; dv != nil {
+		count("deviations.total", dv.Total)
+		count("deviations.open", dv.Open)
+		if dv.Open > dv.Total {
+			add("deviations: open er større enn total")
+		}
+		sum := 0
+		for c, n := range dv.ByCategory {
+			if !c.Valid() {
+				add("deviations.by_category: ukjent kategori «%s»", shorten(string(c), 40))
+			}
+			count("deviations.by_category", n)
+			sum += n
+		}
+		if sum != dv.Total {
+			add("deviations.by_category må summere til total")
+		}
+		for sv, n := range dv.BySeverity {
+			if !sv.Valid() {
+				add("deviations.by_severity: ukjent alvorlighetsgrad «%s»", shorten(string(sv), 40))
+			}
+			count("deviations.by_severity", n)
+		}
+	}
+	pct := func(name string, p float64) {
+		if math.IsNaN(p) || p < 0 || p > 100 {
+			add("%s må være en prosent fra 0 til 100", name)
+		}
+	}
+	if sl := s.SickLeave; sl != nil {
+		if sl.Target != nil {
+			pct("sick_leave.target_percent", *sl.Target)
+		}
+		if sl.Year != nil {
+			pct("sick_leave.year_percent", *sl.Year)
+		}
+		for _, q := range sl.Quarters {
+			if !q.Quarter.Valid() || q.Quarter.Year != s.Year {
+				add("sick_leave.quarters: kvartalet «%s» hører ikke til %d", q.Quarter, s.Year)
+			}
+			pct("sick_leave.quarters.percent", q.Percent)
+		}
+		for _, f := range sl.Rules {
+			if strings.TrimSpace(f.Rule) == "" || runeLen(f.Rule) > 200 || !f.Quarter.Valid() {
+				add("sick_leave.rules_triggered: regel og kvartal må fylles ut")
+			}
+		}
+	}
+	if vt := s.Violence; vt != nil {
+		count("violence.trainings", vt.Trainings)
+		count("violence.incidents", vt.Incidents)
+		if vt.Mapped && vt.Mapping.IsZero() {
+			add("violence.mapping må ha dato når mapped er true")
+		}
+	}
+	if tf := s.TenFactor; tf != nil {
+		count("ten_factor.respondents", tf.Respondents)
+		if len(tf.Factors) > 0 && tf.Respondents < 3 {
+			add("ten_factor: faktorer vises ikke med færre enn 3 svar")
+		}
+		seenF := map[int]bool{}
+		for _, f := range tf.Factors {
+			if f.Factor < 1 || f.Factor > 10 || seenF[f.Factor] {
+				add("ten_factor.factors: faktor %d er ugyldig eller står to ganger", f.Factor)
+			}
+			seenF[f.Factor] = true
+			if math.IsNaN(f.Mean) || f.Mean < 1 || f.Mean > 5 {
+				add("ten_factor.factors: snittet må være fra 1 til 5")
+			}
+		}
+		for _, n := range append(append([]int{}, tf.Keep...), tf.Improve...) {
+			if n < 1 || n > 10 {
+				add("ten_factor: keep og improve må være faktornummer 1–10")
+			}
+		}
+	}
+	if c := s.SafetyRounds; c != nil {
+		count("safety_rounds.held", c.Held)
+	}
+	if c := s.Meetings; c != nil {
+		count("meetings.held", c.Held)
+	}
+	if len(s.Checklist) != 8 {
+		add("checklist må ha punktene 1–8")
+	} else {
+		for i, p := range s.Checklist {
+			if p.Point != i+1 {
+				add("checklist må ha punktene 1–8 i rekkefølge")
+				break
+			}
+		}
+	}
+	return v.Err()
+}

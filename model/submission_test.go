@@ -1,0 +1,178 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func testAnnual() AnnualData {
+	d := func(y int, m time.Month, day int) Date { return NewDate(y, m, day) }
+	return AnnualData{
+		Year: 2026, Today: d(2027, time.January, 10),
+		Unit: Unit{Name: " Lia barnehage ", Municipality: "Hamar kommune", Sector: SectorBarnehage, Employees: 22},
+		Members: []CommitteeMember{
+			{Name: "Kari Nordmann", Role: RoleLeder, From: d(2025, 1, 1)},
+			{Name: "Ola Ås", Role: RoleVerneombud, From: d(2026, 6, 1)},
+			{Name: "Per Gammel", Role: RoleTillitsvalgt, From: d(2020, 1, 1), To: d(2025, 12, 31)},
+		},
+		Measures: []Measure{
+			{ID: 1, Title: "Ny rutine", Status: StatusPlanlagt, Created: d(2026, 2, 1), Deadline: d(2026, 12, 1)},
+			{ID: 2, Title: "Kurs", Status: StatusEvaluert, Created: d(2025, 5, 1), CompletedOn: d(2026, 3, 1)},
+			{ID: 3, Title: "Gammelt", Status: StatusUtfort, Created: d(2024, 5, 1), CompletedOn: d(2025, 3, 1)},
+			{ID: 4, Title: "Senere", Status: StatusPlanlagt, Created: d(2027, 1, 2)},
+		},
+		Assessments: []RiskAssessment{{ID: 9, Title: "Uteområdet", Date: d(2026, 4, 1), Status: AssessmentDone, NextReview: d(2026, 12, 1)}},
+		RiskItems: []RiskItem{{ID: 1, AssessmentID: 9, Probability: 5, Consequence: 4, ResidualProbability: 2, ResidualConsequence: 2},
+			{ID: 2, AssessmentID: 9}},
+	}
+}
+
+func TestAnnualFigures(t *testing.T) {
+	f := ComputeAnnualFigures(testAnnual())
+	if got := f.Committee.Roles; len(got) != 2 || got[0] != RoleLeder || got[1] != RoleVerneombud {
+		t.Errorf("roles %v", got)
+	}
+	p := f.Plan
+	if p.Summary.Total != 2 || p.Summary.Open != 1 || p.Summary.Overdue != 1 || p.Created != 1 || p.Closed != 1 || p.Evaluated != 1 {
+		t.Errorf("plan %+v", p)
+	}
+	r := f.Risk
+	if r.Assessments != 1 || r.CarriedOut != 1 || r.ReviewOverdue != 1 || r.Items != 2 || r.Before[RiskHigh] != 1 ||
+		r.After[RiskLow] != 1 || r.NotAssessed != 1 {
+		t.Errorf("risk %+v", r)
+	}
+	cl := InternalControlChecklist(f)
+	if len(cl) != 8 {
+		t.Fatal(len(cl))
+	}
+	for _, p := range cl {
+		if p.Written != (p.Point >= 4) {
+			t.Errorf("point %d written %v", p.Point, p.Written)
+		}
+		if p.Documented() == (p.Missing != "") {
+			t.Errorf("point %d: documented %v, missing %q", p.Point, p.Documented(), p.Missing)
+		}
+		if !p.Documented() && !strings.HasPrefix(p.Missing, "Mangler") {
+			t.Errorf("point %d: %q does not say «Mangler»", p.Point, p.Missing)
+		}
+	}
+	if !cl[5].Documented() || cl[6].Documented() || !cl[7].Documented() {
+		t.Errorf("points 6–8: %+v", cl[5:])
+	}
+}
+
+func TestAnnualModulesCoverEveryWrittenPoint(t *testing.T) {
+	for point := 2; point <= 8; point++ {
+		found := false
+		for _, m := range AnnualModules() {
+			for _, p := range m.Points {
+				found = found || p == point
+			}
+		}
+		if !found {
+			t.Errorf("no module documents point %d", point)
+		}
+	}
+}
+
+func validSubmission(t testing.TB) []byte {
+	d := testAnnual()
+	b, err := NewSubmission(d, ComputeAnnualFigures(d), "1.0.0").Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestSubmissionRoundTrip(t *testing.T) {
+	b := validSubmission(t)
+	s, err := ReadSubmission(append([]byte("\xEF\xBB\xBF"), b...))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if s.Unit.Name != "Lia barnehage" || s.Year != 2026 || s.Deviations != nil || len(s.Checklist) != 8 {
+		t.Errorf("%+v", s)
+	}
+	for _, name := range []string{"Kari", "Ola", "Per Gammel", "Ny rutine", "Uteområdet"} {
+		if bytes.Contains(b, []byte(name)) {
+			t.Errorf("submission contains %q", name)
+		}
+	}
+	// A module not in use may also be left out altogether.
+	short := bytes.Replace(b, []byte(`"deviations": null,`), nil, 1)
+	if _, err := ReadSubmission(short); err != nil {
+		t.Errorf("absent module: %v", err)
+	}
+}
+
+func TestSubmissionBadFiles(t *testing.T) {
+	good := string(validSubmission(t))
+	cases := []struct {
+		name, data string
+		kind       error
+		reason     string
+	}{
+		{"tom", "", ErrSubmissionEmpty, "tom"},
+		{"mellomrom", " \n", ErrSubmissionEmpty, "tom"},
+		{"avkortet", good[:len(good)/2], ErrSubmissionSyntax, "slutter midt i"},
+		{"søppel", "\x00\x01PK", ErrSubmissionSyntax, "ikke gyldig JSON"},
+		{"ikke utf8", "{\"a\":\"\xff\"}", ErrSubmissionSyntax, "UTF-8"},
+		{"to dokumenter", good + good, ErrSubmissionSyntax, "mer innhold"},
+		{"liste", "[1,2]", ErrSubmissionForeign, "ikke et JSON-objekt"},
+		{"fremmed", `{"navn":"x"}`, ErrSubmissionForeign, "mangler «schema»"},
+		{"annet skjema", `{"schema":"noe-annet","schema_version":1}`, ErrSubmissionForeign, "noe-annet"},
+		{"ny versjon", strings.Replace(good, `"schema_version": 1`, `"schema_version": 2`, 1), ErrSubmissionVersion, "versjon 2"},
+		{"uten versjon", strings.Replace(good, `"schema_version": 1,`, ``, 1), ErrSubmissionVersion, "versjon ingen"},
+		{"ukjent felt", strings.Replace(good, `"year":`, `"navn": "Kari", "year":`, 1), ErrSubmissionInvalid, "ukjent felt «navn»"},
+		{"mangler felt", strings.Replace(good, `"employees": 22`, `"x": 1`, 1), ErrSubmissionInvalid, "ukjent felt"},
+		{"mangler felt 2", strings.Replace(good, `"app_version": "1.0.0",`, ``, 1), ErrSubmissionInvalid, "«app_version» mangler"},
+		{"feil type", strings.Replace(good, `"year": 2026`, `"year": "2026"`, 1), ErrSubmissionInvalid, "feil type"},
+		{"år", strings.Replace(good, `"year": 2026`, `"year": 1999`, 1), ErrSubmissionInvalid, "year må være"},
+		{"sektor", strings.Replace(good, `"sector": "barnehage"`, `"sector": "bank"`, 1), ErrSubmissionInvalid, "ikke en kjent sektor"},
+		{"negativt", strings.Replace(good, `"overdue": 1`, `"overdue": -1`, 1), ErrSubmissionInvalid, "tall fra 0"},
+		{"dato", strings.Replace(good, `"produced": "2027-01-10"`, `"produced": "10.01.2027"`, 1), ErrSubmissionInvalid, "ugyldig dato"},
+		{"sjekkliste", strings.Replace(good, `"point": 8`, `"point": 9`, 1), ErrSubmissionInvalid, "punktene 1–8"},
+		{"rolle", strings.Replace(good, `"leder"`, `"sjef"`, 1), ErrSubmissionInvalid, "sjef"},
+		{"fødselsnummer", strings.Replace(good, `Lia barnehage`, `Lia `+genNID(t, 15, 6, 85, 123), 1), ErrSubmissionInvalid, "fødselsnummer"},
+		{"stor", good + strings.Repeat(" ", MaxSubmissionSize), ErrSubmissionTooLarge, "for stor"},
+	}
+	for _, c := range cases {
+		_, err := ReadSubmission([]byte(c.data))
+		if err == nil {
+			t.Errorf("%s: accepted", c.name)
+			continue
+		}
+		if !errors.Is(err, c.kind) {
+			t.Errorf("%s: %v is not %v", c.name, err, c.kind)
+		}
+		if !strings.Contains(err.Error(), c.reason) {
+			t.Errorf("%s: %q lacks %q", c.name, err, c.reason)
+		}
+	}
+}
+
+func FuzzReadSubmission(f *testing.F) {
+	good := validSubmission(f)
+	f.Add(good)
+	f.Add(good[:len(good)/3])
+	f.Add([]byte(`{"schema":"hmsutvalg-innsending","schema_version":1}`))
+	f.Add([]byte(`{"schema":"hmsutvalg-innsending","schema_version":1,"risk":{"before":{"x":-1}}}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := ReadSubmission(b)
+		if err != nil {
+			return
+		}
+		// What reads must write and read back the same.
+		out, err := s.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadSubmission(out); err != nil {
+			t.Fatalf("accepted file does not round-trip: %v", err)
+		}
+	})
+}
