@@ -155,7 +155,8 @@ func statusWord(s model.Status) string {
 }
 
 // DeleteMeasure removes a measure and, in the same transaction, its ID
-// from every risk item that links to it.
+// from every risk item (and record of another module, see
+// measureUnlinkers) that links to it.
 func (s *Store) DeleteMeasure(id uint64) error {
 	return s.Batch(func(b *Batch) error { return b.DeleteMeasure(id) })
 }
@@ -191,8 +192,28 @@ func (b *Batch) DeleteMeasure(id uint64) error {
 			changes = append(changes, Change{Entity: EntityRiskItem, EntityID: it.ID, Kind: ChangeUpdated,
 				Summary: fmt.Sprintf("Fjernet koblingen fra risikoforhold «%s» til %s", it.Hazard, what)})
 		}
+		for _, unlink := range measureUnlinkers {
+			cs, err := unlink(tx, id, what)
+			if err != nil {
+				return nil, err
+			}
+			changes = append(changes, cs...)
+		}
 		return changes, nil
 	})
+}
+
+// measureUnlinkers remove a deleted measure's ID from the records of other
+// modules that link to it (deviations …), in DeleteMeasure's transaction.
+// what describes the measure for the change log ("det slettede tiltaket
+// «…»"). Modules add theirs with registerMeasureUnlinker.
+var measureUnlinkers []func(tx *bbolt.Tx, id uint64, what string) ([]Change, error)
+
+// registerMeasureUnlinker adds fn to measureUnlinkers; call it from a
+// package-level var in the module's file.
+func registerMeasureUnlinker(fn func(tx *bbolt.Tx, id uint64, what string) ([]Change, error)) bool {
+	measureUnlinkers = append(measureUnlinkers, fn)
+	return true
 }
 
 // withoutID returns ids without id, nil when nothing is left.

@@ -29,6 +29,11 @@ const (
 	EntityAssessment = "risikovurdering"
 	EntityRiskItem   = "risikoforhold"
 	EntitySettings   = "innstillinger"
+
+	EntitySafetyRound       = "vernerunde"
+	EntityChecklistTemplate = "sjekklistemal"
+
+	EntitySurveyRound = "10-FAKTOR-runde"
 )
 
 // Change is one change-log entry.

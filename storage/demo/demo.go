@@ -33,6 +33,16 @@ type Dataset struct {
 	// the measures made from risk items are under Assessments.
 	Measures    []model.Measure
 	Assessments []Assessment
+	// Deviations are the deviation register, in date order, with the
+	// measures made from them.
+	Deviations []Deviation
+	SickLeave  SickLeave // quarterly sick leave and the unit's target and limits
+	Meetings   Meetings  // the committee's meetings and the annual wheel
+	Violence   Violence  // vold og trusler: mapping, measures, routines, training
+	// SafetyRounds are two rounds a year with findings and measures.
+	SafetyRounds []SafetyRound
+	// SurveyRounds are two 10-FAKTOR rounds two years apart with follow-up.
+	SurveyRounds []SurveyRound
 }
 
 type unitKind struct {
@@ -118,6 +128,12 @@ func Generate(o Options) Dataset {
 			ds.Assessments = append(ds.Assessments, a)
 		}
 	}
+	ds.SickLeave = genSickLeave(o, kind.sector, ds.Unit.Employees)
+	ds.Meetings = genMeetings(o, ds.Members)
+	ds.Deviations = genDeviations(o, kind.sector, kind.departments, ds.Members)
+	ds.Violence = genViolence(o, kind.sector, g.matrix)
+	ds.SafetyRounds = genSafetyRounds(o, kind.sector, kind.departments, ds.Members)
+	ds.SurveyRounds = genSurveyRounds(o, ds.Unit.Employees, ds.Members)
 	return ds
 }
 
@@ -190,6 +206,9 @@ func write(st *storage.Store, ds Dataset) error {
 				return err
 			}
 		}
+		if err := writeSickLeave(b, ds.SickLeave); err != nil {
+			return fmt.Errorf("sykefraværet: %w", err)
+		}
 		saved := make([]model.RiskAssessment, len(ds.Assessments))
 		for _, e := range events {
 			if e.measure >= 0 {
@@ -228,6 +247,21 @@ func write(st *storage.Store, ds Dataset) error {
 			if _, err := b.SaveAssessment(old, old.Date); err != nil {
 				return err
 			}
+		}
+		if err := writeMeetings(b, ds.Meetings); err != nil {
+			return err
+		}
+		if err := writeDeviations(b, ds.Deviations); err != nil {
+			return err
+		}
+		if err := writeViolence(b, ds.Violence); err != nil {
+			return err
+		}
+		if err := writeSafetyRounds(b, ds.SafetyRounds); err != nil {
+			return err
+		}
+		if err := writeSurveyRounds(b, ds.SurveyRounds); err != nil {
+			return err
 		}
 		return nil
 	})

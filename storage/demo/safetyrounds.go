@@ -1,0 +1,177 @@
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"hmsutvalg/assets"
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+)
+
+// Safety rounds of a demo unit: two a year (spring and autumn) for the last
+// three years, on the checklist shipped for the unit's sector, with
+// findings and the measures made from them. The latest round is answered
+// but waits for its closing meeting, so the demo shows a round in
+// progress; all earlier ones are completed and locked.
+
+// SafetyRound is a generated round with the measures made from its
+// findings (by question number); IDs and links are set when it is stored.
+type SafetyRound struct {
+	model.SafetyRound
+	Measures map[int][]model.Measure
+	// CompletedOn is the day the round is completed; zero = left in
+	// progress.
+	CompletedOn model.Date
+}
+
+// findingNotes are the comments of demo findings; the area is put in front.
+var findingNotes = []string{
+	"ikke i orden ved befaringen, må følges opp",
+	"delvis i orden; ansatte har meldt fra om det flere ganger",
+	"mangler dokumentasjon på siste kontroll",
+	"utstyret er slitt og bør skiftes",
+	"rutinen finnes, men er ikke kjent blant de ansatte",
+	"ryddet på stedet, men problemet kommer igjen",
+}
+
+var roundResponsibles = []string{"Leder", "Vaktmester", "Avdelingsleder", "Verneombud og leder", "Driftsleder eiendom"}
+
+// genSafetyRounds builds the rounds; a stream of its own keeps the other
+// generated data unchanged.
+func genSafetyRounds(o Options, sector model.Sector, deps []string, members []model.CommitteeMember) []SafetyRound {
+	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x56524e44))
+	g := &gen{r: r, today: o.Today}
+	tmpl := assets.ChecklistTemplateFor(sector)
+	if tmpl.QuestionCount() == 0 {
+		return nil
+	}
+	var out []SafetyRound
+	for replica := range o.Scale {
+		for year := o.Today.Year() - 2; year <= o.Today.Year(); year++ {
+			for _, month := range []int{3, 10} {
+				day := model.NewDate(year, time.Month(month), 5+r.IntN(20))
+				if !day.Before(o.Today) {
+					continue
+				}
+				out = append(out, g.safetyRound(tmpl, day, deps, members, replica))
+			}
+		}
+	}
+	// The latest round waits for its closing meeting.
+	latest := -1
+	for i := range out {
+		if latest < 0 || out[i].Date.After(out[latest].Date) {
+			latest = i
+		}
+	}
+	if latest >= 0 {
+		out[latest].CompletedOn = model.Date{}
+		out[latest].Measures = nil
+		out[latest].ClosingNotes = ""
+	}
+	return out
+}
+
+// safetyRound is one completed round on day.
+func (g *gen) safetyRound(tmpl model.ChecklistTemplate, day model.Date, deps []string, members []model.CommitteeMember, replica int) SafetyRound {
+	r := g.r
+	sr := model.NewSafetyRound(tmpl, day)
+	season := "vår"
+	if day.Month() >= 7 {
+		season = "høst"
+	}
+	sr.Title = fmt.Sprintf("Vernerunde %s %d", season, day.Year())
+	if replica > 0 {
+		sr.Title += fmt.Sprintf(" (%d)", replica+1)
+	}
+	// Two or three areas per round.
+	perm := r.Perm(len(deps))
+	for _, i := range perm[:min(len(deps), 2+r.IntN(2))] {
+		sr.Areas = append(sr.Areas, deps[i])
+	}
+	for _, m := range model.ActiveMembers(members, day) {
+		switch m.Role {
+		case model.RoleLeder:
+			sr.Participants = append(sr.Participants, model.RoundParticipant{Name: m.Name, Role: model.RoundRoleLeder})
+		case model.RoleVerneombud:
+			sr.Participants = append(sr.Participants, model.RoundParticipant{Name: m.Name, Role: model.RoundRoleVerneombud})
+		case model.RoleBHT:
+			if r.IntN(2) == 0 {
+				sr.Participants = append(sr.Participants, model.RoundParticipant{Name: m.Name, Role: model.RoundRoleBHT})
+			}
+		case model.RoleTillitsvalgt:
+			if r.IntN(3) == 0 {
+				sr.Participants = append(sr.Participants, model.RoundParticipant{Name: m.Name, Role: model.RoundRoleTillitsvalgt})
+			}
+		}
+	}
+	sr.PreMeetingNotes = "Gikk gjennom status på tiltakene fra forrige vernerunde og avvik meldt siden sist. Valgte tema: " +
+		strings.ToLower(pick(r, tmpl.Sections).Title) + "."
+	out := SafetyRound{Measures: map[int][]model.Measure{}, CompletedOn: minDate(day.AddDays(1+r.IntN(6)), g.today)}
+	findings := 0
+	for _, q := range sr.Questions() {
+		x := r.IntN(100)
+		var a model.Answer
+		comment := ""
+		switch {
+		case x < 10:
+			a = model.AnswerImprove
+			comment = fmt.Sprintf("%s: %s", pick(r, sr.Areas), pick(r, findingNotes))
+		case x < 18:
+			a = model.AnswerNotRelevant
+		default:
+			a = model.AnswerOK
+		}
+		sr.Answers = append(sr.Answers, model.RoundAnswer{Number: q.Number, Answer: a, Comment: comment})
+		if a != model.AnswerImprove {
+			continue
+		}
+		findings++
+		if r.IntN(10) == 0 {
+			continue // fixed on the spot, noted in the summary
+		}
+		m := model.NewMeasureFromFinding(sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), pick(r, roundResponsibles),
+			out.CompletedOn.AddDays(21+r.IntN(100)), out.CompletedOn)
+		m.Title = shortTitle(m.Title)
+		g.settle(&m)
+		out.Measures[q.Number] = append(out.Measures[q.Number], m)
+	}
+	sr.ClosingNotes = fmt.Sprintf("%d funn. Tiltak avtalt med ansvarlig og frist i avslutningsmøtet; små forhold ble rettet på stedet.", findings)
+	out.SafetyRound = sr
+	return out
+}
+
+// shortTitle keeps a measure title within the model's limit.
+func shortTitle(s string) string {
+	if rs := []rune(s); len(rs) > model.MaxTitleLen {
+		return string(rs[:model.MaxTitleLen-1]) + "…"
+	}
+	return s
+}
+
+// writeSafetyRounds stores the rounds with their measures (linked both
+// ways) and completes all but the one left in progress.
+func writeSafetyRounds(b *storage.Batch, rs []SafetyRound) error {
+	for _, x := range rs {
+		saved, err := b.SaveSafetyRound(x.SafetyRound, x.Date)
+		if err != nil {
+			return fmt.Errorf("vernerunden «%s»: %w", x.Title, err)
+		}
+		for _, q := range saved.Findings() {
+			for _, m := range x.Measures[q.Question.Number] {
+				if _, _, err := b.AddMeasureForFinding(saved.ID, q.Question.Number, m, m.Updated); err != nil {
+					return fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
+				}
+			}
+		}
+		if !x.CompletedOn.IsZero() {
+			if _, err := b.CompleteSafetyRound(saved.ID, x.CompletedOn); err != nil {
+				return fmt.Errorf("vernerunden «%s»: %w", x.Title, err)
+			}
+		}
+	}
+	return nil
+}
