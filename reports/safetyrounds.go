@@ -1,0 +1,233 @@
+package reports
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"hmsutvalg/model"
+)
+
+// SafetyRoundInput is one safety round with what its report needs.
+type SafetyRoundInput struct {
+	Unit  model.Unit
+	Round model.SafetyRound
+	// Previous is the previous completed round, whose measures the
+	// pre-meeting followed up; nil if there is none.
+	Previous *model.SafetyRound
+	// Measures are all measures of the action plan; the report prints
+	// those made from this round's findings and the previous round's.
+	Measures []model.Measure
+	Today    model.Date
+}
+
+// SafetyRoundSectionInput is what the annual report's safety-round section
+// covers.
+type SafetyRoundSectionInput struct {
+	Rounds   []model.SafetyRound
+	Measures []model.Measure
+	Year     model.HMSYear
+	Today    model.Date
+}
+
+// answerFill marks a finding's answer cell; the word is always printed.
+var answerFill = Color{0xfb, 0xe3, 0xb8}
+
+// SafetyRoundReport returns one round as a printout in A4 portrait: the
+// round's details and participants, the status of the previous round's
+// measures, a summary, every answer by section, the findings with their
+// measures, the closing meeting's summary and signature lines. A round in
+// progress is marked as such.
+func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
+	r := in.Round
+	title := "Vernerunde " + r.Date.String()
+	if t := strings.TrimSpace(r.Title); t != "" {
+		title = t
+	}
+	opts = withDefaults(opts, title, "Vernerunde", "HMS, vernerunde", in.Unit)
+	d := New(opts)
+	remark := ""
+	if !r.Locked() {
+		remark = "Utkast: vernerunden er ikke fullført. " + r.ProgressText() + "."
+	}
+	d.titleBlock(title, []string{unitLine(in.Unit)}, remark)
+
+	status := r.Status.Label()
+	if r.Locked() {
+		status += " og låst " + r.CompletedOn.String()
+	}
+	var people []string
+	for _, p := range r.Participants {
+		people = append(people, p.String())
+	}
+	d.KeyValues([][2]string{
+		{"Dato", orDash(r.Date.String())},
+		{"Sjekkliste", orDash(r.TemplateName)},
+		{"Status", orDash(status)},
+		{"Områder", orDash(strings.Join(r.Areas, ", "))},
+		{"Deltakere", orDash(strings.Join(people, ", "))},
+	})
+
+	byID := map[uint64]model.Measure{}
+	for _, m := range in.Measures {
+		byID[m.ID] = m
+	}
+
+	d.Heading(2, "Formøte")
+	if in.Previous == nil {
+		d.Paragraph("Ingen tidligere fullført vernerunde.")
+	} else {
+		prev := model.RoundMeasures(in.Measures, in.Previous.ID)
+		d.Paragraph(fmt.Sprintf("Status på tiltak fra forrige vernerunde (%s) per %s: %d tiltak.", in.Previous.Date, in.Today, len(prev)))
+		if len(prev) > 0 {
+			d.roundMeasureTable(prev, in.Today)
+		}
+	}
+	if s := strings.TrimSpace(r.PreMeetingNotes); s != "" {
+		d.KeyValues([][2]string{{"Notater", s}})
+	}
+
+	d.Heading(2, "Befaring")
+	answered, total := r.Progress()
+	counts := map[model.Answer]int{}
+	for _, a := range r.Answers {
+		counts[a.Answer]++
+	}
+	d.KeyValues([][2]string{
+		{"Besvart", fmt.Sprintf("%d av %d", answered, total)},
+		{"OK", strconv.Itoa(counts[model.AnswerOK])},
+		{"Må forbedres", strconv.Itoa(counts[model.AnswerImprove])},
+		{"Ikke relevant", strconv.Itoa(counts[model.AnswerNotRelevant])},
+	})
+	n := 0
+	for _, sec := range r.Sections {
+		var rows [][]string
+		var styles []RowStyle
+		for _, q := range sec.Questions {
+			n++
+			a := r.AnswerFor(n)
+			word := a.Answer.Label()
+			if word == "" {
+				word = "Ikke besvart"
+			}
+			rows = append(rows, []string{strconv.Itoa(n), q.Text, word, a.Comment})
+			st := RowStyle{}
+			if a.Answer == model.AnswerImprove {
+				st.CellFills = []Color{2: answerFill}
+				st.Bold = true
+			}
+			styles = append(styles, st)
+		}
+		d.Heading(3, sec.Title)
+		d.Table(Table{Columns: []Column{{Title: "Nr.", Width: 10, Align: AlignRight}, {Title: "Spørsmål", Width: 80},
+			{Title: "Svar", Width: 28}, {Title: "Kommentar", Width: 62}}, Rows: rows, Styles: styles})
+	}
+
+	d.Heading(2, "Funn og tiltak")
+	fs := r.Findings()
+	if len(fs) == 0 {
+		d.Note("Ingen funn: ingen spørsmål er besvart «Må forbedres».")
+	} else {
+		var rows [][]string
+		for _, f := range fs {
+			var measures []string
+			for _, id := range f.Answer.MeasureIDs {
+				m, ok := byID[id]
+				if !ok {
+					measures = append(measures, fmt.Sprintf("Tiltak %d (slettet fra handlingsplanen)", id))
+					continue
+				}
+				line := fmt.Sprintf("%s – %s, %s, frist %s", m.Title, strings.ToLower(m.Status.Label()), m.Responsible, m.Deadline)
+				if m.Overdue(in.Today) {
+					line += " (forfalt)"
+				}
+				measures = append(measures, line)
+			}
+			for _, id := range f.Answer.DeviationIDs {
+				measures = append(measures, fmt.Sprintf("Registrert som avvik nr. %d", id))
+			}
+			if len(measures) == 0 {
+				measures = []string{"Ingen tiltak registrert"}
+			}
+			rows = append(rows, []string{strconv.Itoa(f.Question.Number), f.Question.Text + "\n" + f.Answer.Comment, strings.Join(measures, "\n")})
+		}
+		d.Table(Table{Columns: []Column{{Title: "Nr.", Width: 10, Align: AlignRight}, {Title: "Funn", Width: 85}, {Title: "Tiltak", Width: 85}}, Rows: rows})
+	}
+
+	d.Heading(2, "Avslutningsmøte")
+	if s := strings.TrimSpace(r.ClosingNotes); s != "" {
+		d.Paragraph(s)
+	} else {
+		d.Note("Ingen oppsummering registrert.")
+	}
+	d.Heading(2, "Underskrifter")
+	d.signatures([]string{"Leder", "Verneombud"})
+	return d
+}
+
+// roundMeasureTable lists measures with status, responsible and deadline;
+// an overdue deadline is said in words.
+func (d *Document) roundMeasureTable(ms []model.Measure, today model.Date) {
+	var rows [][]string
+	var styles []RowStyle
+	for _, m := range ms {
+		deadline := orDash(m.Deadline.String())
+		st := RowStyle{}
+		if m.Overdue(today) {
+			deadline += "\nForfalt"
+			st.CellFills = []Color{3: overdueFill}
+		}
+		rows = append(rows, []string{m.Title, orDash(m.Status.Label()), orDash(m.Responsible), deadline})
+		styles = append(styles, st)
+	}
+	d.Table(Table{Columns: []Column{{Title: "Tiltak", Width: 80}, {Title: "Status", Width: 28}, {Title: "Ansvarlig", Width: 42}, {Title: "Frist", Width: 30}},
+		Rows: rows, Styles: styles})
+}
+
+// SafetyRoundSection writes the safety-round part of the annual
+// internal-control report: the heading "Vernerunder", the rounds held in
+// the year with findings and measures, and how many of those measures
+// are still open. With no rounds in the year it says so in one line.
+func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
+	if !d.begin() {
+		return
+	}
+	d.Heading(1, "Vernerunder")
+	var rs []model.SafetyRound
+	for _, r := range in.Rounds {
+		if in.Year.Contains(r.Date) {
+			rs = append(rs, r)
+		}
+	}
+	if len(rs) == 0 {
+		d.Note(fmt.Sprintf("Ingen vernerunder registrert for %s.", in.Year))
+		return
+	}
+	slices.SortStableFunc(rs, func(a, b model.SafetyRound) int { return a.Date.Compare(b.Date) })
+	findings, measures, open := 0, 0, 0
+	var rows [][]string
+	for _, r := range rs {
+		ms := model.RoundMeasures(in.Measures, r.ID)
+		o := 0
+		for _, m := range ms {
+			if m.Open() {
+				o++
+			}
+		}
+		f := len(r.Findings())
+		findings += f
+		measures += len(ms)
+		open += o
+		status := r.Status.Label()
+		if !r.Locked() {
+			status += " (" + r.ProgressText() + ")"
+		}
+		rows = append(rows, []string{r.Date.String(), orDash(strings.Join(r.Areas, ", ")), status, strconv.Itoa(f), strconv.Itoa(len(ms)), strconv.Itoa(o)})
+	}
+	d.Paragraph(fmt.Sprintf("%d %s i %s med %d funn og %d tiltak; %d tiltak var fortsatt åpne per %s.",
+		len(rs), plural(len(rs), "vernerunde", "vernerunder"), in.Year, findings, measures, open, in.Today))
+	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
+		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
+		Rows: rows})
+}
