@@ -33,7 +33,10 @@ var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.Ke
 func newShell(env *appctx.Env, pages []appctx.Page) *shell {
 	s := &shell{env: env, pages: pages, content: container.NewStack()}
 	env.Navigate = s.show
-	env.OnDataChanged(func() { s.refreshTitle(); s.rebuild() })
+	// A save only refreshes the title: rebuilding the page would close the
+	// record and tab the user is working in. Pages read the stored data
+	// each time they are shown.
+	env.OnDataChanged(s.refreshTitle)
 	return s
 }
 

@@ -32,12 +32,22 @@ Bruk:
                                              lag en ny fil med en demoenhet
   hmsutvalg check --db FIL                   kontroller filen
   hmsutvalg backup --db FIL --out FIL        lag en sikkerhetskopi
+  hmsutvalg report --db FIL [--year ÅÅÅÅ] --out FIL.pdf [--today DATO]
+                                             lag årsrapporten for HMS-året
+  hmsutvalg export --db FIL [--year ÅÅÅÅ] --out FIL.json [--today DATO]
+                                             lag innsendingsfilen med nøkkeltallene
+  hmsutvalg aggregate --out FIL.pdf [--csv FIL.csv] [--units FIL] [--year ÅÅÅÅ]
+                    INNSENDING.json ...      samlet rapport for kommunen (AMU)
   hmsutvalg version                          vis versjon
 
 Uten --db brukes miljøvariabelen HMSUTVALG_DB, ellers standardfilen
 %s.
 
-Avslutningskode: 0 ok, 1 feil, 2 feil bruk.
+Uten --year gjelder rapporten året før dagens dato. --today DATO
+(dd.mm.åååå) gir status per den datoen.
+
+Avslutningskode: 0 ok, 1 feil, 2 feil bruk. aggregate gir 1 når en
+eller flere filer ikke kunne leses; de andre er likevel med.
 `
 
 func printUsage(w io.Writer) {
@@ -59,6 +69,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdCheck(rest, stdout, stderr)
 		case "backup":
 			return cmdBackup(rest, stdout, stderr)
+		case "report":
+			return cmdReport(rest, stdout, stderr)
+		case "export":
+			return cmdExport(rest, stdout, stderr)
+		case "aggregate":
+			return cmdAggregate(rest, stdout, stderr)
 		case "version":
 			fmt.Fprintf(stdout, "HMS-utvalg %s\n", version)
 			return exitOK

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"hmsutvalg/ui"
+	"hmsutvalg/ui/rapporter"
 )
 
 // appID matches FyneApp.toml; Fyne keeps the preferences under it.
@@ -18,6 +19,7 @@ const appID = "no.kommune.hmsutvalg"
 // runGUI starts the window on the unit file at path.
 func runGUI(path string, stderr io.Writer) int {
 	a := app.NewWithID(appID)
+	rapporter.Version = version // submission files carry the app's version
 	u := ui.Start(a, ui.Options{DBPath: path, Stderr: stderr})
 	// SIGTERM/SIGINT quit like closing the window: the file is closed cleanly.
 	sig := make(chan os.Signal, 1)

@@ -32,10 +32,12 @@ func Page() appctx.Page {
 }
 
 func build(env *appctx.Env) fyne.CanvasObject {
-	objs := []fyne.CanvasObject{unitCard(env), committeeCard(env)}
+	// What is due comes first; the unit and the committee change rarely.
+	var objs []fyne.CanvasObject
 	for _, c := range Cards {
 		objs = append(objs, c(env))
 	}
+	objs = append(objs, unitCard(env), committeeCard(env))
 	return container.NewVScroll(container.New(newColumns(), objs...))
 }
 

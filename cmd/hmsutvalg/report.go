@@ -1,0 +1,236 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"hmsutvalg/model"
+	"hmsutvalg/reports"
+	"hmsutvalg/storage"
+)
+
+// reportFlags are the options report and export share.
+type reportFlags struct {
+	db, out, year, today string
+}
+
+// annualJob is a parsed report or export command; tests fill in Options
+// (Deterministic) and Today themselves.
+type annualJob struct {
+	db, out string
+	year    model.HMSYear
+	today   model.Date
+	opts    reports.Options
+}
+
+// parseAnnual parses report/export flags. The year defaults to the year
+// before today's (the report is written in January); --today sets the
+// date statuses are given for.
+func parseAnnual(name string, args []string, stderr io.Writer, ext string) (annualJob, int, bool) {
+	var f reportFlags
+	fs := newFlags(name, stderr)
+	fs.StringVar(&f.db, "db", "", "databasefil")
+	fs.StringVar(&f.out, "out", "", "fil som skal lages")
+	fs.StringVar(&f.year, "year", "", "HMS-år")
+	fs.StringVar(&f.today, "today", "", "dato for status")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return annualJob{}, code, false
+	}
+	if !requireDB(f.db, stderr) {
+		return annualJob{}, exitUsage, false
+	}
+	if f.out == "" {
+		fmt.Fprintf(stderr, "Oppgi filen som skal lages med --out FIL%s.\n", ext)
+		return annualJob{}, exitUsage, false
+	}
+	job := annualJob{db: f.db, out: f.out, today: model.DateOf(time.Now())}
+	if f.today != "" {
+		d, err := model.ParseDate(f.today)
+		if err != nil {
+			fmt.Fprintf(stderr, "--today: %v\n", err)
+			return annualJob{}, exitUsage, false
+		}
+		job.today = d
+	}
+	job.year = model.ReportYear(job.today)
+	if f.year != "" {
+		y, err := model.ParseHMSYear(f.year)
+		if err != nil {
+			fmt.Fprintf(stderr, "--year: %v\n", err)
+			return annualJob{}, exitUsage, false
+		}
+		job.year = y
+	}
+	return job, 0, true
+}
+
+// loadAnnual opens the file read-only and reads the year's data.
+func loadAnnual(job annualJob) (model.AnnualData, error) {
+	if _, err := os.Stat(job.db); err != nil {
+		return model.AnnualData{}, fmt.Errorf("fant ikke filen %s", job.db)
+	}
+	st, err := storage.Open(job.db, storage.Options{ReadOnly: true})
+	if err != nil {
+		return model.AnnualData{}, err
+	}
+	defer st.Close()
+	return model.LoadAnnualData(st, job.year, job.today)
+}
+
+func cmdReport(args []string, stdout, stderr io.Writer) int {
+	job, code, ok := parseAnnual("report", args, stderr, ".pdf")
+	if !ok {
+		return code
+	}
+	return runReport(job, stdout, stderr)
+}
+
+func runReport(job annualJob, stdout, stderr io.Writer) int {
+	data, err := loadAnnual(job)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	if err := reports.AnnualReport(data, job.opts).WriteFile(job.out); err != nil {
+		fmt.Fprintf(stderr, "Årsrapporten kunne ikke lagres: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "Årsrapporten for %s er lagret i %s.\n", job.year, job.out)
+	return exitOK
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	job, code, ok := parseAnnual("export", args, stderr, ".json")
+	if !ok {
+		return code
+	}
+	return runExport(job, stdout, stderr)
+}
+
+func runExport(job annualJob, stdout, stderr io.Writer) int {
+	data, err := loadAnnual(job)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	b, err := reports.SubmissionJSON(data, version)
+	if err == nil {
+		err = reports.WriteFileAtomic(job.out, b)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Innsendingsfilen kunne ikke lagres: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "Innsendingsfilen for %s er lagret i %s.\n", job.year, job.out)
+	return exitOK
+}
+
+// aggregateJob is a parsed aggregate command.
+type aggregateJob struct {
+	out, csv, units string
+	year            model.HMSYear // 0 = the most common year in the files
+	files           []string
+	opts            reports.Options
+}
+
+func cmdAggregate(args []string, stdout, stderr io.Writer) int {
+	var job aggregateJob
+	var year string
+	fs := newFlags("aggregate", stderr)
+	fs.StringVar(&job.out, "out", "", "PDF som skal lages")
+	fs.StringVar(&job.csv, "csv", "", "CSV som skal lages")
+	fs.StringVar(&job.units, "units", "", "liste over enheter som skal levere")
+	fs.StringVar(&year, "year", "", "HMS-år")
+	// Flags may come before, between or after the files.
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printUsage(stderr)
+				return exitOK
+			}
+			fmt.Fprintf(stderr, "Feil i kommandolinjen: %s\n\n", norwegianFlagError(err))
+			printUsage(stderr)
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		job.files = append(job.files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if job.out == "" {
+		fmt.Fprintln(stderr, "Oppgi PDF-en som skal lages med --out FIL.pdf.")
+		return exitUsage
+	}
+	if len(job.files) == 0 {
+		fmt.Fprintln(stderr, "Oppgi minst én innsendingsfil (.json).")
+		printUsage(stderr)
+		return exitUsage
+	}
+	if year != "" {
+		y, err := model.ParseHMSYear(year)
+		if err != nil {
+			fmt.Fprintf(stderr, "--year: %v\n", err)
+			return exitUsage
+		}
+		job.year = y
+	}
+	return runAggregate(job, stdout, stderr)
+}
+
+func runAggregate(job aggregateJob, stdout, stderr io.Writer) int {
+	var expected []reports.ExpectedUnit
+	if job.units != "" {
+		b, err := os.ReadFile(job.units)
+		if err != nil {
+			fmt.Fprintf(stderr, "Fant ikke enhetslisten %s.\n", job.units)
+			return exitError
+		}
+		expected = reports.ParseExpectedUnits(string(b))
+	}
+	agg := reports.AggregateFiles(job.files, job.year, expected)
+	for _, f := range agg.Failed {
+		fmt.Fprintf(stderr, "%s: %s\n", f.File, f.Reason)
+	}
+	if len(agg.Units) == 0 {
+		fmt.Fprintln(stderr, "Ingen gyldige innsendingsfiler; ingen rapport er laget.")
+		return exitError
+	}
+	if err := reports.AggregateReport(agg, job.opts).WriteFile(job.out); err != nil {
+		fmt.Fprintf(stderr, "Rapporten kunne ikke lagres: %v\n", err)
+		return exitError
+	}
+	if job.csv != "" {
+		if err := reports.WriteFileAtomic(job.csv, reports.AggregateCSV(agg)); err != nil {
+			fmt.Fprintf(stderr, "CSV-filen kunne ikke lagres: %v\n", err)
+			return exitError
+		}
+	}
+	fmt.Fprintf(stdout, "Samlet rapport for %s med %d %s er lagret i %s.\n", agg.Year, len(agg.Units),
+		pluralNO(len(agg.Units), "enhet", "enheter"), job.out)
+	if len(agg.Missing) > 0 {
+		names := make([]string, len(agg.Missing))
+		for i, m := range agg.Missing {
+			names[i] = m.String()
+		}
+		fmt.Fprintf(stdout, "Mangler innsending fra: %s.\n", strings.Join(names, ", "))
+	}
+	if len(agg.Failed) > 0 {
+		fmt.Fprintf(stderr, "%d %s kunne ikke leses.\n", len(agg.Failed), pluralNO(len(agg.Failed), "fil", "filer"))
+		return exitError
+	}
+	return exitOK
+}
+
+func pluralNO(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

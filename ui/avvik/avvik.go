@@ -1,0 +1,327 @@
+// Package avvik is the deviation register (avviksregisteret): deviations,
+// unwanted events, near misses and improvement suggestions with their
+// handling from registrert to lukket, the § 5-2 reminder for serious
+// injuries, measures that go to the action plan, and statistics per
+// quarter and category. Violence and threats are registered here too; the
+// violence module counts them from this register.
+package avvik
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the page's ID for navigation.
+const PageID = "avvik"
+
+// Named filters the dashboard can open the register with.
+const (
+	FilterOpen   = "apne"
+	FilterNotice = "melding"
+)
+
+func init() {
+	// A measure made from a deviation opens the deviation here.
+	appctx.SourcePages[string(model.SourceDeviation)] = PageID
+}
+
+// Page returns the sidebar entry.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("Avvik"), Icon: theme.ErrorIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		s := New(env)
+		if f, ok := env.TakeFocus(PageID); ok {
+			s.ApplyFocus(f)
+		}
+		return s.Content()
+	}}
+}
+
+// Status filter choices beyond the statuses themselves.
+const (
+	allLabel    = "Alle"
+	openLabel   = "Åpne"
+	noticeLabel = "! Mangler melding (§ 5-2)"
+)
+
+// Screen is the register: filters, the list and the editor of one
+// deviation, and the statistics.
+type Screen struct {
+	env    *appctx.Env
+	all    []model.Deviation
+	shown  []model.Deviation
+	filter model.DeviationFilter
+	places []string
+
+	StatusSel, CategorySel, YearSel *widget.Select
+	NewButton                       *widget.Button
+	Count                           *widget.Label
+	List                            *widget.List
+	Editor                          *Editor
+	Stats                           *Stats
+	Tabs                            *container.AppTabs
+	detail                          *fyne.Container
+	loadErr                         *widgets.ErrorText
+}
+
+// New loads the register.
+func New(env *appctx.Env) *Screen {
+	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
+	if u, err := env.Store.Unit(); err == nil {
+		s.places = u.Departments
+	}
+	s.Count = widget.NewLabel("")
+	s.Count.Wrapping = fyne.TextWrapWord
+	statuses := []string{lang.L(allLabel), lang.L(openLabel)}
+	statuses = append(statuses, model.DeviationStatusLabels()...)
+	statuses = append(statuses, lang.L(noticeLabel))
+	s.StatusSel = widgets.NewSelect(statuses, func(v string) {
+		s.filter.Status, s.filter.OpenOnly, s.filter.NoticeOutstanding = "", false, false
+		switch v {
+		case lang.L(openLabel):
+			s.filter.OpenOnly = true
+		case lang.L(noticeLabel):
+			s.filter.NoticeOutstanding = true
+		default:
+			if st, ok := model.DeviationStatusFromLabel(v); ok {
+				s.filter.Status = st
+			}
+		}
+		s.apply()
+	})
+	cats := []string{lang.L(allLabel)}
+	for _, c := range model.DeviationCategories() {
+		cats = append(cats, c.Short())
+	}
+	s.CategorySel = widgets.NewSelect(cats, func(v string) {
+		s.filter.Category = ""
+		for _, c := range model.DeviationCategories() {
+			if c.Short() == v {
+				s.filter.Category = c
+			}
+		}
+		s.apply()
+	})
+	s.YearSel = widgets.NewSelect(nil, func(v string) {
+		s.filter.Year = 0
+		if y, err := model.ParseHMSYear(v); err == nil {
+			s.filter.Year = y
+		}
+		s.apply()
+	})
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt avvik"), theme.ContentAddIcon(), s.NewDeviation)
+	s.NewButton.Importance = widget.HighImportance
+	s.List = widget.NewList(
+		func() int { return len(s.shown) },
+		// Two single-line labels: wrapped text would overlap in a list,
+		// whose rows all have the template's height.
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			first, second, imp := RowText(s.shown[i], s.env.Today())
+			setTwoLines(o, first, second, imp)
+		},
+	)
+	s.List.OnSelected = func(i widget.ListItemID) {
+		if i >= len(s.shown) {
+			return
+		}
+		d := s.shown[i]
+		if s.Editor != nil && s.Editor.Deviation().ID == d.ID && d.ID != 0 {
+			return // already open (reselected after a save)
+		}
+		s.show(d)
+	}
+	s.Stats = NewStats(env)
+	s.StatusSel.SetSelected(lang.L(allLabel))
+	s.CategorySel.SetSelected(lang.L(allLabel))
+	s.Reload()
+	s.YearSel.SetSelected(lang.L(allLabel))
+	return s
+}
+
+// RowText is a deviation's row in the list: date, category and severity;
+// then place and the status in words. A missing § 5-2 notice comes first
+// and in red.
+func RowText(d model.Deviation, today model.Date) (first, second string, imp widget.Importance) {
+	cat := d.Category.Short()
+	if cat == "" {
+		cat = string(d.Category)
+	}
+	first = fmt.Sprintf("%s · %s · %s", d.Date, cat, d.Severity.Label())
+	status := fmt.Sprintf(lang.L("Lukket %s"), d.ClosedOn)
+	imp = widget.LowImportance
+	if d.Open() {
+		status = fmt.Sprintf(lang.L("Åpen: %s"), strings.ToLower(d.Status.Label()))
+		imp = widget.HighImportance
+	}
+	second = d.Place + " · " + status
+	if d.NoticeOutstanding() {
+		second = lang.L("! Mangler melding (§ 5-2)") + " · " + second
+		imp = widget.DangerImportance
+	}
+	return first, second, imp
+}
+
+// Reload reads the register again and reapplies the filter.
+func (s *Screen) Reload() {
+	all, err := s.env.Store.Deviations()
+	if err != nil {
+		s.loadErr.Show(err)
+		return
+	}
+	s.loadErr.Show(nil)
+	s.all = all
+	years := []string{lang.L(allLabel)}
+	for _, y := range model.DeviationYears(all) {
+		years = append(years, y.String())
+	}
+	s.YearSel.SetOptions(years)
+	s.Stats.SetDeviations(all)
+	s.apply()
+}
+
+// apply filters and sorts the list (newest first).
+func (s *Screen) apply() {
+	s.shown = model.FilterDeviations(s.all, s.filter)
+	open := 0
+	for _, d := range s.shown {
+		if d.Open() {
+			open++
+		}
+	}
+	s.Count.SetText(fmt.Sprintf(lang.L("Viser %d av %d avvik, %d åpne."), len(s.shown), len(s.all), open))
+	s.List.UnselectAll()
+	s.List.Refresh()
+	if s.Editor != nil {
+		for i, d := range s.shown {
+			if d.ID == s.Editor.Deviation().ID && d.ID != 0 {
+				s.List.Select(i)
+			}
+		}
+	}
+}
+
+// Shown are the listed deviations, newest first.
+func (s *Screen) Shown() []model.Deviation { return s.shown }
+
+// ApplyFocus opens a deviation or a named filter asked for by another page.
+func (s *Screen) ApplyFocus(f appctx.Focus) {
+	switch f.Filter {
+	case FilterOpen:
+		s.StatusSel.SetSelected(lang.L(openLabel))
+	case FilterNotice:
+		s.StatusSel.SetSelected(lang.L(noticeLabel))
+	}
+	if f.ID != 0 {
+		s.Open(f.ID)
+	}
+}
+
+// Open shows one deviation, clearing filters that hide it.
+func (s *Screen) Open(id uint64) {
+	for _, d := range s.all {
+		if d.ID != id {
+			continue
+		}
+		if !s.filter.Match(d) {
+			s.ResetFilter()
+		}
+		s.show(d)
+		s.apply()
+		return
+	}
+}
+
+// ResetFilter shows the whole register.
+func (s *Screen) ResetFilter() {
+	s.StatusSel.SetSelected(lang.L(allLabel))
+	s.CategorySel.SetSelected(lang.L(allLabel))
+	s.YearSel.SetSelected(lang.L(allLabel))
+}
+
+// NewDeviation starts a blank deviation dated today.
+func (s *Screen) NewDeviation() {
+	s.List.UnselectAll()
+	s.show(model.NewDeviation(s.env.Today()))
+}
+
+func (s *Screen) show(d model.Deviation) {
+	s.Editor = NewEditor(s.env, d, s.places, s.saved, s.deleted)
+	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}
+	s.detail.Refresh()
+	if s.Tabs != nil {
+		s.Tabs.SelectIndex(0)
+	}
+}
+
+// saved is called by the editor after a save, a status change or a new
+// measure.
+func (s *Screen) saved(d model.Deviation) {
+	s.Reload()
+	s.env.DataChanged()
+	// The shell rebuilds the page on DataChanged; ask the new page to open
+	// this deviation again.
+	s.env.Open(PageID, appctx.Focus{ID: d.ID})
+}
+
+func (s *Screen) deleted() {
+	s.Editor = nil
+	s.detail.Objects = nil
+	s.Reload()
+	s.detail.Objects = []fyne.CanvasObject{hint()}
+	s.detail.Refresh()
+	s.env.DataChanged()
+}
+
+func hint() fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("Velg et avvik i listen, eller registrer et nytt."))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// Content lays the screen out: the register and the statistics as tabs.
+func (s *Screen) Content() fyne.CanvasObject {
+	if len(s.detail.Objects) == 0 {
+		s.detail.Objects = []fyne.CanvasObject{hint()}
+	}
+	filters := widget.NewForm(
+		widget.NewFormItem(lang.L("Status"), s.StatusSel),
+		widget.NewFormItem(lang.L("Kategori"), s.CategorySel),
+		widget.NewFormItem(lang.L("År"), s.YearSel),
+	)
+	left := container.NewBorder(container.NewVBox(s.NewButton, filters, s.Count, s.loadErr.Label), nil, nil, nil, s.List)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.36
+	s.Tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Register"), split),
+		container.NewTabItem(lang.L("Statistikk"), s.Stats.Content()),
+	)
+	return s.Tabs
+}
+
+// twoLines is a list row: a bold first line and a second line, both
+// truncated with an ellipsis.
+func twoLines() fyne.CanvasObject {
+	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.Truncation = fyne.TextTruncateEllipsis
+	b := widget.NewLabel("")
+	b.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(a, b)
+}
+
+func setTwoLines(o fyne.CanvasObject, first, second string, imp widget.Importance) {
+	c := o.(*fyne.Container)
+	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	a.SetText(first)
+	b.Importance = imp
+	b.SetText(second)
+}

@@ -1,0 +1,150 @@
+package avvik
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Colours of the bars. The text after each bar gives the numbers in words,
+// so colour is never the only signal.
+var (
+	colorClosed = color.NRGBA{0x2F, 0x5D, 0x9B, 0xff} // blue
+	colorOpen   = color.NRGBA{0xE0, 0x8A, 0x2E, 0xff} // orange
+)
+
+// BarPart is one segment of a bar.
+type BarPart struct {
+	Value int
+	Color color.Color
+}
+
+// BarRow is one labelled bar, stacked from its parts, with the numbers in
+// words after it.
+type BarRow struct {
+	Label string
+	Parts []BarPart
+	Text  string
+}
+
+// Total is the length of the bar.
+func (r BarRow) Total() int {
+	n := 0
+	for _, p := range r.Parts {
+		n += p.Value
+	}
+	return n
+}
+
+// BarChart is a horizontal bar chart drawn with canvas rectangles: the
+// label, the bar scaled to the largest row, and the text.
+type BarChart struct {
+	widget.BaseWidget
+	Title string
+	Rows  []BarRow
+}
+
+// NewBarChart creates a chart.
+func NewBarChart(title string, rows []BarRow) *BarChart {
+	c := &BarChart{Title: title, Rows: rows}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer builds the rows.
+func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
+	maxTotal := 1
+	for _, r := range c.Rows {
+		maxTotal = max(maxTotal, r.Total())
+	}
+	box := container.NewVBox()
+	if c.Title != "" {
+		box.Add(widget.NewLabelWithStyle(c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	rows := &rowLayout{}
+	for _, r := range c.Rows {
+		label := widget.NewLabel(r.Label)
+		label.Truncation = fyne.TextTruncateEllipsis
+		label.Alignment = fyne.TextAlignTrailing
+		text := widget.NewLabel(r.Text)
+		rows.texts = append(rows.texts, text)
+		box.Add(container.New(rows, label, newBar(r.Parts, maxTotal), text))
+	}
+	return widget.NewSimpleRenderer(box)
+}
+
+// newBar is a bar of stacked rectangles; its length is total/maxTotal of
+// the room it gets.
+func newBar(parts []BarPart, maxTotal int) fyne.CanvasObject {
+	l := &barLayout{maxTotal: maxTotal}
+	objs := make([]fyne.CanvasObject, 0, len(parts))
+	for _, p := range parts {
+		rect := canvas.NewRectangle(p.Color)
+		l.values = append(l.values, p.Value)
+		objs = append(objs, rect)
+	}
+	return container.New(l, objs...)
+}
+
+// barLayout places the segments side by side, each as wide as its share.
+type barLayout struct {
+	values   []int
+	maxTotal int
+}
+
+func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h := size.Height * 0.6
+	y := (size.Height - h) / 2
+	x := float32(0)
+	for i, o := range objs {
+		w := size.Width * float32(l.values[i]) / float32(l.maxTotal)
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(fyne.NewSize(w, h))
+		x += w
+	}
+}
+
+func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	s := theme.Size(theme.SizeNameText)
+	return fyne.NewSize(s*4, s)
+}
+
+// rowLayout is shared by a chart's rows: the label gets a third of the
+// width, the text as much as the widest text needs (at most 40 %), and the
+// bar the rest, so every bar starts and is scaled the same.
+type rowLayout struct{ texts []*widget.Label }
+
+func (l *rowLayout) textWidth(width float32) float32 {
+	w := float32(0)
+	for _, t := range l.texts {
+		w = max(w, t.MinSize().Width)
+	}
+	return min(w, width*0.4)
+}
+
+func (l *rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	label, bar, text := objs[0], objs[1], objs[2]
+	pad := theme.Padding()
+	lw := size.Width / 3
+	tw := l.textWidth(size.Width)
+	bw := max(0, size.Width-lw-tw-2*pad)
+	label.Move(fyne.NewPos(0, 0))
+	label.Resize(fyne.NewSize(lw, size.Height))
+	bar.Move(fyne.NewPos(lw+pad, 0))
+	bar.Resize(fyne.NewSize(bw, size.Height))
+	text.Move(fyne.NewPos(lw+bw+2*pad, 0))
+	text.Resize(fyne.NewSize(tw, size.Height))
+}
+
+func (l *rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	// The label truncates; the text keeps its words.
+	return fyne.NewSize(objs[1].MinSize().Width+objs[2].MinSize().Width*1.5, h)
+}

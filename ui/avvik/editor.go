@@ -1,0 +1,561 @@
+package avvik
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// handlingsplanPage is the action plan's page ID (a constant here to avoid
+// importing the package).
+const handlingsplanPage = "handlingsplan"
+
+// PrivacyNote is shown next to the description fields.
+const PrivacyNote = "Skriv aldri navn eller andre opplysninger som identifiserer personer."
+
+// Editor registers or edits one deviation, moves it through its statuses
+// and makes measures for it in the action plan.
+type Editor struct {
+	env       *appctx.Env
+	dev       model.Deviation
+	onSaved   func(model.Deviation)
+	onDeleted func()
+
+	Heading                              *widget.Label
+	Date                                 *widgets.DateEntry
+	Place                                *widget.SelectEntry
+	Category, Type, Severity             *widget.Select
+	Privacy                              *widget.Label
+	WhatHappened, ImmediateAction, Cause *widget.Entry
+	ViolenceType                         *widget.Select
+	FollowUp                             *widget.CheckGroup
+	ViolenceBox                          *fyne.Container
+	NoticeBox                            *fyne.Container
+	Notified                             *widget.Check
+	NotifiedOn                           *widgets.DateEntry
+	Reported                             *widget.Check
+	MunicipalRef                         *widget.Entry
+	Save, Delete                         *widget.Button
+	Err                                  *widgets.ErrorText
+
+	StatusLabel                 *widget.Label
+	ToInProgress, Close, Reopen *widget.Button
+	ClosedBy                    *widget.Entry
+	ClosedOn                    *widgets.DateEntry
+	ConfirmClose                *widget.Button
+	CloseBox                    *fyne.Container
+	TransErr                    *widgets.ErrorText
+
+	MeasureTitle, MeasureResp *widget.Entry
+	MeasureDeadline           *widgets.DateEntry
+	AddMeasure                *widget.Button
+	MeasureErr                *widgets.ErrorText
+	measures                  *fyne.Container
+	statusBox, measureBox     *fyne.Container
+	root                      *fyne.Container // set by Content
+}
+
+// NewEditor builds the form for dev (ID 0 = a new deviation). places are
+// offered in the place field (the unit's departments); any other place
+// can be typed.
+func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved func(model.Deviation), onDeleted func()) *Editor {
+	e := &Editor{env: env, dev: dev, onSaved: onSaved, onDeleted: onDeleted}
+	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.Heading.Wrapping = fyne.TextWrapWord
+	e.Date = widgets.NewDateEntry(model.FieldDevDate, false)
+	e.Place = widget.NewSelectEntry(places)
+	e.Place.SetPlaceHolder(lang.L("avdeling eller område"))
+	e.Category = widgets.NewSelect(model.DeviationCategoryLabels(), func(string) { e.refreshConditional() })
+	e.Type = widgets.NewSelect(model.DeviationTypeLabels(), func(string) { e.refreshConditional() })
+	e.Severity = widgets.NewSelect(model.SeverityLabels(), func(string) { e.refreshConditional() })
+
+	e.Privacy = widget.NewLabelWithStyle(lang.L(PrivacyNote), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.Privacy.Wrapping = fyne.TextWrapWord
+	e.Privacy.Importance = widget.WarningImportance
+	text := func(ph string, rows int) *widget.Entry {
+		w := widget.NewMultiLineEntry()
+		w.Wrapping = fyne.TextWrapWord
+		w.SetMinRowsVisible(rows)
+		w.SetPlaceHolder(ph)
+		return w
+	}
+	e.WhatHappened = text(lang.L("Hva skjedde? Bruk roller og grupper, for eksempel «en beboer», «ansatt på natt»."), 3)
+	e.ImmediateAction = text(lang.L("Hva ble gjort med en gang?"), 2)
+	e.Cause = text(lang.L("Hvorfor skjedde det? Registrer årsaken, ikke bare følgen."), 2)
+
+	e.ViolenceType = widgets.NewSelect(model.ViolenceTypeLabels(), nil)
+	e.FollowUp = widget.NewCheckGroup(model.FollowUpOfferLabels(), nil)
+	// Labels above the fields, so the form fits a projector in Møtemodus.
+	e.ViolenceBox = container.NewVBox(
+		heading(lang.L("Vold og trusler")),
+		widget.NewLabel(lang.L(model.FieldDevViolenceType)), e.ViolenceType,
+		widget.NewLabel(lang.L(model.FieldDevFollowUp)), e.FollowUp,
+	)
+
+	e.Notified = widget.NewCheck(lang.L("Meldt til Arbeidstilsynet og politiet"), func(on bool) {
+		if on {
+			if e.NotifiedOn.Text == "" {
+				e.NotifiedOn.SetDate(e.env.Today())
+			}
+			e.NotifiedOn.Enable()
+		} else {
+			e.NotifiedOn.Disable()
+		}
+		e.refreshConditional()
+	})
+	e.NotifiedOn = widgets.NewDateEntry(model.FieldDevNotifiedOn, true)
+	e.NoticeBox = noticeBox(e.Notified, e.NotifiedOn)
+
+	e.Reported = widget.NewCheck(lang.L("Meldt i kommunens avvikssystem"), func(on bool) {
+		if on {
+			e.MunicipalRef.Enable()
+		} else {
+			e.MunicipalRef.Disable()
+		}
+	})
+	e.MunicipalRef = widget.NewEntry()
+	e.MunicipalRef.SetPlaceHolder(lang.L("referansen i kommunens system"))
+
+	e.Save = widget.NewButtonWithIcon(lang.L("Lagre avviket"), theme.DocumentSaveIcon(), e.SaveDeviation)
+	e.Save.Importance = widget.HighImportance
+	e.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), e.confirmDelete)
+	e.Err = widgets.NewErrorText()
+
+	e.StatusLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.StatusLabel.Wrapping = fyne.TextWrapWord
+	e.ToInProgress = widget.NewButton(lang.L("Til behandling"), func() { e.transition(model.DevInProgress) })
+	e.Reopen = widget.NewButton(lang.L("Gjenåpne"), func() { e.transition(model.DevInProgress) })
+	e.Close = widget.NewButtonWithIcon(lang.L("Lukk"), theme.ConfirmIcon(), e.StartClose)
+	e.ClosedBy = widget.NewEntry()
+	e.ClosedBy.SetPlaceHolder(lang.L("person eller rolle"))
+	e.ClosedOn = widgets.NewDateEntry(model.FieldDevClosedOn, false)
+	e.ConfirmClose = widget.NewButtonWithIcon(lang.L("Lukk avviket"), theme.ConfirmIcon(), e.ConfirmClosing)
+	e.ConfirmClose.Importance = widget.HighImportance
+	e.TransErr = widgets.NewErrorText()
+	e.CloseBox = container.NewVBox(
+		widget.NewForm(
+			widget.NewFormItem(lang.L(model.FieldDevClosedBy), e.ClosedBy),
+			widget.NewFormItem(lang.L(model.FieldDevClosedOn), e.ClosedOn),
+		),
+		container.NewHBox(e.ConfirmClose, widget.NewButton(lang.L("Avbryt"), func() { e.CloseBox.Hide(); e.relayout() })),
+	)
+	e.CloseBox.Hide()
+	e.statusBox = container.NewVBox()
+
+	e.MeasureTitle = widget.NewEntry()
+	e.MeasureTitle.SetPlaceHolder(lang.L("hva skal gjøres?"))
+	e.MeasureResp = widget.NewEntry()
+	e.MeasureResp.SetPlaceHolder(lang.L("person eller rolle"))
+	e.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
+	e.MeasureDeadline.SetDate(env.Today().AddMonths(3))
+	e.AddMeasure = widget.NewButtonWithIcon(lang.L("Nytt tiltak i handlingsplanen"), theme.ContentAddIcon(), e.CreateMeasure)
+	e.MeasureErr = widgets.NewErrorText()
+	e.measures = container.NewVBox()
+	e.measureBox = container.NewVBox()
+
+	e.load(dev)
+	return e
+}
+
+// noticeBox is the § 5-2 reminder: a framed warning with the duty, and
+// where to record that it was done.
+func noticeBox(check *widget.Check, on *widgets.DateEntry) *fyne.Container {
+	warn := theme.Color(theme.ColorNameWarning)
+	r, g, b, _ := warn.RGBA()
+	bg := canvas.NewRectangle(color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x33})
+	bg.StrokeColor = warn
+	bg.StrokeWidth = 2
+	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	title := widget.NewLabelWithStyle(lang.L("Varsle Arbeidstilsynet og politiet straks"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	duty := widget.NewLabel(lang.L("Ved dødsfall eller alvorlig personskade skal arbeidsgiver straks varsle Arbeidstilsynet og nærmeste politi, og deretter sende skriftlig melding. Verneombudet skal ha kopi (arbeidsmiljøloven § 5-2). Arbeidstilsynet: 73 19 97 00, tast 3."))
+	duty.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, title),
+		duty,
+		check,
+		widget.NewForm(widget.NewFormItem(lang.L("Dato meldt"), on)),
+	)
+	return container.NewStack(bg, container.NewPadded(content))
+}
+
+// heading is a bold label.
+func heading(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// Deviation is the deviation as last loaded or saved.
+func (e *Editor) Deviation() model.Deviation { return e.dev }
+
+// load puts dev into the form.
+func (e *Editor) load(d model.Deviation) {
+	e.dev = d
+	if d.ID == 0 {
+		e.Heading.SetText(lang.L("Nytt avvik"))
+	} else {
+		e.Heading.SetText(fmt.Sprintf(lang.L("Avvik %d: %s"), d.ID, d.Label()))
+	}
+	e.Date.SetDate(d.Date)
+	e.Place.SetText(d.Place)
+	setEnum(e.Category, d.Category.Label())
+	setEnum(e.Type, d.Type.Label())
+	setEnum(e.Severity, d.Severity.Label())
+	e.WhatHappened.SetText(d.WhatHappened)
+	e.ImmediateAction.SetText(d.ImmediateAction)
+	e.Cause.SetText(d.Cause)
+	setEnum(e.ViolenceType, d.ViolenceType.Label())
+	var offers []string
+	for _, f := range d.FollowUpOffered {
+		offers = append(offers, f.Label())
+	}
+	e.FollowUp.SetSelected(offers)
+	e.NotifiedOn.SetDate(d.AuthoritiesNotifiedOn)
+	e.Notified.SetChecked(d.AuthoritiesNotified)
+	if !d.AuthoritiesNotified {
+		e.NotifiedOn.Disable()
+	}
+	e.MunicipalRef.SetText(d.MunicipalRef)
+	e.Reported.SetChecked(d.ReportedToMunicipal)
+	if !d.ReportedToMunicipal {
+		e.MunicipalRef.Disable()
+	}
+	if d.ID == 0 {
+		e.Delete.Hide()
+	} else {
+		e.Delete.Show()
+	}
+	e.refreshConditional()
+	e.refreshStatus()
+	e.refreshMeasures()
+}
+
+func setEnum(s *widget.Select, label string) {
+	if label == "" {
+		s.ClearSelected()
+		return
+	}
+	s.SetSelected(label)
+}
+
+// current is the category, type and severity as chosen in the form.
+func (e *Editor) current() model.Deviation {
+	d := model.Deviation{}
+	d.Category, _ = model.DeviationCategoryFromLabel(e.Category.Selected)
+	d.Type, _ = model.DeviationTypeFromLabel(e.Type.Selected)
+	d.Severity, _ = model.SeverityFromLabel(e.Severity.Selected)
+	return d
+}
+
+// refreshConditional shows the violence fields for vold og trusler, and
+// the § 5-2 reminder for a serious injury (or once a notice is recorded).
+func (e *Editor) refreshConditional() {
+	if e.Notified == nil { // still building
+		return
+	}
+	cur := e.current()
+	if cur.Category == model.DevViolence {
+		e.ViolenceBox.Show()
+	} else {
+		e.ViolenceBox.Hide()
+	}
+	if cur.NeedsAuthorityNotice() || e.Notified.Checked {
+		e.NoticeBox.Show()
+	} else {
+		e.NoticeBox.Hide()
+	}
+	e.relayout()
+}
+
+// relayout lays the form out again after a part was shown or hidden (a
+// container does not notice that of its children by itself).
+func (e *Editor) relayout() {
+	if e.root != nil {
+		e.root.Refresh()
+	}
+}
+
+// read returns the form as a deviation, with the messages for fields that
+// could not be read (dates).
+func (e *Editor) read() (model.Deviation, model.ValidationError) {
+	d := e.dev
+	var bad model.ValidationError
+	var err error
+	if d.Date, err = e.Date.Date(); err != nil {
+		bad.Add(model.FieldDevDate, err.Error())
+	}
+	cur := e.current()
+	d.Place = e.Place.Text
+	d.Category, d.Type, d.Severity = cur.Category, cur.Type, cur.Severity
+	d.WhatHappened = e.WhatHappened.Text
+	d.ImmediateAction = e.ImmediateAction.Text
+	d.Cause = e.Cause.Text
+	d.ViolenceType, d.FollowUpOffered = "", nil
+	if d.Category == model.DevViolence {
+		d.ViolenceType, _ = model.ViolenceTypeFromLabel(e.ViolenceType.Selected)
+		for _, l := range e.FollowUp.Selected {
+			if f, ok := model.FollowUpOfferFromLabel(l); ok {
+				d.FollowUpOffered = append(d.FollowUpOffered, f)
+			}
+		}
+	}
+	d.AuthoritiesNotified, d.AuthoritiesNotifiedOn = e.Notified.Checked, model.Date{}
+	if d.AuthoritiesNotified {
+		if d.AuthoritiesNotifiedOn, err = e.NotifiedOn.Date(); err != nil {
+			bad.Add(model.FieldDevNotifiedOn, err.Error())
+		}
+	}
+	d.ReportedToMunicipal, d.MunicipalRef = e.Reported.Checked, ""
+	if d.ReportedToMunicipal {
+		d.MunicipalRef = e.MunicipalRef.Text
+	}
+	return d, bad
+}
+
+// SaveDeviation validates and stores the form. Refused input stays typed
+// and the file is not touched; every problem is listed at once.
+func (e *Editor) SaveDeviation() {
+	d, bad := e.read()
+	today := e.env.Today()
+	if len(bad) > 0 {
+		// Add what the model says about the rest of the form.
+		if verr, ok := d.Normalized().Validate(today).(model.ValidationError); ok {
+			for _, fe := range verr {
+				if bad.For(fe.Field) == "" {
+					bad.Add(fe.Field, fe.Message)
+				}
+			}
+		}
+		e.Err.Show(bad)
+		return
+	}
+	saved, err := e.env.Store.SaveDeviation(d, today)
+	if err != nil {
+		e.Err.Show(err)
+		return
+	}
+	e.Err.Show(nil)
+	e.load(saved)
+	e.onSaved(saved)
+}
+
+// refreshStatus shows the status in words and the changes the model
+// allows from it.
+func (e *Editor) refreshStatus() {
+	e.CloseBox.Hide()
+	e.TransErr.Show(nil)
+	d := e.dev
+	e.statusBox.RemoveAll()
+	if d.ID == 0 {
+		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (når avviket er lagret)"), model.DevRegistered.Label()))
+		e.statusBox.Add(e.StatusLabel)
+		return
+	}
+	e.StatusLabel.SetText(StatusText(d))
+	e.StatusLabel.Importance = widget.MediumImportance
+	if d.Open() {
+		e.StatusLabel.Importance = widget.HighImportance
+	}
+	buttons := container.NewHBox()
+	for _, to := range d.Status.Transitions() {
+		switch {
+		case to == model.DevClosed:
+			buttons.Add(e.Close)
+		case d.Status == model.DevClosed:
+			buttons.Add(e.Reopen)
+		default:
+			buttons.Add(e.ToInProgress)
+		}
+	}
+	if e.ClosedBy.Text == "" {
+		e.ClosedBy.SetText(e.env.User())
+	}
+	e.statusBox.Objects = []fyne.CanvasObject{e.StatusLabel, buttons, e.CloseBox, e.TransErr.Label}
+	e.statusBox.Refresh()
+	e.relayout()
+}
+
+// StatusText is the status in words: open ones say so.
+func StatusText(d model.Deviation) string {
+	switch d.Status {
+	case model.DevClosed:
+		return fmt.Sprintf(lang.L("Status: Lukket %s av %s"), d.ClosedOn, d.ClosedBy)
+	case model.DevRegistered, model.DevInProgress:
+		return fmt.Sprintf(lang.L("Status: %s – åpen"), d.Status.Label())
+	}
+	return fmt.Sprintf(lang.L("Status: %s"), d.Status)
+}
+
+// StartClose asks who closed the deviation and when.
+func (e *Editor) StartClose() {
+	if e.ClosedOn.Text == "" {
+		e.ClosedOn.SetDate(e.env.Today())
+	}
+	e.TransErr.Show(nil)
+	e.CloseBox.Show()
+	e.statusBox.Refresh()
+	e.relayout()
+}
+
+// ConfirmClosing closes the deviation; the model checks who and when.
+func (e *Editor) ConfirmClosing() {
+	on, err := e.ClosedOn.Date()
+	if err != nil {
+		var v model.ValidationError
+		v.Add(model.FieldDevClosedOn, err.Error())
+		e.TransErr.Show(v)
+		return
+	}
+	e.apply(model.DevClosed, e.ClosedBy.Text, on)
+}
+
+func (e *Editor) transition(to model.DeviationStatus) { e.apply(to, "", model.Date{}) }
+
+func (e *Editor) apply(to model.DeviationStatus, by string, on model.Date) {
+	if e.dev.ID == 0 {
+		return
+	}
+	n, err := e.env.Store.TransitionDeviation(e.dev.ID, to, by, on, e.env.Today())
+	if err != nil {
+		e.TransErr.Show(err)
+		return
+	}
+	e.dev = n // the form keeps any edits not yet saved
+	e.refreshStatus()
+	e.onSaved(n)
+}
+
+// CreateMeasure puts a measure for this deviation in the action plan,
+// linked back.
+func (e *Editor) CreateMeasure() {
+	if e.dev.ID == 0 {
+		return
+	}
+	d, err := e.MeasureDeadline.Date()
+	if err != nil {
+		e.MeasureErr.Show(err)
+		return
+	}
+	today := e.env.Today()
+	m := model.NewMeasureFromDeviation(e.dev, e.MeasureTitle.Text, e.MeasureResp.Text, d, today)
+	_, dev, err := e.env.Store.AddMeasureForDeviation(e.dev.ID, m, today)
+	if err != nil {
+		e.MeasureErr.Show(err)
+		return
+	}
+	e.dev.MeasureIDs = dev.MeasureIDs
+	e.MeasureErr.Show(nil)
+	e.MeasureTitle.SetText("")
+	e.refreshMeasures()
+	e.onSaved(dev)
+}
+
+// refreshMeasures lists the deviation's measures with a link to the plan.
+func (e *Editor) refreshMeasures() {
+	e.measureBox.RemoveAll()
+	if e.dev.ID == 0 {
+		return
+	}
+	e.measures.RemoveAll()
+	today := e.env.Today()
+	for _, id := range e.dev.MeasureIDs {
+		m, err := e.env.Store.Measure(id)
+		if err != nil {
+			continue
+		}
+		text := fmt.Sprintf("%s – %s, %s %s, %s", m.Title, m.Status.Label(), lang.L("frist"), m.Deadline, m.Responsible)
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		if m.Overdue(today) {
+			l.SetText(lang.L("! Forfalt:") + " " + text)
+			l.Importance = widget.DangerImportance
+		}
+		id := m.ID
+		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
+			e.env.Open(handlingsplanPage, appctx.Focus{ID: id})
+		})
+		e.measures.Add(container.NewBorder(nil, nil, nil, open, l))
+	}
+	if len(e.measures.Objects) == 0 {
+		e.measures.Add(widget.NewLabel(lang.L("Ingen tiltak ennå.")))
+	}
+	e.measureBox.Objects = []fyne.CanvasObject{
+		widget.NewSeparator(),
+		heading(lang.L("Tiltak i handlingsplanen")),
+		e.measures,
+		widget.NewForm(
+			widget.NewFormItem(lang.L(model.FieldTitle), e.MeasureTitle),
+			widget.NewFormItem(lang.L(model.FieldResponsible), e.MeasureResp),
+			widget.NewFormItem(lang.L(model.FieldDeadline), e.MeasureDeadline),
+		),
+		e.MeasureErr.Label,
+		container.NewHBox(e.AddMeasure),
+	}
+	e.measureBox.Refresh()
+	e.relayout()
+}
+
+func (e *Editor) confirmDelete() {
+	if e.dev.ID == 0 {
+		return
+	}
+	msg := fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
+	c := dialog.NewConfirm(lang.L("Slett avvik"), msg, func(ok bool) {
+		if ok {
+			e.DeleteDeviation()
+		}
+	}, e.env.Window)
+	c.SetConfirmText(lang.L("Slett"))
+	c.SetDismissText(lang.L("Behold"))
+	c.Show()
+}
+
+// DeleteDeviation removes the deviation (after the confirmation).
+func (e *Editor) DeleteDeviation() {
+	if err := e.env.Store.DeleteDeviation(e.dev.ID); err != nil {
+		e.Err.Show(err)
+		return
+	}
+	e.onDeleted()
+}
+
+// Content lays out the editor.
+func (e *Editor) Content() fyne.CanvasObject {
+	basics := widget.NewForm(
+		widget.NewFormItem(lang.L(model.FieldDevDate), e.Date),
+		widget.NewFormItem(lang.L(model.FieldDevPlace), e.Place),
+		widget.NewFormItem(lang.L(model.FieldCategory), e.Category),
+		widget.NewFormItem(lang.L(model.FieldDevType), e.Type),
+		widget.NewFormItem(lang.L(model.FieldDevSeverity), e.Severity),
+	)
+	// The descriptions are sensitive: hidden in Møtemodus. Their labels
+	// go above them, so the text gets the full width.
+	texts := container.NewVBox(
+		heading(lang.L(model.FieldDevWhatHappened)), widgets.Sensitive(e.env, e.WhatHappened),
+		heading(lang.L(model.FieldDevImmediateAction)), widgets.Sensitive(e.env, e.ImmediateAction),
+		heading(lang.L(model.FieldDevCause)), widgets.Sensitive(e.env, e.Cause),
+	)
+	municipal := widget.NewForm(widget.NewFormItem(lang.L("Referanse"), e.MunicipalRef))
+	privacy := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, e.Privacy)
+	// The § 5-2 reminder comes right under the fields that call for it.
+	e.root = container.NewVBox(
+		e.Heading, basics, e.NoticeBox, privacy, texts, e.ViolenceBox,
+		e.Reported, municipal,
+		e.Err.Label, container.NewHBox(e.Save, e.Delete),
+		widget.NewSeparator(), e.statusBox,
+		e.measureBox,
+	)
+	return container.NewVScroll(e.root)
+}

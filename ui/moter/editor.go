@@ -1,0 +1,381 @@
+package moter
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/reports"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/pdfexport"
+	"hmsutvalg/ui/widgets"
+)
+
+// Editor edits one meeting: date, time, place and attendance on the first
+// tab, the agenda with each item's notes and decisions on the second.
+type Editor struct {
+	sess *session
+
+	Date       *widgets.DateEntry
+	Start, End *widget.Entry
+	Place      *widget.Entry
+	Attended   []*widget.Check // one per participant, in order
+
+	Agenda     *widget.List
+	NewItem    *widget.Entry
+	AddItem    *widget.Button
+	Up, Down   *widget.Button
+	Remove     *widget.Button
+	ItemTitle  *widget.Entry
+	ItemClosed *widget.Check
+	Item       *ItemPanel
+	Save       *widget.Button
+	Delete     *widget.Button
+	StartView  *widget.Button
+	Invitation *widget.Button
+	Minutes    *widget.Button
+	WithClosed *widget.Check
+	Err        *widgets.ErrorText
+	Tabs       *container.AppTabs
+	// View is the meeting view while it is open.
+	View        *View
+	selected    uint64
+	itemBox     *fyne.Container
+	onDelete    func()
+	participant *fyne.Container
+}
+
+// NewEditor edits m; onSaved is called after each successful save,
+// onDelete after the meeting is deleted.
+func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), onDelete func()) *Editor {
+	e := &Editor{sess: newSession(env, m, onSaved), Err: widgets.NewErrorText(), onDelete: onDelete}
+	e.Date = widgets.NewDateEntry(model.FieldMeetingDate, false)
+	e.Date.SetDate(m.Date)
+	e.Start = widget.NewEntry()
+	e.Start.SetText(m.Start)
+	e.Start.SetPlaceHolder("14:00")
+	e.End = widget.NewEntry()
+	e.End.SetText(m.End)
+	e.End.SetPlaceHolder(lang.L("valgfri"))
+	e.Place = widget.NewEntry()
+	e.Place.SetText(m.Place)
+	e.participant = container.NewVBox()
+	e.refreshParticipants()
+
+	e.Agenda = widget.NewList(
+		func() int { return len(e.sess.m.Agenda) },
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			it := e.sess.m.Agenda[i]
+			var parts []string
+			if it.Closed {
+				parts = append(parts, lang.L("Lukket sak"))
+			}
+			if it.Kind == model.AgendaCustom {
+				parts = append(parts, lang.L("Egen sak"))
+			}
+			if strings.TrimSpace(it.Notes) == "" {
+				parts = append(parts, lang.L("ingen notater"))
+			} else {
+				parts = append(parts, lang.L("notater"))
+			}
+			parts = append(parts, fmt.Sprintf(lang.L("%d vedtak"), len(it.Decisions)))
+			second := strings.Join(parts, " · ")
+			setTwoLines(o, fmt.Sprintf("%d. %s\n%s", i+1, it.Title, second), widget.MediumImportance)
+		},
+	)
+	e.Agenda.OnSelected = func(i widget.ListItemID) { e.selectItem(e.sess.m.Agenda[i].ID) }
+	e.NewItem = widget.NewEntry()
+	e.NewItem.SetPlaceHolder(lang.L("Tittel på ny sak"))
+	e.AddItem = widget.NewButtonWithIcon(lang.L("Legg til sak"), theme.ContentAddIcon(), e.addItem)
+	e.Up = widget.NewButtonWithIcon(lang.L("Opp"), theme.MoveUpIcon(), func() { e.move(-1) })
+	e.Down = widget.NewButtonWithIcon(lang.L("Ned"), theme.MoveDownIcon(), func() { e.move(1) })
+	e.Remove = widget.NewButtonWithIcon(lang.L("Fjern sak"), theme.DeleteIcon(), e.removeItem)
+	e.ItemTitle = widget.NewEntry()
+	e.ItemTitle.OnChanged = func(s string) {
+		if it := e.sess.item(e.selected); it != nil {
+			it.Title = s
+			e.Agenda.Refresh()
+		}
+	}
+	e.ItemClosed = widget.NewCheck(lang.L("Lukket sak"), func(b bool) {
+		if it := e.sess.item(e.selected); it != nil {
+			it.Closed = b
+			e.Agenda.Refresh()
+		}
+	})
+	e.itemBox = container.NewVBox()
+
+	e.Save = widget.NewButtonWithIcon(lang.L("Lagre møtet"), theme.DocumentSaveIcon(), func() { e.save() })
+	e.Save.Importance = widget.HighImportance
+	e.Delete = widget.NewButtonWithIcon(lang.L("Slett møtet"), theme.DeleteIcon(), e.confirmDelete)
+	e.StartView = widget.NewButtonWithIcon(lang.L("Start møtevisning"), theme.MediaPlayIcon(), e.startView)
+	e.Invitation = widget.NewButtonWithIcon(lang.L("Innkalling (PDF)"), theme.DocumentPrintIcon(), func() { e.savePDF(false) })
+	e.Minutes = widget.NewButtonWithIcon(lang.L("Referat (PDF)"), theme.DocumentPrintIcon(), func() { e.savePDF(true) })
+	e.WithClosed = widget.NewCheck(lang.L("Ta med lukkede saker i referatet"), nil)
+	e.refreshButtons()
+	if len(m.Agenda) > 0 {
+		e.Agenda.Select(0)
+	}
+	return e
+}
+
+// Meeting is the working copy, with what is typed in the form.
+func (e *Editor) Meeting() model.Meeting { return e.sess.m }
+
+func (e *Editor) refreshButtons() {
+	if e.sess.m.ID == 0 {
+		e.Delete.Disable()
+	} else {
+		e.Delete.Enable()
+	}
+}
+
+// refreshParticipants shows a check per invited member: ticked = came.
+func (e *Editor) refreshParticipants() {
+	e.participant.RemoveAll()
+	e.Attended = nil
+	if len(e.sess.m.Participants) == 0 {
+		e.participant.Add(wrapped(lang.L("Ingen utvalgsmedlemmer er aktive på møtedatoen. Registrer utvalget under Enhet og utvalg.")))
+	}
+	for i, p := range e.sess.m.Participants {
+		i := i
+		c := widget.NewCheck(fmt.Sprintf("%s (%s)", p.Name, p.Role.Short()), func(b bool) {
+			e.sess.m.Participants[i].Attended = b
+		})
+		c.SetChecked(p.Attended)
+		e.Attended = append(e.Attended, c)
+		e.participant.Add(c)
+	}
+	e.participant.Refresh()
+}
+
+// SelectItem shows agenda item id.
+func (e *Editor) SelectItem(id uint64) {
+	if i := e.sess.m.ItemIndex(id); i >= 0 {
+		e.Agenda.Select(i)
+		e.selectItem(id) // also when it was selected already: the notes may have changed
+	}
+}
+
+func (e *Editor) selectItem(id uint64) {
+	e.selected = id
+	it := e.sess.item(id)
+	if it == nil {
+		e.itemBox.RemoveAll()
+		return
+	}
+	title, closed := it.Title, it.Closed
+	e.ItemTitle.SetText(title)
+	e.ItemClosed.SetChecked(closed)
+	e.Item = newItemPanel(e.sess, id)
+	e.itemBox.Objects = []fyne.CanvasObject{e.Item.Content()}
+	e.itemBox.Refresh()
+}
+
+// SelectedItem is the ID of the item shown, 0 if none.
+func (e *Editor) SelectedItem() uint64 { return e.selected }
+
+func (e *Editor) addItem() {
+	title := strings.TrimSpace(e.NewItem.Text)
+	if title == "" {
+		e.Err.Show(fmt.Errorf("%s %s", lang.L(model.FieldItemTitle), lang.L("må fylles ut")))
+		return
+	}
+	e.sess.m = e.sess.m.AddItem(model.AgendaItem{Kind: model.AgendaCustom, Title: title})
+	e.NewItem.SetText("")
+	e.Err.Show(nil)
+	e.Agenda.Refresh()
+	// The new item is before Eventuelt, or last.
+	for _, it := range e.sess.m.Agenda {
+		if it.Title == title && it.Kind == model.AgendaCustom {
+			e.SelectItem(it.ID)
+		}
+	}
+}
+
+func (e *Editor) move(delta int) {
+	if e.selected == 0 {
+		return
+	}
+	e.sess.m = e.sess.m.MoveItem(e.selected, delta)
+	e.Agenda.Refresh()
+	e.SelectItem(e.selected)
+}
+
+func (e *Editor) removeItem() {
+	if e.selected == 0 {
+		return
+	}
+	i := e.sess.m.ItemIndex(e.selected)
+	e.sess.m = e.sess.m.RemoveItem(e.selected)
+	e.selected = 0
+	e.Agenda.UnselectAll()
+	e.Agenda.Refresh()
+	e.itemBox.RemoveAll()
+	if n := len(e.sess.m.Agenda); n > 0 {
+		e.Agenda.Select(min(i, n-1))
+	}
+}
+
+// collect copies the first tab's fields into the working copy. The date
+// must parse; the rest is checked by the model on save.
+func (e *Editor) collect() error {
+	d, err := e.Date.Date()
+	if err != nil {
+		return err
+	}
+	m := e.sess.m
+	dateChanged := d != m.Date
+	m.Date, m.Start, m.End, m.Place = d, e.Start.Text, e.End.Text, e.Place.Text
+	e.sess.m = m
+	if dateChanged && m.ID == 0 {
+		// A new meeting invites the members active on its date.
+		e.reinvite()
+	}
+	return nil
+}
+
+// reinvite sets the participants to the members active on the date.
+func (e *Editor) reinvite() {
+	members, err := e.sess.env.Store.Members()
+	if err != nil {
+		return
+	}
+	var ps []model.Participant
+	for _, cm := range model.ActiveMembers(members, e.sess.m.Date) {
+		ps = append(ps, model.Participant{MemberID: cm.ID, Name: cm.Name, Role: cm.Role})
+	}
+	e.sess.m.Participants = ps
+	e.refreshParticipants()
+}
+
+// save stores the meeting and reports whether it was stored.
+func (e *Editor) save() bool {
+	if err := e.collect(); err != nil {
+		e.Err.Show(err)
+		return false
+	}
+	if err := e.sess.save(); err != nil {
+		e.Err.Show(err)
+		return false
+	}
+	e.Err.Show(nil)
+	e.refreshButtons()
+	e.Agenda.Refresh()
+	return true
+}
+
+// SaveNow saves as the Lagre button does and returns whether it worked.
+func (e *Editor) SaveNow() bool { return e.save() }
+
+func (e *Editor) confirmDelete() {
+	m := e.sess.m
+	dialog.ShowConfirm(lang.L("Slett møtet"),
+		fmt.Sprintf(lang.L("Slette %s? Tiltak som er laget fra vedtakene, blir stående i handlingsplanen."), m.Title()),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := e.sess.env.Store.DeleteMeeting(m.ID); err != nil {
+				e.Err.Show(err)
+				return
+			}
+			if e.onDelete != nil {
+				e.onDelete()
+			}
+		}, e.sess.env.Window)
+}
+
+// startView saves and opens the meeting view at the selected item.
+func (e *Editor) startView() {
+	if !e.save() {
+		return
+	}
+	start := max(e.sess.m.ItemIndex(e.selected), 0)
+	e.View = OpenView(e.sess.env, e.sess, start, func(idx int) {
+		// Back from the shared screen: show what was typed there.
+		if idx >= 0 && idx < len(e.sess.m.Agenda) {
+			e.Agenda.Refresh()
+			e.SelectItem(e.sess.m.Agenda[idx].ID)
+		}
+	})
+}
+
+// PDFInput is what the invitation and minutes print, read now.
+func (e *Editor) PDFInput() (reports.MeetingInput, error) {
+	env := e.sess.env
+	u, err := env.Store.Unit()
+	if err != nil {
+		return reports.MeetingInput{}, err
+	}
+	ms, err := env.Store.Measures()
+	if err != nil {
+		return reports.MeetingInput{}, err
+	}
+	return reports.MeetingInput{Unit: u, Meeting: e.sess.m, Measures: ms, Today: env.Today(),
+		IncludeClosed: e.WithClosed.Checked}, nil
+}
+
+func (e *Editor) savePDF(minutes bool) {
+	if !e.save() {
+		return
+	}
+	in, err := e.PDFInput()
+	if err != nil {
+		e.Err.Show(err)
+		return
+	}
+	u := in.Unit.Name
+	if minutes {
+		pdfexport.Save(e.sess.env, pdfexport.FileName("Referat", in.Meeting.Date.ISO(), u), func() *reports.Document {
+			return reports.MeetingMinutes(in, reports.Options{})
+		})
+		return
+	}
+	pdfexport.Save(e.sess.env, pdfexport.FileName("Innkalling", in.Meeting.Date.ISO(), u), func() *reports.Document {
+		return reports.MeetingInvitation(in, reports.Options{})
+	})
+}
+
+// Content lays the editor out in two tabs.
+func (e *Editor) Content() fyne.CanvasObject {
+	details := container.NewVBox(
+		wrapped(lang.L(model.FieldMeetingDate)), e.Date,
+		container.NewGridWithColumns(2,
+			container.NewVBox(wrapped(lang.L(model.FieldMeetingStart)), e.Start),
+			container.NewVBox(wrapped(lang.L(model.FieldMeetingEnd)), e.End)),
+		wrapped(lang.L(model.FieldPlace)), e.Place,
+		heading(lang.L("Innkalt – kryss av for dem som møtte")), e.participant,
+		widget.NewSeparator(),
+		heading(lang.L("Dokumenter")),
+		container.NewGridWithColumns(2, e.Invitation, e.Minutes),
+		e.WithClosed,
+	)
+	tools := container.NewGridWithColumns(3, e.Up, e.Down, e.Remove)
+	agendaTop := container.NewVBox(e.NewItem, e.AddItem)
+	agendaList := container.NewBorder(agendaTop, tools, nil, nil, e.Agenda)
+	hint := wrapped(lang.L("Psykososiale saker og konflikter: holdes utenfor referatet som deles, og notatene skjules på felles skjerm."))
+	hint.Importance = widget.LowImportance
+	itemTop := container.NewVBox(wrapped(lang.L(model.FieldItemTitle)), e.ItemTitle, e.ItemClosed, hint)
+	item := container.NewVScroll(container.NewVBox(itemTop, e.itemBox))
+	agenda := container.NewVSplit(agendaList, item)
+	agenda.Offset = 0.4
+	e.Tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Møtet"), container.NewVScroll(details)),
+		container.NewTabItem(lang.L("Sakliste"), agenda),
+	)
+	top := container.NewVBox(
+		container.NewGridWithColumns(2, e.Save, e.StartView),
+		e.Err.Label,
+	)
+	bottom := container.NewGridWithColumns(1, e.Delete)
+	return container.NewBorder(top, bottom, nil, nil, e.Tabs)
+}

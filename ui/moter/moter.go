@@ -1,0 +1,219 @@
+// Package moter is the committee's meetings: the list of meetings, the
+// editor (time, place, attendance, agenda with notes and decisions), the
+// meeting view for the shared screen, the invitation and minutes as PDF,
+// and the annual wheel (årshjul) of the year's HMS duties.
+package moter
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the meetings page's ID for navigation.
+const PageID = "moter"
+
+func init() {
+	// A measure made from a decision opens its meeting here.
+	appctx.SourcePages[string(model.SourceMeetingDecision)] = PageID
+}
+
+// Page returns the sidebar entry. A focus request opens meeting ParentID
+// (a measure's source) or ID.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("Møter"), Icon: theme.AccountIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		s := New(env)
+		if f, ok := env.TakeFocus(PageID); ok {
+			id := f.ParentID
+			if id == 0 {
+				id = f.ID
+			}
+			if f.Filter == FilterNew {
+				s.NewMeeting()
+			} else {
+				s.Open(id)
+			}
+		}
+		return s.Content()
+	}}
+}
+
+// FilterNew as a focus filter starts a new meeting.
+const FilterNew = "nytt"
+
+// Screen lists the meetings and edits the selected one.
+type Screen struct {
+	env       *appctx.Env
+	meetings  []model.Meeting
+	List      *widget.List
+	NewButton *widget.Button
+	Editor    *Editor
+	detail    *fyne.Container
+	loadErr   *widgets.ErrorText
+}
+
+// New loads the meetings.
+func New(env *appctx.Env) *Screen {
+	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
+	s.List = widget.NewList(
+		func() int { return len(s.meetings) },
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			text, imp := s.listText(s.meetings[i])
+			setTwoLines(o, text, imp)
+		},
+	)
+	s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.meetings[i]) }
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
+	s.NewButton.Importance = widget.HighImportance
+	s.Reload()
+	return s
+}
+
+func (s *Screen) listText(m model.Meeting) (string, widget.Importance) {
+	parts := []string{m.TimeText()}
+	if m.Place != "" {
+		parts = append(parts, m.Place)
+	}
+	parts = append(parts, fmt.Sprintf(lang.L("%d saker"), len(m.Agenda)))
+	imp := widget.MediumImportance
+	if !m.Held(s.env.Today()) {
+		parts = append([]string{lang.L("Planlagt")}, parts...)
+		imp = widget.HighImportance
+	}
+	return m.Title() + "\n" + strings.Join(parts, " · "), imp
+}
+
+// Reload reads the meetings again, newest first.
+func (s *Screen) Reload() {
+	ms, err := s.env.Store.Meetings()
+	if err != nil {
+		s.loadErr.Show(err)
+		return
+	}
+	for i, j := 0, len(ms)-1; i < j; i, j = i+1, j-1 {
+		ms[i], ms[j] = ms[j], ms[i]
+	}
+	s.meetings = ms
+	s.List.Refresh()
+}
+
+// Meetings are the listed meetings, newest first.
+func (s *Screen) Meetings() []model.Meeting { return s.meetings }
+
+// Open shows a meeting.
+func (s *Screen) Open(id uint64) {
+	for i, m := range s.meetings {
+		if m.ID == id {
+			s.List.Select(i)
+			return
+		}
+	}
+}
+
+// NewMeeting starts a meeting a week from today (the usual notice), with
+// the committee invited and the agenda the unit's data calls for.
+func (s *Screen) NewMeeting() {
+	s.List.UnselectAll()
+	today := s.env.Today()
+	date := today.AddDays(7)
+	members, _ := s.env.Store.Members()
+	m := model.NewMeeting(date, members, model.ProposeAgenda(Facts(s.env, date)), today)
+	s.edit(m)
+}
+
+func (s *Screen) edit(m model.Meeting) {
+	s.Editor = NewEditor(s.env, m, func(saved model.Meeting) {
+		s.Reload()
+		for i, x := range s.meetings {
+			if x.ID == saved.ID {
+				// Mark it in the list without rebuilding the editor.
+				s.List.OnSelected = nil
+				s.List.Select(i)
+				s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.meetings[i]) }
+			}
+		}
+	}, func() {
+		s.Reload()
+		s.List.UnselectAll()
+		s.detail.Objects = []fyne.CanvasObject{hint()}
+		s.detail.Refresh()
+	})
+	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}
+	s.detail.Refresh()
+}
+
+func hint() fyne.CanvasObject {
+	return wrapped(lang.L("Velg et møte i listen, eller lag et nytt. Saklisten foreslås ut fra enhetens data."))
+}
+
+// Content lays the screen out: the list on the left, the editor on the
+// right.
+func (s *Screen) Content() fyne.CanvasObject {
+	if len(s.detail.Objects) == 0 {
+		s.detail.Objects = []fyne.CanvasObject{hint()}
+	}
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.loadErr.Label), nil, nil, nil, s.List)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.3
+	return split
+}
+
+// Facts gathers what decides the proposed agenda for a meeting on date:
+// counted since the last meeting before it. Modules not built yet count
+// as nothing to take up.
+func Facts(env *appctx.Env, date model.Date) model.AgendaFacts {
+	var f model.AgendaFacts
+	since := model.Date{}
+	if ms, err := env.Store.Meetings(); err == nil {
+		if last, ok := model.LastMeetingBefore(ms, date); ok {
+			since = last.Date
+		}
+	}
+	today := env.Today()
+	if ms, err := env.Store.Measures(); err == nil {
+		sum := model.PlanSummary(ms, today)
+		f.OpenMeasures, f.OverdueMeasures = sum.Open, sum.Overdue
+	}
+	if as, err := env.Store.Assessments(); err == nil {
+		for _, a := range as {
+			if a.ReviewDue(today) {
+				f.RiskReviewsDue++
+			}
+			if a.Current() && (since.IsZero() || a.Date.After(since)) && !a.Date.After(date) {
+				f.RiskChangedSinceLast++
+			}
+		}
+	}
+	moduleFacts(env, since, date, &f)
+	return f
+}
+
+// twoLines is a list row: a bold first line and a second line, both
+// truncated with an ellipsis.
+func twoLines() fyne.CanvasObject {
+	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.Truncation = fyne.TextTruncateEllipsis
+	b := widget.NewLabel("")
+	b.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(a, b)
+}
+
+// setTwoLines fills a twoLines row from "first\nsecond".
+func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
+	c := o.(*fyne.Container)
+	first, second, _ := strings.Cut(text, "\n")
+	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	a.SetText(first)
+	b.Importance = imp
+	b.SetText(second)
+}

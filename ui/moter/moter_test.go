@@ -1,0 +1,366 @@
+package moter
+
+import (
+	"flag"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/uitest"
+)
+
+var shots = flag.String("screenshots", "", "write PNGs of the meeting view and the annual wheel into this folder")
+
+func newEnv(t *testing.T, meeting bool) (*appctx.Env, fyne.Window, *storage.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetBool("motemodus", meeting)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := a.NewWindow("HMS-utvalg")
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	env.ApplyTheme()
+	return env, w, st
+}
+
+func newScreen(t *testing.T) (*Screen, *appctx.Env, fyne.Window, *storage.Store) {
+	t.Helper()
+	env, w, st := newEnv(t, false)
+	s := New(env)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	return s, env, w, st
+}
+
+func key(c fyne.Canvas, name fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: name}) }
+
+// findButton returns the first visible button under o whose text contains sub.
+func findButton(o fyne.CanvasObject, sub string) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if strings.Contains(x.Text, sub) {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return found
+}
+
+// TestMeetingFlow: create a meeting, step through the meeting view with
+// the keyboard, type notes, and record a decision that becomes a measure.
+func TestMeetingFlow(t *testing.T) {
+	s, env, w, st := newScreen(t)
+	beforeMeetings := len(s.Meetings())
+	test.Tap(s.NewButton)
+	e := s.Editor
+	if e == nil {
+		t.Fatal("no editor")
+	}
+	// The proposal: the demo has open measures, so the action plan is on
+	// the agenda, between the standing first items and Eventuelt.
+	m := e.Meeting()
+	if m.Agenda[0].Kind != model.AgendaApproval || m.Agenda[1].Kind != model.AgendaAttendance || m.Agenda[len(m.Agenda)-1].Kind != model.AgendaAOB {
+		t.Fatalf("agenda %+v", m.Agenda)
+	}
+	if m.ItemIndex(itemOf(m, model.AgendaActionPlan)) < 0 {
+		t.Error("action plan not proposed although the demo has open measures")
+	}
+	if len(m.Participants) == 0 {
+		t.Error("nobody invited")
+	}
+	e.Date.SetText(uitest.Today.String()) // today, so attendance can be registered
+	test.Type(e.Place, "Møterom 2")
+	test.Type(e.NewItem, "Ny garderobe")
+	test.Tap(e.AddItem)
+	if !e.SaveNow() {
+		t.Fatalf("save refused: %s", e.Err.Label.Text)
+	}
+	e.Attended[0].SetChecked(true)
+	test.Tap(e.Save)
+	if e.Err.Label.Visible() {
+		t.Fatalf("save refused: %s", e.Err.Label.Text)
+	}
+	ms, _ := st.Meetings()
+	if len(ms) != beforeMeetings+1 {
+		t.Fatalf("%d meetings stored", len(ms))
+	}
+	saved := e.Meeting()
+	if saved.Place != "Møterom 2" || !saved.Participants[0].Attended || saved.Agenda[len(saved.Agenda)-2].Title != "Ny garderobe" {
+		t.Errorf("stored %+v", saved)
+	}
+
+	// The meeting view: keyboard steps through the agenda.
+	e.Agenda.Select(0)
+	editorContent := w.Content()
+	test.Tap(e.StartView)
+	if w.Content() == editorContent {
+		t.Fatal("meeting view did not take over the window")
+	}
+	if !env.MeetingMode() {
+		t.Error("meeting view is not in Møtemodus")
+	}
+	v := e.View
+	n := len(saved.Agenda)
+	if v.Counter.Text != "Sak 1 av "+strconv.Itoa(n) || v.Title.Text != model.AgendaApproval.Label() {
+		t.Errorf("first item: %q %q", v.Counter.Text, v.Title.Text)
+	}
+	c := w.Canvas()
+	key(c, fyne.KeyRight)
+	key(c, fyne.KeySpace)
+	if v.Index() != 2 {
+		t.Fatalf("after → and space: item %d", v.Index())
+	}
+	key(c, fyne.KeyLeft)
+	if v.Index() != 1 || v.Title.Text != model.AgendaAttendance.Label() {
+		t.Fatalf("after ←: item %d %q", v.Index(), v.Title.Text)
+	}
+	key(c, fyne.KeyLeft)
+	key(c, fyne.KeyLeft) // already at the first: stays
+	if v.Index() != 0 {
+		t.Errorf("stepped before the first item: %d", v.Index())
+	}
+	// Step to the action plan; its figure lists the plan's counts.
+	for v.Meeting().Agenda[v.Index()].Kind != model.AgendaActionPlan {
+		if !v.Step(1) {
+			t.Fatal("no action plan item")
+		}
+	}
+	if v.Figure == nil || !uitest.HasText(v.Figure, "forfalt") {
+		t.Error("action plan figure missing")
+	}
+	// Notes and a decision typed in the view; the decision becomes a measure.
+	test.Type(v.Panel.Notes, "Tre tiltak er forfalt.")
+	v.Panel.Notes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // leaves the field, not the view
+	if w.Content() != v.Content() {
+		t.Fatal("Escape in a field left the view")
+	}
+	test.Type(v.Panel.NewDecision, "Leder følger opp de forfalte tiltakene")
+	test.Tap(v.Panel.AddDecision)
+	mk := findButton(v.Panel.Decisions, "Lag tiltak")
+	if mk == nil {
+		t.Fatal("no Lag tiltak button")
+	}
+	test.Tap(mk)
+	f := v.Panel.Measure
+	if f == nil || f.Title.Text != "Leder følger opp de forfalte tiltakene" {
+		t.Fatal("measure form not prefilled")
+	}
+	test.Tap(f.Save) // no responsible: refused, kept
+	if !strings.Contains(f.Err.Label.Text, "Ansvarlig") || f.Title.Text == "" {
+		t.Fatalf("missing responsible: %q", f.Err.Label.Text)
+	}
+	test.Type(f.Responsible, "Leder")
+	test.Tap(f.Save)
+	if f.Err.Label.Visible() {
+		t.Fatalf("measure refused: %s", f.Err.Label.Text)
+	}
+	plan, _ := st.Measures()
+	got := model.MeasuresFromMeeting(plan, saved.ID)
+	if len(got) != 1 || got[0].Responsible != "Leder" || got[0].Source.Kind != model.SourceMeetingDecision {
+		t.Fatalf("measures from the meeting: %+v", got)
+	}
+	if findButton(v.Panel.Decisions, "Tiltak: Leder følger opp") == nil {
+		t.Error("decision does not show its measure")
+	}
+	key(c, fyne.KeyDown) // saves the notes
+	stored, _ := st.Meeting(saved.ID)
+	it := stored.Agenda[stored.ItemIndex(itemOf(stored, model.AgendaActionPlan))]
+	if it.Notes != "Tre tiltak er forfalt." || len(it.Decisions) != 1 || it.Decisions[0].MeasureID != got[0].ID {
+		t.Errorf("stored item %+v", it)
+	}
+	// Escape leaves the view and gives the window back.
+	key(c, fyne.KeyEscape)
+	if w.Content() != editorContent {
+		t.Error("window content not restored")
+	}
+	if env.MeetingMode() {
+		t.Error("Møtemodus left on although it was off before")
+	}
+	if e.SelectedItem() != stored.Agenda[v.Index()].ID {
+		t.Error("editor does not show the item the view ended on")
+	}
+}
+
+func itemOf(m model.Meeting, k model.AgendaKind) uint64 {
+	for _, it := range m.Agenda {
+		if it.Kind == k {
+			return it.ID
+		}
+	}
+	return 0
+}
+
+func TestBadMeetingKeepsTextAndFile(t *testing.T) {
+	s, _, _, st := newScreen(t)
+	test.Tap(s.NewButton)
+	e := s.Editor
+	before, _ := st.Meetings()
+	changes, _ := st.Changes(0)
+	e.Start.SetText("25:00")
+	e.End.SetText("")
+	test.Type(e.Place, "Kantina")
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "Starttid") {
+		t.Errorf("message %q", e.Err.Label.Text)
+	}
+	if e.Start.Text != "25:00" || e.Place.Text != "Kantina" {
+		t.Error("typed text lost")
+	}
+	e.Date.SetText("31.02.2026")
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "Møtedato") {
+		t.Errorf("bad date message %q", e.Err.Label.Text)
+	}
+	after, _ := st.Meetings()
+	changesAfter, _ := st.Changes(0)
+	if len(after) != len(before) || len(changesAfter) != len(changes) {
+		t.Error("database changed by a refused save")
+	}
+	// A blank decision is refused in the panel without touching anything.
+	e.Date.SetText(uitest.Today.String())
+	e.Start.SetText("14:00")
+	test.Tap(e.Item.AddDecision)
+	if !strings.Contains(e.Item.Err.Label.Text, "Vedtak") {
+		t.Errorf("blank decision: %q", e.Item.Err.Label.Text)
+	}
+}
+
+func TestWheelMarkDoneAndMove(t *testing.T) {
+	env, w, st := newEnv(t, false)
+	stored, _ := st.WheelEntries(2026) // the demo's adjustments
+	wh := NewWheel(env, 2026)
+	w.SetContent(wh.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	r := wh.Row(model.WheelMeeting, 4) // November: due this month on 24.11
+	if r == nil || !strings.Contains(r.State.Text, "Denne måneden") {
+		t.Fatalf("November meeting row: %+v", r)
+	}
+	test.Tap(r.Done)
+	r = wh.Row(model.WheelMeeting, 4)
+	if !strings.Contains(r.State.Text, "Utført 24.11.2026") {
+		t.Errorf("after done: %q", r.State.Text)
+	}
+	// Move the action-plan review; a date outside the year is refused and kept.
+	r = wh.Row(model.WheelActionPlan, 1)
+	test.Tap(r.Move)
+	r.Due.SetText("05.01.2027")
+	test.Tap(r.SaveDue)
+	if !strings.Contains(r.Err.Label.Text, "Frist må være i 2026") || r.Due.Text != "05.01.2027" {
+		t.Errorf("bad deadline: %q", r.Err.Label.Text)
+	}
+	r.Due.SetText("15.12.2026")
+	test.Tap(r.SaveDue)
+	es, _ := st.WheelEntries(2026)
+	if len(es) != len(stored)+2 {
+		t.Fatalf("%d stored entries", len(es))
+	}
+	if r := wh.Row(model.WheelActionPlan, 1); !strings.Contains(r.State.Text, "15.12.2026") {
+		t.Errorf("moved: %q", r.State.Text)
+	}
+	// The dashboard card lists what is late with a link.
+	card := WheelCard(env)
+	if !uitest.HasText(card, "Forfalt") {
+		t.Error("card shows nothing late")
+	}
+	test.Tap(wh.Row(model.WheelActionPlan, 1).Reset)
+	if es, _ := st.WheelEntries(2026); len(es) != len(stored)+1 {
+		t.Error("reset did not delete the adjustment")
+	}
+}
+
+// TestScreenshots renders the meeting view at 1024×768 and 1920×1080 in
+// Møtemodus, and the meetings page and annual wheel at 1024×768, and
+// checks nothing needs more width than the window
+// (go test ./ui/moter -run Screenshots -screenshots DIR to look at them).
+func TestScreenshots(t *testing.T) {
+	env, w, st := newEnv(t, true)
+	s := New(env)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	shot(t, w, "moter-liste", 1024)
+	ms, _ := st.Meetings()
+	if len(ms) == 0 {
+		t.Fatal("the demo has no meetings")
+	}
+	held, _ := model.LastMeetingBefore(ms, uitest.Today)
+	s.Open(held.ID)
+	shot(t, w, "moter-editor", 1024)
+	s.Editor.Tabs.SelectIndex(1)
+	shot(t, w, "moter-sakliste", 1024)
+	// Every kind with a figure on the agenda, so each figure is looked at.
+	for _, k := range []model.AgendaKind{model.AgendaDeviations, model.AgendaViolence, model.AgendaTenFactor} {
+		if itemOf(s.Editor.Meeting(), k) == 0 {
+			s.Editor.sess.m = s.Editor.sess.m.AddItem(model.AgendaItem{Kind: k})
+		}
+	}
+	test.Tap(s.Editor.StartView)
+	v := s.Editor.View
+	for _, size := range []fyne.Size{{Width: 1024, Height: 768}, {Width: 1920, Height: 1080}} {
+		w.Resize(size)
+		for _, k := range []model.AgendaKind{model.AgendaApproval, model.AgendaAttendance, model.AgendaDeviations, model.AgendaActionPlan, model.AgendaRisk, model.AgendaViolence, model.AgendaTenFactor} {
+			i := v.Meeting().ItemIndex(itemOf(v.Meeting(), k))
+			if i < 0 {
+				t.Fatalf("no %s item", k)
+			}
+			v.Step(i - v.Index())
+			if v.Index() != i {
+				t.Fatalf("could not step to %s: %s", k, v.Err.Label.Text)
+			}
+			shot(t, w, "motevisning-"+string(k)+"-"+strconv.Itoa(int(size.Width/100)), size.Width)
+		}
+	}
+	v.Leave()
+	wh := NewWheel(env, 2026)
+	w.SetContent(wh.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	shot(t, w, "arshjul", 1024)
+	card := container.NewVBox(Card(env), WheelCard(env))
+	w.SetContent(card)
+	shot(t, w, "kort", 1024)
+}
+
+func shot(t *testing.T, w fyne.Window, name string, width float32) {
+	t.Helper()
+	img := w.Canvas().Capture()
+	if min := w.Content().MinSize(); min.Width > width {
+		t.Errorf("%s: content needs %.0f px wide, more than %.0f", name, min.Width, width)
+	}
+	if *shots == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(*shots, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}

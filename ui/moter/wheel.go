@@ -1,0 +1,259 @@
+package moter
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/risiko"
+	"hmsutvalg/ui/widgets"
+)
+
+// WheelPageID is the annual wheel's page ID.
+const WheelPageID = "arshjul"
+
+// modulePages maps a duty to the page where it is done. Pages of modules
+// not built yet are simply not found by the shell.
+var modulePages = map[model.WheelKind]string{
+	model.WheelMeeting:         PageID,
+	model.WheelSickLeave:       "sykefravar",
+	model.WheelSafetyRound:     "vernerunde",
+	model.WheelRiskReview:      risiko.PageID,
+	model.WheelViolenceMapping: "vold",
+	model.WheelTenFactor:       "tifaktor",
+	model.WheelTenFactorFollow: "tifaktor",
+	model.WheelActionPlan:      handlingsplan.PageID,
+}
+
+// WheelPage returns the sidebar entry of the annual wheel.
+func WheelPage() appctx.Page {
+	return appctx.Page{ID: WheelPageID, Title: lang.L("Årshjul"), Icon: theme.HistoryIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		w := NewWheel(env, model.HMSYear(env.Today().Year()))
+		if f, ok := env.TakeFocus(WheelPageID); ok && f.ID != 0 {
+			w.SetYear(model.HMSYear(f.ID))
+		}
+		return w.Content()
+	}}
+}
+
+// tenFactorYear says whether year is a survey year for the unit: every
+// second year from its latest round, even years without one.
+func tenFactorYear(env *appctx.Env, year model.HMSYear) bool {
+	return model.TenFactorYear(year, lastSurveyYear(env))
+}
+
+// Wheel is the annual wheel of one year: the duties month by month, each
+// marked done, late or due this month in words, with its deadline that
+// the unit can move.
+type Wheel struct {
+	env     *appctx.Env
+	year    model.HMSYear
+	entries []model.WheelEntry
+
+	YearLabel  *widget.Label
+	Summary    *widget.Label
+	PrevYear   *widget.Button
+	NextYear   *widget.Button
+	Rows       []*WheelRow
+	Err        *widgets.ErrorText
+	list       *fyne.Container
+	scroll     *container.Scroll
+	rowsByKind map[model.WheelKey]*WheelRow
+}
+
+// NewWheel shows year's wheel.
+func NewWheel(env *appctx.Env, year model.HMSYear) *Wheel {
+	w := &Wheel{env: env, year: year, Err: widgets.NewErrorText(), list: container.NewVBox()}
+	w.YearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	w.Summary = wrapped("")
+	w.PrevYear = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.SetYear(w.year - 1) })
+	w.NextYear = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.SetYear(w.year + 1) })
+	w.Reload()
+	return w
+}
+
+// SetYear shows another year.
+func (w *Wheel) SetYear(y model.HMSYear) {
+	if y < model.MinHMSYear || y > model.MaxHMSYear {
+		return
+	}
+	w.year = y
+	w.Reload()
+}
+
+// Entries are the year's duties as shown.
+func (w *Wheel) Entries() []model.WheelEntry { return w.entries }
+
+// Row returns the row of a duty, or nil.
+func (w *Wheel) Row(kind model.WheelKind, seq int) *WheelRow {
+	return w.rowsByKind[model.WheelKey{Year: w.year, Kind: kind, Seq: seq}]
+}
+
+// Reload reads the year again.
+func (w *Wheel) Reload() {
+	es, err := w.env.Store.AnnualWheel(w.year, tenFactorYear(w.env, w.year))
+	if err != nil {
+		w.Err.Show(err)
+		return
+	}
+	w.entries = es
+	today := w.env.Today()
+	w.YearLabel.SetText(fmt.Sprintf(lang.L("Årshjul %s"), w.year))
+	due, late := model.WheelAttention(es, today)
+	done := 0
+	for _, e := range es {
+		if e.State(today) == model.WheelDone {
+			done++
+		}
+	}
+	w.Summary.SetText(fmt.Sprintf(lang.L("%d av %d utført · %d forfalt · %d denne måneden"), done, len(es), len(late), len(due)))
+	w.list.RemoveAll()
+	w.Rows = nil
+	w.rowsByKind = map[model.WheelKey]*WheelRow{}
+	month := 0
+	for _, e := range es {
+		if m := int(e.Due.Month()); m != month {
+			month = m
+			h := heading(upperFirst(model.MonthName(e.Due.Month())))
+			h.SizeName = theme.SizeNameSubHeadingText
+			w.list.Add(h)
+		}
+		r := newWheelRow(w, e)
+		w.Rows = append(w.Rows, r)
+		w.rowsByKind[e.Key()] = r
+		w.list.Add(r.box)
+	}
+	w.list.Refresh()
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// Content lays the wheel out.
+func (w *Wheel) Content() fyne.CanvasObject {
+	nav := container.NewBorder(nil, nil, w.PrevYear, w.NextYear, w.YearLabel)
+	hint := wrapped(lang.L("Fristene er foreslått ut fra kommunens rutiner. Flytt en frist eller merk et punkt som utført; Tilbakestill gir standardfristen igjen."))
+	hint.Importance = widget.LowImportance
+	top := container.NewVBox(nav, w.Summary, hint, w.Err.Label)
+	w.scroll = container.NewVScroll(w.list)
+	return container.NewBorder(top, nil, nil, nil, w.scroll)
+}
+
+// WheelRow is one duty: title, deadline and state in words, and the
+// buttons to mark it done, move its deadline or reset it.
+type WheelRow struct {
+	w     *Wheel
+	Entry model.WheelEntry
+
+	Title   *widget.Label
+	State   *widget.Label
+	Done    *widget.Button
+	Move    *widget.Button
+	Reset   *widget.Button
+	Open    *widget.Button
+	Due     *widgets.DateEntry
+	SaveDue *widget.Button
+	Err     *widgets.ErrorText
+	editBox *fyne.Container
+	box     *fyne.Container
+}
+
+func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
+	r := &WheelRow{w: w, Entry: e, Err: widgets.NewErrorText()}
+	today := w.env.Today()
+	r.Title = wrapped(e.Title)
+	r.State = wrapped(stateText(e, today))
+	switch e.State(today) {
+	case model.WheelLate:
+		r.State.Importance = widget.DangerImportance
+	case model.WheelDueNow:
+		r.State.Importance = widget.WarningImportance
+	case model.WheelDone:
+		r.State.Importance = widget.SuccessImportance
+	}
+	if e.Done.IsZero() {
+		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført"), theme.ConfirmIcon(), func() { r.setDone(today) })
+	} else {
+		r.Done = widget.NewButtonWithIcon(lang.L("Ikke utført"), theme.ContentUndoIcon(), func() { r.setDone(model.Date{}) })
+	}
+	r.Move = widget.NewButtonWithIcon(lang.L("Flytt frist"), theme.DocumentCreateIcon(), func() { r.editBox.Show() })
+	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.reset)
+	if e.ID == 0 {
+		r.Reset.Disable()
+	}
+	r.Due = widgets.NewDateEntry(model.FieldWheelDue, false)
+	r.Due.SetDate(e.Due)
+	r.SaveDue = widget.NewButtonWithIcon(lang.L("Lagre frist"), theme.DocumentSaveIcon(), r.saveDue)
+	r.editBox = container.NewVBox(wrapped(lang.L("Ny frist")), r.Due, r.SaveDue)
+	r.editBox.Hide()
+	buttons := container.NewGridWithColumns(3, r.Done, r.Move, r.Reset)
+	r.box = container.NewVBox(r.Title, r.State, buttons, r.editBox, r.Err.Label)
+	if page, ok := modulePages[e.Kind]; ok {
+		r.Open = widget.NewButtonWithIcon(lang.L("Gå til modulen"), theme.NavigateNextIcon(), func() { w.env.Navigate(page) })
+		r.Open.Alignment = widget.ButtonAlignLeading
+		r.box.Add(r.Open)
+	}
+	r.box.Add(widget.NewSeparator())
+	return r
+}
+
+// stateText says the deadline and the state in words, so colour is not
+// the only signal.
+func stateText(e model.WheelEntry, today model.Date) string {
+	switch e.State(today) {
+	case model.WheelDone:
+		return fmt.Sprintf(lang.L("Utført %s (frist %s)"), e.Done, e.Due)
+	case model.WheelLate:
+		return fmt.Sprintf(lang.L("! Forfalt – frist %s"), e.Due)
+	case model.WheelDueNow:
+		return fmt.Sprintf(lang.L("Denne måneden – frist %s"), e.Due)
+	}
+	return fmt.Sprintf(lang.L("Frist %s"), e.Due)
+}
+
+func (r *WheelRow) store(e model.WheelEntry) {
+	if _, err := r.w.env.Store.SaveWheelEntry(e, r.w.env.Today()); err != nil {
+		r.Err.Show(err)
+		return
+	}
+	r.w.Reload()
+}
+
+func (r *WheelRow) setDone(d model.Date) {
+	e := r.Entry
+	e.Done = d
+	r.store(e)
+}
+
+func (r *WheelRow) saveDue() {
+	d, err := r.Due.Date()
+	if err != nil {
+		r.Err.Show(err)
+		return
+	}
+	e := r.Entry
+	e.Due = d
+	r.store(e)
+}
+
+func (r *WheelRow) reset() {
+	if err := r.w.env.Store.ResetWheelEntry(r.Entry.ID); err != nil {
+		r.Err.Show(err)
+		return
+	}
+	r.w.Reload()
+}

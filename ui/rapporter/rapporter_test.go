@@ -1,0 +1,86 @@
+package rapporter
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/reports"
+	"hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/pdfexport"
+	"hmsutvalg/ui/uitest"
+)
+
+func newScreen(t *testing.T) *Screen {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	s := New(env)
+	w.SetContent(s.Content())
+	return s
+}
+
+func TestYearAndSummary(t *testing.T) {
+	s := newScreen(t)
+	if s.Year.Selected != "2025" {
+		t.Errorf("default year %q, want last year", s.Year.Selected)
+	}
+	if !strings.Contains(s.Summary.Text, "Handlingsplan") || !strings.Contains(s.Summary.Text, "av 8 punkter") {
+		t.Errorf("summary %q", s.Summary.Text)
+	}
+	s.Year.SetSelected("2026")
+	if s.data.Year != 2026 || s.ReportBtn.Disabled() {
+		t.Errorf("year %v", s.data.Year)
+	}
+}
+
+// The report and the submission the buttons save, written as the
+// background job writes them.
+func TestReportAndSubmission(t *testing.T) {
+	s := newScreen(t)
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "r.pdf")
+	if err := pdfexport.Write(pdf, s.Report()); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(pdf); !strings.HasPrefix(string(b), "%PDF") {
+		t.Error("not a PDF")
+	}
+	b, err := reports.SubmissionJSON(s.data, Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "a.json")
+	os.WriteFile(sub, b, 0o644)
+	bad := filepath.Join(dir, "b.json")
+	os.WriteFile(bad, b[:20], 0o644)
+
+	if !s.AggBtn.Disabled() {
+		t.Error("aggregate enabled without files")
+	}
+	s.SetFiles([]string{sub, bad})
+	if s.AggBtn.Disabled() || !strings.Contains(s.Files.Text, "✗ b.json: filen er avkortet") ||
+		!strings.Contains(s.Files.Text, "1 av 2 filer") {
+		t.Errorf("files %q", s.Files.Text)
+	}
+	if err := pdfexport.Write(filepath.Join(dir, "samlet.pdf"), s.Aggregate()); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(s.ClearBtn)
+	if !s.AggBtn.Disabled() {
+		t.Error("aggregate enabled after clearing")
+	}
+}

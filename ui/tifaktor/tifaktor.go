@@ -1,0 +1,229 @@
+// Package tifaktor is the 10-FAKTOR screen: the survey rounds with the
+// unit's score per factor, charts against KS's target and the comparison
+// values, and the follow-up between rounds – focus areas, measures in the
+// action plan, meetings and reminders.
+package tifaktor
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the page's ID for navigation.
+const PageID = "tifaktor"
+
+// handlingsplanPage is the action plan's page ID (a constant here to avoid
+// importing the package).
+const handlingsplanPage = "handlingsplan"
+
+func init() {
+	// A measure made for a focus factor opens the round here.
+	appctx.SourcePages[string(model.SourceTenFactor)] = PageID
+}
+
+// Page returns the sidebar entry.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("10-FAKTOR"), Icon: theme.ListIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		s := New(env)
+		if f, ok := env.TakeFocus(PageID); ok {
+			// ParentID is the round, ID the factor number (see
+			// model.NewMeasureFromFocus); a dashboard link gives only the round.
+			factor, _ := model.TenFactorByNumber(int(f.ID))
+			s.Open(f.ParentID, factor)
+			if s.Editor != nil && f.Filter != "" {
+				s.Editor.SelectTab(f.Filter)
+			}
+		}
+		return s.Content()
+	}}
+}
+
+// Screen lists the rounds and shows the selected one.
+type Screen struct {
+	env       *appctx.Env
+	rounds    []model.SurveyRound // newest first
+	measures  []model.Measure
+	List      *widget.List
+	NewButton *widget.Button
+	detail    *fyne.Container
+	Editor    *Editor
+	loadErr   *widgets.ErrorText
+}
+
+// New loads the rounds.
+func New(env *appctx.Env) *Screen {
+	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
+	s.List = widget.NewList(
+		func() int { return len(s.rounds) },
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			text, imp := s.listText(s.rounds[i])
+			setTwoLines(o, text, imp)
+		},
+	)
+	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.rounds[i], "") }
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny runde"), theme.ContentAddIcon(), s.NewRound)
+	s.NewButton.Importance = widget.HighImportance
+	s.Reload()
+	return s
+}
+
+// listText is a round's line: year, response rate and follow-up status;
+// a missing follow-up is said in words.
+func (s *Screen) listText(r model.SurveyRound) (string, widget.Importance) {
+	today := s.env.Today()
+	rate := "–"
+	if p, ok := r.ResponseRate(); ok {
+		rate = p.String()
+	}
+	second := fmt.Sprintf(lang.L("Svar %s · %s"), rate, lang.L(r.FollowUpStatus(s.measures).Label()))
+	if !r.HasReport() {
+		second = fmt.Sprintf(lang.L("Svar %s · ingen rapport (færre enn 3 svar)"), rate)
+	}
+	if r.FollowUpOverdue(s.measures, today) {
+		return r.Label() + "\n" + lang.L("! Ikke fulgt opp etter 3 måneder"), widget.DangerImportance
+	}
+	if _, overdue, ok := r.EvaluationDue(s.measures, today); ok && overdue {
+		return r.Label() + "\n" + lang.L("! Evaluering av tiltak forfalt"), widget.WarningImportance
+	}
+	return r.Label() + "\n" + second, widget.MediumImportance
+}
+
+// Reload reads rounds and measures again.
+func (s *Screen) Reload() {
+	rs, err := s.env.Store.SurveyRounds()
+	if err != nil {
+		s.loadErr.Show(err)
+		return
+	}
+	ms, err := s.env.Store.Measures()
+	if err != nil {
+		s.loadErr.Show(err)
+		return
+	}
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	s.rounds, s.measures = rs, ms
+	s.List.Refresh()
+}
+
+// Rounds are the listed rounds, newest first.
+func (s *Screen) Rounds() []model.SurveyRound { return s.rounds }
+
+// Open shows a round and, if factor is set, its follow-up with that factor.
+func (s *Screen) Open(roundID uint64, factor model.TenFactor) {
+	for i, r := range s.rounds {
+		if r.ID == roundID {
+			s.List.Select(i)
+			s.show(r, factor)
+			return
+		}
+	}
+}
+
+// NewRound starts a blank round for this year with results today.
+func (s *Screen) NewRound() {
+	s.List.UnselectAll()
+	today := s.env.Today()
+	s.show(model.NewSurveyRound(model.HMSYear(today.Year()), today), "")
+}
+
+func (s *Screen) show(r model.SurveyRound, factor model.TenFactor) {
+	var ed *Editor
+	ed = NewEditor(s.env, r, s.rounds, func(saved model.SurveyRound) { s.saved(ed, saved) })
+	s.Editor = ed
+	s.detail.Objects = []fyne.CanvasObject{ed.Content()}
+	if factor != "" {
+		ed.ShowFollowUp()
+	}
+	s.detail.Refresh()
+}
+
+// saved updates the list after the editor stored or deleted a round (ID
+// 0), keeping the editor. The shell rebuilds pages from scratch after a
+// change, so the page is then reopened on the same round and tab instead
+// of with env.DataChanged, which would lose the selection.
+func (s *Screen) saved(ed *Editor, r model.SurveyRound) {
+	s.Reload()
+	s.List.OnSelected = nil // keep the editor that made the change
+	s.List.UnselectAll()
+	for i, x := range s.rounds {
+		if x.ID == r.ID {
+			s.List.Select(i)
+		}
+	}
+	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.rounds[i], "") }
+	if r.ID == 0 {
+		s.Editor = nil
+		s.detail.Objects = []fyne.CanvasObject{hintLabel()}
+		s.detail.Refresh()
+	}
+	s.env.Open(PageID, appctx.Focus{ParentID: r.ID, Filter: ed.CurrentTab()})
+}
+
+// Content lays the screen out.
+func (s *Screen) Content() fyne.CanvasObject {
+	if len(s.detail.Objects) == 0 {
+		s.detail.Objects = []fyne.CanvasObject{hintLabel()}
+	}
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.loadErr.Label), nil, nil, nil, s.List)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.25
+	return split
+}
+
+// hintLabel is shown when no round is open.
+func hintLabel() fyne.CanvasObject {
+	return wrapped(lang.L("Velg en 10-FAKTOR-runde i listen, eller registrer en ny når enheten har fått resultatene."))
+}
+
+// twoLines is a list row: a bold first line and a second line, both
+// truncated with an ellipsis.
+func twoLines() fyne.CanvasObject {
+	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.Truncation = fyne.TextTruncateEllipsis
+	b := widget.NewLabel("")
+	b.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(a, b)
+}
+
+// setTwoLines fills a twoLines row from "first\nsecond".
+func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
+	c := o.(*fyne.Container)
+	first, second, _ := strings.Cut(text, "\n")
+	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	a.SetText(first)
+	b.Importance = imp
+	b.SetText(second)
+}
+
+// wrapped is a word-wrapping label.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// bold is a bold, word-wrapping label.
+func bold(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// labelled puts a label above a control, so long labels wrap instead of
+// widening the form.
+func labelled(label string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(wrapped(label), o)
+}

@@ -1,0 +1,192 @@
+package vernerunde
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// TemplatesView lists the checklists: the shipped ones (read-only, can be
+// copied) and the unit's own (can be edited and deleted). Rounds keep
+// their own copy of the questions, so editing a checklist changes only
+// rounds started afterwards.
+type TemplatesView struct {
+	env       *appctx.Env
+	back      func()
+	templates []model.ChecklistTemplate
+	current   model.ChecklistTemplate
+
+	List        *widget.List
+	Back        *widget.Button
+	Name        *widget.Entry
+	Description *widget.Entry
+	Questions   *widget.Entry
+	Info        *widget.Label
+	Copy        *widget.Button
+	Save        *widget.Button
+	Delete      *widget.Button
+	Err         *widgets.ErrorText
+	detail      *fyne.Container
+	split       fyne.CanvasObject
+}
+
+// NewTemplatesView loads the templates.
+func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
+	t := &TemplatesView{env: env, back: back, Err: widgets.NewErrorText(), detail: container.NewStack()}
+	t.Back = widget.NewButtonWithIcon(lang.L("Alle vernerunder"), theme.NavigateBackIcon(), back)
+	t.List = widget.NewList(
+		func() int { return len(t.templates) },
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			x := t.templates[i]
+			kind := lang.L("Følger med programmet")
+			if !x.Builtin() {
+				kind = lang.L("Enhetens egen")
+			}
+			setTwoLines(o, fmt.Sprintf("%s\n%s · %d %s", x.Name, kind, x.QuestionCount(), lang.L("spørsmål")), widget.MediumImportance)
+		},
+	)
+	t.List.OnSelected = func(i widget.ListItemID) { t.Show(t.templates[i]) }
+	t.Name = widget.NewEntry()
+	t.Description = widget.NewMultiLineEntry()
+	t.Description.Wrapping = fyne.TextWrapWord
+	t.Description.SetMinRowsVisible(2)
+	t.Questions = widget.NewMultiLineEntry()
+	t.Questions.Wrapping = fyne.TextWrapWord
+	t.Questions.SetMinRowsVisible(14)
+	t.Info = wrapped("")
+	t.Copy = widget.NewButtonWithIcon(lang.L("Kopier til egen sjekkliste"), theme.ContentCopyIcon(), t.CopyTemplate)
+	t.Save = widget.NewButtonWithIcon(lang.L("Lagre sjekklisten"), theme.DocumentSaveIcon(), t.SaveTemplate)
+	t.Save.Importance = widget.HighImportance
+	t.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), t.DeleteTemplate)
+	t.reload()
+	return t
+}
+
+func (t *TemplatesView) reload() {
+	t.templates = allTemplates(t.env)
+	t.List.Refresh()
+}
+
+// Templates are the listed templates: shipped first, then the unit's own.
+func (t *TemplatesView) Templates() []model.ChecklistTemplate { return t.templates }
+
+// Show opens a template: read-only if shipped, editable if the unit's own.
+func (t *TemplatesView) Show(x model.ChecklistTemplate) {
+	t.current = x
+	t.Err.Show(nil)
+	t.Name.SetText(x.Name)
+	t.Description.SetText(x.Description)
+	t.Questions.SetText(model.ChecklistText(x.Sections))
+	info := fmt.Sprintf(lang.L("%d deler, %d spørsmål."), len(x.Sections), x.QuestionCount())
+	if x.BasedOn != "" {
+		info += " " + fmt.Sprintf(lang.L("Kopi av «%s»."), x.BasedOn)
+	}
+	if x.Builtin() {
+		info += " " + lang.L("Sjekklister som følger med programmet kan ikke endres. Lag en kopi for å tilpasse den.")
+		for _, w := range []fyne.Disableable{t.Name, t.Description, t.Questions, t.Save, t.Delete} {
+			w.Disable()
+		}
+	} else {
+		info += " " + lang.L("Én overskrift per del på en linje som begynner med ##, og ett spørsmål per linje under den. Vernerunder som er startet, beholder spørsmålene de ble startet med.")
+		for _, w := range []fyne.Disableable{t.Name, t.Description, t.Questions, t.Save, t.Delete} {
+			w.Enable()
+		}
+	}
+	t.Info.SetText(info)
+	body := container.NewVBox(
+		labelled(lang.L(model.FieldTemplateName), t.Name),
+		labelled(lang.L("Beskrivelse"), t.Description),
+		t.Info,
+		labelled(lang.L(model.FieldSections), t.Questions),
+		t.Err.Label,
+		container.NewHBox(t.Save, t.Copy, t.Delete),
+	)
+	t.detail.Objects = []fyne.CanvasObject{container.NewVScroll(body)}
+	t.detail.Refresh()
+}
+
+// CopyTemplate stores a copy of the open template as the unit's own and
+// opens it.
+func (t *TemplatesView) CopyTemplate() {
+	c := model.CopyTemplate(t.current, "")
+	saved, err := t.env.Store.SaveChecklistTemplate(c)
+	if err != nil {
+		t.Err.Show(err)
+		return
+	}
+	t.env.DataChanged()
+	t.reload()
+	t.selectID(saved.ID)
+}
+
+func (t *TemplatesView) selectID(id uint64) {
+	for i, x := range t.templates {
+		if x.ID == id && !x.Builtin() {
+			t.List.UnselectAll()
+			t.List.Select(i)
+			return
+		}
+	}
+}
+
+// SaveTemplate stores the unit's own template; refused input stays typed.
+func (t *TemplatesView) SaveTemplate() {
+	if t.current.Builtin() {
+		return
+	}
+	x := t.current
+	x.Name = t.Name.Text
+	x.Description = t.Description.Text
+	ss, err := model.ParseChecklistText(t.Questions.Text)
+	if err != nil {
+		t.Err.Show(err)
+		return
+	}
+	x.Sections = ss
+	saved, err := t.env.Store.SaveChecklistTemplate(x)
+	if err != nil {
+		t.Err.Show(err)
+		return
+	}
+	t.env.DataChanged()
+	t.reload()
+	t.selectID(saved.ID)
+}
+
+// DeleteTemplate removes the unit's own template.
+func (t *TemplatesView) DeleteTemplate() {
+	if t.current.Builtin() || t.current.ID == 0 {
+		return
+	}
+	if err := t.env.Store.DeleteChecklistTemplate(t.current.ID); err != nil {
+		t.Err.Show(err)
+		return
+	}
+	t.env.DataChanged()
+	t.reload()
+	t.List.UnselectAll()
+	t.detail.Objects = nil
+	t.detail.Refresh()
+}
+
+// Content lays out the list above the open template.
+func (t *TemplatesView) Content() fyne.CanvasObject {
+	if t.split == nil {
+		// List above the open checklist rather than beside it, so both get
+		// the full width of a 1024×768 projector in Møtemodus.
+		top := container.NewBorder(nil, nil, t.Back, nil, widget.NewLabelWithStyle(lang.L("Sjekklister"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		s := container.NewBorder(top, nil, nil, nil, container.NewVSplit(t.List, t.detail))
+		s.Objects[0].(*container.Split).Offset = 0.3
+		t.split = s
+	}
+	return t.split
+}

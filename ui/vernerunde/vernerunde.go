@@ -1,0 +1,252 @@
+// Package vernerunde is the safety-round screen: the list of rounds, one
+// round in three steps (formøte, befaring with the checklist, avslutning
+// with measures), and the checklist templates the unit can copy and edit.
+package vernerunde
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/assets"
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// PageID is the page's ID for navigation.
+const PageID = "vernerunde"
+
+func init() {
+	// A measure made from a finding opens the round here.
+	appctx.SourcePages[string(model.SourceSafetyRound)] = PageID
+}
+
+// Page returns the sidebar entry.
+func Page() appctx.Page {
+	return appctx.Page{ID: PageID, Title: lang.L("Vernerunde"), Icon: theme.VisibilityIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
+		s := New(env)
+		if f, ok := env.TakeFocus(PageID); ok {
+			s.Open(f.ParentID, int(f.ID))
+		}
+		return s.Content()
+	}}
+}
+
+// Screen shows either the list of rounds, one round, or the templates.
+// One view at a time gives the checklist the full width of a laptop or a
+// 1024×768 projector in Møtemodus.
+type Screen struct {
+	env       *appctx.Env
+	rounds    []model.SafetyRound
+	templates []model.ChecklistTemplate
+
+	List          *widget.List
+	TemplatePick  *widget.Select
+	NewButton     *widget.Button
+	TemplatesBtn  *widget.Button
+	Err           *widgets.ErrorText
+	Round         *RoundView
+	Templates     *TemplatesView
+	root          *fyne.Container
+	listView      fyne.CanvasObject
+	templateNames []string
+}
+
+// New loads the rounds and templates.
+func New(env *appctx.Env) *Screen {
+	s := &Screen{env: env, root: container.NewStack(), Err: widgets.NewErrorText()}
+	s.List = widget.NewList(
+		func() int { return len(s.rounds) },
+		func() fyne.CanvasObject { return twoLines() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			text, imp := s.listText(s.rounds[i])
+			setTwoLines(o, text, imp)
+		},
+	)
+	s.List.OnSelected = func(i widget.ListItemID) {
+		id := s.rounds[i].ID
+		s.List.UnselectAll()
+		s.Open(id, 0)
+	}
+	s.TemplatePick = widgets.NewSelect(nil, nil)
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Start ny vernerunde"), theme.ContentAddIcon(), s.NewRound)
+	s.NewButton.Importance = widget.HighImportance
+	s.TemplatesBtn = widget.NewButtonWithIcon(lang.L("Sjekklister"), theme.ListIcon(), s.ShowTemplates)
+	s.Reload()
+	s.listView = s.buildList()
+	s.root.Objects = []fyne.CanvasObject{s.listView}
+	return s
+}
+
+// Reload reads rounds and templates again.
+func (s *Screen) Reload() {
+	rs, err := s.env.Store.SafetyRounds()
+	if err != nil {
+		s.Err.Show(err)
+		return
+	}
+	// Newest first.
+	slices.SortStableFunc(rs, func(a, b model.SafetyRound) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return int(b.ID) - int(a.ID)
+	})
+	s.rounds = rs
+	s.templates = allTemplates(s.env)
+	s.templateNames = nil
+	for _, t := range s.templates {
+		s.templateNames = append(s.templateNames, templateLabel(t))
+	}
+	prev := s.TemplatePick.Selected
+	s.TemplatePick.Options = s.templateNames
+	if prev == "" || !slices.Contains(s.templateNames, prev) {
+		// Default: the template for the unit's sector.
+		if u, err := s.env.Store.Unit(); err == nil {
+			for _, t := range s.templates {
+				if t.Key == assets.ChecklistTemplateFor(u.Sector).Key {
+					prev = templateLabel(t)
+					break
+				}
+			}
+		}
+	}
+	s.TemplatePick.SetSelected(prev)
+	s.List.Refresh()
+}
+
+// allTemplates is the shipped templates followed by the unit's own.
+func allTemplates(env *appctx.Env) []model.ChecklistTemplate {
+	ts, _ := assets.ChecklistTemplates()
+	own, _ := env.Store.ChecklistTemplates()
+	return append(ts, own...)
+}
+
+// templateLabel names a template in selects: own ones are marked.
+func templateLabel(t model.ChecklistTemplate) string {
+	if t.Builtin() {
+		return fmt.Sprintf(lang.L("%s (%d spørsmål)"), t.Name, t.QuestionCount())
+	}
+	return fmt.Sprintf(lang.L("%s – egen (%d spørsmål)"), t.Name, t.QuestionCount())
+}
+
+// Rounds are the listed rounds, newest first.
+func (s *Screen) Rounds() []model.SafetyRound { return s.rounds }
+
+func (s *Screen) listText(r model.SafetyRound) (string, widget.Importance) {
+	if r.Locked() {
+		return fmt.Sprintf("%s\n%s %s · %d %s · %s", r.Title, lang.L("Fullført"), r.CompletedOn, len(r.Findings()), lang.L("funn"), r.TemplateName), widget.MediumImportance
+	}
+	a, t := r.Progress()
+	return fmt.Sprintf("%s\n%s · %s · %s", r.Title, lang.L("Pågår"), fmt.Sprintf(lang.L("%d av %d besvart"), a, t), r.TemplateName), widget.HighImportance
+}
+
+func (s *Screen) buildList() fyne.CanvasObject {
+	intro := widget.NewLabel(lang.L("En vernerunde har tre steg: formøte (status på tiltak fra forrige runde), befaring med sjekkliste, og avslutningsmøte der funnene blir tiltak med ansvarlig og frist. En fullført runde låses."))
+	intro.Wrapping = fyne.TextWrapWord
+	pickLabel := widget.NewLabelWithStyle(lang.L("Sjekkliste for ny vernerunde"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(intro, pickLabel, s.TemplatePick,
+		container.NewHBox(s.NewButton, s.TemplatesBtn), s.Err.Label, widget.NewSeparator())
+	return container.NewBorder(top, nil, nil, nil, s.List)
+}
+
+// ShowList returns to the list of rounds.
+func (s *Screen) ShowList() {
+	s.Round = nil
+	s.Templates = nil
+	s.Reload()
+	s.show(s.listView)
+}
+
+func (s *Screen) show(o fyne.CanvasObject) {
+	s.root.Objects = []fyne.CanvasObject{o}
+	s.root.Refresh()
+}
+
+// NewRound starts a round on the chosen checklist, dated today, and opens
+// its pre-meeting.
+func (s *Screen) NewRound() {
+	i := slices.Index(s.templateNames, s.TemplatePick.Selected)
+	if i < 0 {
+		var v model.ValidationError
+		v.Add(model.FieldTemplateName, lang.L("Velg en sjekkliste for vernerunden"))
+		s.Err.Show(v)
+		return
+	}
+	r := model.NewSafetyRound(s.templates[i], s.env.Today())
+	r.Title = fmt.Sprintf(lang.L("Vernerunde %s"), r.Date)
+	saved, err := s.env.Store.SaveSafetyRound(r, s.env.Today())
+	if err != nil {
+		s.Err.Show(err)
+		return
+	}
+	s.Err.Show(nil)
+	s.env.DataChanged()
+	s.Reload()
+	s.Open(saved.ID, 0)
+}
+
+// Open shows round id; question n (if > 0) is selected in the checklist.
+func (s *Screen) Open(id uint64, n int) {
+	r, err := s.env.Store.SafetyRound(id)
+	if err != nil {
+		s.Err.Show(err)
+		return
+	}
+	s.Round = NewRoundView(s.env, r, s.rounds, s.ShowList)
+	s.show(s.Round.Content())
+	if n > 0 {
+		s.Round.ShowQuestion(n)
+	}
+}
+
+// ShowTemplates opens the checklist templates.
+func (s *Screen) ShowTemplates() {
+	s.Templates = NewTemplatesView(s.env, s.ShowList)
+	s.show(s.Templates.Content())
+}
+
+// Content is the screen's layout.
+func (s *Screen) Content() fyne.CanvasObject { return s.root }
+
+// twoLines is a list row: a bold first line and a second line, both
+// truncated with an ellipsis.
+func twoLines() fyne.CanvasObject {
+	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.Truncation = fyne.TextTruncateEllipsis
+	b := widget.NewLabel("")
+	b.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(a, b)
+}
+
+// setTwoLines fills a twoLines row from "first\nsecond".
+func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
+	c := o.(*fyne.Container)
+	first, second, _ := strings.Cut(text, "\n")
+	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	a.SetText(first)
+	b.Importance = imp
+	b.SetText(second)
+}
+
+// labelled puts a bold, wrapping label above a control (labels above
+// controls fit a narrow window in Møtemodus better than a form's column).
+func labelled(label string, control fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(l, control)
+}
+
+// wrapped is a word-wrapping label.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -1,0 +1,451 @@
+package vernerunde
+
+import (
+	"flag"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/uitest"
+)
+
+var screenshotDir = flag.String("screenshots", "", "write PNGs of the safety-round screens at 1024×768 into this folder")
+
+type fixture struct {
+	s   *Screen
+	st  *storage.Store
+	w   fyne.Window
+	env *appctx.Env
+}
+
+func newScreen(t *testing.T, meeting bool) fixture {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetBool("motemodus", meeting)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	env.ApplyTheme()
+	s := New(env)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	return fixture{s, st, w, env}
+}
+
+// startRound starts a new round on the general checklist and opens the
+// checklist tab.
+func (f fixture) startRound(t *testing.T) *RoundView {
+	t.Helper()
+	for _, o := range f.s.TemplatePick.Options {
+		if strings.HasPrefix(o, "Generell og kontor") {
+			f.s.TemplatePick.SetSelected(o)
+		}
+	}
+	test.Tap(f.s.NewButton)
+	if f.s.Round == nil {
+		t.Fatalf("no round opened: %s", f.s.Err.Label.Text)
+	}
+	f.s.Round.Tabs.SelectIndex(1)
+	return f.s.Round
+}
+
+// press sends a key to the focused widget, as the window would.
+func press(t *testing.T, c fyne.Canvas, k fyne.KeyName) {
+	t.Helper()
+	foc := c.Focused()
+	if foc == nil {
+		t.Fatalf("nothing focused for key %s", k)
+	}
+	foc.TypedKey(&fyne.KeyEvent{Name: k})
+}
+
+// typeKeys sends runes to the focused widget.
+func typeKeys(t *testing.T, c fyne.Canvas, s string) {
+	t.Helper()
+	for _, r := range s {
+		foc := c.Focused()
+		if foc == nil {
+			t.Fatalf("nothing focused for %q", r)
+		}
+		foc.TypedRune(r)
+	}
+}
+
+// TestFillRoundFromKeyboard answers a whole round with the keyboard only:
+// a shortcut per answer, Enter to the next question, Tab to the comment
+// and Enter from the comment to the next question.
+func TestFillRoundFromKeyboard(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	c := f.w.Canvas()
+	ck := v.Check
+	total := len(ck.Questions)
+	if total < 25 || ck.Progress.Text != "0 av "+itoa(total)+" besvart" {
+		t.Fatalf("%d questions, progress %q", total, ck.Progress.Text)
+	}
+	ck.FocusQuestion(1)
+	if c.Focused() != ck.Questions[0].Picker {
+		t.Fatal("first question not focused")
+	}
+	for i := range total {
+		switch {
+		case i%10 == 3: // a finding, with a comment
+			typeKeys(t, c, "2")
+			test.FocusNext(c) // Tab
+			if c.Focused() != ck.Questions[i].Comment {
+				t.Fatalf("Tab from question %d did not reach its comment", i+1)
+			}
+			typeKeys(t, c, "Mangler merking")
+			press(t, c, fyne.KeyReturn)
+		case i%10 == 7:
+			typeKeys(t, c, "i") // ikke relevant by letter
+			press(t, c, fyne.KeyDown)
+		default:
+			typeKeys(t, c, "1")
+			press(t, c, fyne.KeyReturn)
+		}
+		if i+1 < total && c.Focused() != ck.Questions[i+1].Picker {
+			t.Fatalf("after question %d the focus is on %T, not the next question", i+1, c.Focused())
+		}
+	}
+	if want := itoa(total) + " av " + itoa(total) + " besvart"; !strings.HasPrefix(ck.Progress.Text, want) {
+		t.Errorf("progress %q, want %q", ck.Progress.Text, want)
+	}
+	r, err := f.st.SafetyRound(v.RoundData().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, n := r.Progress(); a != n || n != total {
+		t.Errorf("stored %d of %d answered", a, n)
+	}
+	if r.AnswerFor(4).Answer != model.AnswerImprove || r.AnswerFor(4).Comment != "Mangler merking" || r.AnswerFor(8).Answer != model.AnswerNotRelevant || r.AnswerFor(1).Answer != model.AnswerOK {
+		t.Errorf("answers %+v %+v %+v", r.AnswerFor(1), r.AnswerFor(4), r.AnswerFor(8))
+	}
+	// ↑ goes back, ← → change the answer, Delete clears it.
+	press(t, c, fyne.KeyUp)
+	if c.Focused() != ck.Questions[total-2].Picker {
+		t.Error("↑ did not go to the previous question")
+	}
+	press(t, c, fyne.KeyRight)
+	press(t, c, fyne.KeyDelete)
+	r, _ = f.st.SafetyRound(r.ID)
+	if r.AnswerFor(total-1).Answer != "" {
+		t.Errorf("Delete left %q", r.AnswerFor(total-1).Answer)
+	}
+	if ck.Progress.Text == "" || !strings.HasPrefix(ck.Progress.Text, itoa(total-1)+" av") {
+		t.Errorf("progress after clearing %q", ck.Progress.Text)
+	}
+}
+
+func itoa(n int) string { return strings.TrimSpace(model.FormatInt(n)) }
+
+func TestBadCommentKeepsTextAndFile(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	row := v.Check.Questions[0]
+	before, _ := f.st.SafetyRound(v.RoundData().ID)
+	n, _ := f.st.Changes(0)
+	row.Picker.Pick(model.AnswerImprove)
+	row.Comment.SetText("Gjelder 15068512345") // may or may not be valid
+	nid := findNID()
+	row.Comment.SetText("Gjelder ansatt " + nid)
+	row.Comment.FocusLost()
+	if !strings.Contains(row.Err.Label.Text, "fødselsnummer") || !row.Err.Label.Visible() {
+		t.Errorf("message %q", row.Err.Label.Text)
+	}
+	if row.Comment.Text != "Gjelder ansatt "+nid {
+		t.Error("typed text lost")
+	}
+	after, _ := f.st.SafetyRound(before.ID)
+	if after.AnswerFor(1).Comment != "" {
+		t.Error("comment with national ID stored")
+	}
+	if m, _ := f.st.Changes(0); len(m) != len(n)+1 { // only the answer itself
+		t.Errorf("%d changes logged, want 1", len(m)-len(n))
+	}
+}
+
+// findNID returns an 11-digit number that passes the national-ID check.
+func findNID() string {
+	for ind := 100; ind < 999; ind++ {
+		for k := 0; k < 100; k++ {
+			s := "150685" + itoa3(ind) + itoa2(k)
+			if model.ValidNationalID(s) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func itoa3(n int) string {
+	return string(rune('0'+n/100)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
+}
+func itoa2(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
+
+func TestPreMeetingBadInputAndPreviousMeasures(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	p := v.Pre
+	// The previous (demo) round's measures are listed with their status.
+	if !uitest.HasText(p.Previous, "Forrige vernerunde") || len(p.Previous.Objects) < 3 {
+		t.Errorf("previous round's measures not shown: %v", uitest.Texts(p.Previous))
+	}
+	before, _ := f.st.SafetyRound(v.RoundData().ID)
+	p.Date.SetText("32.13.2026")
+	test.Tap(p.AddPerson)
+	p.Rows[0].Role.SetSelected("Verneombud")
+	test.Tap(p.Save)
+	if !strings.Contains(p.Err.Label.Text, model.FieldRoundDate) {
+		t.Errorf("date message %q", p.Err.Label.Text)
+	}
+	p.Date.SetText("24.11.2026")
+	test.Tap(p.Save)
+	if !strings.Contains(p.Err.Label.Text, "Deltaker nr. 1 mangler navn") {
+		t.Errorf("participant message %q", p.Err.Label.Text)
+	}
+	if p.Rows[0].Role.Selected != "Verneombud" || p.Date.Text != "24.11.2026" {
+		t.Error("typed input lost")
+	}
+	after, _ := f.st.SafetyRound(before.ID)
+	if len(after.Participants) != 0 {
+		t.Error("refused participants stored")
+	}
+	test.Tap(p.AddCommittee)
+	p.Rows = p.Rows[1:] // drop the blank row by its button
+	test.Tap(p.Save)
+	if p.Err.Label.Visible() {
+		t.Fatalf("refused: %s", p.Err.Label.Text)
+	}
+	after, _ = f.st.SafetyRound(before.ID)
+	if len(after.Participants) < 2 {
+		t.Errorf("participants %+v", after.Participants)
+	}
+}
+
+func TestClosingMeasureAndLock(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	for i, row := range v.Check.Questions {
+		a := model.AnswerOK
+		if i == 2 {
+			a = model.AnswerImprove
+			row.Comment.SetText("Nødlys virker ikke i trapp")
+		}
+		row.Picker.Pick(a)
+	}
+	v.Tabs.SelectIndex(2)
+	cl := v.Closing
+	fr := cl.Finding(3)
+	if fr == nil {
+		t.Fatal("finding 3 not listed")
+	}
+	ms, _ := f.st.Measures()
+	test.Tap(fr.AddMeasure)
+	fr.Responsible.SetText("")
+	test.Tap(fr.Save)
+	if !strings.Contains(fr.Err.Label.Text, "Ansvarlig må fylles ut") {
+		t.Errorf("message %q", fr.Err.Label.Text)
+	}
+	if after, _ := f.st.Measures(); len(after) != len(ms) {
+		t.Error("refused measure stored")
+	}
+	fr.Responsible.SetText("Vaktmester")
+	test.Tap(fr.Save)
+	after, _ := f.st.Measures()
+	if len(after) != len(ms)+1 {
+		t.Fatalf("measure not stored: %s", fr.Err.Label.Text)
+	}
+	m := after[len(after)-1]
+	if m.Title != "Nødlys virker ikke i trapp" || m.Source.Kind != model.SourceSafetyRound || m.Source.RefID != 3 {
+		t.Errorf("measure %+v", m)
+	}
+	if !uitest.HasText(cl.Content(), "Vaktmester") {
+		t.Error("measure not shown under the finding")
+	}
+	// The same finding registered as a deviation: a blank description is
+	// refused and kept out of the register, then it is stored and linked.
+	devs, _ := f.st.Deviations()
+	fr = cl.Finding(3)
+	test.Tap(fr.AddDeviation)
+	fr.What.SetText(" ")
+	test.Tap(fr.SaveDev)
+	if !strings.Contains(fr.DevErr.Label.Text, "må fylles ut") {
+		t.Errorf("deviation message %q", fr.DevErr.Label.Text)
+	}
+	if after, _ := f.st.Deviations(); len(after) != len(devs) {
+		t.Error("refused deviation stored")
+	}
+	fr.What.SetText("Nødlys virker ikke i trapp")
+	fr.Place.SetText("Trapp øst")
+	test.Tap(fr.SaveDev)
+	after2, _ := f.st.Deviations()
+	if len(after2) != len(devs)+1 || after2[len(after2)-1].SafetyRoundID != v.RoundData().ID {
+		t.Fatalf("deviation not stored: %s", fr.DevErr.Label.Text)
+	}
+	if ids := v.RoundData().AnswerFor(3).DeviationIDs; len(ids) != 1 {
+		t.Errorf("deviation links %v", ids)
+	}
+	// Completing without leader and verneombud is refused.
+	v.CompleteRound()
+	if !strings.Contains(cl.Err.Label.Text, "både leder og verneombud") {
+		t.Errorf("complete message %q", cl.Err.Label.Text)
+	}
+	test.Tap(v.Pre.AddCommittee)
+	test.Tap(v.Pre.Save)
+	v.CompleteRound()
+	if cl.Err.Label.Visible() {
+		t.Fatalf("complete refused: %s", cl.Err.Label.Text)
+	}
+	r, _ := f.st.SafetyRound(v.RoundData().ID)
+	if !r.Locked() {
+		t.Fatal("round not locked")
+	}
+	// Locked: the keyboard no longer changes answers.
+	p := v.Check.Questions[0].Picker
+	p.TypedRune('2')
+	if p.Answer() != model.AnswerOK || !p.Disabled() {
+		t.Error("locked picker changed")
+	}
+	if !v.Pre.Save.Disabled() || !v.Check.Questions[0].Comment.Disabled() || v.Complete.Visible() {
+		t.Error("locked round still editable")
+	}
+	if !strings.Contains(v.Heading.Text, "låst") {
+		t.Errorf("heading %q", v.Heading.Text)
+	}
+	in, err := v.PDFInput()
+	if err != nil || in.Round.ID != r.ID || in.Previous == nil {
+		t.Errorf("pdf input %v %+v", err, in.Previous)
+	}
+}
+
+func TestTemplatesCopyAndEdit(t *testing.T) {
+	f := newScreen(t, false)
+	test.Tap(f.s.TemplatesBtn)
+	tv := f.s.Templates
+	tv.List.Select(1) // barnehage
+	if !tv.Save.Disabled() || tv.Copy.Disabled() {
+		t.Error("shipped template editable")
+	}
+	test.Tap(tv.Copy)
+	own, _ := f.st.ChecklistTemplates()
+	if len(own) != 1 || own[0].BasedOn != "Barnehage" {
+		t.Fatalf("own templates %+v", own)
+	}
+	if tv.Save.Disabled() {
+		t.Fatal("own copy not editable")
+	}
+	tv.Questions.SetText("Spørsmål uten overskrift\n## Del")
+	test.Tap(tv.Save)
+	if !strings.Contains(tv.Err.Label.Text, "Linje 1") {
+		t.Errorf("message %q", tv.Err.Label.Text)
+	}
+	if tv.Questions.Text != "Spørsmål uten overskrift\n## Del" {
+		t.Error("typed text lost")
+	}
+	tv.Questions.SetText("## Uteområdet\nEr sandkassen dekket om natta?\nEr porten lukket?")
+	tv.Name.SetText("Vår barnehage")
+	test.Tap(tv.Save)
+	if tv.Err.Label.Visible() {
+		t.Fatalf("refused: %s", tv.Err.Label.Text)
+	}
+	own, _ = f.st.ChecklistTemplates()
+	if own[0].Name != "Vår barnehage" || own[0].QuestionCount() != 2 {
+		t.Errorf("saved %+v", own[0])
+	}
+	test.Tap(tv.Back)
+	found := false
+	for _, o := range f.s.TemplatePick.Options {
+		found = found || strings.HasPrefix(o, "Vår barnehage – egen")
+	}
+	if !found {
+		t.Errorf("own template not offered: %v", f.s.TemplatePick.Options)
+	}
+}
+
+func TestOpenFromMeasureSource(t *testing.T) {
+	f := newScreen(t, false)
+	rs := f.s.Rounds()
+	if len(rs) < 6 {
+		t.Fatalf("%d demo rounds", len(rs))
+	}
+	var done model.SafetyRound
+	for _, r := range rs {
+		if r.Locked() && len(r.Findings()) > 0 {
+			done = r
+			break
+		}
+	}
+	n := done.Findings()[0].Question.Number
+	f.s.Open(done.ID, n)
+	if f.s.Round == nil || f.s.Round.Tabs.SelectedIndex() != 1 || f.w.Canvas().Focused() != nil && !f.s.Round.Check.Questions[n-1].Picker.Disabled() {
+		t.Error("round not opened at the question")
+	}
+	if appctx.SourcePages[string(model.SourceSafetyRound)] != PageID {
+		t.Error("source page not registered")
+	}
+	if c := Card(f.env); !uitest.HasText(c, "vernerunder i 2026") {
+		t.Errorf("card %v", uitest.Texts(c))
+	}
+}
+
+// TestFitsProjector renders the screens in Møtemodus at 1024×768; the
+// sidebar takes about a fifth of the width, so the page must fit in 800.
+func TestFitsProjector(t *testing.T) {
+	for _, meeting := range []bool{false, true} {
+		f := newScreen(t, meeting)
+		shot := func(name string) {
+			if min := f.w.Content().MinSize(); min.Width > 800 {
+				t.Errorf("%s (Møtemodus %v): needs %.0f px wide", name, meeting, min.Width)
+			}
+			if *screenshotDir == "" {
+				return
+			}
+			if meeting {
+				name += "-motemodus"
+			}
+			out, err := os.Create(filepath.Join(*screenshotDir, name+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer out.Close()
+			// Lay out again first: the software painter cannot draw an
+			// entry's border before its first layout.
+			f.w.Resize(fyne.NewSize(1023, 768))
+			f.w.Resize(fyne.NewSize(1024, 768))
+			if err := png.Encode(out, f.w.Canvas().Capture()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		shot("vernerunde-liste")
+		v := f.startRound(t)
+		v.Check.Questions[1].Picker.Pick(model.AnswerImprove)
+		v.Check.Questions[0].Picker.Pick(model.AnswerOK)
+		v.Check.FocusQuestion(2)
+		shot("vernerunde-befaring")
+		v.Tabs.SelectIndex(0)
+		shot("vernerunde-formote")
+		v.Tabs.SelectIndex(2)
+		if fr := v.Closing.Finding(2); fr != nil {
+			test.Tap(fr.AddMeasure)
+		}
+		shot("vernerunde-avslutning")
+		f.s.ShowTemplates()
+		f.s.Templates.List.Select(0)
+		shot("vernerunde-sjekklister")
+	}
+}

@@ -1,0 +1,246 @@
+package vold
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/widgets"
+)
+
+// TrainingView is the log of training and drills, newest first, with an
+// editor below.
+type TrainingView struct {
+	s       *Screen
+	shown   []model.ViolenceTraining
+	current model.ViolenceTraining
+
+	List                  *widget.List
+	OverdueInfo           *widget.Label
+	NewButton, Delete     *widget.Button
+	EditorHeading         *widget.Label
+	Date                  *widgets.DateEntry
+	Topic, Count, Groups  *widget.Entry
+	Kind, Repeat          *widget.Select
+	Notes                 *widget.Entry
+	Save                  *widget.Button
+	Err                   *widgets.ErrorText
+	latestDue, overdueIDs map[uint64]bool
+}
+
+func newTrainingView(s *Screen) *TrainingView {
+	v := &TrainingView{s: s}
+	v.List = widget.NewList(func() int { return len(v.shown) }, twoLines, func(i widget.ListItemID, o fyne.CanvasObject) {
+		text, imp := v.RowText(i)
+		setTwoLines(o, text, imp)
+	})
+	v.List.OnSelected = func(i widget.ListItemID) { v.Edit(v.shown[i]) }
+	v.OverdueInfo = wrapped("")
+	v.NewButton = widget.NewButtonWithIcon(lang.L("Ny opplæring eller øvelse"), theme.ContentAddIcon(), func() {
+		v.List.UnselectAll()
+		v.Edit(model.ViolenceTraining{Date: s.env.Today(), Repeat: model.RepeatYear})
+	})
+	v.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), v.confirmDelete)
+	v.EditorHeading = heading("")
+	v.Date = widgets.NewDateEntry(model.FieldTrainingDate, false)
+	v.Topic = widget.NewEntry()
+	v.Topic.SetPlaceHolder(lang.L("for eksempel Alarmøvelse nattevakt"))
+	v.Kind = widgets.NewSelect(translated(model.TrainingKindLabels()), nil)
+	v.Count = widget.NewEntry()
+	v.Count.SetPlaceHolder(lang.L("antall, ikke navn"))
+	v.Groups = widget.NewEntry()
+	v.Groups.SetPlaceHolder(lang.L("for eksempel nattevakter, vikarer"))
+	v.Repeat = widgets.NewSelect(translated(model.RepeatIntervalLabels()), nil)
+	v.Notes = widget.NewEntry()
+	v.Save = widget.NewButtonWithIcon(lang.L("Lagre"), theme.DocumentSaveIcon(), v.SaveTraining)
+	v.Save.Importance = widget.HighImportance
+	v.Err = widgets.NewErrorText()
+	v.reload()
+	v.Edit(model.ViolenceTraining{Date: s.env.Today(), Repeat: model.RepeatYear})
+	return v
+}
+
+// reload sorts the log newest first and marks the overdue topics.
+func (v *TrainingView) reload() {
+	v.shown = slices.Clone(v.s.data.Trainings)
+	slices.SortStableFunc(v.shown, func(a, b model.ViolenceTraining) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return int(b.ID) - int(a.ID)
+	})
+	today := v.s.env.Today()
+	v.latestDue, v.overdueIDs = map[uint64]bool{}, map[uint64]bool{}
+	for _, t := range model.LatestTrainings(v.shown) {
+		v.latestDue[t.ID] = true
+	}
+	over := model.OverdueTrainings(v.shown, today)
+	var topics []string
+	for _, t := range over {
+		v.overdueIDs[t.ID] = true
+		topics = append(topics, fmt.Sprintf("%s (%s %s)", t.Topic, lang.L("frist"), t.DueDate()))
+	}
+	if len(over) > 0 {
+		v.OverdueInfo.SetText(lang.L("! Gjentakelse forfalt:") + " " + strings.Join(topics, ", "))
+		v.OverdueInfo.Importance = widget.DangerImportance
+	} else {
+		v.OverdueInfo.SetText(lang.L("Ingen gjentakelser er forfalt."))
+		v.OverdueInfo.Importance = widget.MediumImportance
+	}
+	v.OverdueInfo.Refresh()
+	v.List.Refresh()
+}
+
+// Shown is the log as listed.
+func (v *TrainingView) Shown() []model.ViolenceTraining { return v.shown }
+
+// RowText is a row's text: topic, then date, kind, participants and the
+// repetition; an overdue repetition is said in words.
+func (v *TrainingView) RowText(i int) (string, widget.Importance) {
+	t := v.shown[i]
+	second := fmt.Sprintf("%s · %s · %d %s", t.Date, lang.L(t.Kind.Label()), t.Participants, lang.L("deltakere"))
+	if t.Groups != "" {
+		second += " (" + t.Groups + ")"
+	}
+	switch {
+	case v.overdueIDs[t.ID]:
+		return t.Topic + "\n" + fmt.Sprintf(lang.L("! Gjentakelse forfalt %s"), t.DueDate()) + " · " + second, widget.DangerImportance
+	case v.latestDue[t.ID] && !t.DueDate().IsZero():
+		second += " · " + fmt.Sprintf(lang.L("gjentas innen %s"), t.DueDate())
+	}
+	return t.Topic + "\n" + second, widget.MediumImportance
+}
+
+// Edit loads a training into the editor (ID 0 = new).
+func (v *TrainingView) Edit(t model.ViolenceTraining) {
+	v.current = t
+	if t.ID == 0 {
+		v.EditorHeading.SetText(lang.L("Ny opplæring eller øvelse"))
+		v.Delete.Hide()
+	} else {
+		v.EditorHeading.SetText(fmt.Sprintf(lang.L("Opplæring: %s"), t.Topic))
+		v.Delete.Show()
+	}
+	v.Date.SetDate(t.Date)
+	v.Topic.SetText(t.Topic)
+	if t.Kind.Valid() {
+		v.Kind.SetSelected(lang.L(t.Kind.Label()))
+	} else {
+		v.Kind.ClearSelected()
+	}
+	v.Count.SetText("")
+	if t.Participants > 0 {
+		v.Count.SetText(fmt.Sprint(t.Participants))
+	}
+	v.Groups.SetText(t.Groups)
+	if t.Repeat.Valid() {
+		v.Repeat.SetSelected(lang.L(t.Repeat.Label()))
+	} else {
+		v.Repeat.ClearSelected()
+	}
+	v.Notes.SetText(t.Notes)
+	v.Err.Show(nil)
+}
+
+// SaveTraining validates and stores; refused input stays in the form.
+func (v *TrainingView) SaveTraining() {
+	t := v.current
+	var errs []error
+	d, err := v.Date.Date()
+	if err != nil {
+		errs = append(errs, err)
+	}
+	t.Date = d
+	t.Topic = v.Topic.Text
+	t.Kind = ""
+	if i := v.Kind.SelectedIndex(); i >= 0 {
+		t.Kind = model.TrainingKinds()[i]
+	}
+	t.Participants = 0
+	if s := strings.TrimSpace(v.Count.Text); s != "" {
+		n, err := model.ParseInt(model.FieldTrainingCount, s, 1, model.MaxParticipantsCount)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		t.Participants = n
+	}
+	t.Groups = v.Groups.Text
+	t.Repeat = ""
+	if i := v.Repeat.SelectedIndex(); i >= 0 {
+		t.Repeat = model.RepeatIntervals()[i]
+	}
+	t.Notes = v.Notes.Text
+	if err := errors.Join(errs...); err != nil {
+		v.Err.Show(err)
+		return
+	}
+	saved, err := v.s.env.Store.SaveViolenceTraining(t, v.s.env.Today())
+	if err != nil {
+		v.Err.Show(err)
+		return
+	}
+	v.s.changed()
+	v.reload()
+	v.Edit(saved)
+	for i, x := range v.shown {
+		if x.ID == saved.ID {
+			v.List.Select(i)
+		}
+	}
+}
+
+func (v *TrainingView) confirmDelete() {
+	t := v.current
+	if t.ID == 0 {
+		return
+	}
+	dialog.ShowConfirm(lang.L("Slette opplæringen?"), fmt.Sprintf(lang.L("«%s» %s slettes fra loggen."), t.Topic, t.Date), func(ok bool) {
+		if ok {
+			v.DeleteTraining()
+		}
+	}, v.s.env.Window)
+}
+
+// DeleteTraining removes the training in the editor.
+func (v *TrainingView) DeleteTraining() {
+	if err := v.s.env.Store.DeleteViolenceTraining(v.current.ID); err != nil {
+		v.Err.Show(err)
+		return
+	}
+	v.s.changed()
+	v.reload()
+	v.List.UnselectAll()
+	v.Edit(model.ViolenceTraining{Date: v.s.env.Today(), Repeat: model.RepeatYear})
+}
+
+// Content: the list above, the editor below, in a vertical split so both
+// fit a projector.
+func (v *TrainingView) Content() fyne.CanvasObject {
+	intro := wrapped(fmt.Sprintf(lang.L("Opplæring og øvelser i å forebygge og håndtere vold og trusler, og i bruk av alarmer og annet utstyr, skal gjentas jevnlig (%s)."),
+		model.DutyTraining.Citation()))
+	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton)), nil, nil, nil, v.List)
+	editor := container.NewVScroll(container.NewVBox(
+		v.EditorHeading,
+		labeled(lang.L(model.FieldTrainingDate), v.Date),
+		labeled(lang.L(model.FieldTrainingTopic), v.Topic),
+		labeled(lang.L(model.FieldTrainingKind), v.Kind),
+		labeled(lang.L(model.FieldTrainingCount), v.Count),
+		labeled(lang.L(model.FieldTrainingGroups), v.Groups),
+		labeled(lang.L(model.FieldTrainingInterval), v.Repeat),
+		labeled(lang.L("Merknader"), v.Notes),
+		v.Err.Label,
+		container.NewHBox(v.Save, v.Delete),
+	))
+	split := container.NewVSplit(top, editor)
+	split.Offset = 0.45
+	return split
+}
