@@ -21,6 +21,7 @@ import (
 	hms "hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
+	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/wizard"
 )
 
@@ -33,6 +34,9 @@ type Options struct {
 	Today func() model.Date
 	// Stderr receives messages that must also reach a terminal (a locked file).
 	Stderr io.Writer
+	// MeetingView opens the next meeting straight in the meeting view, in
+	// Møtemodus: for starting the app on the shared screen.
+	MeetingView bool
 }
 
 // App is one running GUI window.
@@ -125,6 +129,13 @@ func (u *App) showMain(st *hms.Store) {
 	sh := newShell(env, Pages())
 	u.win.SetContent(sh.build())
 	sh.addShortcuts(u.win.Canvas(), func() { u.fyne.Quit() })
+	if u.opts.MeetingView {
+		u.opts.MeetingView = false // only at start, not after a restore
+		if !env.MeetingMode() {
+			env.SetMeetingMode(true)
+		}
+		env.Open(moter.PageID, appctx.Focus{Filter: moter.FilterView})
+	}
 }
 
 // restore replaces the open file with a backup and reopens it.

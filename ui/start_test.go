@@ -112,3 +112,20 @@ func TestMissingFileShowsWizard(t *testing.T) {
 		t.Error("the file was created before the user chose")
 	}
 }
+
+func TestStartInMeetingView(t *testing.T) {
+	a := test.NewTempApp(t)
+	u := Start(a, Options{DBPath: uitest.DemoFile(t), Today: func() model.Date { return uitest.Today }, MeetingView: true})
+	defer u.Close()
+	if !u.Env().MeetingMode() {
+		t.Error("the meeting view did not switch on Møtemodus")
+	}
+	c := u.Window().Content()
+	found := false
+	for _, s := range uitest.Texts(c) {
+		found = found || strings.Contains(s, "Sak 1 av")
+	}
+	if !found {
+		t.Errorf("not in the meeting view; screen shows %q", uitest.Texts(c))
+	}
+}

@@ -27,7 +27,8 @@ const (
 const usage = `HMS-utvalg – verktøy for enhetens HMS-utvalg
 
 Bruk:
-  hmsutvalg [--db FIL]                       start programmet
+  hmsutvalg [--db FIL] [--motevisning]       start programmet (--motevisning: rett i
+                                             møtevisningen for neste møte, i møtemodus)
   hmsutvalg demo --db FIL [--seed N] [--scale N]
                                              lag en ny fil med en demoenhet
   hmsutvalg check --db FIL                   kontroller filen
@@ -89,6 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := newFlags("hmsutvalg", stderr)
 	db := fs.String("db", "", "databasefil")
+	meetingView := fs.Bool("motevisning", false, "start i møtevisningen for neste møte")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
 	}
@@ -97,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	return runGUI(path, stderr)
+	return runGUI(path, *meetingView, stderr)
 }
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {

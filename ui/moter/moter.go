@@ -37,14 +37,40 @@ func Page() appctx.Page {
 			if id == 0 {
 				id = f.ID
 			}
-			if f.Filter == FilterNew {
+			switch f.Filter {
+			case FilterNew:
 				s.NewMeeting()
-			} else {
+			case FilterView:
+				s.OpenView(id)
+			default:
 				s.Open(id)
 			}
 		}
 		return s.Content()
 	}}
+}
+
+// FilterView as a focus filter opens a meeting (the next one when no ID is
+// given) straight in the meeting view, for starting the shared screen.
+const FilterView = "motevisning"
+
+// OpenView opens a meeting in the meeting view; id 0 means the next
+// meeting (today or later), else the latest one. It reports whether a
+// meeting was found.
+func (s *Screen) OpenView(id uint64) bool {
+	if id == 0 {
+		if m, ok := model.NextMeeting(s.meetings, s.env.Today()); ok {
+			id = m.ID
+		} else if len(s.meetings) > 0 {
+			id = s.meetings[0].ID // newest first
+		}
+	}
+	s.Open(id)
+	if s.Editor == nil || s.Editor.Meeting().ID != id || id == 0 {
+		return false
+	}
+	s.Editor.startView()
+	return true
 }
 
 // FilterNew as a focus filter starts a new meeting.
