@@ -267,10 +267,6 @@ type SubmissionError struct {
 
 func (e *SubmissionError) Error() string { return e.Reason }
 
-func subErr(format string, args ...any) error {
-	return &SubmissionError{Reason: fmt.Sprintf(format, args...)}
-}
-
 // Errors ReadSubmission wraps, to tell the kinds apart.
 var (
 	ErrSubmissionEmpty     = errors.New("filen er tom")

@@ -135,7 +135,7 @@ func ParseSurveyScoreField(field, s string) (SurveyScore, error) {
 	s = strings.TrimSpace(s)
 	intPart, frac, hasSep := strings.Cut(s, ",")
 	if !hasSep {
-		intPart, frac, hasSep = strings.Cut(s, ".")
+		intPart, frac, _ = strings.Cut(s, ".")
 	}
 	if !allDigits(intPart) || (frac != "" && !allDigits(frac)) { // "4," is read as 4
 		return 0, bad

@@ -33,21 +33,20 @@ type FollowUp struct {
 	e   *Editor
 	box *fyne.Container
 
-	Status              *widget.Label
-	Reminders           *fyne.Container
-	Suggestions         []model.SurveySuggestion
-	ChooseFactor        *widget.Select
-	ChooseKind          *widget.Select
-	Choose              *widget.Button
-	ChooseErr           *widgets.ErrorText
-	Focus               map[model.TenFactor]*FocusEditor
-	MeetingDate         *widgets.DateEntry
-	MeetingKind         *widget.Select
-	MeetingNotes        *widget.Entry
-	AddMeeting          *widget.Button
-	MeetingErr          *widgets.ErrorText
-	measures            []model.Measure
-	chooseKindRemembers string
+	Status       *widget.Label
+	Reminders    *fyne.Container
+	Suggestions  []model.SurveySuggestion
+	ChooseFactor *widget.Select
+	ChooseKind   *widget.Select
+	Choose       *widget.Button
+	ChooseErr    *widgets.ErrorText
+	Focus        map[model.TenFactor]*FocusEditor
+	MeetingDate  *widgets.DateEntry
+	MeetingKind  *widget.Select
+	MeetingNotes *widget.Entry
+	AddMeeting   *widget.Button
+	MeetingErr   *widgets.ErrorText
+	measures     []model.Measure
 }
 
 func newFollowUp(e *Editor) *FollowUp {

@@ -105,7 +105,7 @@ func TestFillRoundFromKeyboard(t *testing.T) {
 		switch {
 		case i%10 == 3: // a finding, with a comment
 			typeKeys(t, c, "2")
-			test.FocusNext(c) // Tab
+			c.FocusNext() // Tab
 			if c.Focused() != ck.Questions[i].Comment {
 				t.Fatalf("Tab from question %d did not reach its comment", i+1)
 			}

@@ -77,30 +77,30 @@ func TestWalkEightFactorsFromKeyboard(t *testing.T) {
 	// groups, notes, probability, consequence.
 	c.Focus(v.Answer)
 	test.Type(v.Answer, "Uklart hvem som tar de krevende beboerne")
-	test.FocusNext(c)
+	c.FocusNext()
 	if c.Focused() != v.Situations {
 		t.Fatalf("Tab from the answer went to %T", c.Focused())
 	}
 	test.Type(v.Situations, "Morgenstell")
-	test.FocusNext(c)
+	c.FocusNext()
 	test.Type(c.Focused(), "nattevakter")
 	if v.Groups.Text != "nattevakter" {
 		t.Fatalf("third field is not Utsatte grupper: %q", v.Groups.Text)
 	}
-	test.FocusNext(c)
+	c.FocusNext()
 	test.Type(c.Focused(), "merknad")
 	if v.Notes.Text != "merknad" {
 		t.Fatal("fourth field is not the notes")
 	}
 	// Rate from the keyboard: → steps through the scale.
-	test.FocusNext(c)
+	c.FocusNext()
 	if c.Focused() != v.P {
 		t.Fatalf("Tab after the notes went to %T, want the probability", c.Focused())
 	}
 	for range 4 {
 		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	}
-	test.FocusNext(c)
+	c.FocusNext()
 	if c.Focused() != v.C {
 		t.Fatalf("Tab after the probability went to %T", c.Focused())
 	}
