@@ -71,7 +71,7 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 
 	e.Agenda = widget.NewList(
 		func() int { return len(e.sess.m.Agenda) },
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			it := e.sess.m.Agenda[i]
 			var parts []string
@@ -88,7 +88,7 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 			}
 			parts = append(parts, fmt.Sprintf(lang.L("%d vedtak"), len(it.Decisions)))
 			second := strings.Join(parts, " · ")
-			setTwoLines(o, fmt.Sprintf("%d. %s\n%s", i+1, it.Title, second), widget.MediumImportance)
+			widgets.SetTwoLineText(o, fmt.Sprintf("%d. %s\n%s", i+1, it.Title, second), widget.MediumImportance)
 		},
 	)
 	e.Agenda.OnSelected = func(i widget.ListItemID) { e.selectItem(e.sess.m.Agenda[i].ID) }

@@ -92,10 +92,10 @@ func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
 	s.List = widget.NewList(
 		func() int { return len(s.meetings) },
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			text, imp := s.listText(s.meetings[i])
-			setTwoLines(o, text, imp)
+			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.meetings[i]) }
@@ -222,24 +222,4 @@ func Facts(env *appctx.Env, date model.Date) model.AgendaFacts {
 	}
 	moduleFacts(env, since, date, &f)
 	return f
-}
-
-// twoLines is a list row: a bold first line and a second line, both
-// truncated with an ellipsis.
-func twoLines() fyne.CanvasObject {
-	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a.Truncation = fyne.TextTruncateEllipsis
-	b := widget.NewLabel("")
-	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
-}
-
-// setTwoLines fills a twoLines row from "first\nsecond".
-func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
-	c := o.(*fyne.Container)
-	first, second, _ := strings.Cut(text, "\n")
-	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	a.SetText(first)
-	b.Importance = imp
-	b.SetText(second)
 }

@@ -81,9 +81,9 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.FilterLabel.Wrapping = fyne.TextWrapWord
 	d.Items = widget.NewList(
 		func() int { return len(d.shown) },
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			setTwoLines(o, d.ItemText(d.shown[i]), widget.MediumImportance)
+			widgets.SetTwoLineText(o, d.ItemText(d.shown[i]), widget.MediumImportance)
 		},
 	)
 	d.Items.OnSelected = func(i widget.ListItemID) { d.editItem(d.shown[i]) }

@@ -5,7 +5,6 @@ package risiko
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,10 +54,10 @@ func New(env *appctx.Env) *Screen {
 		func() int { return len(s.assessments) },
 		// Two single-line labels: wrapped text would overlap in a list,
 		// whose rows all have the template's height.
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			text, imp := s.listText(s.assessments[i])
-			setTwoLines(o, text, imp)
+			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.assessments[i], 0) }
@@ -145,24 +144,4 @@ func (s *Screen) Content() fyne.CanvasObject {
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.33
 	return split
-}
-
-// twoLines is a list row: a bold first line and a second line, both
-// truncated with an ellipsis.
-func twoLines() fyne.CanvasObject {
-	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a.Truncation = fyne.TextTruncateEllipsis
-	b := widget.NewLabel("")
-	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
-}
-
-// setTwoLines fills a twoLines row from "first\nsecond".
-func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
-	c := o.(*fyne.Container)
-	first, second, _ := strings.Cut(text, "\n")
-	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	a.SetText(first)
-	b.Importance = imp
-	b.SetText(second)
 }

@@ -6,7 +6,6 @@ package tifaktor
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -65,10 +64,10 @@ func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
 	s.List = widget.NewList(
 		func() int { return len(s.rounds) },
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			text, imp := s.listText(s.rounds[i])
-			setTwoLines(o, text, imp)
+			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.rounds[i], "") }
@@ -186,26 +185,6 @@ func (s *Screen) Content() fyne.CanvasObject {
 // hintLabel is shown when no round is open.
 func hintLabel() fyne.CanvasObject {
 	return wrapped(lang.L("Velg en 10-FAKTOR-runde i listen, eller registrer en ny når enheten har fått resultatene."))
-}
-
-// twoLines is a list row: a bold first line and a second line, both
-// truncated with an ellipsis.
-func twoLines() fyne.CanvasObject {
-	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a.Truncation = fyne.TextTruncateEllipsis
-	b := widget.NewLabel("")
-	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
-}
-
-// setTwoLines fills a twoLines row from "first\nsecond".
-func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
-	c := o.(*fyne.Container)
-	first, second, _ := strings.Cut(text, "\n")
-	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	a.SetText(first)
-	b.Importance = imp
-	b.SetText(second)
 }
 
 // wrapped is a word-wrapping label.

@@ -44,14 +44,14 @@ func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 	t.Back = widget.NewButtonWithIcon(lang.L("Alle vernerunder"), theme.NavigateBackIcon(), back)
 	t.List = widget.NewList(
 		func() int { return len(t.templates) },
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := t.templates[i]
 			kind := lang.L("Følger med programmet")
 			if !x.Builtin() {
 				kind = lang.L("Enhetens egen")
 			}
-			setTwoLines(o, fmt.Sprintf("%s\n%s · %d %s", x.Name, kind, x.QuestionCount(), lang.L("spørsmål")), widget.MediumImportance)
+			widgets.SetTwoLineText(o, fmt.Sprintf("%s\n%s · %d %s", x.Name, kind, x.QuestionCount(), lang.L("spørsmål")), widget.MediumImportance)
 		},
 	)
 	t.List.OnSelected = func(i widget.ListItemID) { t.Show(t.templates[i]) }

@@ -6,7 +6,6 @@ package vernerunde
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,10 +63,10 @@ func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, root: container.NewStack(), Err: widgets.NewErrorText()}
 	s.List = widget.NewList(
 		func() int { return len(s.rounds) },
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			text, imp := s.listText(s.rounds[i])
-			setTwoLines(o, text, imp)
+			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {
@@ -215,26 +214,6 @@ func (s *Screen) ShowTemplates() {
 
 // Content is the screen's layout.
 func (s *Screen) Content() fyne.CanvasObject { return s.root }
-
-// twoLines is a list row: a bold first line and a second line, both
-// truncated with an ellipsis.
-func twoLines() fyne.CanvasObject {
-	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a.Truncation = fyne.TextTruncateEllipsis
-	b := widget.NewLabel("")
-	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
-}
-
-// setTwoLines fills a twoLines row from "first\nsecond".
-func setTwoLines(o fyne.CanvasObject, text string, imp widget.Importance) {
-	c := o.(*fyne.Container)
-	first, second, _ := strings.Cut(text, "\n")
-	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	a.SetText(first)
-	b.Importance = imp
-	b.SetText(second)
-}
 
 // labelled puts a bold, wrapping label above a control (labels above
 // controls fit a narrow window in Møtemodus better than a form's column).

@@ -39,9 +39,9 @@ type TrainingView struct {
 
 func newTrainingView(s *Screen) *TrainingView {
 	v := &TrainingView{s: s}
-	v.List = widget.NewList(func() int { return len(v.shown) }, twoLines, func(i widget.ListItemID, o fyne.CanvasObject) {
+	v.List = widget.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		text, imp := v.RowText(i)
-		setTwoLines(o, text, imp)
+		widgets.SetTwoLineText(o, text, imp)
 	})
 	v.List.OnSelected = func(i widget.ListItemID) { v.Edit(v.shown[i]) }
 	v.OverdueInfo = wrapped("")
