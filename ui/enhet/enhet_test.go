@@ -14,16 +14,7 @@ import (
 
 func newScreen(t *testing.T) (*Screen, *storage.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	env := appctx.New(a, w, st)
-	env.Today = func() model.Date { return uitest.Today }
+	env, w, st := uitest.NewEnv(t, false)
 	s := New(env)
 	w.SetContent(s.Content())
 	return s, st

@@ -20,20 +20,7 @@ import (
 )
 
 func newEnv(t *testing.T, meeting bool) (*appctx.Env, fyne.Window, *storage.Store) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	a.Preferences().SetBool("motemodus", meeting)
-	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	env := appctx.New(a, w, st)
-	env.Today = func() model.Date { return uitest.Today }
-	env.ApplyTheme()
-	return env, w, st
+	return uitest.NewEnv(t, meeting)
 }
 
 func newScreen(t *testing.T) (*Screen, *storage.Store, *appctx.Env) {

@@ -13,7 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/storage"
 	"hmsutvalg/storage/demo"
+	"hmsutvalg/ui/appctx"
 )
 
 // Today is the fixed date the ui tests run on.
@@ -77,4 +79,23 @@ func HasText(o fyne.CanvasObject, sub string) bool {
 		}
 	}
 	return false
+}
+
+// NewEnv opens the demo unit in a test window, with Møtemodus on or off,
+// the date fixed at Today and the store closed when the test ends.
+func NewEnv(t testing.TB, meeting bool) (*appctx.Env, fyne.Window, *storage.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetBool("motemodus", meeting)
+	st, err := storage.Open(DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return Today }
+	env.ApplyTheme()
+	return env, w, st
 }
