@@ -70,7 +70,7 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		return
 	}
 	d.Heading(1, "Handlingsplan")
-	ms := measuresForYear(in.Measures, year)
+	ms := model.MeasuresForYear(in.Measures, year)
 	if len(ms) == 0 {
 		d.Note(fmt.Sprintf("Ingen tiltak registrert for %s.", year))
 		return
@@ -84,7 +84,7 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		if year.Contains(ms[i].Created) {
 			created++
 		}
-		if closedIn(&ms[i], year) {
+		if model.MeasureClosedIn(&ms[i], year) {
 			closed++
 		}
 	}
@@ -107,36 +107,6 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		{"Status", strings.Join(byStatus, ", ")},
 	})
 	d.planByArea(ms, in.Today, 2)
-}
-
-// measuresForYear picks the measures that belong in the annual report for
-// year: created in it, closed in it (done, or rejected), or still open.
-// Nothing created after the year counts.
-func measuresForYear(ms []model.Measure, year model.HMSYear) []model.Measure {
-	var out []model.Measure
-	end := year.End()
-	for i := range ms {
-		m := &ms[i]
-		if !m.Created.IsZero() && m.Created.After(end) {
-			continue
-		}
-		if year.Contains(m.Created) || closedIn(m, year) || m.Open() {
-			out = append(out, *m)
-		}
-	}
-	return out
-}
-
-// closedIn reports whether m was done (by its completion date) or
-// rejected (by its last update) in year.
-func closedIn(m *model.Measure, year model.HMSYear) bool {
-	switch m.Status {
-	case model.StatusUtfort, model.StatusEvaluert:
-		return year.Contains(m.CompletedOn)
-	case model.StatusAvvist:
-		return year.Contains(m.Updated)
-	}
-	return false
 }
 
 // planSummaryTable writes the counts per status and the deadline counts as

@@ -292,7 +292,7 @@ func TestMeasuresForYear(t *testing.T) {
 		{model.Measure{Status: model.StatusPagar, Created: date(2027, 1, 2)}, false},                                   // after the year
 		{model.Measure{Status: model.StatusUtfort, Created: date(2026, 12, 31), CompletedOn: date(2027, 1, 2)}, true},  // created on the last day
 	} {
-		got := len(measuresForYear([]model.Measure{c.m}, y)) == 1
+		got := len(model.MeasuresForYear([]model.Measure{c.m}, y)) == 1
 		if got != c.want {
 			t.Errorf("%+v: in 2026 = %v, want %v", c.m, got, c.want)
 		}

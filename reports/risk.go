@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -334,44 +333,17 @@ func (d *Document) RiskSection(in RiskSectionInput) {
 	}
 	d.Heading(1, "Risikovurdering")
 	m := effectiveMatrix(in.Matrix)
-	end := in.Year.End()
-	var as []model.RiskAssessment
-	for _, a := range in.Assessments {
-		current := a.Current() && (a.Date.IsZero() || !a.Date.After(end))
-		if in.Year.Contains(a.Date) || current {
-			as = append(as, a)
-		}
-	}
+	// Which assessments belong to the year, and which hazards make up the
+	// combined picture, are the model's rules (the summary uses them too).
+	as := model.AssessmentsForYear(in.Assessments, in.Year)
 	if len(as) == 0 {
 		d.Note(fmt.Sprintf("Ingen risikovurderinger registrert for %s.", in.Year))
 		return
 	}
-	slices.SortStableFunc(as, func(a, b model.RiskAssessment) int {
-		return cmp.Or(a.Date.Compare(b.Date), model.CompareNorwegian(a.Title, b.Title))
-	})
 	d.Paragraph(fmt.Sprintf("Risikovurderinger gjennomført i %s eller gjeldende i året.", in.Year))
 	d.riskAssessmentTable(as, in.Today)
 
-	// The combined picture: hazards of the current assessments scored on
-	// a matrix of the same size as the unit's.
-	current := map[uint64]bool{}
-	for _, a := range as {
-		if a.Current() && effectiveMatrix(a.Matrix).Size == m.Size {
-			current[a.ID] = true
-		}
-	}
-	otherSize := 0
-	for _, a := range as {
-		if a.Current() && !current[a.ID] {
-			otherSize++
-		}
-	}
-	var items []model.RiskItem
-	for _, it := range in.Items {
-		if current[it.AssessmentID] {
-			items = append(items, it)
-		}
-	}
+	items, otherSize := model.CurrentRiskPicture(as, in.Items, m)
 	d.Heading(2, "Samlet risikobilde")
 	if otherSize > 0 {
 		d.Paragraph(fmt.Sprintf("%d %s med en annen matrisestørrelse enn %d×%d er ikke med i det samlede risikobildet.",
