@@ -70,12 +70,22 @@ func getEntity[T any](s *Store, e entity[T], id uint64) (T, error) {
 
 // listEntities reads all records of e in ID order.
 func listEntities[T any](s *Store, e entity[T]) ([]T, error) {
+	// The bucket names the list; the type is part of the key because two
+	// entities could share a bucket with different record types.
+	key := e.bucket + "\x00" + fmt.Sprintf("%T", *new(T))
+	if out, ok := cachedList[T](&s.lists, key); ok {
+		return out, nil
+	}
+	gen := s.lists.begin()
 	var out []T
 	err := s.view(func(tx *bbolt.Tx) error {
 		var err error
 		out, err = e.list(tx)
 		return err
 	})
+	if err == nil {
+		storeList(&s.lists, key, gen, out)
+	}
 	return out, err
 }
 

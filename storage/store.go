@@ -72,6 +72,8 @@ type Store struct {
 
 	mu   sync.Mutex // guards user
 	user string
+
+	lists listCache // decoded lists between writes (listcache.go)
 }
 
 // Path returns the database file path.
@@ -341,6 +343,9 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 	}
 	defer s.guard(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	// Drop the cached lists before and after: see listCache.
+	s.lists.invalidate()
+	defer s.lists.invalidate()
 	err = s.db.Update(func(tx *bbolt.Tx) error {
 		changes, err := fn(tx)
 		if err != nil {
