@@ -40,28 +40,9 @@ var annualSections = map[string]annualSection{
 	model.ModuleMoter: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.MeetingsSection(in.Meetings, in.Year, in.Today)
 	},
-	// Until the deviation module's own DeviationSection exists: its
-	// figures from model.DeviationStats.
-	model.ModuleAvvik: (*Document).deviationFigures,
-}
-
-// deviationFigures prints the year's deviations per category from
-// model.DeviationStats.
-func (d *Document) deviationFigures(in *model.AnnualData, f *model.AnnualFigures) {
-	d.Heading(1, "Avvik")
-	st := f.Deviations
-	if st == nil || st.Total == 0 {
-		d.Note(fmt.Sprintf("Ingen avvik registrert for %s.", in.Year))
-		return
-	}
-	d.Paragraph(fmt.Sprintf("%d avvik registrert i %s, %d åpne og %d lukket per %s.", st.Total, in.Year, st.Open, st.Closed, in.Today))
-	var rows [][]string
-	for _, c := range model.DeviationCategories() {
-		rows = append(rows, []string{c.Label(), fmt.Sprint(st.ByCategory[c])})
-	}
-	d.narrow(150, func() {
-		d.Table(Table{Columns: []Column{{Title: "Kategori", Width: 120}, {Title: "Antall", Width: 30, Align: AlignRight}}, Rows: rows})
-	})
+	model.ModuleAvvik: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
+		d.DeviationSection(DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today})
+	},
 }
 
 // AnnualReportTitle is the title of the annual report for year.

@@ -43,13 +43,20 @@ type Focus struct {
 // Open navigates to a page and asks it to show one record. The page takes
 // the request with TakeFocus when it builds.
 func (e *Env) Open(pageID string, f Focus) {
+	e.SetFocus(pageID, f)
+	e.Navigate(pageID)
+}
+
+// SetFocus leaves a focus request for a page without navigating, so the
+// page the shell rebuilds after DataChanged opens the record just saved
+// instead of starting afresh.
+func (e *Env) SetFocus(pageID string, f Focus) {
 	e.mu.Lock()
 	if e.focus == nil {
 		e.focus = map[string]Focus{}
 	}
 	e.focus[pageID] = f
 	e.mu.Unlock()
-	e.Navigate(pageID)
 }
 
 // TakeFocus returns and clears a page's pending focus request.

@@ -122,12 +122,10 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton.Importance = widget.HighImportance
 	s.List = widget.NewList(
 		func() int { return len(s.shown) },
-		// Two single-line labels: wrapped text would overlap in a list,
-		// whose rows all have the template's height.
-		func() fyne.CanvasObject { return twoLines() },
+		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			first, second, imp := RowText(s.shown[i], s.env.Today())
-			setTwoLines(o, first, second, imp)
+			widgets.SetTwoLines(o, first, second, imp)
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {
@@ -267,10 +265,10 @@ func (s *Screen) show(d model.Deviation) {
 // measure.
 func (s *Screen) saved(d model.Deviation) {
 	s.Reload()
+	// The shell rebuilds the page on DataChanged; the new page opens this
+	// deviation again.
+	s.env.SetFocus(PageID, appctx.Focus{ID: d.ID})
 	s.env.DataChanged()
-	// The shell rebuilds the page on DataChanged; ask the new page to open
-	// this deviation again.
-	s.env.Open(PageID, appctx.Focus{ID: d.ID})
 }
 
 func (s *Screen) deleted() {
@@ -306,22 +304,4 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Statistikk"), s.Stats.Content()),
 	)
 	return s.Tabs
-}
-
-// twoLines is a list row: a bold first line and a second line, both
-// truncated with an ellipsis.
-func twoLines() fyne.CanvasObject {
-	a := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	a.Truncation = fyne.TextTruncateEllipsis
-	b := widget.NewLabel("")
-	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
-}
-
-func setTwoLines(o fyne.CanvasObject, first, second string, imp widget.Importance) {
-	c := o.(*fyne.Container)
-	a, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	a.SetText(first)
-	b.Importance = imp
-	b.SetText(second)
 }

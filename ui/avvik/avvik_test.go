@@ -23,16 +23,7 @@ const nationalID = "15068512333"
 
 func newScreen(t *testing.T) (*Screen, *storage.Store, *appctx.Env) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	env := appctx.New(a, w, st)
-	env.Today = func() model.Date { return uitest.Today }
+	env, w, st := uitest.NewEnv(t, false)
 	s := New(env)
 	w.SetContent(s.Content())
 	return s, st, env
@@ -308,6 +299,17 @@ func TestMeasureGoesToActionPlan(t *testing.T) {
 	s2.ApplyFocus(appctx.Focus{ID: id})
 	if s2.Editor == nil || s2.Editor.Deviation().ID != id {
 		t.Error("focus did not open the deviation")
+	}
+	// Deleting the deviation (after the confirmation) leaves the measure.
+	e.DeleteDeviation()
+	if _, err := st.Deviation(id); err == nil {
+		t.Error("deviation not deleted")
+	}
+	if _, err := st.Measure(m.ID); err != nil {
+		t.Errorf("the measure went with the deviation: %v", err)
+	}
+	if s.Editor != nil || slices.ContainsFunc(s.Shown(), func(d model.Deviation) bool { return d.ID == id }) {
+		t.Error("the deleted deviation is still shown")
 	}
 }
 
