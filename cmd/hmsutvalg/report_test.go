@@ -228,8 +228,13 @@ func BenchmarkAnnualReportScale50(b *testing.B) {
 }
 
 // BenchmarkAggregate100 aggregates 100 submission files into the PDF and
-// the CSV, as `hmsutvalg aggregate` does.
-func BenchmarkAggregate100(b *testing.B) {
+// the CSV, as `hmsutvalg aggregate` does. Target: under 1 s.
+func BenchmarkAggregate100(b *testing.B) { benchmarkAggregate(b, 100) }
+
+// BenchmarkAggregate1000 is the same with 1 000 files. Target: under 5 s.
+func BenchmarkAggregate1000(b *testing.B) { benchmarkAggregate(b, 1000) }
+
+func benchmarkAggregate(b *testing.B, n int) {
 	dir := b.TempDir()
 	db := demoDB(b, dir, 1)
 	data, err := loadAnnual(annualJob{db: db, year: 2026, today: reportToday})
@@ -237,19 +242,20 @@ func BenchmarkAggregate100(b *testing.B) {
 		b.Fatal(err)
 	}
 	var files []string
-	for i := range 100 {
-		data.Unit.Name = fmt.Sprintf("Enhet %03d", i)
+	for i := range n {
+		data.Unit.Name = fmt.Sprintf("Enhet %04d", i)
 		js, err := reports.SubmissionJSON(data, "bench")
 		if err != nil {
 			b.Fatal(err)
 		}
-		p := filepath.Join(dir, fmt.Sprintf("e%03d.json", i))
+		p := filepath.Join(dir, fmt.Sprintf("e%04d.json", i))
 		if err := os.WriteFile(p, js, 0o644); err != nil {
 			b.Fatal(err)
 		}
 		files = append(files, p)
 	}
 	job := aggregateJob{out: filepath.Join(dir, "s.pdf"), csv: filepath.Join(dir, "s.csv"), files: files}
+	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		var so, se bytes.Buffer
