@@ -539,22 +539,28 @@ func (s *Store) ViolenceData() (ViolenceData, error) {
 		} else if ok {
 			d.Routines = *r.Routines
 		}
-		if d.Trainings, err = violenceTrainings.list(tx); err != nil {
-			return err
-		}
-		if d.Measures, err = measures.list(tx); err != nil {
-			return err
-		}
-		if d.Matrix, err = readRiskMatrix(tx); err != nil {
-			return err
-		}
-		return forEachDecodable(tx, bucketDeviations, func(id uint64, dev model.Deviation) error {
-			if dev.Category == model.DevViolence {
-				dev.ID = id
-				d.Incidents = append(d.Incidents, dev)
-			}
-			return nil
-		})
+		d.Matrix, err = readRiskMatrix(tx)
+		return err
 	})
-	return d, err
+	if err != nil {
+		return d, err
+	}
+	// The long lists come through the list cache: this store is the file's
+	// only writer, so they are the same as a read in the transaction above.
+	if d.Trainings, err = listEntities(s, violenceTrainings); err != nil {
+		return d, err
+	}
+	if d.Measures, err = s.Measures(); err != nil {
+		return d, err
+	}
+	devs, err := s.Deviations()
+	if err != nil {
+		return d, err
+	}
+	for _, dev := range devs {
+		if dev.Category == model.DevViolence {
+			d.Incidents = append(d.Incidents, dev)
+		}
+	}
+	return d, nil
 }

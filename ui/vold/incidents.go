@@ -76,6 +76,9 @@ func countLine[T comparable](all []T, label func(T) string, counts map[T]int) st
 	return strings.Join(parts, " · ")
 }
 
+// maxIncidentRows is how many incidents the tab lists, newest first.
+const maxIncidentRows = 50
+
 func (v *IncidentsView) refresh() {
 	f := v.YearFigures()
 	v.Figures.RemoveAll()
@@ -107,11 +110,17 @@ func (v *IncidentsView) refresh() {
 	} else {
 		v.Reminder.Hide()
 	}
-	// Set the rows at once: Add lays out the whole list each time, which
-	// made a year of a few hundred incidents take over a second.
-	rows := make([]fyne.CanvasObject, 0, len(incidents))
-	for _, d := range incidents {
+	// Set the rows at once: Add lays out the whole list each time. Only
+	// the newest are shown here (each row lays out wrapped text, which on a
+	// large unit took most of a second); the figures above count them all,
+	// and the deviation register is the one full list.
+	shown := incidents[:min(len(incidents), maxIncidentRows)]
+	rows := make([]fyne.CanvasObject, 0, len(shown)+1)
+	for _, d := range shown {
 		rows = append(rows, v.incidentRow(d))
+	}
+	if len(incidents) > len(shown) {
+		rows = append(rows, wrapped(fmt.Sprintf(lang.L("Viser de %d nyeste av %d hendelser. Alle står i avviksregisteret under Avvik."), len(shown), len(incidents))))
 	}
 	if len(incidents) == 0 {
 		rows = append(rows, widget.NewLabel(lang.L("Ingen hendelser registrert dette året.")))
