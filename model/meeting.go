@@ -556,3 +556,13 @@ func NextMeeting(ms []Meeting, today Date) (Meeting, bool) {
 	}
 	return best, found
 }
+
+// MinMeetingsPerYear is the number of committee meetings a year below which
+// the annual report asks for follow-up: a local working-environment
+// committee normally meets at least four times a year (the LAMU mandates
+// in the domain facts).
+const MinMeetingsPerYear = 4
+
+// TooFewMeetings reports whether held meetings in a year are below
+// MinMeetingsPerYear.
+func TooFewMeetings(held int) bool { return held < MinMeetingsPerYear }

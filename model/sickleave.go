@@ -509,3 +509,10 @@ func SickLeaveAverage(qs []SickLeaveQuarter) (avg Percent, weighted, ok bool) {
 	}
 	return PercentFromFloat(sum.Float() / float64(len(qs))), false, true
 }
+
+// AverageAboveTarget reports whether a period's average sick leave is
+// strictly above the unit's target (no target set: never). The annual
+// report marks it for follow-up.
+func (s SickLeaveSettings) AverageAboveTarget(avg Percent) bool {
+	return s.Target != 0 && avg > s.Target
+}

@@ -260,7 +260,7 @@ func AnnualSummaryRows(f model.AnnualFigures) []SummaryRow {
 					msgs = append(msgs, a.Rule.Label())
 				}
 				r.Status, r.Comment = statusAttend, strings.Join(msgs, "; ")
-			} else if sl.Settings.Target != 0 && sl.HasAverage && sl.Average > sl.Settings.Target {
+			} else if sl.HasAverage && sl.Settings.AverageAboveTarget(sl.Average) {
 				r.Status, r.Comment = statusAttend, "Over målet"
 			}
 		case st.ID == model.ModuleVold && st.InUse:
@@ -299,8 +299,8 @@ func AnnualSummaryRows(f model.AnnualFigures) []SummaryRow {
 		case st.ID == model.ModuleMoter && st.InUse:
 			r.Figures = fmt.Sprintf("%d %s holdt i året", f.MeetingsHeld, plural(f.MeetingsHeld, "møte", "møter"))
 			r.Status = statusOK
-			if f.MeetingsHeld < 4 {
-				r.Status, r.Comment = statusAttend, "Færre enn 4 møter"
+			if model.TooFewMeetings(f.MeetingsHeld) {
+				r.Status, r.Comment = statusAttend, fmt.Sprintf("Færre enn %d møter", model.MinMeetingsPerYear)
 			}
 		default:
 			r.Figures = "–"
