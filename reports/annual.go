@@ -190,7 +190,7 @@ func AnnualSummaryRows(f model.AnnualFigures) []SummaryRow {
 		case st.ID == model.ModuleUtvalg:
 			var roles []string
 			for _, ro := range f.Committee.Roles {
-				roles = append(roles, strings.ToLower(ro.Short()))
+				roles = append(roles, ro.Short())
 			}
 			r.Figures = "Roller: " + orDash(strings.Join(roles, ", "))
 			var miss []string
