@@ -300,16 +300,8 @@ func (b *Batch) AddMeasureForFinding(roundID uint64, n int, m model.Measure, tod
 	var round model.SafetyRound
 	err := b.do(func(tx *bbolt.Tx) ([]Change, error) {
 		var err error
-		if round, err = safetyRounds.get(tx, roundID); err != nil {
+		if round, err = editableFinding(tx, roundID, n, "Tiltak kan bare lages fra funn"); err != nil {
 			return nil, err
-		}
-		if err := round.CheckEditable(); err != nil {
-			return nil, err
-		}
-		if round.AnswerFor(n).Answer != model.AnswerImprove {
-			var v model.ValidationError
-			v.Add(model.FieldRoundAnswers, fmt.Sprintf("Tiltak kan bare lages fra funn: spørsmål nr. %d er ikke besvart «Må forbedres»", n))
-			return nil, v.Err()
 		}
 		tmpl := model.NewMeasureFromFinding(round, n, m.Title, m.Responsible, m.Deadline, today)
 		if m.Source.Kind == "" || m.Source.Kind == model.SourceSafetyRound {
@@ -436,16 +428,8 @@ func (b *Batch) AddDeviationForFinding(roundID uint64, n int, d model.Deviation,
 	var round model.SafetyRound
 	err := b.do(func(tx *bbolt.Tx) ([]Change, error) {
 		var err error
-		if round, err = safetyRounds.get(tx, roundID); err != nil {
+		if round, err = editableFinding(tx, roundID, n, "Avvik kan bare registreres fra funn"); err != nil {
 			return nil, err
-		}
-		if err := round.CheckEditable(); err != nil {
-			return nil, err
-		}
-		if round.AnswerFor(n).Answer != model.AnswerImprove {
-			var v model.ValidationError
-			v.Add(model.FieldRoundAnswers, fmt.Sprintf("Avvik kan bare registreres fra funn: spørsmål nr. %d er ikke besvart «Må forbedres»", n))
-			return nil, v.Err()
 		}
 		return nil, nil
 	})
@@ -475,4 +459,23 @@ func (b *Batch) AddDeviationForFinding(roundID uint64, n int, d model.Deviation,
 			Summary: fmt.Sprintf("Koblet avvik %d til funn nr. %d i vernerunde «%s»", d.ID, n, round.Title)}}, nil
 	})
 	return d, round, err
+}
+
+// editableFinding reads the round and checks that question n is a finding
+// («Må forbedres») in a round that is not locked: only findings become
+// measures or deviations. what starts the message when it is not a finding.
+func editableFinding(tx *bbolt.Tx, roundID uint64, n int, what string) (model.SafetyRound, error) {
+	round, err := safetyRounds.get(tx, roundID)
+	if err != nil {
+		return round, err
+	}
+	if err := round.CheckEditable(); err != nil {
+		return round, err
+	}
+	if round.AnswerFor(n).Answer != model.AnswerImprove {
+		var v model.ValidationError
+		v.Add(model.FieldRoundAnswers, fmt.Sprintf("%s: spørsmål nr. %d er ikke besvart «Må forbedres»", what, n))
+		return round, v.Err()
+	}
+	return round, nil
 }
