@@ -63,6 +63,7 @@ func (s *shell) build() fyne.CanvasObject {
 		s.env.SetMeetingMode(!s.env.MeetingMode())
 	})
 	s.env.OnMeetingMode(func(bool) { s.refreshMeetingButton() })
+	s.env.SealShell()
 	s.refreshMeetingButton()
 
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -124,6 +125,7 @@ func (s *shell) rebuild() {
 		return
 	}
 	p := s.pages[s.current]
+	s.env.BeginPage()
 	s.content.Objects = []fyne.CanvasObject{p.Build(s.env)}
 	s.content.Refresh()
 }

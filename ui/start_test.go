@@ -129,3 +129,28 @@ func TestStartInMeetingView(t *testing.T) {
 		t.Errorf("not in the meeting view; screen shows %q", uitest.Texts(c))
 	}
 }
+
+// Møtemodus callbacks of a page (sensitive fields) are dropped when the
+// next page is built, so they do not pile up over a long session.
+func TestMeetingModeCallbacksDoNotPileUp(t *testing.T) {
+	u, _ := start(t, uitest.DemoFile(t))
+	env := u.Env()
+	base := env.ModeCallbacks()
+	env.Navigate("vold")
+	first := env.ModeCallbacks()
+	if first <= base {
+		t.Fatalf("the Vold page registered no Møtemodus callbacks (%d vs %d at start); the test would prove nothing", first, base)
+	}
+	for i := 0; i < 5; i++ {
+		env.Navigate("oversikt")
+		env.Navigate("vold")
+	}
+	if got := env.ModeCallbacks(); got != first {
+		t.Errorf("%d Møtemodus callbacks after five visits, %d after one", got, first)
+	}
+	// The shell's own toggle still follows the mode.
+	env.SetMeetingMode(true)
+	if !uitest.HasText(u.Window().Content(), "Avslutt møtemodus") {
+		t.Error("the shell's Møtemodus button lost its callback")
+	}
+}

@@ -30,7 +30,11 @@ type Env struct {
 	mu       sync.Mutex
 	onChange []func()
 	onMode   []func(meeting bool)
-	focus    map[string]Focus
+	// shellMode is how many onMode callbacks belong to the shell; the rest
+	// belong to the page on screen and are dropped when the next page is
+	// built (see BeginPage).
+	shellMode int
+	focus     map[string]Focus
 }
 
 // Focus asks a page to open one record, e.g. the risk item a measure came
@@ -111,6 +115,32 @@ func (e *Env) SetMeetingMode(on bool) {
 	for _, f := range fs {
 		f(on)
 	}
+}
+
+// SealShell marks the Møtemodus callbacks registered so far as the shell's
+// own: they live as long as the window.
+func (e *Env) SealShell() {
+	e.mu.Lock()
+	e.shellMode = len(e.onMode)
+	e.mu.Unlock()
+}
+
+// BeginPage drops the Møtemodus callbacks of the page that was on screen
+// (sensitive fields register one each time a form is built), so they do
+// not pile up over a long meeting. The shell calls it before building a
+// page.
+func (e *Env) BeginPage() {
+	e.mu.Lock()
+	clear(e.onMode[e.shellMode:])
+	e.onMode = e.onMode[:e.shellMode]
+	e.mu.Unlock()
+}
+
+// ModeCallbacks is how many Møtemodus callbacks are registered (tests).
+func (e *Env) ModeCallbacks() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.onMode)
 }
 
 // OnMeetingMode registers a callback for Møtemodus changes.
