@@ -17,3 +17,7 @@ type Page struct {
 // source; each module registers its own kind, so the action plan can open
 // the source without knowing the module.
 var SourcePages = map[string]string{}
+
+// ActionPlanPageID is the action plan's page: every module links its
+// measures there (a constant here so modules need not import it).
+const ActionPlanPageID = "handlingsplan"

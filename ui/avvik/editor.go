@@ -17,10 +17,6 @@ import (
 	"hmsutvalg/ui/widgets"
 )
 
-// handlingsplanPage is the action plan's page ID (a constant here to avoid
-// importing the package).
-const handlingsplanPage = "handlingsplan"
-
 // PrivacyNote is shown next to the description fields.
 const PrivacyNote = "Skriv aldri navn eller andre opplysninger som identifiserer personer."
 
@@ -469,24 +465,12 @@ func (e *Editor) refreshMeasures() {
 		return
 	}
 	e.measures.RemoveAll()
-	today := e.env.Today()
 	for _, id := range e.dev.MeasureIDs {
 		m, err := e.env.Store.Measure(id)
 		if err != nil {
 			continue
 		}
-		text := fmt.Sprintf("%s – %s, %s %s, %s", m.Title, m.Status.Label(), lang.L("frist"), m.Deadline, m.Responsible)
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
-		if m.Overdue(today) {
-			l.SetText(lang.L("! Forfalt:") + " " + text)
-			l.Importance = widget.DangerImportance
-		}
-		id := m.ID
-		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
-			e.env.Open(handlingsplanPage, appctx.Focus{ID: id})
-		})
-		e.measures.Add(container.NewBorder(nil, nil, nil, open, l))
+		e.measures.Add(widgets.MeasureRow(e.env, m, m.Responsible))
 	}
 	if len(e.measures.Objects) == 0 {
 		e.measures.Add(widget.NewLabel(lang.L("Ingen tiltak ennå.")))

@@ -17,10 +17,6 @@ import (
 
 const notAssessed = "(ikke vurdert)"
 
-// handlingsplanPage is the action plan's page ID (a constant here to avoid
-// importing the package).
-const handlingsplanPage = "handlingsplan"
-
 // ItemEditor edits one hazard and creates its measures.
 type ItemEditor struct {
 	env     *appctx.Env
@@ -205,24 +201,12 @@ func (e *ItemEditor) CreateMeasure() {
 // refreshMeasures lists the item's measures with status and a link to the plan.
 func (e *ItemEditor) refreshMeasures() {
 	e.measures.RemoveAll()
-	today := e.env.Today()
 	for _, id := range e.item.MeasureIDs {
 		m, err := e.env.Store.Measure(id)
 		if err != nil {
 			continue
 		}
-		text := fmt.Sprintf("%s – %s, %s %s, %s", m.Title, m.Status.Label(), lang.L("frist"), m.Deadline, m.Responsible)
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
-		if m.Overdue(today) {
-			l.SetText(lang.L("! Forfalt:") + " " + text)
-			l.Importance = widget.DangerImportance
-		}
-		id := m.ID
-		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
-			e.env.Open(handlingsplanPage, appctx.Focus{ID: id})
-		})
-		e.measures.Add(container.NewBorder(nil, nil, nil, open, l))
+		e.measures.Add(widgets.MeasureRow(e.env, m, m.Responsible))
 	}
 	if len(e.item.MeasureIDs) == 0 {
 		e.measures.Add(widget.NewLabel(lang.L("Ingen tiltak ennå.")))

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
-	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -290,17 +289,7 @@ func (f *FollowUp) focusBlock(a model.SurveyFocusArea, today model.Date) fyne.Ca
 		box.Add(wrapped(lang.L("Ingen tiltak ennå.")))
 	}
 	for _, m := range fe.Measures {
-		text := fmt.Sprintf("%s – %s, %s %s, %s", m.Title, lang.L(m.Status.Label()), lang.L("frist"), m.Deadline, m.Responsible)
-		l := wrapped(text)
-		if m.Overdue(today) {
-			l.SetText(lang.L("! Forfalt:") + " " + text)
-			l.Importance = widget.DangerImportance
-		}
-		id := m.ID
-		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
-			e.env.Open(handlingsplanPage, appctx.Focus{ID: id})
-		})
-		box.Add(container.NewBorder(nil, nil, nil, open, l))
+		box.Add(widgets.MeasureRow(e.env, m, m.Responsible))
 	}
 	box.Add(container.NewGridWithColumns(2,
 		labelled(lang.L(model.FieldTitle), fe.MeasureTitle),

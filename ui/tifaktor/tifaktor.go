@@ -21,10 +21,6 @@ import (
 // PageID is the page's ID for navigation.
 const PageID = "tifaktor"
 
-// handlingsplanPage is the action plan's page ID (a constant here to avoid
-// importing the package).
-const handlingsplanPage = "handlingsplan"
-
 func init() {
 	// A measure made for a focus factor opens the round here.
 	appctx.SourcePages[string(model.SourceTenFactor)] = PageID

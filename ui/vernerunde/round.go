@@ -360,7 +360,7 @@ func (p *PreMeeting) fillPrevious() {
 			l.Importance = widget.DangerImportance
 		}
 		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
-			p.v.env.Open("handlingsplan", appctx.Focus{ID: id})
+			p.v.env.Open(appctx.ActionPlanPageID, appctx.Focus{ID: id})
 		})
 		p.Previous.Add(container.NewBorder(nil, nil, nil, open, l))
 	}

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
-	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -407,7 +406,6 @@ func (v *MappingView) CreateMeasure() {
 // and a link to the action plan.
 func (v *MappingView) refreshMeasures() {
 	v.Measures.RemoveAll()
-	today := v.s.env.Today()
 	byID := map[uint64]model.Measure{}
 	for _, m := range v.s.data.Measures {
 		byID[m.ID] = m
@@ -419,17 +417,7 @@ func (v *MappingView) refreshMeasures() {
 			continue
 		}
 		n++
-		text := fmt.Sprintf("%s – %s, %s %s · %s", m.Title, lang.L(m.Status.Label()), lang.L("frist"), m.Deadline, lang.L(l.Point.Label()))
-		lbl := wrapped(text)
-		if m.Overdue(today) {
-			lbl.SetText(lang.L("! Forfalt:") + " " + text)
-			lbl.Importance = widget.DangerImportance
-		}
-		id := m.ID
-		open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
-			v.s.env.Open(handlingsplanPage, appctx.Focus{ID: id})
-		})
-		v.Measures.Add(container.NewBorder(nil, nil, nil, open, lbl))
+		v.Measures.Add(widgets.MeasureRow(v.s.env, m, lang.L(l.Point.Label())))
 	}
 	if n == 0 {
 		v.Measures.Add(widget.NewLabel(lang.L("Ingen tiltak ennå.")))

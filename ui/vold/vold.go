@@ -26,10 +26,6 @@ import (
 // PageID is the page's ID for navigation.
 const PageID = "vold"
 
-// handlingsplanPage is the action plan's page ID (a constant to avoid
-// importing the package).
-const handlingsplanPage = "handlingsplan"
-
 func init() {
 	// A measure from the mapping opens its factor here.
 	appctx.SourcePages[string(model.SourceViolenceThreats)] = PageID
