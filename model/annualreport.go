@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The annual internal-control report (årsrapport) and the submission file
@@ -65,59 +66,74 @@ type (
 	meetingSource     interface{ Meetings() ([]Meeting, error) }
 )
 
-// LoadAnnualData reads everything the annual report for year needs.
+// LoadAnnualData reads everything the annual report for year needs. The
+// lists are read concurrently (src must allow that, as the store does):
+// decoding a large unit's registers is most of the report's time, and
+// each list is independent. The first failing list, in the order below,
+// is the error.
 func LoadAnnualData(src AnnualSource, year HMSYear, today Date) (AnnualData, error) {
-	d := AnnualData{Year: year, Today: today}
-	var err error
-	step := func(what string, fn func() error) {
-		if err == nil {
-			if e := fn(); e != nil {
-				err = fmt.Errorf("årsrapporten: kunne ikke lese %s: %w", what, e)
-			}
-		}
+	d := AnnualData{Year: year, Today: today, InUse: map[string]bool{}}
+	type step struct {
+		what string
+		fn   func() error
 	}
-	step("enheten", func() (e error) { d.Unit, e = src.Unit(); return })
-	step("utvalget", func() (e error) { d.Members, e = src.Members(); return })
-	step("risikomatrisen", func() (e error) { d.Matrix, e = src.RiskMatrix(); return })
-	step("handlingsplanen", func() (e error) { d.Measures, e = src.Measures(); return })
-	step("risikovurderingene", func() (e error) { d.Assessments, e = src.Assessments(); return })
-	step("risikoforholdene", func() (e error) { d.RiskItems, e = src.AllRiskItems(); return })
-	d.InUse = map[string]bool{}
+	steps := []step{
+		{"enheten", func() (e error) { d.Unit, e = src.Unit(); return }},
+		{"utvalget", func() (e error) { d.Members, e = src.Members(); return }},
+		{"risikomatrisen", func() (e error) { d.Matrix, e = src.RiskMatrix(); return }},
+		{"handlingsplanen", func() (e error) { d.Measures, e = src.Measures(); return }},
+		{"risikovurderingene", func() (e error) { d.Assessments, e = src.Assessments(); return }},
+		{"risikoforholdene", func() (e error) { d.RiskItems, e = src.AllRiskItems(); return }},
+	}
 	if x, ok := src.(deviationSource); ok {
 		d.InUse[ModuleAvvik] = true
-		step("avvikene", func() (e error) { d.Deviations, e = x.Deviations(); return })
+		steps = append(steps, step{"avvikene", func() (e error) { d.Deviations, e = x.Deviations(); return }})
 	}
 	if x, ok := src.(sickLeaveSource); ok {
 		d.InUse[ModuleSykefravar] = true
-		step("sykefraværet", func() (e error) { d.SickLeave, e = x.SickLeaveQuarters(); return })
-		step("sykefraværsinnstillingene", func() (e error) { d.SickLeaveSettings, e = x.SickLeaveSettings(); return })
+		steps = append(steps,
+			step{"sykefraværet", func() (e error) { d.SickLeave, e = x.SickLeaveQuarters(); return }},
+			step{"sykefraværsinnstillingene", func() (e error) { d.SickLeaveSettings, e = x.SickLeaveSettings(); return }})
 	}
 	if x, ok := src.(violenceSource); ok {
 		d.InUse[ModuleVold] = true
-		step("kartleggingen av vold og trusler", func() error {
-			m, has, e := x.ViolenceMapping()
-			if has {
-				d.Violence.Mapping = &m
-			}
-			return e
-		})
-		step("rutinene for vold og trusler", func() (e error) { d.Violence.Routines, e = x.ViolenceRoutines(); return })
-		step("opplæringen i vold og trusler", func() (e error) { d.Violence.Trainings, e = x.ViolenceTrainings(); return })
+		steps = append(steps,
+			step{"kartleggingen av vold og trusler", func() error {
+				m, has, e := x.ViolenceMapping()
+				if has {
+					d.Violence.Mapping = &m
+				}
+				return e
+			}},
+			step{"rutinene for vold og trusler", func() (e error) { d.Violence.Routines, e = x.ViolenceRoutines(); return }},
+			step{"opplæringen i vold og trusler", func() (e error) { d.Violence.Trainings, e = x.ViolenceTrainings(); return }})
 	}
 	if x, ok := src.(surveySource); ok {
 		d.InUse[ModuleTiFaktor] = true
-		step("10-FAKTOR", func() (e error) { d.SurveyRounds, e = x.SurveyRounds(); return })
+		steps = append(steps, step{"10-FAKTOR", func() (e error) { d.SurveyRounds, e = x.SurveyRounds(); return }})
 	}
 	if x, ok := src.(safetyRoundSource); ok {
 		d.InUse[ModuleVernerunder] = true
-		step("vernerundene", func() (e error) { d.SafetyRounds, e = x.SafetyRounds(); return })
+		steps = append(steps, step{"vernerundene", func() (e error) { d.SafetyRounds, e = x.SafetyRounds(); return }})
 	}
 	if x, ok := src.(meetingSource); ok {
 		d.InUse[ModuleMoter] = true
-		step("møtene", func() (e error) { d.Meetings, e = x.Meetings(); return })
+		steps = append(steps, step{"møtene", func() (e error) { d.Meetings, e = x.Meetings(); return }})
+	}
+	// Each step writes its own fields of d; errs[i] is step i's.
+	errs := make([]error, len(steps))
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Go(func() { errs[i] = s.fn() })
+	}
+	wg.Wait()
+	for i, e := range errs {
+		if e != nil {
+			return d, fmt.Errorf("årsrapporten: kunne ikke lese %s: %w", steps[i].what, e)
+		}
 	}
 	d.Violence.Measures, d.Violence.Incidents = d.Measures, d.Deviations
-	return d, err
+	return d, nil
 }
 
 // ViolenceInput returns the violence module's status input with the
