@@ -321,7 +321,9 @@ func (d Deviation) Label() string {
 
 // CompareDeviationsNewestFirst orders deviations newest first: by date, then by ID
 // (the one registered last first).
-func CompareDeviationsNewestFirst(a, b Deviation) int {
+func CompareDeviationsNewestFirst(a, b Deviation) int { return compareNewestFirst(&a, &b) }
+
+func compareNewestFirst(a, b *Deviation) int {
 	return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(b.ID, a.ID))
 }
 
@@ -351,13 +353,22 @@ func (f DeviationFilter) Match(d Deviation) bool {
 
 // FilterDeviations returns the deviations that pass f, newest first.
 func FilterDeviations(devs []Deviation, f DeviationFilter) []Deviation {
-	var out []Deviation
-	for _, d := range devs {
-		if f.Match(d) {
-			out = append(out, d)
+	// Sort indices, not the records: a deviation is a large struct, and
+	// moving thousands of them was most of the register page's time.
+	idx := make([]int, 0, len(devs))
+	for i := range devs {
+		if f.Match(devs[i]) {
+			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(out, CompareDeviationsNewestFirst)
+	slices.SortFunc(idx, func(a, b int) int {
+		// Then by position, so equal records keep their order.
+		return cmp.Or(compareNewestFirst(&devs[a], &devs[b]), cmp.Compare(a, b))
+	})
+	out := make([]Deviation, len(idx))
+	for k, i := range idx {
+		out[k] = devs[i]
+	}
 	return out
 }
 

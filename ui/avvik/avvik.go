@@ -71,6 +71,7 @@ type Screen struct {
 	Tabs                            *container.AppTabs
 	detail                          *fyne.Container
 	loadErr                         *widgets.ErrorText
+	building                        bool // New is setting the filters: apply once at its end
 }
 
 // New loads the register.
@@ -139,10 +140,14 @@ func New(env *appctx.Env) *Screen {
 		s.show(d)
 	}
 	s.Stats = NewStats(env)
+	// The selects call apply when set; filter the register once, at the end.
+	s.building = true
 	s.StatusSel.SetSelected(lang.L(allLabel))
 	s.CategorySel.SetSelected(lang.L(allLabel))
 	s.Reload()
 	s.YearSel.SetSelected(lang.L(allLabel))
+	s.building = false
+	s.apply()
 	return s
 }
 
@@ -189,6 +194,9 @@ func (s *Screen) Reload() {
 
 // apply filters and sorts the list (newest first).
 func (s *Screen) apply() {
+	if s.building {
+		return
+	}
 	s.shown = model.FilterDeviations(s.all, s.filter)
 	open := 0
 	for _, d := range s.shown {
