@@ -4,5 +4,6 @@ package main
 import "os"
 
 func main() {
+	attachConsole()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
