@@ -818,12 +818,27 @@ func PreviousRound(rounds []SafetyRound, r SafetyRound) (SafetyRound, bool) {
 func RoundMeasures(ms []Measure, roundID uint64) []Measure {
 	var out []Measure
 	for _, m := range ms {
-		if m.Source.Kind == SourceSafetyRound && m.Source.ParentID == roundID && roundID != 0 {
+		if fromRound(m) && m.Source.ParentID == roundID {
 			out = append(out, m)
 		}
 	}
 	return out
 }
+
+// MeasuresByRound is RoundMeasures for every round at once, in one pass
+// over the action plan: the measures keyed by their round's ID.
+func MeasuresByRound(ms []Measure) map[uint64][]Measure {
+	out := map[uint64][]Measure{}
+	for _, m := range ms {
+		if fromRound(m) {
+			out[m.Source.ParentID] = append(out[m.Source.ParentID], m)
+		}
+	}
+	return out
+}
+
+// fromRound reports whether m was made from a finding of a safety round.
+func fromRound(m Measure) bool { return m.Source.Kind == SourceSafetyRound && m.Source.ParentID != 0 }
 
 // NewMeasureFromFinding builds a planned action-plan measure for finding
 // number n of round r: Source names the round (ParentID) and the question

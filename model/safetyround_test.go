@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -273,6 +274,20 @@ func TestLinksOnceAndMeasureFromFinding(t *testing.T) {
 	ms := []Measure{m, {Source: Source{Kind: SourceSafetyRound, ParentID: 8}}, {Source: Source{Kind: SourceRiskAssessment, ParentID: 7}}}
 	if got := RoundMeasures(ms, 7); len(got) != 1 {
 		t.Errorf("RoundMeasures %d", len(got))
+	}
+	// Round 0 is no round; by-round grouping follows the same rule.
+	ms = append(ms, Measure{Source: Source{Kind: SourceSafetyRound}})
+	if got := RoundMeasures(ms, 0); len(got) != 0 {
+		t.Errorf("RoundMeasures(0) %d", len(got))
+	}
+	by := MeasuresByRound(ms)
+	if len(by) != 2 || len(by[7]) != 1 || len(by[8]) != 1 || len(by[0]) != 0 {
+		t.Errorf("MeasuresByRound %v", by)
+	}
+	for id, got := range by {
+		if want := RoundMeasures(ms, id); !reflect.DeepEqual(got, want) {
+			t.Errorf("round %d: by round %v, RoundMeasures %v", id, got, want)
+		}
 	}
 }
 
