@@ -1,9 +1,11 @@
 //go:build ignore
 
 // ytelse-doc writes an HTML document with the same tables as the annual
-// report's action plan (the report's largest part): one table per priority
-// area, the same six columns and the same cell text, for the measures the
-// report lists. .ci/ytelse converts it with LibreOffice to compare.
+// report: it builds the report with reports.Options.RecordTables and
+// writes every table the report draws, in order, with its caption as a
+// heading, its header row and its rows, cell text as in the report. It
+// prints the total number of rows. .ci/ytelse converts the document with
+// LibreOffice to compare.
 //
 // Usage: go run .ci/ytelse-doc.go DB YEAR OUT.html
 package main
@@ -12,12 +14,11 @@ import (
 	"fmt"
 	"html"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"hmsutvalg/model"
+	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 )
 
@@ -35,51 +36,37 @@ func main() {
 	check(err)
 	st.Close()
 
+	// Only the layout is needed: the tables are recorded as they are drawn.
+	doc := reports.AnnualReport(data, reports.Options{RecordTables: true})
+	check(doc.Err())
+	tables := doc.Tables()
+
 	var b strings.Builder
-	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Handlingsplan</title>\n" +
-		"<style>body{font-family:sans-serif;font-size:9pt} table{border-collapse:collapse;width:100%} " +
-		"th,td{border:1px solid #999;padding:2px;vertical-align:top} small{font-size:7pt}</style></head><body>\n")
-	fmt.Fprintf(&b, "<h1>Årsrapport %s – Handlingsplan</h1>\n", y)
+	title := reports.AnnualReportTitle(y)
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%s</title>\n"+
+		"<style>body{font-family:sans-serif;font-size:9pt} table{border-collapse:collapse;width:100%%} "+
+		"th,td{border:1px solid #999;padding:2px;vertical-align:top}</style></head><body>\n", esc(title))
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", esc(title))
 	rows := 0
-	areas := model.PriorityAreas()
-	for _, a := range append(areas, "") {
-		var ms []model.Measure
-		for _, m := range data.Measures {
-			in := slices.Contains(areas, m.PriorityArea)
-			if (a == "" && !in) || (a != "" && m.PriorityArea == a) {
-				if inYear(&m, y) {
-					ms = append(ms, m)
-				}
-			}
+	for _, t := range tables {
+		if t.Caption != "" {
+			fmt.Fprintf(&b, "<h2>%s</h2>\n", esc(t.Caption))
 		}
-		if len(ms) == 0 {
-			continue
+		b.WriteString("<table>\n")
+		if t.Header != nil {
+			b.WriteString("<thead><tr>")
+			for _, h := range t.Header {
+				fmt.Fprintf(&b, "<th>%s</th>", esc(h))
+			}
+			b.WriteString("</tr></thead>\n")
 		}
-		title := "Uten prioritert område"
-		if a != "" {
-			title = a.Label()
-		}
-		fmt.Fprintf(&b, "<h2>%s (%d tiltak)</h2>\n<table><thead><tr><th>Tiltak</th><th>Kilde</th><th>Ansvarlig</th>"+
-			"<th>Frist</th><th>Status</th><th>Forfall</th></tr></thead><tbody>\n", html.EscapeString(title), len(ms))
-		for i := range ms {
-			m := &ms[i]
-			what := "<b>" + esc(m.Title) + "</b>"
-			if m.Description != "" {
-				what += "<br><small>" + esc(m.Description) + "</small>"
+		b.WriteString("<tbody>\n")
+		for _, r := range t.Rows {
+			b.WriteString("<tr>")
+			for _, c := range r {
+				fmt.Fprintf(&b, "<td>%s</td>", esc(c))
 			}
-			if m.EvaluationNote != "" {
-				what += "<br><small>Effekt: " + esc(m.EvaluationNote) + "</small>"
-			}
-			status := esc(m.Status.Label())
-			if !m.CompletedOn.IsZero() {
-				status += "<br><small>utført " + m.CompletedOn.String() + "</small>"
-			}
-			due := ""
-			if m.Overdue(today) {
-				due = "<b>Forfalt</b><br><small>" + strconv.Itoa(m.Deadline.DaysUntil(today)) + " dager over fristen</small>"
-			}
-			fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-				what, esc(m.Source.Label()), esc(m.Responsible), m.Deadline.String(), status, due)
+			b.WriteString("</tr>\n")
 			rows++
 		}
 		b.WriteString("</tbody></table>\n")
@@ -89,23 +76,12 @@ func main() {
 	fmt.Println(rows)
 }
 
-// inYear is the annual report's choice of measures: created or closed in
-// the year, or still open; nothing created after it.
-func inYear(m *model.Measure, y model.HMSYear) bool {
-	if !m.Created.IsZero() && m.Created.After(y.End()) {
-		return false
-	}
-	closed := false
-	switch m.Status {
-	case model.StatusUtfort, model.StatusEvaluert:
-		closed = y.Contains(m.CompletedOn)
-	case model.StatusAvvist:
-		closed = y.Contains(m.Updated)
-	}
-	return y.Contains(m.Created) || closed || m.Open()
+// esc escapes text for HTML, with line breaks as <br>.
+func esc(s string) string {
+	s = html.EscapeString(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\n", "<br>")
 }
-
-func esc(s string) string { return html.EscapeString(strings.TrimSpace(s)) }
 
 func check(err error) {
 	if err != nil {

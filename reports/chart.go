@@ -744,6 +744,8 @@ func (d *Document) Heatmap(h Heatmap) {
 	// of the page, and gofpdf reads a negative x as "from the right edge".
 	cx, cy := d.left+3, gy+gridH/2
 	rt := d.fitLine(rowTitle, gridH)
+	// Nothing may change font, colour or line width inside: the Q would
+	// undo it behind the back of setFont and the others.
 	pdf.TransformBegin()
 	pdf.TransformRotate(90, cx, cy)
 	pdf.Text(cx-pdf.GetStringWidth(rt)/2, cy+chartSize*0.3528*0.35, rt)

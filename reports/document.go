@@ -34,6 +34,9 @@ type Options struct {
 	// Created is the date printed as "Laget 24.11.2026" in the footer.
 	// Zero means now, or 01.01.2000 when Deterministic.
 	Created time.Time
+
+	// RecordTables keeps the text of every table drawn, for Tables.
+	RecordTables bool
 }
 
 // ErrWritten is returned when a building block is used after Bytes or
@@ -69,6 +72,12 @@ type Document struct {
 	pending   []heading    // headings kept with the next block
 	fontStyle string       // current font, as gofpdf has no getter for the style
 	fontSize  float64
+	fontKnown bool // fontStyle and fontSize are what the current page has
+
+	partLines [][]string // wrapRich's scratch
+
+	lastHeading string          // the caption of a recorded table without its own
+	tables      []RecordedTable // with Options.RecordTables
 
 	done    bool   // closed; out and err are final
 	out     []byte // the finished PDF
@@ -113,6 +122,8 @@ func New(opts Options) *Document {
 	pdf.SetMargins(marginX, marginTop, marginX)
 	pdf.SetCellMargin(0)
 	pdf.SetDisplayMode("fullwidth", "continuous")
+	// Streams are compressed by compressStreams when the PDF is finished.
+	pdf.SetCompression(false)
 
 	w, h := pdf.GetPageSize()
 	return &Document{
@@ -225,8 +236,19 @@ func (d *Document) finish() {
 	}
 	defer d.recover()
 	defer func() { d.done = true }()
-	if d.Err() != nil {
+	raw := d.render()
+	if raw == nil {
 		return
+	}
+	// On error the uncompressed PDF is kept: larger, but just as valid.
+	d.out, _ = compressStreams(raw)
+}
+
+// render draws the page furniture and returns the PDF as gofpdf writes
+// it, with uncompressed streams. It returns nil if there is an error.
+func (d *Document) render() []byte {
+	if d.Err() != nil {
+		return nil
 	}
 	if !d.started || len(d.pending) > 0 {
 		d.ensure(0) // an empty document, or one that ends in a heading
@@ -248,9 +270,9 @@ func (d *Document) finish() {
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		d.err = fmt.Errorf("reports: %w", err)
-		return
+		return nil
 	}
-	d.out = buf.Bytes()
+	return buf.Bytes()
 }
 
 // furniture draws the header (not on covers) and the footer of a page.
@@ -258,10 +280,13 @@ func (d *Document) finish() {
 // an earlier page's content stream is not what gofpdf last remembers.
 func (d *Document) furniture(page, total int) {
 	pdf := d.pdf
+	// Not through setDraw and the others, which would skip what gofpdf
+	// already has.
+	d.fontKnown = false
 	pdf.SetDashPattern([]float64{}, 0)
 	pdf.SetLineWidth(0.25)
-	d.setDraw(colorRule)
-	d.setFill(colorWhite)
+	pdf.SetDrawColor(int(colorRule.R), int(colorRule.G), int(colorRule.B))
+	pdf.SetFillColor(int(colorWhite.R), int(colorWhite.G), int(colorWhite.B))
 	d.setText(colorMuted)
 	d.setFont(styleRegular, 8.5)
 	w := d.right - d.left
@@ -315,15 +340,17 @@ func (d *Document) ensure(h float64) bool {
 	if len(d.pending) > 0 {
 		// Measuring and drawing the headings changes the font and
 		// colours, which the block has usually chosen already.
-		style, size := d.fontStyle, d.fontSize
+		style, size, known := d.fontStyle, d.fontSize, d.fontKnown
 		tr, tg, tb := d.pdf.GetTextColor()
 		dr, dg, db := d.pdf.GetDrawColor()
 		lw := d.pdf.GetLineWidth()
 		defer func() {
-			d.setFont(style, size)
-			d.pdf.SetTextColor(tr, tg, tb)
-			d.pdf.SetDrawColor(dr, dg, db)
-			d.pdf.SetLineWidth(lw)
+			if known {
+				d.setFont(style, size)
+			}
+			d.setText(Color{uint8(tr), uint8(tg), uint8(tb)})
+			d.setDraw(Color{uint8(dr), uint8(dg), uint8(db)})
+			d.setLineWidth(lw)
 		}()
 	}
 	added := false
@@ -352,13 +379,50 @@ func (d *Document) bodyHeight() float64 {
 	return d.bottom - d.top
 }
 
+// The setters below skip what gofpdf already has: gofpdf writes a font,
+// fill or draw operator into the page on every call, changed or not, and
+// formats colours with three Sprintf calls, which made a table's layout
+// spend much of its time, and its content stream much of its size, on
+// repeating the state. This relies on gofpdf's state being the page's:
+// true after AddPage, which writes the state out again, and kept by the
+// q/Q pairs gofpdf puts around coloured text, as long as nothing changes
+// the state inside a TransformBegin/TransformEnd pair (which would be
+// undone by its Q behind gofpdf's back). After SetPage it is not true:
+// see furniture. gofpdf has no getter for the font style, so the font is
+// tracked here; only setFont may call gofpdf's SetFont.
+
 func (d *Document) setFont(style string, size float64) {
-	d.fontStyle, d.fontSize = style, size
+	if d.fontKnown && style == d.fontStyle && size == d.fontSize {
+		return
+	}
+	d.fontStyle, d.fontSize, d.fontKnown = style, size, true
 	d.pdf.SetFont(fontFamily, style, size)
 }
-func (d *Document) setText(c Color) { d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B)) }
-func (d *Document) setFill(c Color) { d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B)) }
-func (d *Document) setDraw(c Color) { d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B)) }
+
+func (d *Document) setText(c Color) {
+	// Text colour is not page state: gofpdf writes it with every text.
+	if r, g, b := d.pdf.GetTextColor(); r != int(c.R) || g != int(c.G) || b != int(c.B) {
+		d.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+	}
+}
+
+func (d *Document) setFill(c Color) {
+	if r, g, b := d.pdf.GetFillColor(); r != int(c.R) || g != int(c.G) || b != int(c.B) {
+		d.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+	}
+}
+
+func (d *Document) setDraw(c Color) {
+	if r, g, b := d.pdf.GetDrawColor(); r != int(c.R) || g != int(c.G) || b != int(c.B) {
+		d.pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	}
+}
+
+func (d *Document) setLineWidth(w float64) {
+	if d.pdf.GetLineWidth() != w {
+		d.pdf.SetLineWidth(w)
+	}
+}
 
 // lineHeight is the line pitch in mm for a font size in points.
 func lineHeight(size float64) float64 { return size * 0.3528 * 1.38 }
@@ -391,6 +455,17 @@ func (d *Document) cell(x, y, w, h float64, s string, align Align) {
 	x, y = math.Max(x, 0), math.Max(y, 0)
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, h, sanitizeLine(s), "", 0, align.gofpdf(), false, 0, "")
+}
+
+// cellLine is cell for a line that split returned, inside a block that
+// moves the cursor itself afterwards: the line is sanitized already, and
+// an empty one is not drawn (cell would only move the cursor).
+func (d *Document) cellLine(x, y, w, h float64, s string, align Align) {
+	if s == "" {
+		return
+	}
+	d.pdf.SetXY(math.Max(x, 0), math.Max(y, 0))
+	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 
 // split wraps text to width w in the current font. It always returns at

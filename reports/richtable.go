@@ -1,6 +1,9 @@
 package reports
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // cellPart is a run of text in a richTable cell. Parts are stacked, each
 // starting on a new line, so a cell can hold a bold title with a smaller
@@ -53,6 +56,7 @@ func (d *Document) richTable(t richTable) {
 		return
 	}
 	defer d.recover()
+	d.recordRichTable(t)
 	l := d.layoutTable(Table{Columns: t.columns})
 	capH := 0.0
 	if t.caption != "" {
@@ -67,7 +71,10 @@ func (d *Document) richTable(t richTable) {
 	d.ensure(math.Min(l.headH+first, d.bodyHeight()))
 	d.tableHeader(l)
 	for i, row := range t.rows {
-		h := d.wrapRich(l, row, cells)
+		h := first // the first row is wrapped already
+		if i > 0 {
+			h = d.wrapRich(l, row, cells)
+		}
 		style := RowStyle{}
 		if i < len(t.styles) {
 			style = t.styles[i]
@@ -97,35 +104,95 @@ func (d *Document) richContinue(l *tableLayout, caption string, capH float64) {
 	d.tableHeader(l)
 }
 
+// font returns the style and size a part is measured in.
+func (p cellPart) font() (style string, size float64) {
+	style, size = styleRegular, tableSize
+	if p.small {
+		size = richSmallSize
+	}
+	if p.bold {
+		style = styleBold
+	}
+	return style, size
+}
+
+// richFont is a style and size, to compare fonts.
+type richFont struct {
+	style string
+	size  float64
+}
+
 // wrapRich wraps the parts of a row into cells and returns the row height.
 func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) float64 {
+	// Parts are wrapped font by font, not in reading order: gofpdf
+	// measures in the current font only, and every font change is an
+	// operator in the page, while a row's cells alternate between two or
+	// three fonts. The current font goes first and the font the row is
+	// drawn with first goes last, to save a change on either side.
+	nc := min(len(row), len(cells))
+	wrapped := d.partLines[:0] // wrapped[i]: the lines of the i-th part
+	var fonts [4]richFont      // distinct fonts of the row; parts have at most 4
+	nf := 0
+	for c := range nc {
+		for _, p := range row[c] {
+			wrapped = append(wrapped, nil)
+			st, sz := p.font()
+			f := richFont{st, sz}
+			if !slices.Contains(fonts[:nf], f) {
+				fonts[nf] = f
+				nf++
+			}
+		}
+	}
+	current, first := richFont{d.fontStyle, d.fontSize}, fonts[0] // first: drawn first
+	rank := func(f richFont) int {
+		switch {
+		case d.fontKnown && f == current:
+			return 0
+		case f == first:
+			return 2
+		}
+		return 1
+	}
+	order := fonts[:nf]
+	slices.SortStableFunc(order, func(a, b richFont) int { return rank(a) - rank(b) })
+	for _, f := range order {
+		d.setFont(f.style, f.size)
+		i := 0
+		for c := range nc {
+			for _, p := range row[c] {
+				if st, sz := p.font(); st == f.style && sz == f.size {
+					wrapped[i] = d.split(p.text, l.w[c]-2*tablePadX)
+				}
+				i++
+			}
+		}
+	}
+
 	maxH := lineHeight(tableSize)
+	i := 0
 	for c := range cells {
 		lines := cells[c].lines[:0]
 		y := 0.0
-		if c < len(row) {
+		if c < nc {
 			for k, p := range row[c] {
-				size, style := tableSize, styleRegular
-				if p.small {
-					size = richSmallSize
-				}
-				if p.bold {
-					style = styleBold
-				}
 				if k > 0 {
 					y += richPartGap
 				}
-				d.setFont(style, size)
+				_, size := p.font()
 				lh := lineHeight(size)
-				for _, s := range d.split(p.text, l.w[c]-2*tablePadX) {
+				for _, s := range wrapped[i] {
 					lines = append(lines, richLine{text: s, bold: p.bold, small: p.small, top: y, h: lh})
 					y += lh
 				}
+				i++
 			}
 		}
 		cells[c] = richCell{lines: lines, h: y}
 		maxH = math.Max(maxH, y)
 	}
+	clear(wrapped) // not to keep the row's text alive
+	d.partLines = wrapped
 	return maxH + 2*tablePadY
 }
 
@@ -150,7 +217,7 @@ func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCel
 	}
 	// The top rule too: the next row's fill would cover half of this
 	// row's bottom rule, and two filled rows in a row would run together.
-	d.pdf.SetLineWidth(0.15)
+	d.setLineWidth(0.15)
 	d.setDraw(colorRule)
 	d.pdf.Line(d.left, y, d.right, y)
 	d.pdf.Line(d.left, y+h, d.right, y+h)
@@ -176,7 +243,7 @@ func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCel
 			}
 			d.setFont(style, size)
 			d.setText(col)
-			d.cell(l.x[c]+tablePadX, y+tablePadY+ln.top-shift, l.w[c]-2*tablePadX, ln.h, ln.text, l.t.Columns[c].Align)
+			d.cellLine(l.x[c]+tablePadX, y+tablePadY+ln.top-shift, l.w[c]-2*tablePadX, ln.h, ln.text, l.t.Columns[c].Align)
 		}
 	}
 	d.setY(y + h)

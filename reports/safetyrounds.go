@@ -205,10 +205,11 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		return
 	}
 	slices.SortStableFunc(rs, func(a, b model.SafetyRound) int { return a.Date.Compare(b.Date) })
+	byRound := model.MeasuresByRound(in.Measures) // one pass, not one per round
 	findings, measures, open := 0, 0, 0
 	var rows [][]string
 	for _, r := range rs {
-		ms := model.RoundMeasures(in.Measures, r.ID)
+		ms := byRound[r.ID]
 		o := 0
 		for _, m := range ms {
 			if m.Open() {

@@ -58,18 +58,22 @@ func (d *Document) Table(t Table) {
 		return
 	}
 	defer d.recover()
+	d.recordTable(t)
 	l := d.layoutTable(t)
 	d.space(1)
+	cells := make([][]string, len(t.Columns))
 	first := 0.0
 	if len(t.Rows) > 0 {
-		first = d.rowHeight(l, d.wrapRow(l, 0))
+		cells = d.wrapRow(l, 0, cells)
+		first = d.rowHeight(l, cells)
 	}
 	// Keep the header with the first row.
 	d.ensure(math.Min(l.headH+first, d.bodyHeight()))
 	d.tableHeader(l)
-	cells := make([][]string, len(t.Columns))
 	for i := range t.Rows {
-		cells = d.wrapRowInto(l, i, cells)
+		if i > 0 { // the first row is wrapped already
+			cells = d.wrapRow(l, i, cells)
+		}
 		h := d.rowHeight(l, cells)
 		if d.y()+h > d.bottom {
 			if l.headH+h <= d.bodyHeight() {
@@ -123,12 +127,8 @@ func (l *tableLayout) style(row int) RowStyle {
 	return RowStyle{}
 }
 
-// wrapRow wraps the cells of one row.
-func (d *Document) wrapRow(l *tableLayout, row int) [][]string {
-	return d.wrapRowInto(l, row, make([][]string, len(l.w)))
-}
-
-func (d *Document) wrapRowInto(l *tableLayout, row int, cells [][]string) [][]string {
+// wrapRow wraps the cells of one row into cells, one per column.
+func (d *Document) wrapRow(l *tableLayout, row int, cells [][]string) [][]string {
 	style := styleRegular
 	if l.style(row).Bold {
 		style = styleBold
@@ -161,7 +161,7 @@ func (d *Document) tableHeader(l *tableLayout) {
 	d.setText(colorWhite)
 	for c, lines := range l.head {
 		for i, s := range lines {
-			d.cell(l.x[c]+tablePadX, y+tablePadY+float64(i)*l.headLH, l.w[c]-2*tablePadX, l.headLH, s, l.t.Columns[c].Align)
+			d.cellLine(l.x[c]+tablePadX, y+tablePadY+float64(i)*l.headLH, l.w[c]-2*tablePadX, l.headLH, s, l.t.Columns[c].Align)
 		}
 	}
 	d.setY(y + l.headH)
@@ -182,7 +182,7 @@ func (d *Document) tableRow(l *tableLayout, row int, cells [][]string, from, to 
 	if rowFill.IsZero() && row%2 == 1 {
 		rowFill = colorZebra
 	}
-	d.pdf.SetLineWidth(0.15)
+	d.setLineWidth(0.15)
 	d.setDraw(colorRule)
 	for c := range cells {
 		fill := rowFill
@@ -206,7 +206,7 @@ func (d *Document) tableRow(l *tableLayout, row int, cells [][]string, from, to 
 	d.setText(colorText)
 	for c, lines := range cells {
 		for i := from; i < min(len(lines), to); i++ {
-			d.cell(l.x[c]+tablePadX, y+tablePadY+float64(i-from)*l.lh, l.w[c]-2*tablePadX, l.lh, lines[i], l.t.Columns[c].Align)
+			d.cellLine(l.x[c]+tablePadX, y+tablePadY+float64(i-from)*l.lh, l.w[c]-2*tablePadX, l.lh, lines[i], l.t.Columns[c].Align)
 		}
 	}
 	d.setY(y + h)

@@ -87,6 +87,7 @@ func (d *Document) Heading(level int, text string) {
 		return
 	}
 	d.pending = append(d.pending, heading{max(1, min(level, 3)), text})
+	d.lastHeading = text
 }
 
 // pendingHeight is the height of the headings waiting to be drawn.
@@ -206,6 +207,7 @@ func (d *Document) KeyValues(pairs [][2]string) {
 		return
 	}
 	defer d.recover()
+	d.recordKeyValues(pairs)
 	const gap, pad = 4.0, 1.2
 	lh := lineHeight(bodySize)
 	d.setFont(styleBold, bodySize)

@@ -1,0 +1,312 @@
+package reports
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// Page content streams are compressed here instead of by gofpdf: its
+// sliceCompress makes a new zlib writer (about 1 MB of state) for every
+// page, and for a report of a few hundred pages that allocation and the
+// garbage collection it causes cost more than the compression. gofpdf
+// writes the PDF uncompressed (SetCompression(false)) and compressStreams
+// rewrites it, with reused writers on all cores.
+//
+// The rewriter relies only on the exact format gofpdf v1.16 writes (see
+// newobj, putstream, putpages and enddoc in fpdf.go):
+//
+//	%PDF-1.3
+//	3 0 obj
+//	<</Type /Page ...>>
+//	endobj
+//	4 0 obj
+//	<</Length 2204>>
+//	stream
+//	...2204 bytes...
+//	endstream
+//	endobj
+//	...
+//	xref
+//	0 539
+//	0000000000 65535 f
+//	0000000009 00000 n
+//	...
+//	trailer
+//	<<
+//	/Size 539
+//	...
+//	>>
+//	startxref
+//	956978
+//	%%EOF
+//
+// Objects are found through the cross-reference table, and a stream's
+// extent is checked against its /Length, so nothing is ever searched for
+// inside stream data. Anything unexpected and the uncompressed PDF, which
+// is valid as it is, is used instead.
+
+// errNotGofpdf says that a PDF is not laid out as compressStreams expects.
+var errNotGofpdf = errors.New("reports: PDF not in gofpdf's uncompressed layout")
+
+// The fixed parts of gofpdf's output.
+const (
+	xrefFree        = "0000000000 65535 f \n"
+	xrefEntryLen    = len(xrefFree)
+	plainDictPrefix = "<</Length "
+	plainDictSuffix = ">>\nstream\n"
+	streamEnd       = "\nendstream\nendobj\n"
+	flateDict       = "<</Filter /FlateDecode /Length %d>>\nstream\n"
+)
+
+// pdfObject is one indirect object of a parsed PDF.
+type pdfObject struct {
+	num  int
+	seg  []byte // the object's bytes, from "N 0 obj" up to the next object
+	data []byte // for a stream in gofpdf's uncompressed form: its content
+	head int    // length of "N 0 obj\n"
+}
+
+// pdfFile is a PDF as gofpdf writes it, split at its objects.
+type pdfFile struct {
+	header  []byte      // "%PDF-1.3\n"
+	objs    []pdfObject // in file order
+	count   int         // entries in the cross-reference table, with object 0
+	trailer []byte      // "trailer\n<<...>>\n"
+}
+
+// parsePDF splits a PDF written by gofpdf into its objects. It checks
+// every assumption the rewrite depends on and fails on anything else.
+func parsePDF(in []byte) (*pdfFile, error) {
+	bad := func(what string) (*pdfFile, error) { return nil, fmt.Errorf("%w: %s", errNotGofpdf, what) }
+
+	// The end: "startxref\n<offset>\n%%EOF\n", parsed from the back.
+	const eof, sx = "\n%%EOF\n", "\nstartxref\n"
+	if !bytes.HasSuffix(in, []byte(eof)) {
+		return bad("no end-of-file marker")
+	}
+	rest := in[:len(in)-len(eof)]
+	nl := bytes.LastIndexByte(rest, '\n')
+	if nl < 0 {
+		return bad("no startxref")
+	}
+	xo, ok := parseUint(rest[nl+1:])
+	if !ok || !bytes.HasSuffix(rest[:nl+1], []byte(sx)) {
+		return bad("no startxref")
+	}
+	trailerEnd := nl + 1 - len(sx) + 1 // keeps the newline before startxref
+	if xo >= trailerEnd {
+		return bad("startxref out of range")
+	}
+
+	// The cross-reference table: one section from object 0, offsets only.
+	x := in[xo:trailerEnd]
+	if !bytes.HasPrefix(x, []byte("xref\n0 ")) {
+		return bad("no xref")
+	}
+	x = x[len("xref\n0 "):]
+	nl = bytes.IndexByte(x, '\n')
+	if nl < 0 {
+		return bad("xref header")
+	}
+	count, ok := parseUint(x[:nl])
+	if !ok || count < 2 {
+		return bad("xref count")
+	}
+	x = x[nl+1:]
+	if count > len(x)/xrefEntryLen {
+		return bad("xref too short")
+	}
+	entries, trailer := x[:count*xrefEntryLen], x[count*xrefEntryLen:]
+	if string(entries[:xrefEntryLen]) != xrefFree {
+		return bad("xref entry 0")
+	}
+	// gofpdf's trailer without encryption: stream data are plain text,
+	// not ciphertext that a filter would be applied to after decryption.
+	if !bytes.HasPrefix(trailer, []byte("trailer\n<<\n/Size "+strconv.Itoa(count)+"\n")) ||
+		!bytes.HasSuffix(trailer, []byte("\n>>\n")) || bytes.Contains(trailer, []byte("/Encrypt")) {
+		return bad("trailer")
+	}
+
+	f := &pdfFile{count: count, trailer: trailer, objs: make([]pdfObject, 0, count-1)}
+	offsets := make([]int, count)
+	for n := 1; n < count; n++ {
+		e := entries[n*xrefEntryLen : (n+1)*xrefEntryLen]
+		off, ok := parseUint(e[:10])
+		if !ok || string(e[10:]) != " 00000 n \n" || off <= 0 || off >= xo {
+			return bad("xref entry " + strconv.Itoa(n))
+		}
+		offsets[n] = off
+	}
+
+	// Objects in file order: each runs up to the next, the last one up to
+	// the cross-reference table.
+	order := make([]int, 0, count-1)
+	for n := 1; n < count; n++ {
+		order = append(order, n)
+	}
+	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
+	f.header = in[:offsets[order[0]]]
+	if !bytes.HasPrefix(f.header, []byte("%PDF-")) {
+		return bad("header")
+	}
+	for i, n := range order {
+		end := xo
+		if i+1 < len(order) {
+			end = offsets[order[i+1]]
+		}
+		if end == offsets[n] {
+			return bad("two objects at one offset")
+		}
+		o, err := parseObject(n, in[offsets[n]:end])
+		if err != nil {
+			return nil, err
+		}
+		f.objs = append(f.objs, o)
+	}
+	return f, nil
+}
+
+// parseObject checks that seg is object n and finds its stream data if
+// it is a stream in gofpdf's uncompressed form.
+func parseObject(n int, seg []byte) (pdfObject, error) {
+	o := pdfObject{num: n, seg: seg}
+	head := strconv.Itoa(n) + " 0 obj\n"
+	if !bytes.HasPrefix(seg, []byte(head)) {
+		return o, fmt.Errorf("%w: object %d not at its offset", errNotGofpdf, n)
+	}
+	o.head = len(head)
+	dict := seg[len(head):]
+	if !bytes.HasPrefix(dict, []byte(plainDictPrefix)) {
+		return o, nil
+	}
+	// Only the exact dictionary "<</Length N>>": other streams (font
+	// files, compressed maps) have more keys and are copied as they are.
+	digits := dict[len(plainDictPrefix):]
+	i := 0
+	for i < len(digits) && i < 12 && '0' <= digits[i] && digits[i] <= '9' {
+		i++
+	}
+	if !bytes.HasPrefix(digits[i:], []byte(">>")) {
+		return o, nil
+	}
+	length, ok := parseUint(digits[:i])
+	rest := digits[i:]
+	if !ok || !bytes.HasPrefix(rest, []byte(plainDictSuffix)) {
+		return o, fmt.Errorf("%w: object %d: stream dictionary", errNotGofpdf, n)
+	}
+	rest = rest[len(plainDictSuffix):]
+	if len(rest) != length+len(streamEnd) || string(rest[length:]) != streamEnd {
+		return o, fmt.Errorf("%w: object %d: stream length", errNotGofpdf, n)
+	}
+	o.data = rest[:length]
+	return o, nil
+}
+
+// parseUint parses a non-empty run of at most 12 decimal digits.
+func parseUint(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 12 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// zlibWriters keeps compressors between documents: making one costs
+// about 1 MB, resetting one nothing.
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // gofpdf's level: the same file size
+	return w
+}}
+
+// compressStreams returns the PDF gofpdf wrote uncompressed with every
+// stream in the plain form "<</Length N>>" compressed with zlib, and the
+// cross-reference table rebuilt. If the PDF is not exactly as expected it
+// returns in itself, which is valid, and the reason.
+func compressStreams(in []byte) ([]byte, error) {
+	f, err := parsePDF(in)
+	if err != nil {
+		return in, err
+	}
+	var streams []int // indexes into f.objs
+	for i := range f.objs {
+		if f.objs[i].data != nil {
+			streams = append(streams, i)
+		}
+	}
+	packed := make([][]byte, len(f.objs))
+	// Each stream is compressed on its own, so the result is the same
+	// whichever worker compresses it: the output is deterministic.
+	var next atomic.Int64
+	work := func() {
+		zw := zlibWriters.Get().(*zlib.Writer)
+		defer zlibWriters.Put(zw)
+		for {
+			k := int(next.Add(1)) - 1
+			if k >= len(streams) {
+				return
+			}
+			i := streams[k]
+			data := f.objs[i].data
+			var buf bytes.Buffer
+			buf.Grow(len(data)/4 + 64)
+			zw.Reset(&buf)
+			zw.Write(data) // writes to a bytes.Buffer do not fail
+			zw.Close()
+			packed[i] = buf.Bytes()
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(streams))
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+
+	size := len(f.header) + len(f.trailer) + 20*f.count + 64
+	for i, o := range f.objs {
+		if packed[i] != nil {
+			size += o.head + len(flateDict) + len(packed[i]) + len(streamEnd)
+		} else {
+			size += len(o.seg)
+		}
+	}
+	out := make([]byte, 0, size)
+	out = append(out, f.header...)
+	offsets := make([]int, f.count)
+	for i, o := range f.objs {
+		offsets[o.num] = len(out)
+		if packed[i] == nil {
+			out = append(out, o.seg...)
+			continue
+		}
+		out = append(out, o.seg[:o.head]...)
+		out = fmt.Appendf(out, flateDict, len(packed[i]))
+		out = append(out, packed[i]...)
+		out = append(out, streamEnd...)
+	}
+	xo := len(out)
+	out = fmt.Appendf(out, "xref\n0 %d\n", f.count)
+	out = append(out, xrefFree...)
+	for n := 1; n < f.count; n++ {
+		out = fmt.Appendf(out, "%010d 00000 n \n", offsets[n])
+	}
+	out = append(out, f.trailer...)
+	out = append(out, "startxref\n"...)
+	out = strconv.AppendInt(out, int64(xo), 10)
+	out = append(out, "\n%%EOF\n"...)
+	return out, nil
+}
