@@ -83,7 +83,7 @@ func listEntities[T any](s *Store, e entity[T]) ([]T, error) {
 		out, err = e.list(tx)
 		return err
 	})
-	if err == nil {
+	if err == nil && !s.opts.NoListCache {
 		storeList(&s.lists, key, gen, out)
 	}
 	return out, err

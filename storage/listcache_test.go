@@ -67,3 +67,22 @@ func TestListCacheIgnoresReadRacingWrite(t *testing.T) {
 		t.Fatalf("cache miss after a clean read: %v %v", v, ok)
 	}
 }
+
+// With NoListCache every read decodes afresh and nothing is kept.
+func TestNoListCache(t *testing.T) {
+	opts := testOpts(newClock())
+	opts.NoListCache = true
+	_, s := newDB(t, opts)
+	mustSaveMeasure(t, s, testMeasure("Første tiltak"), planDay)
+	a, err := s.Measures()
+	if err != nil || len(a) != 1 {
+		t.Fatalf("%d measures, %v", len(a), err)
+	}
+	if _, ok := cachedList[model.Measure](&s.lists, bucketMeasures+"\x00model.Measure"); ok || len(s.lists.lists) != 0 {
+		t.Errorf("a list was cached: %v", s.lists.lists)
+	}
+	a[0].Title = "endret"
+	if b, _ := s.Measures(); b[0].Title != "Første tiltak" {
+		t.Errorf("second read %q", b[0].Title)
+	}
+}

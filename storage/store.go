@@ -49,6 +49,10 @@ type Options struct {
 	Now         func() time.Time // default time.Now; tests inject a fixed clock
 	NoBackup    bool             // skip the automatic backup on writable open
 	MaxSize     int              // passed to bbolt Options.MaxSize
+	// NoListCache is for one-shot readers (the report commands) that read
+	// each list once: keeping a copy of every list for a second read
+	// would only cost time and memory.
+	NoListCache bool
 }
 
 func (o Options) withDefaults() Options {

@@ -74,7 +74,7 @@ func loadAnnual(job annualJob) (model.AnnualData, error) {
 	if _, err := os.Stat(job.db); err != nil {
 		return model.AnnualData{}, fmt.Errorf("fant ikke filen %s", job.db)
 	}
-	st, err := storage.Open(job.db, storage.Options{ReadOnly: true})
+	st, err := storage.Open(job.db, storage.Options{ReadOnly: true, NoListCache: true})
 	if err != nil {
 		return model.AnnualData{}, err
 	}
