@@ -22,31 +22,6 @@ func SubmissionJSON(data model.AnnualData, appVersion string) ([]byte, error) {
 	return model.NewSubmission(data, f, appVersion).Marshal()
 }
 
-// WriteFileAtomic writes b to path under a temporary name and renames it,
-// so a failed write never leaves half a file behind.
-func WriteFileAtomic(path string, b []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".hmsutvalg-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
 // ExpectedUnit is a unit that should have sent its submission.
 type ExpectedUnit struct {
 	Name         string

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -162,37 +160,15 @@ func (d *Document) Bytes() ([]byte, error) {
 	return bytes.Clone(d.out), nil
 }
 
-// WriteFile closes the document and writes the PDF to path. The file is
-// written under a temporary name and renamed, so a failed write never
-// leaves half a PDF behind.
-func (d *Document) WriteFile(path string) (err error) {
+// WriteFile closes the document and writes the PDF to path with
+// WriteFileAtomic: a failed write never leaves half a PDF behind, and the
+// error says in Norwegian what went wrong.
+func (d *Document) WriteFile(path string) error {
 	d.finish()
 	if err := d.Err(); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".hmsutvalg-*.pdf.tmp")
-	if err != nil {
-		return fmt.Errorf("reports: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(d.out); err != nil {
-		return fmt.Errorf("reports: write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("reports: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("reports: write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("reports: %w", err)
-	}
-	return nil
+	return WriteFileAtomic(path, d.out)
 }
 
 // PageBreak makes the next block start on a new page. It never leaves

@@ -4,6 +4,7 @@
 package pdfexport
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -29,6 +30,9 @@ type Build func() *reports.Document
 func Write(path string, build Build) error {
 	doc := build()
 	if err := doc.WriteFile(path); err != nil {
+		if we := (*reports.WriteError)(nil); errors.As(err, &we) {
+			return err // names the file and what to do
+		}
 		return fmt.Errorf(lang.L("PDF-en kunne ikke lagres i %s: %w"), path, err)
 	}
 	return nil

@@ -4,6 +4,7 @@
 package rapporter
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -200,7 +201,10 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 		_ = w.Close()
 		if err := reports.WriteFileAtomic(path, b); err != nil {
 			_ = os.Remove(path)
-			dialog.ShowError(fmt.Errorf(lang.L("Filen kunne ikke lagres i %s: %w"), path, err), s.env.Window)
+			if we := (*reports.WriteError)(nil); !errors.As(err, &we) {
+				err = fmt.Errorf(lang.L("Filen kunne ikke lagres i %s: %w"), path, err)
+			}
+			dialog.ShowError(err, s.env.Window)
 			return
 		}
 		if !offerOpen {
