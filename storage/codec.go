@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	jsonv2 "github.com/go-json-experiment/json"
@@ -228,12 +230,74 @@ func forEachRecord[T any](tx *bbolt.Tx, bucket string, fn func(id uint64, v T) e
 
 // listRecords returns every record of bucket in ID order.
 func listRecords[T any](tx *bbolt.Tx, bucket string) ([]T, error) {
-	var out []T
-	err := forEachRecord(tx, bucket, func(_ uint64, v T) error {
-		out = append(out, v)
-		return nil
-	})
+	_, out, err := decodeRecords[T](tx, bucket)
 	return out, err
+}
+
+// parallelDecodeMin is the number of records from which decodeRecords
+// uses more than one core; below it, starting goroutines costs more than
+// it saves.
+const parallelDecodeMin = 256
+
+// decodeRecords decodes every record of bucket in ID order, as
+// forEachRecord does, with the work split over all cores in contiguous
+// runs of keys: decoding thousands of records is most of what a large
+// unit's pages and annual report wait for. The error is the one of the
+// first bad record in key order, as with forEachRecord.
+func decodeRecords[T any](tx *bbolt.Tx, bucket string) ([]uint64, []T, error) {
+	b, err := bucketOf(tx, bucket)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The keys and values stay valid (in bbolt's memory map) until the
+	// transaction ends, which is after every worker has finished.
+	var keys, raws [][]byte
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		keys, raws = append(keys, k), append(raws, v)
+	}
+	if len(keys) == 0 {
+		return nil, nil, nil
+	}
+	ids, out := make([]uint64, len(keys)), make([]T, len(keys))
+	decode := func(i int) error {
+		id, err := btoi(keys[i])
+		if err != nil {
+			return &DecodeError{Bucket: bucket, Key: bytes.Clone(keys[i]), Err: err}
+		}
+		v, err := decodeRecord[T](bucket, keys[i], raws[i])
+		ids[i], out[i] = id, v
+		return err
+	}
+	workers := 1
+	if len(keys) >= parallelDecodeMin {
+		workers = min(runtime.GOMAXPROCS(0), len(keys)/(parallelDecodeMin/2))
+	}
+	errs := make([]error, workers) // errs[w]: the first error in worker w's run
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := w*len(keys)/workers, (w+1)*len(keys)/workers
+		run := func() {
+			for i := from; i < to; i++ {
+				if err := decode(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}
+		if w == workers-1 {
+			run()
+		} else {
+			wg.Go(run)
+		}
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return ids, out, nil
 }
 
 // deleteRecord removes id; found is false when it was not there.

@@ -1,9 +1,15 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+
+	"go.etcd.io/bbolt"
 
 	"hmsutvalg/model"
 )
@@ -112,4 +118,67 @@ func FuzzDecodeFastMatchesCareful(f *testing.F) {
 			t.Error(err)
 		}
 	})
+}
+
+// decodeRecords splits the work over the cores; it must give what the
+// one-by-one forEachRecord gives, and on damage the same (first) error.
+func TestDecodeRecordsMatchesForEach(t *testing.T) {
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "x.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const n = 3*parallelDecodeMin + 7
+	put := func(damaged ...uint64) {
+		t.Helper()
+		err := db.Update(func(tx *bbolt.Tx) error {
+			_ = tx.DeleteBucket([]byte(bucketMeasures))
+			b, err := tx.CreateBucket([]byte(bucketMeasures))
+			if err != nil {
+				return err
+			}
+			for id := uint64(1); id <= n; id++ {
+				raw, err := encodeRecord(model.Measure{Title: fmt.Sprintf("Tiltak %d", id), Status: model.StatusPlanlagt})
+				if err != nil {
+					return err
+				}
+				if slices.Contains(damaged, id) {
+					raw = []byte(`{"v":3,"data":{"title":17}}`)
+				}
+				if err := b.Put(itob(id), raw); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	both := func() (ids []uint64, got []model.Measure, err error, wantIDs []uint64, want []model.Measure, wantErr error) {
+		_ = db.View(func(tx *bbolt.Tx) error {
+			ids, got, err = decodeRecords[model.Measure](tx, bucketMeasures)
+			wantErr = forEachRecord(tx, bucketMeasures, func(id uint64, m model.Measure) error {
+				wantIDs, want = append(wantIDs, id), append(want, m)
+				return nil
+			})
+			return nil
+		})
+		return
+	}
+
+	put()
+	ids, got, err, wantIDs, want, wantErr := both()
+	if err != nil || wantErr != nil || len(got) != n || !reflect.DeepEqual(ids, wantIDs) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("decodeRecords differs from forEachRecord: %d records, %v / %v", len(got), err, wantErr)
+	}
+
+	// Two damaged records in different workers' runs: the first one is
+	// reported, as one by one.
+	put(n-3, 40)
+	_, _, err, _, _, wantErr = both()
+	var de *DecodeError
+	if !errors.As(err, &de) || de.Error() != wantErr.Error() || !strings.Contains(de.Error(), "40") {
+		t.Errorf("error %v, want %v", err, wantErr)
+	}
 }

@@ -44,12 +44,10 @@ func (e entity[T]) get(tx *bbolt.Tx, id uint64) (T, error) {
 
 // list returns all records in ID order, with IDs taken from the keys.
 func (e entity[T]) list(tx *bbolt.Tx) ([]T, error) {
-	var out []T
-	err := forEachRecord(tx, e.bucket, func(id uint64, v T) error {
-		e.setID(&v, id)
-		out = append(out, v)
-		return nil
-	})
+	ids, out, err := decodeRecords[T](tx, e.bucket)
+	for i := range out {
+		e.setID(&out[i], ids[i])
+	}
 	return out, err
 }
 
