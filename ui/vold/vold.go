@@ -68,12 +68,32 @@ func New(env *appctx.Env) *Screen {
 	s.Training = newTrainingView(s)
 	s.Incidents = newIncidentsView(s)
 	s.PDFButton = widget.NewButtonWithIcon(lang.L("Rapport som PDF"), theme.DocumentPrintIcon(), s.SavePDF)
-	s.StatusTab = container.NewTabItem(lang.L("Status"), s.Status.Content())
-	s.MappingTab = container.NewTabItem(lang.L("Kartlegging"), s.Mapping.Content())
-	s.RoutinesTab = container.NewTabItem(lang.L("Rutiner"), s.Routines.Content())
-	s.TrainingTab = container.NewTabItem(lang.L("Opplæring"), s.Training.Content())
-	s.EventTab = container.NewTabItem(lang.L("Hendelser"), s.Incidents.Content())
+	// A tab's content joins the page when the tab is first shown: Fyne
+	// refreshes the content of every tab whenever the tabs are drawn or
+	// themed, and laying out all five made the page slow to open on a
+	// large unit.
+	lazy := map[*container.TabItem]fyne.CanvasObject{}
+	tab := func(title string, content fyne.CanvasObject) *container.TabItem {
+		t := container.NewTabItem(title, container.NewStack())
+		lazy[t] = content
+		return t
+	}
+	s.StatusTab = tab(lang.L("Status"), s.Status.Content())
+	s.MappingTab = tab(lang.L("Kartlegging"), s.Mapping.Content())
+	s.RoutinesTab = tab(lang.L("Rutiner"), s.Routines.Content())
+	s.TrainingTab = tab(lang.L("Opplæring"), s.Training.Content())
+	s.EventTab = tab(lang.L("Hendelser"), s.Incidents.Content())
+	show := func(t *container.TabItem) {
+		if c, ok := lazy[t]; ok {
+			delete(lazy, t)
+			stack := t.Content.(*fyne.Container)
+			stack.Objects = []fyne.CanvasObject{c}
+			stack.Refresh()
+		}
+	}
+	show(s.StatusTab)
 	s.Tabs = container.NewAppTabs(s.StatusTab, s.MappingTab, s.RoutinesTab, s.TrainingTab, s.EventTab)
+	s.Tabs.OnSelected = show
 	return s
 }
 

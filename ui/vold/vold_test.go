@@ -413,3 +413,29 @@ func TestFitsProjector(t *testing.T) {
 		out.Close()
 	}
 }
+
+// A tab's content joins the page when the tab is first shown, and a
+// focus request that opens a tab shows its content.
+func TestTabsShowContentWhenSelected(t *testing.T) {
+	f := open(t, true, false)
+	shown := func(tab *container.TabItem) bool {
+		return len(tab.Content.(*fyne.Container).Objects) == 1
+	}
+	const incidentsText = "registreres i avviksregisteret"
+	if !shown(f.s.StatusTab) || shown(f.s.EventTab) || shown(f.s.TrainingTab) || uitest.HasText(f.s.EventTab.Content, incidentsText) {
+		t.Fatal("only the status tab should be laid out at first")
+	}
+	f.s.Tabs.Select(f.s.EventTab)
+	if !shown(f.s.EventTab) || !uitest.HasText(f.s.EventTab.Content, incidentsText) {
+		t.Error("the incidents tab is empty after selecting it")
+	}
+	f.s.Focus(appctx.Focus{Filter: "opplaering"})
+	if f.s.Tabs.Selected() != f.s.TrainingTab || !shown(f.s.TrainingTab) {
+		t.Error("the training focus did not show its tab")
+	}
+	f.s.Tabs.Select(f.s.StatusTab)
+	f.s.Tabs.Select(f.s.EventTab)
+	if got := f.s.EventTab.Content.(*fyne.Container).Objects; len(got) != 1 {
+		t.Errorf("selecting a tab again must keep its one content, got %d objects", len(got))
+	}
+}
