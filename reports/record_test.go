@@ -103,3 +103,27 @@ func TestRecordAnnualReport(t *testing.T) {
 		t.Errorf("action plan rows %q, want the year's measures %q", plan, want)
 	}
 }
+
+// A Bold row is wrapped in the bold font it is drawn in.
+func TestRichRowPartsBold(t *testing.T) {
+	tbl := richTable{
+		rows: [][][]cellPart{
+			{{{text: "Tittel"}, {text: "beskrivelse", small: true}}},
+			{{{text: "Sum"}}},
+		},
+		styles: []RowStyle{{}, {Bold: true}},
+	}
+	if p := tbl.rowParts(0); p[0][0].bold || p[0][1].bold {
+		t.Errorf("plain row made bold: %+v", p)
+	}
+	if p := tbl.rowParts(1); !p[0][0].bold {
+		t.Errorf("bold row not bold: %+v", p)
+	}
+	if tbl.rows[1][0][0].bold {
+		t.Error("rowParts changed the table's own rows")
+	}
+	tbl.styles[0].Bold = true
+	if p := tbl.rowParts(0); !p[0][0].bold || p[0][1].bold {
+		t.Errorf("bold row: the title must be bold and the small text not: %+v", p)
+	}
+}

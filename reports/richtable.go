@@ -66,14 +66,14 @@ func (d *Document) richTable(t richTable) {
 	d.space(1)
 	first := 0.0
 	if len(t.rows) > 0 {
-		first = d.wrapRich(l, t.rows[0], cells)
+		first = d.wrapRich(l, t.rowParts(0), cells)
 	}
 	d.ensure(math.Min(l.headH+first, d.bodyHeight()))
 	d.tableHeader(l)
-	for i, row := range t.rows {
+	for i := range t.rows {
 		h := first // the first row is wrapped already
 		if i > 0 {
-			h = d.wrapRich(l, row, cells)
+			h = d.wrapRich(l, t.rowParts(i), cells)
 		}
 		style := RowStyle{}
 		if i < len(t.styles) {
@@ -90,6 +90,24 @@ func (d *Document) richTable(t richTable) {
 		d.richRow(l, i, style, cells, nil, h)
 	}
 	d.space(4)
+}
+
+// rowParts is row i as it is drawn: a Bold row style makes the row's
+// parts bold, except the small ones, so they are wrapped in the font they
+// are drawn in.
+func (t richTable) rowParts(i int) [][]cellPart {
+	row := t.rows[i]
+	if i >= len(t.styles) || !t.styles[i].Bold {
+		return row
+	}
+	out := make([][]cellPart, len(row))
+	for c, parts := range row {
+		out[c] = slices.Clone(parts)
+		for k := range out[c] {
+			out[c][k].bold = out[c][k].bold || !out[c][k].small
+		}
+	}
+	return out
 }
 
 // richContinue starts a new page with the caption and the header.
