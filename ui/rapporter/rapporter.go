@@ -49,6 +49,7 @@ type Screen struct {
 	ExportBtn *widget.Button
 
 	Files     *widget.Label
+	Expected  *widget.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
 	AddFile   *widget.Button
 	ClearBtn  *widget.Button
 	AggBtn    *widget.Button
@@ -77,6 +78,11 @@ func New(env *appctx.Env) *Screen {
 
 	s.Files = widget.NewLabel(lang.L("Ingen filer valgt."))
 	s.Files.Wrapping = fyne.TextWrapWord
+	s.Expected = widget.NewMultiLineEntry()
+	s.Expected.SetPlaceHolder(lang.L("Én enhet per linje, for eksempel «Solsiden barnehage» eller «Solsiden barnehage;Eksempel kommune»"))
+	s.Expected.Wrapping = fyne.TextWrapWord
+	s.Expected.SetMinRowsVisible(3)
+	s.Expected.OnChanged = func(string) { s.SetFiles(s.files) }
 	s.AddFile = widget.NewButtonWithIcon(lang.L("Legg til innsendingsfil …"), theme.ContentAddIcon(), s.pickFile)
 	s.ClearBtn = widget.NewButtonWithIcon(lang.L("Tøm listen"), theme.ContentClearIcon(), func() { s.SetFiles(nil) })
 	s.AggBtn = widget.NewButtonWithIcon(lang.L("Lag samlet rapport (PDF)"), theme.DocumentPrintIcon(), s.SaveAggregate)
@@ -100,7 +106,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 	hr := widget.NewCard(lang.L("Samle enhetenes innsendinger (HR)"), "",
 		container.NewVBox(
 			wrapped(lang.L("Velg innsendingsfilene fra enhetene. Filer som ikke kan brukes, nevnes med grunnen.")),
-			s.Files, container.NewGridWithColumns(1, s.AddFile, s.ClearBtn, s.AggBtn, s.CSVBtn)))
+			s.Files, container.NewGridWithColumns(1, s.AddFile, s.ClearBtn),
+			wrapped(lang.L("Enheter som skal levere (valgfritt). De som mangler, nevnes her og i den samlede rapporten.")),
+			s.Expected, container.NewGridWithColumns(1, s.AggBtn, s.CSVBtn)))
 	return container.NewVScroll(container.NewVBox(unit, hr))
 }
 
@@ -222,8 +230,18 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 	d.Show()
 }
 
+// expected are the units listed as expected to send.
+func (s *Screen) expected() []reports.ExpectedUnit {
+	return reports.ParseExpectedUnits(s.Expected.Text)
+}
+
+// aggregate reads the chosen files against the expected units.
+func (s *Screen) aggregate(files []string) reports.Aggregation {
+	return reports.AggregateFiles(files, 0, s.expected())
+}
+
 // SetFiles sets the submission files to aggregate and shows each with
-// whether it can be used.
+// whether it can be used, and which expected units have not sent one.
 func (s *Screen) SetFiles(files []string) {
 	s.files = files
 	if len(files) == 0 {
@@ -232,7 +250,7 @@ func (s *Screen) SetFiles(files []string) {
 		s.CSVBtn.Disable()
 		return
 	}
-	agg := reports.AggregateFiles(files, 0, nil)
+	agg := s.aggregate(files)
 	bad := map[string]string{}
 	for _, f := range agg.Failed {
 		bad[f.File] = f.Reason
@@ -246,6 +264,13 @@ func (s *Screen) SetFiles(files []string) {
 		}
 	}
 	lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes (HMS-år %s)."), len(agg.Units), len(files), agg.Year))
+	if len(agg.Missing) > 0 {
+		names := make([]string, len(agg.Missing))
+		for i, m := range agg.Missing {
+			names[i] = m.String()
+		}
+		lines = append(lines, fmt.Sprintf(lang.L("Mangler innsending fra %d: %s."), len(names), strings.Join(names, ", ")))
+	}
 	s.Files.SetText(strings.Join(lines, "\n"))
 	if len(agg.Units) > 0 {
 		s.AggBtn.Enable()
@@ -280,9 +305,9 @@ func (s *Screen) pickFile() {
 
 // Aggregate returns the municipality's report of the chosen files.
 func (s *Screen) Aggregate() func() *reports.Document {
-	files := append([]string{}, s.files...)
+	files, expected := append([]string{}, s.files...), s.expected()
 	return func() *reports.Document {
-		return reports.AggregateReport(reports.AggregateFiles(files, 0, nil), reports.Options{})
+		return reports.AggregateReport(reports.AggregateFiles(files, 0, expected), reports.Options{})
 	}
 }
 
@@ -292,7 +317,7 @@ func (s *Screen) SaveAggregate() {
 	if len(s.files) == 0 {
 		return
 	}
-	agg := reports.AggregateFiles(s.files, 0, nil)
+	agg := s.aggregate(s.files)
 	pdfexport.Save(s.env, pdfexport.FileName(lang.L("HMS-internkontroll samlet"), agg.Year.String()), s.Aggregate())
 }
 
@@ -301,7 +326,7 @@ func (s *Screen) SaveCSV() {
 	if len(s.files) == 0 {
 		return
 	}
-	agg := reports.AggregateFiles(s.files, 0, nil)
+	agg := s.aggregate(s.files)
 	name := strings.TrimSuffix(pdfexport.FileName(lang.L("HMS-internkontroll samlet"), agg.Year.String()), ".pdf") + ".csv"
 	s.saveBytes(name, ".csv", reports.AggregateCSV(agg), true)
 }

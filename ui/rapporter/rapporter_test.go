@@ -76,8 +76,22 @@ func TestReportAndSubmission(t *testing.T) {
 		!strings.Contains(s.Files.Text, "1 av 2 filer") {
 		t.Errorf("files %q", s.Files.Text)
 	}
-	if err := pdfexport.Write(filepath.Join(dir, "samlet.pdf"), s.Aggregate()); err != nil {
+	// HR lists the units that should send; the missing ones are named at
+	// once, and in the combined report.
+	test.Type(s.Expected, s.data.Unit.Name+"\nFjellheim skole;"+s.data.Unit.Municipality)
+	if !strings.Contains(s.Files.Text, "Mangler innsending fra 1: Fjellheim skole ("+s.data.Unit.Municipality+").") {
+		t.Errorf("missing units not shown: %q", s.Files.Text)
+	}
+	samlet := filepath.Join(dir, "samlet.pdf")
+	if err := pdfexport.Write(samlet, s.Aggregate()); err != nil {
 		t.Fatal(err)
+	}
+	if txt := uitest.PDFText(t, samlet); !strings.Contains(txt, "Fjellheim skole") {
+		t.Error("the combined report does not name the missing unit")
+	}
+	s.Expected.SetText("")
+	if strings.Contains(s.Files.Text, "Mangler innsending") {
+		t.Errorf("missing units shown without a list: %q", s.Files.Text)
 	}
 	test.Tap(s.ClearBtn)
 	if !s.AggBtn.Disabled() {

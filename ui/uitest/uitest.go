@@ -3,6 +3,7 @@
 package uitest
 
 import (
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,4 +99,19 @@ func NewEnv(t testing.TB, meeting bool) (*appctx.Env, fyne.Window, *storage.Stor
 	env.Today = func() model.Date { return Today }
 	env.ApplyTheme()
 	return env, w, st
+}
+
+// PDFText is the text of the PDF at path, read with pdftotext (Debian
+// package poppler-utils, installed by `make test`); the test is skipped,
+// saying why, where it is missing.
+func PDFText(t testing.TB, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian package poppler-utils)")
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
 }
