@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -278,6 +279,59 @@ func (m Meeting) ClosedItems() int {
 		}
 	}
 	return n
+}
+
+// Invite returns the meeting with committee member cm invited, with name
+// and role as they are now, after the others; a member already invited is
+// left as is. For a member who joined after the meeting was made, or a
+// deputy who comes instead of someone.
+func (m Meeting) Invite(cm CommitteeMember) Meeting {
+	for _, p := range m.Participants {
+		if p.MemberID == cm.ID && cm.ID != 0 {
+			return m
+		}
+	}
+	m.Participants = append(slices.Clone(m.Participants), Participant{MemberID: cm.ID, Name: normalizeName(cm.Name), Role: cm.Role})
+	return m
+}
+
+// InviteGuest returns the meeting with a guest who is not on the
+// committee (an HR adviser, someone presenting a case), by name only.
+// Validate checks the name when the meeting is saved.
+func (m Meeting) InviteGuest(name string) Meeting {
+	m.Participants = append(slices.Clone(m.Participants), Participant{Name: normalizeName(name)})
+	return m
+}
+
+// Uninvite returns the meeting without participant i (in Participants
+// order); an index out of range changes nothing.
+func (m Meeting) Uninvite(i int) Meeting {
+	if i < 0 || i >= len(m.Participants) {
+		return m
+	}
+	m.Participants = slices.Delete(slices.Clone(m.Participants), i, i+1)
+	return m
+}
+
+// NotInvited returns the committee members who are not invited, active
+// on the meeting date first (in the committee's order), then the others.
+func (m Meeting) NotInvited(members []CommitteeMember) []CommitteeMember {
+	invited := map[uint64]bool{}
+	for _, p := range m.Participants {
+		invited[p.MemberID] = true
+	}
+	var active, other []CommitteeMember
+	for _, cm := range ActiveMembers(members, m.Date) {
+		if !invited[cm.ID] {
+			active = append(active, cm)
+		}
+	}
+	for _, cm := range members {
+		if !invited[cm.ID] && !cm.ActiveOn(m.Date) {
+			other = append(other, cm)
+		}
+	}
+	return append(active, other...)
 }
 
 // Attendees returns the participants who came.

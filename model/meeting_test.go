@@ -241,3 +241,60 @@ func TestLastAndNextMeeting(t *testing.T) {
 		t.Error("no meeting after 25.11")
 	}
 }
+
+func TestInviteAndUninvite(t *testing.T) {
+	day := NewDate(2026, 3, 10)
+	members := []CommitteeMember{
+		{ID: 1, Name: "Kari Leder", Role: RoleLeder, From: NewDate(2024, 1, 1)},
+		{ID: 2, Name: "Ola Verneombud", Role: RoleVerneombud, From: NewDate(2024, 1, 1)},
+		{ID: 3, Name: "Per Vara", Role: RoleAnsattrepresentant, From: NewDate(2024, 1, 1), To: NewDate(2025, 12, 31)},
+		{ID: 4, Name: "Nina Ny", Role: RoleTillitsvalgt, From: NewDate(2026, 4, 1)},
+	}
+	m := NewMeeting(day, members, []AgendaItem{{Kind: AgendaApproval}}, day)
+	if len(m.Participants) != 2 {
+		t.Fatalf("invited %+v", m.Participants)
+	}
+	ids := func(cms []CommitteeMember) (out []uint64) {
+		for _, c := range cms {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	// Not invited: none active on the day, so the two others, in order.
+	if got := ids(m.NotInvited(members)); !slices.Equal(got, []uint64{3, 4}) {
+		t.Errorf("not invited %v", got)
+	}
+	before := m
+	m = m.Uninvite(0)
+	if len(m.Participants) != 1 || m.Participants[0].MemberID != 2 || len(before.Participants) != 2 {
+		t.Errorf("uninvite: %+v (before %+v)", m.Participants, before.Participants)
+	}
+	if got := ids(m.NotInvited(members)); !slices.Equal(got, []uint64{1, 3, 4}) {
+		t.Errorf("not invited after uninvite %v: the active member first", got)
+	}
+	for _, i := range []int{-1, 1, 5} {
+		if got := m.Uninvite(i); len(got.Participants) != 1 {
+			t.Errorf("Uninvite(%d) changed %+v", i, got.Participants)
+		}
+	}
+	m = m.Invite(members[3]).Invite(members[3])
+	if len(m.Participants) != 2 || m.Participants[1].Name != "Nina Ny" || m.Participants[1].Role != RoleTillitsvalgt {
+		t.Errorf("invite once: %+v", m.Participants)
+	}
+	m = m.InviteGuest("  Hanne  HR-rådgiver ")
+	g := m.Participants[2]
+	if g.MemberID != 0 || g.Role != "" || g.Name != "Hanne HR-rådgiver" {
+		t.Errorf("guest %+v", g)
+	}
+	if err := m.Validate(day); err != nil {
+		t.Errorf("meeting with a guest invalid: %v", err)
+	}
+	// A national ID typed as a guest's name is refused when the meeting
+	// is saved, and so is a guest without a name.
+	if err := m.InviteGuest("Gjest " + genNID(t, 3, 11, 72, 456)).Validate(day); err == nil {
+		t.Error("a guest named by a fødselsnummer was accepted")
+	}
+	if err := m.InviteGuest("").Validate(day); err == nil {
+		t.Error("a guest without a name was accepted")
+	}
+}

@@ -26,7 +26,12 @@ type Editor struct {
 	Date       *widgets.DateEntry
 	Start, End *widget.Entry
 	Place      *widget.Entry
-	Attended   []*widget.Check // one per participant, in order
+	Attended   []*widget.Check  // one per participant, in order
+	Uninvite   []*widget.Button // one per participant, in order
+	InviteSel  *widget.Select   // committee members not invited
+	InviteBtn  *widget.Button
+	Guest      *widget.Entry // a guest's name
+	GuestBtn   *widget.Button
 
 	Agenda     *widget.List
 	NewItem    *widget.Entry
@@ -50,6 +55,7 @@ type Editor struct {
 	itemBox     *fyne.Container
 	onDelete    func()
 	participant *fyne.Container
+	notInvited  []model.CommitteeMember // InviteSel's options, in order
 }
 
 // NewEditor edits m; onSaved is called after each successful save,
@@ -67,6 +73,12 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 	e.Place = widget.NewEntry()
 	e.Place.SetText(m.Place)
 	e.participant = container.NewVBox()
+	e.InviteSel = widget.NewSelect(nil, nil)
+	e.InviteSel.PlaceHolder = lang.L("Velg et utvalgsmedlem")
+	e.InviteBtn = widget.NewButtonWithIcon(lang.L("Inviter"), theme.ContentAddIcon(), e.inviteMember)
+	e.Guest = widget.NewEntry()
+	e.Guest.SetPlaceHolder(lang.L("Navn på gjest, for eksempel «HR-rådgiver»"))
+	e.GuestBtn = widget.NewButtonWithIcon(lang.L("Inviter gjest"), theme.ContentAddIcon(), e.inviteGuest)
 	e.refreshParticipants()
 
 	e.Agenda = widget.NewList(
@@ -138,23 +150,81 @@ func (e *Editor) refreshButtons() {
 	}
 }
 
-// refreshParticipants shows a check per invited member: ticked = came.
+// refreshParticipants shows a check per invited person (ticked = came)
+// with a button to take them off the list, and offers the committee
+// members not invited.
 func (e *Editor) refreshParticipants() {
 	e.participant.RemoveAll()
-	e.Attended = nil
+	e.Attended, e.Uninvite = nil, nil
 	if len(e.sess.m.Participants) == 0 {
-		e.participant.Add(wrapped(lang.L("Ingen utvalgsmedlemmer er aktive på møtedatoen. Registrer utvalget under Enhet og utvalg.")))
+		e.participant.Add(wrapped(lang.L("Ingen er innkalt. Inviter utvalgets medlemmer under, eller registrer utvalget under Enhet og utvalg.")))
 	}
 	for i, p := range e.sess.m.Participants {
-		i := i
-		c := widget.NewCheck(fmt.Sprintf("%s (%s)", p.Name, p.Role.Short()), func(b bool) {
+		label := fmt.Sprintf(lang.L("%s (gjest)"), p.Name)
+		if p.Role != "" {
+			label = fmt.Sprintf("%s (%s)", p.Name, p.Role.Short())
+		}
+		c := widget.NewCheck(label, func(b bool) {
 			e.sess.m.Participants[i].Attended = b
 		})
 		c.SetChecked(p.Attended)
+		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+			e.sess.m = e.sess.m.Uninvite(i)
+			e.refreshParticipants()
+		})
 		e.Attended = append(e.Attended, c)
-		e.participant.Add(c)
+		e.Uninvite = append(e.Uninvite, rm)
+		e.participant.Add(container.NewBorder(nil, nil, nil, rm, c))
 	}
 	e.participant.Refresh()
+	e.notInvited = nil
+	if members, err := e.sess.env.Store.Members(); err == nil {
+		e.notInvited = e.sess.m.NotInvited(members)
+	}
+	var options []string
+	for _, cm := range e.notInvited {
+		options = append(options, memberOption(cm, e.sess.m.Date))
+	}
+	e.InviteSel.SetOptions(options)
+	e.InviteSel.ClearSelected()
+	if len(options) == 0 {
+		e.InviteSel.Disable()
+		e.InviteBtn.Disable()
+	} else {
+		e.InviteSel.Enable()
+		e.InviteBtn.Enable()
+	}
+}
+
+// memberOption is a committee member in the invite list; one who is not
+// on the committee on the meeting date says so.
+func memberOption(cm model.CommitteeMember, date model.Date) string {
+	s := fmt.Sprintf("%s (%s)", cm.Name, cm.Role.Short())
+	if !cm.ActiveOn(date) {
+		s += " – " + lang.L("ikke i utvalget på møtedatoen")
+	}
+	return s
+}
+
+// inviteMember adds the member chosen in InviteSel.
+func (e *Editor) inviteMember() {
+	i := e.InviteSel.SelectedIndex()
+	if i < 0 || i >= len(e.notInvited) {
+		return
+	}
+	e.sess.m = e.sess.m.Invite(e.notInvited[i])
+	e.refreshParticipants()
+}
+
+// inviteGuest adds the name typed in Guest. Saving checks it like any
+// other text (length, no fødselsnummer).
+func (e *Editor) inviteGuest() {
+	if strings.TrimSpace(e.Guest.Text) == "" {
+		return
+	}
+	e.sess.m = e.sess.m.InviteGuest(e.Guest.Text)
+	e.Guest.SetText("")
+	e.refreshParticipants()
 }
 
 // SelectItem shows agenda item id.
@@ -354,6 +424,8 @@ func (e *Editor) Content() fyne.CanvasObject {
 			container.NewVBox(wrapped(lang.L(model.FieldMeetingEnd)), e.End)),
 		wrapped(lang.L(model.FieldPlace)), e.Place,
 		heading(lang.L("Innkalt – kryss av for dem som møtte")), e.participant,
+		container.NewBorder(nil, nil, nil, e.InviteBtn, e.InviteSel),
+		container.NewBorder(nil, nil, nil, e.GuestBtn, e.Guest),
 		widget.NewSeparator(),
 		heading(lang.L("Dokumenter")),
 		container.NewGridWithColumns(2, e.Invitation, e.Minutes),

@@ -351,3 +351,68 @@ func shot(t *testing.T, w fyne.Window, name string, width float32) {
 		t.Fatal(err)
 	}
 }
+
+// Who is invited can be changed: a member taken off and invited again, a
+// guest added; a guest named by a fødselsnummer is refused with the text
+// kept; the list is saved.
+func TestInviteMembersAndGuests(t *testing.T) {
+	s, _, _, st := newScreen(t)
+	test.Tap(s.NewButton)
+	e := s.Editor
+	n := len(e.Meeting().Participants)
+	if n < 2 || len(e.Uninvite) != n {
+		t.Fatalf("%d invited, %d remove buttons", n, len(e.Uninvite))
+	}
+	// Offered: former members only, each saying so.
+	offered := len(e.InviteSel.Options)
+	for _, o := range e.InviteSel.Options {
+		if !strings.Contains(o, "ikke i utvalget på møtedatoen") {
+			t.Errorf("an active member is offered although invited: %q", o)
+		}
+	}
+	first := e.Meeting().Participants[0]
+	test.Tap(e.Uninvite[0])
+	if got := e.Meeting().Participants; len(got) != n-1 || got[0].MemberID == first.MemberID {
+		t.Fatalf("not taken off: %+v", got)
+	}
+	// The member taken off is offered first, as active on the date.
+	if opts := e.InviteSel.Options; e.InviteSel.Disabled() || len(opts) != offered+1 || opts[0] != first.Name+" ("+first.Role.Short()+")" {
+		t.Fatalf("the member taken off is not offered first: %v", opts)
+	}
+	e.InviteSel.SetSelectedIndex(0)
+	test.Tap(e.InviteBtn)
+	if got := e.Meeting().Participants; len(got) != n || got[n-1].MemberID != first.MemberID {
+		t.Fatalf("not invited again: %+v", got)
+	}
+
+	nid := uitest.NationalID()
+	test.Type(e.Guest, "Gjest "+nid)
+	test.Tap(e.GuestBtn)
+	before, _ := st.Meetings()
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "fødselsnummer") {
+		t.Errorf("guest with a national ID: message %q", e.Err.Label.Text)
+	}
+	if after, _ := st.Meetings(); len(after) != len(before) {
+		t.Error("a refused meeting was stored")
+	}
+	if got := e.Meeting().Participants; got[len(got)-1].Name != "Gjest "+nid {
+		t.Errorf("typed guest name lost: %+v", got[len(got)-1])
+	}
+	test.Tap(e.Uninvite[len(e.Uninvite)-1])
+	test.Type(e.Guest, "Hanne, HR-rådgiver")
+	test.Tap(e.GuestBtn)
+	if e.Guest.Text != "" || !strings.Contains(e.Attended[len(e.Attended)-1].Text, "Hanne, HR-rådgiver (gjest)") {
+		t.Errorf("guest row %q, entry %q", e.Attended[len(e.Attended)-1].Text, e.Guest.Text)
+	}
+	if !e.SaveNow() {
+		t.Fatalf("save refused: %s", e.Err.Label.Text)
+	}
+	saved, err := st.Meeting(e.Meeting().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved.Participants) != n+1 || saved.Participants[n].Name != "Hanne, HR-rådgiver" || saved.Participants[n].MemberID != 0 {
+		t.Errorf("stored participants %+v", saved.Participants)
+	}
+}

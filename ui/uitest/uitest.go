@@ -5,6 +5,7 @@ package uitest
 import (
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,4 +115,15 @@ func PDFText(t testing.TB, path string) string {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}
 	return string(out)
+}
+
+// NationalID returns an 11-digit number that passes the fødselsnummer
+// check, for tests that type one where it must be refused.
+func NationalID() string {
+	for n := 15068510000; n < 15068599999; n++ {
+		if s := strconv.Itoa(n); model.ValidNationalID(s) {
+			return s
+		}
+	}
+	panic("no valid national ID found")
 }

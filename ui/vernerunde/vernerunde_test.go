@@ -161,7 +161,7 @@ func TestBadCommentKeepsTextAndFile(t *testing.T) {
 	n, _ := f.st.Changes(0)
 	row.Picker.Pick(model.AnswerImprove)
 	row.Comment.SetText("Gjelder 15068512345") // may or may not be valid
-	nid := findNID()
+	nid := uitest.NationalID()
 	row.Comment.SetText("Gjelder ansatt " + nid)
 	row.Comment.FocusLost()
 	if !strings.Contains(row.Err.Label.Text, "fødselsnummer") || !row.Err.Label.Visible() {
@@ -178,24 +178,6 @@ func TestBadCommentKeepsTextAndFile(t *testing.T) {
 		t.Errorf("%d changes logged, want 1", len(m)-len(n))
 	}
 }
-
-// findNID returns an 11-digit number that passes the national-ID check.
-func findNID() string {
-	for ind := 100; ind < 999; ind++ {
-		for k := 0; k < 100; k++ {
-			s := "150685" + itoa3(ind) + itoa2(k)
-			if model.ValidNationalID(s) {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
-func itoa3(n int) string {
-	return string(rune('0'+n/100)) + string(rune('0'+n/10%10)) + string(rune('0'+n%10))
-}
-func itoa2(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
 
 func TestPreMeetingBadInputAndPreviousMeasures(t *testing.T) {
 	f := newScreen(t, false)
