@@ -80,13 +80,7 @@ func (s *Store) Measure(id uint64) (model.Measure, error) {
 // changes. The normalised measure is validated as of today and returned as
 // stored, with its ID.
 func (s *Store) SaveMeasure(m model.Measure, today model.Date) (model.Measure, error) {
-	var out model.Measure
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveMeasure(m, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.Measure, error) { return b.SaveMeasure(m, today) })
 }
 
 // SaveMeasure is Store.SaveMeasure inside the batch.
@@ -106,13 +100,7 @@ func (b *Batch) SaveMeasure(m model.Measure, today model.Date) (model.Measure, e
 // transaction. A refused change returns the model's ValidationError and
 // leaves the database as it was.
 func (s *Store) TransitionMeasure(id uint64, to model.Status, in model.TransitionInput, today model.Date) (model.Measure, error) {
-	var out model.Measure
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.TransitionMeasure(id, to, in, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.Measure, error) { return b.TransitionMeasure(id, to, in, today) })
 }
 
 // TransitionMeasure is Store.TransitionMeasure inside the batch.

@@ -69,13 +69,7 @@ func (s *Store) AnnualWheel(year model.HMSYear, tenFactorYear bool) ([]model.Whe
 // without ID replaces the stored one with the same year, kind and number,
 // if any, so adjusting a default twice never makes two records.
 func (s *Store) SaveWheelEntry(e model.WheelEntry, today model.Date) (model.WheelEntry, error) {
-	var out model.WheelEntry
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveWheelEntry(e, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.WheelEntry, error) { return b.SaveWheelEntry(e, today) })
 }
 
 // SaveWheelEntry is Store.SaveWheelEntry inside the batch.

@@ -39,6 +39,32 @@ func (s *Store) Batch(fn func(b *Batch) error) error {
 	})
 }
 
+// inBatch runs a single Batch step as a Store method of its own: most
+// writes are one step (SaveMeasure is Batch.SaveMeasure in its own
+// transaction), and this is that wrapper once.
+func inBatch[T any](s *Store, step func(b *Batch) (T, error)) (T, error) {
+	var out T
+	err := s.Batch(func(b *Batch) error {
+		var err error
+		out, err = step(b)
+		return err
+	})
+	return out, err
+}
+
+// inBatch2 is inBatch for a step that returns two records (a measure and
+// the record it was made from).
+func inBatch2[A, B any](s *Store, step func(b *Batch) (A, B, error)) (A, B, error) {
+	var a A
+	var bv B
+	err := s.Batch(func(b *Batch) error {
+		var err error
+		a, bv, err = step(b)
+		return err
+	})
+	return a, bv, err
+}
+
 // errBatchDone guards against a batch kept beyond its function.
 var errBatchDone = errors.New("intern feil: skriveoperasjonen er allerede avsluttet")
 

@@ -127,13 +127,7 @@ func (s *Store) Deviation(id uint64) (model.Deviation, error) {
 // change through TransitionDeviation and AddMeasureForDeviation. A new
 // deviation's MeasureIDs are kept only for measures that exist.
 func (s *Store) SaveDeviation(d model.Deviation, today model.Date) (model.Deviation, error) {
-	var out model.Deviation
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveDeviation(d, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.Deviation, error) { return b.SaveDeviation(d, today) })
 }
 
 // SaveDeviation is Store.SaveDeviation inside the batch.
@@ -174,13 +168,9 @@ func (b *Batch) SaveDeviation(d model.Deviation, today model.Date) (model.Deviat
 // reopening clears them. A refused change returns the model's
 // ValidationError and leaves the database as it was.
 func (s *Store) TransitionDeviation(id uint64, to model.DeviationStatus, closedBy string, closedOn, today model.Date) (model.Deviation, error) {
-	var out model.Deviation
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.TransitionDeviation(id, to, closedBy, closedOn, today)
-		return err
+	return inBatch(s, func(b *Batch) (model.Deviation, error) {
+		return b.TransitionDeviation(id, to, closedBy, closedOn, today)
 	})
-	return out, err
 }
 
 // TransitionDeviation is Store.TransitionDeviation inside the batch.
@@ -240,14 +230,9 @@ func (b *Batch) DeleteDeviation(id uint64) error {
 // empty title, priority area, topic or status is taken from there too. It
 // returns the stored measure and deviation.
 func (s *Store) AddMeasureForDeviation(devID uint64, m model.Measure, today model.Date) (model.Measure, model.Deviation, error) {
-	var outM model.Measure
-	var outD model.Deviation
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outM, outD, err = b.AddMeasureForDeviation(devID, m, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Measure, model.Deviation, error) {
+		return b.AddMeasureForDeviation(devID, m, today)
 	})
-	return outM, outD, err
 }
 
 // AddMeasureForDeviation is Store.AddMeasureForDeviation inside the batch.

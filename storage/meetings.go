@@ -96,13 +96,7 @@ func (s *Store) Meeting(id uint64) (model.Meeting, error) {
 // SaveMeeting creates (ID 0) or updates a meeting, validated as of today.
 // The normalised meeting is returned as stored, with its ID.
 func (s *Store) SaveMeeting(m model.Meeting, today model.Date) (model.Meeting, error) {
-	var out model.Meeting
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveMeeting(m, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.Meeting, error) { return b.SaveMeeting(m, today) })
 }
 
 // SaveMeeting is Store.SaveMeeting inside the batch.
@@ -161,14 +155,9 @@ func (s *Store) DeleteMeeting(id uint64) error {
 // model.NewMeasureFromDecision. A decision that already has a measure in
 // the plan is refused. It returns the stored measure and meeting.
 func (s *Store) AddMeasureForDecision(meetingID, decisionID uint64, m model.Measure, today model.Date) (model.Measure, model.Meeting, error) {
-	var outM model.Measure
-	var outMtg model.Meeting
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outM, outMtg, err = b.AddMeasureForDecision(meetingID, decisionID, m, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Measure, model.Meeting, error) {
+		return b.AddMeasureForDecision(meetingID, decisionID, m, today)
 	})
-	return outM, outMtg, err
 }
 
 // AddMeasureForDecision is Store.AddMeasureForDecision inside the batch.

@@ -170,13 +170,7 @@ func (s *Store) Assessment(id uint64) (model.RiskAssessment, error) {
 // would fall outside it. SupersededBy must name another existing
 // assessment.
 func (s *Store) SaveAssessment(a model.RiskAssessment, today model.Date) (model.RiskAssessment, error) {
-	var out model.RiskAssessment
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveAssessment(a, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.RiskAssessment, error) { return b.SaveAssessment(a, today) })
 }
 
 // SaveAssessment is Store.SaveAssessment inside the batch.
@@ -345,13 +339,7 @@ func (s *Store) RiskItem(id uint64) (model.RiskItem, error) {
 // no longer exist, so a form holding a stale copy cannot bring back a
 // deleted link.
 func (s *Store) SaveRiskItem(i model.RiskItem) (model.RiskItem, error) {
-	var out model.RiskItem
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveRiskItem(i)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.RiskItem, error) { return b.SaveRiskItem(i) })
 }
 
 // SaveRiskItem is Store.SaveRiskItem inside the batch.
@@ -407,14 +395,9 @@ func (s *Store) DeleteRiskItem(id uint64) error {
 // priority area, topic or status is taken from there too. It returns the
 // stored measure and item.
 func (s *Store) AddMeasureForRiskItem(itemID uint64, m model.Measure, today model.Date) (model.Measure, model.RiskItem, error) {
-	var outM model.Measure
-	var outI model.RiskItem
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outM, outI, err = b.AddMeasureForRiskItem(itemID, m, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Measure, model.RiskItem, error) {
+		return b.AddMeasureForRiskItem(itemID, m, today)
 	})
-	return outM, outI, err
 }
 
 // AddMeasureForRiskItem is Store.AddMeasureForRiskItem inside the batch.

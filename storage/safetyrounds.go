@@ -151,13 +151,7 @@ func (s *Store) SafetyRound(id uint64) (model.SafetyRound, error) {
 // today. A completed round is refused with the model's message and the
 // database is left as it was; so is a change to the round's questions.
 func (s *Store) SaveSafetyRound(r model.SafetyRound, today model.Date) (model.SafetyRound, error) {
-	var out model.SafetyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveSafetyRound(r, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.SafetyRound, error) { return b.SaveSafetyRound(r, today) })
 }
 
 // SaveSafetyRound is Store.SaveSafetyRound inside the batch.
@@ -176,13 +170,7 @@ func (b *Batch) SaveSafetyRound(r model.SafetyRound, today model.Date) (model.Sa
 // id, reading and writing in one transaction so that nothing else the
 // form holds is written. A completed round is refused.
 func (s *Store) AnswerSafetyRound(id uint64, n int, a model.Answer, comment string, today model.Date) (model.SafetyRound, error) {
-	var out model.SafetyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.AnswerSafetyRound(id, n, a, comment, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.SafetyRound, error) { return b.AnswerSafetyRound(id, n, a, comment, today) })
 }
 
 // AnswerSafetyRound is Store.AnswerSafetyRound inside the batch.
@@ -218,13 +206,7 @@ func (b *Batch) AnswerSafetyRound(id uint64, n int, a model.Answer, comment stri
 // model's rules (model.SafetyRound.Complete); what is missing comes back
 // as a ValidationError and nothing is written.
 func (s *Store) CompleteSafetyRound(id uint64, today model.Date) (model.SafetyRound, error) {
-	var out model.SafetyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.CompleteSafetyRound(id, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.SafetyRound, error) { return b.CompleteSafetyRound(id, today) })
 }
 
 // CompleteSafetyRound is Store.CompleteSafetyRound inside the batch.
@@ -284,14 +266,9 @@ func (s *Store) DeleteSafetyRound(id uint64) error {
 // (model.NewMeasureFromFinding),
 // and an empty title, priority area or status is taken from there too.
 func (s *Store) AddMeasureForFinding(roundID uint64, n int, m model.Measure, today model.Date) (model.Measure, model.SafetyRound, error) {
-	var outM model.Measure
-	var outR model.SafetyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outM, outR, err = b.AddMeasureForFinding(roundID, n, m, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Measure, model.SafetyRound, error) {
+		return b.AddMeasureForFinding(roundID, n, m, today)
 	})
-	return outM, outR, err
 }
 
 // AddMeasureForFinding is Store.AddMeasureForFinding inside the batch.
@@ -412,14 +389,9 @@ func (s *Store) DeleteChecklistTemplate(id uint64) error {
 // «Må forbedres» and the round must not be completed. An empty date is the
 // round's date and an empty type is avvik.
 func (s *Store) AddDeviationForFinding(roundID uint64, n int, d model.Deviation, today model.Date) (model.Deviation, model.SafetyRound, error) {
-	var outD model.Deviation
-	var outR model.SafetyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outD, outR, err = b.AddDeviationForFinding(roundID, n, d, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Deviation, model.SafetyRound, error) {
+		return b.AddDeviationForFinding(roundID, n, d, today)
 	})
-	return outD, outR, err
 }
 
 // AddDeviationForFinding is Store.AddDeviationForFinding inside the batch.

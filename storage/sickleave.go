@@ -108,13 +108,7 @@ func (s *Store) SickLeaveQuarter(id uint64) (model.SickLeaveQuarter, error) {
 // updated and may not take a quarter another record has. It returns the
 // quarter as stored, with its ID.
 func (s *Store) SaveSickLeaveQuarter(q model.SickLeaveQuarter, today model.Date) (model.SickLeaveQuarter, error) {
-	var out model.SickLeaveQuarter
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveSickLeaveQuarter(q, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.SickLeaveQuarter, error) { return b.SaveSickLeaveQuarter(q, today) })
 }
 
 // SaveSickLeaveQuarter is Store.SaveSickLeaveQuarter inside the batch.

@@ -104,13 +104,7 @@ func (s *Store) SurveyRound(id uint64) (model.SurveyRound, error) {
 // from the stored round: they change only through AddMeasureForFocus.
 // A refused round leaves the database as it was.
 func (s *Store) SaveSurveyRound(r model.SurveyRound, today model.Date) (model.SurveyRound, error) {
-	var out model.SurveyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveSurveyRound(r, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.SurveyRound, error) { return b.SaveSurveyRound(r, today) })
 }
 
 // SaveSurveyRound is Store.SaveSurveyRound inside the batch. A new round
@@ -143,14 +137,9 @@ func (s *Store) DeleteSurveyRound(id uint64) error {
 // (model.NewMeasureFromFocus), and an empty title, priority area, topic or
 // status is taken from there too. It returns the stored measure and round.
 func (s *Store) AddMeasureForFocus(roundID uint64, f model.TenFactor, m model.Measure, today model.Date) (model.Measure, model.SurveyRound, error) {
-	var outM model.Measure
-	var outR model.SurveyRound
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outM, outR, err = b.AddMeasureForFocus(roundID, f, m, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Measure, model.SurveyRound, error) {
+		return b.AddMeasureForFocus(roundID, f, m, today)
 	})
-	return outM, outR, err
 }
 
 // AddMeasureForFocus is Store.AddMeasureForFocus inside the batch.

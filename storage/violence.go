@@ -226,13 +226,7 @@ func (s *Store) ViolenceMapping() (model.ViolenceMapping, bool, error) {
 // old copy cannot drop a link; links to measures that no longer exist are
 // removed. A second mapping is refused.
 func (s *Store) SaveViolenceMapping(m model.ViolenceMapping, today model.Date) (model.ViolenceMapping, error) {
-	var out model.ViolenceMapping
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveViolenceMapping(m, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.ViolenceMapping, error) { return b.SaveViolenceMapping(m, today) })
 }
 
 // SaveViolenceMapping is Store.SaveViolenceMapping inside the batch.
@@ -305,14 +299,9 @@ func (b *Batch) SaveViolenceMapping(m model.ViolenceMapping, today model.Date) (
 // p, in ONE transaction. An empty source, topic, priority area or status
 // is filled by model.NewViolenceMeasure. The mapping must exist.
 func (s *Store) AddViolenceMeasure(f model.ViolenceFactor, p model.MeasurePoint, ms model.Measure, today model.Date) (model.Measure, model.ViolenceMapping, error) {
-	var outM model.Measure
-	var outV model.ViolenceMapping
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		outM, outV, err = b.AddViolenceMeasure(f, p, ms, today)
-		return err
+	return inBatch2(s, func(b *Batch) (model.Measure, model.ViolenceMapping, error) {
+		return b.AddViolenceMeasure(f, p, ms, today)
 	})
-	return outM, outV, err
 }
 
 // AddViolenceMeasure is Store.AddViolenceMeasure inside the batch.
@@ -421,13 +410,7 @@ func (s *Store) ViolenceRoutines() (model.ViolenceRoutines, error) {
 // SaveViolenceRoutines creates (ID 0) or updates the record of routines
 // and information, validated as of today.
 func (s *Store) SaveViolenceRoutines(r model.ViolenceRoutines, today model.Date) (model.ViolenceRoutines, error) {
-	var out model.ViolenceRoutines
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveViolenceRoutines(r, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.ViolenceRoutines, error) { return b.SaveViolenceRoutines(r, today) })
 }
 
 // SaveViolenceRoutines is Store.SaveViolenceRoutines inside the batch.
@@ -472,13 +455,7 @@ func (s *Store) ViolenceTrainings() ([]model.ViolenceTraining, error) {
 // SaveViolenceTraining creates (ID 0) or updates a training, validated as
 // of today.
 func (s *Store) SaveViolenceTraining(t model.ViolenceTraining, today model.Date) (model.ViolenceTraining, error) {
-	var out model.ViolenceTraining
-	err := s.Batch(func(b *Batch) error {
-		var err error
-		out, err = b.SaveViolenceTraining(t, today)
-		return err
-	})
-	return out, err
+	return inBatch(s, func(b *Batch) (model.ViolenceTraining, error) { return b.SaveViolenceTraining(t, today) })
 }
 
 // SaveViolenceTraining is Store.SaveViolenceTraining inside the batch.
