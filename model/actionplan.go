@@ -236,6 +236,29 @@ type Measure struct {
 	Updated          Date   `json:"updated"`
 }
 
+// FillFrom returns m with what the user left empty taken from tmpl, the
+// measure a module proposes for its record (NewMeasureFromDeviation and
+// the like): the link to the record, the title, priority area, topic and
+// status. What the user chose is kept.
+func (m Measure) FillFrom(tmpl Measure) Measure {
+	if m.Source.Kind == "" {
+		m.Source = tmpl.Source
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		m.Title = tmpl.Title
+	}
+	if m.PriorityArea == "" {
+		m.PriorityArea = tmpl.PriorityArea
+	}
+	if m.Topic == "" {
+		m.Topic = tmpl.Topic
+	}
+	if m.Status == "" {
+		m.Status = tmpl.Status
+	}
+	return m
+}
+
 // Field names for measures, used in messages and as ValidationError keys.
 // FieldTitle and FieldStatus are shared with the risk assessment.
 const (

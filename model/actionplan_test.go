@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -723,5 +724,21 @@ func BenchmarkSortMeasures(b *testing.B) {
 	for b.Loop() {
 		copy(work, plan)
 		SortMeasures(work, SortByTitle, false)
+	}
+}
+
+func TestMeasureFillFrom(t *testing.T) {
+	tmpl := Measure{Source: Source{Kind: SourceDeviation, RefID: 4}, Title: "Oppfølging av avvik", PriorityArea: AreaLeadership,
+		Topic: CategoryPhysical, Status: StatusPlanlagt, Description: "fra malen"}
+	got := Measure{Title: "  "}.FillFrom(tmpl)
+	want := tmpl
+	want.Description = "" // not filled: the modules decide
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("empty measure: %+v", got)
+	}
+	own := Measure{Source: Source{Kind: SourceManual}, Title: "Eget", PriorityArea: AreaHealthPromotion,
+		Topic: CategoryViolence, Status: StatusPagar}
+	if got := own.FillFrom(tmpl); !reflect.DeepEqual(got, own) {
+		t.Errorf("the user's choices were replaced: %+v", got)
 	}
 }

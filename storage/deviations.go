@@ -245,21 +245,7 @@ func (b *Batch) AddMeasureForDeviation(devID uint64, m model.Measure, today mode
 			return nil, err
 		}
 		tmpl := model.NewMeasureFromDeviation(dev, m.Title, m.Responsible, m.Deadline, today)
-		if m.Source.Kind == "" {
-			m.Source = tmpl.Source
-		}
-		if strings.TrimSpace(m.Title) == "" {
-			m.Title = tmpl.Title
-		}
-		if m.PriorityArea == "" {
-			m.PriorityArea = tmpl.PriorityArea
-		}
-		if m.Topic == "" {
-			m.Topic = tmpl.Topic
-		}
-		if m.Status == "" {
-			m.Status = tmpl.Status
-		}
+		m = m.FillFrom(tmpl)
 		var changes []Change
 		var c Change
 		m, c, err = measureEntity(today).save(tx, m)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"go.etcd.io/bbolt"
 
@@ -181,18 +180,7 @@ func (b *Batch) AddMeasureForDecision(meetingID, decisionID uint64, m model.Meas
 			}
 		}
 		tmpl := model.NewMeasureFromDecision(mtg, decisionID, m.Title, m.Responsible, m.Deadline, today)
-		if m.Source.Kind == "" {
-			m.Source = tmpl.Source
-		}
-		if strings.TrimSpace(m.Title) == "" {
-			m.Title = tmpl.Title
-		}
-		if m.PriorityArea == "" {
-			m.PriorityArea = tmpl.PriorityArea
-		}
-		if m.Status == "" {
-			m.Status = tmpl.Status
-		}
+		m = m.FillFrom(tmpl)
 		var c Change
 		m, c, err = measureEntity(today).save(tx, m)
 		if err != nil {

@@ -414,21 +414,7 @@ func (b *Batch) AddMeasureForRiskItem(itemID uint64, m model.Measure, today mode
 			return nil, fmt.Errorf("risikoforholdet «%s» hører til en risikovurdering som ikke finnes: %w", item.Hazard, err)
 		}
 		tmpl := model.NewMeasureFromRiskItem(a, item, m.Title, m.Responsible, m.Deadline, today)
-		if m.Source.Kind == "" {
-			m.Source = tmpl.Source
-		}
-		if strings.TrimSpace(m.Title) == "" {
-			m.Title = tmpl.Title
-		}
-		if m.PriorityArea == "" {
-			m.PriorityArea = tmpl.PriorityArea
-		}
-		if m.Topic == "" {
-			m.Topic = tmpl.Topic
-		}
-		if m.Status == "" {
-			m.Status = tmpl.Status
-		}
+		m = m.FillFrom(tmpl)
 		var changes []Change
 		var c Change
 		m, c, err = measureEntity(today).save(tx, m)

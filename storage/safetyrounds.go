@@ -281,22 +281,14 @@ func (b *Batch) AddMeasureForFinding(roundID uint64, n int, m model.Measure, tod
 			return nil, err
 		}
 		tmpl := model.NewMeasureFromFinding(round, n, m.Title, m.Responsible, m.Deadline, today)
-		if m.Source.Kind == "" || m.Source.Kind == model.SourceSafetyRound {
+		if m.Source.Kind == model.SourceSafetyRound {
 			// The link must name this round and question, also when the
 			// measure was prepared before the round had its ID.
 			m.Source = tmpl.Source
 		}
-		if strings.TrimSpace(m.Title) == "" {
-			m.Title = tmpl.Title
-		}
-		if m.PriorityArea == "" {
-			m.PriorityArea = tmpl.PriorityArea
-		}
-		if m.Status == "" {
-			m.Status = tmpl.Status
-		}
+		m = m.FillFrom(tmpl)
 		if strings.TrimSpace(m.Description) == "" {
-			m.Description = tmpl.Description
+			m.Description = tmpl.Description // the finding's comment
 		}
 		var changes []Change
 		var c Change

@@ -161,21 +161,7 @@ func (b *Batch) AddMeasureForFocus(roundID uint64, f model.TenFactor, m model.Me
 			return nil, v.Err()
 		}
 		tmpl := model.NewMeasureFromFocus(round, f, m.Title, m.Responsible, m.Deadline, today)
-		if m.Source.Kind == "" {
-			m.Source = tmpl.Source
-		}
-		if strings.TrimSpace(m.Title) == "" {
-			m.Title = tmpl.Title
-		}
-		if m.PriorityArea == "" {
-			m.PriorityArea = tmpl.PriorityArea
-		}
-		if m.Topic == "" {
-			m.Topic = tmpl.Topic
-		}
-		if m.Status == "" {
-			m.Status = tmpl.Status
-		}
+		m = m.FillFrom(tmpl)
 		var changes []Change
 		var c Change
 		m, c, err = measureEntity(today).save(tx, m)

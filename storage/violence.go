@@ -328,18 +328,7 @@ func (b *Batch) AddViolenceMeasure(f model.ViolenceFactor, p model.MeasurePoint,
 			return nil, err
 		}
 		tmpl := model.NewViolenceMeasure(mapping, f, ms.Title, ms.Responsible, ms.Deadline, today)
-		if ms.Source.Kind == "" {
-			ms.Source = tmpl.Source
-		}
-		if ms.PriorityArea == "" {
-			ms.PriorityArea = tmpl.PriorityArea
-		}
-		if ms.Topic == "" {
-			ms.Topic = tmpl.Topic
-		}
-		if ms.Status == "" {
-			ms.Status = tmpl.Status
-		}
+		ms = ms.FillFrom(tmpl)
 		var changes []Change
 		var c Change
 		ms, c, err = measureEntity(today).save(tx, ms)
