@@ -1,7 +1,6 @@
 package avvik
 
 import (
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -390,11 +389,7 @@ func TestStatisticsAndPDF(t *testing.T) {
 	if err := pdfexport.Write(path, func() *reports.Document { return reports.DeviationReport(in, reports.Options{}) }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian package poppler-utils)")
-	}
-	out, _ := exec.Command("pdftotext", path, "-").Output()
-	text := string(out)
+	text := uitest.PDFText(t, path)
 	for _, want := range []string{"Avviksregister 2025", "Avvik per kategori, 2025", "Per kvartal og kategori", "Registeret"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks %q", want)

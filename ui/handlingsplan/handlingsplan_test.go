@@ -3,7 +3,6 @@ package handlingsplan
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -168,11 +167,7 @@ func TestPDFOfFilteredPlan(t *testing.T) {
 	if err := pdfexport.Write(path, func() *reports.Document { return reports.ActionPlanReport(in, reports.Options{}) }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian package poppler-utils)")
-	}
-	out, _ := exec.Command("pdftotext", path, "-").Output()
-	text := string(out)
+	text := uitest.PDFText(t, path)
 	for _, want := range []string{"HMS-handlingsplan", "Forfalt", in.Filter, in.Measures[0].Title[:10]} {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF lacks %q", want)

@@ -2,13 +2,13 @@ package pdfexport
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
+	"hmsutvalg/ui/uitest"
 )
 
 func TestWriteRealPDF(t *testing.T) {
@@ -25,14 +25,8 @@ func TestWriteRealPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian package poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(out), "Solsiden sykehjem") {
+	out := uitest.PDFText(t, path)
+	if !strings.Contains(out, "Solsiden sykehjem") {
 		t.Errorf("PDF text lacks the unit: %q", out)
 	}
 }
