@@ -1,0 +1,205 @@
+// The modules of the annual report and the internal-control checklist
+// (internkontrollforskriften § 5) they document.
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Module is one part of the annual report and what it documents:
+// internkontrollforskriften § 5 points and arbeidsmiljøloven § 3-1 (2)
+// letters.
+type Module struct {
+	ID     string // stable key, also used in the submission file
+	Title  string // section heading in the report
+	Points []int  // internkontrollforskriften § 5 points 1–8
+	AML    string // arbeidsmiljøloven § 3-1 (2) letters, e.g. "c, h"
+}
+
+// ModuleStatus is a module's state for the year.
+type ModuleStatus struct {
+	Module
+	InUse   bool   // the module exists in this version and the unit file has its data
+	HasData bool   // it holds data for the year
+	Summary string // one line for the checklist, e.g. "3 risikovurderinger"
+}
+
+// Module IDs, in report order.
+const (
+	ModuleUtvalg        = "utvalg"
+	ModuleRisiko        = "risikovurdering"
+	ModuleVold          = "vold_og_trusler"
+	ModuleTiFaktor      = "tifaktor"
+	ModuleHandlingsplan = "handlingsplan"
+	ModuleAvvik         = "avvik"
+	ModuleSykefravar    = "sykefravar"
+	ModuleVernerunder   = "vernerunder"
+	ModuleMoter         = "moter"
+)
+
+// AnnualModules lists the modules in report order with what they
+// document. A module that is not built yet is listed too: the report
+// says in one line that it has no data, and the checklist shows what is
+// missing.
+func AnnualModules() []Module {
+	return []Module{
+		{ModuleUtvalg, "HMS-utvalget", []int{3, 5}, "b"},
+		{ModuleRisiko, "Risikovurdering", []int{6}, "c, d"},
+		{ModuleVold, "Vold og trusler", []int{2, 6}, "c"},
+		{ModuleTiFaktor, "10-FAKTOR", []int{3, 6}, "c, h"},
+		{ModuleHandlingsplan, "Handlingsplan", []int{6, 8}, "c, h"},
+		{ModuleAvvik, "Avvik", []int{7}, "e"},
+		{ModuleSykefravar, "Sykefravær", []int{4, 8}, "a, f"},
+		{ModuleVernerunder, "Vernerunder", []int{6, 7}, "c, e, g"},
+		{ModuleMoter, "Møter", []int{3, 8}, "h"},
+	}
+}
+
+// moduleStatuses fills in each module's state from the figures. Modules
+// not built yet are not in use.
+func moduleStatuses(d AnnualData, f AnnualFigures) []ModuleStatus {
+	var out []ModuleStatus
+	for _, m := range AnnualModules() {
+		s := ModuleStatus{Module: m}
+		switch m.ID {
+		case ModuleUtvalg:
+			s.InUse = true
+			s.HasData = len(f.Committee.Roles) > 0
+			var roles []string
+			for _, r := range f.Committee.Roles {
+				roles = append(roles, strings.ToLower(r.Short()))
+			}
+			s.Summary = "Roller: " + orNone(strings.Join(roles, ", "))
+		case ModuleRisiko:
+			s.InUse = true
+			s.HasData = f.Risk.Assessments > 0
+			s.Summary = fmt.Sprintf("%d %s, %d %s", f.Risk.Assessments,
+				pluralWord(f.Risk.Assessments, "risikovurdering", "risikovurderinger"),
+				f.Risk.Items, pluralWord(f.Risk.Items, "fare", "farer"))
+		case ModuleHandlingsplan:
+			s.InUse = true
+			s.HasData = f.Plan.Summary.Total > 0
+			s.Summary = fmt.Sprintf("%d tiltak, %d evaluert", f.Plan.Summary.Total, f.Plan.Evaluated)
+		case ModuleAvvik:
+			s.InUse = f.Deviations != nil
+			s.HasData = s.InUse && f.Deviations.Total > 0
+		case ModuleSykefravar:
+			s.InUse = f.SickLeave != nil
+			s.HasData = s.InUse && len(f.SickLeave.Quarters) > 0
+		case ModuleVold:
+			s.InUse = f.Violence != nil
+			s.HasData = s.InUse && (d.Violence.Mapping != nil || f.ViolenceTrainings > 0)
+		case ModuleTiFaktor:
+			s.InUse = d.InUse[ModuleTiFaktor]
+			s.HasData = f.Survey != nil
+		case ModuleVernerunder:
+			s.InUse = d.InUse[ModuleVernerunder]
+			s.HasData = f.SafetyRoundsHeld > 0
+		case ModuleMoter:
+			s.InUse = d.InUse[ModuleMoter]
+			s.HasData = f.MeetingsHeld > 0
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "ingen"
+	}
+	return s
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Status returns the state of module id, and false if there is no such
+// module.
+func (f AnnualFigures) Status(id string) (ModuleStatus, bool) {
+	for _, s := range f.Modules {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return ModuleStatus{}, false
+}
+
+// ChecklistPoint is one point of internkontrollforskriften § 5 with where
+// the annual report documents it.
+type ChecklistPoint struct {
+	Point   int
+	Text    string // what the point requires, in short
+	Written bool   // must be documented in writing (points 4–8)
+	AML     string // the matching letters of arbeidsmiljøloven § 3-1 (2)
+	// Where lists the report sections that document the point; empty
+	// means it is missing.
+	Where []string
+	// Missing says in plain words what is missing; "" when documented.
+	Missing string
+}
+
+// Documented reports whether the report documents the point.
+func (p ChecklistPoint) Documented() bool { return len(p.Where) > 0 }
+
+var checklistTexts = [8]struct{ text, aml string }{
+	{"HMS-lover og -forskrifter som gjelder for enheten, er tilgjengelige", ""},
+	{"Arbeidstakerne har tilstrekkelig kunnskap og ferdigheter i det systematiske HMS-arbeidet", ""},
+	{"Arbeidstakerne medvirker, slik at samlet kunnskap og erfaring utnyttes", "§ 3-1 første ledd"},
+	{"Mål for helse, miljø og sikkerhet er fastsatt", "a"},
+	{"Oversikt over organisasjonen og fordeling av ansvar, oppgaver og myndighet for HMS", "b"},
+	{"Farer og problemer er kartlagt, risiko vurdert, og planer og tiltak er laget for å redusere risikoen", "c, d"},
+	{"Rutiner for å avdekke, rette opp og forebygge overtredelser av HMS-kravene", "e, f, g"},
+	{"Internkontrollen overvåkes og gjennomgås systematisk, slik at den virker som forutsatt", "h"},
+}
+
+// InternalControlChecklist returns the eight points of
+// internkontrollforskriften § 5 with the sections of the report that
+// document each, or what is missing. Point 8 is always documented by the
+// annual review itself (the report signed by the committee), together
+// with the modules that follow up during the year.
+func InternalControlChecklist(f AnnualFigures) []ChecklistPoint {
+	out := make([]ChecklistPoint, 8)
+	for i := range out {
+		p := &out[i]
+		p.Point = i + 1
+		p.Text = checklistTexts[i].text
+		p.AML = checklistTexts[i].aml
+		p.Written = p.Point >= 4
+		var unused []string
+		for _, s := range f.Modules {
+			if !slices.Contains(s.Points, p.Point) {
+				continue
+			}
+			switch {
+			case s.HasData:
+				p.Where = append(p.Where, s.Title)
+			case !s.InUse:
+				unused = append(unused, s.Title)
+			default:
+				unused = append(unused, s.Title+" (ingen data for "+f.Year.String()+")")
+			}
+		}
+		if p.Point == 8 {
+			p.Where = append(p.Where, "Sammendrag og underskrifter (årlig gjennomgang)")
+		}
+		if len(p.Where) > 0 {
+			continue
+		}
+		switch {
+		case p.Point == 1:
+			p.Missing = "Mangler: programmet registrerer ikke dette. Vis til kommunens internkontrollhåndbok."
+		case len(unused) > 0:
+			p.Missing = "Mangler: ikke dokumentert. Ikke i bruk eller uten data: " + strings.Join(unused, ", ") + "."
+		default:
+			p.Missing = "Mangler: ikke dokumentert."
+		}
+	}
+	return out
+}
