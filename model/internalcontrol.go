@@ -1,6 +1,7 @@
+package model
+
 // The modules of the annual report and the internal-control checklist
 // (internkontrollforskriften § 5) they document.
-package model
 
 import (
 	"fmt"
