@@ -230,10 +230,14 @@ type Measure struct {
 	Status           Status `json:"status"`
 	CompletedOn      Date   `json:"completed_on"`
 	EvaluationNote   string `json:"evaluation_note"`
-	PostponeReason   string `json:"postpone_reason"` // latest postponement; optional
-	RejectReason     string `json:"reject_reason"`
-	Created          Date   `json:"created"`
-	Updated          Date   `json:"updated"`
+	// EvaluatedOn is the day the effect was evaluated (status evaluert);
+	// zero for measures evaluated before the field existed, where the
+	// annual report falls back on Updated (MeasureEvaluatedOn).
+	EvaluatedOn    Date   `json:"evaluated_on"`
+	PostponeReason string `json:"postpone_reason"` // latest postponement; optional
+	RejectReason   string `json:"reject_reason"`
+	Created        Date   `json:"created"`
+	Updated        Date   `json:"updated"`
 }
 
 // FillFrom returns m with what the user left empty taken from tmpl, the
@@ -409,6 +413,7 @@ func (m Measure) Transition(to Status, in TransitionInput, today Date) (Measure,
 	case StatusEvaluert:
 		checkText(&v, FieldEvaluationNote, in.Note, true, MaxNoteLen)
 		n.EvaluationNote = strings.TrimSpace(in.Note)
+		n.EvaluatedOn = today
 	case StatusAvvist:
 		checkText(&v, FieldRejectReason, in.Reason, true, MaxNoteLen)
 		n.RejectReason = strings.TrimSpace(in.Reason)

@@ -186,15 +186,15 @@ func MeasureClosedIn(m *Measure, year HMSYear) bool {
 	return false
 }
 
-// AssessmentsForYear returns the assessments carried out in year, or
-// current in it (not superseded, dated no later than the year's end),
+// AssessmentsForYear returns the finished assessments carried out in
+// year, or in force at the year's state date (see AssessmentsInForce),
 // sorted by date and title: the rule of the annual report's risk section.
-func AssessmentsForYear(as []RiskAssessment, year HMSYear) []RiskAssessment {
-	end := year.End()
+// Drafts and assessments in progress are left out.
+func AssessmentsForYear(as []RiskAssessment, year HMSYear, today Date) []RiskAssessment {
+	inForce := AssessmentsInForce(as, year.StateDate(today))
 	var out []RiskAssessment
 	for _, a := range as {
-		current := a.Current() && (a.Date.IsZero() || !a.Date.After(end))
-		if year.Contains(a.Date) || current {
+		if AssessmentCarriedOutIn(a, year, today) || inForce[a.ID] {
 			out = append(out, a)
 		}
 	}
@@ -207,14 +207,16 @@ func AssessmentsForYear(as []RiskAssessment, year HMSYear) []RiskAssessment {
 	return out
 }
 
-// CurrentRiskPicture returns the hazards of the current assessments among
-// as that are scored on a matrix of m's size (the combined risk picture),
-// and how many current assessments were left out for another size.
-func CurrentRiskPicture(as []RiskAssessment, items []RiskItem, m RiskMatrix) (picked []RiskItem, otherSize int) {
+// CurrentRiskPicture returns the hazards of the assessments in force on
+// the date on (AssessmentsInForce over as, the unit's whole list) that
+// are scored on a matrix of m's size (the combined risk picture), and how
+// many assessments in force were left out for another size.
+func CurrentRiskPicture(as []RiskAssessment, items []RiskItem, m RiskMatrix, on Date) (picked []RiskItem, otherSize int) {
 	m = EffectiveMatrix(m)
+	inForce := AssessmentsInForce(as, on)
 	current := map[uint64]bool{}
 	for _, a := range as {
-		if !a.Current() {
+		if !inForce[a.ID] {
 			continue
 		}
 		if EffectiveMatrix(a.Matrix).Size == m.Size {
@@ -236,21 +238,25 @@ type PlanFigures struct {
 	Summary ActionPlanSummary // of MeasuresForYear, as of Today
 	Created int               // created in the year
 	Closed  int               // done or rejected in the year
-	// Evaluated is the number done in the year whose effect has been
-	// evaluated (status evaluert).
+	// Evaluated is the number done in the year whose effect was evaluated
+	// by the year's end (MeasureEvaluatedIn).
 	Evaluated int
+	// OverdueBySource counts the open measures past their deadline per
+	// Today, by the module they came from (every SourceKind present).
+	OverdueBySource map[SourceKind]int
 }
 
 // RiskFigures are the risk assessment's key figures for a year.
 type RiskFigures struct {
-	Assessments   int // carried out in the year or current in it
-	CarriedOut    int // dated in the year
-	ReviewOverdue int // current assessments past their next review, as of Today
-	Items         int // hazards in the combined risk picture
-	Before        map[RiskLevel]int
-	After         map[RiskLevel]int
-	NotAssessed   int // hazards without a valid score before measures
-	Matrix        RiskMatrix
+	Assessments    int  // finished and carried out in the year or in force at its end
+	CarriedOut     int  // finished and dated in the year
+	LastCarriedOut Date // the latest of those; zero when none
+	ReviewOverdue  int  // in force, past their next review on the year's state date
+	Items          int  // hazards in the combined risk picture
+	Before         map[RiskLevel]int
+	After          map[RiskLevel]int
+	NotAssessed    int // hazards without a valid score before measures
+	Matrix         RiskMatrix
 }
 
 // CommitteeFigures say which roles were filled during the year.
@@ -262,7 +268,8 @@ type CommitteeFigures struct {
 func (c CommitteeFigures) Has(r Role) bool { return slices.Contains(c.Roles, r) }
 
 // AnnualFigures are the key figures of the annual report's summary page
-// and of the submission file.
+// and of the submission file. The rules of what counts in the year are in
+// annualyear.go.
 type AnnualFigures struct {
 	Year      HMSYear
 	Today     Date
@@ -272,19 +279,35 @@ type AnnualFigures struct {
 	// Deviations are the register's figures for the year (model.DeviationStats);
 	// nil when the module is not in use.
 	Deviations *DeviationStatistics
+	// OpenSeriousDeviations counts the year's deviations of severity
+	// alvorlig or svært alvorlig that are open per Today.
+	OpenSeriousDeviations int
 	// SickLeave are the year's quarters, average and follow-up alerts; nil
 	// when the module is not in use.
 	SickLeave *SickLeaveFigures
-	// Violence is the status per duty (model.ViolenceStatus); nil when the
-	// module is not in use.
+	// Violence is the status per duty for the year
+	// (ViolenceStatusForYear); nil when the module is not in use.
 	Violence []ViolenceDutyStatus
-	// ViolenceTrainings counts training sessions and drills dated in the year.
-	ViolenceTrainings int
-	// Survey is the latest 10-FAKTOR round up to the year; nil when none.
-	Survey *SurveyRound
-	// SafetyRoundsHeld and MeetingsHeld count those dated in the year (and
-	// held by Today).
-	SafetyRoundsHeld, MeetingsHeld int
+	// ViolenceNote says why the mapping cannot document the year, or "".
+	ViolenceNote string
+	// ViolenceMappingDate is the mapping's date when it documents the year.
+	ViolenceMappingDate Date
+	// ViolenceTrainings counts training sessions and drills dated in the
+	// year; LastViolenceTraining is the latest of them.
+	ViolenceTrainings    int
+	LastViolenceTraining Date
+	// Survey is the unit's latest 10-FAKTOR round in the year
+	// (SurveyRoundFor); nil when none. SurveyFocusWithoutMeasure lists
+	// its innsatsområder that have no measure in the action plan.
+	Survey                    *SurveyRound
+	SurveyFocusWithoutMeasure []TenFactor
+	// SurveyMeasuresOverdue counts the round's measures past their deadline.
+	SurveyMeasuresOverdue int
+	// SafetyRoundsHeld and MeetingsHeld count those held in the year
+	// (SafetyRoundHeldIn, MeetingHeldIn); the Last dates are the latest.
+	// SafetyRoundsUnfinished counts rounds dated in the year, not completed.
+	SafetyRoundsHeld, SafetyRoundsUnfinished, MeetingsHeld int
+	LastSafetyRound, LastMeeting                           Date
 	// Modules says, per module of AnnualModules, whether it is in use
 	// and holds data for the year.
 	Modules []ModuleStatus
@@ -316,90 +339,204 @@ func MembersInYear(members []CommitteeMember, year HMSYear) []CommitteeMember {
 // ComputeAnnualFigures computes the key figures for d.Year.
 func ComputeAnnualFigures(d AnnualData) AnnualFigures {
 	f := AnnualFigures{Year: d.Year, Today: d.Today}
-
 	for _, m := range MembersInYear(d.Members, d.Year) {
 		if m.Role.Valid() && !f.Committee.Has(m.Role) {
 			f.Committee.Roles = append(f.Committee.Roles, m.Role)
 		}
 	}
 	slices.SortFunc(f.Committee.Roles, func(a, b Role) int { return cmpInt(roleIndex(a), roleIndex(b)) })
-
-	ms := MeasuresForYear(d.Measures, d.Year)
-	f.Plan.Summary = PlanSummary(ms, d.Today)
-	for i := range ms {
-		if d.Year.Contains(ms[i].Created) {
-			f.Plan.Created++
-		}
-		if MeasureClosedIn(&ms[i], d.Year) {
-			f.Plan.Closed++
-			if ms[i].Status == StatusEvaluert {
-				f.Plan.Evaluated++
-			}
-		}
-	}
-
-	m := EffectiveMatrix(d.Matrix)
-	as := AssessmentsForYear(d.Assessments, d.Year)
-	f.Risk.Matrix = m
-	f.Risk.Assessments = len(as)
-	for _, a := range as {
-		if d.Year.Contains(a.Date) {
-			f.Risk.CarriedOut++
-		}
-		if a.Current() && a.ReviewDue(d.Today) {
-			f.Risk.ReviewOverdue++
-		}
-	}
-	items, _ := CurrentRiskPicture(as, d.RiskItems, m)
-	f.Risk.Items = len(items)
-	f.Risk.Before = LevelCounts(items, m, false)
-	f.Risk.After = LevelCounts(items, m, true)
-	scored := 0
-	for _, n := range f.Risk.Before {
-		scored += n
-	}
-	f.Risk.NotAssessed = len(items) - scored
-
+	f.Plan = planFigures(d)
+	f.Risk = riskFigures(d)
 	if d.InUse[ModuleAvvik] {
 		st := DeviationStats(d.Deviations, d.Year, d.Today)
 		f.Deviations = &st
+		f.OpenSeriousDeviations = OpenSeriousDeviations(d.Deviations, d.Year, d.Today)
 	}
 	if d.InUse[ModuleSykefravar] {
-		sl := &SickLeaveFigures{Settings: d.SickLeaveSettings.OrDefault(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
-		sl.Average, _, sl.HasAverage = SickLeaveAverage(sl.Quarters)
-		for _, a := range FollowUpAlerts(d.SickLeave, sl.Settings) {
-			if int(a.Last().Year) == int(d.Year) {
-				sl.Alerts = append(sl.Alerts, a)
-			}
-		}
-		f.SickLeave = sl
+		f.SickLeave = sickLeaveFigures(d)
 	}
 	if d.InUse[ModuleVold] {
-		f.Violence = ViolenceStatus(d.ViolenceInput(), d.Today)
-		for _, t := range d.Violence.Trainings {
-			if d.Year.Contains(t.Date) {
-				f.ViolenceTrainings++
-			}
-		}
+		violenceFigures(d, &f)
 	}
-	for i := range d.SurveyRounds {
-		r := d.SurveyRounds[i]
-		if r.Year <= d.Year && (f.Survey == nil || r.Year > f.Survey.Year) {
-			f.Survey = &r
-		}
-	}
+	surveyFigures(d, &f)
 	for _, r := range d.SafetyRounds {
-		if d.Year.Contains(r.Date) && !r.Date.After(d.Today) {
+		switch {
+		case SafetyRoundHeldIn(r, d.Year, d.Today):
 			f.SafetyRoundsHeld++
+			f.LastSafetyRound = laterOf(f.LastSafetyRound, r.Date)
+		case SafetyRoundUnfinishedIn(r, d.Year, d.Today):
+			f.SafetyRoundsUnfinished++
 		}
 	}
 	for _, m := range d.Meetings {
-		if d.Year.Contains(m.Date) && m.Held(d.Today) {
+		if MeetingHeldIn(m, d.Year, d.Today) {
 			f.MeetingsHeld++
+			f.LastMeeting = laterOf(f.LastMeeting, m.Date)
 		}
 	}
 	f.Modules = moduleStatuses(d, f)
 	return f
+}
+
+func laterOf(a, b Date) Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func planFigures(d AnnualData) PlanFigures {
+	ms := MeasuresForYear(d.Measures, d.Year)
+	p := PlanFigures{Summary: PlanSummary(ms, d.Today), OverdueBySource: map[SourceKind]int{}}
+	for _, k := range SourceKinds() {
+		p.OverdueBySource[k] = 0
+	}
+	for i := range ms {
+		m := &ms[i]
+		if d.Year.Contains(m.Created) {
+			p.Created++
+		}
+		if MeasureClosedIn(m, d.Year) {
+			p.Closed++
+			if MeasureEvaluatedIn(m, d.Year, d.Today) {
+				p.Evaluated++
+			}
+		}
+		if m.Overdue(d.Today) {
+			k := m.Source.Kind
+			if !k.Valid() {
+				k = SourceManual
+			}
+			p.OverdueBySource[k]++
+		}
+	}
+	return p
+}
+
+func riskFigures(d AnnualData) RiskFigures {
+	m := EffectiveMatrix(d.Matrix)
+	as := AssessmentsForYear(d.Assessments, d.Year, d.Today)
+	r := RiskFigures{Matrix: m, Assessments: len(as)}
+	state := d.Year.StateDate(d.Today)
+	inForce := AssessmentsInForce(d.Assessments, state)
+	for _, a := range as {
+		if AssessmentCarriedOutIn(a, d.Year, d.Today) {
+			r.CarriedOut++
+			r.LastCarriedOut = laterOf(r.LastCarriedOut, a.Date)
+		}
+		if inForce[a.ID] && !a.NextReview.IsZero() && a.NextReview.Before(state) {
+			r.ReviewOverdue++
+		}
+	}
+	items, _ := CurrentRiskPicture(d.Assessments, d.RiskItems, m, state)
+	r.Items = len(items)
+	r.Before = LevelCounts(items, m, false)
+	r.After = LevelCounts(items, m, true)
+	scored := 0
+	for _, n := range r.Before {
+		scored += n
+	}
+	r.NotAssessed = len(items) - scored
+	return r
+}
+
+func sickLeaveFigures(d AnnualData) *SickLeaveFigures {
+	sl := &SickLeaveFigures{Settings: d.SickLeaveSettings.OrDefault(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
+	sl.Average, _, sl.HasAverage = SickLeaveAverage(sl.Quarters)
+	sl.Alerts = SickLeaveAlertsForYear(d.SickLeave, sl.Settings, d.Year)
+	ms := SickLeaveMeasures(MeasuresForYear(d.Measures, d.Year))
+	sl.Measures = len(ms)
+	for _, m := range ms {
+		if m.Overdue(d.Today) {
+			sl.MeasuresOverdue++
+		}
+	}
+	return sl
+}
+
+func violenceFigures(d AnnualData, f *AnnualFigures) {
+	in, _ := ViolenceInputFor(d.ViolenceInput(), d.Year, d.Today)
+	f.Violence, f.ViolenceNote = ViolenceStatusForYear(d.ViolenceInput(), d.Year, d.Today)
+	if in.Mapping != nil {
+		f.ViolenceMappingDate = in.Mapping.Date
+	}
+	for _, t := range in.Trainings {
+		if d.Year.DoneIn(t.Date, d.Today) {
+			f.ViolenceTrainings++
+			f.LastViolenceTraining = laterOf(f.LastViolenceTraining, t.Date)
+		}
+	}
+}
+
+func surveyFigures(d AnnualData, f *AnnualFigures) {
+	f.Survey = SurveyRoundFor(d.SurveyRounds, d.Year, d.Today)
+	if f.Survey == nil {
+		return
+	}
+	byID := make(map[uint64]*Measure, len(d.Measures))
+	for i := range d.Measures {
+		byID[d.Measures[i].ID] = &d.Measures[i]
+	}
+	for _, a := range f.Survey.Focus {
+		has := false
+		for _, id := range a.MeasureIDs {
+			if m, ok := byID[id]; ok {
+				has = true
+				if m.Overdue(d.Today) {
+					f.SurveyMeasuresOverdue++
+				}
+			}
+		}
+		if a.Kind == SurveyFocusImprove && !has {
+			f.SurveyFocusWithoutMeasure = append(f.SurveyFocusWithoutMeasure, a.Factor)
+		}
+	}
+}
+
+// OpenSeriousDeviations counts the deviations dated in year (no later
+// than today) of severity alvorlig or svært alvorlig that are open per
+// today.
+func OpenSeriousDeviations(devs []Deviation, year HMSYear, today Date) int {
+	n := 0
+	for _, d := range devs {
+		if year.DoneIn(d.Date, today) && d.Open() && d.Severity.Serious() {
+			n++
+		}
+	}
+	return n
+}
+
+// SickLeaveAlertsForYear returns the follow-up rules met in year: the
+// alerts over the quarters up to the year's end whose last quarter is in
+// the year. Quarters after the year never decide the year's alerts.
+func SickLeaveAlertsForYear(qs []SickLeaveQuarter, s SickLeaveSettings, year HMSYear) []FollowUpAlert {
+	var upTo []SickLeaveQuarter
+	for _, q := range qs {
+		if q.Quarter.Year <= int(year) {
+			upTo = append(upTo, q)
+		}
+	}
+	var out []FollowUpAlert
+	for _, a := range FollowUpAlerts(upTo, s) {
+		if a.Last().Year == int(year) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// SickLeaveMeasures picks the measures that belong to sick leave and
+// attendance: made from the sick-leave module, or in one of the two
+// sick-leave priority areas (forebyggende and oppfølgende
+// sykefraværsarbeid).
+func SickLeaveMeasures(ms []Measure) []Measure {
+	var out []Measure
+	for _, m := range ms {
+		if m.Source.Kind == SourceSickLeave || m.PriorityArea == AreaPreventiveAbsence || m.PriorityArea == AreaFollowUpAbsence {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // SickLeaveFigures are the sick-leave module's figures for a year.
@@ -409,6 +546,10 @@ type SickLeaveFigures struct {
 	Average    Percent            // SickLeaveAverage of Quarters
 	HasAverage bool
 	Alerts     []FollowUpAlert // follow-up rules met, ending in the year
+	// Measures counts the year's measures for sick leave and attendance
+	// (SickLeaveMeasures of MeasuresForYear); MeasuresOverdue those past
+	// their deadline per Today.
+	Measures, MeasuresOverdue int
 }
 
 // ViolenceMapped reports whether the violence module's mapping duty is

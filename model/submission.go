@@ -21,7 +21,10 @@ import (
 // Submission file identity.
 const (
 	SubmissionSchema  = "hmsutvalg-innsending"
-	SubmissionVersion = 1
+	SubmissionVersion = 2
+	// SubmissionOldestVersion is the oldest version ReadSubmission still
+	// reads (HR may get last year's files from units not yet updated).
+	SubmissionOldestVersion = 1
 	// MaxSubmissionSize is the largest file ReadSubmission accepts.
 	MaxSubmissionSize = 1 << 20
 )
@@ -29,6 +32,12 @@ const (
 // Submission is one unit's key figures for one year. Every field is
 // always written; a module object is null when the module is not in use
 // ("modulen er ikke i bruk") in the version that wrote the file.
+//
+// Version 2 added the summary's statuses, the dates each "done" is based
+// on, open serious deviations, § 5-2 notices, overdue measures per module
+// and the 10-FAKTOR round's year. A version 1 file read by
+// ReadSubmission has SchemaVersion 1 and those fields empty: unknown,
+// not zero (see Submission.HasV2).
 type Submission struct {
 	Schema         string               `json:"schema"`
 	SchemaVersion  int                  `json:"schema_version"`
@@ -46,6 +55,18 @@ type Submission struct {
 	SafetyRounds   *SubmissionCount     `json:"safety_rounds"`
 	Meetings       *SubmissionCount     `json:"meetings"`
 	Checklist      []SubmissionPoint    `json:"checklist"`
+	// Summary is the annual report's summary status per module
+	// (AnnualSummary), in report order. Version 2.
+	Summary []SubmissionSummaryLine `json:"summary"`
+}
+
+// HasV2 reports whether the file carries the version 2 fields.
+func (s Submission) HasV2() bool { return s.SchemaVersion >= 2 }
+
+// SubmissionSummaryLine is one module's status in the summary.
+type SubmissionSummaryLine struct {
+	Module string        `json:"module"`
+	Status SummaryStatus `json:"status"`
 }
 
 // SubmissionUnit identifies the unit: name, municipality, sector and size.
@@ -66,6 +87,9 @@ type SubmissionPlan struct {
 	Closed    int            `json:"closed"`
 	Evaluated int            `json:"evaluated"`
 	ByStatus  map[Status]int `json:"by_status"`
+	// OverdueBySource counts overdue measures by the module they came
+	// from (every source kind). Version 2.
+	OverdueBySource map[SourceKind]int `json:"overdue_by_source"`
 }
 
 // SubmissionRisk is the risk assessment's figures (model.RiskFigures).
@@ -78,6 +102,9 @@ type SubmissionRisk struct {
 	After         map[RiskLevel]int `json:"after"`
 	NotAssessed   int               `json:"not_assessed"`
 	Matrix        SubmissionMatrix  `json:"matrix"`
+	// LastCarriedOut is the date of the latest assessment carried out in
+	// the year; "" when none. Version 2.
+	LastCarriedOut Date `json:"last_carried_out"`
 }
 
 // SubmissionMatrix is the risk matrix the items were counted on.
@@ -93,6 +120,14 @@ type SubmissionDeviation struct {
 	Open       int                       `json:"open"`
 	ByCategory map[DeviationCategory]int `json:"by_category"`
 	BySeverity map[Severity]int          `json:"by_severity"`
+	// Version 2: open deviations of severity alvorlig or svært alvorlig;
+	// § 5-2 cases (a person died or was seriously injured), those whose
+	// notice to Arbeidstilsynet and the police is recorded as sent, and
+	// those outstanding.
+	OpenSerious        int `json:"open_serious"`
+	NoticesNeeded      int `json:"notices_needed"`
+	NoticesSent        int `json:"notices_sent"`
+	NoticesOutstanding int `json:"notices_outstanding"`
 }
 
 // SubmissionSickLeave is the unit's sick leave per quarter.
@@ -101,6 +136,10 @@ type SubmissionSickLeave struct {
 	Year     *float64             `json:"year_percent"`   // null = no quarter registered
 	Quarters []SubmissionQuarter  `json:"quarters"`
 	Rules    []SubmissionRuleFlag `json:"rules_triggered"` // follow-up rules met in the year
+	// Version 2: the year's measures for sick leave and attendance
+	// (SickLeaveMeasures) and how many of them are overdue.
+	Measures        int `json:"measures"`
+	MeasuresOverdue int `json:"measures_overdue"`
 }
 
 // SubmissionQuarter is one quarter's sick-leave percentage.
@@ -120,17 +159,26 @@ type SubmissionRuleFlag struct {
 // threats (forskrift om utførelse av arbeid kap. 3A, tidligere 23A).
 type SubmissionViolence struct {
 	Mapped    bool `json:"mapped"`    // a mapping and risk assessment is current
-	Mapping   Date `json:"mapping"`   // its date; "" when none
+	Mapping   Date `json:"mapping"`   // its date; "" when none or dated after the year
 	Trainings int  `json:"trainings"` // training sessions and drills held in the year
 	Incidents int  `json:"incidents"` // deviations in the category in the year
+	// LastTraining is the latest training in the year; "" when none. Version 2.
+	LastTraining Date `json:"last_training"`
 }
 
 // SubmissionTenFactor is the unit's 10-FAKTOR round of the year.
 type SubmissionTenFactor struct {
-	Respondents int                `json:"respondents"`
-	Factors     []SubmissionFactor `json:"factors"` // empty below the reporting limit
-	Keep        []int              `json:"keep"`    // bevaringsområde, factor numbers
-	Improve     []int              `json:"improve"` // innsatsområder, factor numbers
+	// RoundYear is the year of the round the figures come from: the
+	// latest up to the year (SurveyRoundFor), often the year before;
+	// 0 when there is none. ResultsOn is when its results came. Version 2.
+	RoundYear           int                `json:"round_year"`
+	ResultsOn           Date               `json:"results_on"`
+	FocusWithoutMeasure []int              `json:"focus_without_measure"` // innsatsområder without a measure. Version 2.
+	MeasuresOverdue     int                `json:"measures_overdue"`      // the round's measures past their deadline. Version 2.
+	Respondents         int                `json:"respondents"`
+	Factors             []SubmissionFactor `json:"factors"` // empty below the reporting limit
+	Keep                []int              `json:"keep"`    // bevaringsområde, factor numbers
+	Improve             []int              `json:"improve"` // innsatsområder, factor numbers
 }
 
 // SubmissionFactor is one factor's mean, 1,00–5,00.
@@ -142,6 +190,11 @@ type SubmissionFactor struct {
 // SubmissionCount is the number held in the year (safety rounds, meetings).
 type SubmissionCount struct {
 	Held int `json:"held"`
+	// Last is the date of the latest held; "" when none. Unfinished counts
+	// safety rounds dated in the year but not completed (0 for meetings).
+	// Version 2.
+	Last       Date `json:"last"`
+	Unfinished int  `json:"unfinished"`
 }
 
 // SubmissionPoint is one point of the internal-control checklist.
@@ -165,13 +218,18 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		ActionPlan: &SubmissionPlan{
 			Total: f.Plan.Summary.Total, Open: f.Plan.Summary.Open, Overdue: f.Plan.Summary.Overdue,
 			DueSoon: f.Plan.Summary.DueSoon, Created: f.Plan.Created, Closed: f.Plan.Closed,
-			Evaluated: f.Plan.Evaluated, ByStatus: map[Status]int{},
+			Evaluated: f.Plan.Evaluated, ByStatus: map[Status]int{}, OverdueBySource: map[SourceKind]int{},
 		},
 		Risk: &SubmissionRisk{
 			Assessments: f.Risk.Assessments, CarriedOut: f.Risk.CarriedOut, ReviewOverdue: f.Risk.ReviewOverdue,
 			Items: f.Risk.Items, Before: map[RiskLevel]int{}, After: map[RiskLevel]int{}, NotAssessed: f.Risk.NotAssessed,
-			Matrix: SubmissionMatrix{f.Risk.Matrix.Size, f.Risk.Matrix.LowMax, f.Risk.Matrix.MediumMax},
+			Matrix:         SubmissionMatrix{f.Risk.Matrix.Size, f.Risk.Matrix.LowMax, f.Risk.Matrix.MediumMax},
+			LastCarriedOut: f.Risk.LastCarriedOut,
 		},
+		Summary: []SubmissionSummaryLine{},
+	}
+	for _, k := range SourceKinds() {
+		s.ActionPlan.OverdueBySource[k] = f.Plan.OverdueBySource[k]
 	}
 	for _, st := range Statuses() {
 		s.ActionPlan.ByStatus[st] = f.Plan.Summary.ByStatus[st]
@@ -182,7 +240,9 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 	}
 	if dv := f.Deviations; dv != nil {
 		s.Deviations = &SubmissionDeviation{Total: dv.Total, Open: dv.Open,
-			ByCategory: map[DeviationCategory]int{}, BySeverity: map[Severity]int{}}
+			ByCategory: map[DeviationCategory]int{}, BySeverity: map[Severity]int{},
+			OpenSerious: f.OpenSeriousDeviations, NoticesNeeded: dv.NoticeNeeded,
+			NoticesSent: dv.NoticeNeeded - dv.NoticeOutstanding, NoticesOutstanding: dv.NoticeOutstanding}
 		for _, c := range DeviationCategories() {
 			s.Deviations.ByCategory[c] = dv.ByCategory[c]
 		}
@@ -191,7 +251,8 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		}
 	}
 	if sl := f.SickLeave; sl != nil {
-		out := &SubmissionSickLeave{Quarters: []SubmissionQuarter{}, Rules: []SubmissionRuleFlag{}}
+		out := &SubmissionSickLeave{Quarters: []SubmissionQuarter{}, Rules: []SubmissionRuleFlag{},
+			Measures: sl.Measures, MeasuresOverdue: sl.MeasuresOverdue}
 		if sl.Settings.Target != 0 {
 			t := sl.Settings.Target.Float()
 			out.Target = &t
@@ -209,18 +270,21 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		s.SickLeave = out
 	}
 	if f.Violence != nil {
-		v := &SubmissionViolence{Mapped: f.ViolenceMapped(), Trainings: f.ViolenceTrainings}
-		if m := d.Violence.Mapping; m != nil {
-			v.Mapping = m.Date
-		}
+		v := &SubmissionViolence{Mapped: f.ViolenceMapped(), Mapping: f.ViolenceMappingDate,
+			Trainings: f.ViolenceTrainings, LastTraining: f.LastViolenceTraining}
 		if f.Deviations != nil {
 			v.Incidents = f.Deviations.ByCategory[DevViolence]
 		}
 		s.Violence = v
 	}
 	if d.InUse[ModuleTiFaktor] {
-		tf := &SubmissionTenFactor{Factors: []SubmissionFactor{}, Keep: []int{}, Improve: []int{}}
-		if r := f.Survey; r != nil && r.Year == f.Year {
+		tf := &SubmissionTenFactor{Factors: []SubmissionFactor{}, Keep: []int{}, Improve: []int{}, FocusWithoutMeasure: []int{}}
+		// The same round as the summary: the latest up to the year.
+		if r := f.Survey; r != nil {
+			tf.RoundYear, tf.ResultsOn, tf.MeasuresOverdue = int(r.Year), r.ResultsOn, f.SurveyMeasuresOverdue
+			for _, fa := range f.SurveyFocusWithoutMeasure {
+				tf.FocusWithoutMeasure = append(tf.FocusWithoutMeasure, fa.Number())
+			}
 			tf.Respondents = r.Respondents
 			if r.HasReport() {
 				for _, sc := range r.Scores {
@@ -240,10 +304,13 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		s.TenFactor = tf
 	}
 	if d.InUse[ModuleVernerunder] {
-		s.SafetyRounds = &SubmissionCount{Held: f.SafetyRoundsHeld}
+		s.SafetyRounds = &SubmissionCount{Held: f.SafetyRoundsHeld, Last: f.LastSafetyRound, Unfinished: f.SafetyRoundsUnfinished}
 	}
 	if d.InUse[ModuleMoter] {
-		s.Meetings = &SubmissionCount{Held: f.MeetingsHeld}
+		s.Meetings = &SubmissionCount{Held: f.MeetingsHeld, Last: f.LastMeeting}
+	}
+	for _, l := range AnnualSummary(f) {
+		s.Summary = append(s.Summary, SubmissionSummaryLine{Module: l.Module, Status: l.Status})
 	}
 	for _, p := range InternalControlChecklist(f) {
 		s.Checklist = append(s.Checklist, SubmissionPoint{Point: p.Point, Documented: p.Documented()})
@@ -313,8 +380,10 @@ func ReadSubmission(b []byte) (Submission, error) {
 		return s, fmt.Errorf("%w («schema» er «%s»)", ErrSubmissionForeign, shorten(id, 60))
 	}
 	v, _ := top["schema_version"].(json.Number)
-	if n, err := v.Int64(); err != nil || n != SubmissionVersion {
-		return s, fmt.Errorf("%w (versjon %s; dette programmet leser versjon %d)", ErrSubmissionVersion, orNone(v.String()), SubmissionVersion)
+	version, err := v.Int64()
+	if err != nil || version < SubmissionOldestVersion || version > SubmissionVersion {
+		return s, fmt.Errorf("%w (versjon %s; dette programmet leser versjon %d til %d)", ErrSubmissionVersion, orNone(v.String()),
+			SubmissionOldestVersion, SubmissionVersion)
 	}
 	dec = json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -329,6 +398,12 @@ func ReadSubmission(b []byte) (Submission, error) {
 	}
 	var want any
 	_ = json.Unmarshal(canon, &want)
+	if version < 2 {
+		if p := dropKeys(raw, submissionV2Keys); p != "" {
+			return Submission{}, fmt.Errorf("%w: feltet «%s» finnes ikke i versjon %d", ErrSubmissionInvalid, p, version)
+		}
+		dropKeys(want, submissionV2Keys)
+	}
 	if p := missingKey(raw, want, ""); p != "" {
 		return Submission{}, fmt.Errorf("%w: feltet «%s» mangler", ErrSubmissionInvalid, p)
 	}
@@ -355,6 +430,32 @@ func jsonReason(err error) string {
 		return "ukjent felt «" + strings.Trim(f, `"`) + "»"
 	}
 	return strings.TrimPrefix(s, "json: ")
+}
+
+// submissionV2Keys are the fields version 2 added; a version 1 file
+// lacks them.
+var submissionV2Keys = []string{"summary", "action_plan.overdue_by_source", "risk.last_carried_out",
+	"deviations.open_serious", "deviations.notices_needed", "deviations.notices_sent", "deviations.notices_outstanding",
+	"sick_leave.measures", "sick_leave.measures_overdue", "violence.last_training",
+	"ten_factor.round_year", "ten_factor.results_on", "ten_factor.focus_without_measure", "ten_factor.measures_overdue",
+	"safety_rounds.last", "safety_rounds.unfinished", "meetings.last", "meetings.unfinished"}
+
+// dropKeys removes the dotted paths from the decoded JSON object v and
+// returns the first it found, or "".
+func dropKeys(v any, paths []string) (found string) {
+	for _, p := range paths {
+		obj, _ := v.(map[string]any)
+		parts := strings.Split(p, ".")
+		for _, k := range parts[:len(parts)-1] {
+			obj, _ = obj[k].(map[string]any)
+		}
+		last := parts[len(parts)-1]
+		if _, ok := obj[last]; ok && found == "" {
+			found = p
+		}
+		delete(obj, last)
+	}
+	return found
 }
 
 // missingKey returns the path of the first key in want that got lacks,
@@ -406,8 +507,8 @@ func missingKey(got, want any, path string) string {
 func (s Submission) Validate() error {
 	var v ValidationError
 	add := func(format string, args ...any) { v.Add("", fmt.Sprintf(format, args...)) }
-	if s.Schema != SubmissionSchema || s.SchemaVersion != SubmissionVersion {
-		add("schema må være «%s» versjon %d", SubmissionSchema, SubmissionVersion)
+	if s.Schema != SubmissionSchema || s.SchemaVersion < SubmissionOldestVersion || s.SchemaVersion > SubmissionVersion {
+		add("schema må være «%s» versjon %d til %d", SubmissionSchema, SubmissionOldestVersion, SubmissionVersion)
 	}
 	if s.Year < MinHMSYear || s.Year > MaxHMSYear {
 		add("year må være fra %d til %d", MinHMSYear, MaxHMSYear)
@@ -586,6 +687,9 @@ func (s Submission) Validate() error {
 	if c := s.Meetings; c != nil {
 		count("meetings.held", c.Held)
 	}
+	if s.HasV2() {
+		s.validateV2(add)
+	}
 	if len(s.Checklist) != 8 {
 		add("checklist må ha punktene 1–8")
 	} else {
@@ -597,4 +701,50 @@ func (s Submission) Validate() error {
 		}
 	}
 	return v.Err()
+}
+
+// validateV2 checks the fields version 2 added: every module's summary
+// status once, overdue measures per source summing to the plan's, and
+// § 5-2 notices adding up.
+func (s Submission) validateV2(add func(string, ...any)) {
+	seen := map[string]bool{}
+	for _, l := range s.Summary {
+		known := false
+		for _, m := range AnnualModules() {
+			known = known || m.ID == l.Module
+		}
+		if !known || seen[l.Module] || !l.Status.Valid() {
+			add("summary: modulen «%s» eller statusen «%s» er ukjent eller står to ganger", shorten(l.Module, 40), shorten(string(l.Status), 40))
+		}
+		seen[l.Module] = true
+	}
+	if len(s.Summary) != len(AnnualModules()) {
+		add("summary må ha én linje per modul (%d)", len(AnnualModules()))
+	}
+	if p := s.ActionPlan; p != nil {
+		sum := 0
+		for k, n := range p.OverdueBySource {
+			if !k.Valid() || n < 0 {
+				add("action_plan.overdue_by_source: ukjent kilde «%s» eller negativt tall", shorten(string(k), 40))
+			}
+			sum += n
+		}
+		if len(p.OverdueBySource) != len(SourceKinds()) || sum != p.Overdue {
+			add("action_plan.overdue_by_source må ha alle kilder og summere til overdue")
+		}
+	}
+	if dv := s.Deviations; dv != nil {
+		if dv.OpenSerious < 0 || dv.OpenSerious > dv.Open || dv.NoticesSent < 0 || dv.NoticesOutstanding < 0 ||
+			dv.NoticesSent+dv.NoticesOutstanding != dv.NoticesNeeded || dv.NoticesNeeded > dv.Total {
+			add("deviations: open_serious og varslene (notices_*) henger ikke sammen")
+		}
+	}
+	if tf := s.TenFactor; tf != nil {
+		if tf.RoundYear != 0 && (tf.RoundYear < MinHMSYear || tf.RoundYear > s.Year) {
+			add("ten_factor.round_year må være 0 eller et år til og med %d", s.Year)
+		}
+		if tf.RoundYear == 0 && tf.Respondents > 0 {
+			add("ten_factor: svar uten runde (round_year er 0)")
+		}
+	}
 }

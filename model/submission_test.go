@@ -2,7 +2,10 @@ package model
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,7 +23,7 @@ func testAnnual() AnnualData {
 		},
 		Measures: []Measure{
 			{ID: 1, Title: "Ny rutine", Status: StatusPlanlagt, Created: d(2026, 2, 1), Deadline: d(2026, 12, 1)},
-			{ID: 2, Title: "Kurs", Status: StatusEvaluert, Created: d(2025, 5, 1), CompletedOn: d(2026, 3, 1)},
+			{ID: 2, Title: "Kurs", Status: StatusEvaluert, Created: d(2025, 5, 1), CompletedOn: d(2026, 3, 1), Updated: d(2026, 4, 1)},
 			{ID: 3, Title: "Gammelt", Status: StatusUtfort, Created: d(2024, 5, 1), CompletedOn: d(2025, 3, 1)},
 			{ID: 4, Title: "Senere", Status: StatusPlanlagt, Created: d(2027, 1, 2)},
 		},
@@ -124,8 +127,11 @@ func TestSubmissionBadFiles(t *testing.T) {
 		{"liste", "[1,2]", ErrSubmissionForeign, "ikke et JSON-objekt"},
 		{"fremmed", `{"navn":"x"}`, ErrSubmissionForeign, "mangler «schema»"},
 		{"annet skjema", `{"schema":"noe-annet","schema_version":1}`, ErrSubmissionForeign, "noe-annet"},
-		{"ny versjon", strings.Replace(good, `"schema_version": 1`, `"schema_version": 2`, 1), ErrSubmissionVersion, "versjon 2"},
-		{"uten versjon", strings.Replace(good, `"schema_version": 1,`, ``, 1), ErrSubmissionVersion, "versjon ingen"},
+		{"ny versjon", strings.Replace(good, `"schema_version": 2`, `"schema_version": 3`, 1), ErrSubmissionVersion, "versjon 3"},
+		{"gammel versjon", strings.Replace(good, `"schema_version": 2`, `"schema_version": 0`, 1), ErrSubmissionVersion, "versjon 0"},
+		{"uten versjon", strings.Replace(good, `"schema_version": 2,`, ``, 1), ErrSubmissionVersion, "versjon ingen"},
+		{"v2-felt mangler", withoutKey(t, good, "risk", "last_carried_out"), ErrSubmissionInvalid, "«risk.last_carried_out» mangler"},
+		{"sammendrag", strings.Replace(good, `"status": "folg_opp"`, `"status": "bra"`, 1), ErrSubmissionInvalid, "summary"},
 		{"ukjent felt", strings.Replace(good, `"year":`, `"navn": "Kari", "year":`, 1), ErrSubmissionInvalid, "ukjent felt «navn»"},
 		{"mangler felt", strings.Replace(good, `"employees": 22`, `"x": 1`, 1), ErrSubmissionInvalid, "ukjent felt"},
 		{"mangler felt 2", strings.Replace(good, `"app_version": "1.0.0",`, ``, 1), ErrSubmissionInvalid, "«app_version» mangler"},
@@ -175,4 +181,46 @@ func FuzzReadSubmission(f *testing.F) {
 			t.Fatalf("accepted file does not round-trip: %v", err)
 		}
 	})
+}
+
+// TestSubmissionReadsVersion1: a file written by version 1 of the format
+// (the real export of the demo unit, kept in testdata) is still read; the
+// fields version 2 added are empty and HasV2 says so.
+func TestSubmissionReadsVersion1(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "innsending", "v1-demo-2025.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ReadSubmission(b)
+	if err != nil {
+		t.Fatalf("version 1: %v", err)
+	}
+	if s.SchemaVersion != 1 || s.HasV2() || s.Year != 2025 || s.Summary != nil || s.ActionPlan.OverdueBySource != nil {
+		t.Errorf("version 1 read as %+v", s)
+	}
+	// A version 1 file must not carry version 2 fields.
+	bad := bytes.Replace(b, []byte(`"schema_version": 1,`), []byte(`"schema_version": 1, "summary": [],`), 1)
+	if _, err := ReadSubmission(bad); err == nil || !strings.Contains(err.Error(), "summary") {
+		t.Errorf("version 1 with a version 2 field: %v", err)
+	}
+}
+
+// withoutKey returns the JSON document doc without the field key of the
+// object at path.
+func withoutKey(t *testing.T, doc string, path ...string) string {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatal(err)
+	}
+	obj := v
+	for _, k := range path[:len(path)-1] {
+		obj = obj[k].(map[string]any)
+	}
+	delete(obj, path[len(path)-1])
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

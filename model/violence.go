@@ -733,6 +733,20 @@ func (r ViolenceRoutines) LastInformed(representatives bool) Date {
 	return last
 }
 
+// asOf returns r as it stood at the end of day on: information dated
+// later is left out, and a routine revised later counts as existing
+// (the file keeps only its last revision date).
+func (r ViolenceRoutines) asOf(on Date) ViolenceRoutines {
+	out := r
+	out.Informed = nil
+	for _, i := range r.Informed {
+		if !i.Date.After(on) {
+			out.Informed = append(out.Informed, i)
+		}
+	}
+	return out
+}
+
 // Normalized trims text; storage saves this form.
 func (r ViolenceRoutines) Normalized() ViolenceRoutines {
 	if len(r.Routines) > 0 {

@@ -32,7 +32,7 @@ var annualSections = map[string]annualSection{
 		d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleSykefravar: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveSettings, Measures: in.Measures, Year: in.Year})
+		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveSettings, Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleVernerunder: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
@@ -154,177 +154,46 @@ func signatureRoles(in *model.AnnualData) []string {
 	return out
 }
 
-// statusOK and friends are the words of the summary's status column; the
-// fill repeats them, so colour is never the only signal.
-const (
-	statusOK      = "I orden"
-	statusAttend  = "Følg opp"
-	statusMissing = "Mangler"
-	statusNoData  = "Ingen data"
-)
-
-func statusFill(s string) Color {
+// statusFill is the summary's status cell fill; the cell also holds the
+// word, so colour is never the only signal.
+func statusFill(s model.SummaryStatus) Color {
 	switch s {
-	case statusOK:
+	case model.SummaryOK:
 		return ColorGreenFill
-	case statusAttend:
+	case model.SummaryAttend:
 		return ColorYellowFill
-	case statusMissing:
+	case model.SummaryMissing:
 		return ColorRedFill
 	}
 	return Color{}
 }
 
-// SummaryRow is one line of the summary's key figures.
+// SummaryRow is one line of the summary's key figures as printed.
 type SummaryRow struct {
 	Area, Figures, Status, Comment string
 }
 
-// AnnualSummaryRows returns the summary page's key figures with their
-// status, one row per module, from the figures.
+// AnnualSummaryRows returns the summary page's rows: model.AnnualSummary
+// in words. The status rules live in the model, so the report, the
+// submission and the screen give the same verdict.
 func AnnualSummaryRows(f model.AnnualFigures) []SummaryRow {
 	var rows []SummaryRow
-	for _, st := range f.Modules {
-		r := SummaryRow{Area: st.Title}
-		switch {
-		case st.ID == model.ModuleUtvalg:
-			var roles []string
-			for _, ro := range f.Committee.Roles {
-				roles = append(roles, ro.Short())
-			}
-			r.Figures = "Roller: " + orDash(strings.Join(roles, ", "))
-			var miss []string
-			for _, ro := range []model.Role{model.RoleLeder, model.RoleVerneombud, model.RoleTillitsvalgt} {
-				if !f.Committee.Has(ro) {
-					miss = append(miss, strings.ToLower(ro.Short()))
-				}
-			}
-			r.Status = statusOK
-			if len(miss) > 0 {
-				r.Status, r.Comment = statusMissing, "Mangler "+strings.Join(miss, " og ")
-			}
-		case st.ID == model.ModuleHandlingsplan && st.InUse:
-			s := f.Plan.Summary
-			r.Figures = fmt.Sprintf("%d tiltak: %d åpne, %d forfalt, %d lukket i året, %d evaluert",
-				s.Total, s.Open, s.Overdue, f.Plan.Closed, f.Plan.Evaluated)
-			switch {
-			case s.Total == 0:
-				r.Status = statusNoData
-			case s.Overdue > 0:
-				r.Status, r.Comment = statusAttend, fmt.Sprintf("%d %s over fristen", s.Overdue, plural(s.Overdue, "tiltak", "tiltak"))
-			default:
-				r.Status = statusOK
-			}
-		case st.ID == model.ModuleRisiko && st.InUse:
-			rk := f.Risk
-			r.Figures = fmt.Sprintf("%d %s, %d %s. Før tiltak: høy %d, middels %d, lav %d. Etter tiltak: høy %d, middels %d, lav %d",
-				rk.Assessments, plural(rk.Assessments, "vurdering", "vurderinger"), rk.Items, plural(rk.Items, "fare", "farer"),
-				rk.Before[model.RiskHigh], rk.Before[model.RiskMedium], rk.Before[model.RiskLow],
-				rk.After[model.RiskHigh], rk.After[model.RiskMedium], rk.After[model.RiskLow])
-			switch {
-			case rk.Assessments == 0:
-				r.Status, r.Comment = statusMissing, "Ingen risikovurdering for året"
-			case rk.ReviewOverdue > 0:
-				r.Status, r.Comment = statusAttend, fmt.Sprintf("Revisjon forfalt for %d", rk.ReviewOverdue)
-			case rk.After[model.RiskHigh] > 0:
-				r.Status, r.Comment = statusAttend, fmt.Sprintf("%d %s høy risiko etter tiltak", rk.After[model.RiskHigh], plural(rk.After[model.RiskHigh], "fare har", "farer har"))
-			default:
-				r.Status = statusOK
-			}
-		case st.ID == model.ModuleAvvik && st.InUse:
-			dv := f.Deviations
-			r.Figures = fmt.Sprintf("%d avvik, %d åpne", dv.Total, dv.Open)
-			var cats []string
-			for _, c := range model.DeviationCategories() {
-				if n := dv.ByCategory[c]; n > 0 {
-					cats = append(cats, fmt.Sprintf("%s %d", c.Label(), n))
-				}
-			}
-			if len(cats) > 0 {
-				r.Figures += ". " + strings.Join(cats, ", ")
-			}
-			r.Status = statusOK
-			if dv.NoticeOutstanding > 0 {
-				r.Status, r.Comment = statusAttend, fmt.Sprintf("Varsel til Arbeidstilsynet mangler for %d", dv.NoticeOutstanding)
-			}
-		case st.ID == model.ModuleSykefravar && st.InUse && st.HasData:
-			sl := f.SickLeave
-			r.Figures = "Snitt " + sl.Average.String()
-			if sl.Settings.Target != 0 {
-				r.Figures += ", mål " + sl.Settings.Target.String()
-			}
-			r.Status = statusOK
-			if len(sl.Alerts) > 0 {
-				var msgs []string
-				for _, a := range sl.Alerts {
-					msgs = append(msgs, a.Rule.Label())
-				}
-				r.Status, r.Comment = statusAttend, strings.Join(msgs, "; ")
-			} else if sl.HasAverage && sl.Settings.AverageAboveTarget(sl.Average) {
-				r.Status, r.Comment = statusAttend, "Over målet"
-			}
-		case st.ID == model.ModuleVold && st.InUse:
-			r.Figures = fmt.Sprintf("Opplæringer i året: %d", f.ViolenceTrainings)
-			r.Status = statusOK
-			var miss []string
-			for _, ds := range f.Violence {
-				if ds.State != model.DutyOK {
-					miss = append(miss, strings.ToLower(ds.Duty.Label())+": "+strings.ToLower(ds.State.Label()))
-				}
-			}
-			if !f.ViolenceMapped() {
-				r.Status = statusMissing
-			} else if len(miss) > 0 {
-				r.Status = statusAttend
-			}
-			r.Comment = strings.Join(miss, "; ")
-		case st.ID == model.ModuleTiFaktor && st.InUse && st.HasData:
-			r.Figures = fmt.Sprintf("%s: %d svar", f.Survey.Label(), f.Survey.Respondents)
-			var focus []string
-			for _, fa := range f.Survey.Focus {
-				focus = append(focus, fa.Factor.Label()+" ("+strings.ToLower(fa.Kind.Label())+")")
-			}
-			r.Status = statusOK
-			if len(focus) > 0 {
-				r.Figures += ". Fokus: " + strings.Join(focus, ", ")
-			} else {
-				r.Status, r.Comment = statusAttend, "Ingen fokusområder valgt"
-			}
-		case st.ID == model.ModuleVernerunder && st.InUse:
-			r.Figures = fmt.Sprintf("%d %s i året", f.SafetyRoundsHeld, plural(f.SafetyRoundsHeld, "vernerunde", "vernerunder"))
-			r.Status = statusOK
-			if f.SafetyRoundsHeld == 0 {
-				r.Status = statusMissing
-			}
-		case st.ID == model.ModuleMoter && st.InUse:
-			r.Figures = fmt.Sprintf("%d %s holdt i året", f.MeetingsHeld, plural(f.MeetingsHeld, "møte", "møter"))
-			r.Status = statusOK
-			if model.TooFewMeetings(f.MeetingsHeld) {
-				r.Status, r.Comment = statusAttend, fmt.Sprintf("Færre enn %d møter", model.MinMeetingsPerYear)
-			}
-		default:
-			r.Figures = "–"
-			r.Status = statusNoData
-			r.Comment = "Modulen er ikke tatt i bruk"
-			if st.InUse {
-				r.Comment = "Ingen registreringer i året"
-			}
-		}
-		rows = append(rows, r)
+	for _, l := range model.AnnualSummary(f) {
+		rows = append(rows, SummaryRow{Area: l.Area, Figures: l.Figures, Status: l.Status.Label(), Comment: l.Comment()})
 	}
 	return rows
 }
 
 // annualSummary writes the key figures table and the checklist in short.
 func (d *Document) annualSummary(in *model.AnnualData, f *model.AnnualFigures) {
-	d.Paragraph(fmt.Sprintf("Nøkkeltall for %s med status per %s. Status «%s» betyr at noe bør følges opp, «%s» at kravet ikke er dokumentert.",
-		in.Year, in.Today, statusAttend, statusMissing))
-	rows := AnnualSummaryRows(*f)
+	d.Paragraph(fmt.Sprintf("Nøkkeltall for %s. Det som er gjennomført, teller når det er datert i %s (til og med %s); "+
+		"status for tiltak og avvik er per %s. «%s» betyr at noe må følges opp, «%s» at kravet ikke er dokumentert.",
+		in.Year, in.Year, in.Year.StateDate(in.Today), in.Today, model.SummaryAttend.Label(), model.SummaryMissing.Label()))
 	t := Table{Columns: []Column{{Title: "Område", Width: 30}, {Title: "Nøkkeltall", Width: 82},
 		{Title: "Status", Width: 22}, {Title: "Merknad", Width: 40}}}
-	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Area, r.Figures, r.Status, orDash(r.Comment)})
-		t.Styles = append(t.Styles, RowStyle{CellFills: []Color{2: statusFill(r.Status)}})
+	for _, l := range model.AnnualSummary(*f) {
+		t.Rows = append(t.Rows, []string{l.Area, l.Figures, l.Status.Label(), orDash(l.Comment())})
+		t.Styles = append(t.Styles, RowStyle{CellFills: []Color{2: statusFill(l.Status)}})
 	}
 	d.Table(t)
 

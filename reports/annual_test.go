@@ -187,9 +187,10 @@ func fullSubmission(t *testing.T) model.Submission {
 		Quarters: []model.SubmissionQuarter{{Quarter: model.Quarter{Year: 2026, Q: 1}, Percent: 5.2}},
 		Rules:    []model.SubmissionRuleFlag{{Rule: "over 10 %", Quarter: model.Quarter{Year: 2026, Q: 1}}}}
 	s.Violence = &model.SubmissionViolence{Mapped: true, Mapping: testToday}
-	s.TenFactor = &model.SubmissionTenFactor{Respondents: 10, Factors: []model.SubmissionFactor{{Factor: 1, Mean: 4.1}}, Keep: []int{1}, Improve: []int{2}}
-	s.SafetyRounds = &model.SubmissionCount{Held: 2}
-	s.Meetings = &model.SubmissionCount{Held: 4}
+	s.TenFactor = &model.SubmissionTenFactor{RoundYear: 2025, ResultsOn: testToday, Respondents: 10,
+		Factors: []model.SubmissionFactor{{Factor: 1, Mean: 4.1}}, Keep: []int{1}, Improve: []int{2}, FocusWithoutMeasure: []int{2}}
+	s.SafetyRounds = &model.SubmissionCount{Held: 2, Last: testToday, Unfinished: 1}
+	s.Meetings = &model.SubmissionCount{Held: 4, Last: testToday}
 	return s
 }
 
@@ -272,7 +273,7 @@ func aggregateFixture(t *testing.T) (Aggregation, string) {
 	a := fullSubmission(t)
 	b := testSubmission(t)
 	b.Unit.Name, b.Unit.Sector, b.Unit.Employees = "Haugen skole", model.SectorSkole, 40
-	b.TenFactor = &model.SubmissionTenFactor{Respondents: 30, Factors: []model.SubmissionFactor{{Factor: 1, Mean: 3.5}}}
+	b.TenFactor = &model.SubmissionTenFactor{RoundYear: 2026, Respondents: 30, Factors: []model.SubmissionFactor{{Factor: 1, Mean: 3.5}}}
 	b.Violence = &model.SubmissionViolence{}
 	c := testSubmission(t)
 	c.Year = 2025
@@ -294,7 +295,8 @@ func aggregateFixture(t *testing.T) (Aggregation, string) {
 		write("kopi.json", ja),
 		write("avkortet.json", ja[:len(ja)/2]),
 		write("fremmed.json", []byte(`{"type":"noe annet"}`)),
-		write("versjon.json", bytes.Replace(ja, []byte(`"schema_version": 1`), []byte(`"schema_version": 9`), 1)),
+		write("versjon.json", bytes.Replace(ja, []byte(`"schema_version": 2`), []byte(`"schema_version": 9`), 1)),
+		write("eldre-versjon.json", versionOne(t, "Eldre versjon barnehage")),
 		filepath.Join(dir, "finnes-ikke.json"),
 	}
 	expected := ParseExpectedUnits("\uFEFF# enheter\nSolbakken sykehjem;Ringsaker kommune\nHaugen skole\n\nLia barnehage\n")
@@ -303,7 +305,7 @@ func aggregateFixture(t *testing.T) (Aggregation, string) {
 
 func TestAggregate(t *testing.T) {
 	agg, _ := aggregateFixture(t)
-	if agg.Year != 2026 || len(agg.Units) != 2 {
+	if agg.Year != 2026 || len(agg.Units) != 3 {
 		t.Fatalf("year %v, units %d", agg.Year, len(agg.Units))
 	}
 	reasons := map[string]string{}
@@ -335,7 +337,7 @@ func TestAggregate(t *testing.T) {
 	if len(agg.SickLeave) != 1 || agg.Deviations[model.DevInjury] != 1 {
 		t.Errorf("sick leave %v, deviations %v", agg.SickLeave, agg.Deviations)
 	}
-	if agg.Plan.Total != 2*testSubmission(t).ActionPlan.Total {
+	if agg.Plan.Total != 3*testSubmission(t).ActionPlan.Total { // the version 1 file counts too
 		t.Errorf("plan total %d", agg.Plan.Total)
 	}
 }
@@ -357,7 +359,7 @@ func TestAggregateCSV(t *testing.T) {
 		t.Error("no byte order mark")
 	}
 	lines := strings.Split(strings.TrimSuffix(string(b[3:]), "\r\n"), "\r\n")
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("%d lines:\n%s", len(lines), b)
 	}
 	head := strings.Split(lines[0], ";")

@@ -179,7 +179,7 @@ func (d *Document) MeetingsSection(meetings []model.Meeting, year model.HMSYear,
 	d.Heading(1, "Møter i HMS-utvalget")
 	var held []model.Meeting
 	for _, m := range meetings {
-		if year.Contains(m.Date) && m.Held(today) {
+		if model.MeetingHeldIn(m, year, today) {
 			held = append(held, m)
 		}
 	}

@@ -34,7 +34,7 @@ func testMeasures() []model.Measure {
 			Status: model.StatusPlanlagt, Created: date(2025, time.December, 1)},
 		{ID: 4, Title: "Ergonomisk gjennomgang av vaskerommet", Source: model.Source{Kind: model.SourceSafetyRound, RefLabel: "Vernerunde 2025"},
 			PriorityArea: model.AreaHealthPromotion, Responsible: "Åse Ødegård", Deadline: date(2026, time.January, 31),
-			Status: model.StatusEvaluert, CompletedOn: date(2026, time.January, 20), EvaluationNote: "Nye høyderegulerbare benker; færre klager på ryggsmerter.",
+			Status: model.StatusEvaluert, CompletedOn: date(2026, time.January, 20), EvaluatedOn: date(2026, time.March, 1), EvaluationNote: "Nye høyderegulerbare benker; færre klager på ryggsmerter.",
 			Created: date(2025, time.October, 1)},
 		{ID: 5, Title: "Tett oppfølging av langtidssykmeldte", Description: "Dialogmøte innen 7 uker, jf. folketrygdloven § 8-7a.",
 			Source: model.Source{Kind: model.SourceSickLeave}, PriorityArea: model.AreaFollowUpAbsence, Responsible: "Kari Nordmann",

@@ -335,15 +335,17 @@ func (d *Document) RiskSection(in RiskSectionInput) {
 	m := effectiveMatrix(in.Matrix)
 	// Which assessments belong to the year, and which hazards make up the
 	// combined picture, are the model's rules (the summary uses them too).
-	as := model.AssessmentsForYear(in.Assessments, in.Year)
+	as := model.AssessmentsForYear(in.Assessments, in.Year, in.Today)
+	state := in.Year.StateDate(in.Today)
+	unfinished := unfinishedAssessments(in.Assessments, in.Year, in.Today)
 	if len(as) == 0 {
-		d.Note(fmt.Sprintf("Ingen risikovurderinger registrert for %s.", in.Year))
+		d.Note(fmt.Sprintf("Ingen ferdige risikovurderinger for %s.", in.Year) + unfinished)
 		return
 	}
-	d.Paragraph(fmt.Sprintf("Risikovurderinger gjennomført i %s eller gjeldende i året.", in.Year))
-	d.riskAssessmentTable(as, in.Today)
+	d.Paragraph(fmt.Sprintf("Ferdige risikovurderinger gjennomført i %s eller gjeldende per %s.", in.Year, state) + unfinished)
+	d.riskAssessmentTable(as, state, model.AssessmentsInForce(in.Assessments, state))
 
-	items, otherSize := model.CurrentRiskPicture(as, in.Items, m)
+	items, otherSize := model.CurrentRiskPicture(in.Assessments, in.Items, m, state)
 	d.Heading(2, "Samlet risikobilde")
 	if otherSize > 0 {
 		d.Paragraph(fmt.Sprintf("%d %s med en annen matrisestørrelse enn %d×%d er ikke med i det samlede risikobildet.",
@@ -362,7 +364,9 @@ func (d *Document) RiskSection(in RiskSectionInput) {
 
 // riskAssessmentTable lists assessments with title and area, kind, date,
 // status and next review; an overdue review is said in words.
-func (d *Document) riskAssessmentTable(as []model.RiskAssessment, today model.Date) {
+// inForce marks the assessments in force on today; the others are
+// printed as replaced.
+func (d *Document) riskAssessmentTable(as []model.RiskAssessment, today model.Date, inForce map[uint64]bool) {
 	var cols []Column
 	if d.width() < 200 {
 		cols = []Column{{Title: "Risikovurdering", Width: 62}, {Title: "Type", Width: 36}, {Title: "Dato", Width: 22},
@@ -378,17 +382,32 @@ func (d *Document) riskAssessmentTable(as []model.RiskAssessment, today model.Da
 			title = append(title, cellPart{text: s, small: true})
 		}
 		status := []cellPart{{text: orDash(a.Status.Label())}}
-		if !a.Current() {
+		if !inForce[a.ID] {
 			status = append(status, cellPart{text: "erstattet", small: true})
 		}
 		review := []cellPart{{text: orDash(a.NextReview.String())}}
-		if a.ReviewDue(today) {
+		if inForce[a.ID] && !a.NextReview.IsZero() && a.NextReview.Before(today) {
 			review = append(review, cellPart{text: "Revisjon forfalt", bold: true})
 			t.styles[i].CellFills = []Color{4: overdueFill}
 		}
 		t.rows[i] = [][]cellPart{title, {{text: orDash(a.Kind.Label())}}, {{text: orDash(a.Date.String())}}, status, review}
 	}
 	d.richTable(t)
+}
+
+// unfinishedAssessments says, after a space, how many drafts or
+// assessments in progress dated in the year were left out; "" for none.
+func unfinishedAssessments(as []model.RiskAssessment, y model.HMSYear, today model.Date) string {
+	n := 0
+	for _, a := range as {
+		if a.Status != model.AssessmentDone && y.DoneIn(a.Date, today) {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %d %s som er utkast eller pågår, er ikke med.", n, plural(n, "vurdering", "vurderinger"))
 }
 
 // riskLevelTable writes the number of hazards per level, before and after

@@ -149,7 +149,7 @@ func TestRiskSection(t *testing.T) {
 	path := writePDF(t, d, "seksjon-risiko.pdf")
 	qpdfCheck(t, path)
 	text := pdfText(t, path)
-	mustContain(t, text, "Risikovurdering", "Risikovurderinger gjennomført i 2026 eller gjeldende i året.",
+	mustContain(t, text, "Risikovurdering", "Ferdige risikovurderinger gjennomført i 2026 eller gjeldende per 15.03.2026.",
 		"Vold og trusler i demensavdelingen", "Avdeling A", "03.03.2025", "Revisjon forfalt",
 		"Nattarbeid på avdeling B", "10.02.2027", "Kjøkkenet", "erstattet", "Før endringsprosess",
 		"Samlet risikobilde", "Farer i gjeldende risikovurderinger: 5.",
@@ -195,7 +195,7 @@ func TestRiskSectionEmpty(t *testing.T) {
 	in.Items = nil
 	d.RiskSection(in)
 	text := pdfText(t, writePDF(t, d, "seksjon-risiko-tom.pdf"))
-	mustContain(t, text, "Ingen risikovurderinger registrert for 2026.", "Ingen farer registrert i gjeldende risikovurderinger.",
+	mustContain(t, text, "Ingen ferdige risikovurderinger for 2026.", "Ingen farer registrert i gjeldende risikovurderinger.",
 		"Grenser brukt: Lav 1–4, middels 5–9, høy 10–25 (5×5).")
 	if strings.Contains(text, "Før tiltak") {
 		t.Error("no heat map without items")

@@ -194,9 +194,14 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		return
 	}
 	d.Heading(1, "Vernerunder")
+	// Held and unfinished by the model's rules, as the summary counts them.
 	var rs []model.SafetyRound
+	held := 0
 	for _, r := range in.Rounds {
-		if in.Year.Contains(r.Date) {
+		if model.SafetyRoundHeldIn(r, in.Year, in.Today) {
+			held++
+			rs = append(rs, r)
+		} else if model.SafetyRoundUnfinishedIn(r, in.Year, in.Today) {
 			rs = append(rs, r)
 		}
 	}
@@ -226,8 +231,12 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		}
 		rows = append(rows, []string{r.Date.String(), orDash(strings.Join(r.Areas, ", ")), status, strconv.Itoa(f), strconv.Itoa(len(ms)), strconv.Itoa(o)})
 	}
-	d.Paragraph(fmt.Sprintf("%d %s i %s med %d funn og %d tiltak; %d tiltak var fortsatt åpne per %s.",
-		len(rs), plural(len(rs), "vernerunde", "vernerunder"), in.Year, findings, measures, open, in.Today))
+	text := fmt.Sprintf("%d %s holdt og fullført i %s", held, plural(held, "vernerunde", "vernerunder"), in.Year)
+	if n := len(rs) - held; n > 0 {
+		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
+	}
+	d.Paragraph(fmt.Sprintf("%s, med %d funn og %d tiltak; %d tiltak var fortsatt åpne per %s.",
+		text, findings, measures, open, in.Today))
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
 		Rows: rows})

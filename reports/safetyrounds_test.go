@@ -90,7 +90,7 @@ func TestSafetyRoundSection(t *testing.T) {
 	path := writePDF(t, d, "vernerunder-seksjon.pdf")
 	qpdfCheck(t, path)
 	text := pdfText(t, path)
-	for _, want := range []string{"Vernerunder", "1 vernerunde i 2026 med 2 funn og 1 tiltak", "10.03.2026", "Ingen vernerunder registrert for 2024."} {
+	for _, want := range []string{"Vernerunder", "1 vernerunde holdt og fullført i 2026, med 2 funn og 1 tiltak", "10.03.2026", "Ingen vernerunder registrert for 2024."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("section lacks %q", want)
 		}

@@ -26,6 +26,7 @@ type SickLeaveSectionInput struct {
 	Settings model.SickLeaveSettings
 	Measures []model.Measure // optional, as in SickLeaveInput
 	Year     model.HMSYear
+	Today    model.Date // the report date, for the measures' status
 }
 
 // Colours of the sick-leave reference lines; the labels and dash patterns
@@ -99,17 +100,11 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), pct1(s.Target), vsTarget(avg, s.Target)))
 	prev := model.SickLeaveYear(in.Quarters, in.Year-1)
 	d.sickLeaveYearChart(in.Year, year, prev, s)
-	var alerts []model.FollowUpAlert
-	for _, a := range model.FollowUpAlerts(in.Quarters, s) {
-		for _, q := range a.Quarters {
-			if q.Year == int(in.Year) {
-				alerts = append(alerts, a)
-				break
-			}
-		}
-	}
+	alerts := model.SickLeaveAlertsForYear(in.Quarters, s, in.Year)
+	yearMeasures := model.MeasuresForYear(in.Measures, in.Year)
 	d.Heading(2, "Oppfølging etter IA-planen")
-	d.sickLeaveAlerts(alerts, in.Measures, fmt.Sprintf("Ingen kvartaler i %s er over grensene for oppfølging.", in.Year))
+	d.sickLeaveAlerts(alerts, yearMeasures, fmt.Sprintf("Ingen kvartaler i %s er over grensene for oppfølging.", in.Year))
+	d.Paragraph(sickLeaveMeasuresLine(model.SickLeaveMeasures(yearMeasures), in.Year, in.Today))
 	d.sickLeaveTable(year, s)
 	d.Paragraph(sickLeaveDefinition)
 }
@@ -218,17 +213,40 @@ func (d *Document) sickLeaveAlerts(alerts []model.FollowUpAlert, measures []mode
 		d.Paragraph(none)
 		return
 	}
+	n := len(model.SickLeaveMeasures(measures))
 	for _, a := range alerts {
 		text := a.Message
-		if measures != nil {
-			if a.HasMeasures(measures) {
-				text += " Tiltak er lagt inn i handlingsplanen."
-			} else {
-				text += " Ingen tiltak i handlingsplanen ennå."
-			}
+		switch {
+		case measures == nil:
+		case a.HasMeasures(measures):
+			text += " Tiltak for varselet er lagt inn i handlingsplanen."
+		case n > 0:
+			text += fmt.Sprintf(" Ingen tiltak er laget for akkurat dette varselet, men handlingsplanen har %d %s for sykefravær og nærvær.",
+				n, plural(n, "tiltak", "tiltak"))
+		default:
+			text += " Handlingsplanen har ingen tiltak for sykefravær og nærvær."
 		}
 		d.Paragraph("• " + text)
 	}
+}
+
+// sickLeaveMeasuresLine counts the year's measures for sick leave and
+// attendance (model.SickLeaveMeasures), as the summary does.
+func sickLeaveMeasuresLine(ms []model.Measure, y model.HMSYear, today model.Date) string {
+	if len(ms) == 0 {
+		return fmt.Sprintf("Handlingsplanen har ingen tiltak for sykefravær og nærvær i %s.", y)
+	}
+	open, overdue := 0, 0
+	for _, m := range ms {
+		if m.Open() {
+			open++
+		}
+		if m.Overdue(today) {
+			overdue++
+		}
+	}
+	return fmt.Sprintf("Handlingsplanen har %d %s for sykefravær og nærvær i %s (kilde sykefravær eller innsatsområde forebyggende eller oppfølgende sykefraværsarbeid); per %s er %d åpne og %d over fristen.",
+		len(ms), plural(len(ms), "tiltak", "tiltak"), y, today, open, overdue)
 }
 
 // sickLeaveTable lists quarters oldest first: totals, parts, nærvær and

@@ -467,13 +467,8 @@ func (d *Document) TenFactorSection(in TenFactorSectionInput) {
 		return
 	}
 	d.Heading(1, "10-FAKTOR")
-	var upTo []model.SurveyRound
-	for _, r := range in.Rounds {
-		if r.Year <= in.Year {
-			upTo = append(upTo, r)
-		}
-	}
-	latest := model.LatestSurveyRound(upTo)
+	// The same round as the summary and the submission.
+	latest := model.SurveyRoundFor(in.Rounds, in.Year, in.Today)
 	if latest == nil {
 		d.Note(fmt.Sprintf("Ingen 10-FAKTOR-runder registrert til og med %s.", in.Year))
 		return

@@ -96,23 +96,27 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 	}
 	d.Heading(1, "Vold og trusler")
 	fig := model.ViolenceIncidents(in.Incidents, year.Start(), year.End())
+	// The same year rules as the summary and the submission: records
+	// dated after the year do not document it.
+	yin, note := model.ViolenceInputFor(in.statusInput(), year, in.Today)
 	var trainings []model.ViolenceTraining
-	for _, t := range in.Trainings {
-		if year.Contains(t.Date) {
+	for _, t := range yin.Trainings {
+		if year.DoneIn(t.Date, in.Today) {
 			trainings = append(trainings, t)
 		}
 	}
-	empty := in.Mapping == nil && len(in.Routines.Routines) == 0 && len(in.Routines.Informed) == 0 &&
-		len(in.Trainings) == 0 && fig.Total == 0
+	empty := yin.Mapping == nil && len(in.Routines.Routines) == 0 && len(yin.Routines.Informed) == 0 &&
+		len(yin.Trainings) == 0 && fig.Total == 0
 	if empty {
-		d.Note(fmt.Sprintf("Ingen kartlegging, rutiner, opplæring eller hendelser om vold og trusler registrert for %s.", year))
+		d.Note(fmt.Sprintf("Ingen kartlegging, rutiner, opplæring eller hendelser om vold og trusler registrert for %s.", year) + spaced(note))
 		return
 	}
-	d.Paragraph(fmt.Sprintf("Status per %s etter %s.", in.Today, model.ViolenceChapter))
-	d.violenceStatusTable(model.ViolenceStatus(in.statusInput(), in.Today))
-	if in.Mapping != nil {
+	st, _ := model.ViolenceStatusForYear(in.statusInput(), year, in.Today)
+	d.Paragraph(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(note))
+	d.violenceStatusTable(st)
+	if yin.Mapping != nil {
 		m := in.matrix()
-		mp := *in.Mapping
+		mp := *yin.Mapping
 		mp.Matrix = m
 		combined := "ikke vurdert"
 		if lv := mp.Level(model.FactorCombined); lv != "" {
@@ -374,4 +378,12 @@ func (d *Document) violenceFigures(f model.ViolenceIncidentFigures, year model.H
 	d.narrow(150, func() {
 		d.Table(Table{Columns: []Column{{Title: "Fordelt på", Width: 45}, {Title: "", Width: 75}, {Title: "Antall", Width: 30, Align: AlignRight}}, Rows: rows})
 	})
+}
+
+// spaced returns " "+s, or "" for an empty s.
+func spaced(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
 }

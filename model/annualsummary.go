@@ -1,0 +1,278 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The annual report's summary: one line per module with its key figures
+// and a status. The status rules are here, once; the report's summary
+// page, the submission file and the screens read them from AnnualSummary.
+// They are written down in docs/arsrapport.md. The rules are strict:
+// nothing that needs follow-up (an open serious deviation, an overdue
+// measure from the module, a sick-leave rule met, a missing or outdated
+// risk assessment or mapping, an innsatsområde without a measure) may
+// sit under «I orden».
+
+// SummaryStatus is a summary line's verdict.
+type SummaryStatus string
+
+// Summary statuses, best first.
+const (
+	SummaryOK      SummaryStatus = "i_orden"
+	SummaryAttend  SummaryStatus = "folg_opp"
+	SummaryMissing SummaryStatus = "mangler"
+	SummaryNoData  SummaryStatus = "ingen_data"
+)
+
+var summaryStatusLabels = map[SummaryStatus]string{
+	SummaryOK:      "I orden",
+	SummaryAttend:  "Følg opp",
+	SummaryMissing: "Mangler",
+	SummaryNoData:  "Ingen data",
+}
+
+// SummaryStatuses returns the statuses, best first.
+func SummaryStatuses() []SummaryStatus {
+	return []SummaryStatus{SummaryOK, SummaryAttend, SummaryMissing, SummaryNoData}
+}
+
+// Label returns the word the report prints, e.g. "Følg opp".
+func (s SummaryStatus) Label() string { return summaryStatusLabels[s] }
+
+// Valid reports whether s is one of the statuses.
+func (s SummaryStatus) Valid() bool { _, ok := summaryStatusLabels[s]; return ok }
+
+// SummaryLine is one module's line in the summary.
+type SummaryLine struct {
+	Module  string // module ID (AnnualModules)
+	Area    string // the module's title
+	Figures string
+	Status  SummaryStatus
+	// Reasons says why the status is not «I orden», one item each.
+	Reasons []string
+}
+
+// Comment joins the reasons for printing.
+func (l SummaryLine) Comment() string { return strings.Join(l.Reasons, "; ") }
+
+// attend adds a reason for «Følg opp» (a «Mangler» stays).
+func (l *SummaryLine) attend(reason string) {
+	l.Reasons = append(l.Reasons, reason)
+	if l.Status == SummaryOK {
+		l.Status = SummaryAttend
+	}
+}
+
+// missing adds a reason for «Mangler».
+func (l *SummaryLine) missing(reason string) {
+	l.Reasons = append(l.Reasons, reason)
+	l.Status = SummaryMissing
+}
+
+// overdue adds «n tiltak over fristen» when n > 0.
+func (l *SummaryLine) overdue(n int) {
+	if n > 0 {
+		l.attend(fmt.Sprintf("%d %s over fristen", n, pluralWord(n, "tiltak", "tiltak")))
+	}
+}
+
+// summaryRules gives each module's line; a module without a rule (or not
+// in use) gets the «Ingen data» line.
+var summaryRules = map[string]func(f *AnnualFigures, st ModuleStatus, l *SummaryLine){
+	ModuleUtvalg:        committeeSummary,
+	ModuleHandlingsplan: planSummary,
+	ModuleRisiko:        riskSummary,
+	ModuleAvvik:         deviationSummary,
+	ModuleSykefravar:    sickLeaveSummary,
+	ModuleVold:          violenceSummary,
+	ModuleTiFaktor:      surveySummary,
+	ModuleVernerunder:   safetyRoundSummary,
+	ModuleMoter:         meetingSummary,
+}
+
+// AnnualSummary returns the summary's lines, one per module of
+// AnnualModules, in report order.
+func AnnualSummary(f AnnualFigures) []SummaryLine {
+	var out []SummaryLine
+	for _, st := range f.Modules {
+		l := SummaryLine{Module: st.ID, Area: st.Title, Status: SummaryOK}
+		rule, ok := summaryRules[st.ID]
+		if !ok || !st.InUse {
+			l.Figures, l.Status, l.Reasons = "–", SummaryNoData, []string{"Modulen er ikke tatt i bruk"}
+		} else {
+			rule(&f, st, &l)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// SummaryStatusOf returns module id's status, and false for no such line.
+func SummaryStatusOf(lines []SummaryLine, id string) (SummaryStatus, bool) {
+	for _, l := range lines {
+		if l.Module == id {
+			return l.Status, true
+		}
+	}
+	return "", false
+}
+
+func committeeSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	var roles, miss []string
+	for _, r := range f.Committee.Roles {
+		roles = append(roles, r.Short())
+	}
+	l.Figures = "Roller: " + orDashText(strings.Join(roles, ", "))
+	for _, r := range []Role{RoleLeder, RoleVerneombud, RoleTillitsvalgt} {
+		if !f.Committee.Has(r) {
+			miss = append(miss, strings.ToLower(r.Short()))
+		}
+	}
+	if len(miss) > 0 {
+		l.missing("Mangler " + strings.Join(miss, " og "))
+	}
+}
+
+func planSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	s := f.Plan.Summary
+	l.Figures = fmt.Sprintf("%d tiltak: %d åpne, %d forfalt, %d lukket i året, %d evaluert",
+		s.Total, s.Open, s.Overdue, f.Plan.Closed, f.Plan.Evaluated)
+	if s.Total == 0 {
+		l.Status, l.Reasons = SummaryNoData, []string{"Ingen tiltak i året"}
+		return
+	}
+	l.overdue(s.Overdue)
+}
+
+func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	rk := f.Risk
+	l.Figures = fmt.Sprintf("%d %s, %d %s. Før tiltak: høy %d, middels %d, lav %d. Etter tiltak: høy %d, middels %d, lav %d",
+		rk.Assessments, pluralWord(rk.Assessments, "vurdering", "vurderinger"), rk.Items, pluralWord(rk.Items, "fare", "farer"),
+		rk.Before[RiskHigh], rk.Before[RiskMedium], rk.Before[RiskLow],
+		rk.After[RiskHigh], rk.After[RiskMedium], rk.After[RiskLow])
+	if rk.Assessments == 0 {
+		l.missing("Ingen ferdig risikovurdering for året")
+		return
+	}
+	if rk.ReviewOverdue > 0 {
+		l.attend(fmt.Sprintf("Revisjon forfalt for %d", rk.ReviewOverdue))
+	}
+	if n := rk.After[RiskHigh]; n > 0 {
+		l.attend(fmt.Sprintf("%d %s høy risiko etter tiltak", n, pluralWord(n, "fare har", "farer har")))
+	}
+	l.overdue(f.Plan.OverdueBySource[SourceRiskAssessment])
+}
+
+func deviationSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	dv := f.Deviations
+	l.Figures = fmt.Sprintf("%d avvik, %d åpne, %d alvorlige åpne", dv.Total, dv.Open, f.OpenSeriousDeviations)
+	var cats []string
+	for _, c := range DeviationCategories() {
+		if n := dv.ByCategory[c]; n > 0 {
+			cats = append(cats, fmt.Sprintf("%s %d", c.Label(), n))
+		}
+	}
+	if len(cats) > 0 {
+		l.Figures += ". " + strings.Join(cats, ", ")
+	}
+	if dv.NoticeOutstanding > 0 {
+		l.attend(fmt.Sprintf("Varsel til Arbeidstilsynet og politiet (aml. § 5-2) ikke registrert for %d", dv.NoticeOutstanding))
+	}
+	if n := f.OpenSeriousDeviations; n > 0 {
+		l.attend(fmt.Sprintf("%d %s åpne", n, pluralWord(n, "alvorlig avvik", "alvorlige avvik")))
+	}
+	l.overdue(f.Plan.OverdueBySource[SourceDeviation])
+}
+
+func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
+	sl := f.SickLeave
+	if !st.HasData {
+		l.Figures, l.Status, l.Reasons = "–", SummaryNoData, []string{"Ingen tall registrert for året"}
+		return
+	}
+	l.Figures = "Snitt " + sl.Average.String()
+	if sl.Settings.Target != 0 {
+		l.Figures += ", mål " + sl.Settings.Target.String()
+	}
+	l.Figures += fmt.Sprintf(". %d %s for sykefravær og nærvær", sl.Measures, pluralWord(sl.Measures, "tiltak", "tiltak"))
+	if n := 4 - len(sl.Quarters); n > 0 && f.Year.StateDate(f.Today) == f.Year.End() {
+		l.attend(fmt.Sprintf("Tall mangler for %d %s", n, pluralWord(n, "kvartal", "kvartaler")))
+	}
+	for _, a := range sl.Alerts {
+		l.attend(a.Rule.Label())
+	}
+	if sl.HasAverage && sl.Settings.AverageAboveTarget(sl.Average) {
+		l.attend("Over målet")
+	}
+	l.overdue(sl.MeasuresOverdue)
+}
+
+func violenceSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	l.Figures = fmt.Sprintf("Opplæringer i året: %d", f.ViolenceTrainings)
+	if !f.ViolenceMappingDate.IsZero() {
+		l.Figures += ". Kartlagt " + f.ViolenceMappingDate.String()
+	}
+	for _, ds := range f.Violence {
+		if ds.State == DutyOK {
+			continue
+		}
+		reason := strings.ToLower(ds.Duty.Label()) + ": " + strings.ToLower(ds.State.Label())
+		if ds.Duty == DutyMapping {
+			l.missing(reason)
+		} else {
+			l.attend(reason)
+		}
+	}
+	if f.ViolenceNote != "" {
+		l.Reasons = append(l.Reasons, f.ViolenceNote)
+	}
+}
+
+func surveySummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
+	r := f.Survey
+	if r == nil {
+		l.Figures, l.Status, l.Reasons = "–", SummaryNoData, []string{"Ingen 10-FAKTOR-runde til og med " + f.Year.String()}
+		return
+	}
+	l.Figures = fmt.Sprintf("%s: %d svar", r.Label(), r.Respondents)
+	var focus []string
+	for _, fa := range r.Focus {
+		focus = append(focus, fa.Factor.Label()+" ("+strings.ToLower(fa.Kind.Label())+")")
+	}
+	if len(focus) == 0 {
+		l.attend("Ingen fokusområder valgt")
+	} else {
+		l.Figures += ". Fokus: " + strings.Join(focus, ", ")
+	}
+	for _, fa := range f.SurveyFocusWithoutMeasure {
+		l.attend("Innsatsområdet " + fa.Label() + " har ingen tiltak")
+	}
+	l.overdue(f.SurveyMeasuresOverdue)
+}
+
+func safetyRoundSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	l.Figures = fmt.Sprintf("%d %s holdt i året", f.SafetyRoundsHeld, pluralWord(f.SafetyRoundsHeld, "vernerunde", "vernerunder"))
+	if f.SafetyRoundsHeld == 0 {
+		l.missing("Ingen fullført vernerunde i året")
+	}
+	if n := f.SafetyRoundsUnfinished; n > 0 {
+		l.attend(fmt.Sprintf("%d %s ikke fullført", n, pluralWord(n, "vernerunde", "vernerunder")))
+	}
+	l.overdue(f.Plan.OverdueBySource[SourceSafetyRound])
+}
+
+func meetingSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
+	l.Figures = fmt.Sprintf("%d %s holdt i året", f.MeetingsHeld, pluralWord(f.MeetingsHeld, "møte", "møter"))
+	if TooFewMeetings(f.MeetingsHeld) {
+		l.attend(fmt.Sprintf("Færre enn %d møter", MinMeetingsPerYear))
+	}
+	l.overdue(f.Plan.OverdueBySource[SourceMeetingDecision])
+}
+
+func orDashText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
+	}
+	return s
+}

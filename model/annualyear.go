@@ -1,0 +1,217 @@
+package model
+
+// What "done in the year" means for the annual report and the submission.
+// A report for year Y describes what happened in Y and the state at the
+// end of Y. Two dates are used, and the report says so once:
+//
+//   - Whether something was done (an assessment carried out, a round or a
+//     meeting held, a training given, a measure closed or evaluated, a
+//     mapping made, a 10-FAKTOR round received) is judged by the date the
+//     record carries: it must fall in Y, and nothing dated after 31.12.Y
+//     (or after the report date) counts. Whether the documentation was up
+//     to date (a review overdue) is judged on the year's state date,
+//     HMSYear.StateDate: 31.12.Y, or the report date while Y is running.
+//   - The status of follow-up items (is a measure open or overdue, is a
+//     deviation open) is given per the report date, since that is what the
+//     committee acts on when it signs.
+//
+// Where a record has no date that tells, the assumption is written here
+// and listed by YearAssumptions, which the report prints.
+
+// StateDate is the date the year's state is judged on: the last day of
+// the year, or today while the year is still running.
+func (y HMSYear) StateDate(today Date) Date {
+	end := y.End()
+	if !today.IsZero() && today.Before(end) {
+		return today
+	}
+	return end
+}
+
+// DoneIn reports whether a record dated d counts as done in y as of
+// today: dated in the year and not after today.
+func (y HMSYear) DoneIn(d Date, today Date) bool {
+	return y.Contains(d) && (today.IsZero() || !d.After(today))
+}
+
+// AssessmentCarriedOutIn reports whether a was carried out in y: finished
+// (status ferdig) and dated in the year. The assessment has no separate
+// completion date; its date is taken as the day it was carried out.
+// Drafts and assessments in progress are never counted.
+func AssessmentCarriedOutIn(a RiskAssessment, y HMSYear, today Date) bool {
+	return a.Status == AssessmentDone && y.DoneIn(a.Date, today)
+}
+
+// AssessmentsInForce returns the IDs of the assessments among as that were
+// in force at the end of day on: finished, dated no later than on, and not
+// replaced by a finished assessment dated no later than on. A revision
+// started after on (or still a draft) does not retire its predecessor.
+// as must be the unit's whole list, so successors can be looked up.
+func AssessmentsInForce(as []RiskAssessment, on Date) map[uint64]bool {
+	byID := make(map[uint64]RiskAssessment, len(as))
+	for _, a := range as {
+		byID[a.ID] = a
+	}
+	finishedBy := func(a RiskAssessment) bool {
+		return a.Status == AssessmentDone && !a.Date.IsZero() && !a.Date.After(on)
+	}
+	out := map[uint64]bool{}
+	for _, a := range as {
+		if !finishedBy(a) {
+			continue
+		}
+		if a.SupersededBy != 0 {
+			// A successor missing from the file is taken at its word: the
+			// record says it was replaced.
+			next, ok := byID[a.SupersededBy]
+			if !ok || next.ID == a.ID || finishedBy(next) {
+				continue
+			}
+		}
+		out[a.ID] = true
+	}
+	return out
+}
+
+// SafetyRoundHeldIn reports whether r counts as held in y: completed
+// (locked) and dated in the year, no later than today. The round's date
+// is the day of the inspection; a round still being filled in is not
+// counted, however it is dated.
+func SafetyRoundHeldIn(r SafetyRound, y HMSYear, today Date) bool {
+	return r.Status == RoundCompleted && y.DoneIn(r.Date, today)
+}
+
+// SafetyRoundUnfinishedIn reports whether r is dated in y but not
+// completed: started, not counted as held.
+func SafetyRoundUnfinishedIn(r SafetyRound, y HMSYear, today Date) bool {
+	return r.Status != RoundCompleted && y.DoneIn(r.Date, today)
+}
+
+// MeetingHeldIn reports whether m was held in y: dated in the year and
+// no later than today. A meeting has no status; its date having come is
+// taken as it being held.
+func MeetingHeldIn(m Meeting, y HMSYear, today Date) bool {
+	return y.DoneIn(m.Date, today) && m.Held(today)
+}
+
+// Serious reports whether s is alvorlig or svært alvorlig: a deviation
+// the committee must see followed up before the year is signed.
+func (s Severity) Serious() bool { return s == SeveritySerious || s == SeverityVerySerious }
+
+// MeasureEvaluatedOn is the date a measure's effect was evaluated: its
+// EvaluatedOn, or, for records made before that field existed, its last
+// update (evaluert is final, so the last update is the evaluation or a
+// later edit; a later edit moves the date later, never earlier).
+func MeasureEvaluatedOn(m *Measure) Date {
+	if m.Status != StatusEvaluert {
+		return Date{}
+	}
+	if !m.EvaluatedOn.IsZero() {
+		return m.EvaluatedOn
+	}
+	return m.Updated
+}
+
+// MeasureEvaluatedIn reports whether m was completed in y and its effect
+// evaluated by the end of y (no later than today).
+func MeasureEvaluatedIn(m *Measure, y HMSYear, today Date) bool {
+	if m.Status != StatusEvaluert || !y.Contains(m.CompletedOn) {
+		return false
+	}
+	on := MeasureEvaluatedOn(m)
+	return !on.IsZero() && !on.After(y.StateDate(today))
+}
+
+// SurveyRoundFor returns the 10-FAKTOR round that is the unit's latest
+// result in y: the newest round of year y or earlier whose results were
+// received by the end of y (a round without a results date counts by its
+// year). 10-FAKTOR is usually run every second year, so the round of the
+// year before is still the unit's latest in a year without one. nil when
+// there is none.
+func SurveyRoundFor(rounds []SurveyRound, y HMSYear, today Date) *SurveyRound {
+	var best *SurveyRound
+	state := y.StateDate(today)
+	for i := range rounds {
+		r := &rounds[i]
+		if r.Year > y || (!r.ResultsOn.IsZero() && r.ResultsOn.After(state)) {
+			continue
+		}
+		if best == nil || r.Year > best.Year || (r.Year == best.Year && r.ResultsOn.After(best.ResultsOn)) {
+			best = r
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	c := *best
+	return &c
+}
+
+// ViolenceInputFor returns the violence module's input as it can document
+// year y: records dated after the year's state date are left out. The
+// mapping is one record holding its last review; when that review is
+// dated after the year, there is nothing in the file that documents the
+// mapping for y, and note says so.
+func ViolenceInputFor(in ViolenceStatusInput, y HMSYear, today Date) (out ViolenceStatusInput, note string) {
+	state := y.StateDate(today)
+	out = in
+	if m := in.Mapping; m != nil && !m.Date.IsZero() && m.Date.After(state) {
+		out.Mapping = nil
+		note = "Kartleggingen av vold og trusler er sist gjennomgått " + m.Date.String() + ", etter " + state.String() +
+			". Filen har ikke den tidligere kartleggingen, så den kan ikke dokumentere " + y.String() + "."
+	}
+	out.Trainings = nil
+	for _, t := range in.Trainings {
+		if !t.Date.After(state) {
+			out.Trainings = append(out.Trainings, t)
+		}
+	}
+	out.Routines = in.Routines.asOf(state)
+	out.Measures = nil
+	for _, m := range in.Measures {
+		if m.Created.IsZero() || !m.Created.After(state) {
+			out.Measures = append(out.Measures, m)
+		}
+	}
+	out.Incidents = nil
+	for _, d := range in.Incidents {
+		if !d.Date.After(state) {
+			out.Incidents = append(out.Incidents, d)
+		}
+	}
+	return out, note
+}
+
+// ViolenceStatusForYear is the status per duty as the annual report and
+// the submission give it for y: each duty judged on the records of the
+// year (ViolenceInputFor) as of the year's state date, except the
+// measures' deadlines, which are follow-up status and judged per today.
+func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []ViolenceDutyStatus, note string) {
+	yin, note := ViolenceInputFor(in, y, today)
+	st = ViolenceStatus(yin, y.StateDate(today))
+	now := ViolenceStatus(yin, today)
+	for i := range st {
+		if st[i].Duty == DutyMeasures {
+			for _, n := range now {
+				if n.Duty == DutyMeasures {
+					st[i] = n
+				}
+			}
+		}
+	}
+	return st, note
+}
+
+// YearAssumptions are the rules above that rest on an assumption, in the
+// words the annual report prints.
+func YearAssumptions(y HMSYear, today Date) []string {
+	return []string{
+		"Det som er gjennomført, regnes etter datoen på registreringen: den må ligge i " + y.String() +
+			", og ingenting datert etter " + y.StateDate(today).String() + " teller.",
+		"Status for tiltak og avvik (åpen, forfalt, lukket) er per " + today.String() + ", datoen rapporten er laget.",
+		"En risikovurdering regnes som gjennomført på datoen den har, når den er ferdig. Utkast og vurderinger som pågår, telles ikke.",
+		"En vernerunde regnes som holdt på datoen den har, når den er fullført og låst.",
+		"Et møte regnes som holdt når møtedatoen er passert.",
+		"Et tiltak regnes som evaluert på datoen det fikk status evaluert (for eldre tiltak: datoen det sist ble endret).",
+	}
+}
