@@ -288,7 +288,8 @@ type AnnualFigures struct {
 	// Violence is the status per duty for the year
 	// (ViolenceStatusForYear); nil when the module is not in use.
 	Violence []ViolenceDutyStatus
-	// ViolenceNote says why the mapping cannot document the year, or "".
+	// ViolenceNote says, briefly, why the mapping cannot document the
+	// year, or "".
 	ViolenceNote string
 	// ViolenceMappingDate is the mapping's date when it documents the year.
 	ViolenceMappingDate Date
@@ -456,9 +457,11 @@ func sickLeaveFigures(d AnnualData) *SickLeaveFigures {
 
 func violenceFigures(d AnnualData, f *AnnualFigures) {
 	in, _ := ViolenceInputFor(d.ViolenceInput(), d.Year, d.Today)
-	f.Violence, f.ViolenceNote = ViolenceStatusForYear(d.ViolenceInput(), d.Year, d.Today)
+	f.Violence, _ = ViolenceStatusForYear(d.ViolenceInput(), d.Year, d.Today)
 	if in.Mapping != nil {
 		f.ViolenceMappingDate = in.Mapping.Date
+	} else if m := d.Violence.Mapping; m != nil && !m.Date.IsZero() {
+		f.ViolenceNote = "Kartleggingen er datert " + m.Date.String() + ", etter " + d.Year.String() + ", og dokumenterer ikke året"
 	}
 	for _, t := range in.Trainings {
 		if d.Year.DoneIn(t.Date, d.Today) {

@@ -735,9 +735,16 @@ func (r ViolenceRoutines) LastInformed(representatives bool) Date {
 
 // asOf returns r as it stood at the end of day on: information dated
 // later is left out, and a routine revised later counts as existing
-// (the file keeps only its last revision date).
+// (the file keeps only its last revision date, so its date is unknown).
 func (r ViolenceRoutines) asOf(on Date) ViolenceRoutines {
 	out := r
+	out.Routines = make([]ViolenceRoutine, len(r.Routines))
+	for i, x := range r.Routines {
+		if x.Updated.After(on) {
+			x.Updated = Date{} // revised later; the earlier date is not kept
+		}
+		out.Routines[i] = x
+	}
 	out.Informed = nil
 	for _, i := range r.Informed {
 		if !i.Date.After(on) {
