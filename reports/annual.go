@@ -86,6 +86,10 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 
 	d.PageBreak()
 	d.checklistSection(f)
+	d.Heading(2, "Slik er året regnet")
+	for _, a := range model.YearAssumptions(in.Year, in.Today) {
+		d.Paragraph("• " + a)
+	}
 
 	d.Heading(1, "Underskrifter")
 	d.Paragraph(fmt.Sprintf("Rapporten er gjennomgått i HMS-utvalget og sendes inn i januar %d. "+
