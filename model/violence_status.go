@@ -62,8 +62,9 @@ const (
 	ViolenceFollowUpDays    = 365
 )
 
-// ViolenceNotifyReminder is shown when an incident is serious.
-const ViolenceNotifyReminder = "Ved alvorlig personskade skal arbeidsgiveren straks varsle Arbeidstilsynet og nærmeste politi " +
+// ViolenceNotifyReminder is shown when an incident needs the § 5-2
+// notice (Deviation.NeedsAuthorityNotice): a death or a serious injury.
+const ViolenceNotifyReminder = "Ved dødsfall eller alvorlig personskade skal arbeidsgiveren straks varsle Arbeidstilsynet og nærmeste politi " +
 	"(arbeidsmiljøloven § 5-2), og deretter sende skriftlig melding med kopi til verneombudet. Alvorlig skade omfatter også psykisk skade " +
 	"som gir varig eller langvarig arbeidsuførhet."
 
@@ -327,8 +328,8 @@ func followUpStatus(devs []Deviation, today Date) ViolenceDutyStatus {
 		s.Notes = append(s.Notes, fmt.Sprintf("%d av %d %s siste år uten registrert tilbud om oppfølging", without, n, violencePlural(n, "hendelse", "hendelser")))
 	}
 	if unnotified > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%d svært %s uten registrert varsling til Arbeidstilsynet og politiet",
-			unnotified, violencePlural(unnotified, "alvorlig hendelse", "alvorlige hendelser")))
+		s.Notes = append(s.Notes, fmt.Sprintf("%d %s med dødsfall eller alvorlig personskade uten registrert varsling til Arbeidstilsynet og politiet",
+			unnotified, violencePlural(unnotified, "hendelse", "hendelser")))
 	}
 	return s.finish(unnotified > 0)
 }
