@@ -228,6 +228,87 @@ func TestNoticeReminder(t *testing.T) {
 	}
 }
 
+// TestHarmDecidesNotice: the § 5-2 reminder follows what happened to the
+// person, in any category and at alvorlig as well as svært alvorlig; the
+// notice is recorded with its date.
+func TestHarmDecidesNotice(t *testing.T) {
+	s, st, _ := newScreen(t)
+	test.Tap(s.NewButton)
+	e := s.Editor
+	fill(e)
+	if e.HarmHint.Visible() || e.NoticeBox.Visible() {
+		t.Fatal("question or reminder shown for a minor injury")
+	}
+	// A fire at alvorlig: the form asks whether anyone was hurt.
+	e.Category.SetSelected(model.DevFire.Label())
+	e.Severity.SetSelected(model.SeveritySerious.Label())
+	if !e.HarmHint.Visible() || !strings.Contains(e.HarmHint.Text, "§ 5-2") || e.NoticeBox.Visible() {
+		t.Fatalf("hint %v %q, reminder %v", e.HarmHint.Visible(), e.HarmHint.Text, e.NoticeBox.Visible())
+	}
+	e.PersonHarm.SetSelected(model.HarmNone.Label())
+	if e.HarmHint.Visible() || e.NoticeBox.Visible() {
+		t.Error("question or reminder shown when nobody was hurt")
+	}
+	e.PersonHarm.SetSelected(model.HarmSerious.Label())
+	if e.HarmHint.Visible() || !e.NoticeBox.Visible() || !uitest.HasText(e.NoticeBox, "Ved dødsfall eller alvorlig personskade") {
+		t.Fatal("no § 5-2 reminder for a serious injury in a fire at alvorlig")
+	}
+	e.PersonHarm.SetSelected(model.HarmInjury.Label())
+	if e.NoticeBox.Visible() {
+		t.Error("reminder shown for an injury that is not serious")
+	}
+	e.PersonHarm.SetSelected(model.HarmDeath.Label())
+	if !e.NoticeBox.Visible() {
+		t.Error("no reminder for a death")
+	}
+	// A death at mindre alvorlig is refused, the form kept.
+	e.Severity.SetSelected(model.SeverityMinor.Label())
+	if !e.NoticeBox.Visible() {
+		t.Error("a death needs the notice whatever the severity says")
+	}
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "Dødsfall har alvorlighetsgrad") || e.Deviation().ID != 0 {
+		t.Fatalf("death at mindre alvorlig: %q", e.Err.Label.Text)
+	}
+	e.Severity.SetSelected(model.SeverityVerySerious.Label())
+	test.Tap(e.Save)
+	if e.Err.Label.Text != "" {
+		t.Fatalf("refused: %s", e.Err.Label.Text)
+	}
+	id := e.Deviation().ID
+	d, _ := st.Deviation(id)
+	if d.PersonHarm != model.HarmDeath || d.Category != model.DevFire || !d.NoticeOutstanding() {
+		t.Fatalf("stored %+v", d)
+	}
+	// The notice: ticked with a date that is not valid is refused; a valid
+	// date is stored.
+	test.Tap(e.Notified)
+	e.NotifiedOn.SetText("")
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, model.FieldDevNotifiedOn) {
+		t.Errorf("notice without date: %q", e.Err.Label.Text)
+	}
+	e.NotifiedOn.SetDate(uitest.Today.AddDays(1))
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "frem i tid") {
+		t.Errorf("notice in the future: %q", e.Err.Label.Text)
+	}
+	if d, _ = st.Deviation(id); d.AuthoritiesNotified {
+		t.Error("a refused notice was stored")
+	}
+	e.NotifiedOn.SetDate(uitest.Today)
+	test.Tap(e.Save)
+	d, _ = st.Deviation(id)
+	if !d.AuthoritiesNotified || d.AuthoritiesNotifiedOn != uitest.Today || d.NoticeOutstanding() {
+		t.Errorf("stored %+v (message %q)", d, e.Err.Label.Text)
+	}
+	// Opened again, the form shows the harm.
+	s.Open(id)
+	if s.Editor.PersonHarm.Selected != model.HarmDeath.Label() || !s.Editor.NoticeBox.Visible() {
+		t.Errorf("reopened: harm %q, reminder %v", s.Editor.PersonHarm.Selected, s.Editor.NoticeBox.Visible())
+	}
+}
+
 func TestMeetingModeHidesDescription(t *testing.T) {
 	s, _, env := newScreen(t)
 	var d model.Deviation

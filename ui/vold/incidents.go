@@ -105,7 +105,7 @@ func (v *IncidentsView) refresh() {
 	}
 	slices.SortStableFunc(incidents, func(a, b model.Deviation) int { return b.Date.Compare(a.Date) })
 	if outstanding > 0 {
-		v.Reminder.SetText(fmt.Sprintf(lang.L("! %d svært alvorlige hendelser uten registrert varsling."), outstanding) + " " + lang.L(model.ViolenceNotifyReminder))
+		v.Reminder.SetText(fmt.Sprintf(lang.L("! %d hendelser med dødsfall eller alvorlig personskade uten registrert varsling."), outstanding) + " " + lang.L(model.ViolenceNotifyReminder))
 		v.Reminder.Show()
 	} else {
 		v.Reminder.Hide()
