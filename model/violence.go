@@ -54,7 +54,7 @@ type ViolenceParagraph struct {
 // it. The old chapter had no separate general paragraph; its general duty
 // was part of 23A-1.
 var violenceParagraphs = []ViolenceParagraph{
-	{DutyGeneral, "Generelt krav om vern mot vold og trusler", "3A-1", ""},
+	{DutyGeneral, "Organisering, planlegging og gjennomføring av arbeidet", "3A-1", ""},
 	{DutyMapping, "Kartlegging og risikovurdering", "3A-2", "23A-1"},
 	{DutyMeasures, "Tiltak", "3A-3", "23A-4"},
 	{DutyInformation, "Informasjon og rutiner", "3A-4", "23A-3"},
@@ -76,8 +76,9 @@ func ViolenceDuties() []ViolenceDuty {
 	return out
 }
 
-// StatusDuties returns the five duties the status view follows (the
-// general duty is met through them).
+// StatusDuties returns the five duties with records of their own, which
+// ViolenceStatus follows. The general duty (§ 3A-1) is met through them
+// together: GeneralDutyStatus.
 func StatusDuties() []ViolenceDuty {
 	return []ViolenceDuty{DutyMapping, DutyMeasures, DutyInformation, DutyTraining, DutyFollowUp}
 }

@@ -55,7 +55,7 @@ func ViolenceReport(in ViolenceInput, opts Options) *Document {
 		"Etter "+model.ViolenceChapter+".")
 
 	d.Heading(2, "Status per plikt")
-	d.violenceStatusTable(model.ViolenceStatus(in.statusInput(), in.Today))
+	d.violenceStatusTable(model.ViolenceStatusTable(in.statusInput(), in.Today))
 
 	d.Heading(2, "Kartlegging og risikovurdering")
 	d.Paragraph("Hjemmel: " + model.DutyMapping.Citation() + ".")
@@ -109,7 +109,7 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		return
 	}
 	d.Paragraph(fmt.Sprintf("Status per %s etter %s.", in.Today, model.ViolenceChapter))
-	d.violenceStatusTable(model.ViolenceStatus(in.statusInput(), in.Today))
+	d.violenceStatusTable(model.ViolenceStatusTable(in.statusInput(), in.Today))
 	if in.Mapping != nil {
 		m := in.matrix()
 		mp := *in.Mapping
@@ -150,7 +150,13 @@ func (d *Document) violenceStatusTable(st []model.ViolenceDutyStatus) {
 		if !s.Documented {
 			state += ", ikke dokumentert"
 		}
-		rows[i] = []string{s.Duty.Label(), s.Duty.Paragraphs(), state, last, orDash(strings.Join(s.Notes, "; "))}
+		notes := orDash(strings.Join(s.Notes, "; "))
+		if s.Duty == model.DutyGeneral {
+			// § 3A-1 has no record of its own: say what documents it.
+			last = "–"
+			notes = strings.Join(append([]string{model.GeneralDutyBasis()}, s.Notes...), ". ")
+		}
+		rows[i] = []string{s.Duty.Label(), s.Duty.Paragraphs(), state, last, notes}
 		switch s.State {
 		case model.DutyOverdue:
 			styles[i].CellFills = []Color{2: overdueFill}
