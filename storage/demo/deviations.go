@@ -455,6 +455,9 @@ var seriousCases = []seriousCase{
 // have their own random source, so the rest of the register is as before.
 func (g *devGen) seriousCases(o Options) []Deviation {
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x352d32))
+	saved := g.r
+	g.r = r // settle draws from g.r
+	defer func() { g.r = saved }()
 	var out []Deviation
 	for i, c := range seriousCases {
 		day := model.NewDate(g.today.Year()-1, time.Month(2+3*i+r.IntN(3)), 1+r.IntN(28))
