@@ -367,8 +367,8 @@ func TestDeviationStatsNotices(t *testing.T) {
 	fire := mk("12.05.2026", HarmSerious, "12.05.2026")
 	fire.Category = DevFire
 	devs := []Deviation{
-		mk("31.12.2025", HarmDeath, "31.12.2025"),  // last year: not counted
-		mk("01.01.2026", HarmDeath, "01.01.2026"),  // first day, sent the same day
+		mk("31.12.2025", HarmDeath, "31.12.2025"),   // last year: not counted
+		mk("01.01.2026", HarmDeath, "01.01.2026"),   // first day, sent the same day
 		mk("30.12.2026", HarmSerious, "02.01.2027"), // sent after the year
 		mk("31.12.2026", HarmSerious, ""),           // last day, outstanding
 		mk("15.06.2026", HarmInjury, ""),            // not serious: no notice

@@ -36,6 +36,9 @@ func TestViolenceParagraphTable(t *testing.T) {
 		{DutyGeneral, "forskrift om utførelse av arbeid § 3A-1"},
 		{"ukjent", ""},
 	}
+	if got := DutyGeneral.Paragraphs(); got != "§ 3A-1 (ny fra 2026)" {
+		t.Errorf("Paragraphs(general) = %q", got)
+	}
 	for _, tt := range tests {
 		if got := tt.d.Citation(); got != tt.want {
 			t.Errorf("Citation(%s) = %q, want %q", tt.d, got, tt.want)

@@ -365,8 +365,12 @@ func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
 		if cat == "" {
 			cat = string(x.Category)
 		}
+		severity := []cellPart{{text: orDash(x.Severity.Label())}}
+		if h := x.PersonHarm; h != "" && h != model.HarmNone {
+			severity = append(severity, cellPart{text: h.Label(), small: !h.Notifiable(), bold: h.Notifiable()})
+		}
 		t.rows[i] = [][]cellPart{{{text: x.Date.String()}}, {{text: cat}}, {{text: orDash(x.Type.Label())}},
-			{{text: orDash(x.Severity.Label())}}, status, {{text: measures}}}
+			severity, status, {{text: measures}}}
 		if warn {
 			t.styles[i] = RowStyle{CellFills: []Color{4: overdueFill}}
 		}
