@@ -379,6 +379,9 @@ func TestSeriousInjuryReminderAtAlvorlig(t *testing.T) {
 	if !f.s.Incidents.Reminder.Visible() || !strings.Contains(f.s.Incidents.Reminder.Text, "dødsfall eller alvorlig personskade") {
 		t.Errorf("reminder %q", f.s.Incidents.Reminder.Text)
 	}
+	if !uitest.HasText(f.s.Incidents.List, "Alvorlig · Alvorlig personskade") {
+		t.Error("the incident row does not show the harm")
+	}
 }
 
 // TestStatusStartsAtGeneralDuty: the status tab starts at § 3A-1 and says
