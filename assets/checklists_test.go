@@ -63,3 +63,50 @@ func TestChecklistTemplatesShipped(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// psychosocialFactors are the factors arbeidsmiljøloven § 4-3 names (the
+// 2026 (2) examples first, then the older paragraphs), each with words
+// that only a question about it contains. Every shipped checklist asks
+// about each.
+var psychosocialFactors = []struct {
+	factor string
+	words  []string // all in one question, case-insensitive
+}{
+	{"uklare eller motstridende krav og forventninger", []string{"forventning", "strid"}},
+	{"emosjonelle krav i arbeid med mennesker", []string{"følelsesmessig"}},
+	{"arbeidsmengde og tidspress", []string{"arbeidsmengde", "tidspress"}},
+	{"støtte og hjelp i arbeidet", []string{"støtte og hjelp"}},
+	{"integritet og verdighet", []string{"integritet", "verdighet"}},
+	{"kontakt og kommunikasjon med kolleger", []string{"kontakt", "kolleg"}},
+	{"trakassering og utilbørlig opptreden", []string{"trakassering"}},
+	{"vold og trusler", []string{"vold", "trusler"}},
+}
+
+func TestChecklistsCoverPsychosocialFactors(t *testing.T) {
+	ts, err := ChecklistTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range ts {
+		for _, f := range psychosocialFactors {
+			found := false
+			for _, s := range tmpl.Sections {
+				for _, q := range s.Questions {
+					found = found || containsAll(strings.ToLower(q.Text), f.words)
+				}
+			}
+			if !found {
+				t.Errorf("%s asks nothing about %s (arbeidsmiljøloven § 4-3)", tmpl.Key, f.factor)
+			}
+		}
+	}
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}

@@ -193,7 +193,7 @@ func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 	}
 	l.Figures = "Snitt " + sl.Average.String()
 	if sl.Settings.Target != 0 {
-		l.Figures += ", mål " + sl.Settings.Target.String()
+		l.Figures += ", " + sl.Settings.TargetName() + " " + sl.Settings.Target.String()
 	}
 	l.Figures += fmt.Sprintf(". %d %s for sykefravær og nærvær", sl.Measures, pluralWord(sl.Measures, "tiltak", "tiltak"))
 	if n := 4 - len(sl.Quarters); n > 0 && f.Year.StateDate(f.Today) == f.Year.End() {

@@ -25,10 +25,14 @@ type Deviation struct {
 	// Reported to the municipality's own deviation system, with its reference.
 	ReportedToMunicipal bool   `json:"reported_to_municipal"`
 	MunicipalRef        string `json:"municipal_ref"`
-	// A serious personal injury must be notified to Arbeidstilsynet and the
-	// police at once (arbeidsmiljøloven § 5-2).
-	AuthoritiesNotified   bool `json:"authorities_notified"`
-	AuthoritiesNotifiedOn Date `json:"authorities_notified_on"`
+	// PersonHarm is what happened to the person or persons involved; ""
+	// when not recorded (every record saved before the field existed).
+	// A death or a serious injury, in any category, must be notified to
+	// Arbeidstilsynet and the police at once (arbeidsmiljøloven § 5-2);
+	// see NeedsAuthorityNotice for the rule, including the one for "".
+	PersonHarm            PersonHarm `json:"person_harm,omitempty"`
+	AuthoritiesNotified   bool       `json:"authorities_notified"`
+	AuthoritiesNotifiedOn Date       `json:"authorities_notified_on"`
 	// For category vold og trusler: what kind, and which follow-up was
 	// offered (never a name or a diagnosis).
 	ViolenceType    ViolenceType    `json:"violence_type"`
@@ -194,6 +198,47 @@ func (s DeviationStatus) Label() string { return deviationStatusLabels[s] }
 
 // Valid reports whether s is a known status.
 func (s DeviationStatus) Valid() bool { _, ok := deviationStatusLabels[s]; return ok }
+
+// PersonHarm is what happened to a person in the incident: nothing, an
+// injury, a serious injury or a death. No diagnosis, no name: only the
+// degree, which decides the § 5-2 notice.
+type PersonHarm string
+
+// Degrees of harm, least first. The zero value "" means not recorded.
+const (
+	HarmNone    PersonHarm = "ingen"
+	HarmInjury  PersonHarm = "skade"
+	HarmSerious PersonHarm = "alvorlig_skade"
+	HarmDeath   PersonHarm = "dodsfall"
+)
+
+var personHarmLabels = map[PersonHarm]string{
+	HarmNone:    "Ingen personskade",
+	HarmInjury:  "Personskade, ikke alvorlig",
+	HarmSerious: "Alvorlig personskade",
+	HarmDeath:   "Dødsfall",
+}
+
+// PersonHarms returns all degrees, least first.
+func PersonHarms() []PersonHarm { return []PersonHarm{HarmNone, HarmInjury, HarmSerious, HarmDeath} }
+
+// PersonHarmLabels returns the labels, least first.
+func PersonHarmLabels() []string { return enumLabels(PersonHarms(), PersonHarm.Label) }
+
+// PersonHarmFromLabel maps a label or code back to a degree of harm.
+func PersonHarmFromLabel(s string) (PersonHarm, bool) {
+	return enumFromLabel(s, PersonHarms(), PersonHarm.Label)
+}
+
+// Label is the Norwegian display text; "" when not recorded.
+func (h PersonHarm) Label() string { return personHarmLabels[h] }
+
+// Valid reports whether h is a known degree ("" is not one).
+func (h PersonHarm) Valid() bool { _, ok := personHarmLabels[h]; return ok }
+
+// Notifiable reports whether the harm is one arbeidsmiljøloven § 5-2 says
+// must be notified at once: a death or a serious injury.
+func (h PersonHarm) Notifiable() bool { return h == HarmSerious || h == HarmDeath }
 
 // ViolenceType is the kind of a violence or threat incident.
 type ViolenceType string

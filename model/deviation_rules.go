@@ -25,6 +25,7 @@ const (
 	FieldDevClosedBy        = "Lukket av"
 	FieldDevClosedOn        = "Dato lukket"
 	FieldDevMunicipalRef    = "Referanse i kommunens avvikssystem"
+	FieldDevPersonHarm      = "Skade på person"
 	FieldDevNotifiedOn      = "Dato meldt til Arbeidstilsynet og politiet"
 	FieldDevViolenceType    = "Type vold eller trussel"
 	FieldDevFollowUp        = "Oppfølging tilbudt"
@@ -132,6 +133,9 @@ func (d Deviation) Normalized() Deviation {
 //     be known; other categories carry neither;
 //   - a closed deviation says who closed it and when (not before the date
 //     of the deviation, not after today); an open one has neither;
+//   - the harm to a person, when recorded, is a known degree; a near miss
+//     or an improvement suggestion has none, and a serious injury or a
+//     death has severity alvorlig or svært alvorlig;
 //   - notified to the authorities needs the date (same limits);
 //   - reported to the municipal system needs its reference;
 //   - no text may contain a national identity number.
@@ -177,6 +181,7 @@ func (d Deviation) Validate(today Date) error {
 		}
 	}
 
+	checkPersonHarm(&v, d)
 	if d.AuthoritiesNotified {
 		checkDevDate(&v, FieldDevNotifiedOn, d.AuthoritiesNotifiedOn, d.Date, today)
 	} else if !d.AuthoritiesNotifiedOn.IsZero() {
@@ -192,6 +197,21 @@ func (d Deviation) Validate(today Date) error {
 	}
 	checkText(&v, FieldDevMunicipalRef, d.MunicipalRef, false, MaxDevRefLen)
 	return v.Err()
+}
+
+// checkPersonHarm: a recorded harm is a known degree, fits the type (a
+// near miss or a suggestion hurt nobody) and the severity (a serious injury
+// or a death is at least alvorlig).
+func checkPersonHarm(v *ValidationError, d Deviation) {
+	switch h := d.PersonHarm; {
+	case h == "":
+	case !h.Valid():
+		v.Add(FieldDevPersonHarm, fmt.Sprintf("Ukjent skade på person «%s»", shorten(string(h), 40)))
+	case h != HarmNone && (d.Type == TypeNearMiss || d.Type == TypeImprovement):
+		v.Add(FieldDevPersonHarm, "En nestenulykke eller et forbedringsforslag har ingen personskade: velg en annen type, eller «"+HarmNone.Label()+"»")
+	case h.Notifiable() && d.Severity.Valid() && d.Severity != SeveritySerious && d.Severity != SeverityVerySerious:
+		v.Add(FieldDevPersonHarm, h.Label()+" har alvorlighetsgrad «"+SeveritySerious.Label()+"» eller «"+SeverityVerySerious.Label()+"»")
+	}
 }
 
 // checkDevDate: required, not after today, and not before notBefore
@@ -278,15 +298,32 @@ func (d Deviation) Transition(to DeviationStatus, closedBy string, closedOn Date
 // Open reports whether the deviation still needs handling.
 func (d Deviation) Open() bool { return d.Status.Open() }
 
-// NeedsAuthorityNotice reports whether the deviation is a serious injury
-// that arbeidsmiljøloven § 5-2 says must be notified to Arbeidstilsynet
-// and the nearest police at once: a personal injury, or violence (which
-// injured someone), registered as svært alvorlig. Near misses and
-// improvement suggestions are excluded: by definition nobody was injured,
-// and the duty is about injuries that happened, not ones that could have.
+// NeedsAuthorityNotice reports whether arbeidsmiljøloven § 5-2 says the
+// deviation must be notified to Arbeidstilsynet and the nearest police at
+// once: someone died or was seriously injured. The category does not
+// matter (a fall, a fire, a chemical or violence all count), nor whether
+// the severity is alvorlig or svært alvorlig.
+//
+// Read rule for records without PersonHarm (all saved before the field
+// existed, and any saved with it left blank): the earlier rule stands, so
+// a notice that was outstanding does not silently disappear. That is a
+// personal injury or violence registered as svært alvorlig, not a near
+// miss or an improvement suggestion (nobody was hurt in those). Choosing
+// the harm in the form replaces the read rule for that record.
 func (d Deviation) NeedsAuthorityNotice() bool {
+	if d.PersonHarm != "" {
+		return d.PersonHarm.Notifiable()
+	}
 	return (d.Category == DevInjury || d.Category == DevViolence) &&
 		d.Severity == SeverityVerySerious &&
+		d.Type != TypeNearMiss && d.Type != TypeImprovement
+}
+
+// HarmUnrecorded reports whether the form should ask what happened to the
+// person: the harm is not recorded on a deviation or incident of severity
+// alvorlig or svært alvorlig, where a § 5-2 notice could be due.
+func (d Deviation) HarmUnrecorded() bool {
+	return d.PersonHarm == "" && (d.Severity == SeveritySerious || d.Severity == SeverityVerySerious) &&
 		d.Type != TypeNearMiss && d.Type != TypeImprovement
 }
 
@@ -453,11 +490,14 @@ type DeviationStatistics struct {
 	// deviations with valid dates (ClosedMeasured of them); 0 when none.
 	AvgDaysToClose float64
 	ClosedMeasured int
-	// NoticeNeeded counts § 5-2 cases, NoticeOutstanding those whose
-	// notice is not recorded.
-	NoticeNeeded, NoticeOutstanding int
-	WithMeasures                    int // deviations with at least one measure
-	ReportedToMunicipal             int
+	// NoticeNeeded counts § 5-2 cases (NeedsAuthorityNotice: a death or a
+	// serious injury). Each is in exactly one of: NoticeSent, notified
+	// with a date in the year; NoticeSentAfterYear, notified with a later
+	// date (or, invalidly, none); NoticeOutstanding, no notice recorded
+	// as of today. The submission's "§ 5-2 notices sent" is NoticeSent.
+	NoticeNeeded, NoticeSent, NoticeSentAfterYear, NoticeOutstanding int
+	WithMeasures                                                     int // deviations with at least one measure
+	ReportedToMunicipal                                              int
 }
 
 // DeviationStats returns the figures for the deviations dated in year,
@@ -504,12 +544,7 @@ func DeviationStats(devs []Deviation, year HMSYear, today Date) DeviationStatist
 				s.OpenLong++
 			}
 		}
-		if d.NeedsAuthorityNotice() {
-			s.NoticeNeeded++
-			if !d.AuthoritiesNotified {
-				s.NoticeOutstanding++
-			}
-		}
+		s.countNotice(d)
 		if len(d.MeasureIDs) > 0 {
 			s.WithMeasures++
 		}
@@ -521,6 +556,21 @@ func DeviationStats(devs []Deviation, year HMSYear, today Date) DeviationStatist
 		s.AvgDaysToClose = float64(days) / float64(s.ClosedMeasured)
 	}
 	return s
+}
+
+// countNotice counts d's § 5-2 notice, if it needs one.
+func (s *DeviationStatistics) countNotice(d Deviation) {
+	switch {
+	case !d.NeedsAuthorityNotice():
+		return
+	case !d.AuthoritiesNotified:
+		s.NoticeOutstanding++
+	case s.Year.Contains(d.AuthoritiesNotifiedOn):
+		s.NoticeSent++
+	default:
+		s.NoticeSentAfterYear++
+	}
+	s.NoticeNeeded++
 }
 
 func devZeroCounts[T comparable](all []T) map[T]int {

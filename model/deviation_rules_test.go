@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -83,6 +84,27 @@ func TestDeviationValidate(t *testing.T) {
 		{"notified before the deviation", func(v *Deviation) { v.AuthoritiesNotified, v.AuthoritiesNotifiedOn = true, d("01.11.2026") }, FieldDevNotifiedOn, "før datoen"},
 		{"notified in the future", func(v *Deviation) { v.AuthoritiesNotified, v.AuthoritiesNotifiedOn = true, devToday.AddDays(3) }, FieldDevNotifiedOn, "frem i tid"},
 		{"notice date without tick", func(v *Deviation) { v.AuthoritiesNotifiedOn = v.Date }, FieldDevNotifiedOn, "Kryss av"},
+		// Harm to a person
+		{"harm not recorded", func(v *Deviation) { v.PersonHarm = "" }, "", ""},
+		{"no harm", func(v *Deviation) { v.PersonHarm = HarmNone }, "", ""},
+		{"injury", func(v *Deviation) { v.PersonHarm = HarmInjury }, "", ""},
+		{"unknown harm", func(v *Deviation) { v.PersonHarm = "litt" }, FieldDevPersonHarm, "Ukjent skade på person «litt»"},
+		{"serious injury at alvorlig", func(v *Deviation) { v.PersonHarm, v.Severity = HarmSerious, SeveritySerious }, "", ""},
+		{"death at svært alvorlig", func(v *Deviation) { v.PersonHarm, v.Severity = HarmDeath, SeverityVerySerious }, "", ""},
+		{"serious injury at mindre alvorlig", func(v *Deviation) { v.PersonHarm, v.Severity = HarmSerious, SeverityMinor }, FieldDevPersonHarm, "Alvorlig personskade har alvorlighetsgrad «Alvorlig» eller «Svært alvorlig»"},
+		{"death at ubetydelig", func(v *Deviation) { v.PersonHarm, v.Severity = HarmDeath, SeverityInsignificant }, FieldDevPersonHarm, "Dødsfall har alvorlighetsgrad"},
+		{"injury at ubetydelig", func(v *Deviation) { v.PersonHarm, v.Severity = HarmInjury, SeverityInsignificant }, "", ""},
+		{"near miss without harm", func(v *Deviation) { v.PersonHarm, v.Type = HarmNone, TypeNearMiss }, "", ""},
+		{"near miss with injury", func(v *Deviation) { v.PersonHarm, v.Type = HarmInjury, TypeNearMiss }, FieldDevPersonHarm, "nestenulykke"},
+		{"suggestion with death", func(v *Deviation) {
+			v.PersonHarm, v.Type, v.Severity = HarmDeath, TypeImprovement, SeverityVerySerious
+		}, FieldDevPersonHarm, "forbedringsforslag har ingen personskade"},
+		{"death notified with date", func(v *Deviation) {
+			v.PersonHarm, v.Severity, v.AuthoritiesNotified, v.AuthoritiesNotifiedOn = HarmDeath, SeverityVerySerious, true, v.Date.AddDays(1)
+		}, "", ""},
+		{"death notified without date", func(v *Deviation) {
+			v.PersonHarm, v.Severity, v.AuthoritiesNotified = HarmDeath, SeverityVerySerious, true
+		}, FieldDevNotifiedOn, "Dato meldt til Arbeidstilsynet og politiet må fylles ut"},
 		// Municipal system
 		{"reported with ref", func(v *Deviation) { v.ReportedToMunicipal, v.MunicipalRef = true, "AVVIK-2026-0412" }, "", ""},
 		{"reported without ref", func(v *Deviation) { v.ReportedToMunicipal = true }, FieldDevMunicipalRef, "Skriv referansen"},
@@ -237,31 +259,135 @@ func TestNeedsAuthorityNotice(t *testing.T) {
 		cat  DeviationCategory
 		typ  DeviationType
 		sev  Severity
+		harm PersonHarm
 		want bool
 	}{
-		{DevInjury, TypeIncident, SeverityVerySerious, true},
-		{DevInjury, TypeDeviation, SeverityVerySerious, true},
-		{DevViolence, TypeIncident, SeverityVerySerious, true},
-		{DevInjury, TypeIncident, SeveritySerious, false},
-		{DevViolence, TypeIncident, SeveritySerious, false},
-		{DevFire, TypeIncident, SeverityVerySerious, false},
-		{DevHazardous, TypeIncident, SeverityVerySerious, false},
-		{DevInjury, TypeNearMiss, SeverityVerySerious, false},
-		{DevInjury, TypeImprovement, SeverityVerySerious, false},
+		// Harm recorded: death or serious injury, in any category, at
+		// alvorlig as well as svært alvorlig.
+		{DevInjury, TypeIncident, SeveritySerious, HarmSerious, true},
+		{DevInjury, TypeIncident, SeverityVerySerious, HarmDeath, true},
+		{DevFire, TypeIncident, SeveritySerious, HarmSerious, true},
+		{DevHazardous, TypeDeviation, SeverityVerySerious, HarmSerious, true},
+		{DevViolence, TypeIncident, SeveritySerious, HarmSerious, true},
+		{DevEnvironment, TypeIncident, SeverityVerySerious, HarmDeath, true},
+		{DevOrganisation, TypeDeviation, SeveritySerious, HarmDeath, true},
+		{DevNonCompliance, TypeIncident, SeveritySerious, HarmSerious, true},
+		{DevBurglary, TypeIncident, SeverityVerySerious, HarmSerious, true},
+		// An injury that is not serious, or none: no notice, whatever the
+		// severity says (the harm recorded wins over the read rule).
+		{DevInjury, TypeIncident, SeverityVerySerious, HarmInjury, false},
+		{DevViolence, TypeIncident, SeverityVerySerious, HarmNone, false},
+		{DevFire, TypeIncident, SeverityVerySerious, HarmNone, false},
+		{DevInjury, TypeIncident, SeverityMinor, HarmInjury, false},
+		// Not recorded (old records): the earlier rule, so an outstanding
+		// notice stays outstanding.
+		{DevInjury, TypeIncident, SeverityVerySerious, "", true},
+		{DevInjury, TypeDeviation, SeverityVerySerious, "", true},
+		{DevViolence, TypeIncident, SeverityVerySerious, "", true},
+		{DevInjury, TypeIncident, SeveritySerious, "", false},
+		{DevViolence, TypeIncident, SeveritySerious, "", false},
+		{DevFire, TypeIncident, SeverityVerySerious, "", false},
+		{DevHazardous, TypeIncident, SeverityVerySerious, "", false},
+		{DevInjury, TypeNearMiss, SeverityVerySerious, "", false},
+		{DevInjury, TypeImprovement, SeverityVerySerious, "", false},
 	}
 	for _, tt := range tests {
 		v := validDeviation()
-		v.Category, v.Type, v.Severity = tt.cat, tt.typ, tt.sev
+		v.Category, v.Type, v.Severity, v.PersonHarm = tt.cat, tt.typ, tt.sev, tt.harm
+		name := fmt.Sprintf("%s/%s/%s/%q", tt.cat, tt.typ, tt.sev, tt.harm)
 		if got := v.NeedsAuthorityNotice(); got != tt.want {
-			t.Errorf("%s/%s/%s: %v, want %v", tt.cat, tt.typ, tt.sev, got, tt.want)
+			t.Errorf("%s: %v, want %v", name, got, tt.want)
 		}
 		if v.NoticeOutstanding() != tt.want {
-			t.Errorf("%s/%s/%s: outstanding %v before notice", tt.cat, tt.typ, tt.sev, v.NoticeOutstanding())
+			t.Errorf("%s: outstanding %v before notice", name, v.NoticeOutstanding())
 		}
 		v.AuthoritiesNotified = true
 		if v.NoticeOutstanding() {
-			t.Errorf("%s/%s/%s: outstanding after notice", tt.cat, tt.typ, tt.sev)
+			t.Errorf("%s: outstanding after notice", name)
 		}
+	}
+}
+
+func TestHarmUnrecorded(t *testing.T) {
+	tests := []struct {
+		typ  DeviationType
+		sev  Severity
+		harm PersonHarm
+		want bool
+	}{
+		{TypeIncident, SeveritySerious, "", true},
+		{TypeDeviation, SeverityVerySerious, "", true},
+		{TypeIncident, SeverityMinor, "", false},
+		{TypeIncident, SeverityInsignificant, "", false},
+		{TypeIncident, "", "", false},
+		{TypeNearMiss, SeverityVerySerious, "", false},
+		{TypeImprovement, SeveritySerious, "", false},
+		{TypeIncident, SeveritySerious, HarmNone, false},
+		{TypeIncident, SeverityVerySerious, HarmSerious, false},
+	}
+	for _, tt := range tests {
+		v := validDeviation()
+		v.Type, v.Severity, v.PersonHarm = tt.typ, tt.sev, tt.harm
+		if got := v.HarmUnrecorded(); got != tt.want {
+			t.Errorf("%s/%s/%q: %v, want %v", tt.typ, tt.sev, tt.harm, got, tt.want)
+		}
+	}
+}
+
+func TestPersonHarmEnum(t *testing.T) {
+	if len(PersonHarms()) != 4 || len(PersonHarmLabels()) != 4 {
+		t.Fatalf("%v", PersonHarmLabels())
+	}
+	for _, h := range PersonHarms() {
+		if back, ok := PersonHarmFromLabel(h.Label()); !ok || back != h {
+			t.Errorf("%s: label %q maps back to %q", h, h.Label(), back)
+		}
+		if h.Notifiable() != (h == HarmSerious || h == HarmDeath) {
+			t.Errorf("%s: notifiable %v", h, h.Notifiable())
+		}
+	}
+	if PersonHarm("").Valid() || PersonHarm("").Label() != "" || PersonHarm("").Notifiable() {
+		t.Error("the zero value is not a degree of harm")
+	}
+}
+
+func TestDeviationStatsNotices(t *testing.T) {
+	mk := func(date string, harm PersonHarm, notified string) Deviation {
+		v := validDeviation()
+		v.Date, v.Severity, v.PersonHarm = d(date), SeveritySerious, harm
+		if notified != "" {
+			v.AuthoritiesNotified, v.AuthoritiesNotifiedOn = true, d(notified)
+		}
+		return v
+	}
+	old := mk("10.03.2026", "", "")
+	old.Severity = SeverityVerySerious // read rule: counts, outstanding
+	oldNotified := mk("11.03.2026", "", "11.03.2026")
+	oldNotified.Severity = SeverityVerySerious
+	fire := mk("12.05.2026", HarmSerious, "12.05.2026")
+	fire.Category = DevFire
+	devs := []Deviation{
+		mk("31.12.2025", HarmDeath, "31.12.2025"),   // last year: not counted
+		mk("01.01.2026", HarmDeath, "01.01.2026"),   // first day, sent the same day
+		mk("30.12.2026", HarmSerious, "02.01.2027"), // sent after the year
+		mk("31.12.2026", HarmSerious, ""),           // last day, outstanding
+		mk("15.06.2026", HarmInjury, ""),            // not serious: no notice
+		mk("16.06.2026", HarmNone, ""),
+		old, oldNotified, fire,
+	}
+	s := DeviationStats(devs, 2026, d("15.01.2027"))
+	if s.NoticeNeeded != 6 || s.NoticeSent != 3 || s.NoticeSentAfterYear != 1 || s.NoticeOutstanding != 2 {
+		t.Errorf("needed %d, sent %d, after the year %d, outstanding %d; want 6, 3, 1, 2",
+			s.NoticeNeeded, s.NoticeSent, s.NoticeSentAfterYear, s.NoticeOutstanding)
+	}
+	if s.NoticeSent+s.NoticeSentAfterYear+s.NoticeOutstanding != s.NoticeNeeded {
+		t.Error("every notice is in exactly one group")
+	}
+	// A notice dated after the year never counts as sent in it, even in a
+	// report made on its last day; that day's deviations are counted.
+	s = DeviationStats(devs[:4], 2026, d("31.12.2026"))
+	if s.NoticeNeeded != 3 || s.NoticeSent != 1 || s.NoticeOutstanding != 1 {
+		t.Errorf("as of 31.12: needed %d, sent %d, outstanding %d", s.NoticeNeeded, s.NoticeSent, s.NoticeOutstanding)
 	}
 }
 

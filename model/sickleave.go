@@ -14,8 +14,15 @@ import (
 //
 // The county's IA action plan says which groups must be followed up: above
 // 7 % in two consecutive quarters, and above 10 % in one quarter (then with
-// the occupational health service, BHT). Both limits and the unit's target
-// are settings (SickLeaveSettings); FollowUpAlerts applies them.
+// the occupational health service, BHT). Both limits and the target are
+// settings (SickLeaveSettings); FollowUpAlerts applies them.
+//
+// There is no national numeric sick-leave target: the IA agreement
+// 2019–2024 aimed at 10 % less than in 2018 and has ended, and IA
+// 2025–2028 sets none. The unit, or its municipality, sets its own
+// target, and the texts say whose it is (TargetOwner). The default 5,2 %
+// is the county's own target in its IA action plan; 7,4 % is one
+// municipality's, in its strategy.
 //
 // There is deliberately no free-text field on a quarter: a comment such as
 // "two on long-term leave after surgery" would be health information about
@@ -47,6 +54,7 @@ const (
 	FieldSickEmployees     = "Ansatte"
 	FieldAgreedDays        = "Avtalte dagsverk"
 	FieldSickTarget        = "Mål for sykefravær"
+	FieldSickTargetOwner   = "Målet er satt av"
 	FieldTwoQuarterLimit   = "Grense for to kvartaler på rad"
 	FieldOneQuarterLimit   = "Grense for ett kvartal (med BHT)"
 	FieldSickDays          = "Sykefraværsdagsverk"
@@ -54,7 +62,7 @@ const (
 	maxSickLeaveEmployees  = 100000
 	maxSickLeaveAgreedDays = 100000000
 	fullPercent            = Percent(100 * 100)
-	defaultSickTarget      = Percent(520)  // the national IA goal in the county's plan
+	defaultSickTarget      = Percent(520)  // the county's own target in its IA action plan (an example)
 	defaultTwoQuarterLimit = Percent(700)  // above 7 % two quarters in a row
 	defaultOneQuarterLimit = Percent(1000) // above 10 % in one quarter, with BHT
 	maxCountWord           = 8             // counts are written as words up to this
@@ -174,14 +182,73 @@ func PercentFromDays(sickDays, agreedDays float64) (Percent, error) {
 // zero value means DefaultSickLeaveSettings() for FollowUpAlerts, so a unit
 // that never saved its settings gets the county's rules.
 type SickLeaveSettings struct {
-	Target              Percent `json:"target"`
-	TwoQuarterThreshold Percent `json:"two_quarter_threshold"`
-	OneQuarterThreshold Percent `json:"one_quarter_threshold"`
+	Target Percent `json:"target"`
+	// TargetSetBy says whose target it is; "" (settings saved before the
+	// field existed, and the defaults) reads as the unit's own.
+	TargetSetBy         TargetOwner `json:"target_set_by,omitempty"`
+	TwoQuarterThreshold Percent     `json:"two_quarter_threshold"`
+	OneQuarterThreshold Percent     `json:"one_quarter_threshold"`
 }
 
-// DefaultSickLeaveSettings returns the product defaults: target 5,2 % (the
-// national IA goal the county's plan uses), follow-up above 7,0 % in two
-// consecutive quarters and above 10,0 % in one quarter.
+// TargetOwner is who set the sick-leave target: the unit or its
+// municipality. The zero value "" means the unit.
+type TargetOwner string
+
+// Target owners, in display order.
+const (
+	TargetByUnit         TargetOwner = "enhet"
+	TargetByMunicipality TargetOwner = "kommune"
+)
+
+var targetOwnerLabels = map[TargetOwner]string{
+	TargetByUnit:         "Enheten",
+	TargetByMunicipality: "Kommunen",
+}
+
+// TargetOwners returns the owners in display order.
+func TargetOwners() []TargetOwner { return []TargetOwner{TargetByUnit, TargetByMunicipality} }
+
+// TargetOwnerLabels returns the labels in display order.
+func TargetOwnerLabels() []string { return enumLabels(TargetOwners(), TargetOwner.Label) }
+
+// TargetOwnerFromLabel maps a label or code back to an owner.
+func TargetOwnerFromLabel(s string) (TargetOwner, bool) {
+	return enumFromLabel(s, TargetOwners(), TargetOwner.Label)
+}
+
+// Label is the display text ("Enheten", "Kommunen"); "" reads as the unit.
+func (o TargetOwner) Label() string { return targetOwnerLabels[o.orUnit()] }
+
+// Valid reports whether o is known; "" is (it means the unit).
+func (o TargetOwner) Valid() bool { _, ok := targetOwnerLabels[o.orUnit()]; return ok }
+
+func (o TargetOwner) orUnit() TargetOwner {
+	if o == "" {
+		return TargetByUnit
+	}
+	return o
+}
+
+// TargetName says whose target it is, for running text: "enhetens mål"
+// or "kommunens mål".
+func (s SickLeaveSettings) TargetName() string {
+	if s.TargetSetBy == TargetByMunicipality {
+		return "kommunens mål"
+	}
+	return "enhetens mål"
+}
+
+// TargetTitle is TargetName with a capital letter, for labels and table
+// headings: "Enhetens mål".
+func (s SickLeaveSettings) TargetTitle() string {
+	n := s.TargetName()
+	return strings.ToUpper(n[:1]) + n[1:]
+}
+
+// DefaultSickLeaveSettings returns the product defaults: target 5,2 % (an
+// example: the county's own target in its IA action plan; the unit sets
+// its own), follow-up above 7,0 % in two consecutive quarters and above
+// 10,0 % in one quarter.
 func DefaultSickLeaveSettings() SickLeaveSettings {
 	return SickLeaveSettings{Target: defaultSickTarget, TwoQuarterThreshold: defaultTwoQuarterLimit, OneQuarterThreshold: defaultOneQuarterLimit}
 }
@@ -211,19 +278,22 @@ func (s SickLeaveSettings) Validate() error {
 			ok = false
 		}
 	}
+	if !s.TargetSetBy.Valid() {
+		v.Add(FieldSickTargetOwner, fmt.Sprintf("Ukjent «%s»: velg enheten eller kommunen", shorten(string(s.TargetSetBy), 40)))
+	}
 	if ok && s.OneQuarterThreshold <= s.TwoQuarterThreshold {
 		v.Add(FieldOneQuarterLimit, fmt.Sprintf("%s må være høyere enn %s (%s)", FieldOneQuarterLimit, strings.ToLower(FieldTwoQuarterLimit), pct(s.TwoQuarterThreshold)))
 	}
 	return v.Err()
 }
 
-// Describe returns the settings for reports, e.g. "Mål 5,2 %. Oppfølging
-// ved over 7,0 % to kvartaler på rad og over 10,0 % i ett kvartal (med
-// BHT)."
+// Describe returns the settings for reports, e.g. "Enhetens mål 5,2 %.
+// Oppfølging ved over 7,0 % to kvartaler på rad og over 10,0 % i ett
+// kvartal (med BHT)."
 func (s SickLeaveSettings) Describe() string {
 	s = s.OrDefault()
-	return fmt.Sprintf("Mål %s. Oppfølging ved over %s to kvartaler på rad og over %s i ett kvartal (med BHT).",
-		pct(s.Target), pct(s.TwoQuarterThreshold), pct(s.OneQuarterThreshold))
+	return fmt.Sprintf("%s %s. Oppfølging ved over %s to kvartaler på rad og over %s i ett kvartal (med BHT).",
+		s.TargetTitle(), pct(s.Target), pct(s.TwoQuarterThreshold), pct(s.OneQuarterThreshold))
 }
 
 // FollowUpRule is one of the follow-up rules.

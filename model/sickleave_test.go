@@ -125,7 +125,11 @@ func TestSickLeaveSettings(t *testing.T) {
 	if (SickLeaveSettings{}).OrDefault() != d {
 		t.Error("zero value is not the default")
 	}
-	if got := d.Describe(); got != "Mål 5,2 %. Oppfølging ved over 7,0 % to kvartaler på rad og over 10,0 % i ett kvartal (med BHT)." {
+	if got := d.Describe(); got != "Enhetens mål 5,2 %. Oppfølging ved over 7,0 % to kvartaler på rad og over 10,0 % i ett kvartal (med BHT)." {
+		t.Errorf("Describe %q", got)
+	}
+	m := SickLeaveSettings{Target: 740, TargetSetBy: TargetByMunicipality, TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}
+	if got := m.Describe(); !strings.HasPrefix(got, "Kommunens mål 7,4 %.") {
 		t.Errorf("Describe %q", got)
 	}
 	tests := []struct {
@@ -140,6 +144,9 @@ func TestSickLeaveSettings(t *testing.T) {
 		{SickLeaveSettings{Target: 520, TwoQuarterThreshold: 700, OneQuarterThreshold: 700}, FieldOneQuarterLimit},
 		{SickLeaveSettings{Target: 520, TwoQuarterThreshold: 800, OneQuarterThreshold: 700}, FieldOneQuarterLimit},
 		{SickLeaveSettings{Target: 520, TwoQuarterThreshold: 700, OneQuarterThreshold: 10001}, FieldOneQuarterLimit},
+		{SickLeaveSettings{Target: 520, TargetSetBy: TargetByUnit, TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}, ""},
+		{SickLeaveSettings{Target: 740, TargetSetBy: TargetByMunicipality, TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}, ""},
+		{SickLeaveSettings{Target: 520, TargetSetBy: "fylke", TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}, FieldSickTargetOwner},
 	}
 	for _, tc := range tests {
 		err := tc.s.Validate()
@@ -352,5 +359,38 @@ func TestSickLeaveAverage(t *testing.T) {
 	all := quarters(t, "2026-K1=5 2025-K4=6 2025-K1=7")
 	if got := SickLeaveYear(all, 2025); len(got) != 2 || got[0].Quarter != (Quarter{2025, 1}) {
 		t.Errorf("SickLeaveYear %+v", got)
+	}
+}
+
+func TestSickLeaveTargetOwner(t *testing.T) {
+	tests := []struct {
+		owner       TargetOwner
+		name, title string
+		label       string
+		valid       bool
+	}{
+		{"", "enhetens mål", "Enhetens mål", "Enheten", true}, // saved before the field existed
+		{TargetByUnit, "enhetens mål", "Enhetens mål", "Enheten", true},
+		{TargetByMunicipality, "kommunens mål", "Kommunens mål", "Kommunen", true},
+		{"fylke", "enhetens mål", "Enhetens mål", "", false},
+	}
+	for _, tt := range tests {
+		s := SickLeaveSettings{TargetSetBy: tt.owner}
+		if s.TargetName() != tt.name || s.TargetTitle() != tt.title || tt.owner.Label() != tt.label || tt.owner.Valid() != tt.valid {
+			t.Errorf("%q: %q %q %q %v", tt.owner, s.TargetName(), s.TargetTitle(), tt.owner.Label(), tt.owner.Valid())
+		}
+	}
+	for _, o := range TargetOwners() {
+		if back, ok := TargetOwnerFromLabel(o.Label()); !ok || back != o {
+			t.Errorf("%s: label %q maps back to %q", o, o.Label(), back)
+		}
+	}
+	// Settings saved before the field existed decode to the unit's target.
+	var old SickLeaveSettings
+	if err := json.Unmarshal([]byte(`{"target":740,"two_quarter_threshold":700,"one_quarter_threshold":1000}`), &old); err != nil {
+		t.Fatal(err)
+	}
+	if old.TargetSetBy != "" || old.TargetName() != "enhetens mål" || old.Validate() != nil || old.OrDefault() != old {
+		t.Errorf("old settings %+v", old)
 	}
 }

@@ -121,13 +121,14 @@ type SubmissionDeviation struct {
 	ByCategory map[DeviationCategory]int `json:"by_category"`
 	BySeverity map[Severity]int          `json:"by_severity"`
 	// Version 2: open deviations of severity alvorlig or svært alvorlig;
-	// § 5-2 cases (a person died or was seriously injured), those whose
-	// notice to Arbeidstilsynet and the police is recorded as sent, and
-	// those outstanding.
-	OpenSerious        int `json:"open_serious"`
-	NoticesNeeded      int `json:"notices_needed"`
-	NoticesSent        int `json:"notices_sent"`
-	NoticesOutstanding int `json:"notices_outstanding"`
+	// § 5-2 cases (a person died or was seriously injured), split into
+	// notice to Arbeidstilsynet and the police sent in the year, sent
+	// after it, and not recorded (DeviationStatistics).
+	OpenSerious          int `json:"open_serious"`
+	NoticesNeeded        int `json:"notices_needed"`
+	NoticesSent          int `json:"notices_sent"`
+	NoticesSentAfterYear int `json:"notices_sent_after_year"`
+	NoticesOutstanding   int `json:"notices_outstanding"`
 }
 
 // SubmissionSickLeave is the unit's sick leave per quarter.
@@ -242,7 +243,7 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		s.Deviations = &SubmissionDeviation{Total: dv.Total, Open: dv.Open,
 			ByCategory: map[DeviationCategory]int{}, BySeverity: map[Severity]int{},
 			OpenSerious: f.OpenSeriousDeviations, NoticesNeeded: dv.NoticeNeeded,
-			NoticesSent: dv.NoticeNeeded - dv.NoticeOutstanding, NoticesOutstanding: dv.NoticeOutstanding}
+			NoticesSent: dv.NoticeSent, NoticesSentAfterYear: dv.NoticeSentAfterYear, NoticesOutstanding: dv.NoticeOutstanding}
 		for _, c := range DeviationCategories() {
 			s.Deviations.ByCategory[c] = dv.ByCategory[c]
 		}
@@ -435,7 +436,8 @@ func jsonReason(err error) string {
 // submissionV2Keys are the fields version 2 added; a version 1 file
 // lacks them.
 var submissionV2Keys = []string{"summary", "action_plan.overdue_by_source", "risk.last_carried_out",
-	"deviations.open_serious", "deviations.notices_needed", "deviations.notices_sent", "deviations.notices_outstanding",
+	"deviations.open_serious", "deviations.notices_needed", "deviations.notices_sent", "deviations.notices_sent_after_year",
+	"deviations.notices_outstanding",
 	"sick_leave.measures", "sick_leave.measures_overdue", "violence.last_training",
 	"ten_factor.round_year", "ten_factor.results_on", "ten_factor.focus_without_measure", "ten_factor.measures_overdue",
 	"safety_rounds.last", "safety_rounds.unfinished", "meetings.last", "meetings.unfinished"}
@@ -735,7 +737,8 @@ func (s Submission) validateV2(add func(string, ...any)) {
 	}
 	if dv := s.Deviations; dv != nil {
 		if dv.OpenSerious < 0 || dv.OpenSerious > dv.Open || dv.NoticesSent < 0 || dv.NoticesOutstanding < 0 ||
-			dv.NoticesSent+dv.NoticesOutstanding != dv.NoticesNeeded || dv.NoticesNeeded > dv.Total {
+			dv.NoticesSentAfterYear < 0 || dv.NoticesSent+dv.NoticesSentAfterYear+dv.NoticesOutstanding != dv.NoticesNeeded ||
+			dv.NoticesNeeded > dv.Total {
 			add("deviations: open_serious og varslene (notices_*) henger ikke sammen")
 		}
 	}

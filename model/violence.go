@@ -54,7 +54,7 @@ type ViolenceParagraph struct {
 // it. The old chapter had no separate general paragraph; its general duty
 // was part of 23A-1.
 var violenceParagraphs = []ViolenceParagraph{
-	{DutyGeneral, "Generelt krav om vern mot vold og trusler", "3A-1", ""},
+	{DutyGeneral, "Organisering, planlegging og gjennomføring av arbeidet", "3A-1", ""},
 	{DutyMapping, "Kartlegging og risikovurdering", "3A-2", "23A-1"},
 	{DutyMeasures, "Tiltak", "3A-3", "23A-4"},
 	{DutyInformation, "Informasjon og rutiner", "3A-4", "23A-3"},
@@ -76,8 +76,9 @@ func ViolenceDuties() []ViolenceDuty {
 	return out
 }
 
-// StatusDuties returns the five duties the status view follows (the
-// general duty is met through them).
+// StatusDuties returns the five duties with records of their own, which
+// ViolenceStatus follows. The general duty (§ 3A-1) is met through them
+// together: GeneralDutyStatus.
 func StatusDuties() []ViolenceDuty {
 	return []ViolenceDuty{DutyMapping, DutyMeasures, DutyInformation, DutyTraining, DutyFollowUp}
 }
@@ -99,25 +100,32 @@ func (d ViolenceDuty) Label() string { return d.Paragraph().Label }
 // Valid reports whether d is one of the duties.
 func (d ViolenceDuty) Valid() bool { return d.Paragraph().Current != "" }
 
-// Paragraphs returns the short reference, e.g. "§ 3A-2 (tidligere § 23A-1)".
+// Paragraphs returns the short reference, e.g. "§ 3A-2 (tidligere §
+// 23A-1)", or "§ 3A-1 (ny fra 2026)" for a paragraph the old chapter did
+// not have.
 func (d ViolenceDuty) Paragraphs() string {
 	p := d.Paragraph()
 	if p.Current == "" {
 		return ""
 	}
 	if p.Former == "" {
-		return "§ " + p.Current
+		return fmt.Sprintf("§ %s (ny fra 2026)", p.Current)
 	}
 	return fmt.Sprintf("§ %s (tidligere § %s)", p.Current, p.Former)
 }
 
 // Citation returns the full reference, e.g. "forskrift om utførelse av
-// arbeid § 3A-2 (tidligere § 23A-1)"; "" for an unknown duty.
+// arbeid § 3A-2 (tidligere § 23A-1)", or "forskrift om utførelse av arbeid
+// § 3A-1" for a new paragraph; "" for an unknown duty.
 func (d ViolenceDuty) Citation() string {
-	if s := d.Paragraphs(); s != "" {
-		return violenceRegulation + " " + s
+	p := d.Paragraph()
+	switch {
+	case p.Current == "":
+		return ""
+	case p.Former == "":
+		return violenceRegulation + " § " + p.Current
 	}
-	return ""
+	return violenceRegulation + " " + d.Paragraphs()
 }
 
 // ViolenceCitation is d.Citation(), for callers that prefer a function.

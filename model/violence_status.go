@@ -62,10 +62,51 @@ const (
 	ViolenceFollowUpDays    = 365
 )
 
-// ViolenceNotifyReminder is shown when an incident is serious.
-const ViolenceNotifyReminder = "Ved alvorlig personskade skal arbeidsgiveren straks varsle Arbeidstilsynet og nærmeste politi " +
+// ViolenceNotifyReminder is shown when an incident needs the § 5-2
+// notice (Deviation.NeedsAuthorityNotice): a death or a serious injury.
+const ViolenceNotifyReminder = "Ved dødsfall eller alvorlig personskade skal arbeidsgiveren straks varsle Arbeidstilsynet og nærmeste politi " +
 	"(arbeidsmiljøloven § 5-2), og deretter sende skriftlig melding med kopi til verneombudet. Alvorlig skade omfatter også psykisk skade " +
 	"som gir varig eller langvarig arbeidsuførhet."
+
+// GeneralDutyStatus is the status of § 3A-1 (organise, plan and carry out
+// the work so employees are protected as far as possible). No record of
+// its own documents it: it is met through the other duties together, so
+// its state is the worst of theirs (overdue over missing), it is
+// documented when they all are, it has no date of its own, and its notes
+// name the duties not in order. rest is ViolenceStatus's result.
+func GeneralDutyStatus(rest []ViolenceDutyStatus) ViolenceDutyStatus {
+	s := ViolenceDutyStatus{Duty: DutyGeneral, Documented: len(rest) > 0}
+	overdue := false
+	var bad []string
+	for _, r := range rest {
+		s.Documented = s.Documented && r.Documented
+		overdue = overdue || r.State == DutyOverdue
+		if r.State != DutyOK {
+			bad = append(bad, strings.ToLower(r.Duty.Label()))
+		}
+	}
+	if len(bad) > 0 {
+		s.Notes = append(s.Notes, "Ikke i orden: "+strings.Join(bad, ", "))
+	}
+	return s.finish(overdue)
+}
+
+// GeneralDutyBasis says how § 3A-1 is documented: "Dokumenteres samlet
+// gjennom pliktene i § 3A-2 til § 3A-6".
+func GeneralDutyBasis() string {
+	ds := StatusDuties()
+	return fmt.Sprintf("Dokumenteres samlet gjennom pliktene i § %s til § %s",
+		ds[0].Paragraph().Current, ds[len(ds)-1].Paragraph().Current)
+}
+
+// ViolenceStatusTable is the status in the chapter's order, as the report
+// and the status page show it: § 3A-1 (GeneralDutyStatus) first, then
+// ViolenceStatus. Counts of duties in order use ViolenceStatus, so the
+// general duty does not count a missing duty twice.
+func ViolenceStatusTable(in ViolenceStatusInput, today Date) []ViolenceDutyStatus {
+	rest := ViolenceStatus(in, today)
+	return append([]ViolenceDutyStatus{GeneralDutyStatus(rest)}, rest...)
+}
 
 // ViolenceStatus returns the status of StatusDuties() in order.
 func ViolenceStatus(in ViolenceStatusInput, today Date) []ViolenceDutyStatus {
@@ -327,8 +368,8 @@ func followUpStatus(devs []Deviation, today Date) ViolenceDutyStatus {
 		s.Notes = append(s.Notes, fmt.Sprintf("%d av %d %s siste år uten registrert tilbud om oppfølging", without, n, violencePlural(n, "hendelse", "hendelser")))
 	}
 	if unnotified > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%d svært %s uten registrert varsling til Arbeidstilsynet og politiet",
-			unnotified, violencePlural(unnotified, "alvorlig hendelse", "alvorlige hendelser")))
+		s.Notes = append(s.Notes, fmt.Sprintf("%d %s med dødsfall eller alvorlig personskade uten registrert varsling til Arbeidstilsynet og politiet",
+			unnotified, violencePlural(unnotified, "hendelse", "hendelser")))
 	}
 	return s.finish(unnotified > 0)
 }

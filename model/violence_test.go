@@ -36,6 +36,9 @@ func TestViolenceParagraphTable(t *testing.T) {
 		{DutyGeneral, "forskrift om utførelse av arbeid § 3A-1"},
 		{"ukjent", ""},
 	}
+	if got := DutyGeneral.Paragraphs(); got != "§ 3A-1 (ny fra 2026)" {
+		t.Errorf("Paragraphs(general) = %q", got)
+	}
 	for _, tt := range tests {
 		if got := tt.d.Citation(); got != tt.want {
 			t.Errorf("Citation(%s) = %q, want %q", tt.d, got, tt.want)
@@ -492,6 +495,15 @@ func TestViolenceStatusEdges(t *testing.T) {
 			in.Incidents[0].Type = TypeIncident
 			in.Incidents[0].AuthoritiesNotified = true
 		}, DutyFollowUp, DutyOK, ""},
+		{"serious injury at alvorlig not notified", func(in *ViolenceStatusInput) {
+			in.Incidents[0].Severity, in.Incidents[0].PersonHarm = SeveritySerious, HarmSerious
+		}, DutyFollowUp, DutyOverdue, "1 hendelse med dødsfall eller alvorlig personskade uten registrert varsling"},
+		{"death not notified", func(in *ViolenceStatusInput) {
+			in.Incidents[0].Severity, in.Incidents[0].PersonHarm = SeverityVerySerious, HarmDeath
+		}, DutyFollowUp, DutyOverdue, "dødsfall eller alvorlig personskade"},
+		{"svært alvorlig without serious injury", func(in *ViolenceStatusInput) {
+			in.Incidents[0].Severity, in.Incidents[0].PersonHarm = SeverityVerySerious, HarmInjury
+		}, DutyFollowUp, DutyOK, ""},
 		{"no incidents", func(in *ViolenceStatusInput) { in.Incidents = nil }, DutyFollowUp, DutyOK, ""},
 	}
 	for _, tt := range tests {
@@ -510,5 +522,53 @@ func TestViolenceStatusEdges(t *testing.T) {
 		if !s.Valid() || s.Label() == "" {
 			t.Errorf("state %s", s)
 		}
+	}
+}
+
+func TestGeneralDutyStatus(t *testing.T) {
+	today := NewDate(2026, 6, 15)
+	tests := []struct {
+		name       string
+		edit       func(*ViolenceStatusInput)
+		state      DutyState
+		documented bool
+		note       string
+	}{
+		{"all in order", func(*ViolenceStatusInput) {}, DutyOK, true, ""},
+		{"one missing", func(in *ViolenceStatusInput) { in.Trainings[0].Kind = TrainingCourse }, DutyMissing, true,
+			"Ikke i orden: opplæring og øvelser"},
+		{"one not documented", func(in *ViolenceStatusInput) { in.Mapping = nil }, DutyMissing, false,
+			"Ikke i orden: kartlegging og risikovurdering, tiltak"},
+		{"overdue wins", func(in *ViolenceStatusInput) {
+			in.Trainings[0].Kind = TrainingCourse
+			in.Measures[0].Deadline = today.AddDays(-1)
+		}, DutyOverdue, true, "Ikke i orden: tiltak, opplæring og øvelser"},
+	}
+	for _, tt := range tests {
+		in := complete(today)
+		m := *in.Mapping
+		in.Mapping = &m
+		tt.edit(&in)
+		table := ViolenceStatusTable(in, today)
+		if len(table) != 6 || table[0].Duty != DutyGeneral {
+			t.Fatalf("%s: table starts with %s, %d rows", tt.name, table[0].Duty, len(table))
+		}
+		g := table[0]
+		notes := strings.Join(g.Notes, " | ")
+		if g.State != tt.state || g.Documented != tt.documented || !g.LastDone.IsZero() ||
+			(tt.note == "" && notes != "") || !strings.Contains(notes, tt.note) {
+			t.Errorf("%s: %s documented %v last %s %q; want %s %v %q", tt.name, g.State, g.Documented, g.LastDone, notes, tt.state, tt.documented, tt.note)
+		}
+		for i, d := range ViolenceDuties() {
+			if table[i].Duty != d {
+				t.Errorf("%s: row %d is %s, want %s", tt.name, i, table[i].Duty, d)
+			}
+		}
+	}
+	if g := GeneralDutyStatus(nil); g.State != DutyMissing || g.Documented {
+		t.Errorf("no duties: %+v", g)
+	}
+	if got := GeneralDutyBasis(); got != "Dokumenteres samlet gjennom pliktene i § 3A-2 til § 3A-6" {
+		t.Errorf("basis %q", got)
 	}
 }

@@ -95,7 +95,7 @@ type Aggregation struct {
 
 	SickLeave []string // units that met a sick-leave follow-up rule
 	Overdue   []string // units with overdue measures
-	No23A     []string // units whose violence module is in use without a current mapping
+	No23A     []string // units whose violence module (kap. 3A, tidligere 23A) is in use without a current mapping
 	// NotInUse counts, per module ID, the units where the module is not in
 	// use (its object is null in the submission).
 	NotInUse map[string]int
@@ -375,7 +375,7 @@ func AggregateReport(a Aggregation, opts Options) *Document {
 		{Title: "Tiltak", Width: 14, Align: AlignRight}, {Title: "Åpne", Width: 13, Align: AlignRight}, {Title: "Forfalt", Width: 15, Align: AlignRight},
 		{Title: "Risiko-vurd.", Width: 16, Align: AlignRight}, {Title: "Høy risiko før/etter", Width: 22, Align: AlignRight},
 		{Title: "Avvik", Width: 13, Align: AlignRight}, {Title: "Sykefravær (mål)", Width: 22, Align: AlignRight},
-		{Title: "23A kartlagt", Width: 17, Align: AlignCenter}, {Title: "IK-punkter", Width: 16, Align: AlignRight}}}
+		{Title: "3A kartlagt", Width: 17, Align: AlignCenter}, {Title: "IK-punkter", Width: 16, Align: AlignRight}}}
 	for _, s := range a.Units {
 		row := []string{s.Unit.Name + "\n" + s.Unit.Municipality, s.Unit.Sector.Label(), model.FormatInt(s.Unit.Employees),
 			optCount(s.ActionPlan, func(p *model.SubmissionPlan) int { return p.Total }),

@@ -96,6 +96,26 @@ func (d *Document) DeviationSection(in DeviationSectionInput) {
 	d.deviationRegisterBrief(serious)
 }
 
+// devNoticeText is the § 5-2 line: how many deaths and serious injuries,
+// and whether the notice to Arbeidstilsynet and the police was sent in
+// the year, after it, or is not recorded.
+func devNoticeText(s model.DeviationStatistics) string {
+	if s.NoticeNeeded == 0 {
+		return "Ingen"
+	}
+	if s.NoticeSent == s.NoticeNeeded {
+		return fmt.Sprintf("%d, alle meldt til Arbeidstilsynet og politiet i %s", s.NoticeNeeded, s.Year)
+	}
+	parts := []string{fmt.Sprintf("%d meldt til Arbeidstilsynet og politiet i %s", s.NoticeSent, s.Year)}
+	if s.NoticeSentAfterYear > 0 {
+		parts = append(parts, fmt.Sprintf("%d meldt etter årsskiftet", s.NoticeSentAfterYear))
+	}
+	if s.NoticeOutstanding > 0 {
+		parts = append(parts, fmt.Sprintf("%d uten registrert melding", s.NoticeOutstanding))
+	}
+	return fmt.Sprintf("%d: %s", s.NoticeNeeded, strings.Join(parts, ", "))
+}
+
 // deviationsIn returns the deviations dated in year and not after today,
 // oldest first.
 func deviationsIn(all []model.Deviation, year model.HMSYear, today model.Date) []model.Deviation {
@@ -127,13 +147,6 @@ func (d *Document) deviationStatistics(s model.DeviationStatistics, today model.
 	if s.OpenLong > 0 {
 		open += fmt.Sprintf(", herav %d registrert for mer enn %d dager siden", s.OpenLong, model.DevOpenLongDays)
 	}
-	notice := fmt.Sprintf("%d, alle meldt til Arbeidstilsynet og politiet", s.NoticeNeeded)
-	switch {
-	case s.NoticeNeeded == 0:
-		notice = "Ingen"
-	case s.NoticeOutstanding > 0:
-		notice = fmt.Sprintf("%d, herav %d uten registrert melding til Arbeidstilsynet og politiet", s.NoticeNeeded, s.NoticeOutstanding)
-	}
 	d.KeyValues([][2]string{
 		{"Avvik registrert i " + s.Year.String(), fmt.Sprint(s.Total)},
 		{"Åpne per " + today.String(), open},
@@ -141,7 +154,7 @@ func (d *Document) deviationStatistics(s model.DeviationStatistics, today model.
 		{"Gjennomsnittlig tid til lukking", avg},
 		{"Med tiltak i handlingsplanen", fmt.Sprint(s.WithMeasures)},
 		{"Meldt i kommunens avvikssystem", fmt.Sprint(s.ReportedToMunicipal)},
-		{"Alvorlig skade (arbeidsmiljøloven § 5-2)", notice},
+		{"Dødsfall og alvorlig personskade (arbeidsmiljøloven § 5-2)", devNoticeText(s)},
 	})
 
 	bars := make([]Bar, 0, len(model.DeviationCategories()))
@@ -268,6 +281,9 @@ func devCategoryParts(x model.Deviation) []cellPart {
 		cat = string(x.Category)
 	}
 	parts := []cellPart{{text: cat}}
+	if h := x.PersonHarm; h != "" && h != model.HarmNone {
+		parts = append(parts, cellPart{text: h.Label(), small: !h.Notifiable(), bold: h.Notifiable()})
+	}
 	if x.Category == model.DevViolence {
 		var offers []string
 		for _, f := range x.FollowUpOffered {
@@ -349,8 +365,12 @@ func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
 		if cat == "" {
 			cat = string(x.Category)
 		}
+		severity := []cellPart{{text: orDash(x.Severity.Label())}}
+		if h := x.PersonHarm; h != "" && h != model.HarmNone {
+			severity = append(severity, cellPart{text: h.Label(), small: !h.Notifiable(), bold: h.Notifiable()})
+		}
 		t.rows[i] = [][]cellPart{{{text: x.Date.String()}}, {{text: cat}}, {{text: orDash(x.Type.Label())}},
-			{{text: orDash(x.Severity.Label())}}, status, {{text: measures}}}
+			severity, status, {{text: measures}}}
 		if warn {
 			t.styles[i] = RowStyle{CellFills: []Color{4: overdueFill}}
 		}

@@ -30,7 +30,9 @@ func testDeviations() []model.Deviation {
 	notified := base(4, date(2026, time.February, 3), model.DevInjury, model.TypeIncident, model.SeverityVerySerious, "Vaskeri", "SENSITIV-FALL fra stige")
 	notified.AuthoritiesNotified, notified.AuthoritiesNotifiedOn = true, date(2026, time.February, 3)
 	notified.ReportedToMunicipal, notified.MunicipalRef = true, "AVVIK-2026-0001"
-	outstanding := base(6, date(2026, time.October, 2), model.DevInjury, model.TypeIncident, model.SeverityVerySerious, "Kjøkken", "SENSITIV-BRANNSKADE")
+	// A serious injury in a fire at alvorlig: § 5-2 by the harm recorded.
+	outstanding := base(6, date(2026, time.October, 2), model.DevFire, model.TypeIncident, model.SeveritySerious, "Kjøkken", "SENSITIV-BRANNSKADE")
+	outstanding.PersonHarm = model.HarmSerious
 	return []model.Deviation{
 		closed(base(1, date(2025, time.December, 31), model.DevFire, model.TypeIncident, model.SeverityMinor, "Kjøkken", "SENSITIV-IFJOR"), date(2026, time.January, 2), "Leder"),
 		closed(base(2, date(2026, time.January, 1), model.DevOrganisation, model.TypeDeviation, model.SeverityMinor, "Avdeling 2", "SENSITIV-BEMANNING"), date(2026, time.January, 11), "Kari Nordmann"),
@@ -62,8 +64,8 @@ func TestDeviationReport(t *testing.T) {
 		"Avvik registrert i 2026", "Åpne per 24.11.2026", "Gjennomsnittlig tid til lukking",
 		"7,3 dager (3 lukkede avvik)", // (10 + 5 + 7) / 3
 		"herav 2 registrert for mer enn 30 dager siden",
-		"2, herav 1 uten registrert melding til Arbeidstilsynet og politiet",
-		"Avvik per kategori, 2026", "Personskade", "Kjemikalier, gass, biologisk", "Brudd på HMS-regler", "2 avvik", "0 avvik",
+		"2: 1 meldt til Arbeidstilsynet og politiet i 2026, 1 uten registrert melding", "Alvorlig personskade",
+		"Avvik per kategori, 2026", "Personskade", "Kjemikalier, gass, biologisk", "Brudd på HMS-regler", "1 avvik", "0 avvik",
 		"Avvik per kvartal, lukket og åpne", "Lukket", "Åpne",
 		"Per kvartal og kategori", "1. kv.", "4. kv.", "I alt", "herav lukket", "herav åpne",
 		"Feil håndtering av kjemikalier, gass, biologiske faktorer", // the full label in the table

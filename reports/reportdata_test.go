@@ -36,7 +36,7 @@ func testMeasures() []model.Measure {
 			PriorityArea: model.AreaHealthPromotion, Responsible: "Åse Ødegård", Deadline: date(2026, time.January, 31),
 			Status: model.StatusEvaluert, CompletedOn: date(2026, time.January, 20), EvaluatedOn: date(2026, time.March, 1), EvaluationNote: "Nye høyderegulerbare benker; færre klager på ryggsmerter.",
 			Created: date(2025, time.October, 1)},
-		{ID: 5, Title: "Tett oppfølging av langtidssykmeldte", Description: "Dialogmøte innen 7 uker, jf. folketrygdloven § 8-7a.",
+		{ID: 5, Title: "Tett oppfølging av langtidssykmeldte", Description: "Dialogmøte 1 innen 7 uker, jf. arbeidsmiljøloven § 4-6 (4).",
 			Source: model.Source{Kind: model.SourceSickLeave}, PriorityArea: model.AreaFollowUpAbsence, Responsible: "Kari Nordmann",
 			Deadline: date(2026, time.May, 1), OriginalDeadline: date(2026, time.February, 1), Status: model.StatusUtsatt,
 			PostponeReason: "Venter på BHT.", Created: date(2025, time.September, 1)},

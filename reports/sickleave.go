@@ -53,7 +53,7 @@ func SickLeaveReport(in SickLeaveInput, opts Options) *Document {
 	s := in.Settings.OrDefault()
 	qs := model.SortSickLeave(in.Quarters)
 	kv := [][2]string{
-		{"Mål", pct1(s.Target)},
+		{s.TargetTitle(), pct1(s.Target)},
 		{"Grenser for oppfølging", fmt.Sprintf("Over %s to kvartaler på rad; over %s i ett kvartal (med BHT)", pct1(s.TwoQuarterThreshold), pct1(s.OneQuarterThreshold))},
 	}
 	if len(qs) > 0 {
@@ -96,8 +96,8 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 	if weighted {
 		how = "vektet med avtalte dagsverk"
 	}
-	d.Paragraph(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. Mål %s%s.",
-		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), pct1(s.Target), vsTarget(avg, s.Target)))
+	d.Paragraph(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. %s %s%s.",
+		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), s.TargetTitle(), pct1(s.Target), vsTarget(avg, s.Target)))
 	prev := model.SickLeaveYear(in.Quarters, in.Year-1)
 	d.sickLeaveYearChart(in.Year, year, prev, s)
 	alerts := model.SickLeaveAlertsForYear(in.Quarters, s, in.Year)
@@ -137,7 +137,7 @@ func points(p model.Percent) string {
 // sickLeaveLines are the target and the two limits as chart lines.
 func sickLeaveLines(s model.SickLeaveSettings) []RefLine {
 	return []RefLine{
-		{Value: s.Target.Float(), Label: "Mål " + pct1(s.Target), Color: sickTargetColor},
+		{Value: s.Target.Float(), Label: s.TargetTitle() + " " + pct1(s.Target), Color: sickTargetColor},
 		{Value: s.TwoQuarterThreshold.Float(), Label: "Grense " + pct1(s.TwoQuarterThreshold), Color: sickTwoColor},
 		{Value: s.OneQuarterThreshold.Float(), Label: "BHT " + pct1(s.OneQuarterThreshold), Color: sickOneColor},
 	}

@@ -55,7 +55,7 @@ func ViolenceReport(in ViolenceInput, opts Options) *Document {
 		"Etter "+model.ViolenceChapter+".")
 
 	d.Heading(2, "Status per plikt")
-	d.violenceStatusTable(model.ViolenceStatus(in.statusInput(), in.Today))
+	d.violenceStatusTable(model.ViolenceStatusTable(in.statusInput(), in.Today))
 
 	d.Heading(2, "Kartlegging og risikovurdering")
 	d.Paragraph("Hjemmel: " + model.DutyMapping.Citation() + ".")
@@ -113,7 +113,7 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 	}
 	st, _ := model.ViolenceStatusForYear(in.statusInput(), year, in.Today)
 	d.Paragraph(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(note))
-	d.violenceStatusTable(st)
+	d.violenceStatusTable(append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(st)}, st...))
 	if yin.Mapping != nil {
 		m := in.matrix()
 		mp := *yin.Mapping
@@ -154,7 +154,13 @@ func (d *Document) violenceStatusTable(st []model.ViolenceDutyStatus) {
 		if !s.Documented {
 			state += ", ikke dokumentert"
 		}
-		rows[i] = []string{s.Duty.Label(), s.Duty.Paragraphs(), state, last, orDash(strings.Join(s.Notes, "; "))}
+		notes := orDash(strings.Join(s.Notes, "; "))
+		if s.Duty == model.DutyGeneral {
+			// § 3A-1 has no record of its own: say what documents it.
+			last = "–"
+			notes = strings.Join(append([]string{model.GeneralDutyBasis()}, s.Notes...), ". ")
+		}
+		rows[i] = []string{s.Duty.Label(), s.Duty.Paragraphs(), state, last, notes}
 		switch s.State {
 		case model.DutyOverdue:
 			styles[i].CellFills = []Color{2: overdueFill}

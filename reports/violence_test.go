@@ -90,6 +90,15 @@ func TestViolenceSection(t *testing.T) {
 	if strings.Contains(flat, "HEMMELIG") {
 		t.Error("an incident description was printed")
 	}
+	// The duty table starts at § 3A-1, documented by the others together.
+	for _, want := range []string{"Organisering,", "Dokumenteres samlet gjennom"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("section lacks %q", want)
+		}
+	}
+	if i, j := strings.Index(flat, "§ 3A-1"), strings.Index(flat, "§ 3A-2 (tidligere"); i < 0 || j < i {
+		t.Errorf("§ 3A-1 at %d, § 3A-2 at %d: the table does not start at § 3A-1", i, j)
+	}
 }
 
 func TestViolenceReportEmpty(t *testing.T) {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -289,5 +290,82 @@ func TestCheckDeviations(t *testing.T) {
 				t.Fatalf("want a problem with %q, got %q", c.want, rep.Problems)
 			}
 		})
+	}
+}
+
+// TestOldDeviationKeepsItsNotice: a record written before PersonHarm
+// existed (no "person_harm" in the stored JSON) is read with the earlier
+// rule, so its outstanding § 5-2 notice does not disappear; recording the
+// harm in the form replaces the read rule, and the file stays valid.
+func TestOldDeviationKeepsItsNotice(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	s.Close()
+	// The stored form of a svært alvorlig personal injury as the earlier
+	// program wrote it: the same fields, without person_harm.
+	old := `{"id":1,"date":"2026-03-10","place":"Avdeling 2","category":"personskade","type":"uonsket_hendelse",` +
+		`"severity":"svaert_alvorlig","what_happened":"Ansatt falt i trappen og brakk lårhalsen.","immediate_action":"","cause":"",` +
+		`"status":"under_behandling","closed_by":"","closed_on":"","measure_ids":null,"reported_to_municipal":false,"municipal_ref":"",` +
+		`"authorities_notified":false,"authorities_notified_on":"","violence_type":"","follow_up_offered":null,"safety_round_id":0}`
+	rawWrite(t, path, func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists([]byte(bucketDeviations))
+		if err != nil {
+			return err
+		}
+		env := fmt.Sprintf(`{"v":%d,"data":%s}`, CurrentSchemaVersion, old)
+		if err := b.SetSequence(1); err != nil {
+			return err
+		}
+		return b.Put(itob(1), []byte(env))
+	})
+	mustCheckOK(t, path)
+
+	s, err := Open(path, testOpts(newClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, err := s.Deviation(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.PersonHarm != "" || !d.NeedsAuthorityNotice() || !d.NoticeOutstanding() {
+		t.Fatalf("old record read as %+v; needs notice %v", d, d.NeedsAuthorityNotice())
+	}
+	all, err := s.Deviations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.DeviationStats(all, 2026, devDay)
+	if st.NoticeNeeded != 1 || st.NoticeOutstanding != 1 || st.NoticeSent != 0 {
+		t.Errorf("stats of the old record: %+v", st)
+	}
+	if got := model.FilterDeviations(all, model.DeviationFilter{NoticeOutstanding: true}); len(got) != 1 {
+		t.Errorf("the outstanding filter finds %d", len(got))
+	}
+
+	// Recording what happened (an injury that was not serious after all)
+	// replaces the read rule; then a serious one with its notice.
+	d.PersonHarm = model.HarmInjury
+	if d, err = s.SaveDeviation(d, devDay); err != nil {
+		t.Fatal(err)
+	}
+	if d.NeedsAuthorityNotice() {
+		t.Error("still needs notice after recording a minor injury")
+	}
+	d.PersonHarm, d.AuthoritiesNotified, d.AuthoritiesNotifiedOn = model.HarmSerious, true, date(2026, 3, 10)
+	if _, err = s.SaveDeviation(d, devDay); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	mustCheckOK(t, path)
+	s2, err := Open(path, testOpts(newClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	all, _ = s2.Deviations()
+	st = model.DeviationStats(all, 2026, devDay)
+	if len(all) != 1 || all[0].PersonHarm != model.HarmSerious || st.NoticeNeeded != 1 || st.NoticeSent != 1 || st.NoticeOutstanding != 0 {
+		t.Errorf("after recording: %+v, stats %+v", all, st)
 	}
 }

@@ -219,10 +219,10 @@ func (b *Batch) SaveSickLeaveSettings(v model.SickLeaveSettings) error {
 		if err := putSetting(tx, keySickLeaveSettings, v); err != nil {
 			return nil, err
 		}
-		kind, summary := ChangeCreated, "Satte enhetens mål og grenser for sykefravær: "+v.Describe()
+		kind, summary := ChangeCreated, "Satte mål og grenser for sykefravær: "+v.Describe()
 		if found {
 			kind = ChangeUpdated
-			summary = fmt.Sprintf("Endret enhetens mål og grenser for sykefravær: %s Før: %s", v.Describe(), old.Describe())
+			summary = fmt.Sprintf("Endret mål og grenser for sykefravær: %s Før: %s", v.Describe(), old.Describe())
 		}
 		return []Change{{Entity: EntitySettings, Kind: kind, Summary: summary}}, nil
 	})

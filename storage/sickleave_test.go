@@ -155,8 +155,24 @@ func TestSickLeaveSettingsRoundTrip(t *testing.T) {
 		t.Errorf("stored %+v", got)
 	}
 	changes, _ := s.Changes(1)
-	if changes[0].Entity != EntitySettings || !strings.Contains(changes[0].Summary, "Mål 7,4 %") {
+	if changes[0].Entity != EntitySettings || !strings.Contains(changes[0].Summary, "Enhetens mål 7,4 %") {
 		t.Errorf("change %+v", changes[0])
+	}
+	// Whose target it is, stored and logged.
+	municipal := own
+	municipal.TargetSetBy = model.TargetByMunicipality
+	if err := s.SaveSickLeaveSettings(municipal); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.SickLeaveSettings(); got != municipal {
+		t.Errorf("stored %+v", got)
+	}
+	changes, _ = s.Changes(1)
+	if !strings.Contains(changes[0].Summary, "Endret mål og grenser for sykefravær: Kommunens mål 7,4 %") {
+		t.Errorf("change %+v", changes[0])
+	}
+	if err := s.SaveSickLeaveSettings(own); err != nil {
+		t.Fatal(err)
 	}
 	n, _ := s.Changes(0)
 	if err := s.SaveSickLeaveSettings(own); err != nil {

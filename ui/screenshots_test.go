@@ -12,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
 )
@@ -61,6 +62,12 @@ func TestScreenshots(t *testing.T) {
 		if as, _ := env.Store.Assessments(); len(as) > 0 {
 			env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID})
 			save(t, w, "risiko-detalj", meeting)
+		}
+		// A deviation whose § 5-2 notice is outstanding, in the editor.
+		devs, _ := env.Store.Deviations()
+		if d := model.FilterDeviations(devs, model.DeviationFilter{NoticeOutstanding: true}); len(d) > 0 {
+			env.Open(avvik.PageID, appctx.Focus{ID: d[0].ID})
+			save(t, w, "avvik-detalj", meeting)
 		}
 		u.Close()
 	}

@@ -16,10 +16,12 @@ import (
 // smaller or calmer units), with violence and personal injury the most
 // frequent in care. Most older deviations are closed, recent ones open;
 // most are also reported in the municipality's own system. A few serious
-// ones have measures in the action plan, and the first replica has one
-// svært alvorlig personal injury last year, notified to Arbeidstilsynet
-// and the police the same day. Descriptions speak of groups and roles
-// ("en beboer", "ansatt"), never of persons.
+// ones have measures in the action plan. Every deviation records the harm
+// to a person. The first replica has the § 5-2 cases (serious injuries)
+// across categories: last year a fall, a fire, a chemical and a violence
+// case, each notified to Arbeidstilsynet and the police the same day, and
+// a fall this year whose notice is not yet recorded. Descriptions speak
+// of groups and roles ("en beboer", "ansatt"), never of persons.
 
 // Deviation is a generated deviation with the measures made from it.
 type Deviation struct {
@@ -74,6 +76,7 @@ type devTemplate struct {
 	measure             string             // a measure it may lead to; "" = none
 	violence            model.ViolenceType // for vold og trusler
 	care                bool               // only in care (nursing home, home care, health)
+	hurt                bool               // someone was injured (not seriously)
 }
 
 var (
@@ -103,19 +106,19 @@ var devTemplates = map[model.DeviationCategory][]devTemplate{
 			action: "Meldt til leder og politiet.", cause: "Personalrommet var ulåst."},
 	},
 	model.DevInjury: {
-		{typ: model.TypeIncident, sev: devSevHigh, care: true, what: "Ansatt fikk vondt i ryggen under forflytning fra seng til stol.",
+		{typ: model.TypeIncident, sev: devSevHigh, care: true, hurt: true, what: "Ansatt fikk vondt i ryggen under forflytning fra seng til stol.",
 			action: "Ansatt tok pause og fikk vurdert ryggen av lege.", cause: "Takheis var ikke tilgjengelig på rommet.", measure: "Takheis på alle rom på avdelingen"},
-		{typ: model.TypeIncident, sev: devSevMid, what: "Ansatt skled på vått gulv og slo kneet.",
+		{typ: model.TypeIncident, sev: devSevMid, hurt: true, what: "Ansatt skled på vått gulv og slo kneet.",
 			action: "Førstehjelp med is og hvile.", cause: "Gulvet var ikke tørket etter vask.", measure: "Sklisikre matter og varselskilt ved vask"},
-		{typ: model.TypeIncident, sev: devSevMid, care: true, what: "Stikkskade ved bruk av kanyle.",
+		{typ: model.TypeIncident, sev: devSevMid, care: true, hurt: true, what: "Stikkskade ved bruk av kanyle.",
 			action: "Såret vasket, blodprøve tatt etter smitterutinen.", cause: "Kanyleboks sto ikke innen rekkevidde.", measure: "Kanyler med stikkbeskyttelse"},
 		{typ: model.TypeNearMiss, sev: devSevLow, what: "Ansatt var nær ved å falle i trappen ved personalinngangen; løse trappeneser.",
 			action: "Trappen sperret til vaktmester kom.", cause: "Manglende vedlikehold."},
-		{typ: model.TypeIncident, sev: devSevMid, what: "Ansatt klemte fingeren i en dør som smalt igjen.",
+		{typ: model.TypeIncident, sev: devSevMid, hurt: true, what: "Ansatt klemte fingeren i en dør som smalt igjen.",
 			action: "Kjølt ned og plastret.", cause: "Dørlukkeren var feil innstilt."},
-		{typ: model.TypeIncident, sev: devSevLow, what: "Ansatt brente hånden på varm ovnsplate på kjøkkenet.",
+		{typ: model.TypeIncident, sev: devSevLow, hurt: true, what: "Ansatt brente hånden på varm ovnsplate på kjøkkenet.",
 			action: "Kaldt vann i 20 minutter.", cause: "Manglet grytekluter av riktig type."},
-		{typ: model.TypeIncident, sev: devSevHigh, what: "Ansatt fikk vondt i skulderen etter løft av tunge esker på lageret.",
+		{typ: model.TypeIncident, sev: devSevHigh, hurt: true, what: "Ansatt fikk vondt i skulderen etter løft av tunge esker på lageret.",
 			action: "Avbrøt løftingen; fikk time hos fastlege.", cause: "Tralle var ikke tilgjengelig.", measure: "Tralle og hylleplass for tunge varer"},
 	},
 	model.DevEnvironment: {
@@ -131,17 +134,17 @@ var devTemplates = map[model.DeviationCategory][]devTemplate{
 			action: "Stoppet før blanding; luftet rommet.", cause: "Flaskene var ikke merket etter omtapping.", measure: "Forbud mot omtapping av kjemikalier"},
 		{typ: model.TypeDeviation, sev: devSevLow, what: "Sikkerhetsdatablad manglet for nytt vaskemiddel.",
 			action: "Bestilt datablad fra leverandør.", cause: "Stoffkartoteket ble ikke oppdatert ved innkjøp."},
-		{typ: model.TypeIncident, sev: devSevMid, what: "Sprut av desinfeksjonsmiddel i øyet.",
+		{typ: model.TypeIncident, sev: devSevMid, hurt: true, what: "Sprut av desinfeksjonsmiddel i øyet.",
 			action: "Skylt med øyeskyll i 15 minutter, oppsøkt legevakt.", cause: "Vernebriller ble ikke brukt."},
 	},
 	model.DevViolence: {
-		{typ: model.TypeIncident, sev: devSevHigh, care: true, violence: model.ViolencePhysical, what: "En {k} slo ansatt i ansiktet under morgenstell.",
+		{typ: model.TypeIncident, sev: devSevHigh, care: true, violence: model.ViolencePhysical, hurt: true, what: "En {k} slo ansatt i ansiktet under morgenstell.",
 			action: "Ansatt trakk seg unna, kollega tilkalt.", cause: "{Kb} var urolig etter en dårlig natt; stellet ble gjort alene.", measure: "Alltid to ansatte ved stell når det er kjent uro"},
 		{typ: model.TypeIncident, sev: devSevMid, care: true, violence: model.ViolencePhysical, what: "En {k} kløp og lugget ansatt ved påkledning.",
 			action: "Avbrøt stellet og prøvde igjen senere.", cause: "Endringer i dagsrytmen ga uro."},
 		{typ: model.TypeIncident, sev: devSevMid, care: true, violence: model.ViolenceSexual, what: "En {k} tok ansatt på brystet under stell.",
 			action: "Ansatt satte tydelig grense og avsluttet stellet."},
-		{typ: model.TypeIncident, sev: devSevHigh, violence: model.ViolencePhysical, what: "En {k} slo ansatt i armen i en opphetet situasjon.",
+		{typ: model.TypeIncident, sev: devSevHigh, violence: model.ViolencePhysical, hurt: true, what: "En {k} slo ansatt i armen i en opphetet situasjon.",
 			action: "Ansatt trakk seg unna og varslet leder.", cause: "Konflikt som bygget seg opp over tid.", measure: "Plan for å forebygge og håndtere kjente konflikter"},
 		{typ: model.TypeIncident, sev: devSevMid, violence: model.ViolencePsychological, what: "En {k} truet med å slå ansatt og kastet en kopp mot døren.",
 			action: "Ansatt gikk ut av rommet og varslet leder.", cause: "Uenighet om et vedtak."},
@@ -242,6 +245,7 @@ func genDeviations(o Options, sector model.Sector, deps []string, members []mode
 		}
 		if replica == 0 {
 			out = append(out, g.seriousInjury())
+			out = append(out, g.seriousCases(o)...)
 			// The last week's deviations, not yet looked at.
 			for range 2 {
 				d := g.deviation(maxDate(g.start, o.Today.AddDays(-g.r.IntN(8))))
@@ -297,6 +301,10 @@ func (g *devGen) deviation(day model.Date) Deviation {
 		ImmediateAction: devFillClient(t.action, words),
 		Cause:           devFillClient(t.cause, words),
 		Status:          model.DevRegistered,
+		PersonHarm:      model.HarmNone,
+	}
+	if t.hurt {
+		d.PersonHarm = model.HarmInjury
 	}
 	if cat == model.DevFire || cat == model.DevBurglary || cat == model.DevEnvironment {
 		if r.IntN(2) == 0 {
@@ -391,6 +399,7 @@ func (g *devGen) seriousInjury() Deviation {
 		Category:              model.DevInjury,
 		Type:                  model.TypeIncident,
 		Severity:              model.SeverityVerySerious,
+		PersonHarm:            model.HarmSerious,
 		WhatHappened:          "Ansatt falt fra trappestige ved bytte av lysrør og brakk armen. Sendt med ambulanse til sykehus.",
 		ImmediateAction:       "Førstehjelp, ambulanse tilkalt. Arbeidstilsynet og politiet varslet på telefon, skriftlig melding sendt samme uke. Verneombudet fikk kopi.",
 		Cause:                 "Stigen sto på glatt gulv uten at noen holdt den; arbeidet burde vært gjort av vaktmester med riktig utstyr.",
@@ -410,6 +419,89 @@ func (g *devGen) seriousInjury() Deviation {
 	}
 	g.settle(&m)
 	return Deviation{Deviation: d, Measures: []model.Measure{m}}
+}
+
+// seriousCase is a § 5-2 case: a serious injury in a category other than
+// the fall above.
+type seriousCase struct {
+	cat                 model.DeviationCategory
+	sev                 model.Severity
+	violence            model.ViolenceType
+	what, action, cause string
+	measure             string
+}
+
+var seriousCases = []seriousCase{
+	{cat: model.DevFire, sev: model.SeveritySerious,
+		what:    "Brann i en tørketrommel. Ansatt fikk brannskader på begge hender ved slokking og ble innlagt på sykehus.",
+		action:  "Brannvesenet slokket. Arbeidstilsynet og politiet varslet på telefon samme dag; skriftlig melding med kopi til verneombudet.",
+		cause:   "Lofilteret var ikke renset, og ansatt slokket med hendene før pulverapparatet var hentet.",
+		measure: "Opplæring i slokkeutstyr og rutine for å lukke døren og varsle"},
+	{cat: model.DevHazardous, sev: model.SeveritySerious,
+		what:    "Ansatt pustet inn gass da klorholdig og syreholdig middel ble blandet ved rengjøring av sluk. Pustebesvær; innlagt på sykehus.",
+		action:  "Rommet evakuert og luftet, ambulanse tilkalt. Arbeidstilsynet og politiet varslet samme dag.",
+		cause:   "Flaskene var omtappet uten merking.",
+		measure: "Forbud mot omtapping av kjemikalier"},
+	{cat: model.DevViolence, sev: model.SeverityVerySerious, violence: model.ViolencePhysical,
+		what:    "En {k} dyttet ansatt, som falt mot en dørkarm og brakk hoften.",
+		action:  "Kollega tilkalt, ambulanse. Arbeidstilsynet og politiet varslet samme dag; debrifing neste dag.",
+		cause:   "Kjent uro hos {k}, og ansatt var alene i situasjonen.",
+		measure: "Alltid to ansatte ved stell når det er kjent uro"},
+}
+
+// seriousCases are the § 5-2 cases besides the fall: last year a fire, a
+// chemical and a violence case, notified the same day, and this year a
+// fall on ice whose notice is not yet recorded (the reminder shows). They
+// have their own random source, so the rest of the register is as before.
+func (g *devGen) seriousCases(o Options) []Deviation {
+	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x352d32))
+	saved := g.r
+	g.r = r // settle draws from g.r
+	defer func() { g.r = saved }()
+	var out []Deviation
+	for i, c := range seriousCases {
+		day := model.NewDate(g.today.Year()-1, time.Month(2+3*i+r.IntN(3)), 1+r.IntN(28))
+		g.refs[day.Year()]++
+		d := model.Deviation{
+			Date:                  day,
+			Place:                 pick(r, g.deps),
+			Category:              c.cat,
+			Type:                  model.TypeIncident,
+			Severity:              c.sev,
+			PersonHarm:            model.HarmSerious,
+			WhatHappened:          devFillClient(c.what, g.words),
+			ImmediateAction:       devFillClient(c.action, g.words),
+			Cause:                 devFillClient(c.cause, g.words),
+			AuthoritiesNotified:   true,
+			AuthoritiesNotifiedOn: day,
+			ReportedToMunicipal:   true,
+			MunicipalRef:          fmt.Sprintf("AVVIK-%d-%04d", day.Year(), g.refs[day.Year()]),
+			Status:                model.DevClosed,
+			ClosedOn:              day.AddDays(14 + r.IntN(21)),
+			ClosedBy:              "Enhetsleder",
+		}
+		if c.cat == model.DevViolence {
+			d.ViolenceType = c.violence
+			d.FollowUpOffered = []model.FollowUpOffer{model.FollowUpConversation, model.FollowUpDebriefing, model.FollowUpBHT}
+		}
+		m := model.Measure{Title: c.measure, Responsible: roleLeader, Created: day.AddDays(1), Deadline: day.AddMonths(2)}
+		g.settle(&m)
+		out = append(out, Deviation{Deviation: d, Measures: []model.Measure{m}})
+	}
+	day := maxDate(model.NewDate(g.today.Year(), 1, 1), g.today.AddDays(-4))
+	out = append(out, Deviation{Deviation: model.Deviation{
+		Date:            day,
+		Place:           "Inngangsparti",
+		Category:        model.DevInjury,
+		Type:            model.TypeIncident,
+		Severity:        model.SeveritySerious,
+		PersonHarm:      model.HarmSerious,
+		WhatHappened:    "Ansatt skled på is ved personalinngangen og brakk håndleddet. Operert på sykehus.",
+		ImmediateAction: "Førstehjelp og skyss til legevakt. Strødd ved inngangen.",
+		Cause:           "Inngangen var ikke strødd før morgenvakten.",
+		Status:          model.DevInProgress,
+	}})
+	return out
 }
 
 // writeDeviations stores the register in date order, so IDs follow the

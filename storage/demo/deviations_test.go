@@ -40,6 +40,8 @@ func TestDemoDeviationsNursingHome(t *testing.T) {
 	var devs []model.Deviation
 	withMeasures, oldClosed, old, open, registered, serious, offered, violence := 0, 0, 0, 0, 0, 0, 0, 0
 	places := map[string]bool{}
+	noticeCats := map[model.DeviationCategory]bool{}
+	outstanding := 0
 	for _, x := range ds.Deviations {
 		d := x.Deviation
 		devs = append(devs, d)
@@ -61,10 +63,19 @@ func TestDemoDeviationsNursingHome(t *testing.T) {
 		if d.Status == model.DevRegistered {
 			registered++
 		}
+		if !d.PersonHarm.Valid() {
+			t.Errorf("harm to a person not recorded: %s", d.Label())
+		}
 		if d.NeedsAuthorityNotice() {
 			serious++
-			if !d.AuthoritiesNotified || d.Category != model.DevInjury || d.AuthoritiesNotifiedOn != d.Date {
-				t.Errorf("§ 5-2 case without the notice recorded the same day: %+v", d)
+			noticeCats[d.Category] = true
+			switch {
+			case d.PersonHarm != model.HarmSerious:
+				t.Errorf("§ 5-2 case without a serious injury: %+v", d)
+			case d.Date.Year() == today.Year() && !d.AuthoritiesNotified:
+				outstanding++
+			case d.AuthoritiesNotifiedOn != d.Date:
+				t.Errorf("§ 5-2 case of last year without the notice recorded the same day: %+v", d)
 			}
 		}
 		if d.Category == model.DevViolence {
@@ -91,8 +102,16 @@ func TestDemoDeviationsNursingHome(t *testing.T) {
 	if !(ranked[0] == model.DevViolence && ranked[1] == model.DevInjury || ranked[0] == model.DevInjury && ranked[1] == model.DevViolence) {
 		t.Errorf("most frequent %v (%v)", ranked[:2], cats)
 	}
-	if serious != 1 {
-		t.Errorf("%d § 5-2 cases, want the one svært alvorlig personal injury", serious)
+	// The § 5-2 cases: four last year in four categories, at alvorlig as
+	// well as svært alvorlig, and one this year not yet notified.
+	if serious != 5 || outstanding != 1 || len(noticeCats) != 4 {
+		t.Errorf("%d § 5-2 cases in %v, %d outstanding; want 5 in 4 categories, 1 outstanding", serious, noticeCats, outstanding)
+	}
+	last := model.DeviationStats(devs, model.HMSYear(today.Year()-1), today)
+	if last.NoticeNeeded != 4 || last.NoticeSent != 4 || last.NoticeOutstanding != 0 ||
+		last.BySeverity[model.SeverityVerySerious] != 2 {
+		t.Errorf("notices last year: needed %d, sent %d, outstanding %d; %d svært alvorlig",
+			last.NoticeNeeded, last.NoticeSent, last.NoticeOutstanding, last.BySeverity[model.SeverityVerySerious])
 	}
 	if oldClosed*10 < old*9 {
 		t.Errorf("only %d of %d older deviations closed", oldClosed, old)

@@ -94,10 +94,14 @@ func genSickLeave(o Options, sector model.Sector, employees int) SickLeave {
 		out.Quarters = append(out.Quarters, sq)
 	}
 	if o.Seed != 1 && r.IntN(3) == 0 {
-		// Some units have set a target of their own, like the
+		// Some units have a target of their own, or follow the
 		// municipality's 7,4 %.
 		out.Settings = model.DefaultSickLeaveSettings()
 		out.Settings.Target = model.Percent(pick(r, []int{60, 65, 74}) * 10)
+		out.Settings.TargetSetBy = model.TargetByUnit
+		if out.Settings.Target == 740 {
+			out.Settings.TargetSetBy = model.TargetByMunicipality
+		}
 	}
 	return out
 }

@@ -169,6 +169,7 @@ func TestNationalIDRefused(t *testing.T) {
 
 func TestNoticeReminder(t *testing.T) {
 	s, st, _ := newScreen(t)
+	outstanding := Summarize(s.all, uitest.Today).NoticeOutstanding // the demo's own
 	test.Tap(s.NewButton)
 	e := s.Editor
 	fill(e)
@@ -193,8 +194,8 @@ func TestNoticeReminder(t *testing.T) {
 	if _, second, imp := RowText(s.Shown()[0], uitest.Today); !strings.Contains(second, "Mangler melding") || imp != widget.DangerImportance {
 		t.Errorf("row %q %v", second, imp)
 	}
-	if f := Summarize(s.all, uitest.Today); f.NoticeOutstanding != 1 {
-		t.Errorf("dashboard counts %d outstanding", f.NoticeOutstanding)
+	if f := Summarize(s.all, uitest.Today); f.NoticeOutstanding != outstanding+1 {
+		t.Errorf("dashboard counts %d outstanding, want %d", f.NoticeOutstanding, outstanding+1)
 	}
 	// Record the notice.
 	test.Tap(e.Notified)
@@ -225,6 +226,87 @@ func TestNoticeReminder(t *testing.T) {
 	if d.Category != model.DevViolence || d.ViolenceType != model.ViolencePhysical ||
 		!slices.Equal(d.FollowUpOffered, []model.FollowUpOffer{model.FollowUpConversation, model.FollowUpDebriefing}) {
 		t.Errorf("violence stored %+v (message %q)", d, e.Err.Label.Text)
+	}
+}
+
+// TestHarmDecidesNotice: the § 5-2 reminder follows what happened to the
+// person, in any category and at alvorlig as well as svært alvorlig; the
+// notice is recorded with its date.
+func TestHarmDecidesNotice(t *testing.T) {
+	s, st, _ := newScreen(t)
+	test.Tap(s.NewButton)
+	e := s.Editor
+	fill(e)
+	if e.HarmHint.Visible() || e.NoticeBox.Visible() {
+		t.Fatal("question or reminder shown for a minor injury")
+	}
+	// A fire at alvorlig: the form asks whether anyone was hurt.
+	e.Category.SetSelected(model.DevFire.Label())
+	e.Severity.SetSelected(model.SeveritySerious.Label())
+	if !e.HarmHint.Visible() || !strings.Contains(e.HarmHint.Text, "§ 5-2") || e.NoticeBox.Visible() {
+		t.Fatalf("hint %v %q, reminder %v", e.HarmHint.Visible(), e.HarmHint.Text, e.NoticeBox.Visible())
+	}
+	e.PersonHarm.SetSelected(model.HarmNone.Label())
+	if e.HarmHint.Visible() || e.NoticeBox.Visible() {
+		t.Error("question or reminder shown when nobody was hurt")
+	}
+	e.PersonHarm.SetSelected(model.HarmSerious.Label())
+	if e.HarmHint.Visible() || !e.NoticeBox.Visible() || !uitest.HasText(e.NoticeBox, "Ved dødsfall eller alvorlig personskade") {
+		t.Fatal("no § 5-2 reminder for a serious injury in a fire at alvorlig")
+	}
+	e.PersonHarm.SetSelected(model.HarmInjury.Label())
+	if e.NoticeBox.Visible() {
+		t.Error("reminder shown for an injury that is not serious")
+	}
+	e.PersonHarm.SetSelected(model.HarmDeath.Label())
+	if !e.NoticeBox.Visible() {
+		t.Error("no reminder for a death")
+	}
+	// A death at mindre alvorlig is refused, the form kept.
+	e.Severity.SetSelected(model.SeverityMinor.Label())
+	if !e.NoticeBox.Visible() {
+		t.Error("a death needs the notice whatever the severity says")
+	}
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "Dødsfall har alvorlighetsgrad") || e.Deviation().ID != 0 {
+		t.Fatalf("death at mindre alvorlig: %q", e.Err.Label.Text)
+	}
+	e.Severity.SetSelected(model.SeverityVerySerious.Label())
+	test.Tap(e.Save)
+	if e.Err.Label.Text != "" {
+		t.Fatalf("refused: %s", e.Err.Label.Text)
+	}
+	id := e.Deviation().ID
+	d, _ := st.Deviation(id)
+	if d.PersonHarm != model.HarmDeath || d.Category != model.DevFire || !d.NoticeOutstanding() {
+		t.Fatalf("stored %+v", d)
+	}
+	// The notice: ticked with a date that is not valid is refused; a valid
+	// date is stored.
+	test.Tap(e.Notified)
+	e.NotifiedOn.SetText("")
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, model.FieldDevNotifiedOn) {
+		t.Errorf("notice without date: %q", e.Err.Label.Text)
+	}
+	e.NotifiedOn.SetDate(uitest.Today.AddDays(1))
+	test.Tap(e.Save)
+	if !strings.Contains(e.Err.Label.Text, "frem i tid") {
+		t.Errorf("notice in the future: %q", e.Err.Label.Text)
+	}
+	if d, _ = st.Deviation(id); d.AuthoritiesNotified {
+		t.Error("a refused notice was stored")
+	}
+	e.NotifiedOn.SetDate(uitest.Today)
+	test.Tap(e.Save)
+	d, _ = st.Deviation(id)
+	if !d.AuthoritiesNotified || d.AuthoritiesNotifiedOn != uitest.Today || d.NoticeOutstanding() {
+		t.Errorf("stored %+v (message %q)", d, e.Err.Label.Text)
+	}
+	// Opened again, the form shows the harm.
+	s.Open(id)
+	if s.Editor.PersonHarm.Selected != model.HarmDeath.Label() || !s.Editor.NoticeBox.Visible() {
+		t.Errorf("reopened: harm %q, reminder %v", s.Editor.PersonHarm.Selected, s.Editor.NoticeBox.Visible())
 	}
 }
 

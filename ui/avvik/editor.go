@@ -17,6 +17,10 @@ import (
 	"hmsutvalg/ui/widgets"
 )
 
+// HarmHintText asks what happened to the person when a serious deviation
+// does not say (model.Deviation.HarmUnrecorded).
+const HarmHintText = "Døde noen, eller ble noen alvorlig skadet? Velg skade på person: ved dødsfall og alvorlig personskade skal Arbeidstilsynet og politiet varsles straks (arbeidsmiljøloven § 5-2), uansett kategori."
+
 // PrivacyNote is shown next to the description fields.
 const PrivacyNote = "Skriv aldri navn eller andre opplysninger som identifiserer personer."
 
@@ -32,6 +36,8 @@ type Editor struct {
 	Date                                 *widgets.DateEntry
 	Place                                *widget.SelectEntry
 	Category, Type, Severity             *widget.Select
+	PersonHarm                           *widget.Select
+	HarmHint                             *widget.Label
 	Privacy                              *widget.Label
 	WhatHappened, ImmediateAction, Cause *widget.Entry
 	ViolenceType                         *widget.Select
@@ -75,6 +81,10 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Category = widgets.NewSelect(model.DeviationCategoryLabels(), func(string) { e.refreshConditional() })
 	e.Type = widgets.NewSelect(model.DeviationTypeLabels(), func(string) { e.refreshConditional() })
 	e.Severity = widgets.NewSelect(model.SeverityLabels(), func(string) { e.refreshConditional() })
+	e.PersonHarm = widgets.NewSelect(model.PersonHarmLabels(), func(string) { e.refreshConditional() })
+	e.HarmHint = widget.NewLabel(lang.L(HarmHintText))
+	e.HarmHint.Wrapping = fyne.TextWrapWord
+	e.HarmHint.Importance = widget.WarningImportance
 
 	e.Privacy = widget.NewLabelWithStyle(lang.L(PrivacyNote), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Privacy.Wrapping = fyne.TextWrapWord
@@ -209,6 +219,7 @@ func (e *Editor) load(d model.Deviation) {
 	setEnum(e.Category, d.Category.Label())
 	setEnum(e.Type, d.Type.Label())
 	setEnum(e.Severity, d.Severity.Label())
+	setEnum(e.PersonHarm, d.PersonHarm.Label())
 	e.WhatHappened.SetText(d.WhatHappened)
 	e.ImmediateAction.SetText(d.ImmediateAction)
 	e.Cause.SetText(d.Cause)
@@ -246,17 +257,20 @@ func setEnum(s *widget.Select, label string) {
 	s.SetSelected(label)
 }
 
-// current is the category, type and severity as chosen in the form.
+// current is the category, type, severity and harm as chosen in the form.
 func (e *Editor) current() model.Deviation {
 	d := model.Deviation{}
 	d.Category, _ = model.DeviationCategoryFromLabel(e.Category.Selected)
 	d.Type, _ = model.DeviationTypeFromLabel(e.Type.Selected)
 	d.Severity, _ = model.SeverityFromLabel(e.Severity.Selected)
+	d.PersonHarm, _ = model.PersonHarmFromLabel(e.PersonHarm.Selected)
 	return d
 }
 
-// refreshConditional shows the violence fields for vold og trusler, and
-// the § 5-2 reminder for a serious injury (or once a notice is recorded).
+// refreshConditional shows the violence fields for vold og trusler, the
+// question about harm when a serious deviation does not answer it, and
+// the § 5-2 reminder for a death or a serious injury (or once a notice is
+// recorded).
 func (e *Editor) refreshConditional() {
 	if e.Notified == nil { // still building
 		return
@@ -266,6 +280,11 @@ func (e *Editor) refreshConditional() {
 		e.ViolenceBox.Show()
 	} else {
 		e.ViolenceBox.Hide()
+	}
+	if cur.HarmUnrecorded() {
+		e.HarmHint.Show()
+	} else {
+		e.HarmHint.Hide()
 	}
 	if cur.NeedsAuthorityNotice() || e.Notified.Checked {
 		e.NoticeBox.Show()
@@ -294,7 +313,7 @@ func (e *Editor) read() (model.Deviation, model.ValidationError) {
 	}
 	cur := e.current()
 	d.Place = e.Place.Text
-	d.Category, d.Type, d.Severity = cur.Category, cur.Type, cur.Severity
+	d.Category, d.Type, d.Severity, d.PersonHarm = cur.Category, cur.Type, cur.Severity, cur.PersonHarm
 	d.WhatHappened = e.WhatHappened.Text
 	d.ImmediateAction = e.ImmediateAction.Text
 	d.Cause = e.Cause.Text
@@ -523,6 +542,7 @@ func (e *Editor) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L(model.FieldCategory), e.Category),
 		widget.NewFormItem(lang.L(model.FieldDevType), e.Type),
 		widget.NewFormItem(lang.L(model.FieldDevSeverity), e.Severity),
+		widget.NewFormItem(lang.L(model.FieldDevPersonHarm), e.PersonHarm),
 	)
 	// The descriptions are sensitive: hidden in Møtemodus. Their labels
 	// go above them, so the text gets the full width.
@@ -535,7 +555,7 @@ func (e *Editor) Content() fyne.CanvasObject {
 	privacy := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, e.Privacy)
 	// The § 5-2 reminder comes right under the fields that call for it.
 	e.root = container.NewVBox(
-		e.Heading, basics, e.NoticeBox, privacy, texts, e.ViolenceBox,
+		e.Heading, basics, e.HarmHint, e.NoticeBox, privacy, texts, e.ViolenceBox,
 		e.Reported, municipal,
 		e.Err.Label, container.NewHBox(e.Save, e.Delete),
 		widget.NewSeparator(), e.statusBox,

@@ -84,7 +84,8 @@ func SummaryText(s model.DeviationStatistics) string {
 		b.WriteString(" " + fmt.Sprintf(lang.L("Åpne avvik eldre enn %d dager: %d."), model.DevOpenLongDays, s.OpenLong))
 	}
 	if s.NoticeNeeded > 0 {
-		b.WriteString(" " + fmt.Sprintf(lang.L("Alvorlig skade etter arbeidsmiljøloven § 5-2: %d, herav %d uten registrert melding til Arbeidstilsynet og politiet."), s.NoticeNeeded, s.NoticeOutstanding))
+		b.WriteString(" " + fmt.Sprintf(lang.L("Dødsfall og alvorlig personskade etter arbeidsmiljøloven § 5-2: %d, herav %d meldt til Arbeidstilsynet og politiet i året og %d uten registrert melding."),
+			s.NoticeNeeded, s.NoticeSent, s.NoticeOutstanding))
 	}
 	if s.WithMeasures > 0 {
 		b.WriteString(" " + fmt.Sprintf(lang.L("Avvik med tiltak i handlingsplanen: %d."), s.WithMeasures))

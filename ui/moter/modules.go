@@ -145,8 +145,8 @@ func SickLeaveFigure(env *appctx.Env) fyne.CanvasObject {
 	box := container.NewVBox(
 		heading(lang.L("Sykefravær siste kvartaler")),
 		bars(rows, top*1.1),
-		wrapped(fmt.Sprintf(lang.L("Mål %s · oppfølging over %s to kvartaler på rad · over %s i ett kvartal (med BHT)"),
-			set.Target, set.TwoQuarterThreshold, set.OneQuarterThreshold)),
+		wrapped(fmt.Sprintf(lang.L("%s %s · oppfølging over %s to kvartaler på rad · over %s i ett kvartal (med BHT)"),
+			lang.L(set.TargetTitle()), set.Target, set.TwoQuarterThreshold, set.OneQuarterThreshold)),
 	)
 	for _, a := range model.FollowUpAlerts(qs, set) {
 		if a.Last() != last[len(last)-1].Quarter {

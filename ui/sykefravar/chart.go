@@ -124,7 +124,7 @@ func (r *chartRenderer) build(size fyne.Size) {
 		return
 	}
 	lines := []refLine{
-		{set.Target.Float(), fmt.Sprintf(lang.L("Mål %s"), pctText(set.Target)), th.Color(theme.ColorNameSuccess, v), [2]float32{}},
+		{set.Target.Float(), lang.L(set.TargetTitle()) + " " + pctText(set.Target), th.Color(theme.ColorNameSuccess, v), [2]float32{}},
 		{set.TwoQuarterThreshold.Float(), fmt.Sprintf(lang.L("Grense %s"), pctText(set.TwoQuarterThreshold)), th.Color(theme.ColorNameWarning, v), [2]float32{8, 5}},
 		{set.OneQuarterThreshold.Float(), fmt.Sprintf(lang.L("BHT %s"), pctText(set.OneQuarterThreshold)), th.Color(theme.ColorNameError, v), [2]float32{3, 4}},
 	}

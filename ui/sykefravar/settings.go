@@ -14,15 +14,24 @@ import (
 	"hmsutvalg/ui/widgets"
 )
 
-// SettingsForm edits the unit's target and the follow-up limits ("Mål og
-// grenser"). The defaults come from the county's IA plan; the unit may set
-// its own target, and the limits if its municipality uses others.
+// SettingsHelp explains the defaults and whose target it is.
+const SettingsHelp = "Det finnes ikke noe nasjonalt måltall for sykefravær: enheten eller kommunen setter sitt eget mål, og rapportene sier hvem som har satt det. " +
+	"Standardverdiene er eksempler fra et fylkes IA-handlingsplan: fylkets eget mål er 5,2 %, grupper med mer enn 7 % to kvartaler på rad følges opp av leder, verneombud og tillitsvalgt, " +
+	"og grupper med mer enn 10 % i ett kvartal følges opp sammen med bedriftshelsetjenesten (BHT). En kommune har for eksempel satt målet 7,4 % i sin strategi."
+
+// SettingsForm edits the target, who set it, and the follow-up limits
+// ("Mål og grenser"). The defaults are examples from a county's IA plan:
+// there is no national target, so the unit or its municipality sets its
+// own, and the limits if the municipality uses others.
 type SettingsForm struct {
 	s                        *Screen
 	Target, TwoLimit, OneLim *widget.Entry
-	Save, Defaults           *widget.Button
-	Err                      *widgets.ErrorText
-	Saved                    *widget.Label
+	// Owner says whose target it is: the unit's or the municipality's
+	// (model.TargetOwners, in that order).
+	Owner          *widget.RadioGroup
+	Save, Defaults *widget.Button
+	Err            *widgets.ErrorText
+	Saved          *widget.Label
 }
 
 func newSettingsForm(s *Screen) *SettingsForm {
@@ -30,6 +39,13 @@ func newSettingsForm(s *Screen) *SettingsForm {
 	f.Target = widget.NewEntry()
 	f.TwoLimit = widget.NewEntry()
 	f.OneLim = widget.NewEntry()
+	var owners []string
+	for _, o := range model.TargetOwners() {
+		owners = append(owners, lang.L(o.Label()))
+	}
+	f.Owner = widget.NewRadioGroup(owners, nil)
+	f.Owner.Horizontal = true
+	f.Owner.Required = true
 	f.Saved = wrapped("")
 	f.Saved.Importance = widget.SuccessImportance
 	f.Save = widget.NewButtonWithIcon(lang.L("Lagre mål og grenser"), theme.DocumentSaveIcon(), f.SaveSettings)
@@ -46,6 +62,7 @@ func newSettingsForm(s *Screen) *SettingsForm {
 
 func (f *SettingsForm) set(v model.SickLeaveSettings) {
 	f.Target.SetText(trimZero(v.Target.Number(2)))
+	f.Owner.SetSelected(lang.L(v.TargetSetBy.Label()))
 	f.TwoLimit.SetText(trimZero(v.TwoQuarterThreshold.Number(2)))
 	f.OneLim.SetText(trimZero(v.OneQuarterThreshold.Number(2)))
 }
@@ -61,8 +78,15 @@ func (f *SettingsForm) read() (model.SickLeaveSettings, error) {
 		}
 		return p
 	}
+	owner := model.TargetByUnit
+	for _, o := range model.TargetOwners() {
+		if f.Owner.Selected == lang.L(o.Label()) {
+			owner = o
+		}
+	}
 	out := model.SickLeaveSettings{
 		Target:              parse(model.FieldSickTarget, f.Target),
+		TargetSetBy:         owner,
 		TwoQuarterThreshold: parse(model.FieldTwoQuarterLimit, f.TwoLimit),
 		OneQuarterThreshold: parse(model.FieldOneQuarterLimit, f.OneLim),
 	}
@@ -91,9 +115,9 @@ func (f *SettingsForm) SaveSettings() {
 // Content lays the form out: the explanation, then the fields with their
 // labels above in two columns.
 func (f *SettingsForm) Content() fyne.CanvasObject {
-	help := wrapped(lang.L("Standardverdiene kommer fra fylkets IA-handlingsplan: samlet sykefravær skal ikke være over 5,2 % (det nasjonale måltallet). Grupper med mer enn 7 % to kvartaler på rad skal følges opp av leder, verneombud og tillitsvalgt, og grupper med mer enn 10 % i ett kvartal skal følges opp sammen med bedriftshelsetjenesten (BHT). Enheten kan sette sitt eget mål, for eksempel kommunens mål på 7,4 %."))
+	help := wrapped(lang.L(SettingsHelp))
 	grid := container.NewGridWithColumns(2,
-		labelled(lang.L("Mål for sykefravær (%)"), f.Target), widget.NewLabel(""),
+		labelled(lang.L("Mål for sykefravær (%)"), f.Target), labelled(lang.L(model.FieldSickTargetOwner), f.Owner),
 		labelled(lang.L("Grense for to kvartaler på rad (%)"), f.TwoLimit),
 		labelled(lang.L("Grense for ett kvartal, med BHT (%)"), f.OneLim),
 	)

@@ -151,7 +151,7 @@ func (s *Screen) summaryText() string {
 	return latestText(s.quarters[0], s.settings)
 }
 
-// latestText says "Siste kvartal 2026-K3: 6,1 % (mål 5,2 %, 0,9 prosentpoeng over). Nærvær 93,9 %."
+// latestText says "Siste kvartal 2026-K3: 6,1 % (enhetens mål 5,2 %, 0,9 prosentpoeng over målet). Nærvær 93,9 %."
 func latestText(q model.SickLeaveQuarter, set model.SickLeaveSettings) string {
 	diff := q.Total - set.Target
 	var vs string
@@ -163,7 +163,8 @@ func latestText(q model.SickLeaveQuarter, set model.SickLeaveSettings) string {
 	default:
 		vs = lang.L("som målet")
 	}
-	return fmt.Sprintf(lang.L("Siste kvartal %s: %s (mål %s, %s). Nærvær %s."), q.Quarter, pctText(q.Total), pctText(set.Target), vs, pctText(q.Presence()))
+	return fmt.Sprintf(lang.L("Siste kvartal %s: %s (%s %s, %s). Nærvær %s."), q.Quarter, pctText(q.Total),
+		lang.L(set.TargetName()), pctText(set.Target), vs, pctText(q.Presence()))
 }
 
 // presenceText lists nærvær for the last four quarters, newest first.

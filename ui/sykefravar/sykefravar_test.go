@@ -304,19 +304,36 @@ func TestSettingsForm(t *testing.T) {
 		t.Error("refused settings stored")
 	}
 	f.OneLim.SetText("10")
+	// The target is the municipality's: the texts say so.
+	if f.Owner.Selected != "Enheten" {
+		t.Errorf("owner shown %q, want the unit by default", f.Owner.Selected)
+	}
+	f.Owner.SetSelected("Kommunen")
 	test.Tap(f.Save)
-	if got, _ := st.SickLeaveSettings(); got.Target != 740 {
+	if got, _ := st.SickLeaveSettings(); got.Target != 740 || got.TargetSetBy != model.TargetByMunicipality {
 		t.Errorf("stored %+v (%s)", got, f.Err.Label.Text)
 	}
-	if !strings.Contains(s.Summary.Text, "mål 7,4 %") {
-		t.Errorf("summary not updated: %q", s.Summary.Text)
+	if !strings.Contains(s.Summary.Text, "kommunens mål 7,4 %") || !strings.Contains(f.Saved.Text, "Kommunens mål 7,4 %") {
+		t.Errorf("summary not updated: %q / %q", s.Summary.Text, f.Saved.Text)
+	}
+	if labels := strings.Join(s.Chart.Labels(), "|"); !strings.Contains(labels, "Kommunens mål 7,4 %") {
+		t.Errorf("chart labels %q", labels)
+	}
+	if uitest.HasText(f.Content(), "nasjonale måltallet") || !uitest.HasText(f.Content(), "Det finnes ikke noe nasjonalt måltall") {
+		t.Error("the help still calls the target national")
+	}
+	// Back to the unit's own target.
+	f.Owner.SetSelected("Enheten")
+	test.Tap(f.Save)
+	if got, _ := st.SickLeaveSettings(); got.TargetSetBy != model.TargetByUnit || !strings.Contains(s.Summary.Text, "enhetens mål 7,4 %") {
+		t.Errorf("stored %+v, summary %q", got, s.Summary.Text)
 	}
 }
 
 func TestChartHasTargetAndLimitLines(t *testing.T) {
 	s, _ := newScreen(t)
 	labels := strings.Join(s.Chart.Labels(), "|")
-	for _, want := range []string{"Mål 5,2 %", "Grense 7,0 %", "BHT 10,0 %", "2023", "2026"} {
+	for _, want := range []string{"Enhetens mål 5,2 %", "Grense 7,0 %", "BHT 10,0 %", "2023", "2026"} {
 		if !strings.Contains(labels, want) {
 			t.Errorf("chart lacks %q: %s", want, labels)
 		}

@@ -105,7 +105,7 @@ func (v *IncidentsView) refresh() {
 	}
 	slices.SortStableFunc(incidents, func(a, b model.Deviation) int { return b.Date.Compare(a.Date) })
 	if outstanding > 0 {
-		v.Reminder.SetText(fmt.Sprintf(lang.L("! %d svært alvorlige hendelser uten registrert varsling."), outstanding) + " " + lang.L(model.ViolenceNotifyReminder))
+		v.Reminder.SetText(fmt.Sprintf(lang.L("! %d hendelser med dødsfall eller alvorlig personskade uten registrert varsling."), outstanding) + " " + lang.L(model.ViolenceNotifyReminder))
 		v.Reminder.Show()
 	} else {
 		v.Reminder.Hide()
@@ -140,7 +140,11 @@ func (v *IncidentsView) incidentRow(d model.Deviation) fyne.CanvasObject {
 	if len(offers) > 0 {
 		follow = lang.L("tilbudt:") + " " + strings.Join(offers, ", ")
 	}
-	head := heading(fmt.Sprintf("%s · %s · %s", d.Date, lang.L(d.ViolenceType.Label()), lang.L(d.Severity.Label())))
+	title := fmt.Sprintf("%s · %s · %s", d.Date, lang.L(d.ViolenceType.Label()), lang.L(d.Severity.Label()))
+	if h := d.PersonHarm; h != "" && h != model.HarmNone {
+		title += " · " + lang.L(h.Label())
+	}
+	head := heading(title)
 	info := wrapped(follow)
 	if len(offers) == 0 {
 		info.Importance = widget.WarningImportance

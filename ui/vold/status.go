@@ -17,7 +17,8 @@ import (
 type StatusView struct {
 	s    *Screen
 	rows *fyne.Container
-	// Statuses are the duties as last computed.
+	// Statuses are the duties as last computed, § 3A-1 first
+	// (model.ViolenceStatusTable).
 	Statuses []model.ViolenceDutyStatus
 }
 
@@ -52,11 +53,15 @@ func StatusLine(st model.ViolenceDutyStatus) string {
 }
 
 func (v *StatusView) refresh() {
-	v.Statuses = model.ViolenceStatus(v.s.data.StatusInput(), v.s.env.Today())
+	v.Statuses = model.ViolenceStatusTable(v.s.data.StatusInput(), v.s.env.Today())
 	v.rows.RemoveAll()
 	for _, st := range v.Statuses {
 		v.rows.Add(heading(fmt.Sprintf("%s – %s", lang.L(st.Duty.Label()), st.Duty.Paragraphs())))
 		state := wrapped(StatusLine(st))
+		if st.Duty == model.DutyGeneral {
+			// § 3A-1 has no record or date of its own.
+			state = wrapped(lang.L(st.State.Label()) + " · " + lang.L(model.GeneralDutyBasis()))
+		}
 		state.Importance = stateImportance(st.State)
 		v.rows.Add(state)
 		for _, n := range st.Notes {

@@ -158,7 +158,7 @@ func TestWalkEightFactorsFromKeyboard(t *testing.T) {
 		t.Fatalf("stored %+v", m)
 	}
 	// The status tab follows.
-	if st := f.s.Status.Statuses[0]; !st.Documented || st.LastDone != uitest.Today {
+	if st := statusOf(f, model.DutyMapping); !st.Documented || st.LastDone != uitest.Today {
 		t.Errorf("mapping status %+v", st)
 	}
 }
@@ -215,7 +215,7 @@ func TestAddMeasureShowsInActionPlan(t *testing.T) {
 		t.Fatal("no page")
 	}
 	// The status counts the measure.
-	if st := f.s.Status.Statuses[1]; !st.Documented {
+	if st := statusOf(f, model.DutyMeasures); !st.Documented {
 		t.Errorf("measures status %+v", st)
 	}
 }
@@ -369,6 +369,46 @@ func TestSeriousIncidentReminder(t *testing.T) {
 	}
 }
 
+// TestSeriousInjuryReminderAtAlvorlig: the reminder follows the harm
+// recorded, at alvorlig too, and names death.
+func TestSeriousInjuryReminderAtAlvorlig(t *testing.T) {
+	f := open(t, true, false)
+	f.s.data.Incidents = append(f.s.data.Incidents, model.Deviation{Date: uitest.Today, Category: model.DevViolence,
+		Type: model.TypeIncident, Severity: model.SeveritySerious, PersonHarm: model.HarmSerious, ViolenceType: model.ViolencePhysical})
+	f.s.Incidents.SetYear(model.HMSYear(uitest.Today.Year()))
+	if !f.s.Incidents.Reminder.Visible() || !strings.Contains(f.s.Incidents.Reminder.Text, "dødsfall eller alvorlig personskade") {
+		t.Errorf("reminder %q", f.s.Incidents.Reminder.Text)
+	}
+	if !uitest.HasText(f.s.Incidents.List, "Alvorlig · Alvorlig personskade") {
+		t.Error("the incident row does not show the harm")
+	}
+}
+
+// TestStatusStartsAtGeneralDuty: the status tab starts at § 3A-1 and says
+// it is documented by the other duties together.
+func TestStatusStartsAtGeneralDuty(t *testing.T) {
+	f := open(t, true, false)
+	st := f.s.Status.Statuses
+	if len(st) != 6 || st[0].Duty != model.DutyGeneral || st[1].Duty != model.DutyMapping {
+		t.Fatalf("status rows %v", st)
+	}
+	texts := uitest.Texts(f.s.StatusTab.Content)
+	first := -1
+	for i, s := range texts {
+		if strings.Contains(s, "§ 3A-1") && first < 0 && !strings.Contains(s, "kap. 3A") {
+			first = i
+		}
+	}
+	if first < 0 || !strings.Contains(strings.Join(texts[first:first+2], " "), model.GeneralDutyBasis()) {
+		t.Errorf("no § 3A-1 row with its basis: %q", texts)
+	}
+	for i, s := range texts {
+		if strings.Contains(s, "§ 3A-2") && i < first {
+			t.Errorf("§ 3A-2 before § 3A-1: %q", s)
+		}
+	}
+}
+
 func TestPDF(t *testing.T) {
 	f := open(t, true, false)
 	in, err := f.s.ReportInput()
@@ -438,4 +478,14 @@ func TestTabsShowContentWhenSelected(t *testing.T) {
 	if got := f.s.EventTab.Content.(*fyne.Container).Objects; len(got) != 1 {
 		t.Errorf("selecting a tab again must keep its one content, got %d objects", len(got))
 	}
+}
+
+// statusOf is the status tab's row for duty d.
+func statusOf(f fixture, d model.ViolenceDuty) model.ViolenceDutyStatus {
+	for _, st := range f.s.Status.Statuses {
+		if st.Duty == d {
+			return st
+		}
+	}
+	return model.ViolenceDutyStatus{}
 }
