@@ -69,7 +69,9 @@ func TestAnnualReviewValidate(t *testing.T) {
 		{"treated without case", func(r *AnnualReview) { r.CaseNumber = "" }, FieldCaseNumber, "Saksnummer må fylles ut"},
 		{"case without treated", func(r *AnnualReview) { r.TreatedOn = Date{} }, FieldTreatedOn, "må fylles ut når saksnummer"},
 		{"not treated", func(r *AnnualReview) { r.TreatedOn, r.CaseNumber = Date{}, "" }, "", ""},
-		{"treated next year", func(r *AnnualReview) { r.Year, r.Regulations, r.RegulationsConfirmed, r.Goals, r.Trainings = 2025, nil, Date{}, nil, nil }, "", ""},
+		{"treated next year", func(r *AnnualReview) {
+			r.Year, r.Regulations, r.RegulationsConfirmed, r.Goals, r.Trainings = 2025, nil, Date{}, nil, nil
+		}, "", ""},
 		{"treated before the year", func(r *AnnualReview) { r.TreatedOn = NewDate(2025, 12, 31) }, FieldTreatedOn, "før HMS-året 2026"},
 		{"treated in the future", func(r *AnnualReview) { r.TreatedOn = arToday.AddDays(1) }, FieldTreatedOn, "frem i tid"},
 		{"case number too long", func(r *AnnualReview) { r.CaseNumber = strings.Repeat("1", MaxCaseNumberLen+1) }, FieldCaseNumber, "høyst 30 tegn"},
@@ -106,7 +108,7 @@ func TestAnnualReviewValidate(t *testing.T) {
 func TestAnnualReviewNormalized(t *testing.T) {
 	r := AnnualReview{
 		Regulations: []Regulation{{" Arbeidsmiljøloven ", " Lovdata "}, {"", " "}},
-		Goals: []HMSGoal{{Goal: "  Færre  stikkskader ", Measure: "Antall avvik"}, {}, {Kind: GoalSickLeave, Target: 520, Goal: "x", Result: GoalReached}},
+		Goals:       []HMSGoal{{Goal: "  Færre  stikkskader ", Measure: "Antall avvik"}, {}, {Kind: GoalSickLeave, Target: 520, Goal: "x", Result: GoalReached}},
 		Trainings:   []HMSCourse{{Course: " "}, {Course: " Kurs "}},
 		CaseNumber:  " 12/26 ",
 		Evaluation:  "  Bra år. \n",
@@ -143,7 +145,9 @@ func TestGoalTexts(t *testing.T) {
 }
 
 func TestSickLeaveGoalResult(t *testing.T) {
-	q := func(n int, p Percent) SickLeaveQuarter { return SickLeaveQuarter{Quarter: Quarter{Year: 2025, Q: n}, Total: p} }
+	q := func(n int, p Percent) SickLeaveQuarter {
+		return SickLeaveQuarter{Quarter: Quarter{Year: 2025, Q: n}, Total: p}
+	}
 	cases := []struct {
 		name   string
 		target Percent
