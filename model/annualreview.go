@@ -120,7 +120,7 @@ type HMSGoal struct {
 // Text is the goal as printed.
 func (g HMSGoal) Text() string {
 	if g.Kind == GoalSickLeave {
-		return "Sykefraværet er høyst " + g.Target.String() + " (enhetens eget mål)"
+		return "Sykefraværet er høyst " + pctShort(g.Target) + " (enhetens eget mål)"
 	}
 	return g.Goal
 }
@@ -364,7 +364,7 @@ func SickLeaveGoalResult(target Percent, quarters []SickLeaveQuarter) (GoalResul
 	if !ok || len(quarters) == 0 {
 		return GoalNotAssessed, "ingen kvartalstall for året"
 	}
-	basis := fmt.Sprintf("snitt %s av %d %s, mål %s", avg, len(quarters), pluralWord(len(quarters), "kvartal", "kvartaler"), target)
+	basis := fmt.Sprintf("snitt %s av %d %s, mål %s", pctShort(avg), len(quarters), pluralWord(len(quarters), "kvartal", "kvartaler"), pctShort(target))
 	if (SickLeaveSettings{Target: target}).AverageAboveTarget(avg) {
 		return GoalNotReached, basis
 	}
@@ -464,8 +464,8 @@ func (f ReviewFigures) Results() map[GoalResult]int {
 // not after d.Today counts; the sick-leave goal's result follows from
 // the year's quarters (SickLeaveGoalResult).
 func ReviewFiguresFor(d AnnualData) ReviewFigures {
-	r := d.Review
-	if r == nil || r.Year != d.Year {
+	r := d.YearReview()
+	if r == nil {
 		return ReviewFigures{}
 	}
 	f := ReviewFigures{Recorded: true, Regulations: len(r.Regulations),
@@ -477,11 +477,9 @@ func ReviewFiguresFor(d AnnualData) ReviewFigures {
 	if !r.TreatedOn.IsZero() && !r.TreatedOn.After(d.Today) {
 		f.TreatedOn, f.CaseNumber = r.TreatedOn, r.CaseNumber
 	}
-	for _, c := range r.Trainings {
-		if d.Year.Contains(c.Date) && !c.Date.After(d.Today) {
-			f.Courses++
-			f.Participants += c.Participants
-		}
+	for _, c := range d.ReviewCourses() {
+		f.Courses++
+		f.Participants += c.Participants
 	}
 	quarters := SickLeaveYear(d.SickLeave, d.Year)
 	for _, g := range r.Goals {
@@ -492,6 +490,30 @@ func ReviewFiguresFor(d AnnualData) ReviewFigures {
 		f.Goals = append(f.Goals, o)
 	}
 	return f
+}
+
+// YearReview returns d.Review if it is the review of d.Year, else nil.
+func (d AnnualData) YearReview() *AnnualReview {
+	if d.Review == nil || d.Review.Year != d.Year {
+		return nil
+	}
+	return d.Review
+}
+
+// ReviewCourses returns the review's HMS courses held in the year, by
+// Today.
+func (d AnnualData) ReviewCourses() []HMSCourse {
+	r := d.YearReview()
+	if r == nil {
+		return nil
+	}
+	var out []HMSCourse
+	for _, c := range r.Trainings {
+		if d.Year.Contains(c.Date) && !c.Date.After(d.Today) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // annualReviewSource is the annual review's read API; a source without it
@@ -507,4 +529,13 @@ func (d *AnnualData) loadReview(src annualReviewSource) error {
 		d.Review = &r
 	}
 	return err
+}
+
+// pctShort is a percentage with one decimal, or two when the second is
+// not zero (7,45 %).
+func pctShort(p Percent) string {
+	if p%10 != 0 {
+		return p.Format(2)
+	}
+	return p.String()
 }
