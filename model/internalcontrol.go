@@ -177,7 +177,7 @@ var amlOwnDuties = []struct{ letter, text, missing string }{
 	{"f", "Systematisk arbeid med forebygging og oppfølging av sykefravær",
 		"Mangler: ikke dokumentert. Registrer sykefraværet per kvartal og sett sykefraværsmålet for året."},
 	{"g", "Løpende kontroll med arbeidsmiljøet og arbeidstakernes helse der risikoen tilsier det (helseovervåking)",
-		"Mangler: ikke dokumentert. Hold vernerunder; helseundersøkelser der risikovurderingen krever det (for eksempel med bedriftshelsetjenesten) registreres ikke i programmet."},
+		"Mangler: ingen vernerunder i året. Helseundersøkelser ved bedriftshelsetjenesten registreres ikke i programmet."},
 }
 
 // InternalControlChecklist returns the eight points of
