@@ -167,7 +167,7 @@ func (s *Screen) set(r model.AnnualReview) {
 		row.Result.SetSelected(lang.L(g.Result.Label()))
 		row.Comment.SetText(g.Comment)
 	}
-	s.SickGoal.Text = fmt.Sprintf(lang.L("Sykefraværsmålet er et mål for året: høyst %s (enhetens mål, fra innstillingene for sykefravær)"), s.target())
+	s.SickGoal.Text = fmt.Sprintf(lang.L("Sykefravær høyst %s"), s.target())
 	s.SickGoal.Refresh()
 	s.Courses.Clear()
 	for _, c := range r.Trainings {
@@ -228,14 +228,21 @@ func (s *Screen) fillDefaults() {
 func (s *Screen) Content() fyne.CanvasObject {
 	regs := widget.NewCard(lang.L("Lover og forskrifter"), "", container.NewVBox(
 		wrapped(lang.L("HMS-lover og -forskrifter som gjelder for enheten, og hvor de ansatte finner dem (internkontrollforskriften § 5 punkt 1). Utvalget bekrefter listen hvert år.")),
-		s.Regs.Box, container.NewGridWithColumns(2, s.AddReg, s.FillRegs),
+		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, o...) },
+			lang.L(model.FieldRegulationName), lang.L(model.FieldRegulationWhere)),
+		s.Regs.Box, container.NewGridWithColumns(1, s.AddReg, s.FillRegs),
 		widget.NewForm(widget.NewFormItem(lang.L(model.FieldRegulationsConfirm),
 			container.NewBorder(nil, nil, nil, s.ConfirmToday, s.Confirmed)))))
 	goals := widget.NewCard(lang.L("Mål for HMS-arbeidet"), "", container.NewVBox(
-		wrapped(lang.L("Årets mål (internkontrollforskriften § 5 punkt 4), hvert med hvordan det måles og om det ble nådd. Resultatet for sykefraværsmålet regnes ut fra årets kvartalstall.")),
-		s.SickGoal, s.SickComment, s.Goals.Box, container.NewHBox(s.AddGoal)))
+		wrapped(lang.L("Årets mål (internkontrollforskriften § 5 punkt 4), hvert med hvordan det måles og om det ble nådd. Sykefraværsmålet er enhetens eget mål fra innstillingene for sykefravær; resultatet regnes ut fra årets kvartalstall.")),
+		s.SickGoal, s.SickComment,
+		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, o...) },
+			lang.L(model.FieldGoal), lang.L(model.FieldGoalMeasure)),
+		s.Goals.Box, container.NewHBox(s.AddGoal)))
 	training := widget.NewCard(lang.L("Opplæring, yrkesskader og varsling"), "", container.NewVBox(
 		wrapped(lang.L("Kurs i HMS holdt i året, med antall deltakere – ikke navn. Yrkesskader og varslingssaker bare som antall.")),
+		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return courseLayout(o[0], o[1], o[2]) },
+			lang.L(model.FieldCourse), lang.L("Dato"), lang.L("Deltakere")),
 		s.Courses.Box, container.NewHBox(s.AddCourse),
 		widget.NewForm(widget.NewFormItem(lang.L(model.FieldInjuries), s.Injuries),
 			widget.NewFormItem(lang.L(model.FieldWhistleblowing), s.Whistle))))

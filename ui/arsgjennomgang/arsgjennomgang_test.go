@@ -37,7 +37,7 @@ func TestTypeSaveReopen(t *testing.T) {
 	if n := len(s.Regs.Rows()); n != len(model.DefaultRegulations(model.SectorSykehjem)) {
 		t.Fatalf("standard list gave %d regulations", n)
 	}
-	if !s.SickGoal.Checked || !strings.Contains(s.SickGoal.Text, "høyst 5,2 %") {
+	if !s.SickGoal.Checked || !strings.Contains(s.SickGoal.Text, "Sykefravær høyst 5,2 %") {
 		t.Errorf("sick-leave goal %v %q", s.SickGoal.Checked, s.SickGoal.Text)
 	}
 	// The demo's 2026 review has goals only; start from a clean form.

@@ -1,9 +1,11 @@
 package arsgjennomgang
 
 import (
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -90,7 +92,7 @@ func buildGoal(r *GoalRow) fyne.CanvasObject {
 	r.Comment = widget.NewEntry()
 	r.Comment.SetPlaceHolder(lang.L(model.FieldGoalComment))
 	return container.NewVBox(container.NewGridWithColumns(2, r.Goal, r.Measure),
-		container.NewBorder(nil, nil, r.Result, nil, r.Comment), widget.NewSeparator())
+		container.NewBorder(nil, nil, minWidth(r.Result, 170), nil, r.Comment), widget.NewSeparator())
 }
 
 // CourseRow is one HMS course.
@@ -106,7 +108,31 @@ func buildCourse(r *CourseRow) fyne.CanvasObject {
 	r.Date = widgets.NewDateEntry(model.FieldCourseDate, false)
 	r.Participants = widget.NewEntry()
 	r.Participants.SetPlaceHolder(lang.L(model.FieldCourseCount))
-	return container.NewBorder(nil, nil, nil, container.NewGridWithColumns(2, r.Date, r.Participants), r.Course)
+	return courseLayout(r.Course, r.Date, r.Participants)
+}
+
+// courseLayout puts a course's name in half the width and its date and
+// participants in a quarter each (also the header).
+func courseLayout(course, date, count fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWithColumns(2, course, container.NewGridWithColumns(2, date, count))
+}
+
+// header is a row of bold labels laid out like the list's rows.
+func header(layout func(...fyne.CanvasObject) fyne.CanvasObject, titles ...string) fyne.CanvasObject {
+	var ls []fyne.CanvasObject
+	for _, t := range titles {
+		ls = append(ls, widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	spacer := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	spacer.Hide()
+	return container.NewBorder(nil, nil, nil, minWidth(canvas.NewRectangle(color.Transparent), spacer.MinSize().Width), layout(ls...))
+}
+
+// minWidth gives o at least width w.
+func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(r, o)
 }
 
 // resultLabels are the goal results as shown (in the UI's language).
