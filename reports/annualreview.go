@@ -104,8 +104,8 @@ func (d *Document) trainingSection(in *model.AnnualData, f *model.AnnualFigures)
 	if len(courses) == 0 {
 		d.Note(fmt.Sprintf("Ingen opplæring i HMS registrert for %s.", in.Year))
 	} else {
-		d.Paragraph(fmt.Sprintf("Opplæring i HMS holdt i %s: %d kurs med til sammen %d deltakere (antall, ikke navn).",
-			in.Year, rf.Courses, rf.Participants))
+		d.Paragraph(fmt.Sprintf("Opplæring i HMS holdt i %s: %d kurs med til sammen %s deltakere (antall, ikke navn).",
+			in.Year, rf.Courses, model.FormatInt(rf.Participants)))
 		t := Table{Columns: []Column{{Title: "Kurs", Width: 120}, {Title: "Dato", Width: 25, Align: AlignCenter},
 			{Title: "Deltakere", Width: 30, Align: AlignRight}}}
 		for _, c := range courses {
