@@ -178,38 +178,50 @@ const (
 // Normalized trims text, drops empty rows of the lists and gives the
 // sick-leave goal its canonical form; storage saves this form.
 func (r AnnualReview) Normalized() AnnualReview {
-	var regs []Regulation
-	for _, g := range r.Regulations {
-		g.Name, g.Where = normalizeName(g.Name), normalizeName(g.Where)
-		if g.Name != "" || g.Where != "" {
-			regs = append(regs, g)
-		}
-	}
-	r.Regulations = regs
-	var goals []HMSGoal
-	for _, g := range r.Goals {
-		g.Goal, g.Measure, g.Comment = normalizeName(g.Goal), normalizeName(g.Measure), strings.TrimSpace(g.Comment)
-		if g.Kind == GoalSickLeave {
-			g.Goal, g.Measure, g.Result = "", "", GoalNotAssessed
-		} else if g.Goal == "" && g.Measure == "" && g.Comment == "" && g.Result == GoalNotAssessed {
-			continue
-		}
-		goals = append(goals, g)
-	}
-	r.Goals = goals
-	var courses []HMSCourse
-	for _, c := range r.Trainings {
-		c.Course = normalizeName(c.Course)
-		if c.Course != "" || !c.Date.IsZero() || c.Participants != 0 {
-			courses = append(courses, c)
-		}
-	}
-	r.Trainings = courses
+	r.Regulations = normRegulations(r.Regulations)
+	r.Goals = normGoals(r.Goals)
+	r.Trainings = normCourses(r.Trainings)
 	r.Evaluation = strings.TrimSpace(r.Evaluation)
 	r.LeaderComment = strings.TrimSpace(r.LeaderComment)
 	r.SafetyRepComment = strings.TrimSpace(r.SafetyRepComment)
 	r.CaseNumber = normalizeName(r.CaseNumber)
 	return r
+}
+
+func normRegulations(in []Regulation) []Regulation {
+	var out []Regulation
+	for _, g := range in {
+		g.Name, g.Where = normalizeName(g.Name), normalizeName(g.Where)
+		if g.Name != "" || g.Where != "" {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func normGoals(in []HMSGoal) []HMSGoal {
+	var out []HMSGoal
+	for _, g := range in {
+		g.Goal, g.Measure, g.Comment = normalizeName(g.Goal), normalizeName(g.Measure), strings.TrimSpace(g.Comment)
+		if g.Kind == GoalSickLeave {
+			g.Goal, g.Measure, g.Result = "", "", GoalNotAssessed
+		} else if g == (HMSGoal{}) {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func normCourses(in []HMSCourse) []HMSCourse {
+	var out []HMSCourse
+	for _, c := range in {
+		c.Course = normalizeName(c.Course)
+		if c != (HMSCourse{}) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Validate checks the review as of today. Messages name the field and,

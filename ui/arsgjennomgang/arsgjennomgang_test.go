@@ -109,7 +109,13 @@ func TestTypeSaveReopen(t *testing.T) {
 		}
 	}
 
-	// The report of the year prints it: cover, sections and checklist.
+	checkReport(t, st)
+}
+
+// checkReport writes the year's report, as Rapporter does, and finds the
+// review typed in TestTypeSaveReopen in it: cover, sections and checklist.
+func checkReport(t *testing.T, st *storage.Store) {
+	t.Helper()
 	data, err := model.LoadAnnualData(st, 2026, uitest.Today)
 	if err != nil {
 		t.Fatal(err)
