@@ -139,8 +139,8 @@ func goals(r *rand.Rand, sector model.Sector, settings model.SickLeaveSettings, 
 			hg.Result = pick(r, []model.GoalResult{model.GoalReached, model.GoalReached, model.GoalPartly, model.GoalNotReached})
 			hg.Comment = map[model.GoalResult]string{
 				model.GoalReached:    "Målet er nådd.",
-				model.GoalPartly:     "Nesten nådd; følges opp neste år.",
-				model.GoalNotReached: "Ikke nådd. Nye tiltak står i handlingsplanen.",
+				model.GoalPartly:     "Nesten nådd.",
+				model.GoalNotReached: "Ikke nådd; utvalget følger opp neste år.",
 			}[hg.Result]
 		}
 		out = append(out, hg)
