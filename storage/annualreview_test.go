@@ -2,9 +2,12 @@ package storage
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"go.etcd.io/bbolt"
 
 	"hmsutvalg/model"
 )
@@ -113,5 +116,57 @@ func TestAnnualReviewInAnnualData(t *testing.T) {
 	d, err = model.LoadAnnualData(s, 2026, fixtureDay)
 	if err != nil || d.Review != nil {
 		t.Errorf("2026 has a review: %+v %v", d.Review, err)
+	}
+}
+
+// Delete removes a review with a change-log entry; Check reports two
+// reviews of one year and a stored review that breaks the model's rules.
+func TestAnnualReviewDeleteAndCheck(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	saved, err := s.SaveAnnualReview(fixtureReview(), fixtureDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteAnnualReview(saved.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.AnnualReview(2025); ok {
+		t.Error("deleted review still there")
+	}
+	if cs, _ := s.Changes(0); cs[0].Kind != ChangeDeleted || cs[0].Summary != "Slettet årlig gjennomgang for 2025" {
+		t.Errorf("change %+v", cs[0])
+	}
+	if err := s.DeleteAnnualReview(saved.ID); err == nil {
+		t.Error("deleting twice succeeded")
+	}
+	if _, err := s.SaveAnnualReview(fixtureReview(), fixtureDay); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	mustCheckOK(t, path)
+
+	cases := map[string]struct {
+		edit func(r *model.AnnualReview)
+		want string
+	}{
+		"two of one year": {func(r *model.AnnualReview) {}, "flere årlige gjennomganger for 2025"},
+		"invalid":         {func(r *model.AnnualReview) { r.CaseNumber = "" }, "Saksnummer må fylles ut"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "x.db")
+			copyFile(t, path, p)
+			// Key 1 is free again (deleted above) and within the sequence.
+			r := fixtureReview()
+			c.edit(&r)
+			rawWrite(t, p, func(tx *bbolt.Tx) error { return putRecord(tx, bucketAnnualReviews, 1, r) })
+			rep, err := Check(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.OK() || !strings.Contains(strings.Join(rep.Problems, "\n"), c.want) {
+				t.Errorf("want a problem with %q, got %q", c.want, rep.Problems)
+			}
+		})
 	}
 }
