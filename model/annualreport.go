@@ -45,6 +45,8 @@ type AnnualData struct {
 	SurveyRounds      []SurveyRound
 	SafetyRounds      []SafetyRound
 	Meetings          []Meeting
+	// Review is the committee's annual review of the year (annualreview.go); nil when none is recorded.
+	Review *AnnualReview
 }
 
 // The optional modules' read APIs. A source without one (an older file
@@ -118,6 +120,9 @@ func LoadAnnualData(src AnnualSource, year HMSYear, today Date) (AnnualData, err
 	if x, ok := src.(meetingSource); ok {
 		d.InUse[ModuleMoter] = true
 		steps = append(steps, step{"møtene", func() (e error) { d.Meetings, e = x.Meetings(); return }})
+	}
+	if x, ok := src.(annualReviewSource); ok {
+		steps = append(steps, step{"den årlige gjennomgangen", func() error { return d.loadReview(x) }})
 	}
 	// Each step writes its own fields of d; errs[i] is step i's.
 	errs := make([]error, len(steps))
@@ -312,6 +317,8 @@ type AnnualFigures struct {
 	// Modules says, per module of AnnualModules, whether it is in use
 	// and holds data for the year.
 	Modules []ModuleStatus
+	// Review are the committee's annual review's figures (ReviewFiguresFor).
+	Review ReviewFigures
 }
 
 // MembersInYear returns the committee members active at some time in
@@ -375,6 +382,7 @@ func ComputeAnnualFigures(d AnnualData) AnnualFigures {
 			f.LastMeeting = laterOf(f.LastMeeting, m.Date)
 		}
 	}
+	f.Review = ReviewFiguresFor(d)
 	f.Modules = moduleStatuses(d, f)
 	return f
 }

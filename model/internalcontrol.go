@@ -52,7 +52,7 @@ func AnnualModules() []Module {
 		{ModuleTiFaktor, "10-FAKTOR", []int{3, 6}, "c, h"},
 		{ModuleHandlingsplan, "Handlingsplan", []int{6, 8}, "c, h"},
 		{ModuleAvvik, "Avvik", []int{7}, "e"},
-		{ModuleSykefravar, "Sykefravær", []int{4, 8}, "a, f"},
+		{ModuleSykefravar, "Sykefravær", []int{8}, "f"},
 		{ModuleVernerunder, "Vernerunder", []int{6, 7}, "c, e, g"},
 		{ModuleMoter, "Møter", []int{3, 8}, "h"},
 	}
@@ -133,9 +133,11 @@ func (f AnnualFigures) Status(id string) (ModuleStatus, bool) {
 }
 
 // ChecklistPoint is one point of internkontrollforskriften § 5 with where
-// the annual report documents it.
+// the annual report documents it, or one duty of arbeidsmiljøloven
+// § 3-1 (2) of its own (Letter set, Point 0).
 type ChecklistPoint struct {
 	Point   int
+	Letter  string // arbeidsmiljøloven § 3-1 (2) letter of a duty of its own; "" for a § 5 point
 	Text    string // what the point requires, in short
 	Written bool   // must be documented in writing (points 4–8)
 	AML     string // the matching letters of arbeidsmiljøloven § 3-1 (2)
@@ -149,6 +151,14 @@ type ChecklistPoint struct {
 // Documented reports whether the report documents the point.
 func (p ChecklistPoint) Documented() bool { return len(p.Where) > 0 }
 
+// Section titles of the annual review in the report (reports/annualreview.go).
+const (
+	SectionRegulations = "Lover og forskrifter"
+	SectionGoals       = "Mål for HMS-arbeidet"
+	SectionTraining    = "Opplæring, yrkesskader og varsling"
+	SectionEvaluation  = "Utvalgets evaluering av året"
+)
+
 var checklistTexts = [8]struct{ text, aml string }{
 	{"HMS-lover og -forskrifter som gjelder for enheten, er tilgjengelige", ""},
 	{"Arbeidstakerne har tilstrekkelig kunnskap og ferdigheter i det systematiske HMS-arbeidet", ""},
@@ -156,15 +166,28 @@ var checklistTexts = [8]struct{ text, aml string }{
 	{"Mål for helse, miljø og sikkerhet er fastsatt", "a"},
 	{"Oversikt over organisasjonen og fordeling av ansvar, oppgaver og myndighet for HMS", "b"},
 	{"Farer og problemer er kartlagt, risiko vurdert, og planer og tiltak er laget for å redusere risikoen", "c, d"},
-	{"Rutiner for å avdekke, rette opp og forebygge overtredelser av HMS-kravene", "e, f, g"},
+	{"Rutiner for å avdekke, rette opp og forebygge overtredelser av HMS-kravene", "e"},
 	{"Internkontrollen overvåkes og gjennomgås systematisk, slik at den virker som forutsatt", "h"},
+}
+
+// amlOwnDuties are the duties of arbeidsmiljøloven § 3-1 (2) that no
+// point of internkontrollforskriften § 5 covers: they get rows of their
+// own in the checklist.
+var amlOwnDuties = []struct{ letter, text, missing string }{
+	{"f", "Systematisk arbeid med forebygging og oppfølging av sykefravær",
+		"Mangler: ikke dokumentert. Registrer sykefraværet per kvartal og sett sykefraværsmålet for året."},
+	{"g", "Løpende kontroll med arbeidsmiljøet og arbeidstakernes helse der risikoen tilsier det (helseovervåking)",
+		"Mangler: ingen vernerunder i året. Helseundersøkelser ved bedriftshelsetjenesten registreres ikke i programmet."},
 }
 
 // InternalControlChecklist returns the eight points of
 // internkontrollforskriften § 5 with the sections of the report that
-// document each, or what is missing. Point 8 is always documented by the
-// annual review itself (the report signed by the committee), together
-// with the modules that follow up during the year.
+// document each, or what is missing. Point 1 is documented by the list of
+// laws and regulations confirmed for the year, point 4 by the goals set
+// for it, point 2 also by the HMS courses held in it (the annual review).
+// Point 8 is always documented by the annual review itself (the report
+// signed by the committee), together with the committee's evaluation and
+// the modules that follow up during the year.
 func InternalControlChecklist(f AnnualFigures) []ChecklistPoint {
 	out := make([]ChecklistPoint, 8)
 	for i := range out {
@@ -173,34 +196,106 @@ func InternalControlChecklist(f AnnualFigures) []ChecklistPoint {
 		p.Text = checklistTexts[i].text
 		p.AML = checklistTexts[i].aml
 		p.Written = p.Point >= 4
-		var unused []string
-		for _, s := range f.Modules {
-			if !slices.Contains(s.Points, p.Point) {
-				continue
-			}
-			switch {
-			case s.HasData:
-				p.Where = append(p.Where, s.Title)
-			case !s.InUse:
-				unused = append(unused, s.Title)
-			default:
-				unused = append(unused, s.Title+" (ingen data for "+f.Year.String()+")")
-			}
-		}
-		if p.Point == 8 {
-			p.Where = append(p.Where, "Sammendrag og underskrifter (årlig gjennomgang)")
-		}
-		if len(p.Where) > 0 {
+		unused := p.addModules(f, func(m Module) bool { return slices.Contains(m.Points, p.Point) })
+		p.addReview(f)
+		if p.Documented() {
 			continue
 		}
-		switch {
-		case p.Point == 1:
-			p.Missing = "Mangler: programmet registrerer ikke dette. Vis til kommunens internkontrollhåndbok."
-		case len(unused) > 0:
-			p.Missing = "Mangler: ikke dokumentert. Ikke i bruk eller uten data: " + strings.Join(unused, ", ") + "."
-		default:
-			p.Missing = "Mangler: ikke dokumentert."
+		p.Missing = p.missing(f, unused)
+	}
+	return out
+}
+
+// AMLOwnDuties returns the duties of arbeidsmiljøloven § 3-1 (2) that are
+// not points of internkontrollforskriften § 5 (letters f and g), with the
+// sections that document each: the modules whose letters include it, and
+// for f the sick-leave goal of the year.
+func AMLOwnDuties(f AnnualFigures) []ChecklistPoint {
+	var out []ChecklistPoint
+	for _, d := range amlOwnDuties {
+		p := ChecklistPoint{Letter: d.letter, Text: d.text, AML: d.letter}
+		p.addModules(f, func(m Module) bool { return slices.Contains(amlLetters(m.AML), d.letter) })
+		if d.letter == "f" {
+			for _, g := range f.Review.Goals {
+				if g.Kind == GoalSickLeave {
+					p.Where = append(p.Where, SectionGoals+" (sykefraværsmål)")
+				}
+			}
+		}
+		if !p.Documented() {
+			p.Missing = d.missing
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// amlLetters splits "c, e, g" into its letters.
+func amlLetters(s string) []string {
+	var out []string
+	for l := range strings.SplitSeq(s, ",") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// addModules adds the modules picked with data to p.Where and returns
+// those picked without (not in use, or no data for the year).
+func (p *ChecklistPoint) addModules(f AnnualFigures, pick func(Module) bool) (unused []string) {
+	for _, s := range f.Modules {
+		if !pick(s.Module) {
+			continue
+		}
+		switch {
+		case s.HasData:
+			p.Where = append(p.Where, s.Title)
+		case !s.InUse:
+			unused = append(unused, s.Title)
+		default:
+			unused = append(unused, s.Title+" (ingen data for "+f.Year.String()+")")
+		}
+	}
+	return unused
+}
+
+// addReview adds the sections of the annual review that document p.
+func (p *ChecklistPoint) addReview(f AnnualFigures) {
+	r := f.Review
+	switch p.Point {
+	case 1:
+		if r.RegulationsDocumented() {
+			p.Where = append(p.Where, fmt.Sprintf("%s (%d, bekreftet %s)", SectionRegulations, r.Regulations, r.RegulationsConfirmed))
+		}
+	case 2:
+		if r.Courses > 0 {
+			p.Where = append(p.Where, fmt.Sprintf("%s (%d kurs)", SectionTraining, r.Courses))
+		}
+	case 4:
+		if r.GoalsSet() {
+			p.Where = append(p.Where, fmt.Sprintf("%s (%d %s)", SectionGoals, len(r.Goals), pluralWord(len(r.Goals), "mål", "mål")))
+		}
+	case 8:
+		if r.HasEvaluation {
+			p.Where = append(p.Where, SectionEvaluation)
+		}
+		p.Where = append(p.Where, "Sammendrag og underskrifter (årlig gjennomgang)")
+	}
+}
+
+// missing says what is missing for an undocumented point.
+func (p *ChecklistPoint) missing(f AnnualFigures, unused []string) string {
+	y := f.Year.String()
+	switch {
+	case p.Point == 1 && f.Review.Regulations == 0:
+		return "Mangler: ingen lover og forskrifter registrert for " + y + ". Legg dem inn under Årlig gjennomgang."
+	case p.Point == 1:
+		return "Mangler: listen over lover og forskrifter er ikke bekreftet av utvalget for " + y + "."
+	case p.Point == 4:
+		return "Mangler: ingen mål for HMS-arbeidet registrert for " + y + ". Legg dem inn under Årlig gjennomgang."
+	case len(unused) > 0:
+		return "Mangler: ikke dokumentert. Ikke i bruk eller uten data: " + strings.Join(unused, ", ") + "."
+	}
+	return "Mangler: ikke dokumentert."
 }

@@ -69,6 +69,9 @@ func TestAnnualFigures(t *testing.T) {
 
 func TestAnnualModulesCoverEveryWrittenPoint(t *testing.T) {
 	for point := 2; point <= 8; point++ {
+		if point == 4 {
+			continue // the year's goals, recorded in the annual review (annualreview.go)
+		}
 		found := false
 		for _, m := range AnnualModules() {
 			for _, p := range m.Points {

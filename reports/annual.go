@@ -75,6 +75,7 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 	d.annualSummary(in, f)
 
 	d.PageBreak()
+	d.reviewFrontSections(in, f)
 	for _, st := range f.Modules {
 		if write, ok := annualSections[st.ID]; ok && st.InUse {
 			write(d, in, f)
@@ -83,6 +84,7 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 		d.Heading(1, st.Title)
 		d.Note(fmt.Sprintf("Ingen data: modulen %s er ikke tatt i bruk for %s.", st.Title, in.Year))
 	}
+	d.trainingSection(in, f)
 
 	d.PageBreak()
 	d.checklistSection(f)
@@ -91,6 +93,7 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 		d.Paragraph("• " + a)
 	}
 
+	d.evaluationSection(in, f)
 	d.Heading(1, "Underskrifter")
 	d.Paragraph(fmt.Sprintf("Rapporten er gjennomgått i HMS-utvalget og sendes inn i januar %d. "+
 		"Den legges fram for arbeidsmiljøutvalget i mars.", int(in.Year)+1))
@@ -127,6 +130,7 @@ func (d *Document) annualCover(in *model.AnnualData, f *model.AnnualFigures) {
 			lines = append(lines, l)
 		}
 	}
+	lines = append(lines, "", TreatedLine(f))
 	lines = append(lines, "", "Laget "+model.DateOf(d.created).String()+", med status per "+in.Today.String()+".")
 	d.Cover(AnnualReportTitle(in.Year), "Internkontroll etter internkontrollforskriften § 5 og arbeidsmiljøloven § 3-1", lines)
 }

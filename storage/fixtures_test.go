@@ -81,13 +81,31 @@ var fixtureChangesV2 = []fixtureChange{
 	{ChangeUpdated, EntityRiskItem, 1, 18},
 }
 
+// fixtureChangesV4 is what the schema-4 part adds: an annual review.
+var fixtureChangesV4 = []fixtureChange{
+	{ChangeCreated, EntityAnnualReview, 1, 19},
+}
+
 // fixtureChanges returns the change log of a fixture of version v.
 func fixtureChanges(v int) []fixtureChange {
 	out := append([]fixtureChange(nil), fixtureChangesV1...)
 	if v >= 2 {
 		out = append(out, fixtureChangesV2...)
 	}
+	if v >= 4 {
+		out = append(out, fixtureChangesV4...)
+	}
 	return out
+}
+
+// fixtureReview is the schema-4 fixture's annual review of 2025.
+func fixtureReview() model.AnnualReview {
+	n := 2
+	return model.AnnualReview{ID: 1, Year: 2025, Regulations: model.DefaultRegulations(model.SectorBarnehage),
+		RegulationsConfirmed: date(2025, 2, 3), Goals: []model.HMSGoal{model.SickLeaveGoal(model.SickLeaveSettings{}),
+			{Goal: "Ingen stikkskader", Measure: "Avvik i kategorien", Result: model.GoalReached}},
+		Evaluation: "Et godt år.", TreatedOn: date(2026, 1, 5), CaseNumber: "1/26",
+		Trainings: []model.HMSCourse{{Course: "Førstehjelp", Date: date(2025, 4, 2), Participants: 12}}, OccupationalInjuries: &n}
 }
 
 func fixtureUnit() model.Unit {
@@ -207,6 +225,13 @@ func checkFixtureContent(t *testing.T, s *Store, v int) {
 	if is, err := s.AllRiskItems(); err != nil || !reflect.DeepEqual(is, wantItems) {
 		t.Errorf("risk items: %v\ngot  %+v\nwant %+v", err, is, wantItems)
 	}
+	var wantReviews []model.AnnualReview
+	if v >= 4 {
+		wantReviews = []model.AnnualReview{fixtureReview()}
+	}
+	if rs, err := s.AnnualReviews(); err != nil || !reflect.DeepEqual(rs, wantReviews) {
+		t.Errorf("annual reviews: %v\ngot  %+v\nwant %+v", err, rs, wantReviews)
+	}
 }
 
 func writeFixture(path string) error {
@@ -236,6 +261,9 @@ func writeFixture(path string) error {
 		return err
 	}
 	if err := writeFixtureV2(s); err != nil {
+		return err
+	}
+	if _, err := s.SaveAnnualReview(fixtureReview(), fixtureDay); err != nil {
 		return err
 	}
 	return s.Close()

@@ -50,6 +50,7 @@ var migrations = []migration{
 	{version: 1, name: "grunnskjema med enhet, utvalgsmedlemmer og endringslogg", up: migrateV1},
 	{version: 2, name: "handlingsplan, risikovurdering og innstillinger", up: migrateV2},
 	{version: 3, name: "avvik, sykefravær, vernerunder, vold og trusler, 10-FAKTOR, møter og årshjul", up: migrateV3},
+	{version: 4, name: "årlig gjennomgang", up: migrateV4},
 }
 
 func migrateV1(tx *bbolt.Tx) error {

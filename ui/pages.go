@@ -2,6 +2,7 @@ package ui
 
 import (
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/enhet"
 	"hmsutvalg/ui/handlingsplan"
@@ -31,6 +32,7 @@ func Pages() []appctx.Page {
 		vernerunde.Page(),
 		tifaktor.Page(),
 		moter.WheelPage(),
+		arsgjennomgang.Page(),
 		rapporter.Page(),
 		enhet.Page(),
 		innstillinger.Page(),

@@ -43,6 +43,8 @@ type Dataset struct {
 	SafetyRounds []SafetyRound
 	// SurveyRounds are two 10-FAKTOR rounds two years apart with follow-up.
 	SurveyRounds []SurveyRound
+	// Reviews are the committee's annual reviews (annualreview.go).
+	Reviews []model.AnnualReview
 }
 
 type unitKind struct {
@@ -134,6 +136,7 @@ func Generate(o Options) Dataset {
 	ds.Violence = genViolence(o, kind.sector, g.matrix)
 	ds.SafetyRounds = genSafetyRounds(o, kind.sector, kind.departments, ds.Members)
 	ds.SurveyRounds = genSurveyRounds(o, ds.Unit.Employees, ds.Members)
+	ds.Reviews = genReviews(o, kind.sector, ds.Unit.Employees, ds.SickLeave.Settings)
 	return ds
 }
 
@@ -263,6 +266,6 @@ func write(st *storage.Store, ds Dataset) error {
 		if err := writeSurveyRounds(b, ds.SurveyRounds); err != nil {
 			return err
 		}
-		return nil
+		return writeReviews(b, ds.Reviews)
 	})
 }

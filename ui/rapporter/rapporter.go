@@ -22,6 +22,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
 )
@@ -47,6 +48,7 @@ type Screen struct {
 	Summary   *widget.Label
 	ReportBtn *widget.Button
 	ExportBtn *widget.Button
+	ReviewBtn *widget.Button // opens the chosen year's annual review
 
 	Files     *widget.Label
 	Expected  *widget.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
@@ -75,6 +77,9 @@ func New(env *appctx.Env) *Screen {
 	s.ReportBtn = widget.NewButtonWithIcon(lang.L("Lag årsrapport (PDF)"), theme.DocumentPrintIcon(), s.SaveReport)
 	s.ReportBtn.Importance = widget.HighImportance
 	s.ExportBtn = widget.NewButtonWithIcon(lang.L("Lag innsendingsfil (JSON)"), theme.DocumentSaveIcon(), s.SaveSubmission)
+	s.ReviewBtn = widget.NewButtonWithIcon(lang.L("Årlig gjennomgang for året …"), theme.DocumentCreateIcon(), func() {
+		env.Open(arsgjennomgang.PageID, appctx.Focus{ID: uint64(s.year())})
+	})
 
 	s.Files = widget.NewLabel(lang.L("Ingen filer valgt."))
 	s.Files.Wrapping = fyne.TextWrapWord
@@ -102,7 +107,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 			wrapped(lang.L("Internkontroll for HMS-året, til innsending i januar og arbeidsmiljøutvalget i mars.")),
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("HMS-år")), nil, s.Year),
 			s.loadErr.Label, s.Summary,
-			container.NewGridWithColumns(1, s.ReportBtn, s.ExportBtn)))
+			container.NewGridWithColumns(1, s.ReviewBtn, s.ReportBtn, s.ExportBtn)))
 	hr := widget.NewCard(lang.L("Samle enhetenes innsendinger (HR)"), "",
 		container.NewVBox(
 			wrapped(lang.L("Velg innsendingsfilene fra enhetene. Filer som ikke kan brukes, nevnes med grunnen.")),

@@ -12,6 +12,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/uitest"
 )
@@ -96,5 +97,18 @@ func TestReportAndSubmission(t *testing.T) {
 	test.Tap(s.ClearBtn)
 	if !s.AggBtn.Disabled() {
 		t.Error("aggregate enabled after clearing")
+	}
+}
+
+// The review button opens Årlig gjennomgang on the chosen year.
+func TestReviewButtonOpensYear(t *testing.T) {
+	s := newScreen(t)
+	var opened string
+	s.env.Navigate = func(id string) { opened = id }
+	s.Year.SetSelected("2024")
+	test.Tap(s.ReviewBtn)
+	f, ok := s.env.TakeFocus(arsgjennomgang.PageID)
+	if opened != arsgjennomgang.PageID || !ok || f.ID != 2024 {
+		t.Errorf("opened %q, focus %+v %v", opened, f, ok)
 	}
 }
