@@ -191,9 +191,9 @@ func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 		l.Figures, l.Status, l.Reasons = "–", SummaryNoData, []string{"Ingen tall registrert for året"}
 		return
 	}
-	l.Figures = "Snitt " + sl.Average.String()
+	l.Figures = "Snitt " + sl.Average.Exact()
 	if sl.Settings.Target != 0 {
-		l.Figures += ", " + sl.Settings.TargetName() + " " + sl.Settings.Target.String()
+		l.Figures += ", " + sl.Settings.TargetName() + " " + sl.Settings.Target.Exact()
 	}
 	l.Figures += fmt.Sprintf(". %d %s for sykefravær og nærvær", sl.Measures, pluralWord(sl.Measures, "tiltak", "tiltak"))
 	if n := 4 - len(sl.Quarters); n > 0 && f.Year.StateDate(f.Today) == f.Year.End() {

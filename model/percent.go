@@ -76,6 +76,16 @@ func (p Percent) Float() float64 { return float64(p) / 100 }
 // String formats with one decimal, rounded half up: "7,4 %", "10,0 %".
 func (p Percent) String() string { return p.Format(1) }
 
+// Exact is the percentage with one decimal, or two when the second is
+// not zero ("7,45 %"): what reports print, so a figure rounded in one
+// place never disagrees with the same figure in another.
+func (p Percent) Exact() string {
+	if p%10 != 0 {
+		return p.Format(2)
+	}
+	return p.String()
+}
+
 // Format formats with the given number of decimals and a percent sign:
 // Format(2) of 740 is "7,40 %".
 func (p Percent) Format(decimals int) string { return p.Number(decimals) + " %" }

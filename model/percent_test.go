@@ -149,3 +149,14 @@ func TestPercentFloat(t *testing.T) {
 		t.Error("Float")
 	}
 }
+
+func TestPercentExact(t *testing.T) {
+	for _, c := range []struct {
+		p    Percent
+		want string
+	}{{0, "0,0 %"}, {520, "5,2 %"}, {672, "6,72 %"}, {1000, "10,0 %"}, {1001, "10,01 %"}, {10000, "100,0 %"}} {
+		if got := c.p.Exact(); got != c.want {
+			t.Errorf("%d: %q, want %q", int(c.p), got, c.want)
+		}
+	}
+}

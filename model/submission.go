@@ -58,6 +58,31 @@ type Submission struct {
 	// Summary is the annual report's summary status per module
 	// (AnnualSummary), in report order. Version 2.
 	Summary []SubmissionSummaryLine `json:"summary"`
+	// Review is the committee's annual review (ReviewFigures), counts and
+	// dates only. Version 2.
+	Review SubmissionReview `json:"review"`
+}
+
+// SubmissionReview is what the annual review documents: point 1 (the
+// regulations confirmed), point 4 (goals and how many were reached), HMS
+// training, occupational injuries and whistle-blowing cases as counts,
+// and when the committee treated the report. No free text.
+type SubmissionReview struct {
+	Recorded             bool `json:"recorded"`
+	Regulations          int  `json:"regulations"`
+	RegulationsConfirmed Date `json:"regulations_confirmed"` // "" = not confirmed for the year
+	Goals                int  `json:"goals"`
+	GoalsReached         int  `json:"goals_reached"`
+	GoalsPartly          int  `json:"goals_partly"`
+	GoalsNotReached      int  `json:"goals_not_reached"`
+	GoalsNotAssessed     int  `json:"goals_not_assessed"`
+	Courses              int  `json:"courses"`
+	Participants         int  `json:"participants"`
+	// OccupationalInjuries and Whistleblowing are null when not recorded.
+	OccupationalInjuries *int `json:"occupational_injuries"`
+	Whistleblowing       *int `json:"whistleblowing_cases"`
+	TreatedOn            Date `json:"treated_on"` // "" = not yet treated by the committee
+	Evaluation           bool `json:"evaluation"` // the committee's written evaluation exists
 }
 
 // HasV2 reports whether the file carries the version 2 fields.
@@ -313,10 +338,21 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 	for _, l := range AnnualSummary(f) {
 		s.Summary = append(s.Summary, SubmissionSummaryLine{Module: l.Module, Status: l.Status})
 	}
+	s.Review = submissionReview(f.Review)
 	for _, p := range InternalControlChecklist(f) {
 		s.Checklist = append(s.Checklist, SubmissionPoint{Point: p.Point, Documented: p.Documented()})
 	}
 	return s
+}
+
+func submissionReview(r ReviewFigures) SubmissionReview {
+	res := r.Results()
+	return SubmissionReview{Recorded: r.Recorded, Regulations: r.Regulations, RegulationsConfirmed: r.RegulationsConfirmed,
+		Goals: len(r.Goals), GoalsReached: res[GoalReached], GoalsPartly: res[GoalPartly],
+		GoalsNotReached: res[GoalNotReached], GoalsNotAssessed: res[GoalNotAssessed],
+		Courses: r.Courses, Participants: r.Participants,
+		OccupationalInjuries: r.OccupationalInjuries, Whistleblowing: r.Whistleblowing,
+		TreatedOn: r.TreatedOn, Evaluation: r.HasEvaluation}
 }
 
 // Marshal writes the submission as indented JSON with a final newline.
@@ -435,7 +471,7 @@ func jsonReason(err error) string {
 
 // submissionV2Keys are the fields version 2 added; a version 1 file
 // lacks them.
-var submissionV2Keys = []string{"summary", "action_plan.overdue_by_source", "risk.last_carried_out",
+var submissionV2Keys = []string{"summary", "review", "action_plan.overdue_by_source", "risk.last_carried_out",
 	"deviations.open_serious", "deviations.notices_needed", "deviations.notices_sent", "deviations.notices_sent_after_year",
 	"deviations.notices_outstanding",
 	"sick_leave.measures", "sick_leave.measures_overdue", "violence.last_training",
@@ -741,6 +777,11 @@ func (s Submission) validateV2(add func(string, ...any)) {
 			dv.NoticesNeeded > dv.Total {
 			add("deviations: open_serious og varslene (notices_*) henger ikke sammen")
 		}
+	}
+	r := s.Review
+	if r.Goals != r.GoalsReached+r.GoalsPartly+r.GoalsNotReached+r.GoalsNotAssessed || r.Regulations < 0 || r.Courses < 0 || r.Participants < 0 ||
+		(r.OccupationalInjuries != nil && *r.OccupationalInjuries < 0) || (r.Whistleblowing != nil && *r.Whistleblowing < 0) {
+		add("review: tallene henger ikke sammen")
 	}
 	if tf := s.TenFactor; tf != nil {
 		if tf.RoundYear != 0 && (tf.RoundYear < MinHMSYear || tf.RoundYear > s.Year) {

@@ -95,10 +95,23 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 
 	d.evaluationSection(in, f)
 	d.Heading(1, "Underskrifter")
-	d.Paragraph(fmt.Sprintf("Rapporten er gjennomgått i HMS-utvalget og sendes inn i januar %d. "+
-		"Den legges fram for arbeidsmiljøutvalget i mars.", int(in.Year)+1))
+	d.Paragraph(signatureText(in.Year, f.Review))
 	d.signatures(signatureRoles(in))
 	return d
+}
+
+// signatureText says what the signatures confirm: a report the committee
+// has treated, or a draft that is still to be treated (as the cover says).
+func signatureText(y model.HMSYear, r model.ReviewFigures) string {
+	send := fmt.Sprintf("sendes inn i januar %d og legges fram for arbeidsmiljøutvalget i mars.", int(y)+1)
+	if !r.Treated() {
+		return "Utkast: rapporten er ennå ikke behandlet i HMS-utvalget. Etter behandlingen signeres den og " + send
+	}
+	s := "Rapporten er behandlet i HMS-utvalget " + r.TreatedOn.String()
+	if r.CaseNumber != "" {
+		s += " (sak " + r.CaseNumber + ")"
+	}
+	return s + ". Den " + send
 }
 
 // annualCover draws the cover: title, unit, year, the committee members

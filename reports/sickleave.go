@@ -111,12 +111,7 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 
 // pct1 is a percentage with one decimal, or two when the second is not
 // zero ("7,45 %"), matching the model's messages.
-func pct1(p model.Percent) string {
-	if p%10 != 0 {
-		return p.Format(2)
-	}
-	return p.String()
-}
+func pct1(p model.Percent) string { return p.Exact() }
 
 // vsTarget says how a value compares to the target in words.
 func vsTarget(v, target model.Percent) string {
