@@ -73,6 +73,7 @@ type Document struct {
 	fontKnown bool // fontStyle and fontSize are what the current page has
 
 	partLines [][]string // wrapRich's scratch
+	partSizes []float64  // wrapRich's scratch: the font size of each part
 
 	lastHeading string          // the caption of a recorded table without its own
 	tables      []RecordedTable // with Options.RecordTables
@@ -444,21 +445,10 @@ func (d *Document) cellLine(x, y, w, h float64, s string, align Align) {
 	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 
-// split wraps text to width w in the current font. It always returns at
-// least one line.
+// split wraps text to width w in the current font, between words (see
+// wrap). It always returns at least one line.
 func (d *Document) split(s string, w float64) []string {
-	s = sanitize(s)
-	if strings.TrimSpace(s) == "" {
-		return []string{""}
-	}
-	lines := d.pdf.SplitText(s, math.Max(w, 1))
-	if len(lines) == 0 {
-		return []string{""}
-	}
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return lines
+	return d.wrap(s, math.Max(w, 1), true)
 }
 
 // fit shortens a single line with "…" until it is at most w wide.
