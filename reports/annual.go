@@ -84,7 +84,7 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 		d.Note(fmt.Sprintf("Ingen data: modulen %s er ikke tatt i bruk for %s.", st.Title, in.Year))
 	}
 
-	d.PageBreak()
+	d.PageBreakIfLessThan(80) // the heading, the intro and a few rows
 	d.checklistSection(f)
 
 	d.Heading(1, "Underskrifter")

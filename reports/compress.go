@@ -231,6 +231,32 @@ var zlibWriters = sync.Pool{New: func() any {
 	return w
 }}
 
+// catalogStart is how gofpdf begins the document catalog's dictionary.
+const catalogStart = "<<\n/Type /Catalog\n"
+
+// docLang is the document language, for screen readers and hyphenation
+// in PDF readers: Norwegian bokmål.
+const docLang = "nb-NO"
+
+// setCatalogLang adds /Lang to the document catalog, which gofpdf has no
+// setting for. The cross-reference table is rebuilt afterwards anyway.
+func setCatalogLang(f *pdfFile) {
+	for i, o := range f.objs {
+		if o.data != nil || !bytes.HasPrefix(o.seg[o.head:], []byte(catalogStart)) {
+			continue
+		}
+		if bytes.Contains(o.seg, []byte("/Lang ")) {
+			return
+		}
+		seg := make([]byte, 0, len(o.seg)+32)
+		seg = append(seg, o.seg[:o.head+len(catalogStart)]...)
+		seg = append(seg, "/Lang ("+docLang+")\n"...)
+		seg = append(seg, o.seg[o.head+len(catalogStart):]...)
+		f.objs[i].seg = seg
+		return
+	}
+}
+
 // compressStreams returns the PDF gofpdf wrote uncompressed with every
 // stream in the plain form "<</Length N>>" compressed with zlib, and the
 // cross-reference table rebuilt. If the PDF is not exactly as expected it
@@ -240,6 +266,7 @@ func compressStreams(in []byte) ([]byte, error) {
 	if err != nil {
 		return in, err
 	}
+	setCatalogLang(f)
 	var streams []int // indexes into f.objs
 	for i := range f.objs {
 		if f.objs[i].data != nil {

@@ -103,16 +103,23 @@ func (d *Document) Table(t Table) {
 	d.space(4)
 }
 
-// startHeight is the height a table needs at its start: the header of
-// height headH with its first two rows, or with the first one if two do
-// not fit on a page, and at most a page. height gives a row's height.
+// startHeight is the height a table of n rows needs at its start: the
+// header of height headH with its first two rows (all three of a table
+// of three, which no break could split without leaving one alone), as
+// many of them as fit on a page, and at least the first. height gives a
+// row's height.
 func (d *Document) startHeight(headH float64, n int, height func(int) float64) float64 {
-	h := headH
-	if n > 0 {
-		h += height(0)
+	keep := 2
+	if n == 3 {
+		keep = 3
 	}
-	if n > 1 && h+height(1) <= d.bodyHeight() {
-		h += height(1)
+	h := headH
+	for i := range min(keep, n) {
+		r := height(i)
+		if i > 0 && h+r > d.bodyHeight() {
+			break
+		}
+		h += r
 	}
 	return math.Min(h, d.bodyHeight())
 }

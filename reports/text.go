@@ -116,6 +116,7 @@ func (d *Document) drawPending() {
 		}
 		lh := lineHeight(size)
 		y := d.y()
+		d.bookmark(p)
 		for _, l := range d.split(p.text, d.width()) {
 			d.cell(d.left, y, d.width(), lh, l, AlignLeft)
 			y += lh
@@ -128,6 +129,23 @@ func (d *Document) drawPending() {
 		}
 		d.setY(y + after)
 	}
+}
+
+// bookmark adds an outline entry at the cursor for a heading of level 1
+// or 2, so a PDF reader's sidebar shows the document's sections and
+// subsections. Level 2 headings before the first level 1 heading (a
+// printout without sections) are entries at the top.
+func (d *Document) bookmark(h heading) {
+	if h.level > 2 {
+		return
+	}
+	level := 0
+	if h.level == 1 {
+		d.outlineTop = true
+	} else if d.outlineTop {
+		level = 1
+	}
+	d.pdf.Bookmark(metaText(sanitizeLine(h.text)), level, -1)
 }
 
 // headingStyle gives the font size and the space before and after.
