@@ -87,6 +87,8 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 	d.PageBreakIfLessThan(80) // the heading, the intro and a few rows
 	d.checklistSection(f)
 
+	// The heading, two lines of text and the lines to sign on one page.
+	d.PageBreakIfLessThan(30 + signaturesHeight(len(signatureRoles(in))))
 	d.Heading(1, "Underskrifter")
 	d.Paragraph(fmt.Sprintf("Rapporten er gjennomgått i HMS-utvalget og sendes inn i januar %d. "+
 		"Den legges fram for arbeidsmiljøutvalget i mars.", int(in.Year)+1))
