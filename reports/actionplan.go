@@ -136,7 +136,7 @@ func (d *Document) closedMeasures(ms []model.Measure) {
 	ms = slices.Clone(ms)
 	slices.SortStableFunc(ms, func(a, b model.Measure) int { return closedOn(&a).Compare(closedOn(&b)) })
 	t := Table{Columns: []Column{{Title: "Tiltak", Width: 74}, {Title: "Kilde", Width: 62},
-		{Title: "Status", Width: 18}, {Title: "Dato", Width: 20}}}
+		{Title: "Status", Width: 18}, {Title: "Dato", Width: 20}}, Compact: true}
 	for i := range ms {
 		m := &ms[i]
 		label := m.Status.Label()

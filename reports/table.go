@@ -30,6 +30,9 @@ type Table struct {
 	Columns []Column
 	Rows    [][]string // missing cells are empty, extra cells are ignored
 	Styles  []RowStyle // Styles[i] styles Rows[i]; may be shorter than Rows
+	// Compact sets the rows in a smaller font with less padding, for a
+	// long list of one-line entries. The header is as usual.
+	Compact bool
 }
 
 // Table layout in mm and points.
@@ -39,11 +42,16 @@ const (
 	tablePadX    = 1.6
 	tablePadY    = 1.3
 	tableMinPart = 3 // lines: a split row leaves at least this many per page
+
+	compactSize = 7.5 // Table.Compact's rows
+	compactPadY = 0.7
 )
 
 // tableLayout is a table prepared for drawing.
 type tableLayout struct {
 	t        Table
+	size     float64 // the rows' font size
+	padY     float64 // the rows' padding above and below
 	x        []float64 // left edge of each column
 	w        []float64 // width of each column
 	head     [][]string
@@ -70,6 +78,9 @@ func (d *Document) Table(t Table) {
 	d.recordTable(t)
 	l := d.layoutTable(t.Columns, d.tableMinWidths(t))
 	l.t = t
+	if t.Compact {
+		l.size, l.padY, l.lh = compactSize, compactPadY, lineHeight(compactSize)
+	}
 	d.space(1)
 	var ahead rowCells // row aheadRow, wrapped before its turn
 	aheadRow := -1
@@ -148,7 +159,7 @@ func (d *Document) tableMinWidths(t Table) []float64 {
 				continue
 			}
 			if !set {
-				d.setFont(boldStyle(bold), tableSize)
+				d.setFont(boldStyle(bold), rowSize(t))
 				set = true
 			}
 			for c := range min(len(r), len(minW)) {
@@ -168,6 +179,14 @@ func (d *Document) headerMinWidths(cols []Column) []float64 {
 		minW[c] = d.widestWord(col.Title) + 2*tablePadX
 	}
 	return minW
+}
+
+// rowSize is the font size of t's rows.
+func rowSize(t Table) float64 {
+	if t.Compact {
+		return compactSize
+	}
+	return tableSize
 }
 
 func boldStyle(bold bool) string {
@@ -244,7 +263,7 @@ func totalWeight(cols []Column) float64 {
 // layoutTable places the columns, each at least need[c] wide where the
 // width allows, and wraps the header.
 func (d *Document) layoutTable(cols []Column, need []float64) *tableLayout {
-	l := &tableLayout{t: Table{Columns: cols}, lh: lineHeight(tableSize), headLH: lineHeight(tableHeadSz)}
+	l := &tableLayout{t: Table{Columns: cols}, size: tableSize, padY: tablePadY, lh: lineHeight(tableSize), headLH: lineHeight(tableHeadSz)}
 	l.w = columnWidths(d.width(), cols, need)
 	x := d.left
 	for _, w := range l.w {
@@ -287,7 +306,7 @@ func (l *tableLayout) style(row int) RowStyle {
 // word is wider than its column gets a smaller font.
 func (d *Document) wrapRow(l *tableLayout, row int) rowCells {
 	style := boldStyle(l.style(row).Bold)
-	d.setFont(style, tableSize)
+	d.setFont(style, l.size)
 	r := l.t.Rows[row]
 	out := rowCells{lines: make([][]string, len(l.w)), sizes: make([]float64, len(l.w))}
 	for c := range l.w {
@@ -295,7 +314,7 @@ func (d *Document) wrapRow(l *tableLayout, row int) rowCells {
 		if c < len(r) {
 			text = r[c]
 		}
-		out.lines[c], out.sizes[c] = d.wrapCell(text, l.w[c]-2*tablePadX, style, tableSize)
+		out.lines[c], out.sizes[c] = d.wrapCell(text, l.w[c]-2*tablePadX, style, l.size)
 	}
 	return out
 }
@@ -319,7 +338,7 @@ func (d *Document) rowHeight(l *tableLayout, cells rowCells) float64 {
 	for _, c := range cells.lines {
 		n = max(n, len(c))
 	}
-	return float64(n)*l.lh + 2*tablePadY
+	return float64(n)*l.lh + 2*l.padY
 }
 
 func (d *Document) tableHeader(l *tableLayout) {
@@ -344,7 +363,7 @@ func (d *Document) tableRow(l *tableLayout, row int, cells rowCells, from, to in
 		n = max(n, min(len(c), to)-from)
 	}
 	n = max(n, 1)
-	h := float64(n)*l.lh + 2*tablePadY
+	h := float64(n)*l.lh + 2*l.padY
 	y := d.y()
 	st := l.style(row)
 	rowFill := st.Fill
@@ -372,7 +391,7 @@ func (d *Document) tableRow(l *tableLayout, row int, cells rowCells, from, to in
 	for c, lines := range cells.lines {
 		d.setFont(style, cells.sizes[c])
 		for i := from; i < min(len(lines), to); i++ {
-			d.cellLine(l.x[c]+tablePadX, y+tablePadY+float64(i-from)*l.lh, l.w[c]-2*tablePadX, l.lh, lines[i], l.t.Columns[c].Align)
+			d.cellLine(l.x[c]+tablePadX, y+l.padY+float64(i-from)*l.lh, l.w[c]-2*tablePadX, l.lh, lines[i], l.t.Columns[c].Align)
 		}
 	}
 	d.setY(y + h)
@@ -387,7 +406,7 @@ func (d *Document) tallRow(l *tableLayout, row int, cells rowCells) {
 	}
 	fresh := false // just broke the page: draw whatever fits, to make progress
 	for from := 0; from < n; {
-		fit := int((d.bottom - d.y() - 2*tablePadY) / l.lh)
+		fit := int((d.bottom - d.y() - 2*l.padY) / l.lh)
 		if fit < min(tableMinPart, n-from) && !fresh {
 			d.newPage()
 			d.tableHeader(l)
