@@ -66,3 +66,58 @@ func TestPageBreakIfLessThan(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadKeptWithNextBlock: a heading and its lead move to the next page
+// with the block they introduce when it does not fit; a plain paragraph
+// stays behind.
+func TestLeadKeptWithNextBlock(t *testing.T) {
+	for _, lead := range []bool{true, false} {
+		d := testDoc("Ingress")
+		d.Paragraph("Start.")
+		d.setY(d.bottom - 40)
+		d.Heading(2, "SAMLET")
+		if lead {
+			d.Lead("INGRESS til kartet.")
+		} else {
+			d.Paragraph("INGRESS til kartet.")
+		}
+		d.Heatmap(Heatmap{Title: "KART"})
+		path := writePDF(t, d, "ingress.pdf")
+		p1, p2 := pageText(t, path, 1), pageText(t, path, 2)
+		if !strings.Contains(p2, "KART") {
+			t.Fatal("the heat map should not fit on page 1")
+		}
+		if got := strings.Contains(p2, "SAMLET") && strings.Contains(p2, "INGRESS"); got != lead {
+			t.Errorf("lead %v: heading and lead on the chart's page: %v\npage 1:\n%s", lead, got, p1)
+		}
+	}
+}
+
+// TestKeyValuesKeptTogether: a short list of pairs is not split; a long
+// one never leaves a single pair on a page.
+func TestKeyValuesKeptTogether(t *testing.T) {
+	pairs := func(n int) [][2]string {
+		out := make([][2]string, n)
+		for i := range out {
+			out[i] = [2]string{fmt.Sprintf("PAR%d", i), "verdi"}
+		}
+		return out
+	}
+	pairMark := regexp.MustCompile(`PAR\d+`)
+	for _, n := range []int{3, 7, 40} {
+		for y := 150.0; y < 255; y += 10 {
+			d := testDoc("Par")
+			d.Paragraph("Start.")
+			d.setY(d.top + y)
+			d.KeyValues(pairs(n))
+			path := writePDF(t, d, "par.pdf")
+			pc := pageCount(t, path)
+			for p := 1; p <= pc; p++ {
+				k := len(pairMark.FindAllString(pageText(t, path, p), -1))
+				if k > 0 && k < n && (n < 10 || k < 2) {
+					t.Errorf("n=%d y=%v: page %d has %d pairs", n, y, p, k)
+				}
+			}
+		}
+	}
+}

@@ -370,7 +370,7 @@ func (d *Document) RiskSection(in RiskSectionInput) {
 		d.Paragraph("Grenser brukt: " + m.Describe() + ".")
 		return
 	}
-	d.Paragraph(fmt.Sprintf("Farer i gjeldende risikovurderinger: %d.", len(items)))
+	d.Lead(fmt.Sprintf("Farer i gjeldende risikovurderinger: %d.", len(items)))
 	d.riskHeatmaps(items, m)
 	d.riskLevelTable(items, m)
 	d.Paragraph("Grenser brukt: " + m.Describe() + ". Risiko = sannsynlighet × konsekvens.")
