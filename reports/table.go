@@ -50,8 +50,8 @@ const (
 // tableLayout is a table prepared for drawing.
 type tableLayout struct {
 	t        Table
-	size     float64 // the rows' font size
-	padY     float64 // the rows' padding above and below
+	size     float64   // the rows' font size
+	padY     float64   // the rows' padding above and below
 	x        []float64 // left edge of each column
 	w        []float64 // width of each column
 	head     [][]string
