@@ -1,6 +1,9 @@
 package reports
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Column is one table column.
 type Column struct {
@@ -203,8 +206,9 @@ const maxColShare = 0.5
 // columnWidths shares total between the columns by their weights, but
 // gives every column at least need[c] (capped at maxColShare of total),
 // taking the difference from the other columns in proportion to their
-// weights. If the needs add up to more than total, every column gets its
-// share of total in proportion to its need.
+// weights. If the needs add up to more than total, the widest needs are
+// cut down to one level, so that the columns with short words keep what
+// they need and only the longest words are drawn smaller.
 func columnWidths(total float64, cols []Column, need []float64) []float64 {
 	n := len(cols)
 	want := make([]float64, n)
@@ -214,8 +218,9 @@ func columnWidths(total float64, cols []Column, need []float64) []float64 {
 		sum += want[c]
 	}
 	if sum > total {
+		level := capLevel(want, total)
 		for c := range want {
-			want[c] *= total / sum
+			want[c] = math.Min(want[c], level)
 		}
 	}
 	w := make([]float64, n)
@@ -250,6 +255,22 @@ func columnWidths(total float64, cols []Column, need []float64) []float64 {
 			return w
 		}
 	}
+}
+
+// capLevel returns the level c at which the widths min(want[i], c) add
+// up to total; sum(want) must be more than total.
+func capLevel(want []float64, total float64) float64 {
+	sorted := slices.Clone(want)
+	slices.Sort(sorted)
+	below := 0.0 // the sum of the widths under the level
+	for k, w := range sorted {
+		rest := float64(len(sorted) - k)
+		if below+w*rest >= total {
+			return (total - below) / rest
+		}
+		below += w
+	}
+	return sorted[len(sorted)-1]
 }
 
 func totalWeight(cols []Column) float64 {

@@ -40,6 +40,7 @@ func TestColumnWidths(t *testing.T) {
 		{"one needs more", []float64{40, 1, 1}, func(w []float64) bool { return near(w[0], 40) && near(w[1], 20) && near(w[2], 40) }},
 		{"capped at half", []float64{90, 1, 1}, func(w []float64) bool { return near(w[0], 50) && near(w[1], 50.0/3) }},
 		{"needs exceed total, capped and scaled", []float64{50, 50, 100}, func(w []float64) bool { return near(w[0], 100.0/3) && near(w[2], 100.0/3) }},
+		{"the widest needs cut to one level", []float64{30, 40, 60}, func(w []float64) bool { return near(w[0], 30) && near(w[1], 35) && near(w[2], 35) }},
 		{"all at need", []float64{30, 30, 40}, func(w []float64) bool { return near(w[0], 30) && near(w[1], 30) && near(w[2], 40) }},
 	}
 	for _, c := range cases {
