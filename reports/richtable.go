@@ -147,7 +147,7 @@ func (d *Document) richMinWidths(t richTable) []float64 {
 						d.setFont(f.style, f.size)
 						set = true
 					}
-					minW[c] = math.Max(minW[c], d.widestWord(p.text)+2*tablePadX)
+					minW[c] = d.needFor(p.text, minW[c])
 				}
 			}
 		}
@@ -244,7 +244,7 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 		for c := range nc {
 			for _, p := range row[c] {
 				if st, sz := p.font(); st == f.style && sz == f.size {
-					wrapped[i], d.partSizes[i] = d.wrapCell(p.text, l.w[c]-2*tablePadX, st, sz)
+					wrapped[i], d.partSizes[i] = d.wrapCell(p.text, l.w[c]-2*tablePadX, st, sz, l.fits(c))
 				}
 				i++
 			}

@@ -57,6 +57,7 @@ type tableLayout struct {
 	padY     float64   // the rows' padding above and below
 	x        []float64 // left edge of each column
 	w        []float64 // width of each column
+	need     []float64 // the width each column's widest word needs, padding included
 	head     [][]string
 	headSize []float64 // font size of each column's header
 	headH    float64
@@ -166,11 +167,22 @@ func (d *Document) tableMinWidths(t Table) []float64 {
 				set = true
 			}
 			for c := range min(len(r), len(minW)) {
-				minW[c] = math.Max(minW[c], d.widestWord(r[c])+2*tablePadX)
+				minW[c] = d.needFor(r[c], minW[c])
 			}
 		}
 	}
 	return minW
+}
+
+// needFor returns need, or more if the widest word of text needs more
+// with the cell padding.
+func (d *Document) needFor(text string, need float64) float64 {
+	// Nothing in a text narrower than need can need more: skip
+	// splitting it into words.
+	if isDrawable(text, drawable()) && d.textWidth(text)+2*tablePadX <= need {
+		return need
+	}
+	return math.Max(need, d.widestWord(text)+2*tablePadX)
 }
 
 // headerMinWidths returns the width each column's header needs for its
@@ -286,6 +298,7 @@ func totalWeight(cols []Column) float64 {
 func (d *Document) layoutTable(cols []Column, need []float64) *tableLayout {
 	l := &tableLayout{t: Table{Columns: cols}, size: tableSize, padY: tablePadY, lh: lineHeight(tableSize), headLH: lineHeight(tableHeadSz)}
 	l.w = columnWidths(d.width(), cols, need)
+	l.need = need
 	x := d.left
 	for _, w := range l.w {
 		l.x = append(l.x, x)
@@ -335,15 +348,21 @@ func (d *Document) wrapRow(l *tableLayout, row int) rowCells {
 		if c < len(r) {
 			text = r[c]
 		}
-		out.lines[c], out.sizes[c] = d.wrapCell(text, l.w[c]-2*tablePadX, style, l.size)
+		out.lines[c], out.sizes[c] = d.wrapCell(text, l.w[c]-2*tablePadX, style, l.size, l.fits(c))
 	}
 	return out
 }
 
+// fits reports whether every word of column c fits in it.
+func (l *tableLayout) fits(c int) bool { return c < len(l.need) && l.need[c] <= l.w[c] }
+
 // wrapCell wraps one cell's text to width w, in style at size or smaller
-// if its widest word needs it, and returns the lines and the size. The
-// font is style at size afterwards.
-func (d *Document) wrapCell(text string, w float64, style string, size float64) ([]string, float64) {
+// if its widest word needs it (known not to when fits), and returns the
+// lines and the size. The font is style at size afterwards.
+func (d *Document) wrapCell(text string, w float64, style string, size float64, fits bool) ([]string, float64) {
+	if fits {
+		return d.wrap(text, w, false), size
+	}
 	fs := d.fitSize(text, w, size)
 	if fs == size {
 		return d.wrap(text, w, false), size

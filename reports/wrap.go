@@ -2,6 +2,7 @@ package reports
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,6 +23,13 @@ import (
 // order, without the spaces between them. Spaces inside a word are kept.
 func words(s string) []string {
 	var out []string
+	eachWord(s, func(w string, _ int) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each unbreakable word of one line of text, as
+// words returns them, and its offset in s.
+func eachWord(s string, f func(word string, at int)) {
 	start := -1 // start of the current word, or -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -41,15 +49,14 @@ func words(s string) []string {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, s[start:i])
+			f(s[start:i], start)
 			start = -1
 		}
 		i = j
 	}
 	if start >= 0 {
-		out = append(out, s[start:])
+		f(s[start:], start)
 	}
-	return out
 }
 
 // bindsAcross reports whether the space between before and after must not
@@ -72,12 +79,47 @@ func bindsAcross(before, after string) bool {
 // current font; s is sanitized first.
 func (d *Document) widestWord(s string) float64 {
 	w := 0.0
+	measure := func(word string, _ int) { w = max(w, d.textWidth(word)) }
 	for line := range strings.SplitSeq(sanitize(s), "\n") {
-		for _, word := range words(line) {
-			w = max(w, d.pdf.GetStringWidth(word))
-		}
+		eachWord(line, measure)
 	}
 	return w
+}
+
+// widthTable holds the advance widths, in glyph units, of the runes up to
+// len(w) in one font style; the embedded fonts are the same for every
+// document, so the tables are shared.
+type widthTable struct {
+	once sync.Once
+	w    [0x2100]int32 // Latin, Greek, Cyrillic, general punctuation
+}
+
+var widthTables = map[string]*widthTable{
+	styleRegular: {}, styleBold: {}, styleItalic: {}, styleBoldItalic: {},
+}
+
+// textWidth is the width of s in the current font, as GetStringWidth
+// gives it, without its allocation for every call.
+func (d *Document) textWidth(s string) float64 {
+	t := widthTables[d.fontStyle]
+	if !d.fontKnown || t == nil {
+		return d.pdf.GetStringWidth(s)
+	}
+	t.once.Do(func() {
+		for r := range t.w {
+			t.w[r] = int32(d.pdf.GetStringSymbolWidth(string(rune(r))))
+		}
+	})
+	units := 0
+	for _, r := range s {
+		if int(r) < len(t.w) {
+			units += int(t.w[r])
+		} else {
+			units += d.pdf.GetStringSymbolWidth(string(r))
+		}
+	}
+	_, size := d.pdf.GetFontSize()
+	return float64(units) * size / 1000
 }
 
 // wrap wraps s to width w in the current font, breaking lines only
@@ -89,40 +131,66 @@ func (d *Document) wrap(s string, w float64, breakLong bool) []string {
 	if strings.TrimSpace(s) == "" {
 		return []string{""}
 	}
-	space := d.pdf.GetStringWidth(" ")
+	space := d.textWidth(" ")
 	var lines []string
 	for para := range strings.SplitSeq(strings.TrimRight(s, "\n"), "\n") {
-		var line strings.Builder
+		// The line is a slice of para from start to end while it holds
+		// words and their single spaces as in para; a word after more
+		// than one space is copied.
+		var line []byte
+		start, end := -1, -1
 		lineW := 0.0
 		flush := func() {
-			lines = append(lines, line.String())
-			line.Reset()
-			lineW = 0
-		}
-		ws := words(para)
-		if len(ws) == 0 {
-			flush() // an empty line in the text
-			continue
-		}
-		for _, word := range ws {
-			ww := d.pdf.GetStringWidth(word)
-			if line.Len() > 0 && lineW+space+ww <= w {
-				line.WriteByte(' ')
-				line.WriteString(word)
-				lineW += space + ww
-				continue
+			switch {
+			case line != nil:
+				lines = append(lines, string(line))
+			case start >= 0:
+				lines = append(lines, para[start:end])
+			default:
+				lines = append(lines, "")
 			}
-			if line.Len() > 0 {
+			line, start, end, lineW = nil, -1, -1, 0
+		}
+		put := func(word string, at int) { // at: offset of word in para, or -1
+			switch {
+			case start < 0 && line == nil && at >= 0:
+				start, end = at, at+len(word)
+			case line == nil && at >= 0 && at == end+1:
+				end = at + len(word)
+			default:
+				if line == nil && start >= 0 {
+					line = []byte(para[start:end])
+				}
+				if len(line) > 0 {
+					line = append(line, ' ')
+				}
+				line = append(line, word...)
+			}
+		}
+		empty := true
+		eachWord(para, func(word string, at int) {
+			empty = false
+			ww := d.textWidth(word)
+			if lineW > 0 && lineW+space+ww <= w {
+				put(word, at)
+				lineW += space + ww
+				return
+			}
+			if lineW > 0 {
 				flush()
 			}
 			if ww > w && breakLong {
 				parts := d.pdf.SplitText(word, max(w, 1))
 				lines = append(lines, parts[:len(parts)-1]...)
-				word = parts[len(parts)-1]
-				ww = d.pdf.GetStringWidth(word)
+				word, at = parts[len(parts)-1], -1
+				ww = d.textWidth(word)
 			}
-			line.WriteString(word)
-			lineW = ww
+			put(word, at)
+			lineW = max(ww, 1e-9) // a line with a word is never empty
+		})
+		if empty {
+			flush() // an empty line in the text
+			continue
 		}
 		flush()
 	}
