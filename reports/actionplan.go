@@ -96,7 +96,8 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		}
 		byStatus = append(byStatus, fmt.Sprintf("%s %d", label, s.ByStatus[st]))
 	}
-	d.Paragraph(fmt.Sprintf("Tiltak opprettet eller lukket i %s, og tiltak som fortsatt er åpne.", year))
+	d.Paragraph(fmt.Sprintf("Tiltak opprettet eller lukket i %s, og tiltak som fortsatt er åpne. "+
+		"De åpne tiltakene vises i sin helhet, de andre med én linje hver.", year))
 	d.KeyValues([][2]string{
 		{"Tiltak i alt", fmt.Sprint(s.Total)},
 		{"Opprettet i " + year.String(), fmt.Sprint(created)},
@@ -106,7 +107,54 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		{fmt.Sprintf("Frist innen %d dager", model.DueSoonDays), fmt.Sprint(s.DueSoon)},
 		{"Status", strings.Join(byStatus, ", ")},
 	})
-	d.planByArea(ms, in.Today, 2)
+	var open, other []model.Measure
+	for i := range ms {
+		if ms[i].Open() {
+			open = append(open, ms[i])
+		} else {
+			other = append(other, ms[i])
+		}
+	}
+	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, len(open)))
+	if len(open) == 0 {
+		d.Note("Ingen åpne tiltak.")
+	} else {
+		d.planByAreaNonEmpty(open, in.Today, 3)
+	}
+	d.Heading(2, fmt.Sprintf("Utført, evaluert eller avvist (%d)", len(other)))
+	if len(other) == 0 {
+		d.Note("Ingen tiltak er utført, evaluert eller avvist.")
+		return
+	}
+	d.closedMeasures(other)
+}
+
+// closedMeasures writes measures that are no longer open, one line each:
+// the measure, its source, its status and the date it got it, oldest
+// first.
+func (d *Document) closedMeasures(ms []model.Measure) {
+	ms = slices.Clone(ms)
+	slices.SortStableFunc(ms, func(a, b model.Measure) int { return closedOn(&a).Compare(closedOn(&b)) })
+	t := Table{Columns: []Column{{Title: "Tiltak", Width: 74}, {Title: "Kilde", Width: 62},
+		{Title: "Status", Width: 18}, {Title: "Dato", Width: 20}}, Compact: true}
+	for i := range ms {
+		m := &ms[i]
+		label := m.Status.Label()
+		if label == "" {
+			label = string(m.Status)
+		}
+		t.Rows = append(t.Rows, []string{orDash(strings.TrimSpace(m.Title)), m.Source.ShortLabel(), label, orDash(closedOn(m).String())})
+	}
+	d.Table(t)
+}
+
+// closedOn is the date a measure that is no longer open got its status:
+// the completion date of a done one, the last change of a rejected one.
+func closedOn(m *model.Measure) model.Date {
+	if m.Status == model.StatusAvvist {
+		return m.Updated
+	}
+	return m.CompletedOn
 }
 
 // planSummaryTable writes the counts per status and the deadline counts as
@@ -198,9 +246,22 @@ func sortPlan(ms []model.Measure) {
 
 // planByArea writes one heading and table per priority area.
 func (d *Document) planByArea(ms []model.Measure, today model.Date, level int) {
+	d.planAreas(ms, today, level, false)
+}
+
+// planByAreaNonEmpty is planByArea without the areas that have no
+// measures.
+func (d *Document) planByAreaNonEmpty(ms []model.Measure, today model.Date, level int) {
+	d.planAreas(ms, today, level, true)
+}
+
+func (d *Document) planAreas(ms []model.Measure, today model.Date, level int, skipEmpty bool) {
 	cols := planColumns(d.width())
 	for _, g := range groupByArea(ms) {
 		n := len(g.measures)
+		if n == 0 && skipEmpty {
+			continue
+		}
 		d.Heading(level, fmt.Sprintf("%s (%d tiltak)", g.title, n))
 		if n == 0 {
 			d.Note("Ingen tiltak i dette området.")
@@ -289,7 +350,7 @@ func planRow(m *model.Measure, today model.Date) ([][]cellPart, RowStyle) {
 	}
 	return [][]cellPart{
 		what,
-		{{text: m.Source.Label()}},
+		{{text: m.Source.ShortLabel()}},
 		{{text: m.Responsible}},
 		deadline,
 		status,

@@ -248,6 +248,11 @@ func TestActionPlanSection(t *testing.T) {
 		// Rejected in 2026.
 		model.Measure{ID: 22, Title: "Avvist i år", PriorityArea: model.AreaHealthPromotion, Status: model.StatusAvvist,
 			RejectReason: "For dyrt", Deadline: date(2026, time.May, 1), Created: date(2025, time.June, 1), Updated: date(2026, time.February, 1)},
+
+		// From a safety round: the source names the round and the question's number.
+		model.Measure{ID: 23, Title: "Rydde nødutgangen", PriorityArea: model.AreaHealthPromotion, Status: model.StatusPlanlagt,
+			Deadline: date(2026, time.May, 1), Created: date(2026, time.March, 2),
+			Source: model.Source{Kind: model.SourceSafetyRound, RefLabel: "Vernerunde 02.03.2026, nr. 4: Er nødutgangene frie"}},
 	)
 	d := testDoc("Årsrapport 2026")
 	d.ActionPlanSection(ActionPlanInput{Unit: testUnit, Measures: ms, Today: testToday}, 2026)
@@ -255,15 +260,25 @@ func TestActionPlanSection(t *testing.T) {
 	qpdfCheck(t, path)
 	text := pdfText(t, path)
 	mustContain(t, text, "Handlingsplan", "Tiltak i alt", "Opprettet i 2026", "Lukket i 2026", "Åpne per 15.03.2026",
-		"Forfalt", "Frist innen 30 dager", "Planlagt 3, pågår 1, utsatt 1, utført 1, evaluert 1, avvist 1",
-		"Avvist i år", "Ergonomisk gjennomgang", "Effekt:", "Ledelse (1 tiltak)")
-	for _, no := range []string{"Gammelt tiltak", "Nytt tiltak fra 2027", "Egen pauserom"} {
+		"Forfalt", "Frist innen 30 dager", "Planlagt 4, pågår 1, utsatt 1, utført 1, evaluert 1, avvist 1",
+		"Avvist i år", "Ergonomisk gjennomgang", "Ledelse (1 tiltak)",
+		"Åpne tiltak per 15.03.2026 (6)", "Utført, evaluert eller avvist (3)", "Vernerunde", "02.03.2026, nr. 4")
+	// Open measures in full, the others one line each, after them.
+	if i, j := strings.Index(text, "Åpne tiltak per"), strings.Index(text, "Utført, evaluert eller avvist"); j < i {
+		t.Error("the open measures should come first")
+	}
+	if i, j := strings.Index(text, "Utført, evaluert eller avvist"), strings.Index(text, "Avvist i år"); j < i {
+		t.Error("a rejected measure belongs in the short list")
+	}
+	for _, no := range []string{"Gammelt tiltak", "Nytt tiltak fra 2027", "Egen pauserom",
+		"Effekt:", "Avvist fordi:", // the short list has no descriptions
+		"Er nødutgangene frie"} { // the source names the round, not the question again
 		if strings.Contains(text, no) {
 			t.Errorf("%q does not belong in the 2026 report", no)
 		}
 	}
-	if regexp.MustCompile(`Tiltak i alt\s+8\b`).FindString(text) == "" {
-		t.Error("Tiltak i alt should be 8")
+	if regexp.MustCompile(`Tiltak i alt\s+9\b`).FindString(text) == "" {
+		t.Error("Tiltak i alt should be 9")
 	}
 
 	d = testDoc("Årsrapport 2024")

@@ -86,7 +86,7 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 	}
 	d.trainingSection(in, f)
 
-	d.PageBreak()
+	d.PageBreakIfLessThan(80) // the heading, the intro and a few rows
 	d.checklistSection(f)
 	d.Heading(2, "Slik er året regnet")
 	for _, a := range model.YearAssumptions(in.Year, in.Today) {
@@ -94,6 +94,8 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 	}
 
 	d.evaluationSection(in, f)
+	// The heading, two lines of text and the lines to sign on one page.
+	d.PageBreakIfLessThan(30 + signaturesHeight(len(signatureRoles(in))))
 	d.Heading(1, "Underskrifter")
 	d.Paragraph(signatureText(in.Year, f.Review))
 	d.signatures(signatureRoles(in))

@@ -231,15 +231,47 @@ var zlibWriters = sync.Pool{New: func() any {
 	return w
 }}
 
+// catalogStart is how gofpdf begins the document catalog's dictionary.
+const catalogStart = "<<\n/Type /Catalog\n"
+
+// docLang is the document language, for screen readers and hyphenation
+// in PDF readers: Norwegian bokmål.
+const docLang = "nb-NO"
+
+// setCatalogLang adds /Lang to the document catalog, which gofpdf has no
+// setting for. The cross-reference table is rebuilt afterwards anyway.
+func setCatalogLang(f *pdfFile) {
+	for i := range f.objs {
+		if seg, ok := catalogWithLang(f.objs[i]); ok {
+			f.objs[i].seg = seg
+			return
+		}
+	}
+}
+
+// catalogWithLang returns the object with /Lang added and true if o is
+// gofpdf's document catalog without /Lang.
+func catalogWithLang(o pdfObject) ([]byte, bool) {
+	if o.data != nil || !bytes.HasPrefix(o.seg[o.head:], []byte(catalogStart)) || bytes.Contains(o.seg, []byte("/Lang ")) {
+		return nil, false
+	}
+	seg := make([]byte, 0, len(o.seg)+32)
+	seg = append(seg, o.seg[:o.head+len(catalogStart)]...)
+	seg = append(seg, "/Lang ("+docLang+")\n"...)
+	seg = append(seg, o.seg[o.head+len(catalogStart):]...)
+	return seg, true
+}
+
 // compressStreams returns the PDF gofpdf wrote uncompressed with every
-// stream in the plain form "<</Length N>>" compressed with zlib, and the
-// cross-reference table rebuilt. If the PDF is not exactly as expected it
+// stream in the plain form "<</Length N>>" compressed with zlib, /Lang in
+// the document catalog, and the cross-reference table rebuilt. If the PDF is not exactly as expected it
 // returns in itself, which is valid, and the reason.
 func compressStreams(in []byte) ([]byte, error) {
 	f, err := parsePDF(in)
 	if err != nil {
 		return in, err
 	}
+	setCatalogLang(f)
 	var streams []int // indexes into f.objs
 	for i := range f.objs {
 		if f.objs[i].data != nil {

@@ -24,6 +24,10 @@ type DeviationInput struct {
 	Descriptions bool
 }
 
+// sensitiveMark marks every page of a deviation register printed with
+// the descriptions of the incidents.
+const sensitiveMark = "Bare for HMS-utvalget: inneholder beskrivelser"
+
 // DeviationSectionInput is what the annual report's deviation section
 // covers.
 type DeviationSectionInput struct {
@@ -50,6 +54,7 @@ func DeviationReport(in DeviationInput, opts Options) *Document {
 	remark := "Beskrivelsene av hendelsene er ikke med: utskriften viser kategori, type, alvorlighetsgrad, status og datoer."
 	if in.Descriptions {
 		remark = "Utskriften inneholder beskrivelser av hendelser. Den er bare for HMS-utvalget og skal ikke deles videre."
+		d.SetMark(sensitiveMark)
 	}
 	d.titleBlock("Avviksregister "+year, []string{unitLine(in.Unit), "per " + in.Today.String()}, remark)
 

@@ -64,15 +64,19 @@ type Document struct {
 	pageW, pageH             float64
 	left, right, top, bottom float64 // content box
 
-	started   bool         // the first page exists
-	breakNext bool         // the next block starts a new page (after a cover)
-	covers    map[int]bool // pages without header
-	pending   []heading    // headings kept with the next block
-	fontStyle string       // current font, as gofpdf has no getter for the style
-	fontSize  float64
-	fontKnown bool // fontStyle and fontSize are what the current page has
+	started    bool           // the first page exists
+	breakNext  bool           // the next block starts a new page (after a cover)
+	covers     map[int]bool   // pages without header
+	mark       string         // SetMark's text, while it runs
+	marks      map[int]string // the mark of each marked page
+	outlineTop bool           // a level 1 heading has a bookmark
+	pending    []heading      // headings kept with the next block
+	fontStyle  string         // current font, as gofpdf has no getter for the style
+	fontSize   float64
+	fontKnown  bool // fontStyle and fontSize are what the current page has
 
 	partLines [][]string // wrapRich's scratch
+	partSizes []float64  // wrapRich's scratch: the font size of each part
 
 	lastHeading string          // the caption of a recorded table without its own
 	tables      []RecordedTable // with Options.RecordTables
@@ -182,6 +186,52 @@ func (d *Document) PageBreak() {
 	}
 }
 
+// PageBreakIfLessThan makes the next block start on a new page if less
+// than mm millimetres are left on the current one. Use it before a
+// section that should start on a fresh page only when it would not fit
+// in what is left: an unconditional PageBreak before a short section
+// leaves a half-empty page behind.
+func (d *Document) PageBreakIfLessThan(mm float64) {
+	if !d.begin() {
+		return
+	}
+	if d.started && !d.atTop() && d.bottom-d.y() < mm {
+		d.breakNext = true
+	}
+}
+
+// SetMark starts marking every page with text from the page the next
+// block is drawn on, until ClearMark: "UTKAST" for a draft, a note that a
+// register holds sensitive descriptions. The mark is printed under the
+// page header and in the middle of the footer, so a page taken out of
+// the printout still says it. An empty text is ClearMark.
+func (d *Document) SetMark(text string) {
+	if !d.begin() {
+		return
+	}
+	d.mark = sanitizeLine(text)
+}
+
+// ClearMark stops marking pages from the next page on; the page the
+// marked part ended on keeps its mark.
+func (d *Document) ClearMark() {
+	if !d.begin() {
+		return
+	}
+	d.mark = ""
+}
+
+// markPage records the current mark on the current page.
+func (d *Document) markPage() {
+	if d.mark == "" || !d.started {
+		return
+	}
+	if d.marks == nil {
+		d.marks = map[int]string{}
+	}
+	d.marks[d.pdf.PageNo()] = d.mark
+}
+
 // begin is called first by every building block: it reports whether the
 // block may draw.
 func (d *Document) begin() bool {
@@ -278,6 +328,22 @@ func (d *Document) furniture(page, total int) {
 	pdf.Line(d.left, y-1.5, d.right, y-1.5)
 	d.cell(d.left, y, w/2, 5, "Laget "+model.DateOf(d.created).String(), AlignLeft)
 	d.cell(d.left+w/2, y, w/2, 5, fmt.Sprintf("Side %d av %d", page, total), AlignRight)
+	if m := d.marks[page]; m != "" {
+		d.drawMark(m, y)
+	}
+}
+
+// drawMark prints a page's mark in bold red, right under the header rule
+// and in the middle of the footer (whose baseline box is at footerY).
+func (d *Document) drawMark(m string, footerY float64) {
+	w := d.right - d.left
+	d.setText(ColorRed)
+	d.setFont(styleBold, 8.5)
+	m = d.fit(m, w*0.5)
+	if !d.covers[d.pdf.PageNo()] {
+		d.cell(d.left, headerY+7.2, w, 4.5, m, AlignRight)
+	}
+	d.cell(d.left+w*0.25, footerY, w*0.5, 5, m, AlignCenter)
 }
 
 // metaText cleans text for the PDF information dictionary: gofpdf's UTF-16
@@ -303,6 +369,7 @@ func (d *Document) newPage() {
 	d.pdf.SetXY(d.left, d.top)
 	d.started = true
 	d.breakNext = false
+	d.markPage()
 }
 
 // atTop reports whether nothing has been drawn on the current page yet.
@@ -337,6 +404,7 @@ func (d *Document) ensure(h float64) bool {
 	if len(d.pending) > 0 {
 		d.drawPending()
 	}
+	d.markPage()
 	return added
 }
 
@@ -444,21 +512,10 @@ func (d *Document) cellLine(x, y, w, h float64, s string, align Align) {
 	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 
-// split wraps text to width w in the current font. It always returns at
-// least one line.
+// split wraps text to width w in the current font, between words (see
+// wrap). It always returns at least one line.
 func (d *Document) split(s string, w float64) []string {
-	s = sanitize(s)
-	if strings.TrimSpace(s) == "" {
-		return []string{""}
-	}
-	lines := d.pdf.SplitText(s, math.Max(w, 1))
-	if len(lines) == 0 {
-		return []string{""}
-	}
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return lines
+	return d.wrap(s, math.Max(w, 1), true)
 }
 
 // fit shortens a single line with "…" until it is at most w wide.

@@ -156,6 +156,13 @@ func (d *Document) sideBySide(gap float64, left, right func()) {
 	}
 }
 
+// signaturesHeight is the height of the signature lines for n roles,
+// with the space before them.
+func signaturesHeight(n int) float64 {
+	const rowH = 23 // SignatureLines: room to write, the line and the role
+	return float64((n+1)/2)*rowH + 4
+}
+
 // signatures writes signature lines for roles, kept together on one page
 // with the heading before them (SignatureLines alone keeps each row of
 // two together, not the block).
@@ -163,10 +170,9 @@ func (d *Document) signatures(roles []string) {
 	if !d.begin() {
 		return
 	}
-	const rowH = 23 // SignatureLines: room to write, the line and the role
-	h := float64((len(roles)+1)/2) * rowH
-	if len(d.pending) == 0 {
-		h += 4 // SignatureLines' space before, skipped after a heading
+	h := signaturesHeight(len(roles))
+	if len(d.pending) > 0 {
+		h -= 4 // SignatureLines' space before, skipped after a heading
 	}
 	if d.started && d.y()+d.pendingHeight()+h > d.bottom {
 		d.PageBreak()

@@ -36,11 +36,13 @@ const (
 )
 
 // richLine is one wrapped line of a cell, with its offset from the top
-// of the cell's text.
+// of the cell's text and its font size (smaller than the part's where a
+// word would not fit otherwise).
 type richLine struct {
 	text   string
 	bold   bool
 	small  bool
+	size   float64
 	top, h float64
 }
 
@@ -57,39 +59,100 @@ func (d *Document) richTable(t richTable) {
 	}
 	defer d.recover()
 	d.recordRichTable(t)
-	l := d.layoutTable(Table{Columns: t.columns})
+	l := d.layoutTable(t.columns, d.richMinWidths(t))
 	capH := 0.0
 	if t.caption != "" {
 		capH = lineHeight(tableHeadSz) + 1.5
 	}
 	cells := make([]richCell, len(t.columns))
+	next := make([]richCell, len(t.columns)) // row i+1, wrapped ahead
 	d.space(1)
-	first := 0.0
-	if len(t.rows) > 0 {
-		first = d.wrapRich(l, t.rowParts(0), cells)
+	wrapped, nextH := -1, 0.0 // the row in next, and its height
+	wrapAhead := func(i int) float64 {
+		if wrapped != i {
+			nextH, wrapped = d.wrapRich(l, t.rowParts(i), next), i
+		}
+		return nextH
 	}
-	d.ensure(math.Min(l.headH+first, d.bodyHeight()))
+	if len(t.rows) > 0 {
+		wrapAhead(0)
+		cells, next = next, cells
+		wrapped = -1
+	}
+	d.ensure(d.startHeight(l.headH, len(t.rows), func(i int) float64 {
+		if i == 0 {
+			return d.rowHeightRich(cells)
+		}
+		return wrapAhead(i)
+	}))
 	d.tableHeader(l)
+	onPage := 0
+	h := 0.0
+	if len(t.rows) > 0 {
+		h = d.rowHeightRich(cells)
+	}
 	for i := range t.rows {
-		h := first // the first row is wrapped already
 		if i > 0 {
-			h = d.wrapRich(l, t.rowParts(i), cells)
+			h = wrapAhead(i)
+			cells, next = next, cells
+			wrapped = -1
 		}
 		style := RowStyle{}
 		if i < len(t.styles) {
 			style = t.styles[i]
 		}
-		if d.y()+h > d.bottom {
+		if d.y()+h > d.bottom || d.widowBreak(capH+l.headH, h, i, len(t.rows), onPage, wrapAhead) {
 			if capH+l.headH+h <= d.bodyHeight() {
 				d.richContinue(l, t.caption, capH)
+				onPage = 0
 			} else {
 				d.tallRichRow(l, t.caption, capH, i, style, cells)
+				onPage = 1
 				continue
 			}
 		}
 		d.richRow(l, i, style, cells, nil, h)
+		onPage++
 	}
 	d.space(4)
+}
+
+// rowHeightRich is the height of a wrapped row.
+func (d *Document) rowHeightRich(cells []richCell) float64 {
+	h := lineHeight(tableSize)
+	for _, c := range cells {
+		h = math.Max(h, c.h)
+	}
+	return h + 2*tablePadY
+}
+
+// richMinWidths returns the width each column needs for its widest word
+// in the font each part is drawn in, the header's words included, with
+// the cell padding.
+func (d *Document) richMinWidths(t richTable) []float64 {
+	minW := d.headerMinWidths(t.columns)
+	fonts := []richFont{{styleRegular, tableSize}, {styleBold, tableSize}, {styleRegular, richSmallSize}, {styleBold, richSmallSize}}
+	for _, f := range fonts {
+		set := false
+		for i := range t.rows {
+			for c, parts := range t.rowParts(i) {
+				if c >= len(minW) {
+					break
+				}
+				for _, p := range parts {
+					if st, sz := p.font(); st != f.style || sz != f.size {
+						continue
+					}
+					if !set {
+						d.setFont(f.style, f.size)
+						set = true
+					}
+					minW[c] = d.needFor(p.text, minW[c])
+				}
+			}
+		}
+	}
+	return minW
 }
 
 // rowParts is row i as it is drawn: a Bold row style makes the row's
@@ -162,6 +225,7 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 			}
 		}
 	}
+	d.partSizes = slices.Grow(d.partSizes[:0], len(wrapped))[:len(wrapped)]
 	current, first := richFont{d.fontStyle, d.fontSize}, fonts[0] // first: drawn first
 	rank := func(f richFont) int {
 		switch {
@@ -180,7 +244,7 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 		for c := range nc {
 			for _, p := range row[c] {
 				if st, sz := p.font(); st == f.style && sz == f.size {
-					wrapped[i] = d.split(p.text, l.w[c]-2*tablePadX)
+					wrapped[i], d.partSizes[i] = d.wrapCell(p.text, l.w[c]-2*tablePadX, st, sz, l.fits(c))
 				}
 				i++
 			}
@@ -199,8 +263,9 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 				}
 				_, size := p.font()
 				lh := lineHeight(size)
+				fs := d.partSizes[i]
 				for _, s := range wrapped[i] {
-					lines = append(lines, richLine{text: s, bold: p.bold, small: p.small, top: y, h: lh})
+					lines = append(lines, richLine{text: s, bold: p.bold, small: p.small, size: fs, top: y, h: lh})
 					y += lh
 				}
 				i++
@@ -252,9 +317,9 @@ func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCel
 			shift = cell.lines[from].top
 		}
 		for _, ln := range cell.lines[from:to] {
-			size, style, col := tableSize, styleRegular, colorText
+			size, style, col := ln.size, styleRegular, colorText
 			if ln.small {
-				size, col = richSmallSize, colorMuted
+				col = colorMuted
 			}
 			if ln.bold || (st.Bold && !ln.small) {
 				style = styleBold

@@ -63,7 +63,13 @@ func RiskAssessmentReport(in RiskInput, opts Options) *Document {
 	opts.Landscape = true
 	opts = withDefaults(opts, "Risikovurdering: "+name, "Risikovurdering", "HMS, risikovurdering", in.Unit)
 	d := New(opts)
-	d.titleBlock("Risikovurdering: "+name, []string{unitLine(in.Unit)}, "")
+	draft := riskDraft(a)
+	remark := ""
+	if draft {
+		d.SetMark(draftMark)
+		remark = "UTKAST: risikovurderingen er ikke ferdig. Utskriften er til arbeid i utvalget og skal ikke signeres."
+	}
+	d.titleBlock("Risikovurdering: "+name, []string{unitLine(in.Unit)}, remark)
 
 	var items []model.RiskItem
 	for _, it := range in.Items {
@@ -126,10 +132,20 @@ func RiskAssessmentReport(in RiskInput, opts Options) *Document {
 		d.riskMeasureTable(items, in.Measures, in.Today)
 	}
 
+	if draft {
+		return d // a draft is not signed
+	}
 	d.Heading(2, "Underskrifter")
 	d.signatures([]string{"Leder", "Verneombud", "Deltaker"})
 	return d
 }
+
+// draftMark marks every page of a risk assessment that is not done.
+const draftMark = "UTKAST"
+
+// riskDraft reports whether a is a draft or in progress: not done, so
+// printed as UTKAST on every page and without signature lines.
+func riskDraft(a model.RiskAssessment) bool { return a.Status != model.AssessmentDone }
 
 // riskHeatmaps draws the matrix before and after measures. The second
 // title says how many hazards are assessed after measures, as the others
@@ -356,7 +372,7 @@ func (d *Document) RiskSection(in RiskSectionInput) {
 		d.Paragraph("Grenser brukt: " + m.Describe() + ".")
 		return
 	}
-	d.Paragraph(fmt.Sprintf("Farer i gjeldende risikovurderinger: %d.", len(items)))
+	d.Lead(fmt.Sprintf("Farer i gjeldende risikovurderinger: %d.", len(items)))
 	d.riskHeatmaps(items, m)
 	d.riskLevelTable(items, m)
 	d.Paragraph("Grenser brukt: " + m.Describe() + ". Risiko = sannsynlighet × konsekvens.")

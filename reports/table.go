@@ -1,6 +1,9 @@
 package reports
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Column is one table column.
 type Column struct {
@@ -30,6 +33,9 @@ type Table struct {
 	Columns []Column
 	Rows    [][]string // missing cells are empty, extra cells are ignored
 	Styles  []RowStyle // Styles[i] styles Rows[i]; may be shorter than Rows
+	// Compact sets the rows in a smaller font with less padding, for a
+	// long list of one-line entries. The header is as usual.
+	Compact bool
 }
 
 // Table layout in mm and points.
@@ -39,17 +45,32 @@ const (
 	tablePadX    = 1.6
 	tablePadY    = 1.3
 	tableMinPart = 3 // lines: a split row leaves at least this many per page
+
+	compactSize = 7.5 // Table.Compact's rows
+	compactPadY = 0.7
 )
 
 // tableLayout is a table prepared for drawing.
 type tableLayout struct {
-	t      Table
-	x      []float64 // left edge of each column
-	w      []float64 // width of each column
-	head   [][]string
-	headH  float64
-	lh     float64
-	headLH float64
+	t        Table
+	size     float64   // the rows' font size
+	padY     float64   // the rows' padding above and below
+	x        []float64 // left edge of each column
+	w        []float64 // width of each column
+	need     []float64 // the width each column's widest word needs, padding included
+	head     [][]string
+	headSize []float64 // font size of each column's header
+	headH    float64
+	lh       float64
+	headLH   float64
+}
+
+// rowCells is one wrapped row: the lines of each cell and the font size
+// each cell is drawn in (smaller than tableSize where a word would not
+// fit otherwise).
+type rowCells struct {
+	lines [][]string
+	sizes []float64
 }
 
 // Table draws t. A table without columns draws nothing.
@@ -59,54 +80,242 @@ func (d *Document) Table(t Table) {
 	}
 	defer d.recover()
 	d.recordTable(t)
-	l := d.layoutTable(t)
-	d.space(1)
-	cells := make([][]string, len(t.Columns))
-	first := 0.0
-	if len(t.Rows) > 0 {
-		cells = d.wrapRow(l, 0, cells)
-		first = d.rowHeight(l, cells)
+	l := d.layoutTable(t.Columns, d.tableMinWidths(t))
+	l.t = t
+	if t.Compact {
+		l.size, l.padY, l.lh = compactSize, compactPadY, lineHeight(compactSize)
 	}
-	// Keep the header with the first row.
-	d.ensure(math.Min(l.headH+first, d.bodyHeight()))
-	d.tableHeader(l)
-	for i := range t.Rows {
-		if i > 0 { // the first row is wrapped already
-			cells = d.wrapRow(l, i, cells)
+	d.space(1)
+	var ahead rowCells // row aheadRow, wrapped before its turn
+	aheadRow := -1
+	row := func(i int) rowCells {
+		if i != aheadRow {
+			ahead, aheadRow = d.wrapRow(l, i), i
 		}
+		return ahead
+	}
+	height := func(i int) float64 { return d.rowHeight(l, row(i)) }
+	d.ensure(d.startHeight(l.headH, len(t.Rows), height))
+	d.tableHeader(l)
+	onPage := 0 // rows of this table on the current page
+	for i := range t.Rows {
+		cells := row(i)
 		h := d.rowHeight(l, cells)
-		if d.y()+h > d.bottom {
+		if d.y()+h > d.bottom || d.widowBreak(l.headH, h, i, len(t.Rows), onPage, height) {
 			if l.headH+h <= d.bodyHeight() {
 				d.newPage()
 				d.tableHeader(l)
+				onPage = 0
 			} else {
 				d.tallRow(l, i, cells)
+				onPage = 1
 				continue
 			}
 		}
 		d.tableRow(l, i, cells, 0, math.MaxInt)
+		onPage++
 	}
 	d.space(4)
 }
 
-func (d *Document) layoutTable(t Table) *tableLayout {
-	l := &tableLayout{t: t, lh: lineHeight(tableSize), headLH: lineHeight(tableHeadSz)}
-	total := 0.0
-	for _, c := range t.Columns {
-		total += colWeight(c)
+// startHeight is the height a table of n rows needs at its start: the
+// header of height headH with its first two rows (all three of a table
+// of three, which no break could split without leaving one alone), as
+// many of them as fit on a page, and at least the first. height gives a
+// row's height.
+func (d *Document) startHeight(headH float64, n int, height func(int) float64) float64 {
+	keep := 2
+	if n == 3 {
+		keep = 3
 	}
+	h := headH
+	for i := range min(keep, n) {
+		r := height(i)
+		if i > 0 && h+r > d.bodyHeight() {
+			break
+		}
+		h += r
+	}
+	return math.Min(h, d.bodyHeight())
+}
+
+// widowBreak reports whether the page should break before row i, of n,
+// although it fits: when i is the last but one row, the last one would
+// be alone on the next page, this page keeps at least two rows, and the
+// two fit on a new page under the header of height headH. height gives a
+// row's height.
+func (d *Document) widowBreak(headH, h float64, i, n, onPage int, height func(int) float64) bool {
+	if i != n-2 || onPage < 2 {
+		return false
+	}
+	both := h + height(i+1)
+	return d.y()+both > d.bottom && headH+both <= d.bodyHeight()
+}
+
+// tableMinWidths returns the width each column needs for its widest word,
+// the header's words included, with the cell padding.
+func (d *Document) tableMinWidths(t Table) []float64 {
+	minW := d.headerMinWidths(t.Columns)
+	for _, bold := range []bool{false, true} {
+		set := false
+		for i, r := range t.Rows {
+			if (i < len(t.Styles) && t.Styles[i].Bold) != bold {
+				continue
+			}
+			if !set {
+				d.setFont(boldStyle(bold), rowSize(t))
+				set = true
+			}
+			for c := range min(len(r), len(minW)) {
+				minW[c] = d.needFor(r[c], minW[c])
+			}
+		}
+	}
+	return minW
+}
+
+// needFor returns need, or more if the widest word of text needs more
+// with the cell padding.
+func (d *Document) needFor(text string, need float64) float64 {
+	// Nothing in a text narrower than need can need more: skip
+	// splitting it into words.
+	if isDrawable(text, drawable()) && d.textWidth(text)+2*tablePadX <= need {
+		return need
+	}
+	return math.Max(need, d.widestWord(text)+2*tablePadX)
+}
+
+// headerMinWidths returns the width each column's header needs for its
+// widest word, with the cell padding.
+func (d *Document) headerMinWidths(cols []Column) []float64 {
+	d.setFont(styleBold, tableHeadSz)
+	minW := make([]float64, len(cols))
+	for c, col := range cols {
+		minW[c] = d.widestWord(col.Title) + 2*tablePadX
+	}
+	return minW
+}
+
+// rowSize is the font size of t's rows.
+func rowSize(t Table) float64 {
+	if t.Compact {
+		return compactSize
+	}
+	return tableSize
+}
+
+func boldStyle(bold bool) string {
+	if bold {
+		return styleBold
+	}
+	return styleRegular
+}
+
+// maxColShare is the largest share of the text width a column is widened
+// to for one long word; a longer word is drawn smaller.
+const maxColShare = 0.5
+
+// columnWidths shares total between the columns by their weights, but
+// gives every column at least need[c] (capped at maxColShare of total),
+// taking the difference from the other columns in proportion to their
+// weights. If the needs add up to more than total, the widest needs are
+// cut down to one level, so that the columns with short words keep what
+// they need and only the longest words are drawn smaller.
+func columnWidths(total float64, cols []Column, need []float64) []float64 {
+	n := len(cols)
+	want := make([]float64, n)
+	sum := 0.0
+	for c := range cols {
+		want[c] = math.Min(need[c], total*maxColShare)
+		sum += want[c]
+	}
+	if sum > total {
+		level := capLevel(want, total)
+		for c := range want {
+			want[c] = math.Min(want[c], level)
+		}
+	}
+	w := make([]float64, n)
+	fixed := make([]bool, n)
+	for {
+		rest, weights := total, 0.0
+		for c := range cols {
+			if fixed[c] {
+				rest -= want[c]
+			} else {
+				weights += colWeight(cols[c])
+			}
+		}
+		if weights == 0 { // every column at its need: share what is left
+			for c := range cols {
+				w[c] = want[c] + rest*colWeight(cols[c])/totalWeight(cols)
+			}
+			return w
+		}
+		changed := false
+		for c := range cols {
+			if fixed[c] {
+				w[c] = want[c]
+				continue
+			}
+			w[c] = rest * colWeight(cols[c]) / weights
+			if w[c] < want[c] {
+				fixed[c], changed = true, true
+			}
+		}
+		if !changed {
+			return w
+		}
+	}
+}
+
+// capLevel returns the level c at which the widths min(want[i], c) add
+// up to total; sum(want) must be more than total.
+func capLevel(want []float64, total float64) float64 {
+	sorted := slices.Clone(want)
+	slices.Sort(sorted)
+	below := 0.0 // the sum of the widths under the level
+	for k, w := range sorted {
+		rest := float64(len(sorted) - k)
+		if below+w*rest >= total {
+			return (total - below) / rest
+		}
+		below += w
+	}
+	return sorted[len(sorted)-1]
+}
+
+func totalWeight(cols []Column) float64 {
+	t := 0.0
+	for _, c := range cols {
+		t += colWeight(c)
+	}
+	return t
+}
+
+// layoutTable places the columns, each at least need[c] wide where the
+// width allows, and wraps the header.
+func (d *Document) layoutTable(cols []Column, need []float64) *tableLayout {
+	l := &tableLayout{t: Table{Columns: cols}, size: tableSize, padY: tablePadY, lh: lineHeight(tableSize), headLH: lineHeight(tableHeadSz)}
+	l.w = columnWidths(d.width(), cols, need)
+	l.need = need
 	x := d.left
-	for _, c := range t.Columns {
-		w := d.width() * colWeight(c) / total
+	for _, w := range l.w {
 		l.x = append(l.x, x)
-		l.w = append(l.w, w)
 		x += w
 	}
 	d.setFont(styleBold, tableHeadSz)
 	n := 1
-	for i, c := range t.Columns {
-		lines := d.split(c.Title, l.w[i]-2*tablePadX)
+	for i, c := range cols {
+		inner := l.w[i] - 2*tablePadX
+		size := d.fitSize(c.Title, inner, tableHeadSz)
+		if size != tableHeadSz {
+			d.setFont(styleBold, size)
+		}
+		lines := d.wrap(c.Title, inner, false)
+		d.setFont(styleBold, tableHeadSz)
 		l.head = append(l.head, lines)
+		l.headSize = append(l.headSize, size)
 		n = max(n, len(lines))
 	}
 	l.headH = float64(n)*l.headLH + 2*tablePadY
@@ -127,39 +336,58 @@ func (l *tableLayout) style(row int) RowStyle {
 	return RowStyle{}
 }
 
-// wrapRow wraps the cells of one row into cells, one per column.
-func (d *Document) wrapRow(l *tableLayout, row int, cells [][]string) [][]string {
-	style := styleRegular
-	if l.style(row).Bold {
-		style = styleBold
-	}
-	d.setFont(style, tableSize)
+// wrapRow wraps the cells of one row, one per column. A cell whose widest
+// word is wider than its column gets a smaller font.
+func (d *Document) wrapRow(l *tableLayout, row int) rowCells {
+	style := boldStyle(l.style(row).Bold)
+	d.setFont(style, l.size)
 	r := l.t.Rows[row]
+	out := rowCells{lines: make([][]string, len(l.w)), sizes: make([]float64, len(l.w))}
 	for c := range l.w {
 		text := ""
 		if c < len(r) {
 			text = r[c]
 		}
-		cells[c] = d.split(text, l.w[c]-2*tablePadX)
+		out.lines[c], out.sizes[c] = d.wrapCell(text, l.w[c]-2*tablePadX, style, l.size, l.fits(c))
 	}
-	return cells
+	return out
 }
 
-func (d *Document) rowHeight(l *tableLayout, cells [][]string) float64 {
+// fits reports whether every word of column c fits in it.
+func (l *tableLayout) fits(c int) bool { return c < len(l.need) && l.need[c] <= l.w[c] }
+
+// wrapCell wraps one cell's text to width w, in style at size or smaller
+// if its widest word needs it (known not to when fits), and returns the
+// lines and the size. The font is style at size afterwards.
+func (d *Document) wrapCell(text string, w float64, style string, size float64, fits bool) ([]string, float64) {
+	if fits {
+		return d.wrap(text, w, false), size
+	}
+	fs := d.fitSize(text, w, size)
+	if fs == size {
+		return d.wrap(text, w, false), size
+	}
+	d.setFont(style, fs)
+	lines := d.wrap(text, w, false)
+	d.setFont(style, size)
+	return lines, fs
+}
+
+func (d *Document) rowHeight(l *tableLayout, cells rowCells) float64 {
 	n := 1
-	for _, c := range cells {
+	for _, c := range cells.lines {
 		n = max(n, len(c))
 	}
-	return float64(n)*l.lh + 2*tablePadY
+	return float64(n)*l.lh + 2*l.padY
 }
 
 func (d *Document) tableHeader(l *tableLayout) {
 	y := d.y()
 	d.setFill(colorAccent)
 	d.pdf.Rect(d.left, y, d.width(), l.headH, "F")
-	d.setFont(styleBold, tableHeadSz)
 	d.setText(colorWhite)
 	for c, lines := range l.head {
+		d.setFont(styleBold, l.headSize[c])
 		for i, s := range lines {
 			d.cellLine(l.x[c]+tablePadX, y+tablePadY+float64(i)*l.headLH, l.w[c]-2*tablePadX, l.headLH, s, l.t.Columns[c].Align)
 		}
@@ -169,13 +397,13 @@ func (d *Document) tableHeader(l *tableLayout) {
 
 // tableRow draws lines [from, to) of every cell of a row at the cursor and
 // moves the cursor below it.
-func (d *Document) tableRow(l *tableLayout, row int, cells [][]string, from, to int) {
+func (d *Document) tableRow(l *tableLayout, row int, cells rowCells, from, to int) {
 	n := 0
-	for _, c := range cells {
+	for _, c := range cells.lines {
 		n = max(n, min(len(c), to)-from)
 	}
 	n = max(n, 1)
-	h := float64(n)*l.lh + 2*tablePadY
+	h := float64(n)*l.lh + 2*l.padY
 	y := d.y()
 	st := l.style(row)
 	rowFill := st.Fill
@@ -184,7 +412,7 @@ func (d *Document) tableRow(l *tableLayout, row int, cells [][]string, from, to 
 	}
 	d.setLineWidth(0.15)
 	d.setDraw(colorRule)
-	for c := range cells {
+	for c := range cells.lines {
 		fill := rowFill
 		if c < len(st.CellFills) && !st.CellFills[c].IsZero() {
 			fill = st.CellFills[c]
@@ -195,18 +423,15 @@ func (d *Document) tableRow(l *tableLayout, row int, cells [][]string, from, to 
 		}
 	}
 	d.pdf.Line(d.left, y+h, d.right, y+h)
-	for c := 1; c < len(cells); c++ {
+	for c := 1; c < len(cells.lines); c++ {
 		d.pdf.Line(l.x[c], y, l.x[c], y+h)
 	}
-	style := styleRegular
-	if st.Bold {
-		style = styleBold
-	}
-	d.setFont(style, tableSize)
+	style := boldStyle(st.Bold)
 	d.setText(colorText)
-	for c, lines := range cells {
+	for c, lines := range cells.lines {
+		d.setFont(style, cells.sizes[c])
 		for i := from; i < min(len(lines), to); i++ {
-			d.cellLine(l.x[c]+tablePadX, y+tablePadY+float64(i-from)*l.lh, l.w[c]-2*tablePadX, l.lh, lines[i], l.t.Columns[c].Align)
+			d.cellLine(l.x[c]+tablePadX, y+l.padY+float64(i-from)*l.lh, l.w[c]-2*tablePadX, l.lh, lines[i], l.t.Columns[c].Align)
 		}
 	}
 	d.setY(y + h)
@@ -214,14 +439,14 @@ func (d *Document) tableRow(l *tableLayout, row int, cells [][]string, from, to 
 
 // tallRow draws a row taller than a page in parts, breaking between lines,
 // with the header on every page.
-func (d *Document) tallRow(l *tableLayout, row int, cells [][]string) {
+func (d *Document) tallRow(l *tableLayout, row int, cells rowCells) {
 	n := 0
-	for _, c := range cells {
+	for _, c := range cells.lines {
 		n = max(n, len(c))
 	}
 	fresh := false // just broke the page: draw whatever fits, to make progress
 	for from := 0; from < n; {
-		fit := int((d.bottom - d.y() - 2*tablePadY) / l.lh)
+		fit := int((d.bottom - d.y() - 2*l.padY) / l.lh)
 		if fit < min(tableMinPart, n-from) && !fresh {
 			d.newPage()
 			d.tableHeader(l)

@@ -71,10 +71,33 @@ func (d *Document) Cover(title, subtitle string, lines []string) {
 	d.breakNext = true
 }
 
-// heading is a heading waiting for the block it belongs to.
+// heading is a heading, or a lead paragraph, waiting for the block it
+// belongs to.
 type heading struct {
 	level int
 	text  string
+	lead  bool // a lead paragraph (Lead), not a heading
+}
+
+// maxLeadLines is the longest lead kept with the next block; a longer one
+// is an ordinary paragraph.
+const maxLeadLines = 4
+
+// Lead writes a short paragraph that introduces the next block ("Farer i
+// gjeldende risikovurderinger: 4." before a chart). Like a heading it is
+// drawn together with the start of that block, so the two are never
+// parted by a page break. A text of more than maxLeadLines lines is
+// written as a Paragraph.
+func (d *Document) Lead(text string) {
+	if !d.begin() {
+		return
+	}
+	d.setFont(styleRegular, bodySize)
+	if len(d.split(text, d.width())) > maxLeadLines {
+		d.Paragraph(text)
+		return
+	}
+	d.pending = append(d.pending, heading{text: text, lead: true})
 }
 
 // Heading writes a section heading. Level 1 is the largest and underlined;
@@ -86,7 +109,7 @@ func (d *Document) Heading(level int, text string) {
 	if !d.begin() {
 		return
 	}
-	d.pending = append(d.pending, heading{max(1, min(level, 3)), text})
+	d.pending = append(d.pending, heading{level: max(1, min(level, 3)), text: text})
 	d.lastHeading = text
 }
 
@@ -94,6 +117,11 @@ func (d *Document) Heading(level int, text string) {
 func (d *Document) pendingHeight() float64 {
 	h := 0.0
 	for _, p := range d.pending {
+		if p.lead {
+			d.setFont(styleRegular, bodySize)
+			h += float64(len(d.split(p.text, d.width())))*lineHeight(bodySize) + leadAfter
+			continue
+		}
 		size, before, after := headingStyle(p.level)
 		d.setFont(styleBold, size)
 		h += before + float64(len(d.split(p.text, d.width())))*lineHeight(size) + after
@@ -106,6 +134,10 @@ func (d *Document) drawPending() {
 	pending := d.pending
 	d.pending = nil
 	for _, p := range pending {
+		if p.lead {
+			d.drawLead(p.text)
+			continue
+		}
 		size, before, after := headingStyle(p.level)
 		d.space(before)
 		d.setFont(styleBold, size)
@@ -116,6 +148,7 @@ func (d *Document) drawPending() {
 		}
 		lh := lineHeight(size)
 		y := d.y()
+		d.bookmark(p)
 		for _, l := range d.split(p.text, d.width()) {
 			d.cell(d.left, y, d.width(), lh, l, AlignLeft)
 			y += lh
@@ -128,6 +161,39 @@ func (d *Document) drawPending() {
 		}
 		d.setY(y + after)
 	}
+}
+
+// bookmark adds an outline entry at the cursor for a heading of level 1
+// or 2, so a PDF reader's sidebar shows the document's sections and
+// subsections. Level 2 headings before the first level 1 heading (a
+// printout without sections) are entries at the top.
+func (d *Document) bookmark(h heading) {
+	if h.level > 2 {
+		return
+	}
+	level := 0
+	if h.level == 1 {
+		d.outlineTop = true
+	} else if d.outlineTop {
+		level = 1
+	}
+	d.pdf.Bookmark(metaText(sanitizeLine(h.text)), level, -1)
+}
+
+// leadAfter is the space after a lead, as after a paragraph.
+const leadAfter = 2.5
+
+// drawLead draws a lead paragraph at the cursor.
+func (d *Document) drawLead(text string) {
+	d.setFont(styleRegular, bodySize)
+	d.setText(colorText)
+	lh := lineHeight(bodySize)
+	y := d.y()
+	for _, l := range d.split(text, d.width()) {
+		d.cell(d.left, y, d.width(), lh, l, AlignLeft)
+		y += lh
+	}
+	d.setY(y + leadAfter)
 }
 
 // headingStyle gives the font size and the space before and after.
@@ -200,6 +266,10 @@ func (d *Document) Note(text string) {
 	d.space(3.5)
 }
 
+// keepTogetherShare is the share of a page up to which a list of
+// label/value pairs is kept on one page.
+const keepTogetherShare = 0.4
+
 // KeyValues writes label/value pairs in two columns, such as "Enhet:
 // Solbakken sykehjem". Values wrap; labels are bold.
 func (d *Document) KeyValues(pairs [][2]string) {
@@ -218,14 +288,37 @@ func (d *Document) KeyValues(pairs [][2]string) {
 	labelW = math.Min(labelW+1, d.width()*0.38)
 	valueX, valueW := d.left+labelW+gap, d.width()-labelW-gap
 
-	d.pdf.SetLineWidth(0.2)
-	for _, p := range pairs {
+	labels := make([][]string, len(pairs))
+	values := make([][]string, len(pairs))
+	heights := make([]float64, len(pairs))
+	total := 0.0
+	for k, p := range pairs {
 		d.setFont(styleBold, bodySize)
-		labels := d.split(p[0], labelW)
+		labels[k] = d.split(p[0], labelW)
 		d.setFont(styleRegular, bodySize)
-		values := d.split(p[1], valueW)
+		values[k] = d.split(p[1], valueW)
+		heights[k] = float64(max(len(labels[k]), len(values[k])))*lh + 2*pad
+		total += heights[k]
+	}
+	// A short list stays on one page; a longer one starts with two pairs
+	// and never leaves its last pair alone on a page.
+	if total <= keepTogetherShare*d.bodyHeight() {
+		d.ensure(total)
+	} else {
+		d.ensure(d.startHeight(0, len(pairs), func(k int) float64 { return heights[k] }))
+	}
+	d.pdf.SetLineWidth(0.2)
+	onPage := 0
+	for k := range pairs {
+		labels, values := labels[k], values[k]
 		n := max(len(labels), len(values))
-		d.ensure(math.Min(float64(n)*lh+2*pad, d.bodyHeight()))
+		if d.ensure(math.Min(heights[k], d.bodyHeight())) {
+			onPage = 0
+		} else if d.widowBreak(0, heights[k], k, len(pairs), onPage, func(k int) float64 { return heights[k] }) {
+			d.newPage()
+			onPage = 0
+		}
+		onPage++
 		y := d.y() + pad
 		for i := range n {
 			if y+lh > d.bottom { // a value longer than a page

@@ -1,0 +1,213 @@
+package reports
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text is wrapped here, not by gofpdf's SplitText, which breaks any word
+// that does not fit between two of its letters ("13.11.202" and "6" on
+// two lines) and breaks numbers at the space between thousands.
+//
+// A line breaks only at a space, and not at every space: a space between
+// two digits ("12 345"), before a percent sign ("7,4 %") or before a dash
+// ("Avvik – Alvorlig") binds the words on either side into one unbreakable
+// word. Tables make every column at least as wide as its widest word and
+// draw a word wider than any possible column in a smaller font, so a
+// table never breaks a word. Running text (a paragraph, a heading) breaks
+// a word between letters only when the word alone is wider than the line.
+
+// words returns the unbreakable words of one line of text (no '\n'), in
+// order, without the spaces between them. Spaces inside a word are kept.
+func words(s string) []string {
+	var out []string
+	eachWord(s, func(w string, _ int) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each unbreakable word of one line of text, as
+// words returns them, and its offset in s.
+func eachWord(s string, f func(word string, at int)) {
+	start := -1 // start of the current word, or -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != ' ' {
+			if start < 0 {
+				start = i
+			}
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if start >= 0 && j < len(s) && bindsAcross(s[:i], s[j:]) {
+			i = j // the space belongs to the word
+			continue
+		}
+		if start >= 0 {
+			f(s[start:i], start)
+			start = -1
+		}
+		i = j
+	}
+	if start >= 0 {
+		f(s[start:], start)
+	}
+}
+
+// bindsAcross reports whether the space between before and after must not
+// break the line.
+func bindsAcross(before, after string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+	switch {
+	case unicode.IsDigit(last) && unicode.IsDigit(next):
+		return true // "12 345"
+	case next == '%' || next == '‰':
+		return true // "7,4 %"
+	case next == '–' || next == '—':
+		return true // no line starts with a dash
+	}
+	return false
+}
+
+// widestWord returns the width of the widest unbreakable word of s in the
+// current font; s is sanitized first.
+func (d *Document) widestWord(s string) float64 {
+	w := 0.0
+	measure := func(word string, _ int) { w = max(w, d.textWidth(word)) }
+	for line := range strings.SplitSeq(sanitize(s), "\n") {
+		eachWord(line, measure)
+	}
+	return w
+}
+
+// widthTable holds the advance widths, in glyph units, of the runes up to
+// len(w) in one font style; the embedded fonts are the same for every
+// document, so the tables are shared.
+type widthTable struct {
+	once sync.Once
+	w    [0x2100]int32 // Latin, Greek, Cyrillic, general punctuation
+}
+
+var widthTables = map[string]*widthTable{
+	styleRegular: {}, styleBold: {}, styleItalic: {}, styleBoldItalic: {},
+}
+
+// textWidth is the width of s in the current font, as GetStringWidth
+// gives it, without its allocation for every call.
+func (d *Document) textWidth(s string) float64 {
+	t := widthTables[d.fontStyle]
+	if !d.fontKnown || t == nil {
+		return d.pdf.GetStringWidth(s)
+	}
+	t.once.Do(func() {
+		for r := range t.w {
+			t.w[r] = int32(d.pdf.GetStringSymbolWidth(string(rune(r))))
+		}
+	})
+	units := 0
+	for _, r := range s {
+		if int(r) < len(t.w) {
+			units += int(t.w[r])
+		} else {
+			units += d.pdf.GetStringSymbolWidth(string(r))
+		}
+	}
+	_, size := d.pdf.GetFontSize()
+	return float64(units) * size / 1000
+}
+
+// wrap wraps s to width w in the current font, breaking lines only
+// between words. A word wider than w gets a line of its own and, when
+// breakLong is set, is broken between letters; otherwise it is left
+// whole, wider than w. It always returns at least one line.
+func (d *Document) wrap(s string, w float64, breakLong bool) []string {
+	s = sanitize(s)
+	if strings.TrimSpace(s) == "" {
+		return []string{""}
+	}
+	space := d.textWidth(" ")
+	var lines []string
+	for para := range strings.SplitSeq(strings.TrimRight(s, "\n"), "\n") {
+		// The line is a slice of para from start to end while it holds
+		// words and their single spaces as in para; a word after more
+		// than one space is copied.
+		var line []byte
+		start, end := -1, -1
+		lineW := 0.0
+		flush := func() {
+			switch {
+			case line != nil:
+				lines = append(lines, string(line))
+			case start >= 0:
+				lines = append(lines, para[start:end])
+			default:
+				lines = append(lines, "")
+			}
+			line, start, end, lineW = nil, -1, -1, 0
+		}
+		put := func(word string, at int) { // at: offset of word in para, or -1
+			switch {
+			case start < 0 && line == nil && at >= 0:
+				start, end = at, at+len(word)
+			case line == nil && at >= 0 && at == end+1:
+				end = at + len(word)
+			default:
+				if line == nil && start >= 0 {
+					line = []byte(para[start:end])
+				}
+				if len(line) > 0 {
+					line = append(line, ' ')
+				}
+				line = append(line, word...)
+			}
+		}
+		empty := true
+		eachWord(para, func(word string, at int) {
+			empty = false
+			ww := d.textWidth(word)
+			if lineW > 0 && lineW+space+ww <= w {
+				put(word, at)
+				lineW += space + ww
+				return
+			}
+			if lineW > 0 {
+				flush()
+			}
+			if ww > w && breakLong {
+				parts := d.pdf.SplitText(word, max(w, 1))
+				lines = append(lines, parts[:len(parts)-1]...)
+				word, at = parts[len(parts)-1], -1
+				ww = d.textWidth(word)
+			}
+			put(word, at)
+			lineW = max(ww, 1e-9) // a line with a word is never empty
+		})
+		if empty {
+			flush() // an empty line in the text
+			continue
+		}
+		flush()
+	}
+	return lines
+}
+
+// minCellFont is the smallest font size, in points, a table cell's text
+// is shrunk to so that its widest word fits.
+const minCellFont = 4.0
+
+// fitSize returns the font size, at most size, at which the widest word
+// of s fits in width w, for a cell set in the current font at size.
+func (d *Document) fitSize(s string, w, size float64) float64 {
+	ww := d.widestWord(s)
+	if ww <= w || ww == 0 {
+		return size
+	}
+	// Widths scale with the size; a little less, against rounding.
+	return max(minCellFont, size*w/ww*0.995)
+}
