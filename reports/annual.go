@@ -244,7 +244,7 @@ func (d *Document) committeeSection(in *model.AnnualData, _ *model.AnnualFigures
 		d.Note(fmt.Sprintf("Ingen utvalgsmedlemmer registrert for %s.", in.Year))
 		return
 	}
-	d.Paragraph("Organisering av HMS-arbeidet: utvalgets medlemmer i året med rolle og periode.")
+	d.Lead("Organisering av HMS-arbeidet: utvalgets medlemmer i året med rolle og periode.")
 	t := Table{Columns: []Column{{Title: "Rolle", Width: 55}, {Title: "Navn", Width: 60}, {Title: "Periode", Width: 50}}}
 	for _, m := range members {
 		t.Rows = append(t.Rows, []string{orDash(m.Role.Label()), orDash(m.Name), orDash(m.Period())})

@@ -358,7 +358,7 @@ func (d *Document) RiskSection(in RiskSectionInput) {
 		d.Note(fmt.Sprintf("Ingen ferdige risikovurderinger for %s.", in.Year) + unfinished)
 		return
 	}
-	d.Paragraph(fmt.Sprintf("Ferdige risikovurderinger gjennomført i %s eller gjeldende per %s.", in.Year, state) + unfinished)
+	d.Lead(fmt.Sprintf("Ferdige risikovurderinger gjennomført i %s eller gjeldende per %s.", in.Year, state) + unfinished)
 	d.riskAssessmentTable(as, state, model.AssessmentsInForce(in.Assessments, state))
 
 	items, otherSize := model.CurrentRiskPicture(in.Assessments, in.Items, m, state)

@@ -235,7 +235,7 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	if n := len(rs) - held; n > 0 {
 		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
 	}
-	d.Paragraph(fmt.Sprintf("%s, med %d funn og %d tiltak; %d tiltak var fortsatt åpne per %s.",
+	d.Lead(fmt.Sprintf("%s, med %d funn og %d tiltak; %d tiltak var fortsatt åpne per %s.",
 		text, findings, measures, open, in.Today))
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},

@@ -112,7 +112,10 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		return
 	}
 	st, _ := model.ViolenceStatusForYear(in.statusInput(), year, in.Today)
-	d.Paragraph(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(note))
+	if note != "" {
+		d.Paragraph(note)
+	}
+	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today))
 	d.violenceStatusTable(append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(st)}, st...))
 	if yin.Mapping != nil {
 		m := in.matrix()
