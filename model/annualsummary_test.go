@@ -1,0 +1,99 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// summaryBase is a year where every module is in order.
+func summaryBase() AnnualFigures {
+	f := AnnualFigures{Year: 2025, Today: ymd(2026, 1, 15)}
+	f.Committee.Roles = []Role{RoleLeder, RoleVerneombud, RoleTillitsvalgt}
+	f.Plan.Summary = ActionPlanSummary{Total: 5, Open: 2}
+	f.Plan.OverdueBySource = map[SourceKind]int{}
+	f.Risk = RiskFigures{Assessments: 1, CarriedOut: 1, Items: 2, Before: map[RiskLevel]int{RiskHigh: 1}, After: map[RiskLevel]int{RiskLow: 1}}
+	f.Deviations = &DeviationStatistics{Total: 4, Open: 1, ByCategory: map[DeviationCategory]int{}}
+	f.SickLeave = &SickLeaveFigures{Settings: SickLeaveSettings{Target: 600}.OrDefault(), Average: 520, HasAverage: true,
+		Quarters: make([]SickLeaveQuarter, 4), Measures: 2}
+	f.Violence = []ViolenceDutyStatus{{Duty: DutyMapping, State: DutyOK}, {Duty: DutyMeasures, State: DutyOK}}
+	f.Survey = &SurveyRound{Year: 2024, Respondents: 30, Focus: []SurveyFocusArea{{Factor: TenFactorAutonomy, Kind: SurveyFocusKeep}}}
+	f.SafetyRoundsHeld, f.MeetingsHeld = 2, 4
+	for _, m := range AnnualModules() {
+		f.Modules = append(f.Modules, ModuleStatus{Module: m, InUse: true, HasData: true})
+	}
+	return f
+}
+
+func TestAnnualSummaryRules(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(f *AnnualFigures)
+		module string
+		want   SummaryStatus
+		reason string
+	}{
+		{"all in order", func(*AnnualFigures) {}, ModuleAvvik, SummaryOK, ""},
+		{"no verneombud", func(f *AnnualFigures) { f.Committee.Roles = []Role{RoleLeder, RoleTillitsvalgt} }, ModuleUtvalg, SummaryMissing, "Mangler verneombud"},
+		{"plan overdue", func(f *AnnualFigures) { f.Plan.Summary.Overdue = 1 }, ModuleHandlingsplan, SummaryAttend, "1 tiltak over fristen"},
+		{"plan empty", func(f *AnnualFigures) { f.Plan.Summary = ActionPlanSummary{} }, ModuleHandlingsplan, SummaryNoData, "Ingen tiltak"},
+		{"no assessment", func(f *AnnualFigures) { f.Risk.Assessments = 0 }, ModuleRisiko, SummaryMissing, "Ingen ferdig risikovurdering"},
+		{"review overdue", func(f *AnnualFigures) { f.Risk.ReviewOverdue = 1 }, ModuleRisiko, SummaryAttend, "Revisjon forfalt for 1"},
+		{"high after measures", func(f *AnnualFigures) { f.Risk.After[RiskHigh] = 2 }, ModuleRisiko, SummaryAttend, "2 farer har høy risiko"},
+		{"risk measure overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceRiskAssessment] = 1 }, ModuleRisiko, SummaryAttend, "over fristen"},
+		{"open serious deviation", func(f *AnnualFigures) { f.OpenSeriousDeviations = 1 }, ModuleAvvik, SummaryAttend, "1 alvorlig avvik åpne"},
+		{"§ 5-2 not notified", func(f *AnnualFigures) { f.Deviations.NoticeOutstanding = 1 }, ModuleAvvik, SummaryAttend, "aml. § 5-2"},
+		{"deviation measure overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceDeviation] = 3 }, ModuleAvvik, SummaryAttend, "3 tiltak over fristen"},
+		{"sick leave no quarters", func(f *AnnualFigures) { f.Modules[6].HasData = false }, ModuleSykefravar, SummaryNoData, "Ingen tall"},
+		{"sick leave above target", func(f *AnnualFigures) { f.SickLeave.Average = 601 }, ModuleSykefravar, SummaryAttend, "Over målet"},
+		{"sick leave at target", func(f *AnnualFigures) { f.SickLeave.Average = 600 }, ModuleSykefravar, SummaryOK, ""},
+		{"sick leave rule met", func(f *AnnualFigures) {
+			f.SickLeave.Alerts = []FollowUpAlert{{Rule: FollowUpRules()[0]}}
+		}, ModuleSykefravar, SummaryAttend, FollowUpRules()[0].Label()},
+		{"sick leave quarter missing", func(f *AnnualFigures) { f.SickLeave.Quarters = f.SickLeave.Quarters[:3] }, ModuleSykefravar, SummaryAttend, "Tall mangler for 1 kvartal"},
+		{"quarter missing while the year runs", func(f *AnnualFigures) {
+			f.SickLeave.Quarters, f.Today = f.SickLeave.Quarters[:3], ymd(2025, 11, 1)
+		}, ModuleSykefravar, SummaryOK, ""},
+		{"sick-leave measure overdue", func(f *AnnualFigures) { f.SickLeave.MeasuresOverdue = 1 }, ModuleSykefravar, SummaryAttend, "1 tiltak over fristen"},
+		{"mapping missing", func(f *AnnualFigures) { f.Violence[0].State = DutyMissing }, ModuleVold, SummaryMissing, "kartlegging"},
+		{"mapping overdue", func(f *AnnualFigures) { f.Violence[0].State = DutyOverdue }, ModuleVold, SummaryMissing, "forfalt"},
+		{"violence measure overdue", func(f *AnnualFigures) { f.Violence[1].State = DutyOverdue }, ModuleVold, SummaryAttend, "tiltak: forfalt"},
+		{"mapping after the year", func(f *AnnualFigures) {
+			f.Violence[0].State, f.ViolenceNote = DutyMissing, "Kartleggingen er datert 13.08.2026, etter 2025"
+		}, ModuleVold, SummaryMissing, "etter 2025"},
+		{"no 10-FAKTOR round", func(f *AnnualFigures) { f.Survey = nil }, ModuleTiFaktor, SummaryNoData, "Ingen 10-FAKTOR-runde"},
+		{"no focus chosen", func(f *AnnualFigures) { f.Survey.Focus = nil }, ModuleTiFaktor, SummaryAttend, "Ingen fokusområder"},
+		{"innsatsområde without measure", func(f *AnnualFigures) {
+			f.SurveyFocusWithoutMeasure = []TenFactor{TenFactorRoleClarity}
+		}, ModuleTiFaktor, SummaryAttend, "Rolleklarhet har ingen tiltak"},
+		{"10-FAKTOR measure overdue", func(f *AnnualFigures) { f.SurveyMeasuresOverdue = 2 }, ModuleTiFaktor, SummaryAttend, "2 tiltak over fristen"},
+		{"no safety round", func(f *AnnualFigures) { f.SafetyRoundsHeld = 0 }, ModuleVernerunder, SummaryMissing, "Ingen fullført vernerunde"},
+		{"unfinished round", func(f *AnnualFigures) { f.SafetyRoundsUnfinished = 1 }, ModuleVernerunder, SummaryAttend, "1 vernerunde ikke fullført"},
+		{"three meetings", func(f *AnnualFigures) { f.MeetingsHeld = MinMeetingsPerYear - 1 }, ModuleMoter, SummaryAttend, "Færre enn"},
+		{"four meetings", func(f *AnnualFigures) { f.MeetingsHeld = MinMeetingsPerYear }, ModuleMoter, SummaryOK, ""},
+		{"decision overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceMeetingDecision] = 1 }, ModuleMoter, SummaryAttend, "1 tiltak over fristen"},
+		{"module not in use", func(f *AnnualFigures) { f.Modules[5].InUse = false }, ModuleAvvik, SummaryNoData, "ikke tatt i bruk"},
+	}
+	for _, c := range cases {
+		f := summaryBase()
+		c.change(&f)
+		var line SummaryLine
+		for _, l := range AnnualSummary(f) {
+			if l.Module == c.module {
+				line = l
+			}
+		}
+		if line.Status != c.want || !strings.Contains(line.Comment(), c.reason) {
+			t.Errorf("%s: %s %q, want %s with %q", c.name, line.Status, line.Comment(), c.want, c.reason)
+		}
+	}
+}
+
+// TestAnnualSummaryAllOK: the base year is in order everywhere, so each
+// case above changes exactly one thing.
+func TestAnnualSummaryAllOK(t *testing.T) {
+	for _, l := range AnnualSummary(summaryBase()) {
+		if l.Status != SummaryOK {
+			t.Errorf("%s: %s %v", l.Module, l.Status, l.Reasons)
+		}
+	}
+}
