@@ -53,8 +53,23 @@ type SummaryLine struct {
 	Reasons []string
 }
 
-// Comment joins the reasons for printing.
-func (l SummaryLine) Comment() string { return strings.Join(l.Reasons, "; ") }
+// Comment joins the reasons for printing, as sentences.
+func (l SummaryLine) Comment() string {
+	var out []string
+	for _, r := range l.Reasons {
+		if r = strings.TrimSuffix(strings.TrimSpace(r), "."); r != "" {
+			out = append(out, upperFirst(r)+".")
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func upperFirst(s string) string {
+	for i, c := range s {
+		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+	}
+	return s
+}
 
 // attend adds a reason for «Følg opp» (a «Mangler» stays).
 func (l *SummaryLine) attend(reason string) {
@@ -166,7 +181,7 @@ func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 
 func deviationSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	dv := f.Deviations
-	l.Figures = fmt.Sprintf("%d avvik, %d åpne, %d alvorlige åpne", dv.Total, dv.Open, f.OpenSeriousDeviations)
+	l.Figures = fmt.Sprintf("%d avvik, %d åpne (%d av dem alvorlige)", dv.Total, dv.Open, f.OpenSeriousDeviations)
 	var cats []string
 	for _, c := range DeviationCategories() {
 		if n := dv.ByCategory[c]; n > 0 {
@@ -180,7 +195,7 @@ func deviationSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		l.attend(fmt.Sprintf("Varsel til Arbeidstilsynet og politiet (aml. § 5-2) ikke registrert for %d", dv.NoticeOutstanding))
 	}
 	if n := f.OpenSeriousDeviations; n > 0 {
-		l.attend(fmt.Sprintf("%d %s åpne", n, pluralWord(n, "alvorlig avvik", "alvorlige avvik")))
+		l.attend(fmt.Sprintf("%d %s", n, pluralWord(n, "alvorlig avvik er åpent", "alvorlige avvik er åpne")))
 	}
 	l.overdue(f.Plan.OverdueBySource[SourceDeviation])
 }

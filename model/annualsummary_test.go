@@ -40,7 +40,7 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"review overdue", func(f *AnnualFigures) { f.Risk.ReviewOverdue = 1 }, ModuleRisiko, SummaryAttend, "Revisjon forfalt for 1"},
 		{"high after measures", func(f *AnnualFigures) { f.Risk.After[RiskHigh] = 2 }, ModuleRisiko, SummaryAttend, "2 farer har høy risiko"},
 		{"risk measure overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceRiskAssessment] = 1 }, ModuleRisiko, SummaryAttend, "over fristen"},
-		{"open serious deviation", func(f *AnnualFigures) { f.OpenSeriousDeviations = 1 }, ModuleAvvik, SummaryAttend, "1 alvorlig avvik åpne"},
+		{"open serious deviation", func(f *AnnualFigures) { f.OpenSeriousDeviations = 1 }, ModuleAvvik, SummaryAttend, "1 alvorlig avvik er åpent"},
 		{"§ 5-2 not notified", func(f *AnnualFigures) { f.Deviations.NoticeOutstanding = 1 }, ModuleAvvik, SummaryAttend, "aml. § 5-2"},
 		{"deviation measure overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceDeviation] = 3 }, ModuleAvvik, SummaryAttend, "3 tiltak over fristen"},
 		{"sick leave no quarters", func(f *AnnualFigures) { f.Modules[6].HasData = false }, ModuleSykefravar, SummaryNoData, "Ingen tall"},
@@ -54,9 +54,9 @@ func TestAnnualSummaryRules(t *testing.T) {
 			f.SickLeave.Quarters, f.Today = f.SickLeave.Quarters[:3], ymd(2025, 11, 1)
 		}, ModuleSykefravar, SummaryOK, ""},
 		{"sick-leave measure overdue", func(f *AnnualFigures) { f.SickLeave.MeasuresOverdue = 1 }, ModuleSykefravar, SummaryAttend, "1 tiltak over fristen"},
-		{"mapping missing", func(f *AnnualFigures) { f.Violence[0].State = DutyMissing }, ModuleVold, SummaryMissing, "kartlegging"},
+		{"mapping missing", func(f *AnnualFigures) { f.Violence[0].State = DutyMissing }, ModuleVold, SummaryMissing, "Kartlegging og risikovurdering: mangler"},
 		{"mapping overdue", func(f *AnnualFigures) { f.Violence[0].State = DutyOverdue }, ModuleVold, SummaryMissing, "forfalt"},
-		{"violence measure overdue", func(f *AnnualFigures) { f.Violence[1].State = DutyOverdue }, ModuleVold, SummaryAttend, "tiltak: forfalt"},
+		{"violence measure overdue", func(f *AnnualFigures) { f.Violence[1].State = DutyOverdue }, ModuleVold, SummaryAttend, "Tiltak: forfalt"},
 		{"mapping after the year", func(f *AnnualFigures) {
 			f.Violence[0].State, f.ViolenceNote = DutyMissing, "Kartleggingen er datert 13.08.2026, etter 2025"
 		}, ModuleVold, SummaryMissing, "etter 2025"},

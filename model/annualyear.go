@@ -191,16 +191,25 @@ func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []
 	st = ViolenceStatus(yin, y.StateDate(today))
 	now := ViolenceStatus(yin, today)
 	for i := range st {
-		if st[i].Duty == DutyMeasures {
+		switch {
+		case st[i].Duty == DutyMeasures:
 			for _, n := range now {
 				if n.Duty == DutyMeasures {
 					st[i] = n
 				}
 			}
+		case st[i].Duty == DutyMapping && note != "":
+			st[i].Notes = []string{"Kartleggingen i filen er datert " + in.Mapping.Date.String() + ", etter " + y.String() +
+				"; ingen kartlegging dokumenterer " + y.String()}
 		}
 	}
 	return st, note
 }
+
+// Chapter3AFrom is the first year of forskrift om utførelse av arbeid
+// kap. 3A (before it, kap. 23A): § 3A-1, the general duty, has no
+// counterpart before it.
+const Chapter3AFrom HMSYear = 2026
 
 // YearAssumptions are the rules above that rest on an assumption, in the
 // words the annual report prints.

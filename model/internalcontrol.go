@@ -91,7 +91,8 @@ func moduleStatuses(d AnnualData, f AnnualFigures) []ModuleStatus {
 			s.HasData = s.InUse && len(f.SickLeave.Quarters) > 0
 		case ModuleVold:
 			s.InUse = f.Violence != nil
-			s.HasData = s.InUse && (d.Violence.Mapping != nil || f.ViolenceTrainings > 0)
+			// By the year rules: a mapping dated after the year documents nothing in it.
+			s.HasData = s.InUse && (!f.ViolenceMappingDate.IsZero() || f.ViolenceTrainings > 0)
 		case ModuleTiFaktor:
 			s.InUse = d.InUse[ModuleTiFaktor]
 			s.HasData = f.Survey != nil

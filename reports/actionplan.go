@@ -79,13 +79,16 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		d.Paragraph("Filter: " + f + ".")
 	}
 	s := model.PlanSummary(ms, in.Today)
-	created, closed := 0, 0
+	created, closed, evaluated := 0, 0, 0
 	for i := range ms {
 		if year.Contains(ms[i].Created) {
 			created++
 		}
 		if model.MeasureClosedIn(&ms[i], year) {
 			closed++
+		}
+		if model.MeasureEvaluatedIn(&ms[i], year, in.Today) {
+			evaluated++
 		}
 	}
 	var byStatus []string
@@ -102,17 +105,23 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		{"Tiltak i alt", fmt.Sprint(s.Total)},
 		{"Opprettet i " + year.String(), fmt.Sprint(created)},
 		{"Lukket i " + year.String(), fmt.Sprint(closed)},
+		{"Av dem evaluert innen " + year.StateDate(in.Today).String(), fmt.Sprint(evaluated)},
 		{"Åpne per " + in.Today.String(), fmt.Sprint(s.Open)},
 		{"Forfalt", fmt.Sprint(s.Overdue)},
 		{fmt.Sprintf("Frist innen %d dager", model.DueSoonDays), fmt.Sprint(s.DueSoon)},
 		{"Status", strings.Join(byStatus, ", ")},
 	})
-	var open, other []model.Measure
+	// Closed in the year, and closed after it (open at the year's end):
+	// the same rule as the figures, so the counts here are the summary's.
+	var open, closedIn, closedAfter []model.Measure
 	for i := range ms {
-		if ms[i].Open() {
+		switch {
+		case ms[i].Open():
 			open = append(open, ms[i])
-		} else {
-			other = append(other, ms[i])
+		case model.MeasureClosedIn(&ms[i], year):
+			closedIn = append(closedIn, ms[i])
+		default:
+			closedAfter = append(closedAfter, ms[i])
 		}
 	}
 	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, len(open)))
@@ -121,12 +130,16 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 	} else {
 		d.planByAreaNonEmpty(open, in.Today, 3)
 	}
-	d.Heading(2, fmt.Sprintf("Utført, evaluert eller avvist (%d)", len(other)))
-	if len(other) == 0 {
-		d.Note("Ingen tiltak er utført, evaluert eller avvist.")
-		return
+	d.Heading(2, fmt.Sprintf("Utført eller avvist i %s (%d)", year, len(closedIn)))
+	if len(closedIn) == 0 {
+		d.Note(fmt.Sprintf("Ingen tiltak ble utført eller avvist i %s.", year))
+	} else {
+		d.closedMeasures(closedIn)
 	}
-	d.closedMeasures(other)
+	if len(closedAfter) > 0 {
+		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", len(closedAfter)))
+		d.closedMeasures(closedAfter)
+	}
 }
 
 // closedMeasures writes measures that are no longer open, one line each:
@@ -135,15 +148,16 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 func (d *Document) closedMeasures(ms []model.Measure) {
 	ms = slices.Clone(ms)
 	slices.SortStableFunc(ms, func(a, b model.Measure) int { return closedOn(&a).Compare(closedOn(&b)) })
-	t := Table{Columns: []Column{{Title: "Tiltak", Width: 74}, {Title: "Kilde", Width: 62},
-		{Title: "Status", Width: 18}, {Title: "Dato", Width: 20}}, Compact: true}
+	t := Table{Columns: []Column{{Title: "Tiltak", Width: 70}, {Title: "Kilde", Width: 56},
+		{Title: "Status", Width: 18}, {Title: "Utført/avvist", Width: 20}, {Title: "Evaluert", Width: 20}}, Compact: true}
 	for i := range ms {
 		m := &ms[i]
 		label := m.Status.Label()
 		if label == "" {
 			label = string(m.Status)
 		}
-		t.Rows = append(t.Rows, []string{orDash(strings.TrimSpace(m.Title)), m.Source.ShortLabel(), label, orDash(closedOn(m).String())})
+		t.Rows = append(t.Rows, []string{orDash(strings.TrimSpace(m.Title)), m.Source.ShortLabel(), label,
+			orDash(closedOn(m).String()), orDash(model.MeasureEvaluatedOn(m).String())})
 	}
 	d.Table(t)
 }

@@ -97,23 +97,28 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *D
 	// The heading, two lines of text and the lines to sign on one page.
 	d.PageBreakIfLessThan(30 + signaturesHeight(len(signatureRoles(in))))
 	d.Heading(1, "Underskrifter")
-	d.Paragraph(signatureText(in.Year, f.Review))
+	d.Paragraph(signatureText(in.Year, f))
 	d.signatures(signatureRoles(in))
 	return d
 }
 
 // signatureText says what the signatures confirm: a report the committee
 // has treated, or a draft that is still to be treated (as the cover says).
-func signatureText(y model.HMSYear, r model.ReviewFigures) string {
-	send := fmt.Sprintf("sendes inn i januar %d og legges fram for arbeidsmiljøutvalget i mars.", int(y)+1)
+func signatureText(y model.HMSYear, f *model.AnnualFigures) string {
+	r := f.Review
 	if !r.Treated() {
-		return "Utkast: rapporten er ennå ikke behandlet i HMS-utvalget. Etter behandlingen signeres den og " + send
+		return fmt.Sprintf("Utkast: rapporten er ennå ikke behandlet i HMS-utvalget. Etter behandlingen signeres den, "+
+			"sendes inn i januar %d og legges fram for arbeidsmiljøutvalget i mars.", int(y)+1)
 	}
 	s := "Rapporten er behandlet i HMS-utvalget " + r.TreatedOn.String()
 	if r.CaseNumber != "" {
 		s += " (sak " + r.CaseNumber + ")"
 	}
-	return s + ". Den " + send
+	s += fmt.Sprintf(" og legges fram for arbeidsmiljøutvalget i mars %d.", int(y)+1)
+	if f.Today.After(r.TreatedOn) {
+		s += " " + laterEdition(f)
+	}
+	return s
 }
 
 // annualCover draws the cover: title, unit, year, the committee members

@@ -22,7 +22,18 @@ func TreatedLine(f *model.AnnualFigures) string {
 	if !r.Treated() {
 		return "Behandlet i HMS-utvalget: ikke ennå – dette er et utkast."
 	}
-	return fmt.Sprintf("Behandlet i HMS-utvalget %s, sak %s.", r.TreatedOn, r.CaseNumber)
+	line := fmt.Sprintf("Behandlet i HMS-utvalget %s, sak %s.", r.TreatedOn, r.CaseNumber)
+	if f.Today.After(r.TreatedOn) {
+		line += " " + laterEdition(f)
+	}
+	return line
+}
+
+// laterEdition warns that a report made after the committee treated it is
+// not the edition it treated: the statuses are of a later date.
+func laterEdition(f *model.AnnualFigures) string {
+	return fmt.Sprintf("Denne utgaven er laget %s, etter behandlingen: status for tiltak og avvik er per %s "+
+		"og kan avvike fra utgaven utvalget behandlet.", f.Today, f.Today)
 }
 
 // reviewFrontSections writes the laws and regulations and the year's

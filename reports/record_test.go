@@ -87,7 +87,7 @@ func TestRecordAnnualReport(t *testing.T) {
 			}
 		}
 		full := len(tb.Header) == 6 && tb.Header[0] == "Tiltak" && tb.Header[5] == "Forfall"
-		brief := len(tb.Header) == 4 && tb.Header[0] == "Tiltak" && tb.Header[3] == "Dato"
+		brief := len(tb.Header) == 5 && tb.Header[0] == "Tiltak" && tb.Header[4] == "Evaluert"
 		if full || brief {
 			for _, r := range tb.Rows {
 				title, _, _ := strings.Cut(r[0], "\n")

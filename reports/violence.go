@@ -116,7 +116,10 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		d.Paragraph(note)
 	}
 	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today))
-	d.violenceStatusTable(append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(st)}, st...))
+	if year >= model.Chapter3AFrom { // § 3A-1 is new in chapter 3A; earlier years have no such duty
+		st = append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(st)}, st...)
+	}
+	d.violenceStatusTable(st)
 	if yin.Mapping != nil {
 		m := in.matrix()
 		mp := *yin.Mapping
@@ -135,7 +138,7 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 	if len(trainings) == 0 {
 		d.Note(fmt.Sprintf("Ingen opplæring eller øvelser registrert i %s.", year))
 	} else {
-		d.violenceTrainings(trainings, in.Today)
+		d.violenceTrainings(trainings, year.StateDate(in.Today)) // repetition due as of the year's end
 	}
 	d.Heading(2, "Hendelser i "+year.String())
 	d.violenceFigures(fig, year)
@@ -149,7 +152,7 @@ func (d *Document) violenceStatusTable(st []model.ViolenceDutyStatus) {
 	rows := make([][]string, len(st))
 	styles := make([]RowStyle, len(st))
 	for i, s := range st {
-		last := "aldri"
+		last := "ikke registrert"
 		if !s.LastDone.IsZero() {
 			last = s.LastDone.String()
 		}
