@@ -85,7 +85,7 @@ func (d *Document) DeviationSection(in DeviationSectionInput) {
 		d.Note(fmt.Sprintf("Ingen avvik registrert i %s.", in.Year))
 		return
 	}
-	d.Paragraph(fmt.Sprintf("Avvik registrert i %s, med status per %s. Beskrivelsene av hendelsene er ikke med i årsrapporten.", in.Year, in.Today))
+	d.Lead(fmt.Sprintf("Avvik registrert i %s, med status per %s. Beskrivelsene av hendelsene er ikke med i årsrapporten.", in.Year, in.Today))
 	d.deviationStatistics(model.DeviationStats(in.Deviations, in.Year, in.Today), in.Today, 2)
 	var serious []model.Deviation
 	for _, x := range devs {

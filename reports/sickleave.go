@@ -96,7 +96,7 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 	if weighted {
 		how = "vektet med avtalte dagsverk"
 	}
-	d.Paragraph(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. %s %s%s.",
+	d.Lead(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. %s %s%s.",
 		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), s.TargetTitle(), pct1(s.Target), vsTarget(avg, s.Target)))
 	prev := model.SickLeaveYear(in.Quarters, in.Year-1)
 	d.sickLeaveYearChart(in.Year, year, prev, s)

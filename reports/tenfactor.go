@@ -478,7 +478,7 @@ func (d *Document) TenFactorSection(in TenFactorSectionInput) {
 	if r.Year != in.Year {
 		intro = fmt.Sprintf("Ingen runde i %s. Siste runde var %s; her er oppfølgingen av den.", in.Year, r.Year)
 	}
-	d.Paragraph(intro)
+	d.Lead(intro)
 	d.tfFacts(r, in.Measures, in.Today)
 	if !r.HasReport() {
 		d.Note(model.SurveyNoReportMessage(r.Respondents))

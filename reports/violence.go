@@ -112,10 +112,8 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		return
 	}
 	st, _ := model.ViolenceStatusForYear(in.statusInput(), year, in.Today)
-	if note != "" {
-		d.Paragraph(note)
-	}
-	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today))
+	// One lead, so the note moves with the table it explains.
+	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(note))
 	if year >= model.Chapter3AFrom { // § 3A-1 is new in chapter 3A; earlier years have no such duty
 		st = append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(st)}, st...)
 	}
