@@ -250,7 +250,11 @@ func (d *Document) tfChart(rows []tfRow, lines bool, title string) {
 	const axisH = 7.0
 	plotH := float64(len(rows)) * pitch
 	d.space(2)
-	d.ensure(titleH + topH + plotH + axisH + 2)
+	legendH := 0.0
+	if lines { // the round's chart: its legend (tfLegend) follows and stays with it
+		legendH = 8
+	}
+	d.ensure(titleH + topH + plotH + axisH + 2 + legendH)
 	y0 := d.y()
 	y0 += d.chartTitle(title, y0)
 
