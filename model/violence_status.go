@@ -365,7 +365,7 @@ func followUpStatus(devs []Deviation, today Date) ViolenceDutyStatus {
 		}
 	}
 	if without > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%d av %d %s siste år uten registrert tilbud om oppfølging", without, n, violencePlural(n, "hendelse", "hendelser")))
+		s.Notes = append(s.Notes, fmt.Sprintf("%d av %d %s siste 12 måneder uten registrert tilbud om oppfølging", without, n, violencePlural(n, "hendelse", "hendelser")))
 	}
 	if unnotified > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("%d %s med dødsfall eller alvorlig personskade uten registrert varsling til Arbeidstilsynet og politiet",

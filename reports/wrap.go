@@ -12,9 +12,9 @@ import (
 // two lines) and breaks numbers at the space between thousands.
 //
 // A line breaks only at a space, and not at every space: a space between
-// two digits ("12 345"), before a percent sign ("7,4 %") or before a dash
-// ("Avvik – Alvorlig") binds the words on either side into one unbreakable
-// word. Tables make every column at least as wide as its widest word and
+// two digits ("12 345"), before a percent sign ("7,4 %"), before a dash
+// ("Avvik – Alvorlig") or after a paragraph sign ("§ 3-1") binds the words
+// on either side into one unbreakable word. Tables make every column at least as wide as its widest word and
 // draw a word wider than any possible column in a smaller font, so a
 // table never breaks a word. Running text (a paragraph, a heading) breaks
 // a word between letters only when the word alone is wider than the line.
@@ -71,6 +71,8 @@ func bindsAcross(before, after string) bool {
 		return true // "7,4 %"
 	case next == '–' || next == '—':
 		return true // no line starts with a dash
+	case last == '§':
+		return true // "§ 3-1": a paragraph sign never ends a line
 	}
 	return false
 }

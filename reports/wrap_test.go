@@ -15,6 +15,7 @@ func TestWords(t *testing.T) {
 		{"en to", []string{"en", "to"}},
 		{"  en   to  ", []string{"en", "to"}},
 		{"12 345 kr", []string{"12 345", "kr"}},
+		{"etter § 3-1 og §§ 4", []string{"etter", "§ 3-1", "og", "§§ 4"}},
 		{"sykefravær 7,4 % i år", []string{"sykefravær", "7,4 %", "i", "år"}},
 		{"Risikovurdering – Korttid", []string{"Risikovurdering –", "Korttid"}},
 		{"2 av 8", []string{"2", "av", "8"}},
