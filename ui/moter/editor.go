@@ -214,11 +214,13 @@ func (e *Editor) tick(i int, c *widget.Check, note *widget.Label, b bool) {
 	if why := m.AttendanceRefused(e.sess.env.Today()); b && why != "" {
 		note.SetText(why)
 		note.Show()
+		e.participant.Refresh() // lay the row out again with the note
 		c.SetChecked(false)
 		return
 	}
-	if b {
+	if b && note.Visible() {
 		note.Hide()
+		e.participant.Refresh()
 	}
 	ps := slices.Clone(e.sess.m.Participants)
 	ps[i].Attended = b
