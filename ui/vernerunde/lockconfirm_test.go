@@ -85,3 +85,23 @@ func TestCompleteQuestionWithoutFindings(t *testing.T) {
 		t.Errorf("question %q", q)
 	}
 }
+
+// TestCompleteQuestionShortensLongList: past eight findings the rest are
+// counted, so the dialog fits the screen.
+func TestCompleteQuestionShortensLongList(t *testing.T) {
+	var qs []model.ChecklistQuestion
+	for range 11 {
+		qs = append(qs, model.ChecklistQuestion{Text: "Spørsmål"})
+	}
+	r := model.NewSafetyRound(model.ChecklistTemplate{Name: "T", Sections: []model.ChecklistSection{{Title: "A", Questions: qs}}}, uitest.Today)
+	for n := 1; n <= 11; n++ {
+		var err error
+		if r, err = r.SetAnswer(n, model.AnswerImprove, "funn", uitest.Today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := completeQuestion(r)
+	if !strings.Contains(q, "• 8. Spørsmål") || strings.Contains(q, "• 9.") || !strings.Contains(q, "… og 3 til (se Avslutning)") {
+		t.Errorf("question %q", q)
+	}
+}

@@ -119,7 +119,12 @@ func completeQuestion(r model.SafetyRound) string {
 		return q
 	}
 	lines := []string{lang.L("Disse funnene har verken tiltak eller avvik:")}
-	for _, f := range without {
+	const shown = 8 // more would not fit the dialog on a projector
+	for i, f := range without {
+		if i == shown {
+			lines = append(lines, fmt.Sprintf(lang.L("… og %d til (se Avslutning)"), len(without)-shown))
+			break
+		}
 		lines = append(lines, fmt.Sprintf("• %d. %s", f.Question.Number, f.Question.Text))
 	}
 	return strings.Join(lines, "\n") + "\n\n" + lang.L("En fullført vernerunde låses og kan ikke endres etterpå. Fullføre og låse likevel?")
