@@ -148,6 +148,16 @@ func (m Meeting) Title() string { return "Møte " + m.Date.String() }
 // earlier), so attendance can be registered.
 func (m Meeting) Held(today Date) bool { return !m.Date.IsZero() && !m.Date.After(today) }
 
+// AttendanceRefused returns why attendance cannot be registered for m as
+// of today (the meeting is dated later), or "" when it can. The editor
+// asks it at the tick; Validate refuses a save with the same text.
+func (m Meeting) AttendanceRefused(today Date) string {
+	if m.Date.IsZero() || m.Held(today) {
+		return ""
+	}
+	return "Oppmøte kan ikke registreres før møtedagen (" + m.Date.String() + ")"
+}
+
 // TimeText returns "14:00–15:30", or "14:00" without an end.
 func (m Meeting) TimeText() string {
 	if m.End == "" {
@@ -426,8 +436,8 @@ func (m Meeting) Validate(today Date) error {
 		if p.MemberID != 0 {
 			seen[p.MemberID] = true
 		}
-		if p.Attended && !m.Date.IsZero() && !m.Held(today) {
-			v.Add(FieldParticipants, "Oppmøte kan ikke registreres før møtedagen ("+m.Date.String()+")")
+		if why := m.AttendanceRefused(today); p.Attended && why != "" {
+			v.Add(FieldParticipants, why)
 			break
 		}
 	}

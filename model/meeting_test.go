@@ -298,3 +298,30 @@ func TestInviteAndUninvite(t *testing.T) {
 		t.Error("a guest without a name was accepted")
 	}
 }
+
+func TestAttendanceRefused(t *testing.T) {
+	today := NewDate(2026, 11, 24)
+	cases := []struct {
+		name string
+		date Date
+		want string
+	}{
+		{"no date yet", Date{}, ""},
+		{"yesterday", NewDate(2026, 11, 23), ""},
+		{"the meeting day", today, ""},
+		{"tomorrow", NewDate(2026, 11, 25), "Oppmøte kan ikke registreres før møtedagen (25.11.2026)"},
+		{"next year", NewDate(2027, 1, 5), "Oppmøte kan ikke registreres før møtedagen (05.01.2027)"},
+	}
+	for _, c := range cases {
+		m := Meeting{Date: c.date}
+		if got := m.AttendanceRefused(today); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+		// Validate refuses a tick with the same text, and only then.
+		m.Participants = []Participant{{Name: "Kari Nordmann", Attended: true}}
+		err := m.Validate(today)
+		if has := err != nil && strings.Contains(err.Error(), "Oppmøte kan ikke registreres"); has != (c.want != "") {
+			t.Errorf("%s: Validate %v", c.name, err)
+		}
+	}
+}

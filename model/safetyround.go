@@ -495,6 +495,23 @@ type Finding struct {
 	Answer   RoundAnswer
 }
 
+// FollowedUp reports a finding with a measure or a deviation linked.
+func (f Finding) FollowedUp() bool {
+	return len(f.Answer.MeasureIDs) > 0 || len(f.Answer.DeviationIDs) > 0
+}
+
+// FindingsWithoutFollowUp returns the findings with neither a measure nor
+// a deviation, in question order; locking the round asks about them first.
+func (r SafetyRound) FindingsWithoutFollowUp() []Finding {
+	var out []Finding
+	for _, f := range r.Findings() {
+		if !f.FollowedUp() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // withAnswer returns r with answer a stored for a.Number, in number order
 // (removed when it carries nothing).
 func (r SafetyRound) withAnswer(a RoundAnswer) SafetyRound {

@@ -384,3 +384,31 @@ func TestAnswerKeys(t *testing.T) {
 		t.Error("AnswerFromLabel")
 	}
 }
+
+func TestFindingsWithoutFollowUp(t *testing.T) {
+	r := completeRound(t) // question 2 is a finding, nothing linked
+	if got := r.FindingsWithoutFollowUp(); len(got) != 1 || got[0].Question.Number != 2 {
+		t.Fatalf("without follow-up: %+v", got)
+	}
+	var err error
+	if r, err = r.SetAnswer(3, AnswerImprove, "Bordet kan ikke heves", NewDate(2026, 3, 10)); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.FindingsWithoutFollowUp(); len(got) != 2 || got[1].Question.Number != 3 {
+		t.Fatalf("two findings: %+v", got)
+	}
+	for i := range r.Answers {
+		switch r.Answers[i].Number {
+		case 2:
+			r.Answers[i].MeasureIDs = []uint64{5} // a measure
+		case 3:
+			r.Answers[i].DeviationIDs = []uint64{9} // a deviation
+		}
+	}
+	if got := r.FindingsWithoutFollowUp(); len(got) != 0 {
+		t.Errorf("all followed up, got %+v", got)
+	}
+	if f := (Finding{Answer: RoundAnswer{MeasureIDs: []uint64{}}}); f.FollowedUp() {
+		t.Error("an empty measure list counts as followed up")
+	}
+}

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -24,6 +25,7 @@ type bucketSpec struct {
 	named bool
 	// check decodes one stored value and applies per-record rules.
 	check func(key, raw []byte) error
+	typ   reflect.Type // the record type (nil for settings)
 }
 
 var (
@@ -57,7 +59,7 @@ func registerInvariant(fn func(tx *bbolt.Tx) []string) bool {
 // recordSpec builds a bucketSpec for envelope-encoded records of type T.
 // validate (optional) gets the decoded value and its ID.
 func recordSpec[T any](name, label string, since int, validate func(id uint64, v T) error) bucketSpec {
-	return bucketSpec{name: name, label: label, since: since, check: func(key, raw []byte) error {
+	return bucketSpec{name: name, label: label, since: since, typ: reflect.TypeFor[T](), check: func(key, raw []byte) error {
 		v, err := decodeRecord[T](name, key, raw)
 		if err != nil {
 			return err

@@ -1,9 +1,6 @@
 package storage
 
-import (
-	"slices"
-	"sync"
-)
+import "sync"
 
 // listCache keeps decoded lists (all measures, all deviations …) between
 // writes. A page build asks for the same lists several times (the
@@ -35,7 +32,7 @@ func (c *listCache) invalidate() {
 	c.mu.Unlock()
 }
 
-// cachedList returns a copy of the cached list for key, if any.
+// cachedList returns a deep copy of the cached list for key, if any.
 func cachedList[T any](c *listCache, key string) ([]T, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -43,12 +40,14 @@ func cachedList[T any](c *listCache, key string) ([]T, bool) {
 	if !ok {
 		return nil, false
 	}
-	// A copy of the slice, so a caller sorting or filtering in place does
-	// not change what the next caller gets.
-	return slices.Clone(v), true
+	// A deep copy (deepcopy.go), so a caller sorting the list or changing
+	// a record's participants, answers or items in place does not change
+	// what the next caller gets.
+	return cloneList(v), true
 }
 
-// storeList caches list for key if no write happened since gen.
+// storeList caches a deep copy of list for key if no write happened since
+// gen; list itself stays the caller's.
 func storeList[T any](c *listCache, key string, gen uint64, list []T) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -58,5 +57,5 @@ func storeList[T any](c *listCache, key string, gen uint64, list []T) {
 	if c.lists == nil {
 		c.lists = map[string]any{}
 	}
-	c.lists[key] = slices.Clone(list)
+	c.lists[key] = cloneList(list)
 }

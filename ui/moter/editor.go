@@ -2,6 +2,7 @@ package moter
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,7 @@ type Editor struct {
 	Start, End *widget.Entry
 	Place      *widget.Entry
 	Attended   []*widget.Check  // one per participant, in order
+	AttendNote []*widget.Label  // beside each check: why a tick was refused
 	Uninvite   []*widget.Button // one per participant, in order
 	InviteSel  *widget.Select   // committee members not invited
 	InviteBtn  *widget.Button
@@ -155,7 +157,7 @@ func (e *Editor) refreshButtons() {
 // members not invited.
 func (e *Editor) refreshParticipants() {
 	e.participant.RemoveAll()
-	e.Attended, e.Uninvite = nil, nil
+	e.Attended, e.AttendNote, e.Uninvite = nil, nil, nil
 	if len(e.sess.m.Participants) == 0 {
 		e.participant.Add(wrapped(lang.L("Ingen er innkalt. Inviter utvalgets medlemmer under, eller registrer utvalget under Enhet og utvalg.")))
 	}
@@ -164,17 +166,21 @@ func (e *Editor) refreshParticipants() {
 		if p.Role != "" {
 			label = fmt.Sprintf("%s (%s)", p.Name, p.Role.Short())
 		}
-		c := widget.NewCheck(label, func(b bool) {
-			e.sess.m.Participants[i].Attended = b
-		})
+		note := widget.NewLabel("")
+		note.Importance = widget.DangerImportance
+		note.Wrapping = fyne.TextWrapWord
+		note.Hide()
+		c := widget.NewCheck(label, nil)
 		c.SetChecked(p.Attended)
+		c.OnChanged = func(b bool) { e.tick(i, c, note, b) }
 		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
 			e.sess.m = e.sess.m.Uninvite(i)
 			e.refreshParticipants()
 		})
 		e.Attended = append(e.Attended, c)
+		e.AttendNote = append(e.AttendNote, note)
 		e.Uninvite = append(e.Uninvite, rm)
-		e.participant.Add(container.NewBorder(nil, nil, nil, rm, c))
+		e.participant.Add(container.NewBorder(nil, note, nil, rm, c))
 	}
 	e.participant.Refresh()
 	e.notInvited = nil
@@ -194,6 +200,31 @@ func (e *Editor) refreshParticipants() {
 		e.InviteSel.Enable()
 		e.InviteBtn.Enable()
 	}
+}
+
+// tick records participant i's attendance in the form's copy. A tick for a
+// meeting dated later (the date as typed, if it reads) is refused at once,
+// with model's reason beside the check, instead of at «Lagre møtet» or
+// «Start møtevisning».
+func (e *Editor) tick(i int, c *widget.Check, note *widget.Label, b bool) {
+	m := e.sess.m
+	if d, err := e.Date.Date(); err == nil && !d.IsZero() {
+		m.Date = d
+	}
+	if why := m.AttendanceRefused(e.sess.env.Today()); b && why != "" {
+		note.SetText(why)
+		note.Show()
+		e.participant.Refresh() // lay the row out again with the note
+		c.SetChecked(false)
+		return
+	}
+	if b && note.Visible() {
+		note.Hide()
+		e.participant.Refresh()
+	}
+	ps := slices.Clone(e.sess.m.Participants)
+	ps[i].Attended = b
+	e.sess.m.Participants = ps
 }
 
 // memberOption is a committee member in the invite list; one who is not

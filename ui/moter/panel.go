@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/widgets"
@@ -28,7 +29,9 @@ type session struct {
 }
 
 func newSession(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting)) *session {
-	s := &session{env: env, m: m, onSaved: onSaved}
+	// The form's own copy: ticks and typed text change nothing the screen's
+	// list or the store's reads share until it is saved.
+	s := &session{env: env, m: storage.Clone(m), onSaved: onSaved}
 	s.loadMeasures()
 	return s
 }
@@ -49,7 +52,7 @@ func (s *session) save() error {
 	if err != nil {
 		return err
 	}
-	s.m = saved
+	s.m = storage.Clone(saved)
 	if s.onSaved != nil {
 		s.onSaved(saved)
 	}

@@ -98,8 +98,7 @@ func (v *RoundView) Content() fyne.CanvasObject {
 }
 
 func (v *RoundView) confirmComplete() {
-	d := dialog.NewConfirm(lang.L("Fullfør vernerunden"),
-		lang.L("En fullført vernerunde låses og kan ikke endres etterpå. Fullføre nå?"),
+	d := dialog.NewConfirm(lang.L("Fullfør vernerunden"), completeQuestion(v.r),
 		func(ok bool) {
 			if ok {
 				v.CompleteRound()
@@ -108,6 +107,27 @@ func (v *RoundView) confirmComplete() {
 	d.SetConfirmText(lang.L("Fullfør og lås"))
 	d.SetDismissText(lang.L("Avbryt"))
 	d.Show()
+}
+
+// completeQuestion is what the dialog before locking asks: findings with
+// neither a measure nor a deviation are named first, so the committee
+// locks them without follow-up only on purpose.
+func completeQuestion(r model.SafetyRound) string {
+	q := lang.L("En fullført vernerunde låses og kan ikke endres etterpå. Fullføre nå?")
+	without := r.FindingsWithoutFollowUp()
+	if len(without) == 0 {
+		return q
+	}
+	lines := []string{lang.L("Disse funnene har verken tiltak eller avvik:")}
+	const shown = 8 // more would not fit the dialog on a projector
+	for i, f := range without {
+		if i == shown {
+			lines = append(lines, fmt.Sprintf(lang.L("… og %d til (se Avslutning)"), len(without)-shown))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("• %d. %s", f.Question.Number, f.Question.Text))
+	}
+	return strings.Join(lines, "\n") + "\n\n" + lang.L("En fullført vernerunde låses og kan ikke endres etterpå. Fullføre og låse likevel?")
 }
 
 // CompleteRound completes and locks the round; what is missing is shown.
