@@ -68,6 +68,8 @@ func Start(a fyne.App, opts Options) *App {
 	w.Resize(fyne.NewSize(1024, 720))
 	u := &App{fyne: a, win: w, opts: opts, set: set}
 	w.SetMaster()
+	// Closing the window saves or asks about the form on screen first.
+	w.SetCloseIntercept(u.Quit)
 	a.Lifecycle().SetOnStopped(u.Close)
 	u.openOrWelcome(opts.DBPath)
 	return u
@@ -78,6 +80,21 @@ func (u *App) Window() fyne.Window { return u.win }
 
 // Env is the shared state of the open unit, nil before a file is open.
 func (u *App) Env() *appctx.Env { return u.env }
+
+// Quit closes the window (and so ends the app) once the form on screen is
+// saved or the user chose to discard it. While a dialog is open (a
+// question waiting for an answer) it does nothing: the dialog is answered
+// first, so Ctrl+Q never quits past a question.
+func (u *App) Quit() {
+	if u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	if u.env == nil {
+		u.win.Close()
+		return
+	}
+	u.env.Leave(u.win.Close, nil)
+}
 
 // Close closes the unit file; safe to call more than once.
 func (u *App) Close() {
@@ -128,7 +145,7 @@ func (u *App) showMain(st *hms.Store) {
 	u.env = env
 	sh := newShell(env, Pages())
 	u.win.SetContent(sh.build())
-	sh.addShortcuts(u.win.Canvas(), func() { u.fyne.Quit() })
+	sh.addShortcuts(u.win.Canvas(), u.Quit)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {
