@@ -12,8 +12,8 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/oversikt"
-	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/unsaved"
 )
 
 // startApp opens the demo unit in the app window and records whether the
