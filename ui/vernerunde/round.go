@@ -35,6 +35,7 @@ type RoundView struct {
 	Complete *widget.Button
 	Delete   *widget.Button
 	Err      *widgets.ErrorText
+	deleted  bool // nothing left to save
 }
 
 // NewRoundView builds the view of round r; others are all rounds (for the
@@ -111,14 +112,22 @@ func (v *RoundView) confirmComplete() {
 }
 
 // CompleteRound completes and locks the round; what is missing is shown.
+// What is typed in the round (the summary above all) is stored with the
+// lock in one transaction; when the lock is refused, nothing is written
+// and the form keeps everything.
 func (v *RoundView) CompleteRound() {
-	r, err := v.env.Store.CompleteSafetyRound(v.r.ID, v.env.Today())
+	edited, err := v.formRound()
+	if err == nil {
+		edited, err = v.env.Store.SaveAndCompleteSafetyRound(edited, v.env.Today())
+	}
 	if err != nil {
 		v.Closing.Err.Show(err)
 		return
 	}
+	r := edited
 	v.Closing.Err.Show(nil)
 	v.setRound(r)
+	v.markSaved()
 	v.Pre.lock()
 	v.Check.lock()
 	v.Closing.Refresh()
@@ -135,6 +144,7 @@ func (v *RoundView) confirmDelete() {
 				v.Err.Show(err)
 				return
 			}
+			v.deleted = true
 			v.env.DataChanged()
 			v.back()
 		}, v.env.Window)
@@ -189,6 +199,7 @@ type PreMeeting struct {
 	Save         *widget.Button
 	Err          *widgets.ErrorText
 	root         *fyne.Container
+	loaded       string // the fields as last loaded or saved (see state)
 }
 
 // ParticipantRow is one participant: name and role.
@@ -229,6 +240,7 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	if r.Locked() {
 		p.lock()
 	}
+	p.loaded = p.state()
 	return p
 }
 
@@ -389,14 +401,31 @@ func (p *PreMeeting) lock() {
 
 // SaveForm validates and stores the pre-meeting; refused input stays.
 func (p *PreMeeting) SaveForm() {
-	r := p.v.r
+	r, err := p.read(p.v.r)
+	if err != nil {
+		p.Err.Show(err)
+		return
+	}
+	saved, err := p.v.env.Store.SaveSafetyRound(r, p.v.env.Today())
+	if err != nil {
+		p.Err.Show(err)
+		return
+	}
+	p.Err.Show(nil)
+	p.v.setRound(saved)
+	p.loaded = p.state()
+	p.fillPrevious()
+}
+
+// read puts the pre-meeting's fields into r; a date that does not parse
+// comes back as a ValidationError naming the field.
+func (p *PreMeeting) read(r model.SafetyRound) (model.SafetyRound, error) {
 	r.Title = p.Title.Text
 	d, err := p.Date.Date()
 	if err != nil {
 		var v model.ValidationError
 		v.Add(model.FieldRoundDate, err.Error())
-		p.Err.Show(v)
-		return
+		return r, v
 	}
 	r.Date = d
 	r.Areas = strings.Split(p.Areas.Text, "\n")
@@ -408,14 +437,7 @@ func (p *PreMeeting) SaveForm() {
 		r.Participants = append(r.Participants, model.RoundParticipant{Name: row.Name.Text, Role: roleFromDisplay(row.Role.Selected)})
 	}
 	r.PreMeetingNotes = p.Notes.Text
-	saved, err := p.v.env.Store.SaveSafetyRound(r, p.v.env.Today())
-	if err != nil {
-		p.Err.Show(err)
-		return
-	}
-	p.Err.Show(nil)
-	p.v.setRound(saved)
-	p.fillPrevious()
+	return r, nil
 }
 
 // Content is the tab's layout.
