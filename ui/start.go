@@ -22,6 +22,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/wizard"
 )
 
@@ -48,6 +49,9 @@ type App struct {
 	store  *hms.Store
 	env    *appctx.Env
 	closed bool
+	// guard watches the form on screen in this window, the wizard's or
+	// a page's (it is handed to each Env).
+	guard *unsaved.Guard
 }
 
 // Start sets up language and theme, creates the main window and opens the
@@ -66,7 +70,7 @@ func Start(a fyne.App, opts Options) *App {
 	w := a.NewWindow("HMS-utvalg")
 	w.SetIcon(assets.Icon)
 	w.Resize(fyne.NewSize(1024, 720))
-	u := &App{fyne: a, win: w, opts: opts, set: set}
+	u := &App{fyne: a, win: w, opts: opts, set: set, guard: unsaved.NewGuard(w)}
 	w.SetMaster()
 	// Closing the window saves or asks about the form on screen first.
 	w.SetCloseIntercept(u.Quit)
@@ -89,11 +93,7 @@ func (u *App) Quit() {
 	if u.win.Canvas().Overlays().Top() != nil {
 		return
 	}
-	if u.env == nil {
-		u.win.Close()
-		return
-	}
-	u.env.Leave(u.win.Close, nil)
+	u.guard.Leave(u.win.Close, nil)
 }
 
 // Close closes the unit file; safe to call more than once.
@@ -142,6 +142,8 @@ func (u *App) showMain(st *hms.Store) {
 		env.Today = u.opts.Today
 	}
 	env.Restore = u.restore
+	env.Guard = u.guard
+	u.guard.Set(nil)
 	u.env = env
 	sh := newShell(env, Pages())
 	u.win.SetContent(sh.build())
@@ -177,6 +179,7 @@ func (u *App) restore(backup string) error {
 // that is not a valid database is never written to; the newest backup is
 // offered instead.
 func (u *App) showOpenProblem(path string, err error) {
+	u.guard.Set(nil) // no form on screen
 	msg := err.Error()
 	var locked *hms.LockedError
 	if errors.As(err, &locked) {
@@ -225,6 +228,7 @@ func (u *App) showWizard(path string) {
 		Today:  u.today,
 		Opened: u.showMain,
 		Choose: u.chooseFile,
+		Guard:  u.guard,
 	}))
 }
 
