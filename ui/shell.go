@@ -57,12 +57,14 @@ func (s *shell) build() fyne.CanvasObject {
 		if id == s.current {
 			return
 		}
-		// Leaving the page's form saves it or asks first; Avbryt
-		// selects the page the user stays on again.
+		// Leaving the page's form saves it or asks first. The sidebar
+		// marks the page on screen until the question is answered.
+		s.nav.Select(s.current)
 		s.env.Leave(func() {
 			s.current = id
+			s.nav.Select(id)
 			s.rebuild()
-		}, func() { s.nav.Select(s.current) })
+		}, nil)
 	}
 	s.meeting = widget.NewButtonWithIcon("", theme.ComputerIcon(), s.toggleMeeting)
 	s.env.OnMeetingMode(func(bool) { s.refreshMeetingButton() })

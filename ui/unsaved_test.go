@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -224,4 +227,28 @@ func mustDev(t *testing.T, env *appctx.Env, id uint64) model.Deviation {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestUnsavedPromptScreenshot renders «Lagre endringene?» over the deviation
+// register at 1024×768 (written with -screenshots DIR, to look at).
+func TestUnsavedPromptScreenshot(t *testing.T) {
+	u, _ := startApp(t)
+	env, w := u.Env(), u.Window()
+	w.Resize(fyne.NewSize(1024, 768))
+	id, _ := openDeviationID(t, env)
+	openDeviation(t, env, id, "skjermbilde")
+	env.Navigate(oversikt.PageID)
+	prompt(t, env)
+	img := w.Canvas().Capture()
+	if *screenshotDir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(*screenshotDir, "lagre-endringene.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
 }

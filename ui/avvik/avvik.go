@@ -137,9 +137,13 @@ func New(env *appctx.Env) *Screen {
 		if s.Editor != nil && s.Editor.Deviation().ID == d.ID && d.ID != 0 {
 			return // already open (reselected after a save)
 		}
-		// The open deviation is saved or the user asked first; Avbryt
-		// marks it in the list again.
-		env.Leave(func() { s.show(d) }, s.selectEditor)
+		// The open deviation is saved or the user asked first; the list
+		// marks the open one until the question is answered.
+		s.selectEditor()
+		env.Leave(func() {
+			s.show(d)
+			s.selectEditor()
+		}, nil)
 	}
 	s.Stats = NewStats(env)
 	// The selects call apply when set; filter the register once, at the end.
