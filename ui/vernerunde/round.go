@@ -200,6 +200,8 @@ type PreMeeting struct {
 	Err          *widgets.ErrorText
 	root         *fyne.Container
 	loaded       string // the fields as last loaded or saved (see state)
+	// FieldErr holds the message under each field, by model field name.
+	FieldErr map[string]*widgets.ErrorText
 }
 
 // ParticipantRow is one participant: name and role.
@@ -211,7 +213,7 @@ type ParticipantRow struct {
 }
 
 func newPreMeeting(v *RoundView) *PreMeeting {
-	p := &PreMeeting{v: v, Err: widgets.NewErrorText()}
+	p := &PreMeeting{v: v, Err: widgets.NewErrorText(), FieldErr: map[string]*widgets.ErrorText{}}
 	r := v.r
 	p.Title = widget.NewEntry()
 	p.Title.SetText(r.Title)
@@ -402,16 +404,14 @@ func (p *PreMeeting) lock() {
 // SaveForm validates and stores the pre-meeting; refused input stays.
 func (p *PreMeeting) SaveForm() {
 	r, err := p.read(p.v.r)
+	if err == nil {
+		r, err = p.v.env.Store.SaveSafetyRound(r, p.v.env.Today())
+	}
+	p.showErr(err)
 	if err != nil {
-		p.Err.Show(err)
 		return
 	}
-	saved, err := p.v.env.Store.SaveSafetyRound(r, p.v.env.Today())
-	if err != nil {
-		p.Err.Show(err)
-		return
-	}
-	p.Err.Show(nil)
+	saved := r
 	p.v.setRound(saved)
 	p.loaded = p.state()
 	p.fillPrevious()
@@ -452,11 +452,11 @@ func (p *PreMeeting) Content() fyne.CanvasObject {
 		widget.NewLabelWithStyle(lang.L("Status på tiltak fra forrige vernerunde"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.Previous,
 		widget.NewSeparator(),
-		labelled(lang.L(model.FieldRoundTitle), p.Title),
-		labelled(lang.L(model.FieldRoundDate), p.Date),
-		labelled(lang.L("Deltakere (navn og rolle)"), people),
-		labelled(lang.L("Områder som besøkes"), container.NewVBox(p.Areas, container.NewHBox(p.AddAreas))),
-		labelled(lang.L(model.FieldPreMeetingNotes), p.Notes),
+		labelled(lang.L(model.FieldRoundTitle), p.withErr(model.FieldRoundTitle, p.Title)),
+		labelled(lang.L(model.FieldRoundDate), p.withErr(model.FieldRoundDate, p.Date)),
+		labelled(lang.L("Deltakere (navn og rolle)"), p.withErr(model.FieldRoundPeople, people)),
+		labelled(lang.L("Områder som besøkes"), p.withErr(model.FieldRoundAreas, container.NewVBox(p.Areas, container.NewHBox(p.AddAreas)))),
+		labelled(lang.L(model.FieldPreMeetingNotes), p.withErr(model.FieldPreMeetingNotes, p.Notes)),
 		p.Err.Label,
 		container.NewHBox(p.Save, p.v.Delete),
 	)

@@ -3,6 +3,9 @@ package vernerunde
 import (
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
 	"hmsutvalg/model"
 	"hmsutvalg/ui/widgets"
 )
@@ -94,7 +97,7 @@ func (v *RoundView) Save() bool {
 		return false
 	}
 	v.Err.Show(nil)
-	v.Pre.Err.Show(nil)
+	v.Pre.showErr(nil)
 	v.Closing.Err.Show(nil)
 	v.setRound(r)
 	v.markSaved()
@@ -110,7 +113,23 @@ func (v *RoundView) showSaveError(err error) {
 		v.Closing.Err.Show(err)
 	case isField(err, model.FieldRoundComment):
 	default:
-		v.Pre.Err.Show(err)
+		v.Pre.showErr(err)
+	}
+}
+
+// withErr puts the field's own message under control.
+func (p *PreMeeting) withErr(field string, control fyne.CanvasObject) fyne.CanvasObject {
+	e := widgets.NewErrorText()
+	p.FieldErr[field] = e
+	return container.NewVBox(control, e.Label)
+}
+
+// showErr shows a refused save: every message together above the buttons,
+// and each under its own field.
+func (p *PreMeeting) showErr(err error) {
+	p.Err.Show(err)
+	for f, e := range p.FieldErr {
+		e.ShowField(err, f)
 	}
 }
 

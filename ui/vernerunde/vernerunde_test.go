@@ -512,6 +512,13 @@ func TestNoInputLostSafetyRound(t *testing.T) {
 	if !strings.Contains(v.Pre.Err.Label.Text, "finnes ikke i kalenderen") || !strings.Contains(v.Err.Label.Text, "finnes ikke i kalenderen") {
 		t.Errorf("message %q / %q", v.Pre.Err.Label.Text, v.Err.Label.Text)
 	}
+	// The message also stands under the date field, and only there.
+	if l := v.Pre.FieldErr[model.FieldRoundDate].Label; !l.Visible() || !strings.Contains(l.Text, "finnes ikke i kalenderen") {
+		t.Errorf("under the date: %q (visible %v)", l.Text, l.Visible())
+	}
+	if v.Pre.FieldErr[model.FieldRoundTitle].Label.Visible() {
+		t.Error("a message under the title, which is fine")
+	}
 	// Avbryt: stays, with everything typed.
 	test.Tap(p.Cancel)
 	if f.s.Round != v || v.Pre.Date.Text != "31.02.2026" || v.Closing.Notes.Text != "Oppsummering tre" || v.Check.Questions[0].Comment.Text != "Kommentar tre" {
@@ -531,6 +538,9 @@ func TestNoInputLostSafetyRound(t *testing.T) {
 		t.Fatal("leaving after the date was fixed did not go on")
 	}
 	assertRoundSaved(t, f, id, "tre")
+	if v.Pre.FieldErr[model.FieldRoundDate].Label.Visible() || v.Err.Label.Visible() {
+		t.Error("the message stayed after the save")
+	}
 
 	// Forkast puts back what is stored.
 	f.s.Open(id, 0)
