@@ -15,6 +15,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/oversikt"
+	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
 	"hmsutvalg/ui/unsaved"
 )
@@ -250,5 +251,74 @@ func TestUnsavedPromptScreenshot(t *testing.T) {
 	defer f.Close()
 	if err := png.Encode(f, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestNoInputLostRisk: an edited assessment and risk item ask before the
+// page or the item is left; Lagre stores both, Forkast neither.
+func TestNoInputLostRisk(t *testing.T) {
+	u, _ := startApp(t)
+	env := u.Env()
+	as, _ := env.Store.Assessments()
+	var a model.RiskAssessment
+	var items []model.RiskItem
+	for _, x := range as {
+		if its, _ := env.Store.RiskItems(x.ID); len(its) >= 2 {
+			a, items = x, its
+			break
+		}
+	}
+	if a.ID == 0 {
+		t.Fatal("no assessment with two items in the demo unit")
+	}
+	open := func(tag string) *risiko.Detail {
+		env.Open(risiko.PageID, appctx.Focus{ParentID: a.ID, ID: items[0].ID})
+		s, ok := env.Guard.Form().(*risiko.Screen)
+		if !ok || s.Detail == nil || s.Detail.Item == nil {
+			t.Fatal("the assessment and its item are not open")
+		}
+		d := s.Detail
+		for _, e := range []*widget.Entry{d.Title, d.Area, d.Participants, d.Notes, d.Item.Hazard, d.Item.Event, d.Item.Exposed, d.Item.Existing} {
+			e.SetText("")
+		}
+		test.Type(d.Title, "Vurdering "+tag)
+		test.Type(d.Area, "Område "+tag)
+		test.Type(d.Participants, "Deltaker "+tag)
+		test.Type(d.Notes, "Notat "+tag)
+		test.Type(d.Item.Hazard, "Fare "+tag)
+		test.Type(d.Item.Event, "Hendelse "+tag)
+		test.Type(d.Item.Exposed, "Gruppe "+tag)
+		test.Type(d.Item.Existing, "Tiltak "+tag)
+		return d
+	}
+	saved := func(tag string) bool {
+		x, _ := env.Store.Assessment(a.ID)
+		it, _ := env.Store.RiskItem(items[0].ID)
+		return x.Title == "Vurdering "+tag && x.Area == "Område "+tag && x.Notes == "Notat "+tag &&
+			it.Hazard == "Fare "+tag && it.Event == "Hendelse "+tag && it.Exposed == "Gruppe "+tag && it.ExistingMeasures == "Tiltak "+tag
+	}
+
+	// Another item: Forkast stores nothing and opens it.
+	d := open("en")
+	d.SelectItem(items[1].ID)
+	test.Tap(prompt(t, env).Discard)
+	if saved("en") || d.Item.Item().ID != items[1].ID {
+		t.Fatalf("Forkast saved or did not open the other item (%d)", d.Item.Item().ID)
+	}
+
+	// Sidebar: Avbryt stays, Lagre stores the assessment and the item.
+	d = open("to")
+	env.Navigate(oversikt.PageID)
+	test.Tap(prompt(t, env).Cancel)
+	if d.Notes.Text != "Notat to" || d.Item.Hazard.Text != "Fare to" || saved("to") {
+		t.Fatal("Avbryt lost the text or saved")
+	}
+	env.Navigate(oversikt.PageID)
+	test.Tap(prompt(t, env).Save)
+	if !saved("to") {
+		t.Error("Lagre did not store the assessment and the item")
+	}
+	if _, still := env.Guard.Form().(*risiko.Screen); still {
+		t.Error("Lagre did not go on to the page chosen")
 	}
 }
