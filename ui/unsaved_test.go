@@ -143,7 +143,7 @@ func TestNoInputLostDeviation(t *testing.T) {
 	}
 
 	// Another item in the list, Lagre (Enter): saved in bbolt, the other opens.
-	e = openDeviation(t, env, id, "to")
+	openDeviation(t, env, id, "to")
 	s := env.Guard.Form().(*avvik.Screen)
 	for i, d := range s.Shown() {
 		if d.ID == other {
