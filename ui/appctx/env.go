@@ -136,8 +136,9 @@ func (e *Env) SealShell() {
 
 // BeginPage drops the Møtemodus callbacks of the page that was on screen
 // (sensitive fields register one each time a form is built), so they do
-// not pile up over a long meeting. The shell calls it before building a
-// page.
+// not pile up over a long meeting, and forgets the page's form (the new
+// page registers its own with Guard). The shell calls it before building
+// a page, after Leave allowed leaving the old one.
 func (e *Env) BeginPage() {
 	e.Guard.Set(nil)
 	e.mu.Lock()
