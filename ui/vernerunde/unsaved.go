@@ -52,7 +52,7 @@ func (v *RoundView) Dirty() bool {
 	if v.r.Locked() || v.deleted {
 		return false
 	}
-	if v.Pre.state() != v.Pre.loaded || v.Closing.Notes.Text != v.r.ClosingNotes {
+	if v.Pre.state() != v.Pre.loaded || v.Closing.Notes.Text != v.r.ClosingNotes || len(v.Closing.pendingMeasures()) > 0 {
 		return true
 	}
 	for _, row := range v.Check.Questions {
@@ -63,8 +63,12 @@ func (v *RoundView) Dirty() bool {
 	return false
 }
 
-// AutoSave: a draft round's text saves without asking.
-func (v *RoundView) AutoSave() bool { return !v.r.Locked() }
+// AutoSave: a draft round's text saves without asking; a measure typed
+// for a finding but not yet added goes to the action plan only when the
+// user says so (Lagre), since that is more than keeping text.
+func (v *RoundView) AutoSave() bool {
+	return !v.r.Locked() && len(v.Closing.pendingMeasures()) == 0
+}
 
 // formRound is the stored round with everything typed in the form.
 func (v *RoundView) formRound() (model.SafetyRound, error) {
@@ -101,7 +105,7 @@ func (v *RoundView) Save() bool {
 	v.Closing.Err.Show(nil)
 	v.setRound(r)
 	v.markSaved()
-	return true
+	return v.Closing.addPending()
 }
 
 // showSaveError shows a refused save where the field is (and at the top,
@@ -143,8 +147,9 @@ func (v *RoundView) markSaved() {
 	}
 }
 
-// Discard puts back what is stored.
+// Discard puts back what is stored (and drops measures not yet added).
 func (v *RoundView) Discard() {
+	v.Closing.Refresh()
 	v.Pre.reset(v.r)
 	for _, row := range v.Check.Questions {
 		row.Comment.SetText(row.saved)

@@ -609,3 +609,33 @@ func findButtons(o fyne.CanvasObject) []*widget.Button {
 	}
 	return out
 }
+
+// TestNoInputLostFindingMeasure: a measure typed for a finding but not put
+// in the action plan is not added behind the user's back: leaving asks,
+// and Lagre adds it.
+func TestNoInputLostFindingMeasure(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	row := v.Check.Questions[2]
+	row.Comment.SetText("Nødlys virker ikke i trapp")
+	row.Picker.Pick(model.AnswerImprove)
+	v.Tabs.SelectIndex(2)
+	fr := v.Closing.Finding(3)
+	test.Tap(fr.AddMeasure)
+	test.Type(fr.Responsible, "Vaktmester")
+	ms, _ := f.st.Measures()
+	left := false
+	f.env.Leave(func() { left = true }, nil)
+	p := f.env.Guard.Prompt()
+	if p == nil || left {
+		t.Fatal("left a typed measure without asking")
+	}
+	test.Tap(p.Save)
+	after, _ := f.st.Measures()
+	if !left || len(after) != len(ms)+1 || after[len(after)-1].Responsible != "Vaktmester" {
+		t.Fatalf("Lagre: left %v, %d measures (want %d)", left, len(after), len(ms)+1)
+	}
+	if ids := v.RoundData().AnswerFor(3).MeasureIDs; len(ids) != 1 {
+		t.Errorf("finding 3 links %v", ids)
+	}
+}
