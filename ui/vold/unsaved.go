@@ -9,8 +9,9 @@ import (
 
 // The violence page holds two forms that keep typed text until «Lagre»:
 // the mapping (all eight factors and the combined assessment) and the
-// routines. Leaving the page with either changed asks «Lagre endringene?»
-// (see package unsaved). The training and incident tabs are not covered yet.
+// routines, and the training editor. Leaving the page with any of them
+// changed asks «Lagre endringene?» (see package unsaved). The incidents
+// tab only lists deviations (they are edited in the register).
 
 // snapshot is the mapping as the form holds it, with the date texts as
 // typed (a date that does not parse still counts as a change).
@@ -58,13 +59,16 @@ func (v *RoutinesView) discard() {
 
 // Dirty reports whether the mapping or the routines hold changes not saved.
 func (s *Screen) Dirty() bool {
-	return s.Mapping.dirty() || s.Routines.state() != s.Routines.loaded
+	return s.Mapping.dirty() || s.Routines.state() != s.Routines.loaded || s.Training.state() != s.Training.loaded
 }
 
 // Save stores what was changed; false keeps everything with the message.
 // Information typed but not registered is registered with the routines.
 func (s *Screen) Save() bool {
 	if s.Mapping.dirty() && !s.Mapping.SaveMapping() {
+		return false
+	}
+	if s.Training.state() != s.Training.loaded && !s.Training.saveTraining() {
 		return false
 	}
 	r := s.Routines
@@ -87,4 +91,5 @@ func (s *Screen) Save() bool {
 func (s *Screen) Discard() {
 	s.Mapping.discard()
 	s.Routines.discard()
+	s.Training.Edit(s.Training.current)
 }

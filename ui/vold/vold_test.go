@@ -531,4 +531,31 @@ func TestNoInputLostViolence(t *testing.T) {
 	if !found {
 		t.Errorf("the mapping answer was not stored: %s", s.Mapping.Err.Label.Text)
 	}
+
+	// A training typed but not saved: «Ny opplæring» asks; Lagre stores it.
+	tr := s.Training
+	test.Type(tr.Topic, "Alarmøvelse natt")
+	tr.Kind.SetSelectedIndex(0)
+	test.Tap(tr.NewButton)
+	p = env.Guard.Prompt()
+	if p == nil {
+		t.Fatal("a new training replaced the typed one without asking")
+	}
+	test.Tap(p.Cancel)
+	if tr.Topic.Text != "Alarmøvelse natt" {
+		t.Fatalf("Avbryt lost the topic: %q", tr.Topic.Text)
+	}
+	// Refused (no count): stays with the message.
+	test.Tap(tr.NewButton)
+	test.Tap(env.Guard.Prompt().Save)
+	if tr.Topic.Text != "Alarmøvelse natt" || !strings.Contains(tr.Err.Label.Text, "Antall deltakere") {
+		t.Fatalf("a refused Lagre: topic %q, message %q", tr.Topic.Text, tr.Err.Label.Text)
+	}
+	test.Type(tr.Count, "12")
+	test.Tap(tr.NewButton)
+	test.Tap(env.Guard.Prompt().Save)
+	d, _ = f.st.ViolenceData()
+	if len(d.Trainings) != 1 || d.Trainings[0].Topic != "Alarmøvelse natt" || tr.Topic.Text != "" {
+		t.Errorf("Lagre: %d trainings, form topic %q: %s", len(d.Trainings), tr.Topic.Text, tr.Err.Label.Text)
+	}
 }
