@@ -157,18 +157,32 @@ func (v *RoundView) Discard() {
 	v.Closing.Notes.SetText(v.r.ClosingNotes)
 }
 
-// Dirty reports whether the open round holds unsaved text.
-func (s *Screen) Dirty() bool { return s.Round != nil && s.Round.Dirty() }
+// Dirty reports whether the open round or checklist template holds
+// unsaved text.
+func (s *Screen) Dirty() bool {
+	return (s.Round != nil && s.Round.Dirty()) || (s.Templates != nil && s.Templates.Dirty())
+}
 
-// AutoSave: see RoundView.AutoSave.
+// AutoSave: see RoundView.AutoSave; a template asks.
 func (s *Screen) AutoSave() bool { return s.Round != nil && s.Round.AutoSave() }
 
-// Save stores the open round's text.
-func (s *Screen) Save() bool { return s.Round == nil || s.Round.Save() }
+// Save stores the open round's text or the open template.
+func (s *Screen) Save() bool {
+	switch {
+	case s.Round != nil:
+		return s.Round.Save()
+	case s.Templates != nil:
+		return s.Templates.saveTemplate()
+	}
+	return true
+}
 
-// Discard puts the open round back as stored.
+// Discard puts the open round or template back as stored.
 func (s *Screen) Discard() {
-	if s.Round != nil {
+	switch {
+	case s.Round != nil:
 		s.Round.Discard()
+	case s.Templates != nil:
+		s.Templates.Show(s.Templates.current)
 	}
 }

@@ -210,7 +210,7 @@ func (s *Screen) Open(id uint64, n int) {
 
 // ShowTemplates opens the checklist templates.
 func (s *Screen) ShowTemplates() {
-	s.Templates = NewTemplatesView(s.env, s.ShowList)
+	s.Templates = NewTemplatesView(s.env, func() { s.env.Leave(s.ShowList, nil) })
 	s.show(s.Templates.Content())
 }
 

@@ -351,6 +351,18 @@ func TestTemplatesCopyAndEdit(t *testing.T) {
 	if own[0].Name != "Vår barnehage" || own[0].QuestionCount() != 2 {
 		t.Errorf("saved %+v", own[0])
 	}
+	// Typed but not saved: «Alle vernerunder» asks; Avbryt stays.
+	tv.Name.SetText("Vår barnehage 2")
+	test.Tap(tv.Back)
+	p := f.env.Guard.Prompt()
+	if p == nil || f.s.Templates != tv {
+		t.Fatal("left an edited template without asking")
+	}
+	test.Tap(p.Cancel)
+	if tv.Name.Text != "Vår barnehage 2" {
+		t.Fatal("Avbryt lost the name")
+	}
+	tv.Name.SetText("Vår barnehage")
 	test.Tap(tv.Back)
 	found := false
 	for _, o := range f.s.TemplatePick.Options {
