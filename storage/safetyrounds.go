@@ -234,6 +234,44 @@ func (b *Batch) CompleteSafetyRound(id uint64, today model.Date) (model.SafetyRo
 	return out, err
 }
 
+// SaveAndCompleteSafetyRound stores r as the form holds it (summary,
+// notes, comments typed but not yet saved) and completes and locks it, in
+// one transaction: either both happen, or nothing is written and the
+// model's message says what is missing.
+func (s *Store) SaveAndCompleteSafetyRound(r model.SafetyRound, today model.Date) (model.SafetyRound, error) {
+	return inBatch(s, func(b *Batch) (model.SafetyRound, error) { return b.SaveAndCompleteSafetyRound(r, today) })
+}
+
+// SaveAndCompleteSafetyRound is Store.SaveAndCompleteSafetyRound inside the batch.
+func (b *Batch) SaveAndCompleteSafetyRound(r model.SafetyRound, today model.Date) (model.SafetyRound, error) {
+	today = b.today(today)
+	out := r
+	err := b.do(func(tx *bbolt.Tx) ([]Change, error) {
+		e := safetyRoundEntity(today)
+		var changes []Change
+		saved, c, err := e.save(tx, r)
+		switch {
+		case errors.Is(err, errNoChange):
+		case err != nil:
+			return nil, err
+		default:
+			changes = append(changes, c)
+		}
+		done, err := saved.Complete(today)
+		if err != nil {
+			return nil, err
+		}
+		done, c, err = e.save(tx, done)
+		if err != nil {
+			return nil, err
+		}
+		out = done
+		c.Summary = fmt.Sprintf("Fullførte og låste vernerunde «%s» (%d funn)", done.Title, len(done.Findings()))
+		return append(changes, c), nil
+	})
+	return out, err
+}
+
 // DeleteSafetyRound removes a round in progress. A completed round is
 // refused. Measures made from its findings stay in the action plan, where
 // their Source label still names the round.

@@ -336,3 +336,38 @@ func TestAddDeviationForFinding(t *testing.T) {
 	s.Close()
 	mustCheckOK(t, path)
 }
+
+// The summary typed just before locking is stored with the lock, in one
+// transaction; a refused lock writes neither.
+func TestSaveAndCompleteSafetyRoundIsOneTransaction(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	r := seedRound(t, s)
+	missing := r
+	missing.Participants = missing.Participants[:1]
+	missing.ClosingNotes = "Oppsummering skrevet rett før låsing"
+	before := readFile(t, path)
+	n := changeCount(t, s)
+	if _, err := s.SaveAndCompleteSafetyRound(missing, roundDayTest); err == nil || !strings.Contains(err.Error(), "både leder og verneombud") {
+		t.Fatalf("complete without leader: %v", err)
+	}
+	if got, _ := s.SafetyRound(r.ID); got.ClosingNotes != r.ClosingNotes || got.Locked() || changeCount(t, s) != n {
+		t.Fatalf("a refused lock wrote the summary (%q) or locked (%v)", got.ClosingNotes, got.Locked())
+	}
+	assertUnchanged(t, path, before)
+
+	r.ClosingNotes = "Oppsummering skrevet rett før låsing"
+	done, err := s.SaveAndCompleteSafetyRound(r, roundDayTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.SafetyRound(r.ID)
+	if !got.Locked() || got.ClosingNotes != "Oppsummering skrevet rett før låsing" || done.ClosingNotes != got.ClosingNotes {
+		t.Errorf("stored %+v", got)
+	}
+	if changeCount(t, s) != n+2 {
+		t.Errorf("%d changes logged, want the save and the lock", changeCount(t, s)-n)
+	}
+	if _, err := s.SaveAndCompleteSafetyRound(done, roundDayTest); err == nil {
+		t.Error("completed twice")
+	}
+}

@@ -54,14 +54,19 @@ func (s *shell) build() fyne.CanvasObject {
 		},
 	)
 	s.nav.OnSelected = func(id widget.ListItemID) {
-		if id != s.current {
-			s.current = id
-			s.rebuild()
+		if id == s.current {
+			return
 		}
+		// Leaving the page's form saves it or asks first. The sidebar
+		// marks the page on screen until the question is answered.
+		s.nav.Select(s.current)
+		s.env.Leave(func() {
+			s.current = id
+			s.nav.Select(id)
+			s.rebuild()
+		}, nil)
 	}
-	s.meeting = widget.NewButtonWithIcon("", theme.ComputerIcon(), func() {
-		s.env.SetMeetingMode(!s.env.MeetingMode())
-	})
+	s.meeting = widget.NewButtonWithIcon("", theme.ComputerIcon(), s.toggleMeeting)
 	s.env.OnMeetingMode(func(bool) { s.refreshMeetingButton() })
 	s.env.SealShell()
 	s.refreshMeetingButton()
@@ -76,6 +81,12 @@ func (s *shell) build() fyne.CanvasObject {
 	split := container.NewHSplit(s.nav, s.content)
 	split.Offset = 0.2
 	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// toggleMeeting switches Møtemodus once the form on screen is saved (or
+// its changes discarded): the room sees the screen next.
+func (s *shell) toggleMeeting() {
+	s.env.Leave(func() { s.env.SetMeetingMode(!s.env.MeetingMode()) }, nil)
 }
 
 func (s *shell) refreshMeetingButton() {
@@ -110,7 +121,8 @@ func (s *shell) show(id string) {
 	for i, p := range s.pages {
 		if p.ID == id {
 			if i == s.current {
-				s.rebuild() // already here: rebuild so a focus request is seen
+				// Already here: rebuild so a focus request is seen.
+				s.env.Leave(s.rebuild, nil)
 				return
 			}
 			s.nav.Select(i)
@@ -130,9 +142,10 @@ func (s *shell) rebuild() {
 	s.content.Refresh()
 }
 
-// addShortcuts binds the window's keyboard shortcuts.
+// addShortcuts binds the window's keyboard shortcuts. Ctrl+Q goes through
+// quit, which saves or asks about the form on screen first.
 func (s *shell) addShortcuts(c fyne.Canvas, quit func()) {
-	c.AddShortcut(meetingShortcut, func(fyne.Shortcut) { s.env.SetMeetingMode(!s.env.MeetingMode()) })
+	c.AddShortcut(meetingShortcut, func(fyne.Shortcut) { s.toggleMeeting() })
 	c.AddShortcut(quitShortcut, func(fyne.Shortcut) { quit() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyF11 {

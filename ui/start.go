@@ -22,6 +22,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/wizard"
 )
 
@@ -48,6 +49,9 @@ type App struct {
 	store  *hms.Store
 	env    *appctx.Env
 	closed bool
+	// guard watches the form on screen in this window, the wizard's or
+	// a page's (it is handed to each Env).
+	guard *unsaved.Guard
 }
 
 // Start sets up language and theme, creates the main window and opens the
@@ -66,8 +70,10 @@ func Start(a fyne.App, opts Options) *App {
 	w := a.NewWindow("HMS-utvalg")
 	w.SetIcon(assets.Icon)
 	w.Resize(fyne.NewSize(1024, 720))
-	u := &App{fyne: a, win: w, opts: opts, set: set}
+	u := &App{fyne: a, win: w, opts: opts, set: set, guard: unsaved.NewGuard(w)}
 	w.SetMaster()
+	// Closing the window saves or asks about the form on screen first.
+	w.SetCloseIntercept(u.Quit)
 	a.Lifecycle().SetOnStopped(u.Close)
 	u.openOrWelcome(opts.DBPath)
 	return u
@@ -78,6 +84,17 @@ func (u *App) Window() fyne.Window { return u.win }
 
 // Env is the shared state of the open unit, nil before a file is open.
 func (u *App) Env() *appctx.Env { return u.env }
+
+// Quit closes the window (and so ends the app) once the form on screen is
+// saved or the user chose to discard it. While a dialog is open (a
+// question waiting for an answer) it does nothing: the dialog is answered
+// first, so Ctrl+Q never quits past a question.
+func (u *App) Quit() {
+	if u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
+	u.guard.Leave(u.win.Close, nil)
+}
 
 // Close closes the unit file; safe to call more than once.
 func (u *App) Close() {
@@ -125,10 +142,12 @@ func (u *App) showMain(st *hms.Store) {
 		env.Today = u.opts.Today
 	}
 	env.Restore = u.restore
+	env.Guard = u.guard
+	u.guard.Set(nil)
 	u.env = env
 	sh := newShell(env, Pages())
 	u.win.SetContent(sh.build())
-	sh.addShortcuts(u.win.Canvas(), func() { u.fyne.Quit() })
+	sh.addShortcuts(u.win.Canvas(), u.Quit)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {
@@ -160,6 +179,7 @@ func (u *App) restore(backup string) error {
 // that is not a valid database is never written to; the newest backup is
 // offered instead.
 func (u *App) showOpenProblem(path string, err error) {
+	u.guard.Set(nil) // no form on screen
 	msg := err.Error()
 	var locked *hms.LockedError
 	if errors.As(err, &locked) {
@@ -208,6 +228,7 @@ func (u *App) showWizard(path string) {
 		Today:  u.today,
 		Opened: u.showMain,
 		Choose: u.chooseFile,
+		Guard:  u.guard,
 	}))
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
+	"hmsutvalg/ui/unsaved"
 )
 
 // Env is the shared state of one open window.
@@ -26,6 +27,9 @@ type Env struct {
 	// Restore replaces the open file with a backup and reopens it (set by the
 	// app, which owns the file).
 	Restore func(backupPath string) error
+	// Guard keeps the form on screen from losing what was typed: pages
+	// register their form, and everything that leaves it calls Leave.
+	Guard *unsaved.Guard
 
 	mu       sync.Mutex
 	onChange []func()
@@ -81,8 +85,13 @@ func New(a fyne.App, w fyne.Window, st *storage.Store) *Env {
 		Settings: NewSettings(a.Preferences()),
 		Today:    func() model.Date { return model.DateOf(time.Now()) },
 		Navigate: func(string) {},
+		Guard:    unsaved.NewGuard(w),
 	}
 }
+
+// Leave runs proceed once the form on screen may be left (saved, or the
+// user chose to discard); cancel (may be nil) runs when the user stays.
+func (e *Env) Leave(proceed, cancel func()) { e.Guard.Leave(proceed, cancel) }
 
 // OnDataChanged registers a callback run (on the UI goroutine) after any save.
 func (e *Env) OnDataChanged(f func()) {
@@ -127,9 +136,11 @@ func (e *Env) SealShell() {
 
 // BeginPage drops the Møtemodus callbacks of the page that was on screen
 // (sensitive fields register one each time a form is built), so they do
-// not pile up over a long meeting. The shell calls it before building a
-// page.
+// not pile up over a long meeting, and forgets the page's form (the new
+// page registers its own with Guard). The shell calls it before building
+// a page, after Leave allowed leaving the old one.
 func (e *Env) BeginPage() {
+	e.Guard.Set(nil)
 	e.mu.Lock()
 	clear(e.onMode[e.shellMode:])
 	e.onMode = e.onMode[:e.shellMode]

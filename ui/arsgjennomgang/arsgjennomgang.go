@@ -60,6 +60,8 @@ type Screen struct {
 	sector     model.Sector
 	settings   model.SickLeaveSettings
 	sickTarget model.Percent // the stored sick-leave goal's target; 0 = take the settings'
+	loaded     string        // the form as loaded or saved (see state)
+	shownYear  string        // the year the form shows
 }
 
 // New builds the screen for last year, or the year a focus request names.
@@ -100,15 +102,16 @@ func New(env *appctx.Env) *Screen {
 	s.CaseNumber.SetPlaceHolder(lang.L("for eksempel 3/27"))
 	s.Saved = widget.NewLabel("")
 	s.Saved.Importance = widget.SuccessImportance
-	s.SaveBtn = widget.NewButtonWithIcon(lang.L("Lagre"), theme.DocumentSaveIcon(), s.Save)
+	s.SaveBtn = widget.NewButtonWithIcon(lang.L("Lagre"), theme.DocumentSaveIcon(), func() { s.Save() })
 	s.SaveBtn.Importance = widget.HighImportance
 
 	year := model.ReportYear(today)
 	if f, ok := env.TakeFocus(PageID); ok && f.ID >= model.MinHMSYear && f.ID <= model.MaxHMSYear {
 		year = model.HMSYear(f.ID)
 	}
-	s.Year = widget.NewSelect(years, func(string) { s.load() })
+	s.Year = widget.NewSelect(years, s.yearChosen)
 	s.Year.SetSelected(fmt.Sprint(int(year)))
+	env.Guard.Set(s)
 	return s
 }
 
@@ -119,9 +122,15 @@ func multiLine(rows int) *widget.Entry {
 	return e
 }
 
-// year is the chosen year.
+// year is the year the form shows.
 func (s *Screen) year() model.HMSYear {
-	y, err := model.ParseHMSYear(s.Year.Selected)
+	// The year the form shows: while «Lagre endringene?» is asked the
+	// select already names the next one.
+	shown := s.shownYear
+	if shown == "" {
+		shown = s.Year.Selected
+	}
+	y, err := model.ParseHMSYear(shown)
 	if err != nil {
 		return model.ReportYear(s.env.Today())
 	}
@@ -183,6 +192,7 @@ func (s *Screen) set(r model.AnnualReview) {
 	s.SafetyRepComment.SetText(r.SafetyRepComment)
 	setDate(s.TreatedOn, r.TreatedOn)
 	s.CaseNumber.SetText(r.CaseNumber)
+	s.loaded = s.state()
 }
 
 // target is the sick-leave goal's target: the stored one, or the
@@ -265,8 +275,8 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-// Save stores the form; refused input keeps everything typed.
-func (s *Screen) Save() {
+// Save stores the form; refused input keeps everything typed (false).
+func (s *Screen) Save() bool {
 	r, err := s.read()
 	if err == nil {
 		_, err = s.env.Store.SaveAnnualReview(r, s.env.Today())
@@ -274,12 +284,13 @@ func (s *Screen) Save() {
 	if err != nil {
 		s.Err.Show(err)
 		s.Saved.SetText("")
-		return
+		return false
 	}
 	s.Err.Show(nil)
 	s.load()
 	s.Saved.SetText(fmt.Sprintf(lang.L("Den årlige gjennomgangen for %s er lagret."), r.Year))
 	s.env.DataChanged()
+	return true
 }
 
 // read collects the form; parse errors name the field and row.

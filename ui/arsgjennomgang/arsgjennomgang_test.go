@@ -224,3 +224,35 @@ func TestNewYearStartsWithDefaults(t *testing.T) {
 		t.Errorf("new form: sick goal %v, %d goals, confirmed %q", s.SickGoal.Checked, len(s.Goals.Rows()), s.Confirmed.Text)
 	}
 }
+
+// TestNoInputLostAnnualReview: the evaluation typed for one year asks
+// before another year is shown; Avbryt keeps it (and the year), Lagre
+// stores it.
+func TestNoInputLostAnnualReview(t *testing.T) {
+	s, env, st := newScreen(t)
+	year := s.Year.Selected
+	y := s.year()
+	s.Evaluation.SetText("")
+	test.Type(s.Evaluation, "Evalueringen som ikke er lagret")
+	s.CaseNumber.SetText("")
+	test.Type(s.CaseNumber, "9/27")
+	other := s.Year.Options[len(s.Year.Options)-1]
+	s.Year.SetSelected(other)
+	p := env.Guard.Prompt()
+	if p == nil {
+		t.Fatal("another year replaced the typed review without asking")
+	}
+	test.Tap(p.Cancel)
+	if s.Year.Selected != year || s.Evaluation.Text != "Evalueringen som ikke er lagret" {
+		t.Fatalf("Avbryt: year %s, text %q", s.Year.Selected, s.Evaluation.Text)
+	}
+	s.Year.SetSelected(other)
+	test.Tap(env.Guard.Prompt().Save)
+	r, _, _ := st.AnnualReview(y)
+	if r.Evaluation != "Evalueringen som ikke er lagret" || r.CaseNumber != "9/27" {
+		t.Errorf("Lagre stored %q %q: %s", r.Evaluation, r.CaseNumber, s.Err.Label.Text)
+	}
+	if s.Year.Selected != other || s.Evaluation.Text == "Evalueringen som ikke er lagret" {
+		t.Error("Lagre did not go on to the other year")
+	}
+}

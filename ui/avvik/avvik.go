@@ -137,7 +137,13 @@ func New(env *appctx.Env) *Screen {
 		if s.Editor != nil && s.Editor.Deviation().ID == d.ID && d.ID != 0 {
 			return // already open (reselected after a save)
 		}
-		s.show(d)
+		// The open deviation is saved or the user asked first; the list
+		// marks the open one until the question is answered.
+		s.selectEditor()
+		env.Leave(func() {
+			s.show(d)
+			s.selectEditor()
+		}, nil)
 	}
 	s.Stats = NewStats(env)
 	// The selects call apply when set; filter the register once, at the end.
@@ -148,7 +154,34 @@ func New(env *appctx.Env) *Screen {
 	s.YearSel.SetSelected(lang.L(allLabel))
 	s.building = false
 	s.apply()
+	env.Guard.Set(s)
 	return s
+}
+
+// Dirty reports whether the open deviation holds unsaved changes.
+func (s *Screen) Dirty() bool { return s.Editor != nil && s.Editor.Dirty() }
+
+// Save stores the open deviation; false leaves it open with the message.
+func (s *Screen) Save() bool { return s.Editor == nil || s.Editor.SaveAll() }
+
+// Discard puts the open deviation back as stored.
+func (s *Screen) Discard() {
+	if s.Editor != nil {
+		s.Editor.Discard()
+	}
+}
+
+// selectEditor marks the open deviation in the list (none for a new one).
+func (s *Screen) selectEditor() {
+	s.List.UnselectAll()
+	if s.Editor == nil {
+		return
+	}
+	for i, d := range s.shown {
+		if d.ID == s.Editor.Deviation().ID && d.ID != 0 {
+			s.List.Select(i)
+		}
+	}
 }
 
 // RowText is a deviation's row in the list: date, category and severity;
@@ -256,8 +289,10 @@ func (s *Screen) ResetFilter() {
 
 // NewDeviation starts a blank deviation dated today.
 func (s *Screen) NewDeviation() {
-	s.List.UnselectAll()
-	s.show(model.NewDeviation(s.env.Today()))
+	s.env.Leave(func() {
+		s.List.UnselectAll()
+		s.show(model.NewDeviation(s.env.Today()))
+	}, nil)
 }
 
 func (s *Screen) show(d model.Deviation) {

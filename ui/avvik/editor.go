@@ -3,6 +3,7 @@ package avvik
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -66,6 +67,49 @@ type Editor struct {
 	measures                  *fyne.Container
 	statusBox, measureBox     *fyne.Container
 	root                      *fyne.Container // set by Content
+	loaded                    formState       // the form as last loaded or saved
+}
+
+// formState is what the form shows, to tell whether it was changed.
+type formState struct {
+	date, place, category, typ, severity, harm string
+	what, action, cause, violence, followUp    string
+	notified, reported                         bool
+	notifiedOn, ref, measureTitle              string
+}
+
+func (e *Editor) state() formState {
+	return formState{
+		date: e.Date.Text, place: e.Place.Text, category: e.Category.Selected, typ: e.Type.Selected,
+		severity: e.Severity.Selected, harm: e.PersonHarm.Selected,
+		what: e.WhatHappened.Text, action: e.ImmediateAction.Text, cause: e.Cause.Text,
+		violence: e.ViolenceType.Selected, followUp: strings.Join(e.FollowUp.Selected, "\n"),
+		notified: e.Notified.Checked, reported: e.Reported.Checked,
+		notifiedOn: e.NotifiedOn.Text, ref: e.MunicipalRef.Text,
+		measureTitle: strings.TrimSpace(e.MeasureTitle.Text),
+	}
+}
+
+// Dirty reports whether the form holds changes not saved, including a
+// measure typed but not yet put in the action plan.
+func (e *Editor) Dirty() bool { return e.state() != e.loaded }
+
+// SaveAll stores the deviation and a measure typed but not yet added. On
+// false the form keeps everything and says what to fix.
+func (e *Editor) SaveAll() bool {
+	if !e.save() {
+		return false
+	}
+	if strings.TrimSpace(e.MeasureTitle.Text) != "" && e.dev.ID != 0 {
+		return e.addMeasure()
+	}
+	return true
+}
+
+// Discard puts the deviation back as last loaded or saved.
+func (e *Editor) Discard() {
+	e.MeasureTitle.SetText("")
+	e.load(e.dev)
 }
 
 // NewEditor builds the form for dev (ID 0 = a new deviation). places are
@@ -247,6 +291,7 @@ func (e *Editor) load(d model.Deviation) {
 	e.refreshConditional()
 	e.refreshStatus()
 	e.refreshMeasures()
+	e.loaded = e.state()
 }
 
 func setEnum(s *widget.Select, label string) {
@@ -341,7 +386,9 @@ func (e *Editor) read() (model.Deviation, model.ValidationError) {
 
 // SaveDeviation validates and stores the form. Refused input stays typed
 // and the file is not touched; every problem is listed at once.
-func (e *Editor) SaveDeviation() {
+func (e *Editor) SaveDeviation() { e.save() }
+
+func (e *Editor) save() bool {
 	d, bad := e.read()
 	today := e.env.Today()
 	if len(bad) > 0 {
@@ -354,16 +401,17 @@ func (e *Editor) SaveDeviation() {
 			}
 		}
 		e.Err.Show(bad)
-		return
+		return false
 	}
 	saved, err := e.env.Store.SaveDeviation(d, today)
 	if err != nil {
 		e.Err.Show(err)
-		return
+		return false
 	}
 	e.Err.Show(nil)
 	e.load(saved)
 	e.onSaved(saved)
+	return true
 }
 
 // refreshStatus shows the status in words and the changes the model
@@ -454,27 +502,31 @@ func (e *Editor) apply(to model.DeviationStatus, by string, on model.Date) {
 
 // CreateMeasure puts a measure for this deviation in the action plan,
 // linked back.
-func (e *Editor) CreateMeasure() {
+func (e *Editor) CreateMeasure() { e.addMeasure() }
+
+func (e *Editor) addMeasure() bool {
 	if e.dev.ID == 0 {
-		return
+		return false
 	}
 	d, err := e.MeasureDeadline.Date()
 	if err != nil {
 		e.MeasureErr.Show(err)
-		return
+		return false
 	}
 	today := e.env.Today()
 	m := model.NewMeasureFromDeviation(e.dev, e.MeasureTitle.Text, e.MeasureResp.Text, d, today)
 	_, dev, err := e.env.Store.AddMeasureForDeviation(e.dev.ID, m, today)
 	if err != nil {
 		e.MeasureErr.Show(err)
-		return
+		return false
 	}
 	e.dev.MeasureIDs = dev.MeasureIDs
 	e.MeasureErr.Show(nil)
 	e.MeasureTitle.SetText("")
+	e.loaded.measureTitle = ""
 	e.refreshMeasures()
 	e.onSaved(dev)
+	return true
 }
 
 // refreshMeasures lists the deviation's measures with a link to the plan.

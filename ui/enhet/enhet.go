@@ -46,6 +46,9 @@ type Screen struct {
 	SaveMember, NewMember *widget.Button
 	RemoveMember          *widget.Button
 	memberTitle           *widget.Label
+
+	// The forms as loaded or saved, to tell whether they were changed.
+	unitLoaded, memberLoaded string
 }
 
 // New builds the screen from the stored data.
@@ -66,15 +69,7 @@ func New(env *appctx.Env) *Screen {
 	s.SaveUnit = widget.NewButtonWithIcon(lang.L("Lagre enheten"), theme.DocumentSaveIcon(), s.saveUnit)
 	s.SaveUnit.Importance = widget.HighImportance
 
-	if u, err := env.Store.Unit(); err == nil {
-		s.Name.SetText(u.Name)
-		s.Municipality.SetText(u.Municipality)
-		s.Sector.SetSelected(u.Sector.Label())
-		s.Employees.SetText(fmt.Sprint(u.Employees))
-		s.Departments.SetText(strings.Join(u.Departments, "\n"))
-	} else {
-		s.UnitErr.Show(err)
-	}
+	s.loadUnit()
 
 	s.MemberName = widget.NewEntry()
 	roles := []string{}
@@ -88,7 +83,9 @@ func New(env *appctx.Env) *Screen {
 	s.memberTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.SaveMember = widget.NewButtonWithIcon(lang.L("Lagre medlem"), theme.DocumentSaveIcon(), s.saveMember)
 	s.SaveMember.Importance = widget.HighImportance
-	s.NewMember = widget.NewButtonWithIcon(lang.L("Nytt medlem"), theme.ContentAddIcon(), func() { s.edit(model.CommitteeMember{}) })
+	s.NewMember = widget.NewButtonWithIcon(lang.L("Nytt medlem"), theme.ContentAddIcon(), func() {
+		env.Leave(func() { s.edit(model.CommitteeMember{}) }, nil)
+	})
 	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
 	s.List = widget.NewList(
 		func() int { return len(s.members) },
@@ -106,10 +103,77 @@ func New(env *appctx.Env) *Screen {
 			o.(*widget.Label).SetText(text)
 		},
 	)
-	s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.members[i]) }
+	s.List.OnSelected = func(i widget.ListItemID) {
+		m := s.members[i]
+		if m.ID == s.selected {
+			return // already in the form
+		}
+		// A member being edited is saved or the user asked first.
+		env.Leave(func() { s.edit(m) }, s.selectMember)
+	}
 	s.loadMembers()
 	s.edit(model.CommitteeMember{})
+	env.Guard.Set(s)
 	return s
+}
+
+// loadUnit puts the stored unit in its form.
+func (s *Screen) loadUnit() {
+	u, err := s.env.Store.Unit()
+	if err != nil {
+		s.UnitErr.Show(err)
+		return
+	}
+	s.Name.SetText(u.Name)
+	s.Municipality.SetText(u.Municipality)
+	s.Sector.SetSelected(u.Sector.Label())
+	s.Employees.SetText(fmt.Sprint(u.Employees))
+	s.Departments.SetText(strings.Join(u.Departments, "\n"))
+	s.unitLoaded = s.unitState()
+}
+
+func (s *Screen) unitState() string {
+	return strings.Join([]string{s.Name.Text, s.Municipality.Text, s.Sector.Selected, s.Employees.Text, s.Departments.Text}, "\x00")
+}
+
+func (s *Screen) memberState() string {
+	return strings.Join([]string{s.MemberName.Text, s.Role.Selected, s.From.Text, s.To.Text}, "\x00")
+}
+
+// Dirty reports whether the unit or the member form holds changes not saved.
+func (s *Screen) Dirty() bool {
+	return s.unitState() != s.unitLoaded || s.memberState() != s.memberLoaded
+}
+
+// Save stores what was changed; false keeps the forms with the message.
+func (s *Screen) Save() bool {
+	if s.unitState() != s.unitLoaded && !s.storeUnit() {
+		return false
+	}
+	return s.memberState() == s.memberLoaded || s.storeMember()
+}
+
+// Discard puts back the stored unit and member.
+func (s *Screen) Discard() {
+	s.loadUnit()
+	m := model.CommitteeMember{}
+	for _, x := range s.members {
+		if x.ID == s.selected {
+			m = x
+		}
+	}
+	s.edit(m)
+}
+
+// selectMember marks the member in the form in the list again.
+func (s *Screen) selectMember() {
+	for i, m := range s.members {
+		if m.ID == s.selected && m.ID != 0 {
+			s.List.Select(i)
+			return
+		}
+	}
+	s.List.UnselectAll()
 }
 
 func (s *Screen) loadMembers() {
@@ -153,7 +217,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 	return split
 }
 
-func (s *Screen) saveUnit() {
+func (s *Screen) saveUnit() { s.storeUnit() }
+
+func (s *Screen) storeUnit() bool {
 	u := model.Unit{Name: s.Name.Text, Municipality: s.Municipality.Text, Departments: strings.Split(s.Departments.Text, "\n")}
 	if sec, ok := model.SectorFromLabel(s.Sector.Selected); ok {
 		u.Sector = sec
@@ -161,16 +227,18 @@ func (s *Screen) saveUnit() {
 	n, err := model.ParseInt(model.FieldEmployees, s.Employees.Text, 1, 20000)
 	if err != nil {
 		s.UnitErr.Show(err)
-		return
+		return false
 	}
 	u.Employees = n
 	u = u.Normalized()
 	if err := s.env.Store.SaveUnit(u); err != nil {
 		s.UnitErr.Show(err)
-		return
+		return false
 	}
 	s.UnitErr.Show(nil)
+	s.unitLoaded = s.unitState()
 	s.env.DataChanged()
+	return true
 }
 
 // edit puts a member (or a blank new one) in the form.
@@ -197,9 +265,12 @@ func (s *Screen) edit(m model.CommitteeMember) {
 		s.memberTitle.SetText(fmt.Sprintf(lang.L("Endre %s"), m.Name))
 		s.RemoveMember.Enable()
 	}
+	s.memberLoaded = s.memberState()
 }
 
-func (s *Screen) saveMember() {
+func (s *Screen) saveMember() { s.storeMember() }
+
+func (s *Screen) storeMember() bool {
 	m := model.CommitteeMember{ID: s.selected, Name: strings.TrimSpace(s.MemberName.Text)}
 	if r, ok := model.RoleFromLabel(s.Role.Selected); ok {
 		m.Role = r
@@ -214,16 +285,17 @@ func (s *Screen) saveMember() {
 	}
 	if len(verr) > 0 {
 		s.MemberErr.Show(verr)
-		return
+		return false
 	}
 	saved, err := s.env.Store.SaveMember(m)
 	if err != nil {
 		s.MemberErr.Show(err)
-		return
+		return false
 	}
 	s.loadMembers()
 	s.edit(saved)
 	s.env.DataChanged()
+	return true
 }
 
 func (s *Screen) confirmRemove() {

@@ -125,3 +125,53 @@ func TestSaveOnReadOnlyFileKeepsForm(t *testing.T) {
 		t.Error("read-only file changed")
 	}
 }
+
+// TestNoInputLostUnitAndMember: a member typed but not saved, and an
+// edited unit, ask before the page is left; Forkast puts back what is
+// stored, Lagre stores both.
+func TestNoInputLostUnitAndMember(t *testing.T) {
+	s, st := newScreen(t)
+	env := s.env
+	u0, _ := st.Unit()
+	before, _ := st.Members()
+	left := 0
+	leave := func() { env.Leave(func() { left++ }, nil) }
+
+	leave()
+	if left != 1 || env.Guard.Prompt() != nil {
+		t.Fatal("an untouched page asked")
+	}
+	s.Name.SetText("")
+	test.Type(s.Name, "Nytt navn")
+	test.Type(s.MemberName, "Ny Person")
+	s.Role.SetSelected(model.RoleAnsattrepresentant.Label())
+	leave()
+	p := env.Guard.Prompt()
+	if p == nil || left != 1 {
+		t.Fatal("left with a typed member and unit name without asking")
+	}
+	test.Tap(p.Discard)
+	if left != 2 || s.Name.Text != u0.Name || s.MemberName.Text != "" {
+		t.Fatalf("Forkast: left %d, name %q, member %q", left, s.Name.Text, s.MemberName.Text)
+	}
+	if u, _ := st.Unit(); u.Name != u0.Name {
+		t.Error("Forkast saved the unit")
+	}
+
+	s.Name.SetText("")
+	test.Type(s.Name, "Nytt navn")
+	test.Type(s.MemberName, "Ny Person")
+	s.Role.SetSelected(model.RoleAnsattrepresentant.Label())
+	leave()
+	test.Tap(env.Guard.Prompt().Save)
+	if u, _ := st.Unit(); u.Name != "Nytt navn" {
+		t.Errorf("unit %q after Lagre", u.Name)
+	}
+	after, _ := st.Members()
+	if len(after) != len(before)+1 || after[len(after)-1].Name != "Ny Person" {
+		t.Errorf("member not stored: %d members", len(after))
+	}
+	if left != 3 {
+		t.Error("Lagre did not go on")
+	}
+}

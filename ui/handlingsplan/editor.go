@@ -46,6 +46,7 @@ type Editor struct {
 	Confirm       *widget.Button
 	TransErr      *widgets.ErrorText
 	root          *fyne.Container
+	loaded        string // the fields as loaded or saved (see state)
 }
 
 // NewEditor creates an empty editor.
@@ -117,7 +118,21 @@ func (e *Editor) Edit(m model.Measure) {
 	e.refreshTransitions()
 	e.closeTransition()
 	e.layout()
+	e.loaded = e.state()
 }
+
+// state is the measure's fields in one string, to tell whether they were
+// changed since they were loaded or saved.
+func (e *Editor) state() string {
+	return strings.Join([]string{e.Title.Text, e.Description.Text, e.Area.Selected, e.Topic.Selected,
+		e.Responsible.Text, e.Deadline.Text}, "\x00")
+}
+
+// Dirty reports whether the form holds changes not saved.
+func (e *Editor) Dirty() bool { return e.state() != e.loaded }
+
+// Discard puts the measure back as stored.
+func (e *Editor) Discard() { e.Edit(e.m) }
 
 func (e *Editor) refreshInfo() {
 	m := e.m
@@ -260,7 +275,11 @@ func (e *Editor) ConfirmTransition() {
 }
 
 // SaveMeasure validates and stores the form.
-func (e *Editor) SaveMeasure() {
+func (e *Editor) SaveMeasure() { e.SaveAll() }
+
+// SaveAll is SaveMeasure saying whether it was stored; on false the form
+// keeps everything with the message.
+func (e *Editor) SaveAll() bool {
 	m := e.m
 	m.Title = e.Title.Text
 	m.Description = e.Description.Text
@@ -276,7 +295,7 @@ func (e *Editor) SaveMeasure() {
 	d, err := e.Deadline.Date()
 	if err != nil {
 		e.Err.Show(err)
-		return
+		return false
 	}
 	m.Deadline = d
 	if m.Source.Kind == "" {
@@ -285,10 +304,11 @@ func (e *Editor) SaveMeasure() {
 	saved, err := e.env.Store.SaveMeasure(m, e.env.Today())
 	if err != nil {
 		e.Err.Show(err)
-		return
+		return false
 	}
 	e.Edit(saved)
 	e.onSaved(saved)
+	return true
 }
 
 func (e *Editor) openSource() {

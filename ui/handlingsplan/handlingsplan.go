@@ -115,7 +115,9 @@ func New(env *appctx.Env) *Screen {
 	})
 	s.Desc = widget.NewCheck(lang.L("Synkende"), func(b bool) { s.sortDesc = b; s.apply() })
 	s.Reset = widget.NewButtonWithIcon(lang.L("Nullstill filter"), theme.ContentClearIcon(), s.ResetFilter)
-	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() { s.edit(model.NewMeasure(env.Today())) })
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() {
+		env.Leave(func() { s.edit(model.NewMeasure(env.Today())) }, nil)
+	})
 	s.NewButton.Importance = widget.HighImportance
 	s.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), s.SavePDF)
 
@@ -126,8 +128,18 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.SortSel.SetSelected(model.SortByStatus.Label())
 	s.Reload()
+	env.Guard.Set(s)
 	return s
 }
+
+// Dirty reports whether the open measure holds unsaved changes.
+func (s *Screen) Dirty() bool { return s.Editor.Dirty() }
+
+// Save stores the open measure; false keeps it with the message.
+func (s *Screen) Save() bool { return s.Editor.SaveAll() }
+
+// Discard puts the open measure back as stored.
+func (s *Screen) Discard() { s.Editor.Discard() }
 
 // Reload reads the plan from the file and reapplies filter and sort.
 func (s *Screen) Reload() {
@@ -293,9 +305,15 @@ func (s *Screen) newTable() *widget.Table {
 		t.SetColumnWidth(i, c.width*size)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.shown) {
-			s.edit(s.shown[id.Row])
+		if id.Row < 0 || id.Row >= len(s.shown) {
+			return
 		}
+		m := s.shown[id.Row]
+		if m.ID == s.Editor.Measure().ID && m.ID != 0 {
+			return // already open
+		}
+		// The open measure is saved or the user asked first.
+		s.env.Leave(func() { s.edit(m) }, nil)
 	}
 	return t
 }

@@ -221,3 +221,59 @@ func TestSaveOnFullDiskKeepsForm(t *testing.T) {
 		t.Fatalf("file not consistent after the failed save: %v %v", err, rep.Problems)
 	}
 }
+
+// TestNoInputLostMeasure: an edited measure asks before another row or a
+// new measure replaces it; Avbryt keeps the text, Lagre stores it, and a
+// refused Lagre stays with the message.
+func TestNoInputLostMeasure(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	s := New(env)
+	w.SetContent(s.Content())
+	if len(s.shown) < 2 {
+		t.Fatal("too few measures in the demo unit")
+	}
+	first := s.shown[0]
+	s.Table.Select(widget.TableCellID{Row: 0, Col: 2})
+	e := s.Editor
+	if e.Measure().ID != first.ID {
+		t.Fatalf("measure %d open, want %d", e.Measure().ID, first.ID)
+	}
+	type2 := func(tag string) {
+		for _, x := range []*widget.Entry{e.Title, e.Description, e.Responsible} {
+			x.SetText("")
+		}
+		test.Type(e.Title, "Tittel "+tag)
+		test.Type(e.Description, "Beskrivelse "+tag)
+		test.Type(e.Responsible, "Ansvarlig "+tag)
+	}
+	type2("en")
+	s.Table.Select(widget.TableCellID{Row: 1, Col: 2})
+	p := env.Guard.Prompt()
+	if p == nil {
+		t.Fatal("another row replaced the edited measure without asking")
+	}
+	test.Tap(p.Cancel)
+	if e.Measure().ID != first.ID || e.Title.Text != "Tittel en" || e.Description.Text != "Beskrivelse en" {
+		t.Fatal("Avbryt lost the text")
+	}
+	// A deadline that does not parse: Lagre is refused and stays.
+	e.Deadline.SetText("31.02.2027")
+	test.Tap(s.NewButton)
+	test.Tap(env.Guard.Prompt().Save)
+	if e.Measure().ID != first.ID || e.Title.Text != "Tittel en" || e.Err.Label.Text == "" {
+		t.Fatalf("a refused Lagre left the measure (message %q)", e.Err.Label.Text)
+	}
+	if m, _ := st.Measure(first.ID); m.Title == "Tittel en" {
+		t.Fatal("half-saved with a bad deadline")
+	}
+	e.Deadline.SetText("31.01.2027")
+	test.Tap(s.NewButton)
+	test.Tap(env.Guard.Prompt().Save)
+	m, _ := st.Measure(first.ID)
+	if m.Title != "Tittel en" || m.Description != "Beskrivelse en" || m.Responsible != "Ansvarlig en" {
+		t.Errorf("Lagre stored %+v", m)
+	}
+	if e.Measure().ID != 0 {
+		t.Error("Lagre did not go on to the new measure")
+	}
+}

@@ -46,6 +46,7 @@ type Screen struct {
 	Backups   *widget.List
 	backups   []storage.Backup
 	message   *widget.Label
+	Matrix    *MatrixForm
 }
 
 var variants = []struct{ code, label string }{
@@ -63,7 +64,7 @@ func New(env *appctx.Env) *Screen {
 	s.User = widget.NewEntry()
 	s.User.SetText(set.User())
 	s.User.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
-	s.SaveUser = widget.NewButton(lang.L("Lagre navn"), s.saveUser)
+	s.SaveUser = widget.NewButton(lang.L("Lagre navn"), func() { s.saveUser() })
 	s.User.OnSubmitted = func(string) { s.saveUser() }
 
 	labels := []string{}
@@ -146,8 +147,30 @@ func New(env *appctx.Env) *Screen {
 			c.Objects[1].(*widget.Button).OnTapped = func() { s.confirmRestore(b) }
 		},
 	)
+	s.Matrix = NewMatrixForm(env)
 	s.Reload()
+	env.Guard.Set(s)
 	return s
+}
+
+// Dirty reports whether the name or the risk matrix was typed but not
+// saved (the other settings apply as they are chosen).
+func (s *Screen) Dirty() bool {
+	return strings.TrimSpace(s.User.Text) != s.env.Settings.User() || s.Matrix.Dirty()
+}
+
+// Save stores the name and the matrix; false keeps them with the message.
+func (s *Screen) Save() bool {
+	if strings.TrimSpace(s.User.Text) != s.env.Settings.User() && !s.saveUser() {
+		return false
+	}
+	return !s.Matrix.Dirty() || s.Matrix.save()
+}
+
+// Discard puts back the stored name and matrix.
+func (s *Screen) Discard() {
+	s.User.SetText(s.env.Settings.User())
+	s.Matrix.discard()
 }
 
 // Reload reads the change log and the backup list again.
@@ -186,15 +209,16 @@ func (s *Screen) ChangeLines() []string {
 	return out
 }
 
-func (s *Screen) saveUser() {
+func (s *Screen) saveUser() bool {
 	name := strings.TrimSpace(s.User.Text)
 	if err := model.CheckNoNationalID(lang.L("Navn"), name); err != nil {
 		s.message.SetText(err.Error())
-		return
+		return false
 	}
 	s.env.Settings.SetUser(name)
 	s.env.Store.SetUser(name)
 	s.message.SetText(lang.L("Navnet er lagret. Nye endringer i endringsloggen får dette navnet."))
+	return true
 }
 
 func (s *Screen) confirmRestore(b storage.Backup) {
@@ -230,7 +254,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	backupHelp.Wrapping = fyne.TextWrapBreak
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Innstillinger"), container.NewVScroll(settings)),
-		container.NewTabItem(lang.L("Risikomatrise"), NewMatrixForm(s.env).Content()),
+		container.NewTabItem(lang.L("Risikomatrise"), s.Matrix.Content()),
 		container.NewTabItem(lang.L("Endringslogg"), s.Changes),
 		container.NewTabItem(lang.L("Sikkerhetskopier"), container.NewBorder(container.NewVBox(backupHelp, container.NewHBox(backupNow)), nil, nil, nil, s.Backups)),
 	)

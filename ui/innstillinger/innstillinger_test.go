@@ -134,3 +134,30 @@ func TestRiskMatrixBoundaries(t *testing.T) {
 		t.Errorf("4×4 defaults %s/%s", f.LowMax.Text, f.MediumMax.Text)
 	}
 }
+
+// TestNoInputLostSettings: a name typed without «Lagre navn» and an edited
+// risk matrix ask before the page is left; a refused matrix stays.
+func TestNoInputLostSettings(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	s := New(env)
+	w.SetContent(s.Content())
+	if s.Dirty() {
+		t.Fatal("an untouched page counts as changed")
+	}
+	s.User.SetText("")
+	test.Type(s.User, "Verneombud")
+	s.Matrix.LowMax.SetText("99")
+	left := 0
+	env.Leave(func() { left++ }, nil)
+	test.Tap(env.Guard.Prompt().Save)
+	if left != 0 || env.Settings.User() != "Verneombud" || s.Matrix.LowMax.Text != "99" || !s.Matrix.Err.Label.Visible() {
+		t.Fatalf("a refused matrix: left %d, user %q, low %q", left, env.Settings.User(), s.Matrix.LowMax.Text)
+	}
+	s.Matrix.LowMax.SetText("6")
+	s.Matrix.MediumMax.SetText("12")
+	env.Leave(func() { left++ }, nil)
+	test.Tap(env.Guard.Prompt().Save)
+	if m, _ := st.RiskMatrix(); left != 1 || m.LowMax != 6 || m.MediumMax != 12 {
+		t.Errorf("Lagre: left %d, matrix %+v", left, m)
+	}
+}

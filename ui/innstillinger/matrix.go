@@ -26,7 +26,8 @@ type MatrixForm struct {
 	Save              *widget.Button
 	Err               *widgets.ErrorText
 	Saved             *widget.Label
-	size              int // the size shown, to tell a size change from a refresh
+	size              int    // the size shown, to tell a size change from a refresh
+	loaded            string // the fields as loaded or saved (see state)
 }
 
 var sizeLabels = []string{"5×5", "4×4"}
@@ -61,6 +62,7 @@ func NewMatrixForm(env *appctx.Env) *MatrixForm {
 	f.MediumMax.OnChanged = func(string) { f.preview() }
 	f.Save = widget.NewButtonWithIcon(lang.L("Lagre risikomatrisen"), theme.DocumentSaveIcon(), f.SaveMatrix)
 	f.preview()
+	f.loaded = f.state()
 	return f
 }
 
@@ -73,6 +75,22 @@ func (f *MatrixForm) set(m model.RiskMatrix) {
 	}
 	f.LowMax.SetText(fmt.Sprint(m.LowMax))
 	f.MediumMax.SetText(fmt.Sprint(m.MediumMax))
+}
+
+// state is the form's fields, to tell whether they were changed.
+func (f *MatrixForm) state() string {
+	return f.Size.Selected + "\x00" + f.LowMax.Text + "\x00" + f.MediumMax.Text
+}
+
+// Dirty reports whether the matrix was changed but not saved.
+func (f *MatrixForm) Dirty() bool { return f.state() != f.loaded }
+
+// discard shows the stored matrix again.
+func (f *MatrixForm) discard() {
+	if m, err := f.env.Store.RiskMatrix(); err == nil {
+		f.set(m)
+		f.loaded = f.state()
+	}
 }
 
 // read parses the form; the model validates the result.
@@ -105,7 +123,9 @@ func (f *MatrixForm) preview() {
 }
 
 // SaveMatrix stores the setting; refused input stays in the form.
-func (f *MatrixForm) SaveMatrix() {
+func (f *MatrixForm) SaveMatrix() { f.save() }
+
+func (f *MatrixForm) save() bool {
 	f.Saved.SetText("")
 	m, err := f.read()
 	if err == nil {
@@ -113,11 +133,13 @@ func (f *MatrixForm) SaveMatrix() {
 	}
 	if err != nil {
 		f.Err.Show(err)
-		return
+		return false
 	}
 	f.Err.Show(nil)
+	f.loaded = f.state()
 	f.Saved.SetText(lang.L("Lagret. Nye risikovurderinger bruker denne matrisen; eksisterende beholder sin."))
 	f.env.DataChanged()
+	return true
 }
 
 // Content lays the form out.

@@ -43,6 +43,7 @@ type Detail struct {
 	matrixBox           *fyne.Container
 	Tabs                *container.AppTabs
 	PDFButton           *widget.Button
+	loaded              string // the assessment's fields as loaded or saved
 }
 
 // NewDetail builds the view for an assessment (ID 0 = new).
@@ -86,15 +87,32 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 			widgets.SetTwoLineText(o, d.ItemText(d.shown[i]), widget.MediumImportance)
 		},
 	)
-	d.Items.OnSelected = func(i widget.ListItemID) { d.editItem(d.shown[i]) }
+	d.Items.OnSelected = func(i widget.ListItemID) {
+		it := d.shown[i]
+		if d.Item != nil && d.Item.item.ID == it.ID && it.ID != 0 {
+			return // already open (reselected after a save)
+		}
+		d.env.Leave(func() { d.editItem(it) }, d.selectOpenItem)
+	}
 	d.NewItem = widget.NewButtonWithIcon(lang.L("Nytt risikoforhold"), theme.ContentAddIcon(), func() {
-		d.Items.UnselectAll()
-		d.editItem(model.RiskItem{AssessmentID: d.a.ID, Category: model.HMSCategory("")})
+		d.env.Leave(func() {
+			d.Items.UnselectAll()
+			d.editItem(model.RiskItem{AssessmentID: d.a.ID, Category: model.HMSCategory("")})
+		}, nil)
 	})
 	d.itemBox = container.NewVBox()
 	d.matrixBox = container.NewVBox()
 	d.loadItems()
+	d.loaded = d.state()
 	return d
+}
+
+// selectOpenItem marks the open item in the list again.
+func (d *Detail) selectOpenItem() {
+	d.Items.UnselectAll()
+	if d.Item != nil && d.Item.item.ID != 0 {
+		d.SelectItem(d.Item.item.ID)
+	}
 }
 
 // matrix is the assessment's own matrix (the unit's when new).
@@ -220,7 +238,9 @@ func (d *Detail) addCommittee() {
 }
 
 // SaveAssessment validates and stores the form; refused input stays typed.
-func (d *Detail) SaveAssessment() {
+func (d *Detail) SaveAssessment() { d.save() }
+
+func (d *Detail) save() bool {
 	a := d.a
 	a.Title = strings.TrimSpace(d.Title.Text)
 	a.Area = strings.TrimSpace(d.Area.Text)
@@ -240,7 +260,7 @@ func (d *Detail) SaveAssessment() {
 	}
 	if len(verr) > 0 {
 		d.Err.Show(verr)
-		return
+		return false
 	}
 	a.Participants = nil
 	for _, l := range strings.Split(d.Participants.Text, "\n") {
@@ -252,12 +272,14 @@ func (d *Detail) SaveAssessment() {
 	saved, err := d.env.Store.SaveAssessment(a, d.env.Today())
 	if err != nil {
 		d.Err.Show(err)
-		return
+		return false
 	}
 	d.a = saved
+	d.loaded = d.state()
 	d.Err.Show(nil)
 	d.loadItems()
 	d.onSaved(saved)
+	return true
 }
 
 // Assessment is the assessment as last loaded or saved.

@@ -37,6 +37,7 @@ type ItemEditor struct {
 	AddMeasure                *widget.Button
 	MeasureErr                *widgets.ErrorText
 	measures                  *fyne.Container
+	loaded                    string // the fields as loaded or saved (see state)
 }
 
 func scaleOptions(size int, describe func(size, n int) string, optional bool) []string {
@@ -120,6 +121,7 @@ func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, 
 	e.measures = container.NewVBox()
 	e.refreshRisk()
 	e.refreshMeasures()
+	e.loaded = e.state()
 	return e
 }
 
@@ -161,41 +163,60 @@ func (e *ItemEditor) read() model.RiskItem {
 }
 
 // SaveItem validates and stores the item; refused input stays typed.
-func (e *ItemEditor) SaveItem() {
+func (e *ItemEditor) SaveItem() { e.saveItem() }
+
+func (e *ItemEditor) saveItem() bool {
 	saved, err := e.env.Store.SaveRiskItem(e.read())
 	if err != nil {
 		e.Err.Show(err)
-		return
+		return false
 	}
 	e.item = saved
+	e.loaded = e.state()
 	e.Err.Show(nil)
 	e.refreshMeasures()
 	e.onSaved(saved)
+	return true
+}
+
+// save stores the item and a measure typed but not yet added.
+func (e *ItemEditor) save() bool {
+	if !e.saveItem() {
+		return false
+	}
+	if strings.TrimSpace(e.MeasureTitle.Text) == "" {
+		return true
+	}
+	return e.addMeasure()
 }
 
 // CreateMeasure puts a measure for this item in the action plan, linked back.
-func (e *ItemEditor) CreateMeasure() {
+func (e *ItemEditor) CreateMeasure() { e.addMeasure() }
+
+func (e *ItemEditor) addMeasure() bool {
 	if e.item.ID == 0 {
 		e.MeasureErr.Show(fmt.Errorf("%s", lang.L("Lagre risikoforholdet før du legger til tiltak.")))
-		return
+		return false
 	}
 	d, err := e.MeasureDeadline.Date()
 	if err != nil {
 		e.MeasureErr.Show(err)
-		return
+		return false
 	}
 	today := e.env.Today()
 	m := model.NewMeasureFromRiskItem(e.a, e.item, strings.TrimSpace(e.MeasureTitle.Text), strings.TrimSpace(e.MeasureResp.Text), d, today)
 	_, item, err := e.env.Store.AddMeasureForRiskItem(e.item.ID, m, today)
 	if err != nil {
 		e.MeasureErr.Show(err)
-		return
+		return false
 	}
 	e.item = item
 	e.MeasureErr.Show(nil)
 	e.MeasureTitle.SetText("")
+	e.loaded = e.state()
 	e.refreshMeasures()
 	e.onSaved(item)
+	return true
 }
 
 // refreshMeasures lists the item's measures with status and a link to the plan.

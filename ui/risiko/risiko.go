@@ -60,10 +60,17 @@ func New(env *appctx.Env) *Screen {
 			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
-	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.assessments[i], 0) }
+	s.List.OnSelected = func(i widget.ListItemID) {
+		a := s.assessments[i]
+		if s.Detail != nil && s.Detail.a.ID == a.ID && a.ID != 0 {
+			return // already open (reselected after a save)
+		}
+		env.Leave(func() { s.show(a, 0) }, s.selectDetail)
+	}
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny risikovurdering"), theme.ContentAddIcon(), s.NewAssessment)
 	s.NewButton.Importance = widget.HighImportance
 	s.Reload()
+	env.Guard.Set(s)
 	return s
 }
 
@@ -111,9 +118,11 @@ func (s *Screen) Open(assessmentID, itemID uint64) {
 
 // NewAssessment starts a blank assessment dated today.
 func (s *Screen) NewAssessment() {
-	s.List.UnselectAll()
-	today := s.env.Today()
-	s.show(model.RiskAssessment{Kind: model.KindOrdinary, Status: model.AssessmentDraft, Date: today}, 0)
+	s.env.Leave(func() {
+		s.List.UnselectAll()
+		today := s.env.Today()
+		s.show(model.RiskAssessment{Kind: model.KindOrdinary, Status: model.AssessmentDraft, Date: today}, 0)
+	}, nil)
 }
 
 func (s *Screen) show(a model.RiskAssessment, itemID uint64) {

@@ -135,10 +135,18 @@ func (s *Screen) newTable() *widget.Table {
 		t.SetColumnWidth(i, w+pad)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.quarters) {
-			s.selected = id.Row
-			s.Form.Edit(s.quarters[id.Row])
+		if id.Row < 0 || id.Row >= len(s.quarters) {
+			return
 		}
+		if q := s.quarters[id.Row]; q.ID != 0 && q.ID == s.Form.editing.ID {
+			return // already in the form
+		}
+		row := id.Row
+		// A quarter being typed is saved or the user asked first.
+		s.env.Leave(func() {
+			s.selected = row
+			s.Form.Edit(s.quarters[row])
+		}, nil)
 	}
 	return t
 }
@@ -156,6 +164,7 @@ type QuarterForm struct {
 	Calc, Save, Delete, New                       *widget.Button
 	Err                                           *widgets.ErrorText
 	Saved                                         *widget.Label
+	loaded                                        string // the fields as filled in (see state)
 }
 
 func newQuarterForm(s *Screen) *QuarterForm {
@@ -180,7 +189,9 @@ func newQuarterForm(s *Screen) *QuarterForm {
 	f.Save = widget.NewButtonWithIcon(lang.L("Lagre kvartalet"), theme.DocumentSaveIcon(), f.SaveQuarter)
 	f.Save.Importance = widget.HighImportance
 	f.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), f.confirmDelete)
-	f.New = widget.NewButtonWithIcon(lang.L("Nytt kvartal"), theme.ContentAddIcon(), f.NewQuarter)
+	f.New = widget.NewButtonWithIcon(lang.L("Nytt kvartal"), theme.ContentAddIcon(), func() {
+		s.env.Leave(f.NewQuarter, nil)
+	})
 	f.NewQuarter()
 	return f
 }
@@ -202,6 +213,7 @@ func (f *QuarterForm) NewQuarter() {
 	f.Total.SetText("")
 	f.Heading.SetText(lang.L("Nytt kvartal"))
 	f.Delete.Hide()
+	f.loaded = f.state()
 }
 
 // Edit loads a stored quarter.
@@ -209,6 +221,36 @@ func (f *QuarterForm) Edit(q model.SickLeaveQuarter) {
 	f.fill(q)
 	f.Heading.SetText(fmt.Sprintf(lang.L("Endre %s"), q.Quarter))
 	f.Delete.Show()
+	f.loaded = f.state()
+}
+
+// state is the form's fields in one string, to tell whether they were
+// changed since they were filled in.
+func (f *QuarterForm) state() string {
+	var b strings.Builder
+	for _, e := range []*widget.Entry{f.Quarter, f.Total, f.Self, f.DoctorShort, f.DoctorLong, f.Employees, f.AgreedDays, f.SickDays} {
+		b.WriteString(e.Text)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// Dirty reports whether the quarter form holds figures not saved.
+func (s *Screen) Dirty() bool { return s.Form.state() != s.Form.loaded }
+
+// Save stores the quarter; false keeps the figures with the message.
+func (s *Screen) Save() bool {
+	s.Form.SaveQuarter()
+	return !s.Dirty()
+}
+
+// Discard puts back the quarter as stored (or a blank new one).
+func (s *Screen) Discard() {
+	if s.Form.editing.ID == 0 {
+		s.Form.NewQuarter()
+		return
+	}
+	s.Form.Edit(s.Form.editing)
 }
 
 func (f *QuarterForm) fill(q model.SickLeaveQuarter) {

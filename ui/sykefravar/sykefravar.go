@@ -90,6 +90,7 @@ func New(env *appctx.Env) *Screen {
 	s.Table = s.newTable()
 	s.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), s.SavePDF)
 	s.Reload()
+	env.Guard.Set(s)
 	return s
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -417,3 +418,37 @@ func shoot(t *testing.T, w fyne.Window, name string, meeting bool) {
 		t.Fatal(err)
 	}
 }
+
+// TestNoInputLostQuarter: figures typed for a new quarter ask before
+// another quarter or the sidebar replaces them; Lagre stores them.
+func TestNoInputLostQuarter(t *testing.T) {
+	s, st := newScreen(t)
+	env := s.env
+	f := s.Form
+	before, _ := st.SickLeaveQuarters()
+	test.Type(f.Total, "6,1")
+	test.Type(f.Employees, "80")
+	s.Table.Select(widgetCell(1))
+	p := env.Guard.Prompt()
+	if p == nil {
+		t.Fatal("another quarter replaced the typed figures without asking")
+	}
+	test.Tap(p.Cancel)
+	if f.Total.Text != "6,1" || f.Employees.Text != "80" || f.editing.ID != 0 {
+		t.Fatalf("Avbryt lost the figures: %q %q", f.Total.Text, f.Employees.Text)
+	}
+	quarter := f.Quarter.Text
+	left := false
+	env.Leave(func() { left = true }, nil)
+	test.Tap(env.Guard.Prompt().Save)
+	after, _ := st.SickLeaveQuarters()
+	found := false
+	for _, q := range after {
+		found = found || (q.Quarter.String() == quarter && q.Employees == 80 && q.Total.Number(1) == "6,1")
+	}
+	if !left || !found || len(after) < len(before) {
+		t.Fatalf("Lagre: left %v, %s stored %v: %s", left, quarter, found, f.Err.Label.Text)
+	}
+}
+
+func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

@@ -59,6 +59,7 @@ type Editor struct {
 	followTab, resultsTab, chartTabItem *container.TabItem
 	confirmDelete                       bool
 	deleteHint                          *widget.Label
+	loaded                              string // the results as loaded or saved (see state)
 }
 
 // NewEditor builds the editor for a round (ID 0 = new).
@@ -121,8 +122,28 @@ func NewEditor(env *appctx.Env, r model.SurveyRound, rounds []model.SurveyRound,
 	e.FollowUp = newFollowUp(e)
 	e.refreshRate()
 	e.refreshCharts()
+	e.loaded = e.state()
 	return e
 }
+
+// state is the results as typed, in one string, to tell whether they were
+// changed since they were loaded or saved.
+func (e *Editor) state() string {
+	fields := []*widget.Entry{e.Year, &e.OpensOn.Entry, &e.ClosesOn.Entry, &e.ResultsOn.Entry, e.Invited, e.Respondents, e.Notes}
+	for _, f := range model.TenFactors() {
+		se := e.Scores[f]
+		fields = append(fields, se.Unit, se.Municipality, se.National, se.UnitType)
+	}
+	var b strings.Builder
+	for _, x := range fields {
+		b.WriteString(x.Text)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// Dirty reports whether the results hold changes not saved.
+func (e *Editor) Dirty() bool { return e.state() != e.loaded }
 
 // Round is the round as last loaded or saved.
 func (e *Editor) Round() model.SurveyRound { return e.round }
@@ -222,6 +243,7 @@ func (e *Editor) SaveRound() {
 	}
 	e.Err.Show(nil)
 	e.round = saved
+	e.loaded = e.state()
 	e.replaceRound(saved)
 	e.refreshCharts()
 	e.FollowUp.rebuild()

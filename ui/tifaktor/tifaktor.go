@@ -66,11 +66,41 @@ func New(env *appctx.Env) *Screen {
 			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
-	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.rounds[i], "") }
+	s.List.OnSelected = s.selected
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny runde"), theme.ContentAddIcon(), s.NewRound)
 	s.NewButton.Importance = widget.HighImportance
 	s.Reload()
+	env.Guard.Set(s)
 	return s
+}
+
+// selected opens the round chosen in the list, once the open round's
+// results are saved or the user chose to discard them.
+func (s *Screen) selected(i widget.ListItemID) {
+	r := s.rounds[i]
+	if s.Editor != nil && s.Editor.Round().ID == r.ID && r.ID != 0 {
+		return // already open
+	}
+	s.env.Leave(func() { s.show(r, "") }, nil)
+}
+
+// Dirty reports whether the open round's results hold unsaved changes.
+func (s *Screen) Dirty() bool { return s.Editor != nil && s.Editor.Dirty() }
+
+// Save stores the open round's results; false keeps them with the message.
+func (s *Screen) Save() bool {
+	if s.Editor == nil {
+		return true
+	}
+	s.Editor.SaveRound()
+	return !s.Editor.Dirty()
+}
+
+// Discard shows the open round again as stored.
+func (s *Screen) Discard() {
+	if s.Editor != nil {
+		s.show(s.Editor.Round(), "")
+	}
 }
 
 // listText is a round's line: year, response rate and follow-up status;
@@ -129,9 +159,11 @@ func (s *Screen) Open(roundID uint64, factor model.TenFactor) {
 
 // NewRound starts a blank round for this year with results today.
 func (s *Screen) NewRound() {
-	s.List.UnselectAll()
-	today := s.env.Today()
-	s.show(model.NewSurveyRound(model.HMSYear(today.Year()), today), "")
+	s.env.Leave(func() {
+		s.List.UnselectAll()
+		today := s.env.Today()
+		s.show(model.NewSurveyRound(model.HMSYear(today.Year()), today), "")
+	}, nil)
 }
 
 func (s *Screen) show(r model.SurveyRound, factor model.TenFactor) {
@@ -158,7 +190,7 @@ func (s *Screen) saved(ed *Editor, r model.SurveyRound) {
 			s.List.Select(i)
 		}
 	}
-	s.List.OnSelected = func(i widget.ListItemID) { s.show(s.rounds[i], "") }
+	s.List.OnSelected = s.selected
 	if r.ID == 0 {
 		s.Editor = nil
 		s.detail.Objects = []fyne.CanvasObject{hintLabel()}

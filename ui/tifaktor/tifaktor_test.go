@@ -291,3 +291,42 @@ func TestMeetingModeFits(t *testing.T) {
 		}
 	}
 }
+
+// TestNoInputLostSurveyRound: results typed into a round ask before
+// another round replaces them; Forkast shows the stored round again.
+func TestNoInputLostSurveyRound(t *testing.T) {
+	s, st, env := newScreen(t)
+	if len(s.Rounds()) < 2 {
+		t.Fatal("too few rounds in the demo unit")
+	}
+	s.List.Select(0)
+	e := s.Editor
+	id := e.Round().ID
+	stored, _ := st.SurveyRound(id)
+	e.Notes.SetText("")
+	test.Type(e.Notes, "Notat som ikke er lagret")
+	s.List.Select(1)
+	p := env.Guard.Prompt()
+	if p == nil || s.Editor != e {
+		t.Fatal("another round replaced typed results without asking")
+	}
+	test.Tap(p.Cancel)
+	if e.Notes.Text != "Notat som ikke er lagret" {
+		t.Fatal("Avbryt lost the text")
+	}
+	left := false
+	env.Leave(func() { left = true }, nil)
+	test.Tap(env.Guard.Prompt().Discard)
+	if r, _ := st.SurveyRound(id); !left || r.Notes != stored.Notes {
+		t.Fatalf("Forkast: left %v, stored notes %q", left, r.Notes)
+	}
+	if s.Editor.Notes.Text != stored.Notes {
+		t.Errorf("Forkast left %q in the form", s.Editor.Notes.Text)
+	}
+	test.Type(s.Editor.Notes, "Lagret notat ")
+	env.Leave(func() {}, nil)
+	test.Tap(env.Guard.Prompt().Save)
+	if r, _ := st.SurveyRound(id); r.Notes != strings.TrimSpace("Lagret notat "+stored.Notes) {
+		t.Errorf("Lagre stored notes %q", r.Notes)
+	}
+}

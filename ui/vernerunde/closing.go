@@ -3,6 +3,7 @@ package vernerunde
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -226,22 +227,49 @@ func (c *Closing) Finding(n int) *FindingRow {
 
 // AddMeasure stores a measure for a finding, linked both ways. Refused
 // input stays typed with the model's message.
-func (c *Closing) AddMeasure(row *FindingRow) {
+func (c *Closing) AddMeasure(row *FindingRow) { c.addMeasure(row) }
+
+func (c *Closing) addMeasure(row *FindingRow) bool {
 	d, err := row.Deadline.Date()
 	if err != nil {
 		var v model.ValidationError
 		v.Add(model.FieldDeadline, err.Error())
 		row.Err.Show(v)
-		return
+		return false
 	}
 	m := model.Measure{Title: row.Title.Text, Responsible: row.Responsible.Text, Deadline: d}
 	_, r, err := c.v.env.Store.AddMeasureForFinding(c.v.r.ID, row.Number, m, c.v.env.Today())
 	if err != nil {
 		row.Err.Show(err)
-		return
+		return false
 	}
 	c.v.setRound(r)
 	c.Refresh()
+	return true
+}
+
+// pendingMeasures are the findings whose new-measure form is open with a
+// responsible typed, but not yet put in the action plan.
+func (c *Closing) pendingMeasures() []int {
+	var ns []int
+	for _, row := range c.Findings {
+		if row.form.Visible() && strings.TrimSpace(row.Responsible.Text) != "" {
+			ns = append(ns, row.Number)
+		}
+	}
+	return ns
+}
+
+// addPending puts every pending measure in the action plan; false (with
+// the message under the finding) at the first that is refused.
+func (c *Closing) addPending() bool {
+	for _, n := range c.pendingMeasures() {
+		// Each added measure rebuilds the rows: find the row again.
+		if row := c.Finding(n); row == nil || !c.addMeasure(row) {
+			return false
+		}
+	}
+	return true
 }
 
 // SaveNotes stores the closing meeting's summary.

@@ -35,6 +35,7 @@ type RoundView struct {
 	Complete *widget.Button
 	Delete   *widget.Button
 	Err      *widgets.ErrorText
+	deleted  bool // nothing left to save
 }
 
 // NewRoundView builds the view of round r; others are all rounds (for the
@@ -131,14 +132,22 @@ func completeQuestion(r model.SafetyRound) string {
 }
 
 // CompleteRound completes and locks the round; what is missing is shown.
+// What is typed in the round (the summary above all) is stored with the
+// lock in one transaction; when the lock is refused, nothing is written
+// and the form keeps everything.
 func (v *RoundView) CompleteRound() {
-	r, err := v.env.Store.CompleteSafetyRound(v.r.ID, v.env.Today())
+	edited, err := v.formRound()
+	if err == nil {
+		edited, err = v.env.Store.SaveAndCompleteSafetyRound(edited, v.env.Today())
+	}
 	if err != nil {
 		v.Closing.Err.Show(err)
 		return
 	}
+	r := edited
 	v.Closing.Err.Show(nil)
 	v.setRound(r)
+	v.markSaved()
 	v.Pre.lock()
 	v.Check.lock()
 	v.Closing.Refresh()
@@ -155,6 +164,7 @@ func (v *RoundView) confirmDelete() {
 				v.Err.Show(err)
 				return
 			}
+			v.deleted = true
 			v.env.DataChanged()
 			v.back()
 		}, v.env.Window)
@@ -209,6 +219,9 @@ type PreMeeting struct {
 	Save         *widget.Button
 	Err          *widgets.ErrorText
 	root         *fyne.Container
+	loaded       string // the fields as last loaded or saved (see state)
+	// FieldErr holds the message under each field, by model field name.
+	FieldErr map[string]*widgets.ErrorText
 }
 
 // ParticipantRow is one participant: name and role.
@@ -220,7 +233,7 @@ type ParticipantRow struct {
 }
 
 func newPreMeeting(v *RoundView) *PreMeeting {
-	p := &PreMeeting{v: v, Err: widgets.NewErrorText()}
+	p := &PreMeeting{v: v, Err: widgets.NewErrorText(), FieldErr: map[string]*widgets.ErrorText{}}
 	r := v.r
 	p.Title = widget.NewEntry()
 	p.Title.SetText(r.Title)
@@ -249,6 +262,7 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	if r.Locked() {
 		p.lock()
 	}
+	p.loaded = p.state()
 	return p
 }
 
@@ -409,14 +423,29 @@ func (p *PreMeeting) lock() {
 
 // SaveForm validates and stores the pre-meeting; refused input stays.
 func (p *PreMeeting) SaveForm() {
-	r := p.v.r
+	r, err := p.read(p.v.r)
+	if err == nil {
+		r, err = p.v.env.Store.SaveSafetyRound(r, p.v.env.Today())
+	}
+	p.showErr(err)
+	if err != nil {
+		return
+	}
+	saved := r
+	p.v.setRound(saved)
+	p.loaded = p.state()
+	p.fillPrevious()
+}
+
+// read puts the pre-meeting's fields into r; a date that does not parse
+// comes back as a ValidationError naming the field.
+func (p *PreMeeting) read(r model.SafetyRound) (model.SafetyRound, error) {
 	r.Title = p.Title.Text
 	d, err := p.Date.Date()
 	if err != nil {
 		var v model.ValidationError
 		v.Add(model.FieldRoundDate, err.Error())
-		p.Err.Show(v)
-		return
+		return r, v
 	}
 	r.Date = d
 	r.Areas = strings.Split(p.Areas.Text, "\n")
@@ -428,14 +457,7 @@ func (p *PreMeeting) SaveForm() {
 		r.Participants = append(r.Participants, model.RoundParticipant{Name: row.Name.Text, Role: roleFromDisplay(row.Role.Selected)})
 	}
 	r.PreMeetingNotes = p.Notes.Text
-	saved, err := p.v.env.Store.SaveSafetyRound(r, p.v.env.Today())
-	if err != nil {
-		p.Err.Show(err)
-		return
-	}
-	p.Err.Show(nil)
-	p.v.setRound(saved)
-	p.fillPrevious()
+	return r, nil
 }
 
 // Content is the tab's layout.
@@ -450,11 +472,11 @@ func (p *PreMeeting) Content() fyne.CanvasObject {
 		widget.NewLabelWithStyle(lang.L("Status på tiltak fra forrige vernerunde"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.Previous,
 		widget.NewSeparator(),
-		labelled(lang.L(model.FieldRoundTitle), p.Title),
-		labelled(lang.L(model.FieldRoundDate), p.Date),
-		labelled(lang.L("Deltakere (navn og rolle)"), people),
-		labelled(lang.L("Områder som besøkes"), container.NewVBox(p.Areas, container.NewHBox(p.AddAreas))),
-		labelled(lang.L(model.FieldPreMeetingNotes), p.Notes),
+		labelled(lang.L(model.FieldRoundTitle), p.withErr(model.FieldRoundTitle, p.Title)),
+		labelled(lang.L(model.FieldRoundDate), p.withErr(model.FieldRoundDate, p.Date)),
+		labelled(lang.L("Deltakere (navn og rolle)"), p.withErr(model.FieldRoundPeople, people)),
+		labelled(lang.L("Områder som besøkes"), p.withErr(model.FieldRoundAreas, container.NewVBox(p.Areas, container.NewHBox(p.AddAreas)))),
+		labelled(lang.L(model.FieldPreMeetingNotes), p.withErr(model.FieldPreMeetingNotes, p.Notes)),
 		p.Err.Label,
 		container.NewHBox(p.Save, p.v.Delete),
 	)

@@ -36,6 +36,7 @@ type TemplatesView struct {
 	Err         *widgets.ErrorText
 	detail      *fyne.Container
 	split       fyne.CanvasObject
+	loaded      string // the open template's fields as shown or saved
 }
 
 // NewTemplatesView loads the templates.
@@ -54,7 +55,11 @@ func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 			widgets.SetTwoLineText(o, fmt.Sprintf("%s\n%s · %d %s", x.Name, kind, x.QuestionCount(), lang.L("spørsmål")), widget.MediumImportance)
 		},
 	)
-	t.List.OnSelected = func(i widget.ListItemID) { t.Show(t.templates[i]) }
+	t.List.OnSelected = func(i widget.ListItemID) {
+		x := t.templates[i]
+		// The open template is saved or the user asked first.
+		env.Leave(func() { t.Show(x) }, nil)
+	}
 	t.Name = widget.NewEntry()
 	t.Description = widget.NewMultiLineEntry()
 	t.Description.Wrapping = fyne.TextWrapWord
@@ -68,6 +73,7 @@ func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 	t.Save.Importance = widget.HighImportance
 	t.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), t.DeleteTemplate)
 	t.reload()
+	t.loaded = t.state()
 	return t
 }
 
@@ -112,7 +118,16 @@ func (t *TemplatesView) Show(x model.ChecklistTemplate) {
 	)
 	t.detail.Objects = []fyne.CanvasObject{container.NewVScroll(body)}
 	t.detail.Refresh()
+	t.loaded = t.state()
 }
+
+// state is the open template's fields, to tell whether they were changed.
+func (t *TemplatesView) state() string {
+	return t.Name.Text + "\x00" + t.Description.Text + "\x00" + t.Questions.Text
+}
+
+// Dirty reports whether the open template holds changes not saved.
+func (t *TemplatesView) Dirty() bool { return t.state() != t.loaded }
 
 // CopyTemplate stores a copy of the open template as the unit's own and
 // opens it.
@@ -139,9 +154,11 @@ func (t *TemplatesView) selectID(id uint64) {
 }
 
 // SaveTemplate stores the unit's own template; refused input stays typed.
-func (t *TemplatesView) SaveTemplate() {
+func (t *TemplatesView) SaveTemplate() { t.saveTemplate() }
+
+func (t *TemplatesView) saveTemplate() bool {
 	if t.current.Builtin() {
-		return
+		return true
 	}
 	x := t.current
 	x.Name = t.Name.Text
@@ -149,17 +166,19 @@ func (t *TemplatesView) SaveTemplate() {
 	ss, err := model.ParseChecklistText(t.Questions.Text)
 	if err != nil {
 		t.Err.Show(err)
-		return
+		return false
 	}
 	x.Sections = ss
 	saved, err := t.env.Store.SaveChecklistTemplate(x)
 	if err != nil {
 		t.Err.Show(err)
-		return
+		return false
 	}
+	t.loaded = t.state()
 	t.env.DataChanged()
 	t.reload()
 	t.selectID(saved.ID)
+	return true
 }
 
 // DeleteTemplate removes the unit's own template.
@@ -171,6 +190,7 @@ func (t *TemplatesView) DeleteTemplate() {
 		t.Err.Show(err)
 		return
 	}
+	t.loaded = t.state() // nothing left to save
 	t.env.DataChanged()
 	t.reload()
 	t.List.UnselectAll()

@@ -81,6 +81,7 @@ func New(env *appctx.Env) *Screen {
 	s.Reload()
 	s.listView = s.buildList()
 	s.root.Objects = []fyne.CanvasObject{s.listView}
+	env.Guard.Set(s)
 	return s
 }
 
@@ -199,7 +200,8 @@ func (s *Screen) Open(id uint64, n int) {
 		s.Err.Show(err)
 		return
 	}
-	s.Round = NewRoundView(s.env, r, s.rounds, s.ShowList)
+	// «Alle vernerunder» saves what was typed in the round first.
+	s.Round = NewRoundView(s.env, r, s.rounds, func() { s.env.Leave(s.ShowList, nil) })
 	s.show(s.Round.Content())
 	if n > 0 {
 		s.Round.ShowQuestion(n)
@@ -208,7 +210,7 @@ func (s *Screen) Open(id uint64, n int) {
 
 // ShowTemplates opens the checklist templates.
 func (s *Screen) ShowTemplates() {
-	s.Templates = NewTemplatesView(s.env, s.ShowList)
+	s.Templates = NewTemplatesView(s.env, func() { s.env.Leave(s.ShowList, nil) })
 	s.show(s.Templates.Content())
 }
 

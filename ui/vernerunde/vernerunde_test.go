@@ -5,11 +5,13 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -349,6 +351,18 @@ func TestTemplatesCopyAndEdit(t *testing.T) {
 	if own[0].Name != "Vår barnehage" || own[0].QuestionCount() != 2 {
 		t.Errorf("saved %+v", own[0])
 	}
+	// Typed but not saved: «Alle vernerunder» asks; Avbryt stays.
+	tv.Name.SetText("Vår barnehage 2")
+	test.Tap(tv.Back)
+	p := f.env.Guard.Prompt()
+	if p == nil || f.s.Templates != tv {
+		t.Fatal("left an edited template without asking")
+	}
+	test.Tap(p.Cancel)
+	if tv.Name.Text != "Vår barnehage 2" {
+		t.Fatal("Avbryt lost the name")
+	}
+	tv.Name.SetText("Vår barnehage")
 	test.Tap(tv.Back)
 	found := false
 	for _, o := range f.s.TemplatePick.Options {
@@ -429,5 +443,211 @@ func TestFitsProjector(t *testing.T) {
 		f.s.ShowTemplates()
 		f.s.Templates.List.Select(0)
 		shot("vernerunde-sjekklister")
+	}
+}
+
+// typeRound types into every text field of the round: the pre-meeting,
+// a checklist comment (focus still in it) and the closing summary.
+func typeRound(t *testing.T, f fixture, v *RoundView, tag string) {
+	t.Helper()
+	p := v.Pre
+	for _, e := range []*widget.Entry{p.Title, p.Areas, p.Notes, v.Closing.Notes} {
+		e.SetText("")
+	}
+	test.Type(p.Title, "Runde "+tag)
+	p.Date.SetText("")
+	test.Type(p.Date, "20.11.2026")
+	test.Type(p.Areas, "Kjøkken "+tag)
+	test.Type(p.Notes, "Formøte "+tag)
+	test.Tap(p.AddPerson)
+	test.Type(p.Rows[len(p.Rows)-1].Name, "Deltaker "+tag)
+	p.Rows[len(p.Rows)-1].Role.SetSelectedIndex(0)
+	c := v.Check.Questions[0].Comment
+	c.SetText("")
+	test.Type(c, "Kommentar "+tag) // not left: FocusLost has not saved it
+	test.Type(v.Closing.Notes, "Oppsummering "+tag)
+}
+
+func assertRoundSaved(t *testing.T, f fixture, id uint64, tag string) {
+	t.Helper()
+	r, err := f.st.SafetyRound(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hasPerson := false
+	for _, x := range r.Participants {
+		hasPerson = hasPerson || x.Name == "Deltaker "+tag
+	}
+	if r.Title != "Runde "+tag || r.Date != model.NewDate(2026, 11, 20) || !slices.Contains(r.Areas, "Kjøkken "+tag) ||
+		r.PreMeetingNotes != "Formøte "+tag || !hasPerson || r.AnswerFor(1).Comment != "Kommentar "+tag ||
+		r.ClosingNotes != "Oppsummering "+tag {
+		t.Errorf("round not saved (%s): %+v", tag, r)
+	}
+}
+
+// TestNoInputLostSafetyRound: a draft round's text is saved when it is
+// left (the back button here; the sidebar, Møtemodus, closing the window
+// and Ctrl+Q call the same env.Leave, see ui.TestNoInputLostDeviation). A
+// save that is refused asks, and Lagre, Forkast and Avbryt do what they say.
+func TestNoInputLostSafetyRound(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	id := v.RoundData().ID
+
+	typeRound(t, f, v, "en")
+	test.Tap(v.Back)
+	if f.s.Round != nil || f.env.Guard.Prompt() != nil {
+		t.Fatalf("the back button did not go back to the list at once: %s", v.Err.Label.Text)
+	}
+	assertRoundSaved(t, f, id, "en")
+
+	// Leaving in any other way (what the shell does for the sidebar).
+	f.s.Open(id, 0)
+	v = f.s.Round
+	typeRound(t, f, v, "to")
+	left := false
+	f.env.Leave(func() { left = true }, nil)
+	if !left {
+		t.Fatal("leaving a draft round asked or stayed")
+	}
+	assertRoundSaved(t, f, id, "to")
+
+	// A date that does not parse cannot be saved: the user is asked, the
+	// message names the field, and nothing is written.
+	typeRound(t, f, v, "tre")
+	v.Pre.Date.SetText("31.02.2026")
+	test.Tap(v.Back)
+	p := f.env.Guard.Prompt()
+	if p == nil {
+		t.Fatal("a refused save left the round without asking")
+	}
+	if !strings.Contains(v.Pre.Err.Label.Text, "finnes ikke i kalenderen") || !strings.Contains(v.Err.Label.Text, "finnes ikke i kalenderen") {
+		t.Errorf("message %q / %q", v.Pre.Err.Label.Text, v.Err.Label.Text)
+	}
+	// The message also stands under the date field, and only there.
+	if l := v.Pre.FieldErr[model.FieldRoundDate].Label; !l.Visible() || !strings.Contains(l.Text, "finnes ikke i kalenderen") {
+		t.Errorf("under the date: %q (visible %v)", l.Text, l.Visible())
+	}
+	if v.Pre.FieldErr[model.FieldRoundTitle].Label.Visible() {
+		t.Error("a message under the title, which is fine")
+	}
+	// Avbryt: stays, with everything typed.
+	test.Tap(p.Cancel)
+	if f.s.Round != v || v.Pre.Date.Text != "31.02.2026" || v.Closing.Notes.Text != "Oppsummering tre" || v.Check.Questions[0].Comment.Text != "Kommentar tre" {
+		t.Fatal("Avbryt lost the form")
+	}
+	assertRoundSaved(t, f, id, "to")
+	// Lagre with the bad date: refused again, still here.
+	test.Tap(v.Back)
+	test.Tap(f.env.Guard.Prompt().Save)
+	if f.s.Round != v || v.Closing.Notes.Text != "Oppsummering tre" {
+		t.Fatal("a refused Lagre left the round")
+	}
+	// Fixed, Lagre saves and goes back.
+	v.Pre.Date.SetText("20.11.2026")
+	f.env.Leave(func() { left = false }, nil)
+	if left {
+		t.Fatal("leaving after the date was fixed did not go on")
+	}
+	assertRoundSaved(t, f, id, "tre")
+	if v.Pre.FieldErr[model.FieldRoundDate].Label.Visible() || v.Err.Label.Visible() {
+		t.Error("the message stayed after the save")
+	}
+
+	// Forkast puts back what is stored.
+	f.s.Open(id, 0)
+	v = f.s.Round
+	typeRound(t, f, v, "fire")
+	v.Pre.Date.SetText("x")
+	test.Tap(v.Back)
+	test.Tap(f.env.Guard.Prompt().Discard)
+	if f.s.Round != nil {
+		t.Fatal("Forkast did not go back")
+	}
+	assertRoundSaved(t, f, id, "tre")
+}
+
+// TestLockSavesSummary: the verneombud writes the closing summary and
+// locks without pressing «Lagre oppsummeringen»: the summary is stored
+// with the lock.
+func TestLockSavesSummary(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	for _, row := range v.Check.Questions {
+		row.Picker.Pick(model.AnswerOK)
+	}
+	test.Tap(v.Pre.AddCommittee)
+	test.Tap(v.Pre.Save)
+	v.Tabs.SelectIndex(2)
+	test.Type(v.Closing.Notes, "Alt i orden; nødlyset sjekkes igjen i mars.")
+	test.Tap(v.Complete)
+	d := f.w.Canvas().Overlays().Top()
+	if d == nil {
+		t.Fatal("no confirmation before locking")
+	}
+	var lock *widget.Button
+	for _, b := range findButtons(d) {
+		if b.Text == "Fullfør og lås" {
+			lock = b
+		}
+	}
+	if lock == nil {
+		t.Fatal("no «Fullfør og lås» button")
+	}
+	test.Tap(lock)
+	r, _ := f.st.SafetyRound(v.RoundData().ID)
+	if !r.Locked() || r.ClosingNotes != "Alt i orden; nødlyset sjekkes igjen i mars." {
+		t.Fatalf("locked %v, summary %q (%s)", r.Locked(), r.ClosingNotes, v.Closing.Err.Label.Text)
+	}
+	if v.Dirty() {
+		t.Error("a locked round still counts as unsaved")
+	}
+}
+
+// findButtons lists the buttons under o.
+func findButtons(o fyne.CanvasObject) []*widget.Button {
+	var out []*widget.Button
+	switch w := o.(type) {
+	case *widget.Button:
+		return []*widget.Button{w}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			out = append(out, findButtons(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, findButtons(c)...)
+		}
+	}
+	return out
+}
+
+// TestNoInputLostFindingMeasure: a measure typed for a finding but not put
+// in the action plan is not added behind the user's back: leaving asks,
+// and Lagre adds it.
+func TestNoInputLostFindingMeasure(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	row := v.Check.Questions[2]
+	row.Comment.SetText("Nødlys virker ikke i trapp")
+	row.Picker.Pick(model.AnswerImprove)
+	v.Tabs.SelectIndex(2)
+	fr := v.Closing.Finding(3)
+	test.Tap(fr.AddMeasure)
+	test.Type(fr.Responsible, "Vaktmester")
+	ms, _ := f.st.Measures()
+	left := false
+	f.env.Leave(func() { left = true }, nil)
+	p := f.env.Guard.Prompt()
+	if p == nil || left {
+		t.Fatal("left a typed measure without asking")
+	}
+	test.Tap(p.Save)
+	after, _ := f.st.Measures()
+	if !left || len(after) != len(ms)+1 || after[len(after)-1].Responsible != "Vaktmester" {
+		t.Fatalf("Lagre: left %v, %d measures (want %d)", left, len(after), len(ms)+1)
+	}
+	if ids := v.RoundData().AnswerFor(3).MeasureIDs; len(ids) != 1 {
+		t.Errorf("finding 3 links %v", ids)
 	}
 }

@@ -89,6 +89,9 @@ type MappingView struct {
 	MeasurePoint              *widget.Select
 	AddMeasure                *widget.Button
 	MeasureErr                *widgets.ErrorText
+
+	stored model.ViolenceMapping // as loaded or saved
+	base   string                // snapshot of the form as loaded or saved
 }
 
 // steps is the number of steps: eight factors and the combined assessment.
@@ -174,6 +177,8 @@ func newMappingView(s *Screen) *MappingView {
 	v.AddMeasure = widget.NewButtonWithIcon(lang.L("Legg tiltaket i handlingsplanen"), theme.ContentAddIcon(), v.CreateMeasure)
 	v.MeasureErr = widgets.NewErrorText()
 	v.showStep()
+	v.stored = v.m
+	v.base = v.snapshot()
 	return v
 }
 
@@ -361,6 +366,8 @@ func (v *MappingView) SaveMapping() bool {
 		return false
 	}
 	v.m = saved
+	v.stored = saved
+	v.base = v.snapshot()
 	v.Err.Show(nil)
 	v.SavedInfo.SetText(fmt.Sprintf(lang.L("Lagret. Neste revisjon senest %s."), saved.ReviewDue()))
 	v.s.changed()

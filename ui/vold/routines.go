@@ -36,6 +36,7 @@ type RoutinesView struct {
 	InfoNotes             *widget.Entry
 	AddInfo               *widget.Button
 	InfoErr               *widgets.ErrorText
+	loaded                string // the fields as loaded or saved (see state)
 }
 
 func newRoutinesView(s *Screen) *RoutinesView {
@@ -69,6 +70,7 @@ func newRoutinesView(s *Screen) *RoutinesView {
 	v.AddInfo = widget.NewButtonWithIcon(lang.L("Registrer informasjonen"), theme.ContentAddIcon(), v.AddInformation)
 	v.InfoErr = widgets.NewErrorText()
 	v.refreshLog()
+	v.loaded = v.state()
 	return v
 }
 
@@ -105,6 +107,7 @@ func (v *RoutinesView) store(r model.ViolenceRoutines, e *widgets.ErrorText) boo
 		return false
 	}
 	v.r = saved
+	v.loaded = v.state()
 	e.Show(nil)
 	v.Info.SetText(lang.L("Lagret."))
 	v.s.changed()
@@ -136,6 +139,7 @@ func (v *RoutinesView) AddInformation() {
 		v.InfoEmployees.SetChecked(false)
 		v.InfoRe.SetChecked(false)
 		v.InfoMethod.ClearSelected()
+		v.loaded = v.state()
 	}
 }
 

@@ -35,6 +35,7 @@ type TrainingView struct {
 	Save                  *widget.Button
 	Err                   *widgets.ErrorText
 	latestDue, overdueIDs map[uint64]bool
+	loaded                string // the editor as loaded or saved (see state)
 }
 
 func newTrainingView(s *Screen) *TrainingView {
@@ -43,11 +44,19 @@ func newTrainingView(s *Screen) *TrainingView {
 		text, imp := v.RowText(i)
 		widgets.SetTwoLineText(o, text, imp)
 	})
-	v.List.OnSelected = func(i widget.ListItemID) { v.Edit(v.shown[i]) }
+	v.List.OnSelected = func(i widget.ListItemID) {
+		t := v.shown[i]
+		if t.ID == v.current.ID && t.ID != 0 {
+			return // already in the editor
+		}
+		s.env.Leave(func() { v.Edit(t) }, nil)
+	}
 	v.OverdueInfo = wrapped("")
 	v.NewButton = widget.NewButtonWithIcon(lang.L("Ny opplæring eller øvelse"), theme.ContentAddIcon(), func() {
-		v.List.UnselectAll()
-		v.Edit(model.ViolenceTraining{Date: s.env.Today(), Repeat: model.RepeatYear})
+		s.env.Leave(func() {
+			v.List.UnselectAll()
+			v.Edit(model.ViolenceTraining{Date: s.env.Today(), Repeat: model.RepeatYear})
+		}, nil)
 	})
 	v.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), v.confirmDelete)
 	v.EditorHeading = heading("")
@@ -149,10 +158,20 @@ func (v *TrainingView) Edit(t model.ViolenceTraining) {
 	}
 	v.Notes.SetText(t.Notes)
 	v.Err.Show(nil)
+	v.loaded = v.state()
+}
+
+// state is the editor's fields in one string, to tell whether they were
+// changed since they were loaded or saved.
+func (v *TrainingView) state() string {
+	return strings.Join([]string{v.Date.Text, v.Topic.Text, v.Kind.Selected, v.Count.Text, v.Groups.Text,
+		v.Repeat.Selected, v.Notes.Text}, "\x00")
 }
 
 // SaveTraining validates and stores; refused input stays in the form.
-func (v *TrainingView) SaveTraining() {
+func (v *TrainingView) SaveTraining() { v.saveTraining() }
+
+func (v *TrainingView) saveTraining() bool {
 	t := v.current
 	var errs []error
 	d, err := v.Date.Date()
@@ -181,12 +200,12 @@ func (v *TrainingView) SaveTraining() {
 	t.Notes = v.Notes.Text
 	if err := errors.Join(errs...); err != nil {
 		v.Err.Show(err)
-		return
+		return false
 	}
 	saved, err := v.s.env.Store.SaveViolenceTraining(t, v.s.env.Today())
 	if err != nil {
 		v.Err.Show(err)
-		return
+		return false
 	}
 	v.s.changed()
 	v.reload()
@@ -196,6 +215,7 @@ func (v *TrainingView) SaveTraining() {
 			v.List.Select(i)
 		}
 	}
+	return true
 }
 
 func (v *TrainingView) confirmDelete() {

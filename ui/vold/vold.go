@@ -94,6 +94,7 @@ func New(env *appctx.Env) *Screen {
 	show(s.StatusTab)
 	s.Tabs = container.NewAppTabs(s.StatusTab, s.MappingTab, s.RoutinesTab, s.TrainingTab, s.EventTab)
 	s.Tabs.OnSelected = show
+	env.Guard.Set(s)
 	return s
 }
 

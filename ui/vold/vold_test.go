@@ -489,3 +489,73 @@ func statusOf(f fixture, d model.ViolenceDuty) model.ViolenceDutyStatus {
 	}
 	return model.ViolenceDutyStatus{}
 }
+
+// TestNoInputLostViolence: text typed in the mapping and the routines asks
+// before the page is left; Forkast puts back what is stored, Lagre stores it.
+func TestNoInputLostViolence(t *testing.T) {
+	f := open(t, false, false)
+	env, s := f.env, f.s
+	if s.Dirty() {
+		t.Fatal("an untouched page counts as changed")
+	}
+	left := 0
+	leave := func() { env.Leave(func() { left++ }, nil) }
+	f.s.Tabs.Select(f.s.MappingTab)
+	s.Mapping.Answer.SetText("")
+	test.Type(s.Mapping.Answer, "Svar som ikke er lagret")
+	k := model.RoutineKinds()[0]
+	s.Routines.Where[k].SetText("")
+	test.Type(s.Routines.Where[k], "Personalhåndboka kap. 9")
+	leave()
+	p := env.Guard.Prompt()
+	if p == nil || left != 0 {
+		t.Fatal("left the typed mapping and routines without asking")
+	}
+	test.Tap(p.Discard)
+	d, _ := f.st.ViolenceData()
+	if left != 1 || s.Dirty() || s.Routines.Where[k].Text != d.Routines.Routine(k).Where {
+		t.Fatalf("Forkast: left %d, dirty %v", left, s.Dirty())
+	}
+	test.Type(s.Mapping.Answer, "Svar som lagres")
+	test.Type(s.Routines.Where[k], "Kap. 9 ")
+	leave()
+	test.Tap(env.Guard.Prompt().Save)
+	d, _ = f.st.ViolenceData()
+	if left != 2 || d.Routines.Routine(k).Where != "Kap. 9" {
+		t.Errorf("Lagre: left %d, routine where %q", left, d.Routines.Routine(k).Where)
+	}
+	found := false
+	for _, fa := range d.Mapping.Factors {
+		found = found || strings.HasPrefix(fa.Answer, "Svar som lagres")
+	}
+	if !found {
+		t.Errorf("the mapping answer was not stored: %s", s.Mapping.Err.Label.Text)
+	}
+
+	// A training typed but not saved: «Ny opplæring» asks; Lagre stores it.
+	tr := s.Training
+	test.Type(tr.Topic, "Alarmøvelse natt")
+	tr.Kind.SetSelectedIndex(0)
+	test.Tap(tr.NewButton)
+	p = env.Guard.Prompt()
+	if p == nil {
+		t.Fatal("a new training replaced the typed one without asking")
+	}
+	test.Tap(p.Cancel)
+	if tr.Topic.Text != "Alarmøvelse natt" {
+		t.Fatalf("Avbryt lost the topic: %q", tr.Topic.Text)
+	}
+	// Refused (no count): stays with the message.
+	test.Tap(tr.NewButton)
+	test.Tap(env.Guard.Prompt().Save)
+	if tr.Topic.Text != "Alarmøvelse natt" || !strings.Contains(tr.Err.Label.Text, "Antall deltakere") {
+		t.Fatalf("a refused Lagre: topic %q, message %q", tr.Topic.Text, tr.Err.Label.Text)
+	}
+	test.Type(tr.Count, "12")
+	test.Tap(tr.NewButton)
+	test.Tap(env.Guard.Prompt().Save)
+	d, _ = f.st.ViolenceData()
+	if len(d.Trainings) != 1 || d.Trainings[0].Topic != "Alarmøvelse natt" || tr.Topic.Text != "" {
+		t.Errorf("Lagre: %d trainings, form topic %q: %s", len(d.Trainings), tr.Topic.Text, tr.Err.Label.Text)
+	}
+}

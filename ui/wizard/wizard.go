@@ -15,6 +15,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
 	"hmsutvalg/storage/demo"
+	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -26,6 +27,9 @@ type Config struct {
 	Today  func() model.Date
 	Opened func(*storage.Store) // hands the new file to the main screens
 	Choose func()               // asks for an existing file
+	// Guard, when set, is told about the wizard's form, so closing the
+	// window with something typed asks first (see package unsaved).
+	Guard *unsaved.Guard
 }
 
 // Wizard holds the steps' state, so going back and forth keeps what was typed.
@@ -53,15 +57,17 @@ type Wizard struct {
 
 // New returns the wizard's content, starting at the welcome step.
 func New(cfg Config) fyne.CanvasObject {
-	w := &Wizard{cfg: cfg, root: container.NewStack()}
-	w.showWelcome()
-	return w.root
+	_, root := NewWizard(cfg)
+	return root
 }
 
 // NewWizard is New for tests that need to reach the steps' widgets.
 func NewWizard(cfg Config) (*Wizard, fyne.CanvasObject) {
 	w := &Wizard{cfg: cfg, root: container.NewStack()}
 	w.showWelcome()
+	if cfg.Guard != nil {
+		cfg.Guard.Set(w)
+	}
 	return w, w.root
 }
 
@@ -236,7 +242,7 @@ func (w *Wizard) ShowCommitteeStep() {
 		widget.NewFormItem(lang.L(model.FieldTo), w.memberTo),
 	)
 	back := widget.NewButtonWithIcon(lang.L("Tilbake"), theme.NavigateBackIcon(), w.ShowUnitStep)
-	w.CreateButton = widget.NewButtonWithIcon(lang.L("Opprett enheten"), theme.ConfirmIcon(), w.Create)
+	w.CreateButton = widget.NewButtonWithIcon(lang.L("Opprett enheten"), theme.ConfirmIcon(), func() { w.Create() })
 	w.CreateButton.Importance = widget.HighImportance
 	if w.createErr == nil {
 		w.createErr = widgets.NewErrorText()
@@ -253,7 +259,9 @@ func (w *Wizard) ShowCommitteeStep() {
 
 // AddMember validates the member form and adds it to the list; the form is
 // cleared only when the member was accepted.
-func (w *Wizard) AddMember() {
+func (w *Wizard) AddMember() { w.addMember() }
+
+func (w *Wizard) addMember() bool {
 	m := model.CommitteeMember{Name: strings.TrimSpace(w.memberName.Text)}
 	if r, ok := model.RoleFromLabel(w.memberRole.Selected); ok {
 		m.Role = r
@@ -271,17 +279,17 @@ func (w *Wizard) AddMember() {
 	if len(verr) == 0 {
 		if err := m.Validate(); err != nil {
 			w.memberErr.Show(err)
-			return
+			return false
 		}
 		all := append(append([]model.CommitteeMember{}, w.members...), m)
 		if err := model.ValidateCommittee(all); err != nil {
 			w.memberErr.Show(err)
-			return
+			return false
 		}
 	}
 	if len(verr) > 0 {
 		w.memberErr.Show(verr)
-		return
+		return false
 	}
 	w.members = append(w.members, m)
 	w.memberErr.Show(nil)
@@ -289,32 +297,81 @@ func (w *Wizard) AddMember() {
 	w.memberRole.ClearSelected()
 	w.memberTo.SetText("")
 	w.memberList.Refresh()
+	return true
+}
+
+// memberPending reports whether a member is typed but not yet added.
+func (w *Wizard) memberPending() bool {
+	return w.memberName != nil && (strings.TrimSpace(w.memberName.Text) != "" || w.memberRole.Selected != "" || w.memberTo.Text != "")
+}
+
+// Dirty reports whether anything was typed that is not yet in a file.
+func (w *Wizard) Dirty() bool {
+	if w.memberPending() || len(w.members) > 0 {
+		return true
+	}
+	if w.name == nil {
+		return false
+	}
+	for _, e := range []*widget.Entry{w.name, w.municipality, w.employees, w.departments} {
+		if strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
+	return w.sector.Selected != ""
+}
+
+// Save creates the unit from what was typed (see Create); false when
+// something must be fixed first, shown next to the step's fields.
+func (w *Wizard) Save() bool { return w.Create() }
+
+// Discard forgets a member typed but not added (the window is closing).
+func (w *Wizard) Discard() {
+	if w.memberName != nil {
+		w.memberName.SetText("")
+		w.memberRole.ClearSelected()
+		w.memberTo.SetText("")
+	}
 }
 
 // Members are the members added so far.
 func (w *Wizard) Members() []model.CommitteeMember { return w.members }
 
-// Create writes the new unit file and opens it.
-func (w *Wizard) Create() {
+// Create writes the new unit file and opens it. A member typed but not
+// yet added is added first; when it cannot be, the wizard stays on the
+// committee step with the message and creates nothing.
+func (w *Wizard) Create() bool {
+	if w.name == nil {
+		w.ShowUnitStep()
+		return false
+	}
 	u, err := w.Unit()
 	if err != nil {
 		w.ShowUnitStep()
 		w.unitErr.Show(err)
-		return
+		return false
+	}
+	if w.memberPending() && !w.addMember() {
+		w.ShowCommitteeStep()
+		return false
 	}
 	st, err := storage.Create(w.cfg.Path, u, storage.Options{User: w.cfg.User})
 	if err != nil {
 		w.createErr.Show(err)
-		return
+		return false
 	}
 	for _, m := range w.members {
 		if _, err := st.SaveMember(m); err != nil {
 			w.createErr.Show(err)
 			_ = st.Close()
-			return
+			return false
 		}
 	}
+	if w.cfg.Guard != nil {
+		w.cfg.Guard.Clear(w)
+	}
 	w.cfg.Opened(st)
+	return true
 }
 
 // Fields exposes the form widgets to tests.

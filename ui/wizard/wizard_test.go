@@ -10,6 +10,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
+	"hmsutvalg/ui/unsaved"
 )
 
 var today = model.NewDate(2026, 11, 24)
@@ -165,5 +166,102 @@ func TestOpenDemo(t *testing.T) {
 	u, _ := (*opened)[0].Unit()
 	if u.Sector != model.SectorSykehjem {
 		t.Errorf("demo unit sector %s", u.Sector)
+	}
+}
+
+// fillUnit types a valid unit and goes on to the committee step.
+func fillUnit(t *testing.T, wz *Wizard) {
+	t.Helper()
+	test.Tap(wz.NewUnitButton)
+	name, mun, emp, deps, sector := wz.Fields()
+	test.Type(name, "Lia barnehage")
+	test.Type(mun, "Hamar kommune")
+	test.Type(emp, "20")
+	test.Type(deps, "Avdeling Blå")
+	sector.SetSelected(model.SectorBarnehage.Label())
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); u != "" {
+		t.Fatalf("unit step refused: %s", u)
+	}
+}
+
+// TestNoInputLostWizard: a member typed but not «added» is added when the
+// wizard finishes, or the wizard stays with the message when it cannot be;
+// closing the window with the wizard half done asks first.
+func TestNoInputLostWizard(t *testing.T) {
+	wz, path, opened := setup(t)
+	fillUnit(t, wz)
+	mName, role, _, _ := wz.MemberFields()
+	test.Type(mName, "Kari Nordmann")
+	role.SetSelected(model.RoleVerneombud.Label())
+	test.Tap(wz.AddMemberButton)
+	// Typed, not added, and no role yet: finishing refuses and keeps it.
+	test.Type(mName, "Ola Hansen")
+	test.Tap(wz.CreateButton)
+	if _, msg, _ := wz.Errors(); !strings.Contains(msg, "rolle") {
+		t.Errorf("message %q", msg)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) || len(*opened) != 0 {
+		t.Fatal("the unit was created without the typed member")
+	}
+	if mName.Text != "Ola Hansen" {
+		t.Fatalf("typed member lost: %q", mName.Text)
+	}
+	// With a role, finishing adds it.
+	role.SetSelected(model.RoleLeder.Label())
+	test.Tap(wz.CreateButton)
+	if len(*opened) != 1 {
+		_, m, c := wz.Errors()
+		t.Fatalf("not created: %s %s", m, c)
+	}
+	ms, _ := (*opened)[0].Members()
+	if len(ms) != 2 || ms[1].Name != "Ola Hansen" || ms[1].Role != model.RoleLeder {
+		t.Errorf("stored members %+v", ms)
+	}
+}
+
+func TestNoInputLostWizardClose(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "enhet.db")
+	var opened []*storage.Store
+	win := test.NewWindow(nil)
+	g := unsaved.NewGuard(win)
+	wz, content := NewWizard(Config{
+		Path: path, User: "Test", Today: func() model.Date { return today },
+		Opened: func(st *storage.Store) { opened = append(opened, st) },
+		Choose: func() {}, Guard: g,
+	})
+	win.SetContent(content)
+	t.Cleanup(func() {
+		for _, st := range opened {
+			st.Close()
+		}
+	})
+	closed := false
+	g.Leave(func() { closed = true }, nil)
+	if !closed || g.Prompt() != nil {
+		t.Fatal("an untouched wizard did not close at once")
+	}
+	closed = false
+	fillUnit(t, wz)
+	mName, role, _, _ := wz.MemberFields()
+	test.Type(mName, "Kari Nordmann")
+	role.SetSelected(model.RoleVerneombud.Label())
+	g.Leave(func() { closed = true }, nil)
+	p := g.Prompt()
+	if p == nil || closed {
+		t.Fatal("closing the half-done wizard did not ask")
+	}
+	test.Tap(p.Cancel)
+	if closed || mName.Text != "Kari Nordmann" {
+		t.Fatal("Avbryt closed or lost the typed member")
+	}
+	g.Leave(func() { closed = true }, nil)
+	test.Tap(g.Prompt().Save)
+	if !closed || len(opened) != 1 {
+		t.Fatal("Lagre did not create the unit and close")
+	}
+	if ms, _ := opened[0].Members(); len(ms) != 1 || ms[0].Name != "Kari Nordmann" {
+		t.Errorf("stored members %+v", ms)
 	}
 }
