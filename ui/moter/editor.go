@@ -2,6 +2,7 @@ package moter
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -376,6 +377,47 @@ func (e *Editor) save() bool {
 
 // SaveNow saves as the Lagre button does and returns whether it worked.
 func (e *Editor) SaveNow() bool { return e.save() }
+
+// Dirty reports whether the meeting on screen differs from what was
+// loaded or last saved: the first tab's fields as typed, ticks, the agenda
+// and its notes and decisions, and text typed for an agenda item, a guest
+// or a decision not yet added. It changes nothing.
+func (e *Editor) Dirty() bool {
+	if e.pending() {
+		return true
+	}
+	d, err := e.Date.Date()
+	if err != nil {
+		return true // something typed that is not a date yet
+	}
+	m := e.sess.m // the fields set below are not shared with e.sess.m
+	m.Date, m.Start, m.End, m.Place = d, e.Start.Text, e.End.Text, e.Place.Text
+	return !reflect.DeepEqual(m, e.sess.stored)
+}
+
+// pending reports text typed in an «add» field but not added.
+func (e *Editor) pending() bool {
+	if strings.TrimSpace(e.NewItem.Text) != "" || strings.TrimSpace(e.Guest.Text) != "" {
+		return true
+	}
+	return e.Item != nil && strings.TrimSpace(e.Item.NewDecision.Text) != ""
+}
+
+// SaveAll adds what is typed but not added (an agenda item, a guest, a
+// decision) and saves the meeting; false keeps everything on screen with
+// the reason.
+func (e *Editor) SaveAll() bool {
+	if strings.TrimSpace(e.Guest.Text) != "" {
+		e.inviteGuest()
+	}
+	if e.Item != nil && strings.TrimSpace(e.Item.NewDecision.Text) != "" {
+		e.Item.addDecision()
+	}
+	if strings.TrimSpace(e.NewItem.Text) != "" {
+		e.addItem()
+	}
+	return e.save()
+}
 
 func (e *Editor) confirmDelete() {
 	m := e.sess.m

@@ -98,11 +98,69 @@ func New(env *appctx.Env) *Screen {
 			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
-	s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.meetings[i]) }
+	s.List.OnSelected = s.selected
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
 	s.NewButton.Importance = widget.HighImportance
 	s.Reload()
+	env.Guard.Set(s)
 	return s
+}
+
+// selected opens meeting i of the list once the open one is saved, or the
+// user answered the question; until then the list marks the open one.
+func (s *Screen) selected(i widget.ListItemID) {
+	if i >= len(s.meetings) {
+		return
+	}
+	m := s.meetings[i]
+	if s.Editor != nil && s.Editor.Meeting().ID == m.ID && m.ID != 0 {
+		return // already open (marked again after a save)
+	}
+	s.selectEditor()
+	s.env.Leave(func() {
+		s.edit(m)
+		s.selectEditor()
+	}, nil)
+}
+
+// selectEditor marks the open meeting in the list (none for a new one).
+func (s *Screen) selectEditor() {
+	s.List.UnselectAll()
+	if s.Editor == nil {
+		return
+	}
+	for i, m := range s.meetings {
+		if m.ID == s.Editor.Meeting().ID && m.ID != 0 {
+			s.List.Select(i)
+		}
+	}
+}
+
+// Dirty reports whether the open meeting holds unsaved changes.
+func (s *Screen) Dirty() bool { return s.Editor != nil && s.Editor.Dirty() }
+
+// Save stores the open meeting; false leaves it open with the message.
+func (s *Screen) Save() bool { return s.Editor == nil || s.Editor.SaveAll() }
+
+// Discard puts the open meeting back as stored; a new one not saved is
+// dropped.
+func (s *Screen) Discard() {
+	if s.Editor == nil {
+		return
+	}
+	id := s.Editor.Meeting().ID
+	s.Reload()
+	for _, m := range s.meetings {
+		if m.ID == id && id != 0 {
+			s.edit(m)
+			s.selectEditor()
+			return
+		}
+	}
+	s.Editor = nil
+	s.List.UnselectAll()
+	s.detail.Objects = []fyne.CanvasObject{hint()}
+	s.detail.Refresh()
 }
 
 func (s *Screen) listText(m model.Meeting) (string, widget.Importance) {
@@ -148,13 +206,16 @@ func (s *Screen) Open(id uint64) {
 
 // NewMeeting starts a meeting a week from today (the usual notice), with
 // the committee invited and the agenda the unit's data calls for.
+// The open meeting is saved or the user is asked first.
 func (s *Screen) NewMeeting() {
-	s.List.UnselectAll()
-	today := s.env.Today()
-	date := today.AddDays(7)
-	members, _ := s.env.Store.Members()
-	m := model.NewMeeting(date, members, model.ProposeAgenda(Facts(s.env, date)), today)
-	s.edit(m)
+	s.env.Leave(func() {
+		s.List.UnselectAll()
+		today := s.env.Today()
+		date := today.AddDays(7)
+		members, _ := s.env.Store.Members()
+		m := model.NewMeeting(date, members, model.ProposeAgenda(Facts(s.env, date)), today)
+		s.edit(m)
+	}, nil)
 }
 
 func (s *Screen) edit(m model.Meeting) {
@@ -165,10 +226,11 @@ func (s *Screen) edit(m model.Meeting) {
 				// Mark it in the list without rebuilding the editor.
 				s.List.OnSelected = nil
 				s.List.Select(i)
-				s.List.OnSelected = func(i widget.ListItemID) { s.edit(s.meetings[i]) }
+				s.List.OnSelected = s.selected
 			}
 		}
 	}, func() {
+		s.Editor = nil
 		s.Reload()
 		s.List.UnselectAll()
 		s.detail.Objects = []fyne.CanvasObject{hint()}

@@ -22,6 +22,9 @@ import (
 type session struct {
 	env *appctx.Env
 	m   model.Meeting
+	// stored is a deep copy of the meeting as loaded or last saved: the
+	// form is dirty when m (with the fields typed) differs from it.
+	stored model.Meeting
 	// measures are the action plan's measures, for showing what a
 	// decision became.
 	measures map[uint64]model.Measure
@@ -31,7 +34,7 @@ type session struct {
 func newSession(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting)) *session {
 	// The form's own copy: ticks and typed text change nothing the screen's
 	// list or the store's reads share until it is saved.
-	s := &session{env: env, m: storage.Clone(m), onSaved: onSaved}
+	s := &session{env: env, m: storage.Clone(m), stored: storage.Clone(m), onSaved: onSaved}
 	s.loadMeasures()
 	return s
 }
@@ -52,7 +55,7 @@ func (s *session) save() error {
 	if err != nil {
 		return err
 	}
-	s.m = storage.Clone(saved)
+	s.m, s.stored = storage.Clone(saved), storage.Clone(saved)
 	if s.onSaved != nil {
 		s.onSaved(saved)
 	}
@@ -290,7 +293,7 @@ func (f *MeasureForm) save() {
 		f.Err.Show(err)
 		return
 	}
-	f.sess.m = mtg
+	f.sess.m, f.sess.stored = storage.Clone(mtg), storage.Clone(mtg)
 	if f.sess.onSaved != nil {
 		f.sess.onSaved(mtg)
 	}
