@@ -1,0 +1,150 @@
+package moter
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/uitest"
+)
+
+// openFile shows the meetings page of the bbolt file at path in a new
+// window, as the program does when it starts.
+func openFile(t *testing.T, a fyne.App, path string) (*Screen, *storage.Store) {
+	t.Helper()
+	st, err := storage.Open(path, storage.Options{NoBackup: true, User: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	s := New(env)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	return s, st
+}
+
+func mustPrompt(t *testing.T, s *Screen) {
+	t.Helper()
+	if s.env.Guard.Prompt() == nil {
+		t.Fatal("left an edited meeting without asking «Lagre endringene?»")
+	}
+}
+
+// TestNoInputLostMeetingPending: an item title changed, a decision, a
+// guest and a new agenda item typed but not added, and the start time,
+// make the meeting dirty; Lagre on leaving for another meeting adds and
+// stores them all, read back from the reopened bbolt file. Undoing an edit
+// by hand leaves it clean, and a saved meeting is clean.
+func TestNoInputLostMeetingPending(t *testing.T) {
+	path := uitest.DemoFile(t)
+	a := test.NewTempApp(t)
+	s, st := openFile(t, a, path)
+	var id, other uint64
+	for _, m := range s.Meetings() {
+		switch {
+		case id == 0 && m.Held(uitest.Today) && len(m.Agenda) > 0:
+			id = m.ID
+		case other == 0:
+			other = m.ID
+		}
+	}
+	e := openMeeting(t, s, id)
+	if s.Dirty() {
+		t.Fatal("a meeting just opened is dirty")
+	}
+	// Typed and typed back: nothing to save.
+	place := e.Place.Text
+	e.Place.SetText(place + "x")
+	if !s.Dirty() {
+		t.Fatal("a changed place is not dirty")
+	}
+	e.Place.SetText(place)
+	if s.Dirty() {
+		t.Fatal("the place typed back is still dirty")
+	}
+	// Saved with the button: clean.
+	e.Place.SetText(place + " 2")
+	test.Tap(e.Save)
+	if s.Dirty() {
+		t.Fatalf("dirty after «Lagre møtet» (%s)", e.Err.Label.Text)
+	}
+
+	item := e.Meeting().Agenda[0].ID
+	e.SelectItem(item)
+	e.ItemTitle.SetText("Ny tittel")
+	test.Type(e.Item.NewDecision, "Vedtak skrevet")
+	test.Type(e.Guest, "HR-rådgiver")
+	test.Type(e.NewItem, "Sak skrevet")
+	e.Start.SetText("09:15")
+
+	// Avbryt keeps all of it.
+	pickMeeting(t, s, other)
+	mustPrompt(t, s)
+	test.Tap(s.env.Guard.Prompt().Cancel)
+	if s.Editor != e || e.Item.NewDecision.Text != "Vedtak skrevet" || e.Guest.Text != "HR-rådgiver" ||
+		e.NewItem.Text != "Sak skrevet" || e.Start.Text != "09:15" {
+		t.Fatal("Avbryt lost input")
+	}
+	pickMeeting(t, s, other)
+	mustPrompt(t, s)
+	test.Tap(s.env.Guard.Prompt().Save)
+	if s.Editor.Meeting().ID != other {
+		t.Fatalf("Lagre did not open meeting %d", other)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, st = openFile(t, a, path)
+	defer st.Close()
+	m, err := st.Meeting(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := m.Agenda[m.ItemIndex(item)]
+	decided, guest, added := false, false, false
+	for _, d := range it.Decisions {
+		decided = decided || d.Text == "Vedtak skrevet"
+	}
+	for _, p := range m.Participants {
+		guest = guest || p.Name == "HR-rådgiver"
+	}
+	for _, x := range m.Agenda {
+		added = added || x.Title == "Sak skrevet"
+	}
+	if it.Title != "Ny tittel" || !decided || !guest || !added || m.Start != "09:15" || m.Place != place+" 2" {
+		t.Errorf("not stored: title %q decision %v guest %v item %v start %q place %q", it.Title, decided, guest, added, m.Start, m.Place)
+	}
+}
+
+// TestNoInputLostMeetingNew: a new meeting typed into and left by «Nytt
+// møte» asks; Forkast drops it (nothing stored) and a fresh one opens. A
+// new meeting not touched leaves without a question.
+func TestNoInputLostMeetingNew(t *testing.T) {
+	s, _, _, st := newScreen(t)
+	before, _ := st.Meetings()
+	test.Tap(s.NewButton)
+	if s.Dirty() {
+		t.Fatal("a new meeting not touched is dirty")
+	}
+	test.Tap(s.NewButton)
+	if s.env.Guard.Prompt() != nil {
+		t.Fatal("a new meeting not touched asked before «Nytt møte»")
+	}
+	test.Type(s.Editor.Place, "Kantina")
+	test.Tap(s.NewButton)
+	mustPrompt(t, s)
+	test.Tap(s.env.Guard.Prompt().Discard)
+	if s.Editor == nil || s.Editor.Place.Text != "" || s.Editor.Meeting().ID != 0 {
+		t.Fatal("Forkast did not open a fresh new meeting")
+	}
+	if after, _ := st.Meetings(); len(after) != len(before) {
+		t.Errorf("Forkast stored the new meeting: %d meetings, was %d", len(after), len(before))
+	}
+}
