@@ -400,18 +400,29 @@ func (e *Editor) pending() bool {
 	if strings.TrimSpace(e.NewItem.Text) != "" || strings.TrimSpace(e.Guest.Text) != "" {
 		return true
 	}
-	return e.Item != nil && strings.TrimSpace(e.Item.NewDecision.Text) != ""
+	// An open «Lag tiltak» form counts as typed.
+	return e.Item != nil && (strings.TrimSpace(e.Item.NewDecision.Text) != "" || e.Item.Measure != nil)
 }
 
 // SaveAll adds what is typed but not added (an agenda item, a guest, a
-// decision) and saves the meeting; false keeps everything on screen with
-// the reason.
+// decision, an open «Lag tiltak» form) and saves the meeting; false keeps
+// everything on screen with the reason.
 func (e *Editor) SaveAll() bool {
+	if err := e.collect(); err != nil {
+		e.Err.Show(err) // a date that does not read: nothing is stored
+		return false
+	}
 	if strings.TrimSpace(e.Guest.Text) != "" {
 		e.inviteGuest()
 	}
 	if e.Item != nil && strings.TrimSpace(e.Item.NewDecision.Text) != "" {
 		e.Item.addDecision()
+	}
+	if e.Item != nil && e.Item.Measure != nil {
+		e.Item.Measure.save()
+		if e.Item.Measure != nil {
+			return false // refused: the form shows why
+		}
 	}
 	if strings.TrimSpace(e.NewItem.Text) != "" {
 		e.addItem()

@@ -148,3 +148,59 @@ func TestNoInputLostMeetingNew(t *testing.T) {
 		t.Errorf("Forkast stored the new meeting: %d meetings, was %d", len(after), len(before))
 	}
 }
+
+// TestNoInputLostMeetingMeasureForm: a «Lag tiltak» form opened under a
+// decision and typed into asks before another meeting opens; Lagre stores
+// the measure in the action plan and links it to the decision.
+func TestNoInputLostMeetingMeasureForm(t *testing.T) {
+	s, _, _, st := newScreen(t)
+	var id, other uint64
+	for _, m := range s.Meetings() {
+		switch {
+		case id == 0 && len(m.Agenda) > 0:
+			id = m.ID
+		case other == 0:
+			other = m.ID
+		}
+	}
+	e := openMeeting(t, s, id)
+	item := e.Meeting().Agenda[0].ID
+	e.SelectItem(item)
+	test.Type(e.Item.NewDecision, "Nytt vedtak om tiltak")
+	test.Tap(e.Item.AddDecision)
+	test.Tap(e.Save)
+	if s.Dirty() {
+		t.Fatalf("dirty after saving the decision (%s)", e.Err.Label.Text)
+	}
+	b := findButton(e.Item.Content(), "Lag tiltak")
+	if b == nil {
+		t.Fatal("no «Lag tiltak» button")
+	}
+	before, _ := st.Measures()
+	test.Tap(b)
+	if e.Item.Measure == nil {
+		t.Fatal("the measure form did not open")
+	}
+	e.Item.Measure.Responsible.SetText("Leder")
+	if !s.Dirty() {
+		t.Fatal("an open measure form is not dirty")
+	}
+	pickMeeting(t, s, other)
+	mustPrompt(t, s)
+	test.Tap(s.env.Guard.Prompt().Save)
+	if s.Editor.Meeting().ID != other {
+		t.Fatalf("Lagre did not open meeting %d (%s)", other, e.Item.Measure.Err.Label.Text)
+	}
+	after, _ := st.Measures()
+	if len(after) != len(before)+1 {
+		t.Fatalf("the measure was not stored: %d measures, was %d", len(after), len(before))
+	}
+	m, _ := st.Meeting(id)
+	linked := false
+	for _, d := range m.Agenda[m.ItemIndex(item)].Decisions {
+		linked = linked || (d.Text == "Nytt vedtak om tiltak" && d.MeasureID != 0)
+	}
+	if !linked {
+		t.Error("the decision is not linked to the new measure")
+	}
+}
