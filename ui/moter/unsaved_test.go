@@ -1,6 +1,7 @@
 package moter
 
 import (
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,16 @@ func openFile(t *testing.T, a fyne.App, path string) (*Screen, *storage.Store) {
 	w.SetContent(s.Content())
 	w.Resize(fyne.NewSize(1024, 768))
 	return s, st
+}
+
+// listMarks is the ID of the meeting the list marks as selected, 0 if
+// none (Fyne's List keeps it unexported).
+func listMarks(s *Screen) uint64 {
+	sel := reflect.ValueOf(s.List).Elem().FieldByName("selected")
+	if sel.Len() == 0 {
+		return 0
+	}
+	return s.Meetings()[sel.Index(0).Int()].ID
 }
 
 func mustPrompt(t *testing.T, s *Screen) {
@@ -91,6 +102,9 @@ func TestNoInputLostMeetingPending(t *testing.T) {
 	if s.Editor != e || e.Item.NewDecision.Text != "Vedtak skrevet" || e.Guest.Text != "HR-rådgiver" ||
 		e.NewItem.Text != "Sak skrevet" || e.Start.Text != "09:15" {
 		t.Fatal("Avbryt lost input")
+	}
+	if got := listMarks(s); got != id {
+		t.Errorf("after Avbryt the list marks meeting %d, want the open one %d", got, id)
 	}
 	pickMeeting(t, s, other)
 	mustPrompt(t, s)
