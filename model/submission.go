@@ -241,93 +241,16 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		Produced:       f.Today,
 		Unit:           SubmissionUnit{Name: u.Name, Municipality: u.Municipality, Sector: u.Sector, Employees: u.Employees},
 		CommitteeRoles: append([]Role{}, f.Committee.Roles...),
-		ActionPlan: &SubmissionPlan{
-			Total: f.Plan.Summary.Total, Open: f.Plan.Summary.Open, Overdue: f.Plan.Summary.Overdue,
-			DueSoon: f.Plan.Summary.DueSoon, Created: f.Plan.Created, Closed: f.Plan.Closed,
-			Evaluated: f.Plan.Evaluated, ByStatus: map[Status]int{}, OverdueBySource: map[SourceKind]int{},
-		},
-		Risk: &SubmissionRisk{
-			Assessments: f.Risk.Assessments, CarriedOut: f.Risk.CarriedOut, ReviewOverdue: f.Risk.ReviewOverdue,
-			Items: f.Risk.Items, Before: map[RiskLevel]int{}, After: map[RiskLevel]int{}, NotAssessed: f.Risk.NotAssessed,
-			Matrix:         SubmissionMatrix{f.Risk.Matrix.Size, f.Risk.Matrix.LowMax, f.Risk.Matrix.MediumMax},
-			LastCarriedOut: f.Risk.LastCarriedOut,
-		},
-		Summary: []SubmissionSummaryLine{},
-	}
-	for _, k := range SourceKinds() {
-		s.ActionPlan.OverdueBySource[k] = f.Plan.OverdueBySource[k]
-	}
-	for _, st := range Statuses() {
-		s.ActionPlan.ByStatus[st] = f.Plan.Summary.ByStatus[st]
-	}
-	for _, l := range RiskLevels() {
-		s.Risk.Before[l] = f.Risk.Before[l]
-		s.Risk.After[l] = f.Risk.After[l]
-	}
-	if dv := f.Deviations; dv != nil {
-		s.Deviations = &SubmissionDeviation{Total: dv.Total, Open: dv.Open,
-			ByCategory: map[DeviationCategory]int{}, BySeverity: map[Severity]int{},
-			OpenSerious: f.OpenSeriousDeviations, NoticesNeeded: dv.NoticeNeeded,
-			NoticesSent: dv.NoticeSent, NoticesSentAfterYear: dv.NoticeSentAfterYear, NoticesOutstanding: dv.NoticeOutstanding}
-		for _, c := range DeviationCategories() {
-			s.Deviations.ByCategory[c] = dv.ByCategory[c]
-		}
-		for _, sv := range Severities() {
-			s.Deviations.BySeverity[sv] = dv.BySeverity[sv]
-		}
-	}
-	if sl := f.SickLeave; sl != nil {
-		out := &SubmissionSickLeave{Quarters: []SubmissionQuarter{}, Rules: []SubmissionRuleFlag{},
-			Measures: sl.Measures, MeasuresOverdue: sl.MeasuresOverdue}
-		if sl.Settings.Target != 0 {
-			t := sl.Settings.Target.Float()
-			out.Target = &t
-		}
-		if sl.HasAverage {
-			a := sl.Average.Float()
-			out.Year = &a
-		}
-		for _, q := range sl.Quarters {
-			out.Quarters = append(out.Quarters, SubmissionQuarter{Quarter: q.Quarter, Percent: q.Total.Float()})
-		}
-		for _, a := range sl.Alerts {
-			out.Rules = append(out.Rules, SubmissionRuleFlag{Rule: a.Rule.Label(), Quarter: a.Last()})
-		}
-		s.SickLeave = out
-	}
-	if f.Violence != nil {
-		v := &SubmissionViolence{Mapped: f.ViolenceMapped(), Mapping: f.ViolenceMappingDate,
-			Trainings: f.ViolenceTrainings, LastTraining: f.LastViolenceTraining}
-		if f.Deviations != nil {
-			v.Incidents = f.Deviations.ByCategory[DevViolence]
-		}
-		s.Violence = v
+		ActionPlan:     submissionPlan(f),
+		Risk:           submissionRisk(f),
+		Deviations:     submissionDeviations(f),
+		SickLeave:      submissionSickLeave(f),
+		Violence:       submissionViolence(f),
+		Summary:        []SubmissionSummaryLine{},
+		Review:         submissionReview(f.Review),
 	}
 	if d.InUse[ModuleTiFaktor] {
-		tf := &SubmissionTenFactor{Factors: []SubmissionFactor{}, Keep: []int{}, Improve: []int{}, FocusWithoutMeasure: []int{}}
-		// The same round as the summary: the latest up to the year.
-		if r := f.Survey; r != nil {
-			tf.RoundYear, tf.ResultsOn, tf.MeasuresOverdue = int(r.Year), r.ResultsOn, f.SurveyMeasuresOverdue
-			for _, fa := range f.SurveyFocusWithoutMeasure {
-				tf.FocusWithoutMeasure = append(tf.FocusWithoutMeasure, fa.Number())
-			}
-			tf.Respondents = r.Respondents
-			if r.HasReport() {
-				for _, sc := range r.Scores {
-					if sc.Unit.Given() && sc.Unit.InRange() {
-						tf.Factors = append(tf.Factors, SubmissionFactor{Factor: sc.Factor.Number(), Mean: sc.Unit.Float()})
-					}
-				}
-			}
-			for _, fa := range r.Focus {
-				if fa.Kind == SurveyFocusKeep {
-					tf.Keep = append(tf.Keep, fa.Factor.Number())
-				} else {
-					tf.Improve = append(tf.Improve, fa.Factor.Number())
-				}
-			}
-		}
-		s.TenFactor = tf
+		s.TenFactor = submissionTenFactor(f)
 	}
 	if d.InUse[ModuleVernerunder] {
 		s.SafetyRounds = &SubmissionCount{Held: f.SafetyRoundsHeld, Last: f.LastSafetyRound, Unfinished: f.SafetyRoundsUnfinished}
@@ -338,11 +261,117 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 	for _, l := range AnnualSummary(f) {
 		s.Summary = append(s.Summary, SubmissionSummaryLine{Module: l.Module, Status: l.Status})
 	}
-	s.Review = submissionReview(f.Review)
 	for _, p := range InternalControlChecklist(f) {
 		s.Checklist = append(s.Checklist, SubmissionPoint{Point: p.Point, Documented: p.Documented()})
 	}
 	return s
+}
+
+// countsOf copies counts for every key of all (absent keys as 0), so the
+// file always lists every code.
+func countsOf[K comparable](all []K, from map[K]int) map[K]int {
+	out := make(map[K]int, len(all))
+	for _, k := range all {
+		out[k] = from[k]
+	}
+	return out
+}
+
+func submissionPlan(f AnnualFigures) *SubmissionPlan {
+	p := f.Plan
+	return &SubmissionPlan{
+		Total: p.Summary.Total, Open: p.Summary.Open, Overdue: p.Summary.Overdue,
+		DueSoon: p.Summary.DueSoon, Created: p.Created, Closed: p.Closed, Evaluated: p.Evaluated,
+		ByStatus:        countsOf(Statuses(), p.Summary.ByStatus),
+		OverdueBySource: countsOf(SourceKinds(), p.OverdueBySource),
+	}
+}
+
+func submissionRisk(f AnnualFigures) *SubmissionRisk {
+	r := f.Risk
+	return &SubmissionRisk{
+		Assessments: r.Assessments, CarriedOut: r.CarriedOut, ReviewOverdue: r.ReviewOverdue,
+		Items: r.Items, NotAssessed: r.NotAssessed,
+		Before: countsOf(RiskLevels(), r.Before), After: countsOf(RiskLevels(), r.After),
+		Matrix:         SubmissionMatrix{r.Matrix.Size, r.Matrix.LowMax, r.Matrix.MediumMax},
+		LastCarriedOut: r.LastCarriedOut,
+	}
+}
+
+func submissionDeviations(f AnnualFigures) *SubmissionDeviation {
+	dv := f.Deviations
+	if dv == nil {
+		return nil
+	}
+	return &SubmissionDeviation{Total: dv.Total, Open: dv.Open,
+		ByCategory: countsOf(DeviationCategories(), dv.ByCategory), BySeverity: countsOf(Severities(), dv.BySeverity),
+		OpenSerious: f.OpenSeriousDeviations, NoticesNeeded: dv.NoticeNeeded,
+		NoticesSent: dv.NoticeSent, NoticesSentAfterYear: dv.NoticeSentAfterYear, NoticesOutstanding: dv.NoticeOutstanding}
+}
+
+func submissionSickLeave(f AnnualFigures) *SubmissionSickLeave {
+	sl := f.SickLeave
+	if sl == nil {
+		return nil
+	}
+	out := &SubmissionSickLeave{Quarters: []SubmissionQuarter{}, Rules: []SubmissionRuleFlag{},
+		Measures: sl.Measures, MeasuresOverdue: sl.MeasuresOverdue}
+	if sl.Settings.Target != 0 {
+		t := sl.Settings.Target.Float()
+		out.Target = &t
+	}
+	if sl.HasAverage {
+		a := sl.Average.Float()
+		out.Year = &a
+	}
+	for _, q := range sl.Quarters {
+		out.Quarters = append(out.Quarters, SubmissionQuarter{Quarter: q.Quarter, Percent: q.Total.Float()})
+	}
+	for _, a := range sl.Alerts {
+		out.Rules = append(out.Rules, SubmissionRuleFlag{Rule: a.Rule.Label(), Quarter: a.Last()})
+	}
+	return out
+}
+
+func submissionViolence(f AnnualFigures) *SubmissionViolence {
+	if f.Violence == nil {
+		return nil
+	}
+	v := &SubmissionViolence{Mapped: f.ViolenceMapped(), Mapping: f.ViolenceMappingDate,
+		Trainings: f.ViolenceTrainings, LastTraining: f.LastViolenceTraining}
+	if f.Deviations != nil {
+		v.Incidents = f.Deviations.ByCategory[DevViolence]
+	}
+	return v
+}
+
+// submissionTenFactor is the same round as the summary: the latest up to
+// the year (SurveyRoundFor).
+func submissionTenFactor(f AnnualFigures) *SubmissionTenFactor {
+	tf := &SubmissionTenFactor{Factors: []SubmissionFactor{}, Keep: []int{}, Improve: []int{}, FocusWithoutMeasure: []int{}}
+	r := f.Survey
+	if r == nil {
+		return tf
+	}
+	tf.RoundYear, tf.ResultsOn, tf.MeasuresOverdue, tf.Respondents = int(r.Year), r.ResultsOn, f.SurveyMeasuresOverdue, r.Respondents
+	for _, fa := range f.SurveyFocusWithoutMeasure {
+		tf.FocusWithoutMeasure = append(tf.FocusWithoutMeasure, fa.Number())
+	}
+	if r.HasReport() {
+		for _, sc := range r.Scores {
+			if sc.Unit.Given() && sc.Unit.InRange() {
+				tf.Factors = append(tf.Factors, SubmissionFactor{Factor: sc.Factor.Number(), Mean: sc.Unit.Float()})
+			}
+		}
+	}
+	for _, fa := range r.Focus {
+		if fa.Kind == SurveyFocusKeep {
+			tf.Keep = append(tf.Keep, fa.Factor.Number())
+		} else {
+			tf.Improve = append(tf.Improve, fa.Factor.Number())
+		}
+	}
+	return tf
 }
 
 func submissionReview(r ReviewFigures) SubmissionReview {
@@ -541,254 +570,309 @@ func missingKey(got, want any, path string) string {
 }
 
 // Validate checks the rules of the schema that the types alone do not:
-// identity, ranges, known codes, and that counts add up.
+// identity, ranges, known codes, and that counts add up. Each part of the
+// file is checked by a step of its own, in the file's order.
 func (s Submission) Validate() error {
-	var v ValidationError
-	add := func(format string, args ...any) { v.Add("", fmt.Sprintf(format, args...)) }
+	c := &submissionCheck{}
+	c.identity(s)
+	c.unit(s.Unit, s.CommitteeRoles)
+	c.plan(s.ActionPlan)
+	c.risk(s.Risk)
+	c.deviations(s.Deviations)
+	c.sickLeave(s.SickLeave, s.Year)
+	c.violence(s.Violence)
+	c.tenFactor(s.TenFactor)
+	if r := s.SafetyRounds; r != nil {
+		c.count("safety_rounds.held", r.Held)
+	}
+	if m := s.Meetings; m != nil {
+		c.count("meetings.held", m.Held)
+	}
+	if s.HasV2() {
+		c.summaryV2(s.Summary)
+		c.planV2(s.ActionPlan)
+		c.deviationsV2(s.Deviations)
+		c.reviewV2(s.Review)
+		c.tenFactorV2(s.TenFactor, s.Year)
+	}
+	c.checklist(s.Checklist)
+	return c.v.Err()
+}
+
+// submissionCheck collects the messages of Validate.
+type submissionCheck struct{ v ValidationError }
+
+func (c *submissionCheck) add(format string, args ...any) { c.v.Add("", fmt.Sprintf(format, args...)) }
+
+// count checks a count: from 0 up to a sanity limit.
+func (c *submissionCheck) count(name string, n int) {
+	if n < 0 || n > 10_000_000 {
+		c.add("%s må være et tall fra 0 og oppover", name)
+	}
+}
+
+// pct checks a percentage from 0 to 100.
+func (c *submissionCheck) pct(name string, p float64) {
+	if math.IsNaN(p) || p < 0 || p > 100 {
+		c.add("%s må være en prosent fra 0 til 100", name)
+	}
+}
+
+// codes checks a map of counts by code: known codes, counts in range; it
+// returns the sum.
+func codes[K ~string](c *submissionCheck, name, what string, m map[K]int, valid func(K) bool) int {
+	sum := 0
+	for k, n := range m {
+		if !valid(k) {
+			c.add("%s: ukjent %s «%s»", name, what, shorten(string(k), 40))
+		}
+		c.count(name, n)
+		sum += n
+	}
+	return sum
+}
+
+func (c *submissionCheck) identity(s Submission) {
 	if s.Schema != SubmissionSchema || s.SchemaVersion < SubmissionOldestVersion || s.SchemaVersion > SubmissionVersion {
-		add("schema må være «%s» versjon %d til %d", SubmissionSchema, SubmissionOldestVersion, SubmissionVersion)
+		c.add("schema må være «%s» versjon %d til %d", SubmissionSchema, SubmissionOldestVersion, SubmissionVersion)
 	}
 	if s.Year < MinHMSYear || s.Year > MaxHMSYear {
-		add("year må være fra %d til %d", MinHMSYear, MaxHMSYear)
+		c.add("year må være fra %d til %d", MinHMSYear, MaxHMSYear)
 	}
 	if s.Produced.IsZero() {
-		add("produced mangler dato")
+		c.add("produced mangler dato")
 	}
 	if strings.TrimSpace(s.AppVersion) == "" || runeLen(s.AppVersion) > 50 {
-		add("app_version må fylles ut (høyst 50 tegn)")
+		c.add("app_version må fylles ut (høyst 50 tegn)")
 	}
-	u := s.Unit
+}
+
+func (c *submissionCheck) unit(u SubmissionUnit, roles []Role) {
 	if strings.TrimSpace(u.Name) == "" || runeLen(u.Name) > MaxNameLen {
-		add("unit.name må fylles ut (høyst %d tegn)", MaxNameLen)
+		c.add("unit.name må fylles ut (høyst %d tegn)", MaxNameLen)
 	}
 	if strings.TrimSpace(u.Municipality) == "" || runeLen(u.Municipality) > MaxNameLen {
-		add("unit.municipality må fylles ut (høyst %d tegn)", MaxNameLen)
+		c.add("unit.municipality må fylles ut (høyst %d tegn)", MaxNameLen)
 	}
 	if !u.Sector.Valid() {
-		add("unit.sector «%s» er ikke en kjent sektor", shorten(string(u.Sector), 40))
+		c.add("unit.sector «%s» er ikke en kjent sektor", shorten(string(u.Sector), 40))
 	}
 	if u.Employees < MinEmployees || u.Employees > MaxEmployees {
-		add("unit.employees må være fra %d til %d", MinEmployees, MaxEmployees)
+		c.add("unit.employees må være fra %d til %d", MinEmployees, MaxEmployees)
 	}
 	if CheckNoNationalID("unit", u.Name+" "+u.Municipality) != nil {
-		add("unit inneholder noe som ligner et fødselsnummer")
+		c.add("unit inneholder noe som ligner et fødselsnummer")
 	}
 	seen := map[Role]bool{}
-	for _, r := range s.CommitteeRoles {
+	for _, r := range roles {
 		if !r.Valid() || seen[r] {
-			add("committee_roles: «%s» er ukjent eller står to ganger", shorten(string(r), 40))
+			c.add("committee_roles: «%s» er ukjent eller står to ganger", shorten(string(r), 40))
 		}
 		seen[r] = true
 	}
-	count := func(name string, n int) {
-		if n < 0 || n > 10_000_000 {
-			add("%s må være et tall fra 0 og oppover", name)
-		}
-	}
-	if p := s.ActionPlan; p == nil {
-		add("action_plan mangler")
-	} else {
-		for _, c := range []struct {
-			n string
-			v int
-		}{{"total", p.Total}, {"open", p.Open}, {"overdue", p.Overdue}, {"due_soon", p.DueSoon}, {"created", p.Created}, {"closed", p.Closed}, {"evaluated", p.Evaluated}} {
-			count("action_plan."+c.n, c.v)
-		}
-		if p.Open > p.Total || p.Overdue+p.DueSoon > p.Open || p.Evaluated > p.Closed || p.Created > p.Total || p.Closed > p.Total {
-			add("action_plan: tallene henger ikke sammen")
-		}
-		sum := 0
-		for st, n := range p.ByStatus {
-			if !st.Valid() {
-				add("action_plan.by_status: ukjent status «%s»", shorten(string(st), 40))
-			}
-			count("action_plan.by_status", n)
-			sum += n
-		}
-		if len(p.ByStatus) != len(Statuses()) || sum != p.Total {
-			add("action_plan.by_status må ha alle statuser og summere til total")
-		}
-	}
-	if r := s.Risk; r == nil {
-		add("risk mangler")
-	} else {
-		for _, c := range []int{r.Assessments, r.CarriedOut, r.ReviewOverdue, r.Items, r.NotAssessed} {
-			count("risk", c)
-		}
-		if r.CarriedOut > r.Assessments || r.ReviewOverdue > r.Assessments {
-			add("risk: tallene henger ikke sammen")
-		}
-		m := RiskMatrix{Size: r.Matrix.Size, LowMax: r.Matrix.LowMax, MediumMax: r.Matrix.MediumMax}
-		if m.Validate() != nil {
-			add("risk.matrix er ikke en gyldig risikomatrise")
-		}
-		for _, x := range []struct {
-			name string
-			lv   map[RiskLevel]int
-		}{{"before", r.Before}, {"after", r.After}} {
-			name, lv := x.name, x.lv
-			sum := 0
-			for l, n := range lv {
-				if !l.Valid() {
-					add("risk.%s: ukjent nivå «%s»", name, shorten(string(l), 40))
-				}
-				count("risk."+name, n)
-				sum += n
-			}
-			if len(lv) != len(RiskLevels()) || sum > r.Items {
-				add("risk.%s må ha alle nivåer og høyst items farer", name)
-			}
-		}
-		if sum := r.Before[RiskLow] + r.Before[RiskMedium] + r.Before[RiskHigh]; sum+r.NotAssessed != r.Items {
-			add("risk: items må være summen av before og not_assessed")
-		}
-	}
-	if dv := s.Deviations; dv != nil {
-		count("deviations.total", dv.Total)
-		count("deviations.open", dv.Open)
-		if dv.Open > dv.Total {
-			add("deviations: open er større enn total")
-		}
-		sum := 0
-		for c, n := range dv.ByCategory {
-			if !c.Valid() {
-				add("deviations.by_category: ukjent kategori «%s»", shorten(string(c), 40))
-			}
-			count("deviations.by_category", n)
-			sum += n
-		}
-		if sum != dv.Total {
-			add("deviations.by_category må summere til total")
-		}
-		for sv, n := range dv.BySeverity {
-			if !sv.Valid() {
-				add("deviations.by_severity: ukjent alvorlighetsgrad «%s»", shorten(string(sv), 40))
-			}
-			count("deviations.by_severity", n)
-		}
-	}
-	pct := func(name string, p float64) {
-		if math.IsNaN(p) || p < 0 || p > 100 {
-			add("%s må være en prosent fra 0 til 100", name)
-		}
-	}
-	if sl := s.SickLeave; sl != nil {
-		if sl.Target != nil {
-			pct("sick_leave.target_percent", *sl.Target)
-		}
-		if sl.Year != nil {
-			pct("sick_leave.year_percent", *sl.Year)
-		}
-		for _, q := range sl.Quarters {
-			if !q.Quarter.Valid() || q.Quarter.Year != s.Year {
-				add("sick_leave.quarters: kvartalet «%s» hører ikke til %d", q.Quarter, s.Year)
-			}
-			pct("sick_leave.quarters.percent", q.Percent)
-		}
-		for _, f := range sl.Rules {
-			if strings.TrimSpace(f.Rule) == "" || runeLen(f.Rule) > 200 || !f.Quarter.Valid() {
-				add("sick_leave.rules_triggered: regel og kvartal må fylles ut")
-			}
-		}
-	}
-	if vt := s.Violence; vt != nil {
-		count("violence.trainings", vt.Trainings)
-		count("violence.incidents", vt.Incidents)
-		if vt.Mapped && vt.Mapping.IsZero() {
-			add("violence.mapping må ha dato når mapped er true")
-		}
-	}
-	if tf := s.TenFactor; tf != nil {
-		count("ten_factor.respondents", tf.Respondents)
-		if len(tf.Factors) > 0 && tf.Respondents < 3 {
-			add("ten_factor: faktorer vises ikke med færre enn 3 svar")
-		}
-		seenF := map[int]bool{}
-		for _, f := range tf.Factors {
-			if f.Factor < 1 || f.Factor > 10 || seenF[f.Factor] {
-				add("ten_factor.factors: faktor %d er ugyldig eller står to ganger", f.Factor)
-			}
-			seenF[f.Factor] = true
-			if math.IsNaN(f.Mean) || f.Mean < 1 || f.Mean > 5 {
-				add("ten_factor.factors: snittet må være fra 1 til 5")
-			}
-		}
-		for _, n := range append(append([]int{}, tf.Keep...), tf.Improve...) {
-			if n < 1 || n > 10 {
-				add("ten_factor: keep og improve må være faktornummer 1–10")
-			}
-		}
-	}
-	if c := s.SafetyRounds; c != nil {
-		count("safety_rounds.held", c.Held)
-	}
-	if c := s.Meetings; c != nil {
-		count("meetings.held", c.Held)
-	}
-	if s.HasV2() {
-		s.validateV2(add)
-	}
-	if len(s.Checklist) != 8 {
-		add("checklist må ha punktene 1–8")
-	} else {
-		for i, p := range s.Checklist {
-			if p.Point != i+1 {
-				add("checklist må ha punktene 1–8 i rekkefølge")
-				break
-			}
-		}
-	}
-	return v.Err()
 }
 
-// validateV2 checks the fields version 2 added: every module's summary
-// status once, overdue measures per source summing to the plan's, and
-// § 5-2 notices adding up.
-func (s Submission) validateV2(add func(string, ...any)) {
-	seen := map[string]bool{}
-	for _, l := range s.Summary {
-		known := false
-		for _, m := range AnnualModules() {
-			known = known || m.ID == l.Module
+func (c *submissionCheck) plan(p *SubmissionPlan) {
+	if p == nil {
+		c.add("action_plan mangler")
+		return
+	}
+	for _, x := range []struct {
+		n string
+		v int
+	}{{"total", p.Total}, {"open", p.Open}, {"overdue", p.Overdue}, {"due_soon", p.DueSoon}, {"created", p.Created}, {"closed", p.Closed}, {"evaluated", p.Evaluated}} {
+		c.count("action_plan."+x.n, x.v)
+	}
+	if p.Open > p.Total || p.Overdue+p.DueSoon > p.Open || p.Evaluated > p.Closed || p.Created > p.Total || p.Closed > p.Total {
+		c.add("action_plan: tallene henger ikke sammen")
+	}
+	sum := codes(c, "action_plan.by_status", "status", p.ByStatus, Status.Valid)
+	if len(p.ByStatus) != len(Statuses()) || sum != p.Total {
+		c.add("action_plan.by_status må ha alle statuser og summere til total")
+	}
+}
+
+func (c *submissionCheck) risk(r *SubmissionRisk) {
+	if r == nil {
+		c.add("risk mangler")
+		return
+	}
+	for _, n := range []int{r.Assessments, r.CarriedOut, r.ReviewOverdue, r.Items, r.NotAssessed} {
+		c.count("risk", n)
+	}
+	if r.CarriedOut > r.Assessments || r.ReviewOverdue > r.Assessments {
+		c.add("risk: tallene henger ikke sammen")
+	}
+	m := RiskMatrix{Size: r.Matrix.Size, LowMax: r.Matrix.LowMax, MediumMax: r.Matrix.MediumMax}
+	if m.Validate() != nil {
+		c.add("risk.matrix er ikke en gyldig risikomatrise")
+	}
+	for _, x := range []struct {
+		name string
+		lv   map[RiskLevel]int
+	}{{"before", r.Before}, {"after", r.After}} {
+		sum := codes(c, "risk."+x.name, "nivå", x.lv, RiskLevel.Valid)
+		if len(x.lv) != len(RiskLevels()) || sum > r.Items {
+			c.add("risk.%s må ha alle nivåer og høyst items farer", x.name)
 		}
-		if !known || seen[l.Module] || !l.Status.Valid() {
-			add("summary: modulen «%s» eller statusen «%s» er ukjent eller står to ganger", shorten(l.Module, 40), shorten(string(l.Status), 40))
+	}
+	if sum := r.Before[RiskLow] + r.Before[RiskMedium] + r.Before[RiskHigh]; sum+r.NotAssessed != r.Items {
+		c.add("risk: items må være summen av before og not_assessed")
+	}
+}
+
+func (c *submissionCheck) deviations(dv *SubmissionDeviation) {
+	if dv == nil {
+		return
+	}
+	c.count("deviations.total", dv.Total)
+	c.count("deviations.open", dv.Open)
+	if dv.Open > dv.Total {
+		c.add("deviations: open er større enn total")
+	}
+	if codes(c, "deviations.by_category", "kategori", dv.ByCategory, DeviationCategory.Valid) != dv.Total {
+		c.add("deviations.by_category må summere til total")
+	}
+	codes(c, "deviations.by_severity", "alvorlighetsgrad", dv.BySeverity, Severity.Valid)
+}
+
+func (c *submissionCheck) sickLeave(sl *SubmissionSickLeave, year int) {
+	if sl == nil {
+		return
+	}
+	if sl.Target != nil {
+		c.pct("sick_leave.target_percent", *sl.Target)
+	}
+	if sl.Year != nil {
+		c.pct("sick_leave.year_percent", *sl.Year)
+	}
+	for _, q := range sl.Quarters {
+		if !q.Quarter.Valid() || q.Quarter.Year != year {
+			c.add("sick_leave.quarters: kvartalet «%s» hører ikke til %d", q.Quarter, year)
+		}
+		c.pct("sick_leave.quarters.percent", q.Percent)
+	}
+	for _, f := range sl.Rules {
+		if strings.TrimSpace(f.Rule) == "" || runeLen(f.Rule) > 200 || !f.Quarter.Valid() {
+			c.add("sick_leave.rules_triggered: regel og kvartal må fylles ut")
+		}
+	}
+}
+
+func (c *submissionCheck) violence(vt *SubmissionViolence) {
+	if vt == nil {
+		return
+	}
+	c.count("violence.trainings", vt.Trainings)
+	c.count("violence.incidents", vt.Incidents)
+	if vt.Mapped && vt.Mapping.IsZero() {
+		c.add("violence.mapping må ha dato når mapped er true")
+	}
+}
+
+func (c *submissionCheck) tenFactor(tf *SubmissionTenFactor) {
+	if tf == nil {
+		return
+	}
+	c.count("ten_factor.respondents", tf.Respondents)
+	if len(tf.Factors) > 0 && tf.Respondents < 3 {
+		c.add("ten_factor: faktorer vises ikke med færre enn 3 svar")
+	}
+	seen := map[int]bool{}
+	for _, f := range tf.Factors {
+		if f.Factor < 1 || f.Factor > 10 || seen[f.Factor] {
+			c.add("ten_factor.factors: faktor %d er ugyldig eller står to ganger", f.Factor)
+		}
+		seen[f.Factor] = true
+		if math.IsNaN(f.Mean) || f.Mean < 1 || f.Mean > 5 {
+			c.add("ten_factor.factors: snittet må være fra 1 til 5")
+		}
+	}
+	for _, n := range append(append([]int{}, tf.Keep...), tf.Improve...) {
+		if n < 1 || n > 10 {
+			c.add("ten_factor: keep og improve må være faktornummer 1–10")
+		}
+	}
+}
+
+func (c *submissionCheck) checklist(points []SubmissionPoint) {
+	if len(points) != 8 {
+		c.add("checklist må ha punktene 1–8")
+		return
+	}
+	for i, p := range points {
+		if p.Point != i+1 {
+			c.add("checklist må ha punktene 1–8 i rekkefølge")
+			return
+		}
+	}
+}
+
+// The fields version 2 added: every module's summary status once, overdue
+// measures per source summing to the plan's, § 5-2 notices and the
+// review's goals adding up, the 10-FAKTOR round no later than the year.
+
+func (c *submissionCheck) summaryV2(lines []SubmissionSummaryLine) {
+	known := map[string]bool{}
+	for _, m := range AnnualModules() {
+		known[m.ID] = true
+	}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if !known[l.Module] || seen[l.Module] || !l.Status.Valid() {
+			c.add("summary: modulen «%s» eller statusen «%s» er ukjent eller står to ganger", shorten(l.Module, 40), shorten(string(l.Status), 40))
 		}
 		seen[l.Module] = true
 	}
-	if len(s.Summary) != len(AnnualModules()) {
-		add("summary må ha én linje per modul (%d)", len(AnnualModules()))
+	if len(lines) != len(known) {
+		c.add("summary må ha én linje per modul (%d)", len(known))
 	}
-	if p := s.ActionPlan; p != nil {
-		sum := 0
-		for k, n := range p.OverdueBySource {
-			if !k.Valid() || n < 0 {
-				add("action_plan.overdue_by_source: ukjent kilde «%s» eller negativt tall", shorten(string(k), 40))
-			}
-			sum += n
-		}
-		if len(p.OverdueBySource) != len(SourceKinds()) || sum != p.Overdue {
-			add("action_plan.overdue_by_source må ha alle kilder og summere til overdue")
-		}
+}
+
+func (c *submissionCheck) planV2(p *SubmissionPlan) {
+	if p == nil {
+		return
 	}
-	if dv := s.Deviations; dv != nil {
-		if dv.OpenSerious < 0 || dv.OpenSerious > dv.Open || dv.NoticesSent < 0 || dv.NoticesOutstanding < 0 ||
-			dv.NoticesSentAfterYear < 0 || dv.NoticesSent+dv.NoticesSentAfterYear+dv.NoticesOutstanding != dv.NoticesNeeded ||
-			dv.NoticesNeeded > dv.Total {
-			add("deviations: open_serious og varslene (notices_*) henger ikke sammen")
+	sum := 0
+	for k, n := range p.OverdueBySource {
+		if !k.Valid() || n < 0 {
+			c.add("action_plan.overdue_by_source: ukjent kilde «%s» eller negativt tall", shorten(string(k), 40))
 		}
+		sum += n
 	}
-	r := s.Review
-	if r.Goals != r.GoalsReached+r.GoalsPartly+r.GoalsNotReached+r.GoalsNotAssessed || r.Regulations < 0 || r.Courses < 0 || r.Participants < 0 ||
-		(r.OccupationalInjuries != nil && *r.OccupationalInjuries < 0) || (r.Whistleblowing != nil && *r.Whistleblowing < 0) {
-		add("review: tallene henger ikke sammen")
+	if len(p.OverdueBySource) != len(SourceKinds()) || sum != p.Overdue {
+		c.add("action_plan.overdue_by_source må ha alle kilder og summere til overdue")
 	}
-	if tf := s.TenFactor; tf != nil {
-		if tf.RoundYear != 0 && (tf.RoundYear < MinHMSYear || tf.RoundYear > s.Year) {
-			add("ten_factor.round_year må være 0 eller et år til og med %d", s.Year)
-		}
-		if tf.RoundYear == 0 && tf.Respondents > 0 {
-			add("ten_factor: svar uten runde (round_year er 0)")
-		}
+}
+
+func (c *submissionCheck) deviationsV2(dv *SubmissionDeviation) {
+	if dv == nil {
+		return
+	}
+	negative := dv.OpenSerious < 0 || dv.NoticesSent < 0 || dv.NoticesOutstanding < 0 || dv.NoticesSentAfterYear < 0
+	notices := dv.NoticesSent+dv.NoticesSentAfterYear+dv.NoticesOutstanding == dv.NoticesNeeded && dv.NoticesNeeded <= dv.Total
+	if negative || dv.OpenSerious > dv.Open || !notices {
+		c.add("deviations: open_serious og varslene (notices_*) henger ikke sammen")
+	}
+}
+
+func (c *submissionCheck) reviewV2(r SubmissionReview) {
+	goals := r.Goals == r.GoalsReached+r.GoalsPartly+r.GoalsNotReached+r.GoalsNotAssessed
+	negative := r.Regulations < 0 || r.Courses < 0 || r.Participants < 0 ||
+		(r.OccupationalInjuries != nil && *r.OccupationalInjuries < 0) || (r.Whistleblowing != nil && *r.Whistleblowing < 0)
+	if !goals || negative {
+		c.add("review: tallene henger ikke sammen")
+	}
+}
+
+func (c *submissionCheck) tenFactorV2(tf *SubmissionTenFactor, year int) {
+	if tf == nil {
+		return
+	}
+	if tf.RoundYear != 0 && (tf.RoundYear < MinHMSYear || tf.RoundYear > year) {
+		c.add("ten_factor.round_year må være 0 eller et år til og med %d", year)
+	}
+	if tf.RoundYear == 0 && tf.Respondents > 0 {
+		c.add("ten_factor: svar uten runde (round_year er 0)")
 	}
 }
