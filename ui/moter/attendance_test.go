@@ -4,12 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"hmsutvalg/model"
 	"hmsutvalg/storage"
-	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -99,20 +96,7 @@ func openMeeting(t *testing.T, s *Screen, id uint64) *Editor {
 func TestAttendanceShownIsStored(t *testing.T) {
 	path := uitest.DemoFile(t)
 	a := test.NewTempApp(t)
-	open := func() (*Screen, *storage.Store) {
-		st, err := storage.Open(path, storage.Options{NoBackup: true, User: "Test"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := test.NewWindow(nil)
-		t.Cleanup(w.Close)
-		env := appctx.New(a, w, st)
-		env.Today = func() model.Date { return uitest.Today }
-		s := New(env)
-		w.SetContent(s.Content())
-		w.Resize(fyne.NewSize(1024, 768))
-		return s, st
-	}
+	open := func() (*Screen, *storage.Store) { return openFile(t, a, path) }
 	s, st := open()
 	var id, other uint64
 	for _, m := range s.Meetings() {
