@@ -63,49 +63,57 @@ func AnnualModules() []Module {
 func moduleStatuses(d AnnualData, f AnnualFigures) []ModuleStatus {
 	var out []ModuleStatus
 	for _, m := range AnnualModules() {
-		s := ModuleStatus{Module: m}
-		switch m.ID {
-		case ModuleUtvalg:
-			s.InUse = true
-			s.HasData = len(f.Committee.Roles) > 0
-			var roles []string
-			for _, r := range f.Committee.Roles {
-				roles = append(roles, strings.ToLower(r.Short()))
-			}
-			s.Summary = "Roller: " + orNone(strings.Join(roles, ", "))
-		case ModuleRisiko:
-			s.InUse = true
-			s.HasData = f.Risk.Assessments > 0
-			s.Summary = fmt.Sprintf("%d %s, %d %s", f.Risk.Assessments,
-				pluralWord(f.Risk.Assessments, "risikovurdering", "risikovurderinger"),
-				f.Risk.Items, pluralWord(f.Risk.Items, "fare", "farer"))
-		case ModuleHandlingsplan:
-			s.InUse = true
-			s.HasData = f.Plan.Summary.Total > 0
-			s.Summary = fmt.Sprintf("%d tiltak, %d evaluert", f.Plan.Summary.Total, f.Plan.Evaluated)
-		case ModuleAvvik:
-			s.InUse = f.Deviations != nil
-			s.HasData = s.InUse && f.Deviations.Total > 0
-		case ModuleSykefravar:
-			s.InUse = f.SickLeave != nil
-			s.HasData = s.InUse && len(f.SickLeave.Quarters) > 0
-		case ModuleVold:
-			s.InUse = f.Violence != nil
-			// By the year rules: a mapping dated after the year documents nothing in it.
-			s.HasData = s.InUse && (!f.ViolenceMappingDate.IsZero() || f.ViolenceTrainings > 0)
-		case ModuleTiFaktor:
-			s.InUse = d.InUse[ModuleTiFaktor]
-			s.HasData = f.Survey != nil
-		case ModuleVernerunder:
-			s.InUse = d.InUse[ModuleVernerunder]
-			s.HasData = f.SafetyRoundsHeld > 0
-		case ModuleMoter:
-			s.InUse = d.InUse[ModuleMoter]
-			s.HasData = f.MeetingsHeld > 0
-		}
+		s := ModuleStatus{Module: m, Summary: moduleSummary(m.ID, &f)}
+		s.InUse, s.HasData = moduleState(m.ID, d, &f)
 		out = append(out, s)
 	}
 	return out
+}
+
+// moduleState says whether module id is in use and holds data for the
+// year, by the year rules the figures were computed with.
+func moduleState(id string, d AnnualData, f *AnnualFigures) (inUse, hasData bool) {
+	switch id {
+	case ModuleUtvalg:
+		return true, len(f.Committee.Roles) > 0
+	case ModuleRisiko:
+		return true, f.Risk.Assessments > 0
+	case ModuleHandlingsplan:
+		return true, f.Plan.Summary.Total > 0
+	case ModuleAvvik:
+		return f.Deviations != nil, f.Deviations != nil && f.Deviations.Total > 0
+	case ModuleSykefravar:
+		return f.SickLeave != nil, f.SickLeave != nil && len(f.SickLeave.Quarters) > 0
+	case ModuleVold:
+		// A mapping dated after the year documents nothing in it.
+		return f.Violence != nil, f.Violence != nil && (!f.ViolenceMappingDate.IsZero() || f.ViolenceTrainings > 0)
+	case ModuleTiFaktor:
+		return d.InUse[ModuleTiFaktor], f.Survey != nil
+	case ModuleVernerunder:
+		return d.InUse[ModuleVernerunder], f.SafetyRoundsHeld > 0
+	case ModuleMoter:
+		return d.InUse[ModuleMoter], f.MeetingsHeld > 0
+	}
+	return false, false
+}
+
+// moduleSummary is the checklist's one line for the modules that have one.
+func moduleSummary(id string, f *AnnualFigures) string {
+	switch id {
+	case ModuleUtvalg:
+		var roles []string
+		for _, r := range f.Committee.Roles {
+			roles = append(roles, strings.ToLower(r.Short()))
+		}
+		return "Roller: " + orNone(strings.Join(roles, ", "))
+	case ModuleRisiko:
+		return fmt.Sprintf("%d %s, %d %s", f.Risk.Assessments,
+			pluralWord(f.Risk.Assessments, "risikovurdering", "risikovurderinger"),
+			f.Risk.Items, pluralWord(f.Risk.Items, "fare", "farer"))
+	case ModuleHandlingsplan:
+		return fmt.Sprintf("%d tiltak, %d evaluert", f.Plan.Summary.Total, f.Plan.Evaluated)
+	}
+	return ""
 }
 
 func orNone(s string) string {
