@@ -192,8 +192,21 @@ func (r CheckReport) Summary() string {
 // known, and the app's invariants. The error is only for a file that
 // cannot be read at all (missing, not ours, locked by a writer …); every
 // other finding is a problem in the report.
+//
+// Like a read-only Open it works on a snapshot, so a file open for
+// writing in another window can be checked (snapshot.go).
 func Check(path string) (CheckReport, error) {
-	return checkWith(path, DefaultLockTimeout, migrations)
+	cp, cleanup, err := snapshot(path)
+	if err != nil {
+		return CheckReport{Path: path}, err
+	}
+	defer cleanup()
+	rep, err := checkWith(cp, DefaultLockTimeout, migrations)
+	rep.Path = path
+	for i, p := range rep.Problems {
+		rep.Problems[i] = strings.ReplaceAll(p, cp, path)
+	}
+	return rep, renamePath(err, cp, path)
 }
 
 func checkWith(path string, timeout time.Duration, migs []migration) (rep CheckReport, err error) {

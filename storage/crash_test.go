@@ -64,6 +64,8 @@ const (
 	crashStartEnv  = "HMSUTVALG_CRASH_START"  // number of the helper's first write
 	crashSeedEnv   = "HMSUTVALG_CRASH_SEED"
 	crashKillsEnv  = "HMSUTVALG_CRASH_KILLS"
+	crashWritesEnv = "HMSUTVALG_CRASH_WRITES" // writes per helper run (default crashWritesPerRun)
+	crashSoakEnv   = "HMSUTVALG_SOAK"         // run TestCrashKill for this long instead of a number of kills
 
 	crashUser = "krasjtest"
 
@@ -144,7 +146,11 @@ func TestCrashHelper(t *testing.T) {
 		die("open: %v", err)
 	}
 	deadline := time.Now().Add(crashHelperLifetime)
-	for n := start; n < start+crashWritesPerRun && time.Now().Before(deadline); n++ {
+	limit := crashWritesPerRun
+	if v, err := strconv.Atoi(os.Getenv(crashWritesEnv)); err == nil && v > 0 {
+		limit = v
+	}
+	for n := start; n < start+limit && time.Now().Before(deadline); n++ {
 		members, err := s.Members()
 		if err != nil {
 			die("members before write %d: %v", n, err)

@@ -78,6 +78,8 @@ type Store struct {
 	user string
 
 	lists listCache // decoded lists between writes (listcache.go)
+
+	cleanup func() // removes the snapshot copy of a read-only store
 }
 
 // Path returns the database file path.
@@ -113,11 +115,20 @@ func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if s.cleanup != nil {
+		s.cleanup()
+	}
+	return err
 }
 
-// Open opens an existing database. See openWith.
+// Open opens an existing database. See openWith. A read-only open works
+// on a snapshot (snapshot.go): it takes no lock on path, so it works while
+// another window writes to the file, and never makes that window wait.
 func Open(path string, opts Options) (*Store, error) {
+	if opts.ReadOnly {
+		return openSnapshot(path, opts, migrations)
+	}
 	return openWith(path, opts, migrations)
 }
 

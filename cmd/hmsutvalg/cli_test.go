@@ -95,8 +95,11 @@ func TestCheckFailsOnBadFiles(t *testing.T) {
 	}
 }
 
-func TestCheckOnLockedFileFailsFast(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "demo.db")
+// While the program has the file open for writing, the read-only commands
+// work on a snapshot and leave the file as it was; demo still refuses.
+func TestReadOnlyCommandsWhileFileIsOpen(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
 	if code, _, errs := runCLI("demo", "--db", db); code != exitOK {
 		t.Fatal(errs)
 	}
@@ -105,8 +108,24 @@ func TestCheckOnLockedFileFailsFast(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	code, _, errs := runCLI("backup", "--db", db, "--out", filepath.Join(t.TempDir(), "k.db"))
-	if code != exitError || !strings.Contains(errs, "allerede åpen") {
-		t.Errorf("locked: %d %q", code, errs)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"check", "--db", db},
+		{"backup", "--db", db, "--out", filepath.Join(dir, "k.db")},
+		{"report", "--db", db, "--out", filepath.Join(dir, "r.pdf")},
+		{"export", "--db", db, "--out", filepath.Join(dir, "e.json")},
+	} {
+		if code, _, errs := runCLI(args...); code != exitOK {
+			t.Errorf("%s while the file is open: %d %q", args[0], code, errs)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a read-only command changed the file")
+	}
+	if code, _, errs := runCLI("demo", "--db", db); code != exitError || !strings.Contains(errs, "finnes allerede") {
+		t.Errorf("demo into the open file: %d %q", code, errs)
 	}
 }
