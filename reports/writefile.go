@@ -6,15 +6,23 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
+
+	"hmsutvalg/internal/atomicfile"
 )
 
 // WriteFileAtomic writes b to path under a temporary name in the same
 // folder and renames it into place, so a failed write never leaves half a
 // file behind and an existing file is replaced only by a complete one.
-// Errors are *WriteError.
+// The file is flushed to disk before the rename and the folder after it
+// (atomicfile), so a power cut leaves the old file or the new one, never
+// an empty one. Temporary files a killed run left in the folder more than
+// an hour ago are removed first. Errors are *WriteError.
 func WriteFileAtomic(path string, b []byte) (err error) {
 	fail := func(op writeOp, err error) error { return &WriteError{Path: path, Op: op, Err: err} }
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".hmsutvalg-*.tmp")
+	atomicfile.RemoveStale(filepath.Dir(path), isOurTemp, staleTempAge)
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPrefix+"*"+tempSuffix)
 	if err != nil {
 		return fail(opCreate, err)
 	}
@@ -30,13 +38,41 @@ func WriteFileAtomic(path string, b []byte) (err error) {
 	if err = tmp.Chmod(0o644); err != nil {
 		return fail(opWrite, err)
 	}
+	if err = tmp.Sync(); err != nil {
+		return fail(opWrite, err)
+	}
 	if err = tmp.Close(); err != nil {
 		return fail(opWrite, err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = atomicfile.Rename(tmp.Name(), path); err != nil {
 		return fail(opReplace, err)
 	}
 	return nil
+}
+
+// Our temporary names: tempPrefix, the random digits os.CreateTemp puts
+// in place of *, tempSuffix. Nothing else in a folder is ever removed.
+const (
+	tempPrefix   = ".hmsutvalg-"
+	tempSuffix   = ".tmp"
+	staleTempAge = time.Hour // no report takes an hour to write
+)
+
+func isOurTemp(name string) bool {
+	mid, ok := strings.CutPrefix(name, tempPrefix)
+	if !ok {
+		return false
+	}
+	mid, ok = strings.CutSuffix(mid, tempSuffix)
+	if !ok || mid == "" {
+		return false
+	}
+	for _, r := range mid {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 type writeOp int

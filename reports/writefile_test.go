@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestWriteFileAtomic(t *testing.T) {
@@ -70,5 +71,38 @@ func TestWriteErrorMessages(t *testing.T) {
 	}
 	if fileInUse(rename(syscall.EACCES)) {
 		t.Error("off Windows, replacing a file is never refused for being open")
+	}
+}
+
+// Temporary files a killed run left are removed on the next save into the
+// folder, once they are an hour old; nothing else is touched.
+func TestWriteFileAtomicRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Hour)
+	names := map[string]bool{ // name → removed
+		".hmsutvalg-123456.tmp":  true,
+		".hmsutvalg-99.tmp":      false, // fresh: may be another save in progress
+		".hmsutvalg-abc.tmp":     false,
+		"hmsutvalg-123.tmp":      false,
+		".hmsutvalg-123.tmp.pdf": false,
+		"notat.tmp":              false,
+	}
+	for name := range names {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if name != ".hmsutvalg-99.tmp" {
+			_ = os.Chtimes(p, old, old)
+		}
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, "rapport.pdf"), []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	for name, removed := range names {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := errors.Is(err, fs.ErrNotExist); gone != removed {
+			t.Errorf("%s: removed %v, want %v", name, gone, removed)
+		}
 	}
 }

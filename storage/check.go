@@ -144,7 +144,9 @@ func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
 func (r CheckReport) Summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Kontroll av «%s»\n", r.Path)
-	fmt.Fprintf(&b, "Skjemaversjon: %d\n", r.SchemaVersion)
+	if r.SchemaVersion > 0 { // 0: it could not be read, and the problems say why
+		fmt.Fprintf(&b, "Skjemaversjon: %d\n", r.SchemaVersion)
+	}
 	names := make([]string, 0, len(r.Counts))
 	for name := range r.Counts {
 		names = append(names, name)

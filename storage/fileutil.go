@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
+	"regexp"
 	"strings"
+	"time"
+
+	"hmsutvalg/internal/atomicfile"
 )
 
 // tmpSuffix marks our temporary files; ListBackups ignores them.
@@ -42,15 +45,24 @@ func fsyncPath(path string) error {
 	return f.Close()
 }
 
-// syncDir makes a rename durable on Unix; Windows has no directory fsync.
-func syncDir(dir string) {
-	if runtime.GOOS == "windows" {
-		return
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // best effort: some file systems refuse, the data is still there
-		d.Close()
-	}
+// syncDir makes a rename durable (atomicfile.SyncDir).
+func syncDir(dir string) { atomicfile.SyncDir(dir) }
+
+// staleDBTempAge: a database temp file (a Create or demo run, see
+// createWith) not written to for this long and not locked by bbolt was
+// left by a killed process. bbolt holds its lock while the file is built;
+// the only unlocked moments are just before and just after, far shorter.
+const staleDBTempAge = time.Minute
+
+// dbTempPattern matches the temporary names tempName gives databases
+// being built: "." + name + "." + digits + ".tmp", for a name ending in .db.
+var dbTempPattern = regexp.MustCompile(`^\..+\.db\.[0-9]+\.tmp$`)
+
+// removeStaleDBTemps deletes databases half-built by a killed process in
+// the folder of dbPath. It runs whenever a database there is opened for
+// writing or created.
+func removeStaleDBTemps(dbPath string) {
+	atomicfile.RemoveStale(filepath.Dir(dbPath), dbTempPattern.MatchString, staleDBTempAge)
 }
 
 // publishNoClobber moves the finished tmp file to final, refusing to
@@ -77,10 +89,9 @@ func publishNoClobber(tmp, final string) error {
 
 // replaceFile atomically replaces final with tmp (rename over it).
 func replaceFile(tmp, final string) error {
-	if err := os.Rename(tmp, final); err != nil {
+	if err := atomicfile.Rename(tmp, final); err != nil {
 		return fmt.Errorf("kan ikke erstatte «%s»: %w", final, err)
 	}
-	syncDir(filepath.Dir(final))
 	return nil
 }
 

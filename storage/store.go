@@ -140,52 +140,71 @@ func Create(path string, unit model.Unit, opts Options) (*Store, error) {
 }
 
 func createWith(path string, unit model.Unit, opts Options, migs []migration) (*Store, error) {
-	if opts.ReadOnly {
-		return nil, errors.New("en ny database kan ikke opprettes skrivebeskyttet")
-	}
-	if err := unit.Validate(); err != nil {
+	if err := buildWith(path, unit, opts, migs, nil); err != nil {
 		return nil, err
 	}
+	// A brand-new file needs no backup of itself.
+	opts.NoBackup = true
+	return openWith(path, opts, migs)
+}
+
+// CreateFilled makes a new database at path like Create and lets fill
+// write its content before the file appears at path: a bulk writer (the
+// demo, an import) killed half-way leaves no file at path, never a unit
+// with some parts missing. The store fill gets is closed afterwards.
+func CreateFilled(path string, unit model.Unit, opts Options, fill func(*Store) error) error {
+	return buildWith(path, unit, opts, migrations, fill)
+}
+
+// buildWith builds the database under a temporary name next to path
+// (bbolt holds its lock on it the whole time), syncs it and links it into
+// place only when complete, refusing an existing file.
+func buildWith(path string, unit model.Unit, opts Options, migs []migration, fill func(*Store) error) error {
+	if opts.ReadOnly {
+		return errors.New("en ny database kan ikke opprettes skrivebeskyttet")
+	}
+	if err := unit.Validate(); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(path); err == nil {
-		return nil, pathErr(ErrExists, path)
+		return pathErr(ErrExists, path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("kan ikke bruke «%s»: %w", path, err)
+		return fmt.Errorf("kan ikke bruke «%s»: %w", path, err)
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("kan ikke opprette mappen «%s»: %w", dir, err)
+		return fmt.Errorf("kan ikke opprette mappen «%s»: %w", dir, err)
 	}
+	removeStaleDBTemps(path)
 	tmp, err := tempName(dir, filepath.Base(path))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer os.Remove(tmp) // no-op after a successful link/rename
 
 	opts = opts.withDefaults()
 	db, err := bbolt.Open(tmp, fileMode, &bbolt.Options{Timeout: opts.LockTimeout, MaxSize: opts.MaxSize})
 	if err != nil {
-		return nil, fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
+		return fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
 	}
 	s := &Store{db: db, path: path, opts: opts, user: opts.User}
 	err = s.migrate(migs, 0)
 	if err == nil {
 		err = s.SaveUnit(unit)
 	}
-	if cerr := db.Close(); err == nil {
+	if err == nil && fill != nil {
+		err = fill(s)
+	}
+	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
+		return fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
 	}
 	if err := fsyncPath(tmp); err != nil {
-		return nil, fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
+		return fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
 	}
-	if err := publishNoClobber(tmp, path); err != nil {
-		return nil, err
-	}
-	// A brand-new file needs no backup of itself.
-	opts.NoBackup = true
-	return openWith(path, opts, migs)
+	return publishNoClobber(tmp, path)
 }
 
 // openWith opens path and migrates it with migs; tests pass their own list.
@@ -223,6 +242,7 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 		}
 		return s, nil
 	}
+	removeStaleDBTemps(path)
 	if !opts.NoBackup {
 		if _, err := s.autoBackup(); err != nil {
 			return fail(fmt.Errorf("Databasen «%s» ble ikke åpnet fordi det ikke gikk å lage en sikkerhetskopi først: %w", path, err))

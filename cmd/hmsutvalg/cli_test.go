@@ -93,6 +93,26 @@ func TestCheckFailsOnBadFiles(t *testing.T) {
 	if code, _, _ := runCLI("check", "--db", filepath.Join(dir, "mangler.db")); code != exitError {
 		t.Errorf("missing file: exit %d", code)
 	}
+	// A damaged page: check says what is wrong, exits 1 and prints no
+	// value it could not read (no "Skjemaversjon: 0").
+	damaged := filepath.Join(dir, "skadet.db")
+	if code, _, errs := runCLI("demo", "--db", damaged); code != exitOK {
+		t.Fatal(errs)
+	}
+	b, _ := os.ReadFile(damaged)
+	ps := os.Getpagesize()
+	for off := 2 * ps; off+ps <= len(b); off += ps {
+		if b[off+8] == 0x02 { // every leaf page gets a wrong page id
+			b[off] ^= 0x55
+		}
+	}
+	if err := os.WriteFile(damaged, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI("check", "--db", damaged)
+	if code != exitError || !strings.Contains(out, "skadet") || strings.Contains(out, "Skjemaversjon: 0") || strings.Contains(out, "OK") {
+		t.Errorf("damaged: %d\n%s%s", code, out, errs)
+	}
 }
 
 // While the program has the file open for writing, the read-only commands

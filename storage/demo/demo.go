@@ -167,17 +167,16 @@ func committee(r *rand.Rand, today model.Date) []model.CommitteeMember {
 }
 
 // Create writes a new demo file; it refuses to overwrite an existing file.
+// The file is built under a temporary name and appears at path only when
+// complete, so a run killed half-way leaves no file (storage.CreateFilled).
 func Create(path string, o Options) error {
 	ds := Generate(o)
-	st, err := storage.Create(path, ds.Unit, storage.Options{User: o.User, NoBackup: true})
-	if err != nil {
-		return err
-	}
-	if err := write(st, ds); err != nil {
-		_ = st.Close()
-		return fmt.Errorf("demoenheten kunne ikke lagres: %w", err)
-	}
-	return st.Close()
+	return storage.CreateFilled(path, ds.Unit, storage.Options{User: o.User, NoBackup: true}, func(st *storage.Store) error {
+		if err := write(st, ds); err != nil {
+			return fmt.Errorf("demoenheten kunne ikke lagres: %w", err)
+		}
+		return nil
+	})
 }
 
 // write stores the dataset in one transaction (with a change-log entry
