@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func FuzzParseDate(f *testing.F) {
@@ -108,8 +109,15 @@ func FuzzParseQuarter(f *testing.F) {
 }
 
 // refContainsNationalID is a deliberately different, brute-force
-// implementation: try every window of the text.
+// implementation: normalise full-width digits, then try every window of
+// the text with every separator of one to three allowed characters.
 func refContainsNationalID(s string) bool {
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + (r - '０')
+		}
+		return r
+	}, s)
 	isD := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
 	digitsAt := func(i, n int) bool {
 		for k := i; k < i+n; k++ {
@@ -129,10 +137,14 @@ func refContainsNationalID(s string) bool {
 		if !digitsAt(i, 6) || isD(i+6) {
 			continue
 		}
-		for _, sep := range []string{" ", "\u00a0"} {
-			j := i + 6 + len(sep)
-			if strings.HasPrefix(s[i+6:], sep) && j+5 <= len(s) && digitsAt(j, 5) && !isD(j+5) &&
-				ValidNationalID(s[i:i+6]+s[j:j+5]) {
+		j := i + 6
+		for n := 1; n <= 3; n++ {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if size == 0 || !strings.ContainsRune(" \u00a0\u202f\u2009-.\u2010\u2011", r) || r == utf8.RuneError {
+				break
+			}
+			j += size
+			if j+5 <= len(s) && digitsAt(j, 5) && !isD(j+5) && ValidNationalID(s[i:i+6]+s[j:j+5]) {
 				return true
 			}
 		}
@@ -147,7 +159,9 @@ func FuzzCheckNoNationalID(f *testing.F) {
 		valid = buildNID(15, 6, 85, 124)
 	}
 	for _, s := range []string{"", "12345678901", valid, "fnr " + valid + ".", valid[:6] + " " + valid[6:],
-		valid[:6] + "\u00a0" + valid[6:], "1" + valid, valid + "1", "Tlf. 987 65 432", "æøå " + valid} {
+		valid[:6] + "\u00a0" + valid[6:], "1" + valid, valid + "1", "Tlf. 987 65 432", "æøå " + valid,
+		"150385-10190", "150385.10190", "150385  10190", "150385\u202f10190", "150385\u00a010190",
+		"１５０３８５１０１９０", "１５０３８５-１０１９０", "150385    10190", "150385/10190"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -85,20 +85,29 @@ func nidDateValid(yy, individual, month, day int) bool {
 }
 
 // CheckNoNationalID returns a *FieldError if text contains something that
-// looks like a national identity number: exactly 11 digits, or 6 digits, one
-// space and 5 digits, not part of a longer digit run, that ValidNationalID
-// accepts. Longer digit runs (account numbers, order numbers) are left
-// alone, and so are 11-digit numbers with wrong check digits (phone numbers).
+// looks like a national identity number: exactly 11 digits, or 6 digits, a
+// short separator (one to three spaces, no-break or narrow no-break
+// spaces, hyphens or full stops) and 5 digits, not part of a longer digit
+// run, that ValidNationalID accepts. Full-width digits count as digits.
+// Longer digit runs (account numbers, order numbers) are left alone, and
+// so are 11-digit numbers with wrong check digits (phone numbers).
 func CheckNoNationalID(field, text string) error {
 	type run struct{ start, end int }
+	rs := []rune(text)
+	for i, r := range rs {
+		if r >= '０' && r <= '９' {
+			rs[i] = '0' + (r - '０')
+		}
+	}
+	digit := func(i int) bool { return rs[i] >= '0' && rs[i] <= '9' }
 	var runs []run
-	for i := 0; i < len(text); {
-		if !isDigit(text[i]) {
+	for i := 0; i < len(rs); {
+		if !digit(i) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(text) && isDigit(text[j]) {
+		for j < len(rs) && digit(j) {
 			j++
 		}
 		runs = append(runs, run{i, j})
@@ -108,13 +117,12 @@ func CheckNoNationalID(field, text string) error {
 		candidate := ""
 		switch r.end - r.start {
 		case 11:
-			candidate = text[r.start:r.end]
+			candidate = string(rs[r.start:r.end])
 		case 6:
 			if k+1 < len(runs) {
 				next := runs[k+1]
-				sep := text[r.end:next.start]
-				if next.end-next.start == 5 && (sep == " " || sep == "\u00a0") {
-					candidate = text[r.start:r.end] + text[next.start:next.end]
+				if next.end-next.start == 5 && nidSeparator(rs[r.end:next.start]) {
+					candidate = string(rs[r.start:r.end]) + string(rs[next.start:next.end])
 				}
 			}
 		}
@@ -126,4 +134,18 @@ func CheckNoNationalID(field, text string) error {
 	return nil
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+// nidSeparator: what people (and pasted text) put between the date part
+// and the personal number.
+func nidSeparator(sep []rune) bool {
+	if len(sep) == 0 || len(sep) > 3 {
+		return false
+	}
+	for _, r := range sep {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\u2009', '-', '.', '\u2010', '\u2011':
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -41,6 +41,16 @@ func genNID(t *testing.T, day, month, yy, individual int) string {
 }
 
 // flip changes the last digit, breaking the second check digit.
+// fullWidth writes the digits of s as full-width digits (U+FF10–FF19).
+func fullWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '０' + (r - '0')
+		}
+		return r
+	}, s)
+}
+
 func flip(s string) string {
 	last := s[len(s)-1]
 	return s[:len(s)-1] + string('0'+(last-'0'+1)%10)
@@ -142,8 +152,21 @@ func TestCheckNoNationalID(t *testing.T) {
 		{"12-digit run before", "7" + fnr, false},
 		{"phone with bad check digits", "Ring 12345678901", false},
 		{"bad check digit", flip(fnr), false},
-		{"two spaces", fnr[:6] + "  " + fnr[6:], false},
-		{"hyphen", fnr[:6] + "-" + fnr[6:], false},
+		{"two spaces", fnr[:6] + "  " + fnr[6:], true},
+		{"hyphen", fnr[:6] + "-" + fnr[6:], true},
+		{"full stop", fnr[:6] + "." + fnr[6:], true},
+		{"narrow no-break space", fnr[:6] + "\u202f" + fnr[6:], true},
+		{"space and hyphen", fnr[:6] + " - " + fnr[6:], true},
+		{"full-width digits", fullWidth(fnr), true},
+		{"full-width with hyphen", fullWidth(fnr[:6]) + "-" + fullWidth(fnr[6:]), true},
+		{"mixed widths", fnr[:3] + fullWidth(fnr[3:]), true},
+		{"issue example hyphen", "150385-10190", true},
+		{"issue example full stop", "150385.10190", true},
+		{"issue example no-break space", "150385\u00a010190", true},
+		{"full-width, bad check digit", fullWidth(flip(fnr)), false},
+		{"four spaces", fnr[:6] + "    " + fnr[6:], false},
+		{"slash", fnr[:6] + "/" + fnr[6:], false},
+		{"hyphen, 12-digit run", fnr[:6] + "-" + fnr[6:] + "3", false},
 		{"split 5+6", fnr[:5] + " " + fnr[5:], false},
 		{"spaced, 5-part part of longer run", spaced + "1", false},
 		{"spaced, 6-part part of longer run", "1" + spaced, false},
