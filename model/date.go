@@ -248,3 +248,27 @@ func (d Date) LongString() string {
 func FormatDateTime(t time.Time) string {
 	return t.Format("02.01.2006") + " kl. " + t.Format("15:04")
 }
+
+// Registrations (deviations, meetings, deadlines, rounds …) are dated from
+// RegistrationMinYear to RegistrationYearsAhead years after today: a date
+// outside is almost always a typo in the year (1.1.206, 1.1.2062), and is
+// refused with the reason rather than stored.
+const (
+	RegistrationMinYear    = 2000
+	RegistrationYearsAhead = 5
+)
+
+// CheckRegistrationDate returns a *FieldError naming field if d is outside
+// the range for registrations seen from today; a zero d (not set) is fine.
+func CheckRegistrationDate(field string, d, today Date) error {
+	if d.IsZero() {
+		return nil
+	}
+	if d.Year() < RegistrationMinYear {
+		return &FieldError{Field: field, Message: fmt.Sprintf("%s %s er før år %d. Sjekk årstallet.", field, d, RegistrationMinYear)}
+	}
+	if last := today.AddMonths(12 * RegistrationYearsAhead); d.After(last) {
+		return &FieldError{Field: field, Message: fmt.Sprintf("%s %s er mer enn %d år fram i tid (senest %s). Sjekk årstallet.", field, d, RegistrationYearsAhead, last)}
+	}
+	return nil
+}

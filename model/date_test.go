@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -260,5 +261,47 @@ func TestDateText(t *testing.T) {
 	var back Date
 	if err := back.UnmarshalText(b); err != nil || back != old {
 		t.Errorf("1850 round trip: %v, %v", back, err)
+	}
+}
+
+func TestCheckRegistrationDate(t *testing.T) {
+	today := NewDate(2026, time.December, 4)
+	tests := []struct {
+		d    Date
+		want string // "" = accepted, else part of the message
+	}{
+		{Date{}, ""},
+		{NewDate(2000, time.January, 1), ""},
+		{NewDate(1999, time.December, 31), "før år 2000"},
+		{NewDate(26, time.January, 1), "før år 2000"},
+		{today, ""},
+		{NewDate(2031, time.December, 4), ""},
+		{NewDate(2031, time.December, 5), "mer enn 5 år fram i tid (senest 04.12.2031)"},
+		{NewDate(2062, time.January, 1), "mer enn 5 år"},
+	}
+	for _, tt := range tests {
+		err := CheckRegistrationDate("Frist", tt.d, today)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%v: %v", tt.d, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "Frist "+tt.d.String())):
+			t.Errorf("%v: %v, want %q", tt.d, err, tt.want)
+		}
+	}
+}
+
+// Two-digit years are this century and print in full; a four-digit year
+// 0026 is refused, never stored.
+func TestParseDateTwoDigitYear(t *testing.T) {
+	for in, want := range map[string]string{"1.1.26": "01.01.2026", "31.12.99": "31.12.2099", "5.6.00": "05.06.2000"} {
+		d, err := ParseDate(in)
+		if err != nil || d.String() != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %s", in, d, err, want)
+		}
+	}
+	for _, in := range []string{"1.1.0026", "1.1.026", "1.1.2", "1.1.20266"} {
+		if d, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want an error", in, d)
+		}
 	}
 }

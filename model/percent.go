@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -15,7 +16,8 @@ type Percent int64
 func ParsePercent(s string) (Percent, error) { return ParsePercentField("Prosent", s) }
 
 // ParsePercentField parses "7,4", "7.4", "7,4 %", "7" and the like: at most
-// two decimals, 0 to 100. Errors are *FieldError naming field.
+// two decimals, 0 to 100. A separator without decimals ("7,") is refused,
+// never read silently as 7. Errors are *FieldError naming field.
 func ParsePercentField(field, s string) (Percent, error) {
 	bad := &FieldError{Field: field, Message: field + " må være et tall fra 0 til 100 med desimalkomma, for eksempel 7,4"}
 	s = strings.TrimSpace(s)
@@ -24,10 +26,19 @@ func ParsePercentField(field, s string) (Percent, error) {
 	}
 	intPart, frac, hasSep := strings.Cut(s, ",")
 	if !hasSep {
-		intPart, frac, _ = strings.Cut(s, ".")
+		intPart, frac, hasSep = strings.Cut(s, ".")
 	}
-	if !allDigits(intPart) || (frac != "" && !allDigits(frac)) { // "7," is accepted as 7
+	if !allDigits(intPart) || (frac != "" && !allDigits(frac)) {
 		return 0, bad
+	}
+	if hasSep && frac == "" {
+		// "7," is most likely 7,x with the decimal lost: refuse rather than
+		// read it silently as 7.
+		n := strings.TrimLeft(intPart, "0")
+		if n == "" {
+			n = "0"
+		}
+		return 0, &FieldError{Field: field, Message: fmt.Sprintf("%s mangler sifrene etter kommaet i «%s». Skriv for eksempel %s eller %s,5.", field, s, n, n)}
 	}
 	if len(frac) > 2 {
 		return 0, &FieldError{Field: field, Message: field + " kan ha høyst to desimaler, for eksempel 7,45"}

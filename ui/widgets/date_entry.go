@@ -2,6 +2,8 @@
 package widgets
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +19,12 @@ type DateEntry struct {
 	optional bool
 }
 
+// Today is the date registrations are checked against; tests replace it.
+var Today = func() model.Date { return model.DateOf(time.Now()) }
+
 // NewDateEntry creates a date entry; field names the field in messages.
+// Dates before 2000 or more than five years ahead are refused with the
+// reason (model.CheckRegistrationDate).
 func NewDateEntry(field string, optional bool) *DateEntry {
 	e := &DateEntry{field: field, optional: optional}
 	e.ExtendBaseWidget(e)
@@ -26,18 +33,43 @@ func NewDateEntry(field string, optional bool) *DateEntry {
 		if e.optional && s == "" {
 			return nil
 		}
-		_, err := model.ParseDateField(e.field, s)
+		_, err := e.parse(s)
 		return err
 	}
 	return e
 }
 
-// Date returns the parsed date; zero and nil error for an empty optional field.
+func (e *DateEntry) parse(s string) (model.Date, error) {
+	d, err := model.ParseDateField(e.field, s)
+	if err == nil {
+		err = model.CheckRegistrationDate(e.field, d, Today())
+	}
+	if err != nil {
+		return model.Date{}, err
+	}
+	return d, nil
+}
+
+// Date returns the parsed date; zero and nil error for an empty optional
+// field. A date typed short ("1.1.26") is shown back in full
+// ("01.01.2026"), so what is saved is what the field shows.
 func (e *DateEntry) Date() (model.Date, error) {
 	if e.optional && e.Text == "" {
 		return model.Date{}, nil
 	}
-	return model.ParseDateField(e.field, e.Text)
+	d, err := e.parse(e.Text)
+	if err == nil && e.Text != d.String() {
+		e.SetText(d.String())
+	}
+	return d, err
+}
+
+// FocusLost shows a valid date in full as soon as the user leaves the field.
+func (e *DateEntry) FocusLost() {
+	if d, err := e.parse(e.Text); err == nil && e.Text != d.String() {
+		e.SetText(d.String())
+	}
+	e.Entry.FocusLost()
 }
 
 // SetDate shows a date in Norwegian format.
