@@ -335,7 +335,11 @@ func (m Measure) Validate(today Date) error {
 	switch {
 	case m.Deadline.IsZero():
 		v.Add(FieldDeadline, "Frist må fylles ut")
-	case !m.Created.IsZero() && m.Deadline.Before(m.Created):
+	case m.Created.IsZero():
+		// Deadlines are judged against the creation date; without it no
+		// deadline can be checked (old files get it from the change log).
+		v.Add(FieldDeadline, "Tiltaket mangler opprettet-dato og kan derfor ikke få frist")
+	case m.Deadline.Before(m.Created):
 		v.Add(FieldDeadline, "Frist kan ikke være før opprettet-dato ("+m.Created.String()+")")
 	}
 	if !m.Status.Valid() {

@@ -249,9 +249,15 @@ func TestMeasureValidateOK(t *testing.T) {
 	m.Topic = ""           // topic is optional
 	m.Title = strings.Repeat("å", 200)
 	m.Description = strings.Repeat("æ", 4000)
-	m.Created = Date{} // unknown creation date: no comparison
 	if err := m.Validate(planToday); err != nil {
 		t.Errorf("limits: %v", err)
+	}
+	// Without a creation date no deadline can be judged, so none is taken
+	// (issue 19; old files get the date from the change log, storage
+	// migration 5).
+	m.Created = Date{}
+	if err := m.Validate(planToday); err == nil || !strings.Contains(err.Error(), "mangler opprettet-dato") {
+		t.Errorf("no creation date: %v", err)
 	}
 	done := validMeasure()
 	done.Status = StatusEvaluert

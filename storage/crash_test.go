@@ -44,6 +44,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -367,7 +368,17 @@ func TestCrashKill(t *testing.T) {
 			t.Fatalf("%s: %q", crashKillsEnv, v)
 		}
 	}
-	t.Logf("seed %d, %d kills (repeat with %s=%d)", seed, kills, crashSeedEnv, seed)
+	var soak time.Duration // make soak: kill for this long instead of a number of times
+	if v := os.Getenv(crashSoakEnv); v != "" {
+		var err error
+		if soak, err = time.ParseDuration(v); err != nil || soak <= 0 {
+			t.Fatalf("%s: %q", crashSoakEnv, v)
+		}
+		kills = math.MaxInt
+		t.Logf("seed %d, killing for %v (repeat with %s=%d)", seed, soak, crashSeedEnv, seed)
+	} else {
+		t.Logf("seed %d, %d kills (repeat with %s=%d)", seed, kills, crashSeedEnv, seed)
+	}
 
 	exe, err := os.Executable()
 	if err != nil {
@@ -409,6 +420,10 @@ func TestCrashKill(t *testing.T) {
 	began := time.Now()
 	for r.round = 1; r.round <= kills; r.round++ {
 		r.killOnce()
+		if soak > 0 && time.Since(began) >= soak {
+			kills = r.round
+			break
+		}
 	}
 	t.Logf("%d kills in %v: %d acknowledged writes (%d kills before the first one), "+
 		"%d unacknowledged writes found committed, %d members and %d change-log entries at the end, "+
