@@ -173,11 +173,24 @@ func publishBackup(tmp, dbPath string, t time.Time, beforeRestore bool) (string,
 
 // backupDB snapshots db into the backup folder of dbPath.
 func backupDB(db *bbolt.DB, dbPath string, t time.Time, beforeRestore bool) (string, error) {
+	t = afterNewestBackup(dbPath, t)
 	tmp, err := writeSnapshot(db, BackupDir(dbPath), stripExt(dbPath))
 	if err != nil {
 		return "", fmt.Errorf("kan ikke skrive sikkerhetskopi i «%s»: %w", BackupDir(dbPath), err)
 	}
 	return publishBackup(tmp, dbPath, t, beforeRestore)
+}
+
+// afterNewestBackup returns t, or just after the newest backup of dbPath
+// if that is later: with the clock set back (a wrong system clock, a
+// laptop's dead battery) a new backup must still sort as the newest, or
+// rotation would delete it first and keep the old ones.
+func afterNewestBackup(dbPath string, t time.Time) time.Time {
+	list, err := ListBackups(dbPath)
+	if err != nil || len(list) == 0 || list[0].Time.Before(t) {
+		return t
+	}
+	return list[0].Time.Add(time.Millisecond)
 }
 
 // autoBackup is the backup made on every writable open; afterwards only

@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -79,7 +80,8 @@ type Store struct {
 
 	lists listCache // decoded lists between writes (listcache.go)
 
-	cleanup func() // removes the snapshot copy of a read-only store
+	cleanup func()      // removes the snapshot copy of a read-only store
+	opened  os.FileInfo // the file as opened, to notice it being replaced (faults.go)
 }
 
 // Path returns the database file path.
@@ -236,6 +238,9 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 		return fail(&NewerSchemaError{Path: path, Version: version})
 	}
 	s.schema = version
+	if !opts.ReadOnly {
+		s.opened, _ = os.Stat(path) // under the write lock: this is the file we write
+	}
 	if opts.ReadOnly {
 		if version < latest {
 			return fail(fmt.Errorf("Databasen «%s» har skjemaversjon %d og må oppgraderes til versjon %d før den kan åpnes skrivebeskyttet. Åpne den vanlig én gang først.", path, version, latest))
@@ -310,6 +315,8 @@ func openBolt(path string, readOnly bool, timeout time.Duration, maxSize int) (d
 		return nil, pathErr(ErrNotExist, path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return nil, &NotHMSFileError{Path: path, Reason: err.Error()}
+	case !readOnly && (errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)):
+		return nil, fmt.Errorf("Databasen «%s» kan ikke åpnes for endringer: filen eller disken er skrivebeskyttet, eller du mangler skrivetilgang. Filen er ikke endret; «hmsutvalg report» og «check» kan fortsatt lese den: %w", path, err)
 	default:
 		return nil, fmt.Errorf("kan ikke åpne databasen «%s»: %w", path, err)
 	}
@@ -376,6 +383,9 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 	if s.opts.ReadOnly {
 		return ErrReadOnly
 	}
+	if err := s.sameFile(); err != nil {
+		return err
+	}
 	defer s.guard(&err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	// Drop the cached lists before and after: see listCache.
@@ -404,7 +414,10 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 	if errors.Is(err, berrors.ErrMaxSizeReached) {
 		return fmt.Errorf("Endringen ble ikke lagret fordi databasen «%s» har nådd største tillatte størrelse: %w", s.path, err)
 	}
-	return err
+	if err != nil {
+		return s.writeFailed(err)
+	}
+	return nil
 }
 
 // update runs fn and logs one change for entity/id in the same transaction.

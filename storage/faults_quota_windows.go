@@ -1,0 +1,5 @@
+//go:build windows
+
+package storage
+
+func isQuota(error) bool { return false }
