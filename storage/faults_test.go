@@ -293,4 +293,3 @@ func TestClockSetBackAYear(t *testing.T) {
 	}
 	mustCheckOK(t, path)
 }
-
