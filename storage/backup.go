@@ -187,7 +187,7 @@ func backupDB(db *bbolt.DB, dbPath string, t time.Time, beforeRestore bool) (str
 // rotation would delete it first and keep the old ones.
 func afterNewestBackup(dbPath string, t time.Time) time.Time {
 	list, err := ListBackups(dbPath)
-	if err != nil || len(list) == 0 || list[0].Time.Before(t) {
+	if err != nil || len(list) == 0 || !list[0].Time.After(t) {
 		return t
 	}
 	return list[0].Time.Add(time.Millisecond)
