@@ -40,7 +40,7 @@ type Editor struct {
 	PersonHarm                           *widget.Select
 	HarmHint                             *widget.Label
 	Privacy                              *widget.Label
-	WhatHappened, ImmediateAction, Cause *widget.Entry
+	WhatHappened, ImmediateAction, Cause *widgets.Entry
 	ViolenceType                         *widget.Select
 	FollowUp                             *widget.CheckGroup
 	ViolenceBox                          *fyne.Container
@@ -133,8 +133,8 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Privacy = widget.NewLabelWithStyle(lang.L(PrivacyNote), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Privacy.Wrapping = fyne.TextWrapWord
 	e.Privacy.Importance = widget.WarningImportance
-	text := func(ph string, rows int) *widget.Entry {
-		w := widget.NewMultiLineEntry()
+	text := func(ph string, rows int) *widgets.Entry {
+		w := widgets.NewMultiLineEntry()
 		w.Wrapping = fyne.TextWrapWord
 		w.SetMinRowsVisible(rows)
 		w.SetPlaceHolder(ph)

@@ -31,10 +31,11 @@ func Page() appctx.Page {
 type Screen struct {
 	env *appctx.Env
 
-	Name, Municipality, Employees, Departments *widget.Entry
-	Sector                                     *widget.Select
-	UnitErr                                    *widgets.ErrorText
-	SaveUnit                                   *widget.Button
+	Name, Municipality, Employees *widget.Entry
+	Departments                   *widgets.Entry
+	Sector                        *widget.Select
+	UnitErr                       *widgets.ErrorText
+	SaveUnit                      *widget.Button
 
 	members               []model.CommitteeMember
 	selected              uint64 // ID of the member in the form; 0 = new
@@ -62,7 +63,7 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.Sector = widgets.NewSelect(labels, nil)
 	s.Employees = widget.NewEntry()
-	s.Departments = widget.NewMultiLineEntry()
+	s.Departments = widgets.NewMultiLineEntry()
 	s.Departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 	s.Departments.SetMinRowsVisible(3)
 	s.UnitErr = widgets.NewErrorText()

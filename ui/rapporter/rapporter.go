@@ -51,7 +51,7 @@ type Screen struct {
 	ReviewBtn *widget.Button // opens the chosen year's annual review
 
 	Files     *widget.Label
-	Expected  *widget.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
+	Expected  *widgets.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
 	AddFile   *widget.Button
 	ClearBtn  *widget.Button
 	AggBtn    *widget.Button
@@ -83,7 +83,7 @@ func New(env *appctx.Env) *Screen {
 
 	s.Files = widget.NewLabel(lang.L("Ingen filer valgt."))
 	s.Files.Wrapping = fyne.TextWrapWord
-	s.Expected = widget.NewMultiLineEntry()
+	s.Expected = widgets.NewMultiLineEntry()
 	s.Expected.SetPlaceHolder(lang.L("Én enhet per linje, for eksempel «Solsiden barnehage» eller «Solsiden barnehage;Eksempel kommune»"))
 	s.Expected.Wrapping = fyne.TextWrapWord
 	s.Expected.SetMinRowsVisible(3)

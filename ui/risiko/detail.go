@@ -29,7 +29,7 @@ type Detail struct {
 	Title, Area         *widget.Entry
 	Kind, Status        *widget.Select
 	Date, NextReview    *widgets.DateEntry
-	Participants, Notes *widget.Entry
+	Participants, Notes *widgets.Entry
 	AddCommittee, Save  *widget.Button
 	Err                 *widgets.ErrorText
 	Before, After       *widgets.RiskMatrix
@@ -62,11 +62,11 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.Date.SetDate(a.Date)
 	d.NextReview = widgets.NewDateEntry(model.FieldNextReview, true)
 	d.NextReview.SetDate(a.NextReview)
-	d.Participants = widget.NewMultiLineEntry()
+	d.Participants = widgets.NewMultiLineEntry()
 	d.Participants.SetMinRowsVisible(3)
 	d.Participants.SetPlaceHolder(lang.L("én deltaker per linje: navn og rolle"))
 	d.Participants.SetText(strings.Join(a.Participants, "\n"))
-	d.Notes = widget.NewMultiLineEntry()
+	d.Notes = widgets.NewMultiLineEntry()
 	d.Notes.Wrapping = fyne.TextWrapWord
 	d.Notes.SetText(a.Notes)
 	d.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), d.addCommittee)

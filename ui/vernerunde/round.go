@@ -208,14 +208,14 @@ type PreMeeting struct {
 	v            *RoundView
 	Title        *widget.Entry
 	Date         *widgets.DateEntry
-	Areas        *widget.Entry
+	Areas        *widgets.Entry
 	AddAreas     *widget.Button
 	People       *fyne.Container
 	Rows         []*ParticipantRow
 	AddPerson    *widget.Button
 	AddCommittee *widget.Button
 	Previous     *fyne.Container
-	Notes        *widget.Entry
+	Notes        *widgets.Entry
 	Save         *widget.Button
 	Err          *widgets.ErrorText
 	root         *fyne.Container
@@ -239,7 +239,7 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	p.Title.SetText(r.Title)
 	p.Date = widgets.NewDateEntry(model.FieldRoundDate, false)
 	p.Date.SetDate(r.Date)
-	p.Areas = widget.NewMultiLineEntry()
+	p.Areas = widgets.NewMultiLineEntry()
 	p.Areas.SetMinRowsVisible(3)
 	p.Areas.SetPlaceHolder(lang.L("ett område per linje, for eksempel Kjøkken"))
 	p.Areas.SetText(strings.Join(r.Areas, "\n"))
@@ -251,7 +251,7 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	p.AddPerson = widget.NewButtonWithIcon(lang.L("Legg til deltaker"), theme.ContentAddIcon(), func() { p.addRow(model.RoundParticipant{}) })
 	p.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), p.addCommittee)
 	p.Previous = container.NewVBox()
-	p.Notes = widget.NewMultiLineEntry()
+	p.Notes = widgets.NewMultiLineEntry()
 	p.Notes.Wrapping = fyne.TextWrapWord
 	p.Notes.SetMinRowsVisible(3)
 	p.Notes.SetPlaceHolder(lang.L("tema for runden, meldte avvik som skal ses på …"))

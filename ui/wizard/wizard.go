@@ -39,7 +39,7 @@ type Wizard struct {
 
 	// unit step
 	name, municipality, employees *widget.Entry
-	departments                   *widget.Entry
+	departments                   *widgets.Entry
 	sector                        *widget.Select
 	unitErr                       *widgets.ErrorText
 
@@ -140,7 +140,7 @@ func (w *Wizard) ShowUnitStep() {
 		w.sector = widgets.NewSelect(labels, nil)
 		w.employees = widget.NewEntry()
 		w.employees.SetPlaceHolder(lang.L("antall"))
-		w.departments = widget.NewMultiLineEntry()
+		w.departments = widgets.NewMultiLineEntry()
 		w.departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 		w.departments.SetMinRowsVisible(3)
 		w.unitErr = widgets.NewErrorText()
@@ -313,7 +313,7 @@ func (w *Wizard) Dirty() bool {
 	if w.name == nil {
 		return false
 	}
-	for _, e := range []*widget.Entry{w.name, w.municipality, w.employees, w.departments} {
+	for _, e := range []*widget.Entry{w.name, w.municipality, w.employees, &w.departments.Entry} {
 		if strings.TrimSpace(e.Text) != "" {
 			return true
 		}
@@ -376,7 +376,7 @@ func (w *Wizard) Create() bool {
 
 // Fields exposes the form widgets to tests.
 func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
-	return w.name, w.municipality, w.employees, w.departments, w.sector
+	return w.name, w.municipality, w.employees, &w.departments.Entry, w.sector
 }
 
 // MemberFields exposes the committee widgets to tests.
