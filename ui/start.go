@@ -148,6 +148,7 @@ func (u *App) showMain(st *hms.Store) {
 	sh := newShell(env, Pages())
 	u.win.SetContent(sh.build())
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
+	sh.addMenu(u.win, u.Quit)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {
@@ -180,6 +181,7 @@ func (u *App) restore(backup string) error {
 // offered instead.
 func (u *App) showOpenProblem(path string, err error) {
 	u.guard.Set(nil) // no form on screen
+	u.win.SetMainMenu(quitMenu(u.Quit))
 	msg := err.Error()
 	var locked *hms.LockedError
 	if errors.As(err, &locked) {
@@ -221,6 +223,7 @@ func (u *App) chooseFile() {
 }
 
 func (u *App) showWizard(path string) {
+	u.win.SetMainMenu(quitMenu(u.Quit))
 	u.win.SetContent(wizard.New(wizard.Config{
 		Window: u.win,
 		Path:   path,

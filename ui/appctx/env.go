@@ -30,6 +30,9 @@ type Env struct {
 	// Guard keeps the form on screen from losing what was typed: pages
 	// register their form, and everything that leaves it calls Leave.
 	Guard *unsaved.Guard
+	// Undo takes back the last delete or save of an item (Ctrl+Z where no
+	// text field has focus; a text field undoes its own typing). Nil: none.
+	Undo func()
 
 	mu       sync.Mutex
 	onChange []func()
@@ -39,6 +42,8 @@ type Env struct {
 	// built (see BeginPage).
 	shellMode int
 	focus     map[string]Focus
+	// actions are the page on screen's Ctrl+N and Ctrl+F (see SetPageActions).
+	actions PageActions
 }
 
 // Focus asks a page to open one record, e.g. the risk item a measure came
@@ -142,6 +147,7 @@ func (e *Env) SealShell() {
 func (e *Env) BeginPage() {
 	e.Guard.Set(nil)
 	e.mu.Lock()
+	e.actions = PageActions{}
 	clear(e.onMode[e.shellMode:])
 	e.onMode = e.onMode[:e.shellMode]
 	e.mu.Unlock()
