@@ -132,12 +132,12 @@ func (s *shell) mainMenu(quit func()) *fyne.MainMenu {
 	for i, cmds := range s.commands(quit) {
 		var items []*fyne.MenuItem
 		for _, c := range cmds {
-			it := fyne.NewMenuItem(lang.L(c.Label), c.Run)
+			it := fyne.NewMenuItem(menuText(c.Label), c.Run)
 			it.Shortcut = c.Shortcut
 			it.IsQuit = c.Shortcut == quitShortcut
 			items = append(items, it)
 		}
-		menus = append(menus, fyne.NewMenu(lang.L(menuTitles[i]), items...))
+		menus = append(menus, fyne.NewMenu(menuText(menuTitles[i]), items...))
 		if i == 2 {
 			menus = append(menus, s.pagesMenu())
 		}
@@ -146,6 +146,11 @@ func (s *shell) mainMenu(quit func()) *fyne.MainMenu {
 }
 
 var menuTitles = []string{"Fil", "Rediger", "Vis", "Hjelp"}
+
+// menuText translates a menu text under its own key ("meny.Avslutt"): the
+// same word elsewhere may be translated otherwise ("Avslutt" closes the
+// meeting view).
+func menuText(label string) string { return lang.X("meny."+label, label) }
 
 // pagesMenu lists the sidebar's pages, the first nine with Ctrl+1 … 9.
 func (s *shell) pagesMenu() *fyne.Menu {
@@ -157,7 +162,7 @@ func (s *shell) pagesMenu() *fyne.Menu {
 		}
 		items = append(items, it)
 	}
-	return fyne.NewMenu(lang.L("Gå til"), items...)
+	return fyne.NewMenu(menuText("Gå til"), items...)
 }
 
 // addMenu gives the window its menu and F1 (a key with no modifier is no
@@ -202,7 +207,7 @@ func showKeyHelp(w fyne.Window, rows []keyRow) *widgets.KeyDialog {
 // quitMenu is the menu while no unit is open (the wizard, a file that
 // cannot be opened): Ctrl+Q still asks before it quits.
 func quitMenu(quit func()) *fyne.MainMenu {
-	q := fyne.NewMenuItem(lang.L("Avslutt"), quit)
+	q := fyne.NewMenuItem(menuText("Avslutt"), quit)
 	q.Shortcut, q.IsQuit = quitShortcut, true
-	return fyne.NewMainMenu(fyne.NewMenu(lang.L("Fil"), q))
+	return fyne.NewMainMenu(fyne.NewMenu(menuText("Fil"), q))
 }

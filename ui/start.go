@@ -23,6 +23,7 @@ import (
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/unsaved"
+	"hmsutvalg/ui/widgets"
 	"hmsutvalg/ui/wizard"
 )
 
@@ -193,19 +194,30 @@ func (u *App) showOpenProblem(path string, err error) {
 	buttons := container.NewVBox()
 	if locked == nil {
 		if newest, ok := newestGoodBackup(path); ok {
-			buttons.Add(widget.NewButton(fmt.Sprintf(lang.L("Gjenopprett nyeste sikkerhetskopi (%s)"), model.FormatDateTime(newest.Time)), func() {
-				if rerr := hms.RestoreWith(path, newest.Path, hms.Options{User: u.set.User()}); rerr != nil {
-					dialog.ShowError(rerr, u.win)
-					return
-				}
-				u.open(path)
-			}))
+			restore := widget.NewButton(fmt.Sprintf(lang.L("Gjenopprett nyeste sikkerhetskopi (%s)"), model.FormatDateTime(newest.Time)), func() {
+				u.confirmRestoreNewest(path, newest)
+			})
+			restore.Importance = widget.DangerImportance
+			buttons.Add(restore)
 		}
 	}
 	buttons.Add(widget.NewButton(lang.L("Prøv igjen"), func() { u.openOrWelcome(path) }))
 	buttons.Add(widget.NewButton(lang.L("Åpne en annen fil …"), func() { u.chooseFile() }))
 	buttons.Add(widget.NewButton(lang.L("Avslutt"), func() { u.fyne.Quit() }))
 	u.win.SetContent(container.NewPadded(container.NewVBox(heading, text, buttons)))
+}
+
+// confirmRestoreNewest replaces the file at path with backup b once the
+// user said so: the question names the backup's date and what is replaced.
+func (u *App) confirmRestoreNewest(path string, b hms.Backup) {
+	widgets.ConfirmDanger(u.win, lang.L("Gjenopprette sikkerhetskopi?"), widgets.RestoreQuestion(b.Time, path),
+		lang.L("Gjenopprett"), func() {
+			if err := hms.RestoreWith(path, b.Path, hms.Options{User: u.set.User()}); err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			u.open(path)
+		})
 }
 
 // chooseFile lets the user pick an existing unit file.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -567,14 +566,7 @@ func (e *Editor) confirmDelete() {
 		return
 	}
 	msg := fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
-	c := dialog.NewConfirm(lang.L("Slett avvik"), msg, func(ok bool) {
-		if ok {
-			e.DeleteDeviation()
-		}
-	}, e.env.Window)
-	c.SetConfirmText(lang.L("Slett"))
-	c.SetDismissText(lang.L("Behold"))
-	c.Show()
+	widgets.ConfirmDanger(e.env.Window, lang.L("Slett avvik"), msg, lang.L("Slett"), e.DeleteDeviation)
 }
 
 // DeleteDeviation removes the deviation (after the confirmation).

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -304,13 +303,9 @@ func (s *Screen) confirmRemove() {
 		return
 	}
 	id := s.selected
-	dialog.ShowConfirm(lang.L("Fjerne medlemmet?"),
+	widgets.ConfirmDanger(s.env.Window, lang.L("Fjerne medlemmet?"),
 		lang.L("Medlemmet fjernes fra utvalget. Endringen står i endringsloggen."),
-		func(ok bool) {
-			if ok {
-				s.Remove(id)
-			}
-		}, s.env.Window)
+		lang.L("Fjern"), func() { s.Remove(id) })
 }
 
 // Remove deletes a member.

@@ -224,11 +224,10 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 			dialog.ShowInformation(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s."), filepath.Base(path)), s.env.Window)
 			return
 		}
-		dialog.ShowConfirm(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)), func(ok bool) {
-			if ok {
+		widgets.Confirm(s.env.Window, lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),
+			lang.L("Åpne"), lang.L("Lukk"), func() {
 				_ = s.env.App.OpenURL(&url.URL{Scheme: "file", Path: path})
-			}
-		}, s.env.Window)
+			})
 	}, s.env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -425,13 +424,9 @@ func (f *QuarterForm) confirmDelete() {
 		return
 	}
 	q := f.editing
-	dialog.ShowConfirm(lang.L("Slette kvartalet?"),
+	widgets.ConfirmDanger(f.s.env.Window, lang.L("Slette kvartalet?"),
 		fmt.Sprintf(lang.L("Sykefraværet for %s (%s) slettes. Tiltak som er laget fra det, blir stående i handlingsplanen."), q.Quarter, pctText(q.Total)),
-		func(ok bool) {
-			if ok {
-				f.DeleteQuarter()
-			}
-		}, f.s.env.Window)
+		lang.L("Slett"), f.DeleteQuarter)
 }
 
 // DeleteQuarter removes the quarter being edited.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -99,15 +98,8 @@ func (v *RoundView) Content() fyne.CanvasObject {
 }
 
 func (v *RoundView) confirmComplete() {
-	d := dialog.NewConfirm(lang.L("Fullfør vernerunden"), completeQuestion(v.r),
-		func(ok bool) {
-			if ok {
-				v.CompleteRound()
-			}
-		}, v.env.Window)
-	d.SetConfirmText(lang.L("Fullfør og lås"))
-	d.SetDismissText(lang.L("Avbryt"))
-	d.Show()
+	widgets.Confirm(v.env.Window, lang.L("Fullfør vernerunden"), completeQuestion(v.r),
+		lang.L("Fullfør og lås"), lang.L("Avbryt"), v.CompleteRound)
 }
 
 // completeQuestion is what the dialog before locking asks: findings with
@@ -154,12 +146,9 @@ func (v *RoundView) CompleteRound() {
 }
 
 func (v *RoundView) confirmDelete() {
-	d := dialog.NewConfirm(lang.L("Slett vernerunden"),
+	widgets.ConfirmDanger(v.env.Window, lang.L("Slett vernerunden"),
 		lang.L("Vernerunden og svarene slettes. Tiltak som er laget fra den, blir stående i handlingsplanen."),
-		func(ok bool) {
-			if !ok {
-				return
-			}
+		lang.L("Slett"), func() {
 			if err := v.env.Store.DeleteSafetyRound(v.r.ID); err != nil {
 				v.Err.Show(err)
 				return
@@ -167,10 +156,7 @@ func (v *RoundView) confirmDelete() {
 			v.deleted = true
 			v.env.DataChanged()
 			v.back()
-		}, v.env.Window)
-	d.SetConfirmText(lang.L("Slett"))
-	d.SetDismissText(lang.L("Avbryt"))
-	d.Show()
+		})
 }
 
 // PDFInput is the round report's data, read now on the UI goroutine.

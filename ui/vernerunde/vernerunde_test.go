@@ -17,6 +17,7 @@ import (
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
 )
 
 var screenshotDir = flag.String("screenshots", "", "write PNGs of the safety-round screens at 1024×768 into this folder")
@@ -610,6 +611,8 @@ func findButtons(o fyne.CanvasObject) []*widget.Button {
 	switch w := o.(type) {
 	case *widget.Button:
 		return []*widget.Button{w}
+	case *widgets.KeyButton:
+		return []*widget.Button{&w.Button}
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			out = append(out, findButtons(c)...)

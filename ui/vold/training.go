@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -223,11 +222,8 @@ func (v *TrainingView) confirmDelete() {
 	if t.ID == 0 {
 		return
 	}
-	dialog.ShowConfirm(lang.L("Slette opplæringen?"), fmt.Sprintf(lang.L("«%s» %s slettes fra loggen."), t.Topic, t.Date), func(ok bool) {
-		if ok {
-			v.DeleteTraining()
-		}
-	}, v.s.env.Window)
+	widgets.ConfirmDanger(v.s.env.Window, lang.L("Slette opplæringen?"), fmt.Sprintf(lang.L("«%s» %s slettes fra loggen."), t.Topic, t.Date),
+		lang.L("Slett"), v.DeleteTraining)
 }
 
 // DeleteTraining removes the training in the editor.

@@ -1,12 +1,18 @@
 package widgets
 
 import (
+	"fmt"
+	"path/filepath"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
 )
 
 // KeyDialog is a dialog that answers the keyboard, which Fyne's dialogs do
@@ -43,14 +49,28 @@ func NewKeyDialog(win fyne.Window, title string, content fyne.CanvasObject) *Key
 // AddButton adds a button; pressing it closes the dialog and then runs
 // action (so the action may open the next dialog).
 func (d *KeyDialog) AddButton(text string, icon fyne.Resource, imp widget.Importance, action func()) *KeyButton {
-	b := NewKeyButton(text, icon, func() {
+	return d.add(text, icon, imp, func() {
 		d.Hide()
 		if action != nil {
 			action()
 		}
 	})
+}
+
+// AddSubmit adds a button that runs submit and closes the dialog only
+// when submit reports success; on false the dialog stays open with what
+// was typed (submit shows what to fix).
+func (d *KeyDialog) AddSubmit(text string, icon fyne.Resource, imp widget.Importance, submit func() bool) *KeyButton {
+	return d.add(text, icon, imp, func() {
+		if submit() {
+			d.Hide()
+		}
+	})
+}
+
+func (d *KeyDialog) add(text string, icon fyne.Resource, imp widget.Importance, tapped func()) *KeyButton {
+	b := NewKeyButton(text, icon, tapped)
 	b.Importance = imp
-	b.onEnter = func() { b.OnTapped() }
 	b.onEscape = func() { d.Dismiss() }
 	d.Buttons = append(d.Buttons, b)
 	d.row.Add(b)
@@ -194,4 +214,13 @@ func (b *KeyButton) TypedKey(ev *fyne.KeyEvent) {
 		}
 	}
 	b.Button.TypedKey(ev)
+}
+
+// RestoreQuestion is what the app asks before replacing the unit file at
+// path with the backup taken at taken: the backup's date, and that
+// everything stored since then is replaced (the current file is kept as a
+// backup of its own first, so the step can be undone).
+func RestoreQuestion(taken time.Time, path string) string {
+	return fmt.Sprintf(lang.L("Sikkerhetskopien er fra %s. Alt i %s – møter, avvik, tiltak, vernerunder og de andre registrene – erstattes med innholdet i sikkerhetskopien, og det som er lagret etter %s, forsvinner fra filen. Dagens fil tas vare på som en egen sikkerhetskopi først, så den kan hentes tilbake."),
+		model.FormatDateTime(taken), filepath.Base(path), model.FormatDateTime(taken))
 }
