@@ -28,6 +28,9 @@ var (
 	newShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	searchShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	helpShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+	// Ctrl+Tab is Ctrl on macOS too (Cmd+Tab belongs to the system).
+	nextTabShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}
+	prevTabShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
 	// undoShortcut is Ctrl+Z as Fyne delivers it (never as a CustomShortcut).
 	undoShortcut fyne.Shortcut = &fyne.ShortcutUndo{}
 )
@@ -58,6 +61,8 @@ func (s *shell) commands(quit func()) [][]command {
 		{Label: "Søk", Keys: "Ctrl+F", Help: "Til søkefeltet på siden", Shortcut: searchShortcut, Run: g(func() { s.env.Search() })},
 	}, {
 		{Label: "Møtemodus", Keys: "Ctrl+M", Help: "Møtemodus av og på", Shortcut: meetingShortcut, Run: g(s.toggleMeeting)},
+		{Label: "Neste fane", Keys: "Ctrl+Tab", Help: "Neste fane eller steg (for eksempel i en vernerunde)", Shortcut: nextTabShortcut, Run: g(func() { widgets.SwitchTab(s.env.Window.Canvas(), 1) })},
+		{Label: "Forrige fane", Keys: "Ctrl+Shift+Tab", Help: "Forrige fane eller steg", Shortcut: prevTabShortcut, Run: g(func() { widgets.SwitchTab(s.env.Window.Canvas(), -1) })},
 	}, {
 		{Label: "Hurtigtaster", Keys: "F1, Ctrl+H", Help: "Denne oversikten", Shortcut: helpShortcut, Run: g(s.showHelp)},
 	}}

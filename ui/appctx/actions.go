@@ -1,6 +1,9 @@
 package appctx
 
-import "fyne.io/fyne/v2/widget"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 // PageActions are what the page on screen does for the window's
 // shortcuts: New starts a new item (Ctrl+N), Search puts the keyboard in
@@ -50,3 +53,38 @@ func Press(b *widget.Button) func() {
 		b.OnTapped()
 	}
 }
+
+// FocusField puts the keyboard in f, the first field of a form just shown
+// (or the «Ny …» button after a new item was saved). While the shell
+// builds a page, the page is not on screen yet: the focus waits for
+// EndPage.
+func (e *Env) FocusField(f fyne.Focusable) {
+	if f == nil || e.Window == nil {
+		return
+	}
+	e.mu.Lock()
+	if e.building {
+		e.pendingFocus = f
+		e.mu.Unlock()
+		return
+	}
+	e.mu.Unlock()
+	focusLater(e.Window.Canvas(), f)
+}
+
+// EndPage is called by the shell once the page it built is on screen: a
+// field the page asked to focus gets the keyboard now.
+func (e *Env) EndPage() {
+	e.mu.Lock()
+	f := e.pendingFocus
+	e.building, e.pendingFocus = false, nil
+	e.mu.Unlock()
+	if f != nil {
+		focusLater(e.Window.Canvas(), f)
+	}
+}
+
+// focusLater is widgets.FocusLater (which imports this package): the
+// focus moves once the key event being handled is done, so the space that
+// pressed a button is not typed into the field focused next.
+func focusLater(c fyne.Canvas, f fyne.Focusable) { fyne.Do(func() { c.Focus(f) }) }

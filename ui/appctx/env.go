@@ -44,6 +44,10 @@ type Env struct {
 	focus     map[string]Focus
 	// actions are the page on screen's Ctrl+N and Ctrl+F (see SetPageActions).
 	actions PageActions
+	// building is true while the shell builds a page; a field to focus
+	// waits in pendingFocus until the page is on screen (see FocusField).
+	building     bool
+	pendingFocus fyne.Focusable
 }
 
 // Focus asks a page to open one record, e.g. the risk item a measure came
@@ -148,6 +152,7 @@ func (e *Env) BeginPage() {
 	e.Guard.Set(nil)
 	e.mu.Lock()
 	e.actions = PageActions{}
+	e.building, e.pendingFocus = true, nil
 	clear(e.onMode[e.shellMode:])
 	e.onMode = e.onMode[:e.shellMode]
 	e.mu.Unlock()

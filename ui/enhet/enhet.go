@@ -84,7 +84,10 @@ func New(env *appctx.Env) *Screen {
 	s.SaveMember = widget.NewButtonWithIcon(lang.L("Lagre medlem"), theme.DocumentSaveIcon(), s.saveMember)
 	s.SaveMember.Importance = widget.HighImportance
 	s.NewMember = widget.NewButtonWithIcon(lang.L("Nytt medlem"), theme.ContentAddIcon(), func() {
-		env.Leave(func() { s.edit(model.CommitteeMember{}) }, nil)
+		env.Leave(func() {
+			s.edit(model.CommitteeMember{})
+			env.FocusField(s.MemberName)
+		}, nil)
 	})
 	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
 	s.List = widget.NewList(
@@ -109,11 +112,15 @@ func New(env *appctx.Env) *Screen {
 			return // already in the form
 		}
 		// A member being edited is saved or the user asked first.
-		env.Leave(func() { s.edit(m) }, s.selectMember)
+		env.Leave(func() {
+			s.edit(m)
+			env.FocusField(s.MemberName)
+		}, s.selectMember)
 	}
 	s.loadMembers()
 	s.edit(model.CommitteeMember{})
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewMember)})
 	return s
 }
 
@@ -294,6 +301,9 @@ func (s *Screen) storeMember() bool {
 	}
 	s.loadMembers()
 	s.edit(saved)
+	if m.ID == 0 { // a new member: ready for the next
+		s.env.FocusField(s.NewMember)
+	}
 	s.env.DataChanged()
 	return true
 }

@@ -212,6 +212,7 @@ func (d *Detail) editItem(i model.RiskItem) {
 	if d.Tabs != nil {
 		d.Tabs.SelectIndex(2)
 	}
+	d.env.FocusField(d.Item.Hazard)
 }
 
 func (d *Detail) addCommittee() {

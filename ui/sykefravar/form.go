@@ -145,6 +145,7 @@ func (s *Screen) newTable() *widget.Table {
 		s.env.Leave(func() {
 			s.selected = row
 			s.Form.Edit(s.quarters[row])
+			s.env.FocusField(s.Form.Quarter)
 		}, nil)
 	}
 	return t
@@ -189,7 +190,10 @@ func newQuarterForm(s *Screen) *QuarterForm {
 	f.Save.Importance = widget.HighImportance
 	f.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), f.confirmDelete)
 	f.New = widget.NewButtonWithIcon(lang.L("Nytt kvartal"), theme.ContentAddIcon(), func() {
-		s.env.Leave(f.NewQuarter, nil)
+		s.env.Leave(func() {
+			f.NewQuarter()
+			s.env.FocusField(f.Quarter)
+		}, nil)
 	})
 	f.NewQuarter()
 	return f
@@ -405,8 +409,12 @@ func (f *QuarterForm) SaveQuarter() {
 		f.Err.Show(err)
 		return
 	}
+	wasNew := f.editing.ID == 0
 	f.s.changed()
 	f.Edit(saved)
+	if wasNew { // ready for the next quarter
+		f.s.env.FocusField(f.New)
+	}
 	if before != nil {
 		f.Saved.SetText(fmt.Sprintf(lang.L("%s var registrert fra før med %s; tallene er erstattet."), saved.Quarter, pctText(before.Total)))
 	} else {

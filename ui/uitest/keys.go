@@ -55,12 +55,21 @@ func Key(w fyne.Window, k fyne.KeyName) {
 		}
 	}
 	ev := &fyne.KeyEvent{Name: k}
-	if f := c.Focused(); f != nil {
+	f := c.Focused()
+	if f != nil {
 		f.TypedKey(ev)
-		return
-	}
-	if h := c.OnTypedKey(); h != nil {
+	} else if h := c.OnTypedKey(); h != nil {
 		h(ev)
+	}
+	// The space bar also types a character, delivered after the key to the
+	// widget that had the focus (the app moves the focus after an action
+	// with fyne.Do, which the desktop driver runs after both events).
+	if k == fyne.KeySpace {
+		if f != nil {
+			f.TypedRune(' ')
+		} else if h := c.OnTypedRune(); h != nil {
+			h(' ')
+		}
 	}
 }
 

@@ -234,7 +234,10 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	for _, x := range r.Participants {
 		p.addRow(x)
 	}
-	p.AddPerson = widget.NewButtonWithIcon(lang.L("Legg til deltaker"), theme.ContentAddIcon(), func() { p.addRow(model.RoundParticipant{}) })
+	p.AddPerson = widget.NewButtonWithIcon(lang.L("Legg til deltaker"), theme.ContentAddIcon(), func() {
+		p.addRow(model.RoundParticipant{})
+		v.env.FocusField(p.Rows[len(p.Rows)-1].Name) // ready to type the name
+	})
 	p.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), p.addCommittee)
 	p.Previous = container.NewVBox()
 	p.Notes = widgets.NewMultiLineEntry()

@@ -94,9 +94,9 @@ func (d *KeyDialog) Show() {
 	d.dlg.Show()
 	switch {
 	case d.First != nil:
-		c.Focus(d.First)
+		FocusLater(c, d.First)
 	case d.Default != nil:
-		c.Focus(d.Default)
+		FocusLater(c, d.Default)
 	}
 }
 

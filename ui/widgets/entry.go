@@ -90,3 +90,15 @@ func windowKey(k fyne.KeyName, enter bool) bool {
 	}
 	return false
 }
+
+// FocusLater gives f the keyboard once the key event being handled is
+// done. A button pressed with the space bar also gets the space as a typed
+// character right after the key; moving the focus at once would type that
+// space into the field just focused (or tick the box). fyne.Do runs after
+// both events in the desktop driver, at once in tests.
+func FocusLater(c fyne.Canvas, f fyne.Focusable) {
+	if c == nil || f == nil {
+		return
+	}
+	fyne.Do(func() { c.Focus(f) })
+}

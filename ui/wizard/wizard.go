@@ -163,6 +163,14 @@ func (w *Wizard) ShowUnitStep() {
 		nil, nil,
 		container.NewVScroll(form),
 	))
+	w.focus(w.name)
+}
+
+// focus puts the keyboard in the step's first field.
+func (w *Wizard) focus(f fyne.Focusable) {
+	if w.cfg.Window != nil {
+		widgets.FocusLater(w.cfg.Window.Canvas(), f)
+	}
 }
 
 // Unit reads the unit from the form (without validating).
@@ -255,6 +263,7 @@ func (w *Wizard) ShowCommitteeStep() {
 	w.set(container.NewBorder(top,
 		container.NewVBox(w.createErr.Label, container.NewHBox(back, w.CreateButton)),
 		nil, nil, w.memberList))
+	w.focus(w.memberName)
 }
 
 // AddMember validates the member form and adds it to the list; the form is
@@ -297,6 +306,7 @@ func (w *Wizard) addMember() bool {
 	w.memberRole.ClearSelected()
 	w.memberTo.SetText("")
 	w.memberList.Refresh()
+	w.focus(w.memberName) // ready for the next member
 	return true
 }
 
