@@ -84,7 +84,16 @@ func ShiftTab(w fyne.Window) {
 }
 
 // Type types text into the focused widget, as a keyboard would.
-func Type(w fyne.Window, text string) { test.TypeOnCanvas(w.Canvas(), text) }
+func Type(w fyne.Window, text string) {
+	c := w.Canvas()
+	for _, r := range text {
+		if f := c.Focused(); f != nil {
+			f.TypedRune(r)
+		} else if h := c.OnTypedRune(); h != nil {
+			h(r)
+		}
+	}
+}
 
 // Keys presses each key in turn.
 func Keys(w fyne.Window, ks ...fyne.KeyName) {
