@@ -150,7 +150,7 @@ func (c *Closing) newFindingRow(f model.Finding) *FindingRow {
 	row.AddMeasure = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() {
 		row.form.Show()
 		if cv := fyne.CurrentApp().Driver().CanvasForObject(row.Title); cv != nil {
-			cv.Focus(row.Title)
+			widgets.FocusLater(cv, row.Title) // not at once: the space that pressed the button would be typed
 		}
 	})
 	c.newDeviationForm(row, f)
@@ -193,7 +193,7 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	row.AddDeviation = widget.NewButtonWithIcon(lang.L("Registrer som avvik"), theme.WarningIcon(), func() {
 		row.devForm.Show()
 		if cv := fyne.CurrentApp().Driver().CanvasForObject(row.Place); cv != nil {
-			cv.Focus(row.Place)
+			widgets.FocusLater(cv, row.Place)
 		}
 	})
 }
