@@ -58,13 +58,13 @@ func (s *shell) commands(quit func()) [][]command {
 		{Label: "Avslutt", Keys: "Ctrl+Q", Help: "Avslutt (lagrer eller spør først)", Shortcut: quitShortcut, Run: g(quit)},
 	}, {
 		{Label: "Angre", Keys: "Ctrl+Z", Help: "Angre: i et tekstfelt det du skrev, ellers siste sletting eller lagring", Shortcut: undoShortcut, Run: s.undo},
-		{Label: "Søk", Keys: "Ctrl+F", Help: "Til søkefeltet på siden", Shortcut: searchShortcut, Run: g(func() { s.env.Search() })},
+		{Label: "Søk", Keys: "Ctrl+F", Help: "Til søkefeltet på siden (handlingsplanen)", Shortcut: searchShortcut, Run: g(func() { s.env.Search() })},
 	}, {
 		{Label: "Møtemodus", Keys: "Ctrl+M", Help: "Møtemodus av og på", Shortcut: meetingShortcut, Run: g(s.toggleMeeting)},
 		{Label: "Neste fane", Keys: "Ctrl+Tab", Help: "Neste fane eller steg (for eksempel i en vernerunde)", Shortcut: nextTabShortcut, Run: g(func() { widgets.SwitchTab(s.env.Window.Canvas(), 1) })},
 		{Label: "Forrige fane", Keys: "Ctrl+Shift+Tab", Help: "Forrige fane eller steg", Shortcut: prevTabShortcut, Run: g(func() { widgets.SwitchTab(s.env.Window.Canvas(), -1) })},
 	}, {
-		{Label: "Hurtigtaster", Keys: "F1, Ctrl+H", Help: "Denne oversikten", Shortcut: helpShortcut, Run: g(s.showHelp)},
+		{Label: "Hurtigtaster", Keys: "F1, Ctrl+H", Help: "Oversikt over hurtigtastene", Shortcut: helpShortcut, Run: g(s.showHelp)},
 	}}
 }
 

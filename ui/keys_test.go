@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -226,5 +227,29 @@ func TestHelpOverview(t *testing.T) {
 	uitest.Shortcut(w, helpShortcut)
 	if w.Canvas().Overlays().Top() == nil {
 		t.Error("Ctrl+H showed nothing")
+	}
+}
+
+// TestReadmeListsEveryShortcut: the README's «Tastatur» table is the
+// overview's table, line by line.
+func TestReadmeListsEveryShortcut(t *testing.T) {
+	raw, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	i := strings.Index(readme, "### Tastatur")
+	if i < 0 {
+		t.Fatal("README has no «Tastatur» section")
+	}
+	section := readme[i:]
+	if j := strings.Index(section[1:], "\n### "); j > 0 {
+		section = section[:j+1]
+	}
+	sh := &shell{}
+	for _, r := range sh.keyHelp() {
+		if row := "| " + r.Keys + " | " + r.Text + " |"; !strings.Contains(section, row) {
+			t.Errorf("README «Tastatur» lacks the row %s", row)
+		}
 	}
 }
