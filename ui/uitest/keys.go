@@ -2,7 +2,6 @@ package uitest
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 )
 
 // The helpers below deliver keys to a test window the way Fyne's desktop
@@ -50,7 +49,7 @@ func Key(w fyne.Window, k fyne.KeyName) {
 	c := w.Canvas()
 	if k == fyne.KeyTab {
 		if t, ok := c.Focused().(fyne.Tabbable); !ok || !t.AcceptsTab() {
-			test.FocusNext(c)
+			c.FocusNext()
 			return
 		}
 	}
@@ -80,7 +79,7 @@ func ShiftTab(w fyne.Window) {
 	if t, ok := c.Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
 		return
 	}
-	test.FocusPrevious(c)
+	c.FocusPrevious()
 }
 
 // Type types text into the focused widget, as a keyboard would.
