@@ -202,9 +202,14 @@ func (d *Detail) SelectItem(id uint64) {
 }
 
 func (d *Detail) editItem(i model.RiskItem) {
+	isNew := i.ID == 0
 	d.Item = NewItemEditor(d.env, d.a, d.matrix(), i, func(saved model.RiskItem) {
 		d.loadItems()
 		d.SelectItem(saved.ID)
+		if isNew { // a new hazard saved the first time: ready for the next
+			isNew = false
+			d.env.FocusField(d.NewItem)
+		}
 		d.env.DataChanged()
 	})
 	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}
