@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/avvik"
@@ -251,5 +252,31 @@ func TestReadmeListsEveryShortcut(t *testing.T) {
 		if row := "| " + r.Keys + " | " + r.Text + " |"; !strings.Contains(section, row) {
 			t.Errorf("README «Tastatur» lacks the row %s", row)
 		}
+	}
+}
+
+// TestNewItemOpensInField: on every page with a «Ny …» button, Ctrl+N
+// opens the new item with the cursor in a text field of its form.
+func TestNewItemOpensInField(t *testing.T) {
+	u, _ := startKeys(t)
+	w, env := u.Window(), u.Env()
+	n := 0
+	for i, p := range Pages() {
+		env.Navigate(p.ID)
+		if !env.NewItem() {
+			continue // no «Ny …» on this page
+		}
+		n++
+		switch f := w.Canvas().Focused().(type) {
+		case *widget.Entry, *widgets.Entry, *widgets.DateEntry:
+		default:
+			t.Errorf("page %d (%s): after Ctrl+N the focus is on %T, not a field", i+1, p.ID, f)
+		}
+		if env.Guard.Prompt() != nil {
+			t.Fatalf("page %s: a new item asked about unsaved changes", p.ID)
+		}
+	}
+	if n != 9 {
+		t.Errorf("Ctrl+N works on %d pages, want the 9 with a «Ny …» button", n)
 	}
 }
