@@ -57,16 +57,43 @@ func TestKeyboardOnlyDeviation(t *testing.T) {
 	u, _ := startKeys(t)
 	w, env := u.Window(), u.Env()
 	before, _ := env.Store.Deviations()
+	registerDeviationByKeys(t, u)
+	after, _ := env.Store.Deviations()
+	if len(after) != len(before)+1 {
+		t.Fatalf("Ctrl+S did not register the deviation (%s)", deviationScreen(t, u).Editor.Err.Label.Text)
+	}
+	d := newest(after)
+	type fields struct {
+		place, what, action, cause string
+		cat                        model.DeviationCategory
+		typ                        model.DeviationType
+		sev                        model.Severity
+		status                     model.DeviationStatus
+	}
+	got := fields{d.Place, d.WhatHappened, d.ImmediateAction, d.Cause, d.Category, d.Type, d.Severity, d.Status}
+	want := fields{"Kjøkkenet", "Komfyrvakten var koblet fra.\nOppdaget ved kveldsvakt.", "Koblet til igjen.", "Kontakten sitter løst.",
+		model.DevNonCompliance, model.TypeDeviation, model.SeverityMinor, model.DevRegistered}
+	if got != want {
+		t.Fatalf("stored %+v, want %+v", got, want)
+	}
+	if w.Canvas().Focused() != deviationScreen(t, u).NewButton {
+		t.Errorf("after saving a new deviation the focus is on %T, not «Nytt avvik»", w.Canvas().Focused())
+	}
+	closeDeviationByKeys(t, u, d.ID)
+}
 
+// registerDeviationByKeys fills in a new deviation (Ctrl+N) and saves it
+// (Ctrl+S): place, classification and the three texts.
+func registerDeviationByKeys(t *testing.T, u *App) {
+	t.Helper()
+	w := u.Window()
 	openPage(t, u, avvik.PageID)
 	uitest.Shortcut(w, newShortcut)
-	s := deviationScreen(t, u)
-	e := s.Editor
+	e := deviationScreen(t, u).Editor
 	if w.Canvas().Focused() != e.Date {
 		t.Fatalf("the new deviation does not open in its first field: %T", w.Canvas().Focused())
 	}
-	// Register: the date is today already; place, classification, text.
-	tabTo(t, w, e.Place)
+	tabTo(t, w, e.Place) // the date is today already
 	uitest.Type(w, "Kjøkkenet")
 	choose(t, w, e.Category, model.DevNonCompliance.Label())
 	choose(t, w, e.Type, model.TypeDeviation.Label())
@@ -83,25 +110,16 @@ func TestKeyboardOnlyDeviation(t *testing.T) {
 	uitest.Key(w, fyne.KeyTab)
 	uitest.Type(w, "Kontakten sitter løst.")
 	uitest.Shortcut(w, saveShortcut)
+}
 
-	after, _ := env.Store.Deviations()
-	if len(after) != len(before)+1 {
-		t.Fatalf("Ctrl+S did not register the deviation (%s)", e.Err.Label.Text)
-	}
-	d := newest(after)
-	if d.Place != "Kjøkkenet" || d.Category != model.DevNonCompliance || d.Type != model.TypeDeviation ||
-		d.Severity != model.SeverityMinor || d.WhatHappened != "Komfyrvakten var koblet fra.\nOppdaget ved kveldsvakt." ||
-		d.ImmediateAction != "Koblet til igjen." || d.Cause != "Kontakten sitter løst." || d.Status != model.DevRegistered {
-		t.Fatalf("stored %+v", d)
-	}
-	if w.Canvas().Focused() != s.NewButton {
-		t.Errorf("after saving a new deviation the focus is on %T, not «Nytt avvik»", w.Canvas().Focused())
-	}
-
-	// Into handling, then closed by a named role.
-	e = deviationScreen(t, u).Editor
+// closeDeviationByKeys takes deviation id into handling and closes it in
+// the name of a role.
+func closeDeviationByKeys(t *testing.T, u *App, id uint64) {
+	t.Helper()
+	w, env := u.Window(), u.Env()
+	e := deviationScreen(t, u).Editor
 	pressKey(t, w, e.ToInProgress)
-	if d, _ = env.Store.Deviation(d.ID); d.Status != model.DevInProgress {
+	if d, _ := env.Store.Deviation(id); d.Status != model.DevInProgress {
 		t.Fatalf("«Til behandling» with Space: status %s (%s)", d.Status, e.TransErr.Label.Text)
 	}
 	pressKey(t, w, e.Close)
@@ -109,7 +127,7 @@ func TestKeyboardOnlyDeviation(t *testing.T) {
 	uitest.Shortcut(w, &fyne.ShortcutSelectAll{}) // Ctrl+A: type over what is there
 	uitest.Type(w, "Enhetsleder")
 	pressKey(t, w, e.ConfirmClose)
-	d, _ = env.Store.Deviation(d.ID)
+	d, _ := env.Store.Deviation(id)
 	if d.Status != model.DevClosed || d.ClosedBy != "Enhetsleder" || d.ClosedOn != uitest.Today {
 		t.Fatalf("not closed from the keyboard: status %s by %q on %s (%s)", d.Status, d.ClosedBy, d.ClosedOn, e.TransErr.Label.Text)
 	}
@@ -130,6 +148,36 @@ func newest(ds []model.Deviation) model.Deviation {
 // summary and locks the round without the mouse.
 func TestKeyboardOnlySafetyRound(t *testing.T) {
 	u, _ := startKeys(t)
+	env := u.Env()
+	v := startRoundByKeys(t, u)
+	id := v.RoundData().ID
+	finding := answerChecklistByKeys(t, u, v)
+	measureByKeys(t, u, v, finding)
+	lockByKeys(t, u, v)
+
+	r, _ := env.Store.SafetyRound(id)
+	if !r.Locked() {
+		t.Fatalf("the round is not locked: %s", v.Closing.Err.Label.Text)
+	}
+	if r.ClosingNotes != "Ett funn, tiltak avtalt." || r.PreMeetingNotes != "Kjøkken og lager." || len(r.Participants) == 0 {
+		t.Errorf("stored summary %q, pre-meeting %q, %d participants", r.ClosingNotes, r.PreMeetingNotes, len(r.Participants))
+	}
+	f := r.AnswerFor(finding)
+	if f.Answer != model.AnswerImprove || f.Comment != "Nødlyset i trappen virker ikke" || len(f.MeasureIDs) != 1 {
+		t.Fatalf("finding stored as %+v", f)
+	}
+	m, err := env.Store.Measure(f.MeasureIDs[0])
+	got := [3]string{m.Title, m.Responsible, string(m.Source.Kind)}
+	if want := [3]string{"Bytte batteri i nødlyset", "Vaktmester", string(model.SourceSafetyRound)}; err != nil || got != want {
+		t.Errorf("measure %v, want %v (%v)", got, want, err)
+	}
+}
+
+// startRoundByKeys opens the safety rounds (Ctrl+8), starts a round
+// (Ctrl+N), adds the committee and a note to the pre-meeting and saves
+// (Ctrl+S).
+func startRoundByKeys(t *testing.T, u *App) *vernerunde.RoundView {
+	t.Helper()
 	w, env := u.Window(), u.Env()
 	openPage(t, u, vernerunde.PageID)
 	s, ok := env.Guard.Form().(*vernerunde.Screen)
@@ -144,16 +192,19 @@ func TestKeyboardOnlySafetyRound(t *testing.T) {
 	if w.Canvas().Focused() != v.Pre.Title {
 		t.Fatalf("the round does not open in its first field: %T", w.Canvas().Focused())
 	}
-	id := v.RoundData().ID
-
-	// Formøte: the committee takes part; Ctrl+S saves.
 	pressKey(t, w, v.Pre.AddCommittee)
 	tabTo(t, w, v.Pre.Notes)
 	uitest.Type(w, "Kjøkken og lager.")
 	uitest.Shortcut(w, saveShortcut)
+	return v
+}
 
-	// Befaring: Ctrl+Tab to the checklist; 1 answers OK, 2 «Må forbedres»
-	// with a comment; Enter moves on.
+// answerChecklistByKeys opens «2 Befaring» (Ctrl+Tab) and answers every
+// question: 1 is OK, question 2 gets 2 («Må forbedres») and a comment;
+// Enter moves on. It returns the finding's question number.
+func answerChecklistByKeys(t *testing.T, u *App, v *vernerunde.RoundView) int {
+	t.Helper()
+	w := u.Window()
 	uitest.Shortcut(w, nextTabShortcut)
 	if v.Tabs.SelectedIndex() != 1 {
 		t.Fatalf("Ctrl+Tab did not open «2 Befaring» (tab %d)", v.Tabs.SelectedIndex())
@@ -164,30 +215,35 @@ func TestKeyboardOnlySafetyRound(t *testing.T) {
 		if w.Canvas().Focused() != row.Picker {
 			t.Fatalf("question %d: focus on %T", row.Number, w.Canvas().Focused())
 		}
-		if i == 1 {
-			uitest.Type(w, "2")
-			uitest.Key(w, fyne.KeyTab)
-			if w.Canvas().Focused() != row.Comment {
-				t.Fatalf("Tab from the answer went to %T, not the comment", w.Canvas().Focused())
-			}
-			uitest.Type(w, "Nødlyset i trappen virker ikke")
-			uitest.Key(w, fyne.KeyReturn) // saves the comment, next question
+		if i != 1 {
+			uitest.Type(w, "1")
+			uitest.Key(w, fyne.KeyReturn)
 			continue
 		}
-		uitest.Type(w, "1")
-		uitest.Key(w, fyne.KeyReturn)
+		uitest.Type(w, "2")
+		uitest.Key(w, fyne.KeyTab)
+		if w.Canvas().Focused() != row.Comment {
+			t.Fatalf("Tab from the answer went to %T, not the comment", w.Canvas().Focused())
+		}
+		uitest.Type(w, "Nødlyset i trappen virker ikke")
+		uitest.Key(w, fyne.KeyReturn) // saves the comment, next question
 	}
-	r, _ := env.Store.SafetyRound(id)
+	r, _ := u.Env().Store.SafetyRound(v.RoundData().ID)
 	if a, tot := r.Progress(); a != tot {
 		t.Fatalf("%d of %d answered from the keyboard", a, tot)
 	}
+	return qs[1].Number
+}
 
-	// Avslutning: the finding becomes a measure.
+// measureByKeys opens «3 Avslutning» and makes finding n a measure.
+func measureByKeys(t *testing.T, u *App, v *vernerunde.RoundView, n int) {
+	t.Helper()
+	w := u.Window()
 	uitest.Shortcut(w, nextTabShortcut)
 	if v.Tabs.SelectedIndex() != 2 {
 		t.Fatalf("Ctrl+Tab did not open «3 Avslutning» (tab %d)", v.Tabs.SelectedIndex())
 	}
-	row := v.Closing.Finding(qs[1].Number)
+	row := v.Closing.Finding(n)
 	if row == nil {
 		t.Fatal("the finding is not in the closing meeting")
 	}
@@ -200,8 +256,13 @@ func TestKeyboardOnlySafetyRound(t *testing.T) {
 	uitest.Key(w, fyne.KeyTab)
 	uitest.Type(w, "Vaktmester")
 	pressKey(t, w, row.Save)
+}
 
-	// Summary, then lock: the question's default is «Fullfør og lås».
+// lockByKeys writes the summary and locks the round; the question's
+// default is «Fullfør og lås», so Enter confirms.
+func lockByKeys(t *testing.T, u *App, v *vernerunde.RoundView) {
+	t.Helper()
+	w := u.Window()
 	tabTo(t, w, v.Closing.Notes)
 	uitest.Type(w, "Ett funn, tiltak avtalt.")
 	pressKey(t, w, v.Complete)
@@ -209,20 +270,4 @@ func TestKeyboardOnlySafetyRound(t *testing.T) {
 		t.Fatal("no question before locking")
 	}
 	uitest.Key(w, fyne.KeyReturn)
-
-	r, _ = env.Store.SafetyRound(id)
-	if !r.Locked() {
-		t.Fatalf("the round is not locked: %s", v.Closing.Err.Label.Text)
-	}
-	if r.ClosingNotes != "Ett funn, tiltak avtalt." || r.PreMeetingNotes != "Kjøkken og lager." || len(r.Participants) == 0 {
-		t.Errorf("stored summary %q, pre-meeting %q, %d participants", r.ClosingNotes, r.PreMeetingNotes, len(r.Participants))
-	}
-	f := r.AnswerFor(qs[1].Number)
-	if f.Answer != model.AnswerImprove || f.Comment != "Nødlyset i trappen virker ikke" || len(f.MeasureIDs) != 1 {
-		t.Fatalf("finding stored as %+v", f)
-	}
-	m, err := env.Store.Measure(f.MeasureIDs[0])
-	if err != nil || m.Title != "Bytte batteri i nødlyset" || m.Responsible != "Vaktmester" || m.Source.Kind != model.SourceSafetyRound {
-		t.Errorf("measure %+v (%v)", m, err)
-	}
 }
