@@ -213,7 +213,7 @@ func (u *App) confirmRestoreNewest(path string, b hms.Backup) {
 	widgets.ConfirmDanger(u.win, lang.L("Gjenopprette sikkerhetskopi?"), widgets.RestoreQuestion(b.Time, path),
 		lang.L("Gjenopprett"), func() {
 			if err := hms.RestoreWith(path, b.Path, hms.Options{User: u.set.User()}); err != nil {
-				dialog.ShowError(err, u.win)
+				widgets.ShowError(err, u.win)
 				return
 			}
 			u.open(path)

@@ -232,7 +232,7 @@ func (s *Screen) confirmRestore(b storage.Backup) {
 				return
 			}
 			if err := s.env.Restore(b.Path); err != nil {
-				dialog.ShowError(err, s.env.Window)
+				widgets.ShowError(err, s.env.Window)
 			}
 		})
 }
@@ -274,11 +274,11 @@ func (s *Screen) saveCopy() {
 		_ = w.Close()
 		// The dialog creates the file; BackupTo refuses to overwrite, so remove the empty one.
 		if rmErr := removeEmpty(path); rmErr != nil {
-			dialog.ShowError(rmErr, s.env.Window)
+			widgets.ShowError(rmErr, s.env.Window)
 			return
 		}
 		if err := s.env.Store.BackupTo(path); err != nil {
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		s.message.SetText(fmt.Sprintf(lang.L("Kopien er lagret: %s"), path))

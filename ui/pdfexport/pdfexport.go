@@ -55,7 +55,7 @@ func FileName(parts ...string) string {
 func Save(env *appctx.Env, suggested string, build Build) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, env.Window)
+			widgets.ShowError(err, env.Window)
 			return
 		}
 		if w == nil {
@@ -80,7 +80,7 @@ func run(env *appctx.Env, path string, build Build) {
 			progress.Hide()
 			if err != nil {
 				_ = os.Remove(path) // the dialog created it; leave no empty file behind
-				dialog.ShowError(err, env.Window)
+				widgets.ShowError(err, env.Window)
 				return
 			}
 			widgets.Confirm(env.Window, lang.L("PDF lagret"),

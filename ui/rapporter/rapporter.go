@@ -193,7 +193,7 @@ func (s *Screen) SaveSubmission() {
 	data := s.data
 	b, err := reports.SubmissionJSON(data, Version)
 	if err != nil {
-		dialog.ShowError(err, s.env.Window)
+		widgets.ShowError(err, s.env.Window)
 		return
 	}
 	name := strings.TrimSuffix(pdfexport.FileName(lang.L("Innsending HMS"), data.Year.String(), data.Unit.Name), ".pdf") + ".json"
@@ -204,7 +204,7 @@ func (s *Screen) SaveSubmission() {
 func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		if w == nil {
@@ -217,11 +217,11 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 			if we := (*reports.WriteError)(nil); !errors.As(err, &we) {
 				err = fmt.Errorf(lang.L("Filen kunne ikke lagres i %s: %w"), path, err)
 			}
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		if !offerOpen {
-			dialog.ShowInformation(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s."), filepath.Base(path)), s.env.Window)
+			widgets.ShowInformation(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s."), filepath.Base(path)), s.env.Window)
 			return
 		}
 		widgets.Confirm(s.env.Window, lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),
@@ -288,7 +288,7 @@ func (s *Screen) SetFiles(files []string) {
 func (s *Screen) pickFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		if r == nil {

@@ -172,6 +172,21 @@ func ConfirmDanger(win fyne.Window, title, message, danger string, onDanger func
 	return d
 }
 
+// ShowInformation tells the user something; Enter, Escape or OK closes it
+// (Fyne's own information dialog answers neither key).
+func ShowInformation(title, message string, win fyne.Window) *KeyDialog {
+	d := NewKeyDialog(win, title, Message(message))
+	ok := d.AddButton(lang.L("OK"), theme.ConfirmIcon(), widget.HighImportance, nil)
+	d.Default, d.Cancel = ok, ok
+	d.Show()
+	return d
+}
+
+// ShowError shows what went wrong, as ShowInformation does.
+func ShowError(err error, win fyne.Window) *KeyDialog {
+	return ShowInformation(lang.L("Feil"), err.Error(), win)
+}
+
 // Message is a dialog's wrapping text.
 func Message(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)

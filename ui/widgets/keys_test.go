@@ -169,3 +169,23 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+// TestMessageClosesWithEnterOrEscape: an error or information message
+// closes with Enter and with Escape.
+func TestMessageClosesWithEnterOrEscape(t *testing.T) {
+	w := window(t, widget.NewLabel("side"))
+	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+		d := widgets.ShowError(errTest("Disken er full"), w)
+		if !uitest.HasText(w.Canvas().Overlays().Top(), "Disken er full") {
+			t.Fatal("the message is not shown")
+		}
+		uitest.Key(w, k)
+		if d.Open() || w.Canvas().Overlays().Top() != nil {
+			t.Errorf("%s did not close the message", k)
+		}
+	}
+}
+
+type errTest string
+
+func (e errTest) Error() string { return string(e) }
