@@ -69,6 +69,7 @@ func TestScreenshots(t *testing.T) {
 			env.Open(avvik.PageID, appctx.Focus{ID: d[0].ID})
 			save(t, w, "avvik-detalj", meeting)
 		}
+		keyboardShots(t, u, meeting)
 		u.Close()
 	}
 }

@@ -140,6 +140,7 @@ func (s *shell) rebuild() {
 	s.env.BeginPage()
 	s.content.Objects = []fyne.CanvasObject{p.Build(s.env)}
 	s.content.Refresh()
+	s.env.EndPage()
 }
 
 // addShortcuts binds the window's keyboard shortcuts. Ctrl+Q goes through

@@ -23,6 +23,7 @@ import (
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/unsaved"
+	"hmsutvalg/ui/widgets"
 	"hmsutvalg/ui/wizard"
 )
 
@@ -148,6 +149,7 @@ func (u *App) showMain(st *hms.Store) {
 	sh := newShell(env, Pages())
 	u.win.SetContent(sh.build())
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
+	sh.addMenu(u.win, u.Quit)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {
@@ -180,6 +182,7 @@ func (u *App) restore(backup string) error {
 // offered instead.
 func (u *App) showOpenProblem(path string, err error) {
 	u.guard.Set(nil) // no form on screen
+	u.win.SetMainMenu(quitMenu(u.Quit))
 	msg := err.Error()
 	var locked *hms.LockedError
 	if errors.As(err, &locked) {
@@ -191,19 +194,30 @@ func (u *App) showOpenProblem(path string, err error) {
 	buttons := container.NewVBox()
 	if locked == nil {
 		if newest, ok := newestGoodBackup(path); ok {
-			buttons.Add(widget.NewButton(fmt.Sprintf(lang.L("Gjenopprett nyeste sikkerhetskopi (%s)"), model.FormatDateTime(newest.Time)), func() {
-				if rerr := hms.RestoreWith(path, newest.Path, hms.Options{User: u.set.User()}); rerr != nil {
-					dialog.ShowError(rerr, u.win)
-					return
-				}
-				u.open(path)
-			}))
+			restore := widget.NewButton(fmt.Sprintf(lang.L("Gjenopprett nyeste sikkerhetskopi (%s)"), model.FormatDateTime(newest.Time)), func() {
+				u.confirmRestoreNewest(path, newest)
+			})
+			restore.Importance = widget.DangerImportance
+			buttons.Add(restore)
 		}
 	}
 	buttons.Add(widget.NewButton(lang.L("Prøv igjen"), func() { u.openOrWelcome(path) }))
 	buttons.Add(widget.NewButton(lang.L("Åpne en annen fil …"), func() { u.chooseFile() }))
 	buttons.Add(widget.NewButton(lang.L("Avslutt"), func() { u.fyne.Quit() }))
 	u.win.SetContent(container.NewPadded(container.NewVBox(heading, text, buttons)))
+}
+
+// confirmRestoreNewest replaces the file at path with backup b once the
+// user said so: the question names the backup's date and what is replaced.
+func (u *App) confirmRestoreNewest(path string, b hms.Backup) {
+	widgets.ConfirmDanger(u.win, lang.L("Gjenopprette sikkerhetskopi?"), widgets.RestoreQuestion(b.Time, path),
+		lang.L("Gjenopprett"), func() {
+			if err := hms.RestoreWith(path, b.Path, hms.Options{User: u.set.User()}); err != nil {
+				widgets.ShowError(err, u.win)
+				return
+			}
+			u.open(path)
+		})
 }
 
 // chooseFile lets the user pick an existing unit file.
@@ -221,6 +235,7 @@ func (u *App) chooseFile() {
 }
 
 func (u *App) showWizard(path string) {
+	u.win.SetMainMenu(quitMenu(u.Quit))
 	u.win.SetContent(wizard.New(wizard.Config{
 		Window: u.win,
 		Path:   path,

@@ -79,7 +79,7 @@ func openDeviation(t *testing.T, env *appctx.Env, id uint64, tag string) *avvik.
 	e.Place.SetText("")
 	test.Type(e.Place, "Sted "+tag)
 	e.Severity.SetSelected(model.SeverityMinor.Label())
-	for _, f := range []*widget.Entry{e.WhatHappened, e.ImmediateAction, e.Cause} {
+	for _, f := range []*widget.Entry{&e.WhatHappened.Entry, &e.ImmediateAction.Entry, &e.Cause.Entry} {
 		f.SetText("")
 	}
 	test.Type(e.WhatHappened, "Hva "+tag)
@@ -278,7 +278,7 @@ func TestNoInputLostRisk(t *testing.T) {
 			t.Fatal("the assessment and its item are not open")
 		}
 		d := s.Detail
-		for _, e := range []*widget.Entry{d.Title, d.Area, d.Participants, d.Notes, d.Item.Hazard, d.Item.Event, d.Item.Exposed, d.Item.Existing} {
+		for _, e := range []*widget.Entry{d.Title, d.Area, &d.Participants.Entry, &d.Notes.Entry, &d.Item.Hazard.Entry, &d.Item.Event.Entry, &d.Item.Exposed.Entry, &d.Item.Existing.Entry} {
 			e.SetText("")
 		}
 		test.Type(d.Title, "Vurdering "+tag)

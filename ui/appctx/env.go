@@ -30,6 +30,9 @@ type Env struct {
 	// Guard keeps the form on screen from losing what was typed: pages
 	// register their form, and everything that leaves it calls Leave.
 	Guard *unsaved.Guard
+	// Undo takes back the last delete or save of an item (Ctrl+Z where no
+	// text field has focus; a text field undoes its own typing). Nil: none.
+	Undo func()
 
 	mu       sync.Mutex
 	onChange []func()
@@ -39,6 +42,12 @@ type Env struct {
 	// built (see BeginPage).
 	shellMode int
 	focus     map[string]Focus
+	// actions are the page on screen's Ctrl+N and Ctrl+F (see SetPageActions).
+	actions PageActions
+	// building is true while the shell builds a page; a field to focus
+	// waits in pendingFocus until the page is on screen (see FocusField).
+	building     bool
+	pendingFocus fyne.Focusable
 }
 
 // Focus asks a page to open one record, e.g. the risk item a measure came
@@ -142,6 +151,8 @@ func (e *Env) SealShell() {
 func (e *Env) BeginPage() {
 	e.Guard.Set(nil)
 	e.mu.Lock()
+	e.actions = PageActions{}
+	e.building, e.pendingFocus = true, nil
 	clear(e.onMode[e.shellMode:])
 	e.onMode = e.onMode[:e.shellMode]
 	e.mu.Unlock()

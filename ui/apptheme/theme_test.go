@@ -1,7 +1,10 @@
 package apptheme
 
 import (
+	"image/color"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -39,4 +42,29 @@ func TestVariantForced(t *testing.T) {
 	if want := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark); dark != want {
 		t.Errorf("forced dark gave %v, want %v", dark, want)
 	}
+}
+
+// TestFocusShowsOnPrimaryButton: the focus blend changes a blue «Lagre»
+// button clearly (Fyne's default blue-on-blue does not).
+func TestFocusShowsOnPrimaryButton(t *testing.T) {
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := New(VariantSystem, 1, false)
+		p := toNRGBA(th.Color(theme.ColorNamePrimary, v))
+		f := toNRGBA(th.Color(theme.ColorNameFocus, v))
+		a := float64(f.A) / 255
+		blend := func(under, over uint8) float64 { return float64(under)*(1-a) + float64(over)*a }
+		diff := abs(blend(p.R, f.R)-float64(p.R)) + abs(blend(p.G, f.G)-float64(p.G)) + abs(blend(p.B, f.B)-float64(p.B))
+		if diff < 120 {
+			t.Errorf("variant %v: focused primary button differs by %.0f (sum of RGB), too little to see", v, diff)
+		}
+	}
+}
+
+func toNRGBA(c color.Color) color.NRGBA { return color.NRGBAModel.Convert(c).(color.NRGBA) }
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -47,9 +47,9 @@ type Screen struct {
 	Courses           *rowList[CourseRow]
 	AddCourse         *widget.Button
 	Injuries, Whistle *widget.Entry
-	Evaluation        *widget.Entry
-	LeaderComment     *widget.Entry
-	SafetyRepComment  *widget.Entry
+	Evaluation        *widgets.Entry
+	LeaderComment     *widgets.Entry
+	SafetyRepComment  *widgets.Entry
 	TreatedOn         *widgets.DateEntry
 	CaseNumber        *widget.Entry
 
@@ -115,8 +115,8 @@ func New(env *appctx.Env) *Screen {
 	return s
 }
 
-func multiLine(rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func multiLine(rows int) *widgets.Entry {
+	e := widgets.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	return e

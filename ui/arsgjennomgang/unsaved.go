@@ -35,8 +35,8 @@ func (s *Screen) state() string {
 		put(r.Course, &r.Date.Entry, r.Participants)
 	}
 	b.WriteByte(1)
-	put(&s.Confirmed.Entry, s.SickComment, s.Injuries, s.Whistle, s.Evaluation, s.LeaderComment,
-		s.SafetyRepComment, &s.TreatedOn.Entry, s.CaseNumber)
+	put(&s.Confirmed.Entry, s.SickComment, s.Injuries, s.Whistle, &s.Evaluation.Entry, &s.LeaderComment.Entry,
+		&s.SafetyRepComment.Entry, &s.TreatedOn.Entry, s.CaseNumber)
 	return b.String()
 }
 

@@ -72,6 +72,7 @@ type Screen struct {
 	detail                          *fyne.Container
 	loadErr                         *widgets.ErrorText
 	building                        bool // New is setting the filters: apply once at its end
+	openedNew                       bool // the editor holds a deviation not saved before
 }
 
 // New loads the register.
@@ -155,6 +156,7 @@ func New(env *appctx.Env) *Screen {
 	s.building = false
 	s.apply()
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
 	return s
 }
 
@@ -302,11 +304,17 @@ func (s *Screen) show(d model.Deviation) {
 	if s.Tabs != nil {
 		s.Tabs.SelectIndex(0)
 	}
+	s.openedNew = d.ID == 0
+	s.env.FocusField(s.Editor.Date)
 }
 
 // saved is called by the editor after a save, a status change or a new
 // measure.
 func (s *Screen) saved(d model.Deviation) {
+	if s.openedNew { // a new deviation: ready for the next
+		s.openedNew = false
+		s.env.FocusField(s.NewButton)
+	}
 	s.Reload()
 	// The shell rebuilds the page on DataChanged; the new page opens this
 	// deviation again.

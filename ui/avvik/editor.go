@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -40,7 +39,7 @@ type Editor struct {
 	PersonHarm                           *widget.Select
 	HarmHint                             *widget.Label
 	Privacy                              *widget.Label
-	WhatHappened, ImmediateAction, Cause *widget.Entry
+	WhatHappened, ImmediateAction, Cause *widgets.Entry
 	ViolenceType                         *widget.Select
 	FollowUp                             *widget.CheckGroup
 	ViolenceBox                          *fyne.Container
@@ -133,8 +132,8 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Privacy = widget.NewLabelWithStyle(lang.L(PrivacyNote), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Privacy.Wrapping = fyne.TextWrapWord
 	e.Privacy.Importance = widget.WarningImportance
-	text := func(ph string, rows int) *widget.Entry {
-		w := widget.NewMultiLineEntry()
+	text := func(ph string, rows int) *widgets.Entry {
+		w := widgets.NewMultiLineEntry()
 		w.Wrapping = fyne.TextWrapWord
 		w.SetMinRowsVisible(rows)
 		w.SetPlaceHolder(ph)
@@ -567,14 +566,7 @@ func (e *Editor) confirmDelete() {
 		return
 	}
 	msg := fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
-	c := dialog.NewConfirm(lang.L("Slett avvik"), msg, func(ok bool) {
-		if ok {
-			e.DeleteDeviation()
-		}
-	}, e.env.Window)
-	c.SetConfirmText(lang.L("Slett"))
-	c.SetDismissText(lang.L("Behold"))
-	c.Show()
+	widgets.ConfirmDanger(e.env.Window, lang.L("Slett avvik"), msg, lang.L("Slett"), e.DeleteDeviation)
 }
 
 // DeleteDeviation removes the deviation (after the confirmation).

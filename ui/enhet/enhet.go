@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,10 +30,11 @@ func Page() appctx.Page {
 type Screen struct {
 	env *appctx.Env
 
-	Name, Municipality, Employees, Departments *widget.Entry
-	Sector                                     *widget.Select
-	UnitErr                                    *widgets.ErrorText
-	SaveUnit                                   *widget.Button
+	Name, Municipality, Employees *widget.Entry
+	Departments                   *widgets.Entry
+	Sector                        *widget.Select
+	UnitErr                       *widgets.ErrorText
+	SaveUnit                      *widget.Button
 
 	members               []model.CommitteeMember
 	selected              uint64 // ID of the member in the form; 0 = new
@@ -62,7 +62,7 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.Sector = widgets.NewSelect(labels, nil)
 	s.Employees = widget.NewEntry()
-	s.Departments = widget.NewMultiLineEntry()
+	s.Departments = widgets.NewMultiLineEntry()
 	s.Departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 	s.Departments.SetMinRowsVisible(3)
 	s.UnitErr = widgets.NewErrorText()
@@ -84,7 +84,10 @@ func New(env *appctx.Env) *Screen {
 	s.SaveMember = widget.NewButtonWithIcon(lang.L("Lagre medlem"), theme.DocumentSaveIcon(), s.saveMember)
 	s.SaveMember.Importance = widget.HighImportance
 	s.NewMember = widget.NewButtonWithIcon(lang.L("Nytt medlem"), theme.ContentAddIcon(), func() {
-		env.Leave(func() { s.edit(model.CommitteeMember{}) }, nil)
+		env.Leave(func() {
+			s.edit(model.CommitteeMember{})
+			env.FocusField(s.MemberName)
+		}, nil)
 	})
 	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
 	s.List = widget.NewList(
@@ -109,11 +112,15 @@ func New(env *appctx.Env) *Screen {
 			return // already in the form
 		}
 		// A member being edited is saved or the user asked first.
-		env.Leave(func() { s.edit(m) }, s.selectMember)
+		env.Leave(func() {
+			s.edit(m)
+			env.FocusField(s.MemberName)
+		}, s.selectMember)
 	}
 	s.loadMembers()
 	s.edit(model.CommitteeMember{})
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewMember)})
 	return s
 }
 
@@ -294,6 +301,9 @@ func (s *Screen) storeMember() bool {
 	}
 	s.loadMembers()
 	s.edit(saved)
+	if m.ID == 0 { // a new member: ready for the next
+		s.env.FocusField(s.NewMember)
+	}
 	s.env.DataChanged()
 	return true
 }
@@ -303,13 +313,9 @@ func (s *Screen) confirmRemove() {
 		return
 	}
 	id := s.selected
-	dialog.ShowConfirm(lang.L("Fjerne medlemmet?"),
+	widgets.ConfirmDanger(s.env.Window, lang.L("Fjerne medlemmet?"),
 		lang.L("Medlemmet fjernes fra utvalget. Endringen står i endringsloggen."),
-		func(ok bool) {
-			if ok {
-				s.Remove(id)
-			}
-		}, s.env.Window)
+		lang.L("Fjern"), func() { s.Remove(id) })
 }
 
 // Remove deletes a member.

@@ -26,7 +26,7 @@ type Editor struct {
 
 	Heading     *widget.Label
 	Title       *widget.Entry
-	Description *widget.Entry
+	Description *widgets.Entry
 	Area, Topic *widget.Select
 	Responsible *widget.Entry
 	Deadline    *widgets.DateEntry
@@ -42,7 +42,8 @@ type Editor struct {
 	target        model.Status
 	NewDeadline   *widgets.DateEntry
 	CompletedOn   *widgets.DateEntry
-	Note, Reason  *widget.Entry
+	Note          *widgets.Entry
+	Reason        *widget.Entry
 	Confirm       *widget.Button
 	TransErr      *widgets.ErrorText
 	root          *fyne.Container
@@ -55,7 +56,7 @@ func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
 	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Heading.Wrapping = fyne.TextWrapWord
 	e.Title = widget.NewEntry()
-	e.Description = widget.NewMultiLineEntry()
+	e.Description = widgets.NewMultiLineEntry()
 	e.Description.SetMinRowsVisible(3)
 	e.Description.Wrapping = fyne.TextWrapWord
 	e.Area = widgets.NewSelect(model.PriorityAreaLabels(), nil)
@@ -75,7 +76,7 @@ func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
 	e.Transitions = container.NewHBox()
 	e.NewDeadline = widgets.NewDateEntry(model.FieldNewDeadline, false)
 	e.CompletedOn = widgets.NewDateEntry(model.FieldCompletedOn, false)
-	e.Note = widget.NewMultiLineEntry()
+	e.Note = widgets.NewMultiLineEntry()
 	e.Note.SetMinRowsVisible(2)
 	e.Note.Wrapping = fyne.TextWrapWord
 	e.Reason = widget.NewEntry()

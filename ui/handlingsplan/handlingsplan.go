@@ -129,6 +129,7 @@ func New(env *appctx.Env) *Screen {
 	s.SortSel.SetSelected(model.SortByStatus.Label())
 	s.Reload()
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s
 }
 
@@ -212,10 +213,14 @@ func (s *Screen) Select(id uint64) {
 func (s *Screen) edit(m model.Measure) {
 	s.selectedID = m.ID
 	s.Editor.Edit(m)
+	s.env.FocusField(s.Editor.Title)
 }
 
 // saved is called by the editor after a successful save.
 func (s *Screen) saved(m model.Measure) {
+	if s.selectedID == 0 { // a new measure: ready for the next
+		s.env.FocusField(s.NewButton)
+	}
 	s.Reload()
 	s.selectedID = m.ID
 	s.env.DataChanged()

@@ -20,6 +20,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/apptheme"
 	"hmsutvalg/ui/i18n"
+	"hmsutvalg/ui/widgets"
 )
 
 // PageID is the page's ID for navigation.
@@ -138,7 +139,9 @@ func New(env *appctx.Env) *Screen {
 	s.Backups = widget.NewList(
 		func() int { return len(s.backups) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Gjenopprett"), nil), widget.NewLabel("00.00.0000 kl. 00:00 (000 kB)"))
+			restore := widget.NewButton(lang.L("Gjenopprett"), nil)
+			restore.Importance = widget.DangerImportance // asks first
+			return container.NewBorder(nil, nil, nil, restore, widget.NewLabel("00.00.0000 kl. 00:00 (000 kB)"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := s.backups[i]
@@ -222,16 +225,16 @@ func (s *Screen) saveUser() bool {
 }
 
 func (s *Screen) confirmRestore(b storage.Backup) {
-	dialog.ShowConfirm(lang.L("Gjenopprette sikkerhetskopi?"),
-		fmt.Sprintf(lang.L("Databasen erstattes med sikkerhetskopien fra %s. Dagens fil tas vare på som en egen sikkerhetskopi først."), model.FormatDateTime(b.Time)),
-		func(ok bool) {
-			if !ok || s.env.Restore == nil {
+	widgets.ConfirmDanger(s.env.Window, lang.L("Gjenopprette sikkerhetskopi?"),
+		widgets.RestoreQuestion(b.Time, s.env.Store.Path()),
+		lang.L("Gjenopprett"), func() {
+			if s.env.Restore == nil {
 				return
 			}
 			if err := s.env.Restore(b.Path); err != nil {
-				dialog.ShowError(err, s.env.Window)
+				widgets.ShowError(err, s.env.Window)
 			}
-		}, s.env.Window)
+		})
 }
 
 // Content lays the screen out.
@@ -271,11 +274,11 @@ func (s *Screen) saveCopy() {
 		_ = w.Close()
 		// The dialog creates the file; BackupTo refuses to overwrite, so remove the empty one.
 		if rmErr := removeEmpty(path); rmErr != nil {
-			dialog.ShowError(rmErr, s.env.Window)
+			widgets.ShowError(rmErr, s.env.Window)
 			return
 		}
 		if err := s.env.Store.BackupTo(path); err != nil {
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		s.message.SetText(fmt.Sprintf(lang.L("Kopien er lagret: %s"), path))

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -432,12 +431,9 @@ func (e *Editor) SaveAll() bool {
 
 func (e *Editor) confirmDelete() {
 	m := e.sess.m
-	dialog.ShowConfirm(lang.L("Slett møtet"),
+	widgets.ConfirmDanger(e.sess.env.Window, lang.L("Slett møtet"),
 		fmt.Sprintf(lang.L("Slette %s? Tiltak som er laget fra vedtakene, blir stående i handlingsplanen."), m.Title()),
-		func(ok bool) {
-			if !ok {
-				return
-			}
+		lang.L("Slett"), func() {
 			if err := e.sess.env.Store.DeleteMeeting(m.ID); err != nil {
 				e.Err.Show(err)
 				return
@@ -445,7 +441,7 @@ func (e *Editor) confirmDelete() {
 			if e.onDelete != nil {
 				e.onDelete()
 			}
-		}, e.sess.env.Window)
+		})
 }
 
 // startView saves and opens the meeting view at the selected item.

@@ -103,6 +103,7 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton.Importance = widget.HighImportance
 	s.Reload()
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
 	return s
 }
 
@@ -238,6 +239,7 @@ func (s *Screen) edit(m model.Meeting) {
 	})
 	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}
 	s.detail.Refresh()
+	s.env.FocusField(s.Editor.Date)
 }
 
 func hint() fyne.CanvasObject {

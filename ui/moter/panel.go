@@ -73,7 +73,7 @@ func (s *session) item(id uint64) *model.AgendaItem {
 // escEntry is a multi-line entry that lets go of the keyboard on Escape,
 // so the arrow keys step through the agenda again in the meeting view.
 type escEntry struct {
-	widget.Entry
+	widgets.Entry
 	canvas func() fyne.Canvas
 }
 

@@ -121,6 +121,10 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 		v.Leave()
 	case fyne.KeyF11:
 		v.toggleFull()
+	default:
+		if v.prevKey != nil { // the window's own keys, such as F1
+			v.prevKey(ev)
+		}
 	}
 }
 

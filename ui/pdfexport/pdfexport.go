@@ -19,6 +19,7 @@ import (
 
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
 )
 
 // Build makes the document; it runs off the UI goroutine, so it must only
@@ -54,7 +55,7 @@ func FileName(parts ...string) string {
 func Save(env *appctx.Env, suggested string, build Build) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, env.Window)
+			widgets.ShowError(err, env.Window)
 			return
 		}
 		if w == nil {
@@ -79,19 +80,14 @@ func run(env *appctx.Env, path string, build Build) {
 			progress.Hide()
 			if err != nil {
 				_ = os.Remove(path) // the dialog created it; leave no empty file behind
-				dialog.ShowError(err, env.Window)
+				widgets.ShowError(err, env.Window)
 				return
 			}
-			done := dialog.NewConfirm(lang.L("PDF lagret"),
+			widgets.Confirm(env.Window, lang.L("PDF lagret"),
 				fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),
-				func(open bool) {
-					if open {
-						_ = env.App.OpenURL(&url.URL{Scheme: "file", Path: path})
-					}
-				}, env.Window)
-			done.SetConfirmText(lang.L("Åpne"))
-			done.SetDismissText(lang.L("Lukk"))
-			done.Show()
+				lang.L("Åpne"), lang.L("Lukk"), func() {
+					_ = env.App.OpenURL(&url.URL{Scheme: "file", Path: path})
+				})
 		})
 	}()
 }

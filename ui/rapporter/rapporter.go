@@ -51,7 +51,7 @@ type Screen struct {
 	ReviewBtn *widget.Button // opens the chosen year's annual review
 
 	Files     *widget.Label
-	Expected  *widget.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
+	Expected  *widgets.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
 	AddFile   *widget.Button
 	ClearBtn  *widget.Button
 	AggBtn    *widget.Button
@@ -83,7 +83,7 @@ func New(env *appctx.Env) *Screen {
 
 	s.Files = widget.NewLabel(lang.L("Ingen filer valgt."))
 	s.Files.Wrapping = fyne.TextWrapWord
-	s.Expected = widget.NewMultiLineEntry()
+	s.Expected = widgets.NewMultiLineEntry()
 	s.Expected.SetPlaceHolder(lang.L("Én enhet per linje, for eksempel «Solsiden barnehage» eller «Solsiden barnehage;Eksempel kommune»"))
 	s.Expected.Wrapping = fyne.TextWrapWord
 	s.Expected.SetMinRowsVisible(3)
@@ -193,7 +193,7 @@ func (s *Screen) SaveSubmission() {
 	data := s.data
 	b, err := reports.SubmissionJSON(data, Version)
 	if err != nil {
-		dialog.ShowError(err, s.env.Window)
+		widgets.ShowError(err, s.env.Window)
 		return
 	}
 	name := strings.TrimSuffix(pdfexport.FileName(lang.L("Innsending HMS"), data.Year.String(), data.Unit.Name), ".pdf") + ".json"
@@ -204,7 +204,7 @@ func (s *Screen) SaveSubmission() {
 func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		if w == nil {
@@ -217,18 +217,17 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 			if we := (*reports.WriteError)(nil); !errors.As(err, &we) {
 				err = fmt.Errorf(lang.L("Filen kunne ikke lagres i %s: %w"), path, err)
 			}
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		if !offerOpen {
-			dialog.ShowInformation(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s."), filepath.Base(path)), s.env.Window)
+			widgets.ShowInformation(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s."), filepath.Base(path)), s.env.Window)
 			return
 		}
-		dialog.ShowConfirm(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)), func(ok bool) {
-			if ok {
+		widgets.Confirm(s.env.Window, lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),
+			lang.L("Åpne"), lang.L("Lukk"), func() {
 				_ = s.env.App.OpenURL(&url.URL{Scheme: "file", Path: path})
-			}
-		}, s.env.Window)
+			})
 	}, s.env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
@@ -289,7 +288,7 @@ func (s *Screen) SetFiles(files []string) {
 func (s *Screen) pickFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.env.Window)
+			widgets.ShowError(err, s.env.Window)
 			return
 		}
 		if r == nil {

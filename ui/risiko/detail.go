@@ -29,7 +29,7 @@ type Detail struct {
 	Title, Area         *widget.Entry
 	Kind, Status        *widget.Select
 	Date, NextReview    *widgets.DateEntry
-	Participants, Notes *widget.Entry
+	Participants, Notes *widgets.Entry
 	AddCommittee, Save  *widget.Button
 	Err                 *widgets.ErrorText
 	Before, After       *widgets.RiskMatrix
@@ -62,11 +62,11 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.Date.SetDate(a.Date)
 	d.NextReview = widgets.NewDateEntry(model.FieldNextReview, true)
 	d.NextReview.SetDate(a.NextReview)
-	d.Participants = widget.NewMultiLineEntry()
+	d.Participants = widgets.NewMultiLineEntry()
 	d.Participants.SetMinRowsVisible(3)
 	d.Participants.SetPlaceHolder(lang.L("én deltaker per linje: navn og rolle"))
 	d.Participants.SetText(strings.Join(a.Participants, "\n"))
-	d.Notes = widget.NewMultiLineEntry()
+	d.Notes = widgets.NewMultiLineEntry()
 	d.Notes.Wrapping = fyne.TextWrapWord
 	d.Notes.SetText(a.Notes)
 	d.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), d.addCommittee)
@@ -202,9 +202,14 @@ func (d *Detail) SelectItem(id uint64) {
 }
 
 func (d *Detail) editItem(i model.RiskItem) {
+	isNew := i.ID == 0
 	d.Item = NewItemEditor(d.env, d.a, d.matrix(), i, func(saved model.RiskItem) {
 		d.loadItems()
 		d.SelectItem(saved.ID)
+		if isNew { // a new hazard saved the first time: ready for the next
+			isNew = false
+			d.env.FocusField(d.NewItem)
+		}
 		d.env.DataChanged()
 	})
 	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}
@@ -212,6 +217,7 @@ func (d *Detail) editItem(i model.RiskItem) {
 	if d.Tabs != nil {
 		d.Tabs.SelectIndex(2)
 	}
+	d.env.FocusField(d.Item.Hazard)
 }
 
 func (d *Detail) addCommittee() {

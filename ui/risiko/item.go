@@ -25,7 +25,7 @@ type ItemEditor struct {
 	item    model.RiskItem
 	onSaved func(model.RiskItem)
 
-	Hazard, Event, Exposed, Existing *widget.Entry
+	Hazard, Event, Exposed, Existing *widgets.Entry
 	Category                         *widget.Select
 	P, C, RP, RC                     *widget.Select
 	Risk                             *widget.Label
@@ -77,10 +77,10 @@ func setLevel(s *widget.Select, n int, optional bool) {
 // NewItemEditor builds the editor for an item (ID 0 = new).
 func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, it model.RiskItem, onSaved func(model.RiskItem)) *ItemEditor {
 	e := &ItemEditor{env: env, a: a, m: m, item: it, onSaved: onSaved}
-	entry := func(text, ph string, multi bool) *widget.Entry {
-		w := widget.NewEntry()
+	entry := func(text, ph string, multi bool) *widgets.Entry {
+		w := widgets.NewEntry()
 		if multi {
-			w = widget.NewMultiLineEntry()
+			w = widgets.NewMultiLineEntry()
 			w.Wrapping = fyne.TextWrapWord
 			w.SetMinRowsVisible(2)
 		}

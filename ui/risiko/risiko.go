@@ -71,6 +71,7 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton.Importance = widget.HighImportance
 	s.Reload()
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
 	return s
 }
 
@@ -140,6 +141,9 @@ func (s *Screen) show(a model.RiskAssessment, itemID uint64) {
 	}
 	s.detail.Objects = []fyne.CanvasObject{s.Detail.Content()}
 	s.detail.Refresh()
+	if itemID == 0 {
+		s.env.FocusField(s.Detail.Title)
+	}
 }
 
 // Content lays the screen out.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -89,12 +88,12 @@ type MeasureDialog struct {
 	alert       model.FollowUpAlert
 	titles      []string
 	Checks      []*widget.Check // one per suggested measure, in order
-	Responsible *widget.Entry
+	Responsible *widgets.Entry
 	Deadline    *widgets.DateEntry
-	Create      *widget.Button
-	Cancel      *widget.Button
+	Create      *widgets.KeyButton // the default: Enter in a field presses it
+	Cancel      *widgets.KeyButton // Escape
 	Err         *widgets.ErrorText
-	dialog      dialog.Dialog
+	dialog      *widgets.KeyDialog
 }
 
 // ShowMeasureDialog opens the measure dialog for alert i (newest first)
@@ -115,20 +114,23 @@ func (s *Screen) ShowMeasureDialog(i int) *MeasureDialog {
 		d.titles = append(d.titles, t)
 		list.Add(container.NewBorder(nil, nil, c, nil, wrapped(t)))
 	}
-	d.Responsible = widget.NewEntry()
+	d.Responsible = widgets.NewEntry()
 	d.Responsible.SetText(lang.L(defaultResponsible))
 	d.Responsible.SetPlaceHolder(lang.L("rolle, for eksempel leder"))
 	d.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	d.Deadline.SetDate(s.env.Today().AddMonths(2))
-	d.Create = widget.NewButtonWithIcon(lang.L("Legg i handlingsplanen"), theme.ConfirmIcon(), d.CreateMeasures)
-	d.Create.Importance = widget.HighImportance
-	d.Cancel = widget.NewButtonWithIcon(lang.L("Avbryt"), theme.CancelIcon(), func() { d.dialog.Hide() })
 	msg := wrapped(a.Message)
 	content := container.NewVBox(msg,
 		widget.NewLabelWithStyle(lang.L("Tiltak"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), list,
 		container.NewGridWithColumns(2, labelled(lang.L("Ansvarlig"), d.Responsible), labelled(lang.L("Frist"), d.Deadline)),
-		d.Err.Label, container.NewHBox(d.Create, d.Cancel))
-	d.dialog = dialog.NewCustomWithoutButtons(lang.L("Opprett tiltak"), container.NewVScroll(content), s.env.Window)
+		d.Err.Label)
+	d.dialog = widgets.NewKeyDialog(s.env.Window, lang.L("Opprett tiltak"), container.NewVScroll(content))
+	d.Cancel = d.dialog.SetCancel(lang.L("Avbryt"), nil)
+	d.Create = d.dialog.AddSubmit(lang.L("Legg i handlingsplanen"), theme.ConfirmIcon(), widget.HighImportance, d.CreateMeasures)
+	d.dialog.Default = d.Create
+	if len(d.Checks) > 0 {
+		d.dialog.First = d.Checks[0]
+	}
 	size := s.env.Window.Canvas().Size()
 	d.dialog.Resize(fyne.NewSize(min(size.Width*0.9, 900), min(size.Height*0.9, 640)))
 	d.dialog.Show()
@@ -136,12 +138,13 @@ func (s *Screen) ShowMeasureDialog(i int) *MeasureDialog {
 }
 
 // CreateMeasures puts the checked measures into the action plan in one
-// transaction, with the alert as their source.
-func (d *MeasureDialog) CreateMeasures() {
+// transaction, with the alert as their source; false keeps the dialog
+// open with what to fix.
+func (d *MeasureDialog) CreateMeasures() bool {
 	deadline, err := d.Deadline.Date()
 	if err != nil {
 		d.Err.Show(err)
-		return
+		return false
 	}
 	var titles []string
 	for i, c := range d.Checks {
@@ -151,14 +154,14 @@ func (d *MeasureDialog) CreateMeasures() {
 	}
 	if len(titles) == 0 {
 		d.Err.Show(fmt.Errorf("%s", lang.L("Velg minst ett tiltak.")))
-		return
+		return false
 	}
 	today := d.s.env.Today()
 	ms := model.NewMeasuresForAlert(d.alert, titles, d.s.recordID(d.alert.Last()), strings.TrimSpace(d.Responsible.Text), deadline, today)
 	for _, m := range ms {
 		if err := m.Validate(today); err != nil {
 			d.Err.Show(err)
-			return
+			return false
 		}
 	}
 	err = d.s.env.Store.Batch(func(b *storage.Batch) error {
@@ -171,8 +174,8 @@ func (d *MeasureDialog) CreateMeasures() {
 	})
 	if err != nil {
 		d.Err.Show(err)
-		return
+		return false
 	}
-	d.dialog.Hide()
 	d.s.changed()
+	return true
 }

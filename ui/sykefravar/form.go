@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -146,6 +145,7 @@ func (s *Screen) newTable() *widget.Table {
 		s.env.Leave(func() {
 			s.selected = row
 			s.Form.Edit(s.quarters[row])
+			s.env.FocusField(s.Form.Quarter)
 		}, nil)
 	}
 	return t
@@ -190,7 +190,10 @@ func newQuarterForm(s *Screen) *QuarterForm {
 	f.Save.Importance = widget.HighImportance
 	f.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), f.confirmDelete)
 	f.New = widget.NewButtonWithIcon(lang.L("Nytt kvartal"), theme.ContentAddIcon(), func() {
-		s.env.Leave(f.NewQuarter, nil)
+		s.env.Leave(func() {
+			f.NewQuarter()
+			s.env.FocusField(f.Quarter)
+		}, nil)
 	})
 	f.NewQuarter()
 	return f
@@ -406,8 +409,12 @@ func (f *QuarterForm) SaveQuarter() {
 		f.Err.Show(err)
 		return
 	}
+	wasNew := f.editing.ID == 0
 	f.s.changed()
 	f.Edit(saved)
+	if wasNew { // ready for the next quarter
+		f.s.env.FocusField(f.New)
+	}
 	if before != nil {
 		f.Saved.SetText(fmt.Sprintf(lang.L("%s var registrert fra før med %s; tallene er erstattet."), saved.Quarter, pctText(before.Total)))
 	} else {
@@ -425,13 +432,9 @@ func (f *QuarterForm) confirmDelete() {
 		return
 	}
 	q := f.editing
-	dialog.ShowConfirm(lang.L("Slette kvartalet?"),
+	widgets.ConfirmDanger(f.s.env.Window, lang.L("Slette kvartalet?"),
 		fmt.Sprintf(lang.L("Sykefraværet for %s (%s) slettes. Tiltak som er laget fra det, blir stående i handlingsplanen."), q.Quarter, pctText(q.Total)),
-		func(ok bool) {
-			if ok {
-				f.DeleteQuarter()
-			}
-		}, f.s.env.Window)
+		lang.L("Slett"), f.DeleteQuarter)
 }
 
 // DeleteQuarter removes the quarter being edited.

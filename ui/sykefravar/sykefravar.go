@@ -91,6 +91,7 @@ func New(env *appctx.Env) *Screen {
 	s.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), s.SavePDF)
 	s.Reload()
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard})
 	return s
 }
 
@@ -306,4 +307,12 @@ func points(p model.Percent) string {
 		return p.Number(2)
 	}
 	return p.Number(1)
+}
+
+// newFromKeyboard is Ctrl+N: a new quarter, on the quarters tab.
+func (s *Screen) newFromKeyboard() {
+	if s.Tabs != nil {
+		s.Tabs.SelectIndex(TabQuarters)
+	}
+	appctx.Press(s.Form.New)()
 }

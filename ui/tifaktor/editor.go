@@ -50,7 +50,7 @@ type Editor struct {
 	Invited, Respondents                *widget.Entry
 	Rate, NoReport                      *widget.Label
 	Scores                              map[model.TenFactor]ScoreEntries
-	Notes                               *widget.Entry
+	Notes                               *widgets.Entry
 	Save, Delete, PDF                   *widget.Button
 	Err                                 *widgets.ErrorText
 	Tabs                                *container.AppTabs
@@ -103,7 +103,7 @@ func NewEditor(env *appctx.Env, r model.SurveyRound, rounds []model.SurveyRound,
 			UnitType:     entry(fs.UnitType.String(), lang.L("valgfritt")),
 		}
 	}
-	e.Notes = widget.NewMultiLineEntry()
+	e.Notes = widgets.NewMultiLineEntry()
 	e.Notes.Wrapping = fyne.TextWrapWord
 	e.Notes.SetMinRowsVisible(2)
 	e.Notes.SetText(r.Notes)
@@ -129,7 +129,7 @@ func NewEditor(env *appctx.Env, r model.SurveyRound, rounds []model.SurveyRound,
 // state is the results as typed, in one string, to tell whether they were
 // changed since they were loaded or saved.
 func (e *Editor) state() string {
-	fields := []*widget.Entry{e.Year, &e.OpensOn.Entry, &e.ClosesOn.Entry, &e.ResultsOn.Entry, e.Invited, e.Respondents, e.Notes}
+	fields := []*widget.Entry{e.Year, &e.OpensOn.Entry, &e.ClosesOn.Entry, &e.ResultsOn.Entry, e.Invited, e.Respondents, &e.Notes.Entry}
 	for _, f := range model.TenFactors() {
 		se := e.Scores[f]
 		fields = append(fields, se.Unit, se.Municipality, se.National, se.UnitType)

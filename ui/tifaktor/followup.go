@@ -17,7 +17,7 @@ import (
 // FocusEditor is one chosen factor: notes and its measures.
 type FocusEditor struct {
 	Factor                    model.TenFactor
-	WhatWorks, ToImprove      *widget.Entry
+	WhatWorks, ToImprove      *widgets.Entry
 	SaveNotes, Remove         *widget.Button
 	MeasureTitle, MeasureResp *widget.Entry
 	MeasureDeadline           *widgets.DateEntry
@@ -42,7 +42,7 @@ type FollowUp struct {
 	Focus        map[model.TenFactor]*FocusEditor
 	MeetingDate  *widgets.DateEntry
 	MeetingKind  *widget.Select
-	MeetingNotes *widget.Entry
+	MeetingNotes *widgets.Entry
 	AddMeeting   *widget.Button
 	MeetingErr   *widgets.ErrorText
 	measures     []model.Measure
@@ -59,7 +59,7 @@ func newFollowUp(e *Editor) *FollowUp {
 	f.MeetingDate = widgets.NewDateEntry(model.FieldSurveyMeetingDate, false)
 	f.MeetingDate.SetDate(e.env.Today())
 	f.MeetingKind = widgets.NewSelect(translated(model.SurveyMeetingKindLabels()), nil)
-	f.MeetingNotes = widget.NewMultiLineEntry()
+	f.MeetingNotes = widgets.NewMultiLineEntry()
 	f.MeetingNotes.Wrapping = fyne.TextWrapWord
 	f.MeetingNotes.SetMinRowsVisible(2)
 	f.MeetingNotes.SetPlaceHolder(lang.L("kort om hva dere gjorde og ble enige om – ingen navn på ansatte"))
@@ -249,8 +249,8 @@ func (f *FollowUp) focusBlock(a model.SurveyFocusArea, today model.Date) fyne.Ca
 	r := e.round
 	fe := &FocusEditor{Factor: a.Factor, Err: widgets.NewErrorText()}
 	f.Focus[a.Factor] = fe
-	multi := func(text, ph string) *widget.Entry {
-		w := widget.NewMultiLineEntry()
+	multi := func(text, ph string) *widgets.Entry {
+		w := widgets.NewMultiLineEntry()
 		w.Wrapping = fyne.TextWrapWord
 		w.SetMinRowsVisible(2)
 		w.SetText(text)

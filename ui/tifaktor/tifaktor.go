@@ -71,6 +71,7 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton.Importance = widget.HighImportance
 	s.Reload()
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
 	return s
 }
 
@@ -175,6 +176,9 @@ func (s *Screen) show(r model.SurveyRound, factor model.TenFactor) {
 		ed.ShowFollowUp()
 	}
 	s.detail.Refresh()
+	if factor == "" {
+		s.env.FocusField(ed.Year)
+	}
 }
 
 // saved updates the list after the editor stored or deleted a round (ID

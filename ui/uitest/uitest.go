@@ -18,6 +18,7 @@ import (
 	"hmsutvalg/storage"
 	"hmsutvalg/storage/demo"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
 )
 
 // Today is the fixed date the ui tests run on.
@@ -50,6 +51,9 @@ func Texts(o fyne.CanvasObject) []string {
 			out = append(out, w.Text)
 			return
 		case *widget.Entry:
+			out = append(out, w.Text)
+			return
+		case *widgets.Entry:
 			out = append(out, w.Text)
 			return
 		case *widget.Check:

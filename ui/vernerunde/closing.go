@@ -24,7 +24,7 @@ type Closing struct {
 	Summary  *widget.Label
 	Findings []*FindingRow
 	list     *fyne.Container
-	Notes    *widget.Entry
+	Notes    *widgets.Entry
 	SaveNote *widget.Button
 	Err      *widgets.ErrorText
 	root     fyne.CanvasObject
@@ -46,7 +46,7 @@ type FindingRow struct {
 	Place        *widget.Entry
 	Category     *widget.Select
 	Severity     *widget.Select
-	What         *widget.Entry
+	What         *widgets.Entry
 	SaveDev      *widget.Button
 	DevErr       *widgets.ErrorText
 	devForm      *fyne.Container
@@ -55,7 +55,7 @@ type FindingRow struct {
 func newClosing(v *RoundView) *Closing {
 	c := &Closing{v: v, Err: widgets.NewErrorText(), list: container.NewVBox()}
 	c.Summary = wrapped("")
-	c.Notes = widget.NewMultiLineEntry()
+	c.Notes = widgets.NewMultiLineEntry()
 	c.Notes.Wrapping = fyne.TextWrapWord
 	c.Notes.SetMinRowsVisible(3)
 	c.Notes.SetText(v.r.ClosingNotes)
@@ -150,7 +150,7 @@ func (c *Closing) newFindingRow(f model.Finding) *FindingRow {
 	row.AddMeasure = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() {
 		row.form.Show()
 		if cv := fyne.CurrentApp().Driver().CanvasForObject(row.Title); cv != nil {
-			cv.Focus(row.Title)
+			widgets.FocusLater(cv, row.Title) // not at once: the space that pressed the button would be typed
 		}
 	})
 	c.newDeviationForm(row, f)
@@ -172,7 +172,7 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	row.Category.SetSelected(model.DevNonCompliance.Label())
 	row.Severity = widgets.NewSelect(model.SeverityLabels(), nil)
 	row.Severity.SetSelected(model.SeverityMinor.Label())
-	row.What = widget.NewMultiLineEntry()
+	row.What = widgets.NewMultiLineEntry()
 	row.What.Wrapping = fyne.TextWrapWord
 	row.What.SetMinRowsVisible(2)
 	what := fmt.Sprintf("%s %s, nr. %d: %s", lang.L("Funn på vernerunde"), c.v.r.Date, f.Question.Number, f.Question.Text)
@@ -193,7 +193,7 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	row.AddDeviation = widget.NewButtonWithIcon(lang.L("Registrer som avvik"), theme.WarningIcon(), func() {
 		row.devForm.Show()
 		if cv := fyne.CurrentApp().Driver().CanvasForObject(row.Place); cv != nil {
-			cv.Focus(row.Place)
+			widgets.FocusLater(cv, row.Place)
 		}
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
 )
 
 // overlayButton returns the button with text under o (the dialog), walking
@@ -19,6 +20,10 @@ func overlayButton(o fyne.CanvasObject, text string) *widget.Button {
 	case *widget.Button:
 		if x.Text == text {
 			return x
+		}
+	case *widgets.KeyButton:
+		if x.Text == text {
+			return &x.Button
 		}
 	case *fyne.Container:
 		for _, c := range x.Objects {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -99,15 +98,8 @@ func (v *RoundView) Content() fyne.CanvasObject {
 }
 
 func (v *RoundView) confirmComplete() {
-	d := dialog.NewConfirm(lang.L("Fullfør vernerunden"), completeQuestion(v.r),
-		func(ok bool) {
-			if ok {
-				v.CompleteRound()
-			}
-		}, v.env.Window)
-	d.SetConfirmText(lang.L("Fullfør og lås"))
-	d.SetDismissText(lang.L("Avbryt"))
-	d.Show()
+	widgets.Confirm(v.env.Window, lang.L("Fullfør vernerunden"), completeQuestion(v.r),
+		lang.L("Fullfør og lås"), lang.L("Avbryt"), v.CompleteRound)
 }
 
 // completeQuestion is what the dialog before locking asks: findings with
@@ -154,12 +146,9 @@ func (v *RoundView) CompleteRound() {
 }
 
 func (v *RoundView) confirmDelete() {
-	d := dialog.NewConfirm(lang.L("Slett vernerunden"),
+	widgets.ConfirmDanger(v.env.Window, lang.L("Slett vernerunden"),
 		lang.L("Vernerunden og svarene slettes. Tiltak som er laget fra den, blir stående i handlingsplanen."),
-		func(ok bool) {
-			if !ok {
-				return
-			}
+		lang.L("Slett"), func() {
 			if err := v.env.Store.DeleteSafetyRound(v.r.ID); err != nil {
 				v.Err.Show(err)
 				return
@@ -167,10 +156,7 @@ func (v *RoundView) confirmDelete() {
 			v.deleted = true
 			v.env.DataChanged()
 			v.back()
-		}, v.env.Window)
-	d.SetConfirmText(lang.L("Slett"))
-	d.SetDismissText(lang.L("Avbryt"))
-	d.Show()
+		})
 }
 
 // PDFInput is the round report's data, read now on the UI goroutine.
@@ -208,14 +194,14 @@ type PreMeeting struct {
 	v            *RoundView
 	Title        *widget.Entry
 	Date         *widgets.DateEntry
-	Areas        *widget.Entry
+	Areas        *widgets.Entry
 	AddAreas     *widget.Button
 	People       *fyne.Container
 	Rows         []*ParticipantRow
 	AddPerson    *widget.Button
 	AddCommittee *widget.Button
 	Previous     *fyne.Container
-	Notes        *widget.Entry
+	Notes        *widgets.Entry
 	Save         *widget.Button
 	Err          *widgets.ErrorText
 	root         *fyne.Container
@@ -239,7 +225,7 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	p.Title.SetText(r.Title)
 	p.Date = widgets.NewDateEntry(model.FieldRoundDate, false)
 	p.Date.SetDate(r.Date)
-	p.Areas = widget.NewMultiLineEntry()
+	p.Areas = widgets.NewMultiLineEntry()
 	p.Areas.SetMinRowsVisible(3)
 	p.Areas.SetPlaceHolder(lang.L("ett område per linje, for eksempel Kjøkken"))
 	p.Areas.SetText(strings.Join(r.Areas, "\n"))
@@ -248,10 +234,13 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 	for _, x := range r.Participants {
 		p.addRow(x)
 	}
-	p.AddPerson = widget.NewButtonWithIcon(lang.L("Legg til deltaker"), theme.ContentAddIcon(), func() { p.addRow(model.RoundParticipant{}) })
+	p.AddPerson = widget.NewButtonWithIcon(lang.L("Legg til deltaker"), theme.ContentAddIcon(), func() {
+		p.addRow(model.RoundParticipant{})
+		v.env.FocusField(p.Rows[len(p.Rows)-1].Name) // ready to type the name
+	})
 	p.AddCommittee = widget.NewButtonWithIcon(lang.L("Legg til utvalget"), theme.AccountIcon(), p.addCommittee)
 	p.Previous = container.NewVBox()
-	p.Notes = widget.NewMultiLineEntry()
+	p.Notes = widgets.NewMultiLineEntry()
 	p.Notes.Wrapping = fyne.TextWrapWord
 	p.Notes.SetMinRowsVisible(3)
 	p.Notes.SetPlaceHolder(lang.L("tema for runden, meldte avvik som skal ses på …"))

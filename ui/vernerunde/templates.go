@@ -27,8 +27,8 @@ type TemplatesView struct {
 	List        *widget.List
 	Back        *widget.Button
 	Name        *widget.Entry
-	Description *widget.Entry
-	Questions   *widget.Entry
+	Description *widgets.Entry
+	Questions   *widgets.Entry
 	Info        *widget.Label
 	Copy        *widget.Button
 	Save        *widget.Button
@@ -61,10 +61,10 @@ func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 		env.Leave(func() { t.Show(x) }, nil)
 	}
 	t.Name = widget.NewEntry()
-	t.Description = widget.NewMultiLineEntry()
+	t.Description = widgets.NewMultiLineEntry()
 	t.Description.Wrapping = fyne.TextWrapWord
 	t.Description.SetMinRowsVisible(2)
-	t.Questions = widget.NewMultiLineEntry()
+	t.Questions = widgets.NewMultiLineEntry()
 	t.Questions.Wrapping = fyne.TextWrapWord
 	t.Questions.SetMinRowsVisible(14)
 	t.Info = wrapped("")

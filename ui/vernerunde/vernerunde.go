@@ -82,6 +82,7 @@ func New(env *appctx.Env) *Screen {
 	s.listView = s.buildList()
 	s.root.Objects = []fyne.CanvasObject{s.listView}
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard})
 	return s
 }
 
@@ -205,6 +206,8 @@ func (s *Screen) Open(id uint64, n int) {
 	s.show(s.Round.Content())
 	if n > 0 {
 		s.Round.ShowQuestion(n)
+	} else if !r.Locked() {
+		s.env.FocusField(s.Round.Pre.Title)
 	}
 }
 
@@ -230,4 +233,12 @@ func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// newFromKeyboard is Ctrl+N: a new round on the chosen checklist, from the
+// list of rounds (not from inside a round or the checklists).
+func (s *Screen) newFromKeyboard() {
+	if s.Round == nil && s.Templates == nil {
+		appctx.Press(s.NewButton)()
+	}
 }

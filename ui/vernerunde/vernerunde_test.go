@@ -17,6 +17,7 @@ import (
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
 )
 
 var screenshotDir = flag.String("screenshots", "", "write PNGs of the safety-round screens at 1024×768 into this folder")
@@ -451,7 +452,7 @@ func TestFitsProjector(t *testing.T) {
 func typeRound(t *testing.T, f fixture, v *RoundView, tag string) {
 	t.Helper()
 	p := v.Pre
-	for _, e := range []*widget.Entry{p.Title, p.Areas, p.Notes, v.Closing.Notes} {
+	for _, e := range []*widget.Entry{p.Title, &p.Areas.Entry, &p.Notes.Entry, &v.Closing.Notes.Entry} {
 		e.SetText("")
 	}
 	test.Type(p.Title, "Runde "+tag)
@@ -610,6 +611,8 @@ func findButtons(o fyne.CanvasObject) []*widget.Button {
 	switch w := o.(type) {
 	case *widget.Button:
 		return []*widget.Button{w}
+	case *widgets.KeyButton:
+		return []*widget.Button{&w.Button}
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			out = append(out, findButtons(c)...)

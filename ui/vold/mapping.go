@@ -26,7 +26,7 @@ var (
 // StepEntry is a text field of the factor walk: Ctrl+Page Down and
 // Ctrl+Page Up go to the next and previous factor from it.
 type StepEntry struct {
-	widget.Entry
+	widgets.Entry
 	step func(delta int)
 }
 

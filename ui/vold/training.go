@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -49,13 +48,17 @@ func newTrainingView(s *Screen) *TrainingView {
 		if t.ID == v.current.ID && t.ID != 0 {
 			return // already in the editor
 		}
-		s.env.Leave(func() { v.Edit(t) }, nil)
+		s.env.Leave(func() {
+			v.Edit(t)
+			s.env.FocusField(v.Date)
+		}, nil)
 	}
 	v.OverdueInfo = wrapped("")
 	v.NewButton = widget.NewButtonWithIcon(lang.L("Ny opplæring eller øvelse"), theme.ContentAddIcon(), func() {
 		s.env.Leave(func() {
 			v.List.UnselectAll()
 			v.Edit(model.ViolenceTraining{Date: s.env.Today(), Repeat: model.RepeatYear})
+			s.env.FocusField(v.Date)
 		}, nil)
 	})
 	v.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), v.confirmDelete)
@@ -210,6 +213,9 @@ func (v *TrainingView) saveTraining() bool {
 	v.s.changed()
 	v.reload()
 	v.Edit(saved)
+	if t.ID == 0 { // a new training: ready for the next
+		v.s.env.FocusField(v.NewButton)
+	}
 	for i, x := range v.shown {
 		if x.ID == saved.ID {
 			v.List.Select(i)
@@ -223,11 +229,8 @@ func (v *TrainingView) confirmDelete() {
 	if t.ID == 0 {
 		return
 	}
-	dialog.ShowConfirm(lang.L("Slette opplæringen?"), fmt.Sprintf(lang.L("«%s» %s slettes fra loggen."), t.Topic, t.Date), func(ok bool) {
-		if ok {
-			v.DeleteTraining()
-		}
-	}, v.s.env.Window)
+	widgets.ConfirmDanger(v.s.env.Window, lang.L("Slette opplæringen?"), fmt.Sprintf(lang.L("«%s» %s slettes fra loggen."), t.Topic, t.Date),
+		lang.L("Slett"), v.DeleteTraining)
 }
 
 // DeleteTraining removes the training in the editor.

@@ -95,6 +95,7 @@ func New(env *appctx.Env) *Screen {
 	s.Tabs = container.NewAppTabs(s.StatusTab, s.MappingTab, s.RoutinesTab, s.TrainingTab, s.EventTab)
 	s.Tabs.OnSelected = show
 	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard})
 	return s
 }
 
@@ -216,4 +217,12 @@ func riskText(m model.RiskMatrix, p, c int) (string, widget.Importance) {
 		imp = widget.DangerImportance
 	}
 	return fmt.Sprintf(lang.L("Risiko: %d × %d = %d – %s (%s). %s"), p, c, m.Score(p, c), lang.L(l.Label()), l.Letter(), lang.L(l.Guidance())), imp
+}
+
+// newFromKeyboard is Ctrl+N: a new training or drill, on its tab.
+func (s *Screen) newFromKeyboard() {
+	if s.Tabs != nil {
+		s.Tabs.Select(s.TrainingTab)
+	}
+	appctx.Press(s.Training.NewButton)()
 }

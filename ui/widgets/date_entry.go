@@ -4,6 +4,7 @@ package widgets
 import (
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,3 +75,12 @@ func (e *DateEntry) FocusLost() {
 
 // SetDate shows a date in Norwegian format.
 func (e *DateEntry) SetDate(d model.Date) { e.SetText(d.String()) }
+
+// TypedKey passes Escape, the function keys and (without OnSubmitted)
+// Enter on to the window, so a date field in a dialog answers them.
+func (e *DateEntry) TypedKey(ev *fyne.KeyEvent) {
+	if passOn(e, ev, e.OnSubmitted == nil) {
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

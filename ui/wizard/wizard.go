@@ -39,7 +39,7 @@ type Wizard struct {
 
 	// unit step
 	name, municipality, employees *widget.Entry
-	departments                   *widget.Entry
+	departments                   *widgets.Entry
 	sector                        *widget.Select
 	unitErr                       *widgets.ErrorText
 
@@ -140,7 +140,7 @@ func (w *Wizard) ShowUnitStep() {
 		w.sector = widgets.NewSelect(labels, nil)
 		w.employees = widget.NewEntry()
 		w.employees.SetPlaceHolder(lang.L("antall"))
-		w.departments = widget.NewMultiLineEntry()
+		w.departments = widgets.NewMultiLineEntry()
 		w.departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 		w.departments.SetMinRowsVisible(3)
 		w.unitErr = widgets.NewErrorText()
@@ -163,6 +163,14 @@ func (w *Wizard) ShowUnitStep() {
 		nil, nil,
 		container.NewVScroll(form),
 	))
+	w.focus(w.name)
+}
+
+// focus puts the keyboard in the step's first field.
+func (w *Wizard) focus(f fyne.Focusable) {
+	if w.cfg.Window != nil {
+		widgets.FocusLater(w.cfg.Window.Canvas(), f)
+	}
 }
 
 // Unit reads the unit from the form (without validating).
@@ -255,6 +263,7 @@ func (w *Wizard) ShowCommitteeStep() {
 	w.set(container.NewBorder(top,
 		container.NewVBox(w.createErr.Label, container.NewHBox(back, w.CreateButton)),
 		nil, nil, w.memberList))
+	w.focus(w.memberName)
 }
 
 // AddMember validates the member form and adds it to the list; the form is
@@ -297,6 +306,7 @@ func (w *Wizard) addMember() bool {
 	w.memberRole.ClearSelected()
 	w.memberTo.SetText("")
 	w.memberList.Refresh()
+	w.focus(w.memberName) // ready for the next member
 	return true
 }
 
@@ -313,7 +323,7 @@ func (w *Wizard) Dirty() bool {
 	if w.name == nil {
 		return false
 	}
-	for _, e := range []*widget.Entry{w.name, w.municipality, w.employees, w.departments} {
+	for _, e := range []*widget.Entry{w.name, w.municipality, w.employees, &w.departments.Entry} {
 		if strings.TrimSpace(e.Text) != "" {
 			return true
 		}
@@ -376,7 +386,7 @@ func (w *Wizard) Create() bool {
 
 // Fields exposes the form widgets to tests.
 func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
-	return w.name, w.municipality, w.employees, w.departments, w.sector
+	return w.name, w.municipality, w.employees, &w.departments.Entry, w.sector
 }
 
 // MemberFields exposes the committee widgets to tests.
