@@ -42,7 +42,9 @@ func New(variant string, textScale float32, meeting bool) *Theme {
 var _ fyne.Theme = (*Theme)(nil)
 
 // Color forces the chosen variant; status colours are used by the modules'
-// matrices and tables and are tuned to stay readable in both variants.
+// matrices and tables and are tuned to stay readable in both variants (the
+// app's palette replaces Fyne's where its default fails the contrast
+// limits, see palette.go).
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.Variant {
 	case VariantLight:
@@ -50,7 +52,21 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	case VariantDark:
 		v = theme.VariantDark
 	}
+	if c := paletteColor(n, v); c != nil {
+		return c
+	}
 	return theme.DefaultTheme().Color(n, v)
+}
+
+// variant is the variant shown: the chosen one, or v (the system's).
+func (t *Theme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
+	switch t.Variant {
+	case VariantLight:
+		return theme.VariantLight
+	case VariantDark:
+		return theme.VariantDark
+	}
+	return v
 }
 
 // Font is the default (Noto Sans, which covers æ, ø, å).

@@ -2,7 +2,6 @@ package moter
 
 import (
 	"fmt"
-	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/apptheme"
 	"hmsutvalg/ui/figures"
 )
 
@@ -82,7 +82,7 @@ func bars(rows []barRow, max float64) fyne.CanvasObject {
 	for _, r := range rows {
 		fill := theme.Color(theme.ColorNamePrimary)
 		if r.warn {
-			fill = color.NRGBA{0xe0, 0x6c, 0x3c, 0xff}
+			fill = apptheme.ChartColor(apptheme.ChartWarnFill)
 		}
 		share := 0.0
 		if max > 0 {
