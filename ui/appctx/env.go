@@ -30,6 +30,10 @@ type Env struct {
 	// Guard keeps the form on screen from losing what was typed: pages
 	// register their form, and everything that leaves it calls Leave.
 	Guard *unsaved.Guard
+	// Resume, set by the page on screen, names the record it shows, so the
+	// shell can rebuild the page in place (Møtemodus changes the scale) and
+	// reopen it. BeginPage clears it.
+	Resume func() (Focus, bool)
 
 	mu       sync.Mutex
 	onChange []func()
@@ -141,6 +145,7 @@ func (e *Env) SealShell() {
 // a page, after Leave allowed leaving the old one.
 func (e *Env) BeginPage() {
 	e.Guard.Set(nil)
+	e.Resume = nil
 	e.mu.Lock()
 	clear(e.onMode[e.shellMode:])
 	e.onMode = e.onMode[:e.shellMode]

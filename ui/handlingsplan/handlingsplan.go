@@ -27,6 +27,7 @@ const PageID = "handlingsplan"
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Handlingsplan"), Icon: theme.ListIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) { return appctx.Focus{ID: s.selectedID}, s.selectedID != 0 }
 		if f, ok := env.TakeFocus(PageID); ok {
 			switch f.Filter {
 			case FilterOverdue:
@@ -196,6 +197,7 @@ func (s *Screen) apply() {
 	} else {
 		s.Reset.Enable()
 	}
+	s.fitRows()
 	s.Table.Refresh()
 }
 
@@ -288,6 +290,12 @@ func (s *Screen) newTable() *widget.Table {
 			text, imp := s.CellText(id.Row, id.Col)
 			l.Importance = imp
 			l.TextStyle.Bold = id.Col == 0 && imp == widget.DangerImportance
+			l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+			if id.Col == titleCol {
+				// Fyne cannot both wrap and cut; shownTitle cuts.
+				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+				text = s.shownTitle(text)
+			}
 			l.SetText(text)
 		},
 	)

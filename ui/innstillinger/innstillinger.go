@@ -125,6 +125,12 @@ func New(env *appctx.Env) *Screen {
 		}
 	})
 	s.Meeting.SetChecked(env.MeetingMode())
+	// The toolbar button and Ctrl+M switch it too: the box follows.
+	env.OnMeetingMode(func(on bool) {
+		if s.Meeting.Checked != on {
+			s.Meeting.SetChecked(on)
+		}
+	})
 
 	s.Changes = widget.NewList(
 		func() int { return len(s.changes) },

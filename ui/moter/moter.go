@@ -32,6 +32,12 @@ func init() {
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Møter"), Icon: theme.AccountIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) {
+			if s.Editor == nil || s.Editor.Meeting().ID == 0 {
+				return appctx.Focus{}, false
+			}
+			return appctx.Focus{ID: s.Editor.Meeting().ID}, true
+		}
 		if f, ok := env.TakeFocus(PageID); ok {
 			id := f.ParentID
 			if id == 0 {

@@ -91,10 +91,12 @@ func OpenView(env *appctx.Env, sess *session, start int, onLeave func(idx int)) 
 	c := w.Canvas()
 	v.prevKey = c.OnTypedKey()
 	v.wasMeeting = env.MeetingMode()
+	// The view takes the window first, so switching Møtemodus re-lays out
+	// the view and leaves the page below it as it is.
+	w.SetContent(v.content)
 	if !v.wasMeeting {
 		env.SetMeetingMode(true)
 	}
-	w.SetContent(v.content)
 	c.SetOnTypedKey(v.TypedKey)
 	v.show(min(max(start, 0), max(len(sess.m.Agenda)-1, 0)))
 	return v
@@ -220,10 +222,11 @@ func (v *View) Leave() {
 		w.SetFullScreen(false)
 	}
 	w.Canvas().SetOnTypedKey(v.prevKey)
-	w.SetContent(v.prevContent)
 	if !v.wasMeeting {
+		// Before the page comes back: it keeps the meeting and item open.
 		v.env.SetMeetingMode(false)
 	}
+	w.SetContent(v.prevContent)
 	if v.onLeave != nil {
 		v.onLeave(v.idx)
 	}
