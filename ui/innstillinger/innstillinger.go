@@ -244,7 +244,7 @@ func (s *Screen) confirmRestore(b storage.Backup) {
 func (s *Screen) Content() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Ditt navn"), container.NewBorder(nil, nil, nil, s.SaveUser, s.User)),
-		widget.NewFormItem(lang.L("Tema"), s.Variant),
+		widget.NewFormItem(lang.L("Fargetema"), s.Variant),
 		widget.NewFormItem(lang.L("Tekststørrelse"), s.TextScale),
 		widget.NewFormItem(lang.L("Språk"), s.Language),
 		widget.NewFormItem("", s.Meeting),

@@ -183,7 +183,7 @@ func DeviationFigure(env *appctx.Env) fyne.CanvasObject {
 	var rows []barRow
 	for _, c := range model.DeviationCategories() {
 		if n := counts[c]; n > 0 {
-			rows = append(rows, barRow{label: c.Label(), value: float64(n), text: fmt.Sprint(n)})
+			rows = append(rows, barRow{label: lang.L(c.Label()), value: float64(n), text: fmt.Sprint(n)})
 		}
 	}
 	box.Add(bars(rows, float64(top)))
@@ -216,7 +216,7 @@ func TenFactorFigure(env *appctx.Env) fyne.CanvasObject {
 		if warn {
 			text += " " + lang.L("(under 4)")
 		}
-		rows = append(rows, barRow{label: f.Label(), value: s.Float(), text: text, warn: warn})
+		rows = append(rows, barRow{label: lang.L(f.Label()), value: s.Float(), text: text, warn: warn})
 	}
 	box.Add(bars(rows, 5))
 	ms, _ := env.Store.Measures()

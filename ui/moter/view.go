@@ -69,7 +69,7 @@ func OpenView(env *appctx.Env, sess *session, start int, onLeave func(idx int)) 
 	v.Next = widget.NewButtonWithIcon(lang.L("Neste"), theme.NavigateNextIcon(), func() { v.Step(1) })
 	v.Next.Importance = widget.HighImportance
 	v.Full = widget.NewButtonWithIcon(lang.L("Fullskjerm"), theme.ViewFullScreenIcon(), v.toggleFull)
-	v.Close = widget.NewButtonWithIcon(lang.L("Avslutt"), theme.CancelIcon(), v.Leave)
+	v.Close = widget.NewButtonWithIcon(lang.L("Avslutt visning"), theme.CancelIcon(), v.Leave)
 	v.figure = container.NewVBox()
 	v.panelBox = container.NewVBox()
 

@@ -66,7 +66,7 @@ func (s *Screen) alertBox(i int, a model.FollowUpAlert) fyne.CanvasObject {
 	if a.Rule == model.RuleTwoQuarters {
 		msg.Importance = widget.WarningImportance
 	}
-	rule := widget.NewLabelWithStyle(a.Rule.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	rule := widget.NewLabelWithStyle(lang.L(a.Rule.Label()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rule.Wrapping = fyne.TextWrapWord
 	var action fyne.CanvasObject
 	if a.HasMeasures(s.measures) {
