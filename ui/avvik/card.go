@@ -64,11 +64,16 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 	quarter.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(quarter, container.NewGridWithColumns(1, open))
 	if f.NoticeOutstanding > 0 {
-		notice := widget.NewButton(fmt.Sprintf(lang.L("! %d mangler melding til Arbeidstilsynet og politiet (§ 5-2)"), f.NoticeOutstanding), func() {
+		// A wrapped line and a short button: the whole sentence as a
+		// button's text ran out of a narrow card.
+		notice := widget.NewLabel(fmt.Sprintf(lang.L("! %d mangler melding til Arbeidstilsynet og politiet (§ 5-2)"), f.NoticeOutstanding))
+		notice.Wrapping = fyne.TextWrapWord
+		notice.Importance = widget.DangerImportance
+		show := widget.NewButton(lang.L("Åpne"), func() {
 			env.Open(PageID, appctx.Focus{Filter: FilterNotice})
 		})
-		notice.Importance = widget.DangerImportance
-		box.Add(container.NewGridWithColumns(1, notice))
+		show.Importance = widget.DangerImportance
+		box.Add(container.NewBorder(nil, nil, nil, show, notice))
 	} else {
 		l := widget.NewLabel(lang.L("Ingen alvorlige skader venter på melding etter § 5-2."))
 		l.Wrapping = fyne.TextWrapWord

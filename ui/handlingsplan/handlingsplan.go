@@ -352,6 +352,12 @@ func (s *Screen) Content() fyne.CanvasObject {
 	)
 	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
 	split.Offset = 0.5
+	if s.wide() {
+		// A wide screen (1920×1080) has room for the editor beside the
+		// whole table.
+		split = container.NewHSplit(s.Table, container.NewVScroll(s.Editor.Content()))
+		split.Offset = 0.62
+	}
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 

@@ -65,3 +65,18 @@ func wrapWords(text string, width, size float32, maxLines int) (string, int) {
 	}
 	return text, lines
 }
+
+// wideEditor is the width the editor needs beside the table, in units of
+// the text size.
+const wideEditor = 34
+
+// wide reports whether the window has room for the editor beside every
+// column of the table.
+func (s *Screen) wide() bool {
+	var cols float32
+	for _, c := range columns {
+		cols += c.width
+	}
+	unit := theme.TextSize() * s.scale()
+	return s.env.Window.Canvas().Size().Width >= (cols+wideEditor)*unit
+}

@@ -51,12 +51,34 @@ func Figure(env *appctx.Env) fyne.CanvasObject {
 		box.Add(figureLabel(err.Error(), widget.DangerImportance))
 		return box
 	}
-	open := model.OpenRoundMeasures(r, ms)
-	if len(open) == 0 {
-		box.Add(figureLabel(lang.L("Ingen åpne tiltak fra denne vernerunden."), widget.MediumImportance))
+	addOpenMeasures(box, env, lang.L("Åpne tiltak fra runden"), model.OpenRoundMeasures(r, ms))
+	if r.Locked() {
 		return box
 	}
-	box.Add(figureHeading(fmt.Sprintf(lang.L("Åpne tiltak fra runden (%d)"), len(open))))
+	// A round still running has few measures yet: the last completed
+	// round's open ones are what the committee follows up.
+	var done []model.SafetyRound
+	for _, x := range rs {
+		if x.Locked() {
+			done = append(done, x)
+		}
+	}
+	if prev, ok := model.LatestSafetyRound(done); ok {
+		title := fmt.Sprintf(lang.L("Åpne tiltak fra forrige fullførte runde, %s"), prev.Date)
+		addOpenMeasures(box, env, title, model.OpenRoundMeasures(prev, ms))
+	}
+	return box
+}
+
+// addOpenMeasures lists open measures under heading with their count:
+// deadline, title, responsible and status, "! Forfalt" in words
+// and colour when overdue.
+func addOpenMeasures(box *fyne.Container, env *appctx.Env, heading string, open []model.Measure) {
+	if len(open) == 0 {
+		box.Add(figureLabel(heading+": "+lang.L("ingen"), widget.MediumImportance))
+		return
+	}
+	box.Add(figureHeading(fmt.Sprintf("%s (%d)", heading, len(open))))
 	today := env.Today()
 	for i, m := range open {
 		if i == maxFigureMeasures {
@@ -71,7 +93,6 @@ func Figure(env *appctx.Env) fyne.CanvasObject {
 		}
 		box.Add(figureLabel(text, imp))
 	}
-	return box
 }
 
 func figureHeading(s string) *widget.Label {
