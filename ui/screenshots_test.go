@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"hmsutvalg/model"
@@ -147,6 +148,11 @@ func shootViews(t *testing.T, u *App, size fyne.Size, variant string, meeting bo
 		r, _ := model.LatestSafetyRound(rs)
 		env.Open(vernerunde.PageID, appctx.Focus{ParentID: r.ID})
 		shot(t, w, size, name("vernerunde"))
+		// The inspection tab: the checklist with its answers.
+		if tabs, ok := find(w.Content(), func(o fyne.CanvasObject) bool { _, ok := o.(*container.AppTabs); return ok }).(*container.AppTabs); ok && len(tabs.Items) > 1 {
+			tabs.SelectIndex(1)
+			shot(t, w, size, name("vernerunde-befaring"))
+		}
 	}
 	if !meeting {
 		return
