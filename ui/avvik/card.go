@@ -11,6 +11,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/i18n"
 )
 
 func init() {
@@ -60,7 +61,7 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 	if f.Open == 0 {
 		open.SetText(lang.L("Ingen åpne avvik"))
 	}
-	quarter := widget.NewLabel(fmt.Sprintf(lang.L("%d registrert i %s"), f.ThisQuarter, f.Quarter.Long()))
+	quarter := widget.NewLabel(fmt.Sprintf(lang.L("%d registrert i %s"), f.ThisQuarter, i18n.T(f.Quarter.Long())))
 	quarter.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(quarter, container.NewGridWithColumns(1, open))
 	if f.NoticeOutstanding > 0 {
@@ -104,7 +105,7 @@ func Figure(env *appctx.Env) fyne.CanvasObject {
 			rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorOpen()}}, Text: fmt.Sprintf(lang.L("%d åpne"), n)})
 		}
 	}
-	text := fmt.Sprintf(lang.L("%d åpne avvik; %d registrert i %s."), f.Open, f.ThisQuarter, f.Quarter.Long())
+	text := fmt.Sprintf(lang.L("%d åpne avvik; %d registrert i %s."), f.Open, f.ThisQuarter, i18n.T(f.Quarter.Long()))
 	if f.NoticeOutstanding > 0 {
 		text += " " + fmt.Sprintf(lang.L("! %d mangler melding til Arbeidstilsynet og politiet (§ 5-2)"), f.NoticeOutstanding)
 	}

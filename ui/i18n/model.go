@@ -67,7 +67,9 @@ func newPattern(key, text string) (pattern, bool) {
 		if key[l[0]+1] == 'd' {
 			re.WriteString(`(-?[0-9][0-9  .]*)`)
 		} else {
-			re.WriteString(`(.+?)`)
+			// A part never starts with a space or "%", so "Over %s %s"
+			// splits "Over 10,0 % to" after the per cent sign.
+			re.WriteString(`([^ %].*?)`)
 		}
 		p.verbs = append(p.verbs, key[l[0]+1])
 		last = l[1]

@@ -65,7 +65,8 @@ func enumLabels() []string {
 }
 
 // modelMessages finds the validation messages in package model: the
-// message of every ValidationError.Add and FieldError, and the msg…
+// message of every ValidationError.Add and FieldError (and of sick-leave
+// alerts, also a Message), and the msg…
 // constants, as keys (parts filled in at run time become %s or %d).
 func modelMessages(t *testing.T) map[string]string {
 	t.Helper()
@@ -95,6 +96,12 @@ func modelMessages(t *testing.T) map[string]string {
 			case *ast.CallExpr:
 				if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Add" && len(x.Args) == 2 {
 					add(fset, x.Args[1])
+				}
+			case *ast.AssignStmt:
+				for i, l := range x.Lhs {
+					if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "Message" && i < len(x.Rhs) {
+						add(fset, x.Rhs[i])
+					}
 				}
 			case *ast.KeyValueExpr:
 				if id, ok := x.Key.(*ast.Ident); ok && id.Name == "Message" {
@@ -279,6 +286,24 @@ func TestNoKeyWithTwoTexts(t *testing.T) {
 				t.Errorf("%q is %q in %s but %q in %s", k, old, from[k], s, e.Name())
 			}
 			seen[k], from[k] = s, e.Name()
+		}
+	}
+}
+
+// TestTranslatesSickLeaveAlerts: an alert whose filled-in parts hold
+// spaces and per cent signs splits where it should.
+func TestTranslatesSickLeaveAlerts(t *testing.T) {
+	if err := Setup(English); err != nil {
+		t.Fatal(err)
+	}
+	defer Setup(Bokmal)
+	for in, want := range map[string]string{
+		"Over 10,0 % i 2026-K1 (10,5 %): gruppen skal følges opp, og bedriftshelsetjenesten (BHT) skal trekkes inn.":                     "Over 10,0 % in 2026-K1 (10,5 %): the group is to be followed up, and the occupational health service (OHS) brought in.",
+		"Over 7,0 % to kvartaler på rad (2026-K1: 7,5 %, 2026-K2: 8,0 %): gruppen skal følges opp av leder, verneombud og tillitsvalgt.": "Over 7,0 % two quarters in a row (2026-K1: 7,5 %, 2026-K2: 8,0 %): the group is to be followed up by the manager, the safety representative and the union representative.",
+		"Møte 08.12.2026": "Meeting 08.12.2026",
+	} {
+		if got := T(in); got != want {
+			t.Errorf("T(%q) =\n %q, want\n %q", in, got, want)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/apptheme"
 	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/i18n"
 )
 
 // Simple figures from the other modules' stored data, for the meeting
@@ -140,7 +141,7 @@ func SickLeaveFigure(env *appctx.Env) fyne.CanvasObject {
 		if warn {
 			text += " " + lang.L("(over grensen)")
 		}
-		rows = append(rows, barRow{label: q.Quarter.Long(), value: q.Total.Float(), text: text, warn: warn})
+		rows = append(rows, barRow{label: i18n.T(q.Quarter.Long()), value: q.Total.Float(), text: text, warn: warn})
 	}
 	box := container.NewVBox(
 		heading(lang.L("Sykefravær siste kvartaler")),

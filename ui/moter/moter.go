@@ -16,6 +16,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -180,7 +181,7 @@ func (s *Screen) listText(m model.Meeting) (string, widget.Importance) {
 		parts = append([]string{lang.L("Planlagt")}, parts...)
 		imp = widget.HighImportance
 	}
-	return m.Title() + "\n" + strings.Join(parts, " · "), imp
+	return i18n.T(m.Title()) + "\n" + strings.Join(parts, " · "), imp
 }
 
 // Reload reads the meetings again, newest first.

@@ -12,6 +12,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -234,7 +235,7 @@ func (v *View) Leave() {
 
 // meetingLine is "Møte 24.11.2026 · 14:00 · Møterom 2".
 func meetingLine(m model.Meeting) string {
-	s := m.Title()
+	s := i18n.T(m.Title())
 	if t := m.TimeText(); t != "" {
 		s += " · " + t
 	}

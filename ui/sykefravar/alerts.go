@@ -13,6 +13,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -61,7 +62,7 @@ func (s *Screen) refreshAlerts() {
 // alertBox shows one alert: the rule's message, and either the button
 // that creates its measures or a note that they exist.
 func (s *Screen) alertBox(i int, a model.FollowUpAlert) fyne.CanvasObject {
-	msg := wrapped("! " + a.Message)
+	msg := wrapped("! " + i18n.T(a.Message))
 	msg.Importance = widget.DangerImportance
 	if a.Rule == model.RuleTwoQuarters {
 		msg.Importance = widget.WarningImportance
@@ -123,7 +124,7 @@ func (s *Screen) ShowMeasureDialog(i int) *MeasureDialog {
 	d.Create = widget.NewButtonWithIcon(lang.L("Legg i handlingsplanen"), theme.ConfirmIcon(), d.CreateMeasures)
 	d.Create.Importance = widget.HighImportance
 	d.Cancel = widget.NewButtonWithIcon(lang.L("Avbryt"), theme.CancelIcon(), func() { d.dialog.Hide() })
-	msg := wrapped(a.Message)
+	msg := wrapped(i18n.T(a.Message))
 	content := container.NewVBox(msg,
 		widget.NewLabelWithStyle(lang.L("Tiltak"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), list,
 		container.NewGridWithColumns(2, labelled(lang.L("Ansvarlig"), d.Responsible), labelled(lang.L("Frist"), d.Deadline)),
