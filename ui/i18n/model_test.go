@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"hmsutvalg/model"
 )
@@ -54,6 +55,9 @@ func enumLabels() []string {
 	}
 	for _, f := range model.ViolenceFactors() {
 		out = append(out, f.Label())
+	}
+	for m := time.January; m <= time.December; m++ {
+		out = append(out, model.MonthName(m)) // the årshjul's month headings
 	}
 	// The årshjul's duties, in a 10-FAKTOR year and in the year between.
 	for _, ten := range []bool{true, false} {

@@ -124,7 +124,7 @@ func (w *Wheel) Reload() {
 	for _, e := range es {
 		if m := int(e.Due.Month()); m != month {
 			month = m
-			h := heading(upperFirst(model.MonthName(e.Due.Month())))
+			h := heading(upperFirst(lang.L(model.MonthName(e.Due.Month()))))
 			h.SizeName = theme.SizeNameSubHeadingText
 			w.list.Add(h)
 		}
