@@ -187,7 +187,7 @@ func (r *chartRenderer) Layout(s fyne.Size) {
 	_, rowH, barH, top := r.metrics()
 	size := theme.TextSize()
 	small := size * 0.85
-	labelW := s.Width * 0.36
+	labelW := r.labelWidth(s.Width, small)
 	textW := fyne.MeasureText("4,44 (under 4)", small, fyne.TextStyle{}).Width + 8
 	x0 := labelW + 6
 	x1 := s.Width - textW
@@ -259,6 +259,17 @@ func fitText(s string, w, size float32) string {
 		}
 	}
 	return "…"
+}
+
+// labelWidth is the width of the factor names: the widest name, so none
+// is cut, but at most half the chart (then names are cut with "…") and
+// at least a third.
+func (r *chartRenderer) labelWidth(width, size float32) float32 {
+	w := float32(0)
+	for _, row := range r.c.Rows {
+		w = max(w, fyne.MeasureText(row.Label, size, fyne.TextStyle{}).Width+8)
+	}
+	return max(min(w, width*0.5), width*0.33)
 }
 
 func (r *chartRenderer) MinSize() fyne.Size {
