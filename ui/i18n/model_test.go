@@ -96,30 +96,51 @@ func modelMessages(t *testing.T) map[string]string {
 			t.Fatal(err)
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.CallExpr:
-				if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Add" && len(x.Args) == 2 {
-					add(fset, x.Args[1])
-				}
-			case *ast.AssignStmt:
-				for i, l := range x.Lhs {
-					if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "Message" && i < len(x.Rhs) {
-						add(fset, x.Rhs[i])
-					}
-				}
-			case *ast.KeyValueExpr:
-				if id, ok := x.Key.(*ast.Ident); ok && id.Name == "Message" {
-					add(fset, x.Value)
-				}
-			case *ast.ValueSpec:
-				for i, name := range x.Names {
-					if strings.HasPrefix(name.Name, "msg") && i < len(x.Values) {
-						add(fset, x.Values[i])
-					}
-				}
+			for _, e := range messageExprs(n) {
+				add(fset, e)
 			}
 			return true
 		})
+	}
+	return out
+}
+
+// messageExprs are the messages n sets: the second argument of an
+// Add(field, msg) call, a Message: field or assignment, a msg… constant.
+func messageExprs(n ast.Node) []ast.Expr {
+	switch x := n.(type) {
+	case *ast.CallExpr:
+		if sel, ok := x.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Add" && len(x.Args) == 2 {
+			return x.Args[1:]
+		}
+	case *ast.AssignStmt:
+		return assignedMessages(x)
+	case *ast.KeyValueExpr:
+		if id, ok := x.Key.(*ast.Ident); ok && id.Name == "Message" {
+			return []ast.Expr{x.Value}
+		}
+	case *ast.ValueSpec:
+		return msgConstants(x)
+	}
+	return nil
+}
+
+func assignedMessages(x *ast.AssignStmt) []ast.Expr {
+	var out []ast.Expr
+	for i, l := range x.Lhs {
+		if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "Message" && i < len(x.Rhs) {
+			out = append(out, x.Rhs[i])
+		}
+	}
+	return out
+}
+
+func msgConstants(x *ast.ValueSpec) []ast.Expr {
+	var out []ast.Expr
+	for i, name := range x.Names {
+		if strings.HasPrefix(name.Name, "msg") && i < len(x.Values) {
+			out = append(out, x.Values[i])
+		}
 	}
 	return out
 }
