@@ -11,6 +11,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/innstillinger"
+	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -154,5 +155,31 @@ func TestMeetingModeCheckAndButtonAgree(t *testing.T) {
 	test.Tap(button(w.Content(), "Avslutt møtemodus"))
 	if check().Checked {
 		t.Error("box still checked after the toolbar switched Møtemodus off")
+	}
+}
+
+// TestMeetingModeInMeetingView: switching Møtemodus while the meeting
+// view has the window re-lays out the view and keeps its item; leaving
+// the view brings back the meeting's page, not a rebuilt blank one.
+func TestMeetingModeInMeetingView(t *testing.T) {
+	u := startAt(t, false, fyne.NewSize(1024, 768))
+	env, w := u.Env(), u.Window()
+	env.Open(moter.PageID, appctx.Focus{Filter: moter.FilterView})
+	if !env.MeetingMode() || !uitest.HasText(w.Content(), "Sak 1 av") {
+		t.Fatal("the meeting view did not open in Møtemodus")
+	}
+	view := w.Content()
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	env.SetMeetingMode(false)
+	if w.Content() != view || !uitest.HasText(w.Content(), "Sak 2 av") {
+		t.Error("switching Møtemodus in the meeting view left the view or its item")
+	}
+	env.SetMeetingMode(true)
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Content() == view {
+		t.Fatal("Escape did not leave the meeting view")
+	}
+	if !uitest.HasText(w.Content(), "Start møtevisning") {
+		t.Error("after the view the meeting's page is not open")
 	}
 }
