@@ -61,6 +61,7 @@ func (s *shell) commands(quit func()) [][]command {
 		{Label: "Søk", Keys: "Ctrl+F", Help: "Til søkefeltet på siden (handlingsplanen)", Shortcut: searchShortcut, Run: g(func() { s.env.Search() })},
 	}, {
 		{Label: "Møtemodus", Keys: "Ctrl+M", Help: "Møtemodus av og på", Shortcut: meetingShortcut, Run: g(s.toggleMeeting)},
+		{Label: "Sidemeny", Keys: "Ctrl+B", Help: "Vis eller skjul sidemenyen (Meny-knappen)", Shortcut: sidebarShortcut, Run: g(s.toggleSidebar)},
 		{Label: "Neste fane", Keys: "Ctrl+Tab", Help: "Neste fane eller steg (for eksempel i en vernerunde)", Shortcut: nextTabShortcut, Run: g(func() { widgets.SwitchTab(s.env.Window.Canvas(), 1) })},
 		{Label: "Forrige fane", Keys: "Ctrl+Shift+Tab", Help: "Forrige fane eller steg", Shortcut: prevTabShortcut, Run: g(func() { widgets.SwitchTab(s.env.Window.Canvas(), -1) })},
 	}, {

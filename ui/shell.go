@@ -22,6 +22,12 @@ type shell struct {
 	nav     *widget.List
 	meeting *widget.Button
 	title   *widget.Label
+	// The sidebar's fold (sidebar.go) and the page area it sits beside.
+	root    fyne.CanvasObject
+	body    *fyne.Container
+	side    *sideLayout
+	sidebar int
+	menu    *widget.Button
 }
 
 // meetingShortcut toggles Møtemodus (Ctrl+M, Cmd+M on macOS).
@@ -67,20 +73,46 @@ func (s *shell) build() fyne.CanvasObject {
 		}, nil)
 	}
 	s.meeting = widget.NewButtonWithIcon("", theme.ComputerIcon(), s.toggleMeeting)
-	s.env.OnMeetingMode(func(bool) { s.refreshMeetingButton() })
+	s.env.OnMeetingMode(func(bool) { s.refreshMeetingButton(); s.relayout() })
 	s.env.SealShell()
 	s.refreshMeetingButton()
 
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.Truncation = fyne.TextTruncateEllipsis
 	s.refreshTitle()
-	top := container.NewBorder(nil, nil, nil, s.meeting, s.title)
+	s.menu = widget.NewButtonWithIcon(lang.L("Meny"), theme.MenuIcon(), s.toggleSidebar)
+	top := container.NewBorder(nil, nil, s.menu, s.meeting, s.title)
 
 	s.nav.Select(0)
 	s.rebuild()
-	split := container.NewHSplit(s.nav, s.content)
-	split.Offset = 0.2
-	return container.NewBorder(top, nil, nil, nil, split)
+	s.side = &sideLayout{s: s}
+	s.body = container.New(s.side, s.nav, s.content)
+	s.root = container.NewBorder(top, nil, nil, nil, s.body)
+	return s.root
+}
+
+// relayout fits the window to a new Møtemodus scale at once: the page in
+// view is rebuilt (reopening the record it showed, see Env.Resume) and
+// the sidebar returns to its automatic fold. A view that has taken over
+// the window (the meeting view) is only refreshed: it owns what it shows.
+func (s *shell) relayout() {
+	w := s.env.Window
+	if s.root == nil || w.Content() != s.root {
+		if c := w.Content(); c != nil {
+			c.Refresh()
+		}
+		return
+	}
+	s.sidebar = sidebarAuto
+	s.env.Leave(func() {
+		if s.env.Resume != nil {
+			if f, ok := s.env.Resume(); ok {
+				s.env.SetFocus(s.pages[s.current].ID, f)
+			}
+		}
+		s.rebuild()
+		s.root.Refresh()
+	}, nil)
 }
 
 // toggleMeeting switches Møtemodus once the form on screen is saved (or

@@ -33,6 +33,10 @@ type Env struct {
 	// Undo takes back the last delete or save of an item (Ctrl+Z where no
 	// text field has focus; a text field undoes its own typing). Nil: none.
 	Undo func()
+	// Resume, set by the page on screen, names the record it shows, so the
+	// shell can rebuild the page in place (Møtemodus changes the scale) and
+	// reopen it. BeginPage clears it.
+	Resume func() (Focus, bool)
 
 	mu       sync.Mutex
 	onChange []func()
@@ -150,6 +154,7 @@ func (e *Env) SealShell() {
 // a page, after Leave allowed leaving the old one.
 func (e *Env) BeginPage() {
 	e.Guard.Set(nil)
+	e.Resume = nil
 	e.mu.Lock()
 	e.actions = PageActions{}
 	e.building, e.pendingFocus = true, nil

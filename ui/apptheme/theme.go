@@ -42,7 +42,9 @@ func New(variant string, textScale float32, meeting bool) *Theme {
 var _ fyne.Theme = (*Theme)(nil)
 
 // Color forces the chosen variant; status colours are used by the modules'
-// matrices and tables and are tuned to stay readable in both variants.
+// matrices and tables and are tuned to stay readable in both variants (the
+// app's palette replaces Fyne's where its default fails the contrast
+// limits, see palette.go).
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.Variant {
 	case VariantLight:
@@ -52,6 +54,9 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	}
 	if n == theme.ColorNameFocus {
 		return focusColor
+	}
+	if c := paletteColor(n, v); c != nil {
+		return c
 	}
 	return theme.DefaultTheme().Color(n, v)
 }
@@ -63,6 +68,17 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 // alike, in both variants; text on it keeps 4:1 or more (menu text on the
 // highlighted item: 5.4:1 light, 6:1 dark).
 var focusColor = color.NRGBA{R: 0xff, G: 0x98, B: 0x00, A: 0x60}
+
+// variant is the variant shown: the chosen one, or v (the system's).
+func (t *Theme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
+	switch t.Variant {
+	case VariantLight:
+		return theme.VariantLight
+	case VariantDark:
+		return theme.VariantDark
+	}
+	return v
+}
 
 // Font is the default (Noto Sans, which covers æ, ø, å).
 func (t *Theme) Font(s fyne.TextStyle) fyne.Resource { return theme.DefaultTheme().Font(s) }

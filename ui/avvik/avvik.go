@@ -84,7 +84,7 @@ func New(env *appctx.Env) *Screen {
 	s.Count = widget.NewLabel("")
 	s.Count.Wrapping = fyne.TextWrapWord
 	statuses := []string{lang.L(allLabel), lang.L(openLabel)}
-	statuses = append(statuses, model.DeviationStatusLabels()...)
+	statuses = append(statuses, widgets.EnumOptions(model.DeviationStatusLabels())...)
 	statuses = append(statuses, lang.L(noticeLabel))
 	s.StatusSel = widgets.NewSelect(statuses, func(v string) {
 		s.filter.Status, s.filter.OpenOnly, s.filter.NoticeOutstanding = "", false, false
@@ -94,7 +94,7 @@ func New(env *appctx.Env) *Screen {
 		case lang.L(noticeLabel):
 			s.filter.NoticeOutstanding = true
 		default:
-			if st, ok := model.DeviationStatusFromLabel(v); ok {
+			if st, ok := model.DeviationStatusFromLabel(widgets.EnumLabel(v, model.DeviationStatusLabels())); ok {
 				s.filter.Status = st
 			}
 		}
@@ -102,12 +102,12 @@ func New(env *appctx.Env) *Screen {
 	})
 	cats := []string{lang.L(allLabel)}
 	for _, c := range model.DeviationCategories() {
-		cats = append(cats, c.Short())
+		cats = append(cats, lang.L(c.Short()))
 	}
 	s.CategorySel = widgets.NewSelect(cats, func(v string) {
 		s.filter.Category = ""
 		for _, c := range model.DeviationCategories() {
-			if c.Short() == v {
+			if lang.L(c.Short()) == v {
 				s.filter.Category = c
 			}
 		}
@@ -194,7 +194,7 @@ func RowText(d model.Deviation, today model.Date) (first, second string, imp wid
 	if cat == "" {
 		cat = string(d.Category)
 	}
-	first = fmt.Sprintf("%s · %s · %s", d.Date, cat, d.Severity.Label())
+	first = fmt.Sprintf("%s · %s · %s", d.Date, lang.L(cat), lang.L(d.Severity.Label()))
 	status := fmt.Sprintf(lang.L("Lukket %s"), d.ClosedOn)
 	imp = widget.LowImportance
 	if d.Open() {

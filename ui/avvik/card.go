@@ -11,6 +11,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/i18n"
 )
 
 func init() {
@@ -60,15 +61,20 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 	if f.Open == 0 {
 		open.SetText(lang.L("Ingen åpne avvik"))
 	}
-	quarter := widget.NewLabel(fmt.Sprintf(lang.L("%d registrert i %s"), f.ThisQuarter, f.Quarter.Long()))
+	quarter := widget.NewLabel(fmt.Sprintf(lang.L("%d registrert i %s"), f.ThisQuarter, i18n.T(f.Quarter.Long())))
 	quarter.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(quarter, container.NewGridWithColumns(1, open))
 	if f.NoticeOutstanding > 0 {
-		notice := widget.NewButton(fmt.Sprintf(lang.L("! %d mangler melding til Arbeidstilsynet og politiet (§ 5-2)"), f.NoticeOutstanding), func() {
+		// A wrapped line and a short button: the whole sentence as a
+		// button's text ran out of a narrow card.
+		notice := widget.NewLabel(fmt.Sprintf(lang.L("! %d mangler melding til Arbeidstilsynet og politiet (§ 5-2)"), f.NoticeOutstanding))
+		notice.Wrapping = fyne.TextWrapWord
+		notice.Importance = widget.DangerImportance
+		show := widget.NewButton(lang.L("Åpne"), func() {
 			env.Open(PageID, appctx.Focus{Filter: FilterNotice})
 		})
-		notice.Importance = widget.DangerImportance
-		box.Add(container.NewGridWithColumns(1, notice))
+		show.Importance = widget.DangerImportance
+		box.Add(container.NewBorder(nil, nil, nil, show, notice))
 	} else {
 		l := widget.NewLabel(lang.L("Ingen alvorlige skader venter på melding etter § 5-2."))
 		l.Wrapping = fyne.TextWrapWord
@@ -96,10 +102,10 @@ func Figure(env *appctx.Env) fyne.CanvasObject {
 	var rows []BarRow
 	for _, c := range model.DeviationCategories() {
 		if n := counts[c]; n > 0 {
-			rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorOpen}}, Text: fmt.Sprintf(lang.L("%d åpne"), n)})
+			rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorOpen()}}, Text: fmt.Sprintf(lang.L("%d åpne"), n)})
 		}
 	}
-	text := fmt.Sprintf(lang.L("%d åpne avvik; %d registrert i %s."), f.Open, f.ThisQuarter, f.Quarter.Long())
+	text := fmt.Sprintf(lang.L("%d åpne avvik; %d registrert i %s."), f.Open, f.ThisQuarter, i18n.T(f.Quarter.Long()))
 	if f.NoticeOutstanding > 0 {
 		text += " " + fmt.Sprintf(lang.L("! %d mangler melding til Arbeidstilsynet og politiet (§ 5-2)"), f.NoticeOutstanding)
 	}

@@ -8,14 +8,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/ui/apptheme"
 )
 
 // Colours of the bars. The text after each bar gives the numbers in words,
 // so colour is never the only signal.
-var (
-	colorClosed = color.NRGBA{0x2F, 0x5D, 0x9B, 0xff} // blue
-	colorOpen   = color.NRGBA{0xE0, 0x8A, 0x2E, 0xff} // orange
-)
+func colorClosed() color.Color { return apptheme.ChartColor(apptheme.ChartSeries) }  // blue
+func colorOpen() color.Color   { return apptheme.ChartColor(apptheme.ChartSeries2) } // orange
 
 // BarPart is one segment of a bar.
 type BarPart struct {

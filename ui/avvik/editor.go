@@ -121,10 +121,10 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Date = widgets.NewDateEntry(model.FieldDevDate, false)
 	e.Place = widget.NewSelectEntry(places)
 	e.Place.SetPlaceHolder(lang.L("avdeling eller område"))
-	e.Category = widgets.NewSelect(model.DeviationCategoryLabels(), func(string) { e.refreshConditional() })
-	e.Type = widgets.NewSelect(model.DeviationTypeLabels(), func(string) { e.refreshConditional() })
-	e.Severity = widgets.NewSelect(model.SeverityLabels(), func(string) { e.refreshConditional() })
-	e.PersonHarm = widgets.NewSelect(model.PersonHarmLabels(), func(string) { e.refreshConditional() })
+	e.Category = widgets.NewSelect(widgets.EnumOptions(model.DeviationCategoryLabels()), func(string) { e.refreshConditional() })
+	e.Type = widgets.NewSelect(widgets.EnumOptions(model.DeviationTypeLabels()), func(string) { e.refreshConditional() })
+	e.Severity = widgets.NewSelect(widgets.EnumOptions(model.SeverityLabels()), func(string) { e.refreshConditional() })
+	e.PersonHarm = widgets.NewSelect(widgets.EnumOptions(model.PersonHarmLabels()), func(string) { e.refreshConditional() })
 	e.HarmHint = widget.NewLabel(lang.L(HarmHintText))
 	e.HarmHint.Wrapping = fyne.TextWrapWord
 	e.HarmHint.Importance = widget.WarningImportance
@@ -143,8 +143,8 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.ImmediateAction = text(lang.L("Hva ble gjort med en gang?"), 2)
 	e.Cause = text(lang.L("Hvorfor skjedde det? Registrer årsaken, ikke bare følgen."), 2)
 
-	e.ViolenceType = widgets.NewSelect(model.ViolenceTypeLabels(), nil)
-	e.FollowUp = widget.NewCheckGroup(model.FollowUpOfferLabels(), nil)
+	e.ViolenceType = widgets.NewSelect(widgets.EnumOptions(model.ViolenceTypeLabels()), nil)
+	e.FollowUp = widget.NewCheckGroup(widgets.EnumOptions(model.FollowUpOfferLabels()), nil)
 	// Labels above the fields, so the form fits a projector in Møtemodus.
 	e.ViolenceBox = container.NewVBox(
 		heading(lang.L("Vold og trusler")),
@@ -269,7 +269,7 @@ func (e *Editor) load(d model.Deviation) {
 	setEnum(e.ViolenceType, d.ViolenceType.Label())
 	var offers []string
 	for _, f := range d.FollowUpOffered {
-		offers = append(offers, f.Label())
+		offers = append(offers, lang.L(f.Label()))
 	}
 	e.FollowUp.SetSelected(offers)
 	e.NotifiedOn.SetDate(d.AuthoritiesNotifiedOn)
@@ -298,16 +298,16 @@ func setEnum(s *widget.Select, label string) {
 		s.ClearSelected()
 		return
 	}
-	s.SetSelected(label)
+	widgets.SetEnum(s, label)
 }
 
 // current is the category, type, severity and harm as chosen in the form.
 func (e *Editor) current() model.Deviation {
 	d := model.Deviation{}
-	d.Category, _ = model.DeviationCategoryFromLabel(e.Category.Selected)
-	d.Type, _ = model.DeviationTypeFromLabel(e.Type.Selected)
-	d.Severity, _ = model.SeverityFromLabel(e.Severity.Selected)
-	d.PersonHarm, _ = model.PersonHarmFromLabel(e.PersonHarm.Selected)
+	d.Category, _ = model.DeviationCategoryFromLabel(widgets.EnumLabel(e.Category.Selected, model.DeviationCategoryLabels()))
+	d.Type, _ = model.DeviationTypeFromLabel(widgets.EnumLabel(e.Type.Selected, model.DeviationTypeLabels()))
+	d.Severity, _ = model.SeverityFromLabel(widgets.EnumLabel(e.Severity.Selected, model.SeverityLabels()))
+	d.PersonHarm, _ = model.PersonHarmFromLabel(widgets.EnumLabel(e.PersonHarm.Selected, model.PersonHarmLabels()))
 	return d
 }
 
@@ -363,9 +363,9 @@ func (e *Editor) read() (model.Deviation, model.ValidationError) {
 	d.Cause = e.Cause.Text
 	d.ViolenceType, d.FollowUpOffered = "", nil
 	if d.Category == model.DevViolence {
-		d.ViolenceType, _ = model.ViolenceTypeFromLabel(e.ViolenceType.Selected)
+		d.ViolenceType, _ = model.ViolenceTypeFromLabel(widgets.EnumLabel(e.ViolenceType.Selected, model.ViolenceTypeLabels()))
 		for _, l := range e.FollowUp.Selected {
-			if f, ok := model.FollowUpOfferFromLabel(l); ok {
+			if f, ok := model.FollowUpOfferFromLabel(widgets.EnumLabel(l, model.FollowUpOfferLabels())); ok {
 				d.FollowUpOffered = append(d.FollowUpOffered, f)
 			}
 		}

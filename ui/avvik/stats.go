@@ -98,7 +98,7 @@ func CategoryRows(s model.DeviationStatistics) []BarRow {
 	var rows []BarRow
 	for _, c := range model.DeviationCategories() {
 		n := s.ByCategory[c]
-		rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorClosed}}, Text: fmt.Sprintf(lang.L("%d avvik"), n)})
+		rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorClosed()}}, Text: fmt.Sprintf(lang.L("%d avvik"), n)})
 	}
 	return rows
 }
@@ -111,7 +111,7 @@ func QuarterRows(s model.DeviationStatistics) []BarRow {
 		closed, open := s.ClosedByQuarter[q], s.OpenByQuarter[q]
 		rows = append(rows, BarRow{
 			Label: fmt.Sprintf(lang.L("%d. kvartal"), q.Q),
-			Parts: []BarPart{{Value: closed, Color: colorClosed}, {Value: open, Color: colorOpen}},
+			Parts: []BarPart{{Value: closed, Color: colorClosed()}, {Value: open, Color: colorOpen()}},
 			Text:  fmt.Sprintf(lang.L("%d: %d lukket, %d åpne"), closed+open, closed, open),
 		})
 	}

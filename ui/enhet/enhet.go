@@ -60,7 +60,7 @@ func New(env *appctx.Env) *Screen {
 	for _, sec := range model.Sectors() {
 		labels = append(labels, sec.Label())
 	}
-	s.Sector = widgets.NewSelect(labels, nil)
+	s.Sector = widgets.NewSelect(widgets.EnumOptions(labels), nil)
 	s.Employees = widget.NewEntry()
 	s.Departments = widgets.NewMultiLineEntry()
 	s.Departments.SetPlaceHolder(lang.L("én avdeling per linje"))
@@ -76,7 +76,7 @@ func New(env *appctx.Env) *Screen {
 	for _, r := range model.Roles() {
 		roles = append(roles, r.Label())
 	}
-	s.Role = widgets.NewSelect(roles, nil)
+	s.Role = widgets.NewSelect(widgets.EnumOptions(roles), nil)
 	s.From = widgets.NewDateEntry(model.FieldFrom, false)
 	s.To = widgets.NewDateEntry(model.FieldTo, true)
 	s.MemberErr = widgets.NewErrorText()
@@ -99,7 +99,7 @@ func New(env *appctx.Env) *Screen {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			m := s.members[i]
-			text := fmt.Sprintf("%s – %s (%s)", m.Name, m.Role.Short(), m.Period())
+			text := fmt.Sprintf("%s – %s (%s)", m.Name, lang.L(m.Role.Short()), m.Period())
 			if !m.ActiveOn(env.Today()) {
 				text += " · " + lang.L("ikke aktiv")
 			}
@@ -133,7 +133,7 @@ func (s *Screen) loadUnit() {
 	}
 	s.Name.SetText(u.Name)
 	s.Municipality.SetText(u.Municipality)
-	s.Sector.SetSelected(u.Sector.Label())
+	widgets.SetEnum(s.Sector, u.Sector.Label())
 	s.Employees.SetText(fmt.Sprint(u.Employees))
 	s.Departments.SetText(strings.Join(u.Departments, "\n"))
 	s.unitLoaded = s.unitState()
@@ -228,7 +228,7 @@ func (s *Screen) saveUnit() { s.storeUnit() }
 
 func (s *Screen) storeUnit() bool {
 	u := model.Unit{Name: s.Name.Text, Municipality: s.Municipality.Text, Departments: strings.Split(s.Departments.Text, "\n")}
-	if sec, ok := model.SectorFromLabel(s.Sector.Selected); ok {
+	if sec, ok := model.SectorFromLabel(widgets.EnumLabel(s.Sector.Selected, model.SectorLabels())); ok {
 		u.Sector = sec
 	}
 	n, err := model.ParseInt(model.FieldEmployees, s.Employees.Text, 1, 20000)
@@ -253,7 +253,7 @@ func (s *Screen) edit(m model.CommitteeMember) {
 	s.selected = m.ID
 	s.MemberName.SetText(m.Name)
 	if m.Role.Valid() {
-		s.Role.SetSelected(m.Role.Label())
+		widgets.SetEnum(s.Role, m.Role.Label())
 	} else {
 		s.Role.ClearSelected()
 	}
@@ -279,7 +279,7 @@ func (s *Screen) saveMember() { s.storeMember() }
 
 func (s *Screen) storeMember() bool {
 	m := model.CommitteeMember{ID: s.selected, Name: strings.TrimSpace(s.MemberName.Text)}
-	if r, ok := model.RoleFromLabel(s.Role.Selected); ok {
+	if r, ok := model.RoleFromLabel(widgets.EnumLabel(s.Role.Selected, model.RoleLabels())); ok {
 		m.Role = r
 	}
 	var verr model.ValidationError

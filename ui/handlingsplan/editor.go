@@ -59,8 +59,8 @@ func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
 	e.Description = widgets.NewMultiLineEntry()
 	e.Description.SetMinRowsVisible(3)
 	e.Description.Wrapping = fyne.TextWrapWord
-	e.Area = widgets.NewSelect(model.PriorityAreaLabels(), nil)
-	e.Topic = widgets.NewSelect(append([]string{lang.L(noTopic)}, model.HMSCategoryLabels()...), nil)
+	e.Area = widgets.NewSelect(widgets.EnumOptions(model.PriorityAreaLabels()), nil)
+	e.Topic = widgets.NewSelect(append([]string{lang.L(noTopic)}, widgets.EnumOptions(model.HMSCategoryLabels())...), nil)
 	e.Responsible = widget.NewEntry()
 	e.Responsible.SetPlaceHolder(lang.L("person eller rolle, for eksempel Leder"))
 	e.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
@@ -103,12 +103,12 @@ func (e *Editor) Edit(m model.Measure) {
 	e.Title.SetText(m.Title)
 	e.Description.SetText(m.Description)
 	if m.PriorityArea.Valid() {
-		e.Area.SetSelected(m.PriorityArea.Label())
+		widgets.SetEnum(e.Area, m.PriorityArea.Label())
 	} else {
 		e.Area.ClearSelected()
 	}
 	if m.Topic.Valid() {
-		e.Topic.SetSelected(m.Topic.Label())
+		widgets.SetEnum(e.Topic, m.Topic.Label())
 	} else {
 		e.Topic.SetSelected(lang.L(noTopic))
 	}
@@ -285,11 +285,11 @@ func (e *Editor) SaveAll() bool {
 	m.Title = e.Title.Text
 	m.Description = e.Description.Text
 	m.PriorityArea = ""
-	if a, ok := model.PriorityAreaFromLabel(e.Area.Selected); ok {
+	if a, ok := model.PriorityAreaFromLabel(widgets.EnumLabel(e.Area.Selected, model.PriorityAreaLabels())); ok {
 		m.PriorityArea = a
 	}
 	m.Topic = ""
-	if t, ok := model.HMSCategoryFromLabel(e.Topic.Selected); ok {
+	if t, ok := model.HMSCategoryFromLabel(widgets.EnumLabel(e.Topic.Selected, model.HMSCategoryLabels())); ok {
 		m.Topic = t
 	}
 	m.Responsible = e.Responsible.Text

@@ -16,6 +16,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
 )
@@ -27,6 +28,7 @@ const PageID = "handlingsplan"
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Handlingsplan"), Icon: theme.ListIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) { return appctx.Focus{ID: s.selectedID}, s.selectedID != 0 }
 		if f, ok := env.TakeFocus(PageID); ok {
 			switch f.Filter {
 			case FilterOverdue:
@@ -77,23 +79,23 @@ func New(env *appctx.Env) *Screen {
 	s.Search.SetPlaceHolder(lang.L("Søk i tittel, beskrivelse, ansvarlig, kilde …"))
 	s.Search.OnChanged = func(t string) { s.filter.Text = t; s.apply() }
 
-	s.StatusSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, model.StatusLabels()...), func(v string) {
+	s.StatusSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, widgets.EnumOptions(model.StatusLabels())...), func(v string) {
 		s.filter.Statuses = nil
-		if st, ok := model.StatusFromLabel(v); ok {
+		if st, ok := model.StatusFromLabel(widgets.EnumLabel(v, model.StatusLabels())); ok {
 			s.filter.Statuses = []model.Status{st}
 		}
 		s.apply()
 	})
-	s.SourceSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, model.SourceKindLabels()...), func(v string) {
+	s.SourceSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, widgets.EnumOptions(model.SourceKindLabels())...), func(v string) {
 		s.filter.Sources = nil
-		if k, ok := model.SourceKindFromLabel(v); ok {
+		if k, ok := model.SourceKindFromLabel(widgets.EnumLabel(v, model.SourceKindLabels())); ok {
 			s.filter.Sources = []model.SourceKind{k}
 		}
 		s.apply()
 	})
-	s.AreaSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, model.PriorityAreaLabels()...), func(v string) {
+	s.AreaSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, widgets.EnumOptions(model.PriorityAreaLabels())...), func(v string) {
 		s.filter.PriorityAreas = nil
-		if a, ok := model.PriorityAreaFromLabel(v); ok {
+		if a, ok := model.PriorityAreaFromLabel(widgets.EnumLabel(v, model.PriorityAreaLabels())); ok {
 			s.filter.PriorityAreas = []model.PriorityArea{a}
 		}
 		s.apply()
@@ -107,8 +109,8 @@ func New(env *appctx.Env) *Screen {
 	})
 	s.DueSoon = widget.NewCheck(lang.L("Forfaller innen 30 dager"), func(b bool) { s.filter.DueSoon = b; s.apply() })
 	s.Overdue = widget.NewCheck(lang.L("Forfalt"), func(b bool) { s.filter.Overdue = b; s.apply() })
-	s.SortSel = widgets.NewSelect(model.MeasureSortKeyLabels(), func(v string) {
-		if k, ok := model.MeasureSortKeyFromLabel(v); ok {
+	s.SortSel = widgets.NewSelect(widgets.EnumOptions(model.MeasureSortKeyLabels()), func(v string) {
+		if k, ok := model.MeasureSortKeyFromLabel(widgets.EnumLabel(v, model.MeasureSortKeyLabels())); ok {
 			s.sortBy = k
 			s.apply()
 		}
@@ -126,7 +128,7 @@ func New(env *appctx.Env) *Screen {
 	for _, sel := range []*widget.Select{s.StatusSel, s.SourceSel, s.AreaSel} {
 		sel.SetSelected(lang.L(allLabel))
 	}
-	s.SortSel.SetSelected(model.SortByStatus.Label())
+	widgets.SetEnum(s.SortSel, model.SortByStatus.Label())
 	s.Reload()
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
@@ -197,6 +199,7 @@ func (s *Screen) apply() {
 	} else {
 		s.Reset.Enable()
 	}
+	s.fitRows()
 	s.Table.Refresh()
 }
 
@@ -266,11 +269,11 @@ func (s *Screen) CellText(row, col int) (string, widget.Importance) {
 	case 3:
 		return m.Responsible, imp
 	case 4:
-		return m.Status.Label(), imp
+		return lang.L(m.Status.Label()), imp
 	case 5:
-		return m.Source.Label(), imp
+		return i18n.T(m.Source.Label()), imp
 	case 6:
-		return m.PriorityArea.Label(), imp
+		return lang.L(m.PriorityArea.Label()), imp
 	}
 	_ = mark
 	return "", imp
@@ -293,6 +296,12 @@ func (s *Screen) newTable() *widget.Table {
 			text, imp := s.CellText(id.Row, id.Col)
 			l.Importance = imp
 			l.TextStyle.Bold = id.Col == 0 && imp == widget.DangerImportance
+			l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+			if id.Col == titleCol {
+				// Fyne cannot both wrap and cut; shownTitle cuts.
+				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+				text = s.shownTitle(text)
+			}
 			l.SetText(text)
 		},
 	)
@@ -348,6 +357,12 @@ func (s *Screen) Content() fyne.CanvasObject {
 	)
 	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
 	split.Offset = 0.5
+	if s.wide() {
+		// A wide screen (1920×1080) has room for the editor beside the
+		// whole table.
+		split = container.NewHSplit(s.Table, container.NewVScroll(s.Editor.Content()))
+		split.Offset = 0.62
+	}
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 

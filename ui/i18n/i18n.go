@@ -57,6 +57,11 @@ func Setup(code string) error {
 			return fmt.Errorf("oversettelse %s for %s: %w", code, l, err)
 		}
 	}
+	if code == English {
+		setTexts(msgs)
+	} else {
+		setTexts(nil)
+	}
 	return nil
 }
 

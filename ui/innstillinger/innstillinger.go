@@ -126,6 +126,12 @@ func New(env *appctx.Env) *Screen {
 		}
 	})
 	s.Meeting.SetChecked(env.MeetingMode())
+	// The toolbar button and Ctrl+M switch it too: the box follows.
+	env.OnMeetingMode(func(on bool) {
+		if s.Meeting.Checked != on {
+			s.Meeting.SetChecked(on)
+		}
+	})
 
 	s.Changes = widget.NewList(
 		func() int { return len(s.changes) },
@@ -241,7 +247,7 @@ func (s *Screen) confirmRestore(b storage.Backup) {
 func (s *Screen) Content() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Ditt navn"), container.NewBorder(nil, nil, nil, s.SaveUser, s.User)),
-		widget.NewFormItem(lang.L("Tema"), s.Variant),
+		widget.NewFormItem(lang.L("Fargetema"), s.Variant),
 		widget.NewFormItem(lang.L("Tekststørrelse"), s.TextScale),
 		widget.NewFormItem(lang.L("Språk"), s.Language),
 		widget.NewFormItem("", s.Meeting),

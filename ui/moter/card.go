@@ -10,6 +10,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 )
 
 // Card is the meetings' summary on the dashboard: the next meeting (a
@@ -75,13 +76,13 @@ func WheelCard(env *appctx.Env) fyne.CanvasObject {
 		box.Add(wrapped(lang.L("Ingenting i årshjulet er forfalt.")))
 	}
 	for _, e := range late {
-		row(e, fmt.Sprintf(lang.L("! Forfalt: %s (frist %s)"), e.Title, e.Due), widget.DangerImportance)
+		row(e, fmt.Sprintf(lang.L("! Forfalt: %s (frist %s)"), i18n.T(e.Title), e.Due), widget.DangerImportance)
 	}
 	if len(due) == 0 {
 		box.Add(wrapped(lang.L("Ingenting i årshjulet har frist denne måneden.")))
 	}
 	for _, e := range due {
-		row(e, fmt.Sprintf(lang.L("Denne måneden: %s (frist %s)"), e.Title, e.Due), widget.WarningImportance)
+		row(e, fmt.Sprintf(lang.L("Denne måneden: %s (frist %s)"), i18n.T(e.Title), e.Due), widget.WarningImportance)
 	}
 	box.Add(widget.NewButton(lang.L("Åpne årshjulet"), func() { env.Navigate(WheelPageID) }))
 	return widget.NewCard(lang.L("Årshjul"), "", box)

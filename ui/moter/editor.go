@@ -164,7 +164,7 @@ func (e *Editor) refreshParticipants() {
 	for i, p := range e.sess.m.Participants {
 		label := fmt.Sprintf(lang.L("%s (gjest)"), p.Name)
 		if p.Role != "" {
-			label = fmt.Sprintf("%s (%s)", p.Name, p.Role.Short())
+			label = fmt.Sprintf("%s (%s)", p.Name, lang.L(p.Role.Short()))
 		}
 		note := widget.NewLabel("")
 		note.Importance = widget.DangerImportance
@@ -230,7 +230,7 @@ func (e *Editor) tick(i int, c *widget.Check, note *widget.Label, b bool) {
 // memberOption is a committee member in the invite list; one who is not
 // on the committee on the meeting date says so.
 func memberOption(cm model.CommitteeMember, date model.Date) string {
-	s := fmt.Sprintf("%s (%s)", cm.Name, cm.Role.Short())
+	s := fmt.Sprintf("%s (%s)", cm.Name, lang.L(cm.Role.Short()))
 	if !cm.ActiveOn(date) {
 		s += " – " + lang.L("ikke i utvalget på møtedatoen")
 	}

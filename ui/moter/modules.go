@@ -2,7 +2,6 @@ package moter
 
 import (
 	"fmt"
-	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,7 +12,9 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/apptheme"
 	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/i18n"
 )
 
 // Simple figures from the other modules' stored data, for the meeting
@@ -82,7 +83,7 @@ func bars(rows []barRow, max float64) fyne.CanvasObject {
 	for _, r := range rows {
 		fill := theme.Color(theme.ColorNamePrimary)
 		if r.warn {
-			fill = color.NRGBA{0xe0, 0x6c, 0x3c, 0xff}
+			fill = apptheme.ChartColor(apptheme.ChartWarnFill)
 		}
 		share := 0.0
 		if max > 0 {
@@ -140,7 +141,7 @@ func SickLeaveFigure(env *appctx.Env) fyne.CanvasObject {
 		if warn {
 			text += " " + lang.L("(over grensen)")
 		}
-		rows = append(rows, barRow{label: q.Quarter.Long(), value: q.Total.Float(), text: text, warn: warn})
+		rows = append(rows, barRow{label: i18n.T(q.Quarter.Long()), value: q.Total.Float(), text: text, warn: warn})
 	}
 	box := container.NewVBox(
 		heading(lang.L("Sykefravær siste kvartaler")),
@@ -183,7 +184,7 @@ func DeviationFigure(env *appctx.Env) fyne.CanvasObject {
 	var rows []barRow
 	for _, c := range model.DeviationCategories() {
 		if n := counts[c]; n > 0 {
-			rows = append(rows, barRow{label: c.Label(), value: float64(n), text: fmt.Sprint(n)})
+			rows = append(rows, barRow{label: lang.L(c.Label()), value: float64(n), text: fmt.Sprint(n)})
 		}
 	}
 	box.Add(bars(rows, float64(top)))
@@ -216,7 +217,7 @@ func TenFactorFigure(env *appctx.Env) fyne.CanvasObject {
 		if warn {
 			text += " " + lang.L("(under 4)")
 		}
-		rows = append(rows, barRow{label: f.Label(), value: s.Float(), text: text, warn: warn})
+		rows = append(rows, barRow{label: lang.L(f.Label()), value: s.Float(), text: text, warn: warn})
 	}
 	box.Add(bars(rows, 5))
 	ms, _ := env.Store.Measures()

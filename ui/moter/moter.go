@@ -16,6 +16,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -32,6 +33,12 @@ func init() {
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Møter"), Icon: theme.AccountIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) {
+			if s.Editor == nil || s.Editor.Meeting().ID == 0 {
+				return appctx.Focus{}, false
+			}
+			return appctx.Focus{ID: s.Editor.Meeting().ID}, true
+		}
 		if f, ok := env.TakeFocus(PageID); ok {
 			id := f.ParentID
 			if id == 0 {
@@ -175,7 +182,7 @@ func (s *Screen) listText(m model.Meeting) (string, widget.Importance) {
 		parts = append([]string{lang.L("Planlagt")}, parts...)
 		imp = widget.HighImportance
 	}
-	return m.Title() + "\n" + strings.Join(parts, " · "), imp
+	return i18n.T(m.Title()) + "\n" + strings.Join(parts, " · "), imp
 }
 
 // Reload reads the meetings again, newest first.

@@ -252,8 +252,8 @@ func newMeasureForm(sess *session, d model.Decision, done func(saved bool)) *Mea
 	f.Responsible.SetPlaceHolder(lang.L("Rolle eller navn på utvalgsmedlem"))
 	f.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	f.Deadline.SetDate(sess.env.Today().AddMonths(3))
-	f.Area = widgets.NewSelect(model.PriorityAreaLabels(), nil)
-	f.Area.SetSelected(model.AreaHealthPromotion.Label())
+	f.Area = widgets.NewSelect(widgets.EnumOptions(model.PriorityAreaLabels()), nil)
+	widgets.SetEnum(f.Area, model.AreaHealthPromotion.Label())
 	f.Save = widget.NewButtonWithIcon(lang.L("Lagre tiltak"), theme.DocumentSaveIcon(), f.save)
 	f.Save.Importance = widget.HighImportance
 	f.Cancel = widget.NewButton(lang.L("Avbryt"), func() { done(false) })
@@ -282,7 +282,7 @@ func (f *MeasureForm) save() {
 		f.Err.Show(err)
 		return
 	}
-	area, _ := model.PriorityAreaFromLabel(f.Area.Selected)
+	area, _ := model.PriorityAreaFromLabel(widgets.EnumLabel(f.Area.Selected, model.PriorityAreaLabels()))
 	if err := f.sess.save(); err != nil {
 		f.Err.Show(err)
 		return

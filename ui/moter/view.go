@@ -12,6 +12,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -69,7 +70,7 @@ func OpenView(env *appctx.Env, sess *session, start int, onLeave func(idx int)) 
 	v.Next = widget.NewButtonWithIcon(lang.L("Neste"), theme.NavigateNextIcon(), func() { v.Step(1) })
 	v.Next.Importance = widget.HighImportance
 	v.Full = widget.NewButtonWithIcon(lang.L("Fullskjerm"), theme.ViewFullScreenIcon(), v.toggleFull)
-	v.Close = widget.NewButtonWithIcon(lang.L("Avslutt"), theme.CancelIcon(), v.Leave)
+	v.Close = widget.NewButtonWithIcon(lang.L("Avslutt visning"), theme.CancelIcon(), v.Leave)
 	v.figure = container.NewVBox()
 	v.panelBox = container.NewVBox()
 
@@ -91,10 +92,12 @@ func OpenView(env *appctx.Env, sess *session, start int, onLeave func(idx int)) 
 	c := w.Canvas()
 	v.prevKey = c.OnTypedKey()
 	v.wasMeeting = env.MeetingMode()
+	// The view takes the window first, so switching Møtemodus re-lays out
+	// the view and leaves the page below it as it is.
+	w.SetContent(v.content)
 	if !v.wasMeeting {
 		env.SetMeetingMode(true)
 	}
-	w.SetContent(v.content)
 	c.SetOnTypedKey(v.TypedKey)
 	v.show(min(max(start, 0), max(len(sess.m.Agenda)-1, 0)))
 	return v
@@ -224,10 +227,11 @@ func (v *View) Leave() {
 		w.SetFullScreen(false)
 	}
 	w.Canvas().SetOnTypedKey(v.prevKey)
-	w.SetContent(v.prevContent)
 	if !v.wasMeeting {
+		// Before the page comes back: it keeps the meeting and item open.
 		v.env.SetMeetingMode(false)
 	}
+	w.SetContent(v.prevContent)
 	if v.onLeave != nil {
 		v.onLeave(v.idx)
 	}
@@ -235,7 +239,7 @@ func (v *View) Leave() {
 
 // meetingLine is "Møte 24.11.2026 · 14:00 · Møterom 2".
 func meetingLine(m model.Meeting) string {
-	s := m.Title()
+	s := i18n.T(m.Title())
 	if t := m.TimeText(); t != "" {
 		s += " · " + t
 	}

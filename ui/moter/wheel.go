@@ -14,6 +14,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/widgets"
 )
@@ -123,7 +124,7 @@ func (w *Wheel) Reload() {
 	for _, e := range es {
 		if m := int(e.Due.Month()); m != month {
 			month = m
-			h := heading(upperFirst(model.MonthName(e.Due.Month())))
+			h := heading(upperFirst(lang.L(model.MonthName(e.Due.Month()))))
 			h.SizeName = theme.SizeNameSubHeadingText
 			w.list.Add(h)
 		}
@@ -175,7 +176,7 @@ type WheelRow struct {
 func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	r := &WheelRow{w: w, Entry: e, Err: widgets.NewErrorText()}
 	today := w.env.Today()
-	r.Title = wrapped(e.Title)
+	r.Title = wrapped(i18n.T(e.Title))
 	r.State = wrapped(stateText(e, today))
 	switch e.State(today) {
 	case model.WheelLate:

@@ -54,10 +54,10 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.Area = widget.NewEntry()
 	d.Area.SetText(a.Area)
 	d.Area.SetPlaceHolder(lang.L("for eksempel Forflytning av beboere, avdeling 2"))
-	d.Kind = widgets.NewSelect(model.AssessmentKindLabels(), nil)
-	d.Kind.SetSelected(a.Kind.Label())
-	d.Status = widgets.NewSelect(model.AssessmentStatusLabels(), nil)
-	d.Status.SetSelected(a.Status.Label())
+	d.Kind = widgets.NewSelect(widgets.EnumOptions(model.AssessmentKindLabels()), nil)
+	widgets.SetEnum(d.Kind, a.Kind.Label())
+	d.Status = widgets.NewSelect(widgets.EnumOptions(model.AssessmentStatusLabels()), nil)
+	widgets.SetEnum(d.Status, a.Status.Label())
 	d.Date = widgets.NewDateEntry(model.FieldAssessmentDate, false)
 	d.Date.SetDate(a.Date)
 	d.NextReview = widgets.NewDateEntry(model.FieldNextReview, true)
@@ -232,7 +232,7 @@ func (d *Detail) addCommittee() {
 	}
 	lines := strings.TrimRight(d.Participants.Text, "\n")
 	for _, m := range model.ActiveMembers(ms, d.env.Today()) {
-		p := fmt.Sprintf("%s (%s)", m.Name, m.Role.Short())
+		p := fmt.Sprintf("%s (%s)", m.Name, lang.L(m.Role.Short()))
 		if !have[p] {
 			if lines != "" {
 				lines += "\n"
@@ -250,10 +250,10 @@ func (d *Detail) save() bool {
 	a := d.a
 	a.Title = strings.TrimSpace(d.Title.Text)
 	a.Area = strings.TrimSpace(d.Area.Text)
-	if k, ok := model.AssessmentKindFromLabel(d.Kind.Selected); ok {
+	if k, ok := model.AssessmentKindFromLabel(widgets.EnumLabel(d.Kind.Selected, model.AssessmentKindLabels())); ok {
 		a.Kind = k
 	}
-	if st, ok := model.AssessmentStatusFromLabel(d.Status.Selected); ok {
+	if st, ok := model.AssessmentStatusFromLabel(widgets.EnumLabel(d.Status.Selected, model.AssessmentStatusLabels())); ok {
 		a.Status = st
 	}
 	var verr model.ValidationError

@@ -92,9 +92,9 @@ func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, 
 	e.Event = entry(it.Event, lang.L("hva kan gå galt?"), true)
 	e.Exposed = entry(it.Exposed, lang.L("en gruppe, for eksempel nattevakter – aldri navn"), false)
 	e.Existing = entry(it.ExistingMeasures, lang.L("tiltak som allerede finnes"), true)
-	e.Category = widgets.NewSelect(model.HMSCategoryLabels(), nil)
+	e.Category = widgets.NewSelect(widgets.EnumOptions(model.HMSCategoryLabels()), nil)
 	if it.Category.Valid() {
-		e.Category.SetSelected(it.Category.Label())
+		widgets.SetEnum(e.Category, it.Category.Label())
 	}
 	e.Risk = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Risk.Wrapping = fyne.TextWrapWord
@@ -152,7 +152,7 @@ func (e *ItemEditor) read() model.RiskItem {
 	it.Exposed = strings.TrimSpace(e.Exposed.Text)
 	it.ExistingMeasures = strings.TrimSpace(e.Existing.Text)
 	it.Category = ""
-	if c, ok := model.HMSCategoryFromLabel(e.Category.Selected); ok {
+	if c, ok := model.HMSCategoryFromLabel(widgets.EnumLabel(e.Category.Selected, model.HMSCategoryLabels())); ok {
 		it.Category = c
 	}
 	it.Probability = selectedLevel(e.P, false)

@@ -78,9 +78,9 @@ func New(env *appctx.Env) *Screen {
 // listText is one assessment's line in the list; a passed review date is
 // said in words, not only by colour.
 func (s *Screen) listText(a model.RiskAssessment) (string, widget.Importance) {
-	text := fmt.Sprintf("%s\n%s · %s · %s", a.Title, a.Date, a.Status.Label(), a.Kind.Label())
+	text := fmt.Sprintf("%s\n%s · %s · %s", a.Title, a.Date, lang.L(a.Status.Label()), lang.L(a.Kind.Label()))
 	if a.ReviewDue(s.env.Today()) {
-		return fmt.Sprintf("%s\n%s · %s", a.Title, fmt.Sprintf(lang.L("! Revisjon forfalt %s"), a.NextReview), a.Kind.Label()), widget.DangerImportance
+		return fmt.Sprintf("%s\n%s · %s", a.Title, fmt.Sprintf(lang.L("! Revisjon forfalt %s"), a.NextReview), lang.L(a.Kind.Label())), widget.DangerImportance
 	}
 	if !a.Current() {
 		return text + " · " + lang.L("erstattet"), widget.LowImportance

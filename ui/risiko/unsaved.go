@@ -2,6 +2,8 @@ package risiko
 
 import (
 	"strings"
+
+	"hmsutvalg/ui/widgets"
 )
 
 // The risk page's form is the open assessment and the open item: leaving
@@ -34,8 +36,8 @@ func (d *Detail) Discard() {
 	a := d.a
 	d.Title.SetText(a.Title)
 	d.Area.SetText(a.Area)
-	d.Kind.SetSelected(a.Kind.Label())
-	d.Status.SetSelected(a.Status.Label())
+	widgets.SetEnum(d.Kind, a.Kind.Label())
+	widgets.SetEnum(d.Status, a.Status.Label())
 	d.Date.SetDate(a.Date)
 	d.NextReview.SetDate(a.NextReview)
 	d.Participants.SetText(strings.Join(a.Participants, "\n"))
@@ -63,7 +65,7 @@ func (e *ItemEditor) Discard() {
 	e.Exposed.SetText(it.Exposed)
 	e.Existing.SetText(it.ExistingMeasures)
 	if it.Category.Valid() {
-		e.Category.SetSelected(it.Category.Label())
+		widgets.SetEnum(e.Category, it.Category.Label())
 	} else {
 		e.Category.ClearSelected()
 	}

@@ -12,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -60,12 +61,12 @@ func (s *Screen) refreshAlerts() {
 // alertBox shows one alert: the rule's message, and either the button
 // that creates its measures or a note that they exist.
 func (s *Screen) alertBox(i int, a model.FollowUpAlert) fyne.CanvasObject {
-	msg := wrapped("! " + a.Message)
+	msg := wrapped("! " + i18n.T(a.Message))
 	msg.Importance = widget.DangerImportance
 	if a.Rule == model.RuleTwoQuarters {
 		msg.Importance = widget.WarningImportance
 	}
-	rule := widget.NewLabelWithStyle(a.Rule.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	rule := widget.NewLabelWithStyle(lang.L(a.Rule.Label()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rule.Wrapping = fyne.TextWrapWord
 	var action fyne.CanvasObject
 	if a.HasMeasures(s.measures) {
@@ -119,7 +120,7 @@ func (s *Screen) ShowMeasureDialog(i int) *MeasureDialog {
 	d.Responsible.SetPlaceHolder(lang.L("rolle, for eksempel leder"))
 	d.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	d.Deadline.SetDate(s.env.Today().AddMonths(2))
-	msg := wrapped(a.Message)
+	msg := wrapped(i18n.T(a.Message))
 	content := container.NewVBox(msg,
 		widget.NewLabelWithStyle(lang.L("Tiltak"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), list,
 		container.NewGridWithColumns(2, labelled(lang.L("Ansvarlig"), d.Responsible), labelled(lang.L("Frist"), d.Deadline)),

@@ -8,6 +8,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 )
 
 // Card is the sick leave's summary on the dashboard: the latest quarter
@@ -39,7 +40,7 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 			continue
 		}
 		active++
-		l := wrapped("! " + a.Message)
+		l := wrapped("! " + i18n.T(a.Message))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}

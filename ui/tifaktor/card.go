@@ -65,14 +65,12 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 		}
 		text := fmt.Sprintf(lang.L("%s: %s (%s) – %d tiltak, %d åpne, %d evaluert"),
 			lang.L(a.Kind.Label()), lang.L(a.Factor.Label()), r.Score(a.Factor).Unit, len(linked), open, evaluated)
-		l := widget.NewLabel(text)
-		l.Truncation = fyne.TextTruncateEllipsis
-		box.Add(l)
+		// Wrapped, not cut: the factor names are what the committee reads.
+		box.Add(wrapped(text))
 		for _, m := range linked {
 			if m.Overdue(today) {
-				w := widget.NewLabel(fmt.Sprintf(lang.L("! Forfalt: %s (frist %s)"), m.Title, m.Deadline))
+				w := wrapped(fmt.Sprintf(lang.L("! Forfalt: %s (frist %s)"), m.Title, m.Deadline))
 				w.Importance = widget.DangerImportance
-				w.Truncation = fyne.TextTruncateEllipsis
 				box.Add(w)
 			}
 		}

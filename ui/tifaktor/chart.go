@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/apptheme"
 )
 
 // Charts on the 1–5 scale: one row per factor with one or more horizontal
@@ -40,18 +41,21 @@ type ChartRow struct {
 	Markers []ChartMarker
 }
 
-// Bar and marker colours; bars for earlier rounds are lighter.
-var (
-	colorUnit    = color.NRGBA{0x2F, 0x5D, 0x9B, 0xFF}
-	colorOld     = []color.Color{color.NRGBA{0x9D, 0xB4, 0xD3, 0xFF}, color.NRGBA{0x6A, 0x8B, 0xBA, 0xFF}}
-	colorTarget  = color.NRGBA{0xC0, 0x39, 0x2B, 0xFF}
-	colorIdeal   = color.NRGBA{0x2A, 0x9D, 0x8F, 0xFF}
-	markerColors = map[model.SurveyComparison]color.Color{
-		model.SurveyCompareMunicipality: color.NRGBA{0xE0, 0x8A, 0x2E, 0xFF},
-		model.SurveyCompareNational:     color.NRGBA{0x55, 0x55, 0x55, 0xFF},
-		model.SurveyCompareUnitType:     color.NRGBA{0x8E, 0x44, 0xAD, 0xFF},
-	}
-)
+// Bar and marker colours from the app's chart palette, which keeps 3:1
+// against the page in both themes; bars for earlier rounds are fainter.
+func colorUnit() color.Color   { return apptheme.ChartColor(apptheme.ChartSeries) }
+func colorTarget() color.Color { return apptheme.ChartColor(apptheme.ChartTarget) }
+func colorIdeal() color.Color  { return apptheme.ChartColor(apptheme.ChartIdeal) }
+
+func colorOld() []color.Color {
+	return []color.Color{apptheme.ChartColor(apptheme.ChartOlder), apptheme.ChartColor(apptheme.ChartOld)}
+}
+
+var markerColors = map[model.SurveyComparison]fyne.ThemeColorName{
+	model.SurveyCompareMunicipality: apptheme.ChartSeries2,
+	model.SurveyCompareNational:     apptheme.ChartNeutral,
+	model.SurveyCompareUnitType:     apptheme.ChartAccent,
+}
 
 // ScoreChart draws rows of bars on the 1–5 scale.
 type ScoreChart struct {
@@ -133,14 +137,14 @@ func (r *chartRenderer) build() {
 		r.rows = append(r.rows, ro)
 	}
 	if r.c.lines {
-		r.target = canvas.NewLine(colorTarget)
+		r.target = canvas.NewLine(colorTarget())
 		r.target.StrokeWidth = 2
-		r.ideal = canvas.NewLine(colorIdeal)
+		r.ideal = canvas.NewLine(colorIdeal())
 		r.ideal.StrokeWidth = 1
-		r.tLabel = canvas.NewText(lang.L("Mål 4"), colorTarget)
+		r.tLabel = canvas.NewText(lang.L("Mål 4"), colorTarget())
 		r.tLabel.TextSize = small
 		r.tLabel.TextStyle.Bold = true
-		r.iLabel = canvas.NewText(lang.L("4,5"), colorIdeal)
+		r.iLabel = canvas.NewText(lang.L("4,5"), colorIdeal())
 		r.iLabel.TextSize = small
 		r.objects = append(r.objects, r.target, r.ideal, r.tLabel, r.iLabel)
 	}
@@ -149,7 +153,7 @@ func (r *chartRenderer) build() {
 // markerObject is a comparison marker: a circle for the municipality, a
 // square for all municipalities, a vertical bar for the unit type.
 func markerObject(k model.SurveyComparison) fyne.CanvasObject {
-	col := markerColors[k]
+	col := apptheme.ChartColor(markerColors[k])
 	switch k {
 	case model.SurveyCompareMunicipality:
 		c := canvas.NewCircle(col)
@@ -183,7 +187,7 @@ func (r *chartRenderer) Layout(s fyne.Size) {
 	_, rowH, barH, top := r.metrics()
 	size := theme.TextSize()
 	small := size * 0.85
-	labelW := s.Width * 0.36
+	labelW := r.labelWidth(s.Width, small)
 	textW := fyne.MeasureText("4,44 (under 4)", small, fyne.TextStyle{}).Width + 8
 	x0 := labelW + 6
 	x1 := s.Width - textW
@@ -257,6 +261,17 @@ func fitText(s string, w, size float32) string {
 	return "…"
 }
 
+// labelWidth is the width of the factor names: the widest name, so none
+// is cut, but at most half the chart (then names are cut with "…") and
+// at least a third.
+func (r *chartRenderer) labelWidth(width, size float32) float32 {
+	w := float32(0)
+	for _, row := range r.c.Rows {
+		w = max(w, fyne.MeasureText(row.Label, size, fyne.TextStyle{}).Width+8)
+	}
+	return max(min(w, width*0.5), width*0.33)
+}
+
 func (r *chartRenderer) MinSize() fyne.Size {
 	_, rowH, _, top := r.metrics()
 	h := top + float32(len(r.c.Rows))*rowH + theme.TextSize()*1.6
@@ -279,7 +294,7 @@ func roundRows(r model.SurveyRound) []ChartRow {
 	for _, f := range model.TenFactors() {
 		fs := r.Score(f)
 		text := fs.Unit.String()
-		col := color.Color(colorUnit)
+		col := colorUnit()
 		if fs.Unit < model.SurveyScoreTarget {
 			text += " " + lang.L("(under 4)")
 		}
@@ -322,9 +337,10 @@ func trendYears(rounds []model.SurveyRound, r model.SurveyRound) []model.HMSYear
 func trendColor(i, n int) color.Color {
 	k := n - 1 - i // rounds before the latest
 	if k <= 0 {
-		return colorUnit
+		return colorUnit()
 	}
-	return colorOld[max(0, len(colorOld)-k)]
+	old := colorOld()
+	return old[max(0, len(old)-k)]
 }
 
 // trendRows are one row per factor with a bar per round; nil with fewer
@@ -356,7 +372,7 @@ func legendItem(o fyne.CanvasObject, size fyne.Size, text string) fyne.CanvasObj
 func chartLegend(withLines bool) fyne.CanvasObject {
 	s := theme.TextSize() * 0.8
 	sq := fyne.NewSize(s, s)
-	items := []fyne.CanvasObject{legendItem(canvas.NewRectangle(colorUnit), sq, lang.L("Enheten"))}
+	items := []fyne.CanvasObject{legendItem(canvas.NewRectangle(colorUnit()), sq, lang.L("Enheten"))}
 	for _, c := range model.SurveyComparisons() {
 		sz := sq
 		if c == model.SurveyCompareUnitType {
@@ -365,7 +381,7 @@ func chartLegend(withLines bool) fyne.CanvasObject {
 		items = append(items, legendItem(markerObject(c), sz, lang.L(c.Label())))
 	}
 	if withLines {
-		l := canvas.NewRectangle(colorTarget)
+		l := canvas.NewRectangle(colorTarget())
 		items = append(items, legendItem(l, fyne.NewSize(2, s*1.4), lang.L("Mål: over 4 på hver faktor (helst rundt 4,5)")))
 	}
 	return container.NewGridWithColumns(2, items...)

@@ -168,10 +168,10 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	if len(c.v.r.Areas) > 0 {
 		row.Place.SetText(c.v.r.Areas[0])
 	}
-	row.Category = widgets.NewSelect(model.DeviationCategoryLabels(), nil)
-	row.Category.SetSelected(model.DevNonCompliance.Label())
-	row.Severity = widgets.NewSelect(model.SeverityLabels(), nil)
-	row.Severity.SetSelected(model.SeverityMinor.Label())
+	row.Category = widgets.NewSelect(widgets.EnumOptions(model.DeviationCategoryLabels()), nil)
+	widgets.SetEnum(row.Category, model.DevNonCompliance.Label())
+	row.Severity = widgets.NewSelect(widgets.EnumOptions(model.SeverityLabels()), nil)
+	widgets.SetEnum(row.Severity, model.SeverityMinor.Label())
 	row.What = widgets.NewMultiLineEntry()
 	row.What.Wrapping = fyne.TextWrapWord
 	row.What.SetMinRowsVisible(2)
@@ -203,8 +203,8 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 func (c *Closing) AddDeviation(row *FindingRow) {
 	d := model.NewDeviation(c.v.r.Date)
 	d.Place = row.Place.Text
-	d.Category, _ = model.DeviationCategoryFromLabel(row.Category.Selected)
-	d.Severity, _ = model.SeverityFromLabel(row.Severity.Selected)
+	d.Category, _ = model.DeviationCategoryFromLabel(widgets.EnumLabel(row.Category.Selected, model.DeviationCategoryLabels()))
+	d.Severity, _ = model.SeverityFromLabel(widgets.EnumLabel(row.Severity.Selected, model.SeverityLabels()))
 	d.Type = model.TypeDeviation
 	d.WhatHappened = row.What.Text
 	_, r, err := c.v.env.Store.AddDeviationForFinding(c.v.r.ID, row.Number, d, c.v.env.Today())

@@ -31,6 +31,12 @@ func init() {
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Vernerunde"), Icon: theme.VisibilityIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) {
+			if s.Round == nil {
+				return appctx.Focus{}, false
+			}
+			return appctx.Focus{ParentID: s.Round.r.ID}, true
+		}
 		if f, ok := env.TakeFocus(PageID); ok {
 			s.Open(f.ParentID, int(f.ID))
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/i18n"
 )
 
 // NewForm returns a widget.Form with Norwegian button texts (Fyne's own
@@ -59,7 +60,7 @@ func (e *ErrorText) Show(err error) {
 		e.Label.Hide()
 		return
 	}
-	e.Label.SetText(err.Error())
+	e.Label.SetText(i18n.T(err.Error()))
 	e.Label.Show()
 }
 
@@ -67,11 +68,11 @@ func (e *ErrorText) Show(err error) {
 func FieldMessage(err error, field string) string {
 	var v model.ValidationError
 	if errors.As(err, &v) {
-		return v.For(field)
+		return i18n.T(v.For(field))
 	}
 	var f *model.FieldError
 	if errors.As(err, &f) && f.Field == field {
-		return f.Message
+		return i18n.T(f.Message)
 	}
 	return ""
 }

@@ -1,10 +1,13 @@
 package widgets
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -17,8 +20,17 @@ func TwoLineRow() fyne.CanvasObject {
 	a.Truncation = fyne.TextTruncateEllipsis
 	b := widget.NewLabel("")
 	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
+	// Wide enough that rows starting alike («10-FAKTOR 2026», «Planlagt ·
+	// 13:00–14:30 · Møterom 2») still differ where they are cut; the list
+	// beside its detail keeps at least this width (in Møtemodus too, as
+	// the text size includes its scale).
+	w := canvas.NewRectangle(color.Transparent)
+	w.SetMinSize(fyne.NewSize(rowMinWidth*theme.TextSize(), 0))
+	return container.NewVBox(a, b, w)
 }
+
+// rowMinWidth is a TwoLineRow's least width, in units of the text size.
+const rowMinWidth = 17
 
 // SetTwoLines fills a TwoLineRow; imp colours the second line (an overdue
 // mark, say), which also says it in words.

@@ -137,7 +137,7 @@ func (w *Wizard) ShowUnitStep() {
 		for _, s := range model.Sectors() {
 			labels = append(labels, s.Label())
 		}
-		w.sector = widgets.NewSelect(labels, nil)
+		w.sector = widgets.NewSelect(widgets.EnumOptions(labels), nil)
 		w.employees = widget.NewEntry()
 		w.employees.SetPlaceHolder(lang.L("antall"))
 		w.departments = widgets.NewMultiLineEntry()
@@ -176,7 +176,7 @@ func (w *Wizard) focus(f fyne.Focusable) {
 // Unit reads the unit from the form (without validating).
 func (w *Wizard) Unit() (model.Unit, error) {
 	u := model.Unit{Name: w.name.Text, Municipality: w.municipality.Text}
-	if s, ok := model.SectorFromLabel(w.sector.Selected); ok {
+	if s, ok := model.SectorFromLabel(widgets.EnumLabel(w.sector.Selected, model.SectorLabels())); ok {
 		u.Sector = s
 	}
 	u.Departments = strings.Split(w.departments.Text, "\n")
@@ -220,7 +220,7 @@ func (w *Wizard) ShowCommitteeStep() {
 		for _, r := range model.Roles() {
 			labels = append(labels, r.Label())
 		}
-		w.memberRole = widgets.NewSelect(labels, nil)
+		w.memberRole = widgets.NewSelect(widgets.EnumOptions(labels), nil)
 		w.memberFrom = widgets.NewDateEntry(model.FieldFrom, false)
 		today := w.cfg.Today()
 		w.memberFrom.SetDate(model.NewDate(today.Year(), 1, 1))
@@ -234,7 +234,7 @@ func (w *Wizard) ShowCommitteeStep() {
 			func(i widget.ListItemID, o fyne.CanvasObject) {
 				c := o.(*fyne.Container)
 				m := w.members[i]
-				c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s – %s (%s)", m.Name, m.Role.Label(), m.Period()))
+				c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s – %s (%s)", m.Name, lang.L(m.Role.Label()), m.Period()))
 				c.Objects[1].(*widget.Button).OnTapped = func() {
 					w.members = append(w.members[:i:i], w.members[i+1:]...)
 					w.memberList.Refresh()
@@ -272,7 +272,7 @@ func (w *Wizard) AddMember() { w.addMember() }
 
 func (w *Wizard) addMember() bool {
 	m := model.CommitteeMember{Name: strings.TrimSpace(w.memberName.Text)}
-	if r, ok := model.RoleFromLabel(w.memberRole.Selected); ok {
+	if r, ok := model.RoleFromLabel(widgets.EnumLabel(w.memberRole.Selected, model.RoleLabels())); ok {
 		m.Role = r
 	}
 	var verr model.ValidationError
