@@ -48,6 +48,11 @@ func Setup(code string) error {
 	if err != nil {
 		return err
 	}
+	if code == Bokmal {
+		if err := keepBokmal(msgs); err != nil {
+			return err
+		}
+	}
 	data, err := json.Marshal(msgs)
 	if err != nil {
 		return err
@@ -61,6 +66,22 @@ func Setup(code string) error {
 		setTexts(msgs)
 	} else {
 		setTexts(nil)
+	}
+	return nil
+}
+
+// keepBokmal adds every app text as its own translation: Fyne merges the
+// texts it is given with those registered before, so without these a
+// switch back from English would leave the English ones in place.
+func keepBokmal(msgs map[string]any) error {
+	en, err := Messages(English)
+	if err != nil {
+		return err
+	}
+	for k := range en {
+		if _, ok := msgs[k]; !ok {
+			msgs[k] = k
+		}
 	}
 	return nil
 }
