@@ -35,7 +35,9 @@ func TestProofFor(t *testing.T) {
 	survey := func(y HMSYear, focus int) []SurveyRound {
 		return []SurveyRound{{ID: 9, Year: y, ResultsOn: NewDate(int(y), 10, 20), Focus: make([]SurveyFocusArea, focus)}}
 	}
-	export := func(y HMSYear, on Date) []ExportRecord { return []ExportRecord{{Kind: ExportAnnualReport, Year: y, On: on}} }
+	export := func(y HMSYear, on Date) []ExportRecord {
+		return []ExportRecord{{Kind: ExportAnnualReport, Year: y, On: on}}
+	}
 	course := func(y HMSYear, on Date) []AnnualReview {
 		return []AnnualReview{{ID: 2, Year: y, Trainings: []HMSCourse{{Course: "Grunnkurs", Date: on, Participants: 4}}}}
 	}
