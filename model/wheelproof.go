@@ -135,7 +135,7 @@ func ProofFor(e WheelEntry, recs WheelRecords, today Date) WheelProof {
 	case WheelTenFactor:
 		return surveyProof(recs.Surveys, e.Year, today, false)
 	case WheelTenFactorFollow:
-		if e.Due.Month() != time.December {
+		if !ProvableByRecord(e) {
 			return WheelProof{} // the evaluation in the year between surveys: by hand
 		}
 		return surveyProof(recs.Surveys, e.Year, today, true)
@@ -147,14 +147,16 @@ func ProofFor(e WheelEntry, recs WheelRecords, today Date) WheelProof {
 	return WheelProof{}
 }
 
-// ProvableByRecord reports whether a record can fulfil duties of kind k;
-// the others are ticked by hand.
-func ProvableByRecord(k WheelKind) bool {
-	switch k {
+// ProvableByRecord reports whether a record can fulfil e; the others are
+// ticked by hand.
+func ProvableByRecord(e WheelEntry) bool {
+	switch e.Kind {
 	case WheelAMU, WheelActionPlan:
 		return false
+	case WheelTenFactorFollow:
+		return e.Due.Month() == time.December
 	}
-	return k.Valid()
+	return e.Kind.Valid()
 }
 
 // WheelQuarter is the quarter whose sick-leave figures the year's seq-th

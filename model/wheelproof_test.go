@@ -102,8 +102,20 @@ func TestProofForOffYearEvaluationIsByHand(t *testing.T) {
 	if p := ProofFor(e, recs, NewDate(2027, 12, 1)); p.Proven() {
 		t.Errorf("June evaluation proven by %s", p.Text)
 	}
-	if ProvableByRecord(WheelAMU) || ProvableByRecord(WheelActionPlan) || !ProvableByRecord(WheelSickLeave) || ProvableByRecord("x") {
-		t.Error("ProvableByRecord")
+	for _, tt := range []struct {
+		e    WheelEntry
+		want bool
+	}{
+		{e, false},
+		{entry(t, 2026, true, WheelTenFactorFollow, 1), true},
+		{entry(t, 2026, true, WheelAMU, 1), false},
+		{entry(t, 2026, true, WheelActionPlan, 1), false},
+		{entry(t, 2026, true, WheelSickLeave, 1), true},
+		{WheelEntry{Kind: "x"}, false},
+	} {
+		if got := ProvableByRecord(tt.e); got != tt.want {
+			t.Errorf("ProvableByRecord(%s %s) = %v", tt.e.Kind, tt.e.Due, got)
+		}
 	}
 }
 
