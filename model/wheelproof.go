@@ -354,3 +354,33 @@ func CountWheel(es []WheelEntry, today Date) WheelCounts {
 	}
 	return c
 }
+
+// WheelProofHint says in words which record fulfils e, and where it is
+// entered; for a duty no record can prove, that it is ticked by hand.
+func WheelProofHint(e WheelEntry) string {
+	y := e.Year.String()
+	switch e.Kind {
+	case WheelSickLeave:
+		return "Utføres når sykefraværet for " + WheelQuarter(e.Year, e.Seq).Long() + " registreres under Sykefravær."
+	case WheelMeeting:
+		w := wheelWindow(e.Year, e.Seq, 4)
+		return fmt.Sprintf("Utføres når et møte mellom %s og %s holdes med «%s» på sakslisten.", w.from, w.to, AgendaAttendance.Label())
+	case WheelSafetyRound:
+		w := wheelWindow(e.Year, e.Seq, 2)
+		return fmt.Sprintf("Utføres når en vernerunde mellom %s og %s fullføres og låses.", w.from, w.to)
+	case WheelRiskReview:
+		return "Utføres når en risikovurdering gjennomføres eller revideres og settes til ferdig i " + y + "."
+	case WheelViolenceMapping:
+		return "Utføres når kartleggingen av vold og trusler gjennomgås og dateres i " + y + "."
+	case WheelTenFactor:
+		return "Utføres når 10-FAKTOR-runden for " + y + " registreres."
+	case WheelInternalControl:
+		return "Utføres når årsrapporten eller innsendingsfilen for " + (e.Year - 1).String() + " lages under Rapporter, etter årsskiftet."
+	case WheelTraining:
+		return "Utføres når et HMS-kurs i " + y + " føres i årlig gjennomgang, eller en opplæring i vold og trusler registreres."
+	}
+	if e.Kind == WheelTenFactorFollow && ProvableByRecord(e) {
+		return "Utføres når bevaringsområde og innsatsområde velges i 10-FAKTOR-runden for " + y + "."
+	}
+	return "Ingen registrering viser dette. Merk punktet som utført, med en merknad, når det er gjort."
+}

@@ -215,3 +215,22 @@ func TestUnitStartValidate(t *testing.T) {
 		t.Error("Normalized drops the start")
 	}
 }
+
+func TestWheelProofHint(t *testing.T) {
+	for _, tt := range []struct {
+		e    WheelEntry
+		want string
+	}{
+		{WheelEntry{Year: 2026, Kind: WheelSickLeave, Seq: 1}, "4. kvartal 2025"},
+		{WheelEntry{Year: 2026, Kind: WheelMeeting, Seq: 4}, "01.10.2026 og 31.12.2026"},
+		{WheelEntry{Year: 2026, Kind: WheelSafetyRound, Seq: 1}, "01.01.2026 og 30.06.2026"},
+		{WheelEntry{Year: 2026, Kind: WheelInternalControl, Seq: 1}, "for 2025"},
+		{entry(t, 2026, true, WheelTenFactorFollow, 1), "bevaringsområde"},
+		{entry(t, 2027, false, WheelTenFactorFollow, 1), "Merk punktet"},
+		{WheelEntry{Year: 2026, Kind: WheelAMU, Seq: 1}, "Merk punktet"},
+	} {
+		if got := WheelProofHint(tt.e); !strings.Contains(got, tt.want) {
+			t.Errorf("%s %d: %q lacks %q", tt.e.Kind, tt.e.Seq, got, tt.want)
+		}
+	}
+}
