@@ -173,3 +173,29 @@ func (s *Store) ProvenWheels(years []model.HMSYear, today model.Date) ([]model.W
 	}
 	return out, nil
 }
+
+// Dashboard reads what the overview and `hmsutvalg status` show on today.
+func (s *Store) Dashboard(today model.Date) (model.Dashboard, error) {
+	recs, err := s.WheelRecords()
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	year := model.HMSYear(today.Year())
+	last, err := s.provenWheel(year-1, recs, today)
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	this, err := s.provenWheel(year, recs, today)
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	ms, err := s.Measures()
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	devs, err := s.Deviations()
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	return model.NewDashboard(last, this, ms, devs, today), nil
+}

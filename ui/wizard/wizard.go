@@ -41,6 +41,7 @@ type Wizard struct {
 	name, municipality, employees *widget.Entry
 	departments                   *widget.Entry
 	sector                        *widget.Select
+	start                         *widgets.DateEntry
 	unitErr                       *widgets.ErrorText
 
 	// committee step
@@ -143,6 +144,8 @@ func (w *Wizard) ShowUnitStep() {
 		w.departments = widget.NewMultiLineEntry()
 		w.departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 		w.departments.SetMinRowsVisible(3)
+		w.start = widgets.NewDateEntry(model.FieldUnitStart, false)
+		w.start.SetDate(w.cfg.Today())
 		w.unitErr = widgets.NewErrorText()
 	}
 	form := widget.NewForm(
@@ -151,7 +154,11 @@ func (w *Wizard) ShowUnitStep() {
 		widget.NewFormItem(lang.L(model.FieldSector), w.sector),
 		widget.NewFormItem(lang.L(model.FieldEmployees), w.employees),
 		widget.NewFormItem(lang.L(model.FieldDepartments), w.departments),
+		widget.NewFormItem(lang.L(model.FieldUnitStart), w.start),
 	)
+	startHint := wrapped(lang.L("Årshjulets plikter regnes fra startdatoen: ingenting før den blir forfalt."))
+	startHint.Importance = widget.LowImportance
+	form.Append("", startHint)
 	back := widget.NewButtonWithIcon(lang.L("Tilbake"), theme.NavigateBackIcon(), w.showWelcome)
 	next := widget.NewButtonWithIcon(lang.L("Neste"), theme.NavigateNextIcon(), w.NextFromUnit)
 	next.Importance = widget.HighImportance
@@ -165,32 +172,13 @@ func (w *Wizard) ShowUnitStep() {
 	))
 }
 
-// Unit reads the unit from the form (without validating).
+// Unit reads the unit from the form and validates it (model.UnitInput,
+// as `hmsutvalg init` does).
 func (w *Wizard) Unit() (model.Unit, error) {
-	u := model.Unit{Name: w.name.Text, Municipality: w.municipality.Text}
-	if s, ok := model.SectorFromLabel(w.sector.Selected); ok {
-		u.Sector = s
-	}
-	u.Departments = strings.Split(w.departments.Text, "\n")
-	n, err := model.ParseInt(model.FieldEmployees, w.employees.Text, 1, 20000)
-	u.Employees = n
-	u = u.Normalized()
-	var verr model.ValidationError
-	if err != nil {
-		verr.Add(model.FieldEmployees, err.Error())
-	}
-	if err := u.Validate(); err != nil {
-		if v, ok := err.(model.ValidationError); ok {
-			for _, fe := range v {
-				if fe.Field != model.FieldEmployees || verr.For(model.FieldEmployees) == "" {
-					verr = append(verr, fe)
-				}
-			}
-		} else {
-			return u, err
-		}
-	}
-	return u, verr.Err()
+	return model.UnitInput{
+		Name: w.name.Text, Municipality: w.municipality.Text, Sector: w.sector.Selected,
+		Employees: w.employees.Text, Departments: w.departments.Text, Start: w.start.Text, Today: w.cfg.Today(),
+	}.Unit()
 }
 
 // NextFromUnit validates the unit and moves on to the committee.
@@ -378,6 +366,9 @@ func (w *Wizard) Create() bool {
 func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
 	return w.name, w.municipality, w.employees, w.departments, w.sector
 }
+
+// StartField exposes the start date to tests.
+func (w *Wizard) StartField() *widgets.DateEntry { return w.start }
 
 // MemberFields exposes the committee widgets to tests.
 func (w *Wizard) MemberFields() (name *widget.Entry, role *widget.Select, from, to *widgets.DateEntry) {

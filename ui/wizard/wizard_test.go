@@ -265,3 +265,32 @@ func TestNoInputLostWizardClose(t *testing.T) {
 		t.Errorf("stored members %+v", ms)
 	}
 }
+
+// TestStartDate: the unit's start defaults to today, can be chosen, and a
+// date that is not one is refused on the unit step.
+func TestStartDate(t *testing.T) {
+	wz, _, opened := setup(t)
+	test.Tap(wz.NewUnitButton)
+	fillUnit(t, wz)
+	start := wz.StartField()
+	if start.Text != today.String() {
+		t.Errorf("start defaults to %q", start.Text)
+	}
+	start.SetText("31.02.2026")
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); !strings.Contains(u, model.FieldUnitStart) {
+		t.Fatalf("bad start accepted: %q", u)
+	}
+	start.SetText("01.09.2026")
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); u != "" {
+		t.Fatalf("unit step refused: %s", u)
+	}
+	if !wz.Create() || len(*opened) != 1 {
+		t.Fatal("not created")
+	}
+	u, err := (*opened)[0].Unit()
+	if err != nil || u.Start != model.NewDate(2026, 9, 1) {
+		t.Errorf("stored start %s %v", u.Start, err)
+	}
+}
