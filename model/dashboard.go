@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Dashboard is what the committee must do next, as the overview page and
 // `hmsutvalg status` show it: the annual wheel's duties (this year's, and
 // last year's still late), the action plan's open and overdue measures,
@@ -30,6 +32,7 @@ func NewDashboard(lastYear, thisYear []WheelEntry, ms []Measure, devs []Deviatio
 			d.OverdueMeasures = append(d.OverdueMeasures, m)
 		}
 	}
+	slices.SortStableFunc(d.OverdueMeasures, func(a, b Measure) int { return a.Deadline.Compare(b.Deadline) })
 	for _, dv := range devs {
 		if dv.Open() && dv.Severity.Serious() {
 			d.SeriousOpen = append(d.SeriousOpen, dv)

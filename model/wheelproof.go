@@ -108,8 +108,15 @@ type WheelRecords struct {
 // any. A duty ticked by hand stays done.
 func ProveWheel(es []WheelEntry, recs WheelRecords, today Date) []WheelEntry {
 	out := make([]WheelEntry, 0, len(es))
+	before := func(e WheelEntry) bool { return !recs.Start.IsZero() && e.Due.Before(recs.Start) }
+	// The choice of focus areas follows the year's survey: without the
+	// survey (before the start) there is nothing to choose from.
+	surveyBefore := false
 	for _, e := range es {
-		if !recs.Start.IsZero() && e.Due.Before(recs.Start) {
+		surveyBefore = surveyBefore || (e.Kind == WheelTenFactor && before(e))
+	}
+	for _, e := range es {
+		if before(e) || (surveyBefore && e.Kind == WheelTenFactorFollow) {
 			continue
 		}
 		e.Proof = ProofFor(e, recs, today)
@@ -264,12 +271,22 @@ func assessmentProof(as []RiskAssessment, y HMSYear, today Date) WheelProof {
 		Text: fmt.Sprintf("Risikovurderingen «%s» er gjennomført %s", shorten(best.Title, 60), best.Date)}
 }
 
+// mappingProof: the mapping reviewed in the year. The mapping is one
+// record revised in place, holding only its last review; a review after
+// the year has replaced the year's, so the year's duty is no longer
+// something to do, and the proof says so.
 func mappingProof(m *ViolenceMapping, y HMSYear, today Date) WheelProof {
-	if m == nil || !y.DoneIn(m.Date, today) {
+	switch {
+	case m == nil || m.Date.IsZero() || (!today.IsZero() && m.Date.After(today)):
 		return WheelProof{}
+	case y.Contains(m.Date):
+		return WheelProof{Record: RecordViolenceMapping, ID: m.ID, Date: m.Date,
+			Text: "Kartleggingen av vold og trusler er gjennomgått " + m.Date.String()}
+	case m.Date.After(y.End()):
+		return WheelProof{Record: RecordViolenceMapping, ID: m.ID, Date: m.Date,
+			Text: "Kartleggingen av vold og trusler er gjennomgått senere, " + m.Date.String() + " (filen har bare siste gjennomgang)"}
 	}
-	return WheelProof{Record: RecordViolenceMapping, ID: m.ID, Date: m.Date,
-		Text: "Kartleggingen av vold og trusler er gjennomgått " + m.Date.String()}
+	return WheelProof{}
 }
 
 // surveyProof is the year's own 10-FAKTOR round (SurveyRoundFor, limited

@@ -70,6 +70,8 @@ func TestProofFor(t *testing.T) {
 		{"assessment dated after today", WheelRiskReview, 1, WheelRecords{Assessments: assess(d(2026, 12, 5), AssessmentDone)}, ""},
 		{"mapping reviewed in the year", WheelViolenceMapping, 1, WheelRecords{Mapping: mapping(d(2026, 2, 1))}, RecordViolenceMapping},
 		{"mapping reviewed last year", WheelViolenceMapping, 1, WheelRecords{Mapping: mapping(d(2025, 9, 1))}, ""},
+		{"mapping reviewed 31.12", WheelViolenceMapping, 1, WheelRecords{Mapping: mapping(d(2026, 12, 31))}, ""}, // after today
+		{"mapping dated tomorrow", WheelViolenceMapping, 1, WheelRecords{Mapping: mapping(today.AddDays(1))}, ""},
 		{"no mapping", WheelViolenceMapping, 1, WheelRecords{}, ""},
 		{"10-FAKTOR round of the year", WheelTenFactor, 1, WheelRecords{Surveys: survey(2026, 0)}, RecordSurvey},
 		{"last year's round is not this year's survey", WheelTenFactor, 1, WheelRecords{Surveys: survey(2025, 2)}, ""},
@@ -92,6 +94,34 @@ func TestProofFor(t *testing.T) {
 		}
 		if p.Proven() && p.Text == "" {
 			t.Errorf("%s: proof without text", tt.name)
+		}
+	}
+}
+
+func TestMappingReviewedLaterCoversEarlierYear(t *testing.T) {
+	e := entry(t, 2025, false, WheelViolenceMapping, 1)
+	m := &ViolenceMapping{ID: 1, Date: NewDate(2026, 1, 1)}
+	p := ProofFor(e, WheelRecords{Mapping: m}, NewDate(2026, 1, 1))
+	if !p.Proven() || !strings.Contains(p.Text, "senere") {
+		t.Errorf("2025 duty with the mapping reviewed 01.01.2026: %+v", p)
+	}
+	if p := ProofFor(e, WheelRecords{Mapping: m}, NewDate(2025, 12, 31)); p.Proven() {
+		t.Errorf("a review dated after today proves nothing: %+v", p)
+	}
+}
+
+func TestProveWheelDropsFollowUpOfSurveyBeforeStart(t *testing.T) {
+	es := DefaultWheel(2026, true)
+	for _, tt := range []struct {
+		start Date
+		want  bool
+	}{{NewDate(2026, 10, 31), true}, {NewDate(2026, 11, 1), false}} {
+		got := false
+		for _, e := range ProveWheel(es, WheelRecords{Start: tt.start}, NewDate(2026, 12, 1)) {
+			got = got || e.Kind == WheelTenFactorFollow
+		}
+		if got != tt.want {
+			t.Errorf("start %s: follow-up kept %v", tt.start, got)
 		}
 	}
 }
