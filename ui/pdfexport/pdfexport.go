@@ -51,7 +51,11 @@ func FileName(parts ...string) string {
 }
 
 // Save asks where to save, then builds and writes the PDF in the background.
-func Save(env *appctx.Env, suggested string, build Build) {
+func Save(env *appctx.Env, suggested string, build Build) { SaveThen(env, suggested, build, nil) }
+
+// SaveThen is Save, calling saved (on the UI goroutine) once the PDF is
+// written, e.g. to note the export.
+func SaveThen(env *appctx.Env, suggested string, build Build, saved func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, env.Window)
@@ -62,14 +66,14 @@ func Save(env *appctx.Env, suggested string, build Build) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		run(env, path, build)
+		run(env, path, build, saved)
 	}, env.Window)
 	d.SetFileName(suggested)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
 }
 
-func run(env *appctx.Env, path string, build Build) {
+func run(env *appctx.Env, path string, build Build, saved func(string)) {
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons(lang.L("Lager PDF …"), bar, env.Window)
 	progress.Show()
@@ -81,6 +85,9 @@ func run(env *appctx.Env, path string, build Build) {
 				_ = os.Remove(path) // the dialog created it; leave no empty file behind
 				dialog.ShowError(err, env.Window)
 				return
+			}
+			if saved != nil {
+				saved(path)
 			}
 			done := dialog.NewConfirm(lang.L("PDF lagret"),
 				fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),
