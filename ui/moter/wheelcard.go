@@ -97,7 +97,7 @@ func dutyRow(env *appctx.Env, e model.WheelEntry, text string, imp widget.Import
 	}
 	hint := wrapped(model.WheelProofHint(e))
 	hint.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, open, container.NewVBox(l, hint))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(open), container.NewVBox(l, hint))
 }
 
 // doneRow is a duty done: by the record that did it, with a button that
@@ -112,5 +112,5 @@ func doneRow(env *appctx.Env, e model.WheelEntry) fyne.CanvasObject {
 	l.Importance = widget.SuccessImportance
 	page, f := ProofTarget(e.Proof, e.Year)
 	show := widget.NewButtonWithIcon(lang.L("Vis"), theme.VisibilityIcon(), func() { env.Open(page, f) })
-	return container.NewBorder(nil, nil, nil, show, l)
+	return container.NewBorder(nil, nil, nil, container.NewVBox(show), l)
 }
