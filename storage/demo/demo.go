@@ -274,13 +274,17 @@ func write(st *storage.Store, ds Dataset) error {
 		if err := writeReviews(b, ds.Reviews); err != nil {
 			return err
 		}
-		for _, x := range ds.Exports {
-			if err := b.RecordExport(x, x.On); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeExports(b, ds.Exports)
 	})
+}
+
+func writeExports(b *storage.Batch, xs []model.ExportRecord) error {
+	for _, x := range xs {
+		if err := b.RecordExport(x, x.On); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // exports are the annual reports of the last three years, each written on

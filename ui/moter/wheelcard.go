@@ -28,23 +28,7 @@ func WheelCard(env *appctx.Env) fyne.CanvasObject {
 	if err != nil {
 		return widget.NewCard(lang.L("Årshjul"), "", errorFigure(err))
 	}
-	var late, due, done []model.WheelEntry
-	var thisYear []model.WheelEntry
-	for _, e := range all {
-		if e.Year == year {
-			thisYear = append(thisYear, e)
-		}
-		switch e.State(today) {
-		case model.WheelLate:
-			late = append(late, e)
-		case model.WheelDueNow:
-			due = append(due, e)
-		case model.WheelDone:
-			if e.Year == year {
-				done = append(done, e)
-			}
-		}
-	}
+	late, due, done, thisYear := sortDuties(all, year, today)
 	c := model.CountWheel(thisYear, today)
 	box := container.NewVBox(WheelCounts(c, len(late)))
 	if len(thisYear) == 0 && len(late) == 0 {
@@ -67,6 +51,27 @@ func WheelCard(env *appctx.Env) fyne.CanvasObject {
 	}
 	box.Add(widget.NewButton(lang.L("Åpne årshjulet"), func() { env.Navigate(WheelPageID) }))
 	return widget.NewCard(lang.L("Årshjul"), "", box)
+}
+
+// sortDuties splits the duties of last year and this year by state: late
+// and due soon from both, done and all from this year.
+func sortDuties(all []model.WheelEntry, year model.HMSYear, today model.Date) (late, due, done, thisYear []model.WheelEntry) {
+	for _, e := range all {
+		if e.Year == year {
+			thisYear = append(thisYear, e)
+		}
+		switch e.State(today) {
+		case model.WheelLate:
+			late = append(late, e)
+		case model.WheelDueNow:
+			due = append(due, e)
+		case model.WheelDone:
+			if e.Year == year {
+				done = append(done, e)
+			}
+		}
+	}
+	return late, due, done, thisYear
 }
 
 // WheelCounts is the line of counts at the top of the card: done, due
