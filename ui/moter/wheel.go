@@ -47,12 +47,6 @@ func WheelPage() appctx.Page {
 	}}
 }
 
-// tenFactorYear says whether year is a survey year for the unit: every
-// second year from its latest round, even years without one.
-func tenFactorYear(env *appctx.Env, year model.HMSYear) bool {
-	return model.TenFactorYear(year, lastSurveyYear(env))
-}
-
 // Wheel is the annual wheel of one year: the duties month by month, each
 // marked done, late or due this month in words, with its deadline that
 // the unit can move.
