@@ -258,7 +258,8 @@ func ProofTarget(p model.WheelProof, year model.HMSYear) (string, appctx.Focus) 
 	case model.RecordCourse:
 		return "arsgjennomgang", appctx.Focus{ID: uint64(year)}
 	case model.RecordExport:
-		return "rapporter", appctx.Focus{}
+		// The report delivered is the year before the duty's.
+		return "rapporter", appctx.Focus{ID: uint64(year - 1)}
 	}
 	return WheelPageID, appctx.Focus{ID: uint64(year)}
 }

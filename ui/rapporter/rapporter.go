@@ -37,7 +37,19 @@ var Version = "0.1.0-dev"
 // Page returns the sidebar entry.
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Rapporter"), Icon: theme.DocumentIcon(),
-		Build: func(env *appctx.Env) fyne.CanvasObject { return New(env).Content() }}
+		Build: func(env *appctx.Env) fyne.CanvasObject {
+			s := New(env)
+			// A link from the annual wheel opens the year of the report.
+			if f, ok := env.TakeFocus(PageID); ok && f.ID >= model.MinHMSYear && f.ID <= model.MaxHMSYear {
+				y := fmt.Sprint(f.ID)
+				for _, o := range s.Year.Options {
+					if o == y {
+						s.Year.SetSelected(y)
+					}
+				}
+			}
+			return s.Content()
+		}}
 }
 
 // Screen is the Rapporter page.

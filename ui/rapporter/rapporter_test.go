@@ -170,3 +170,21 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+func TestFocusChoosesTheYear(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	env.SetFocus(PageID, appctx.Focus{ID: 2024})
+	w.SetContent(Page().Build(env))
+	if !uitest.HasText(w.Content(), "Dette mangler i rapporten for 2024") && !uitest.HasText(w.Content(), "Rapporten for 2024 mangler ingenting") {
+		t.Errorf("focus on 2024 did not choose it: %q", uitest.Texts(w.Content()))
+	}
+}
