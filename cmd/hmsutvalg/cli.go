@@ -32,7 +32,8 @@ Bruk:
   hmsutvalg demo --db FIL [--seed N] [--scale N]
                                              lag en ny fil med en demoenhet
   hmsutvalg init --db FIL --unit NAVN --municipality NAVN --sector SEKTOR
-                --employees N [--start DATO]  lag en ny, tom enhetsfil uten programvinduet
+                 --employees N [--start DATO]
+                                             lag en ny, tom enhetsfil uten programvinduet
   hmsutvalg status --db FIL [--today DATO]   vis årshjulet, forfalte tiltak og åpne
                                              alvorlige avvik (kode 3 når noe er forfalt)
   hmsutvalg check --db FIL                   kontroller filen
