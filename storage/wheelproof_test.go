@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"path/filepath"
 	"testing"
 
 	"hmsutvalg/model"
@@ -76,5 +77,37 @@ func TestProvenWheelFromRecords(t *testing.T) {
 	defer s2.Close()
 	if got, _ := s2.UnitStart(); got != date(2026, 1, 1) {
 		t.Errorf("start after reopening %s", got)
+	}
+}
+
+// TestUnitStartOfOldFiles: files made before the unit had a start date
+// (every schema's fixture) start on the day the file was created, their
+// first change-log entry, and their wheel is proven without error.
+func TestUnitStartOfOldFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "schema-v*.db"))
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	for _, src := range files {
+		path := filepath.Join(t.TempDir(), "hmsutvalg.db")
+		copyFile(t, src, path)
+		s, err := Open(path, Options{NoBackup: true}) // older schemas are migrated first
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _ := s.Unit()
+		start, err := s.UnitStart()
+		changes, _ := s.Changes(0)
+		if err != nil || !u.Start.IsZero() || len(changes) == 0 {
+			t.Fatalf("%s: start %s %v, unit %+v", src, start, err, u)
+		}
+		first := model.DateOf(changes[len(changes)-1].Time.Local())
+		if start != first {
+			t.Errorf("%s: start %s, want the first change %s", filepath.Base(src), start, first)
+		}
+		if _, err := s.ProvenWheel(model.HMSYear(start.Year()), start.AddDays(400)); err != nil {
+			t.Errorf("%s: %v", filepath.Base(src), err)
+		}
+		s.Close()
 	}
 }
