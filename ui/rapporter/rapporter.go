@@ -75,6 +75,7 @@ type Screen struct {
 	files     []string
 	data      model.AnnualData
 	dataReady bool
+	preloaded *model.AnnualData // last year's data, read to choose the year
 }
 
 // New builds the screen with the report year chosen: last year, or this
@@ -85,6 +86,7 @@ func New(env *appctx.Env) *Screen {
 	def := model.ReportYear(today)
 	if prev, err := model.LoadAnnualData(env.Store, def, today); err == nil {
 		def = model.DefaultReportYear(today, model.ComputeAnnualFigures(prev).HasRecords())
+		s.preloaded = &prev // read once: load takes it when the year stays
 	}
 	var years []string
 	for y := int(today.Year()); y >= int(def)-4; y-- {
@@ -153,7 +155,14 @@ func (s *Screen) year() model.HMSYear {
 
 // load reads the year's data and shows the key figures.
 func (s *Screen) load() {
-	data, err := model.LoadAnnualData(s.env.Store, s.year(), s.env.Today())
+	var data model.AnnualData
+	var err error
+	if p := s.preloaded; p != nil && p.Year == s.year() {
+		data = *p
+	} else {
+		data, err = model.LoadAnnualData(s.env.Store, s.year(), s.env.Today())
+	}
+	s.preloaded = nil
 	s.dataReady = err == nil
 	if err != nil {
 		s.loadErr.Show(err)
