@@ -22,22 +22,15 @@ import (
 // packages that must not import this one).
 const wheelPageID = "arshjul"
 
-// Top is the line of counts at the top of the dashboard: the annual
-// wheel's duties done, due soon and late, the overdue measures and the
-// open serious deviations, each a button to the list behind it.
+// Top is the counts at the top of the dashboard: the annual wheel's
+// duties done, due soon and late, the overdue measures and the open
+// serious deviations, each in a wrapping line (a projector in Møtemodus
+// must not cut «forfalt» off) with a button to the list behind it.
 type Top struct {
-	Wheel, Measures, Deviations *widget.Button
-	box                         *fyne.Container
+	WheelText, MeasuresText, DeviationsText *widget.Label
+	Wheel, Measures, Deviations             *widget.Button
+	box                                     *fyne.Container
 }
-
-// colours of the measures chart; the text after each bar gives the
-// numbers in words, so colour is never the only signal.
-var (
-	colorInTime = color.NRGBA{0x2F, 0x5D, 0x9B, 0xff} // blue
-	colorLate   = color.NRGBA{0xC6, 0x28, 0x28, 0xff} // red
-	colorKeep   = color.NRGBA{0x2E, 0x7D, 0x32, 0xff} // green
-	colorFocus  = color.NRGBA{0xE0, 0x8A, 0x2E, 0xff} // orange
-)
 
 // NewTop reads the dashboard (model.Dashboard) and lays out its counts.
 func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
@@ -46,28 +39,40 @@ func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
 		return nil, errorLabel(err)
 	}
 	c := d.Counts
-	t := &Top{}
-	t.Wheel = widget.NewButtonWithIcon(fmt.Sprintf(lang.L("Årshjulet %s: %d utført · %d snart · %d forfalt"), d.Year, c.Done, c.DueNow, c.Late),
-		theme.HistoryIcon(), func() { env.Open(wheelPageID, appctx.Focus{ID: uint64(d.Year)}) })
-	t.Measures = widget.NewButtonWithIcon(fmt.Sprintf(lang.L("Tiltak: %d åpne · %d forfalt"), d.Plan.Open, d.Plan.Overdue),
-		theme.ListIcon(), func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
-	t.Deviations = widget.NewButtonWithIcon(fmt.Sprintf(lang.L("Åpne alvorlige avvik: %d"), len(d.SeriousOpen)),
-		theme.WarningIcon(), func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpen}) })
-	for _, b := range []*widget.Button{t.Wheel, t.Measures, t.Deviations} {
-		b.Alignment = widget.ButtonAlignLeading
-	}
-	if c.Late > 0 {
-		t.Wheel.Importance = widget.DangerImportance
-	}
-	if d.Plan.Overdue > 0 {
-		t.Measures.Importance = widget.DangerImportance
-	}
-	if len(d.SeriousOpen) > 0 {
-		t.Deviations.Importance = widget.WarningImportance
-	}
-	t.box = container.NewVBox(t.Wheel, t.Measures, t.Deviations)
+	t := &Top{box: container.NewVBox()}
+	t.WheelText, t.Wheel = t.row(theme.HistoryIcon(), fmt.Sprintf(lang.L("Årshjulet %s: %d forfalt · %d snart · %d utført"), d.Year, c.Late, c.DueNow, c.Done),
+		c.Late > 0, func() { env.Open(wheelPageID, appctx.Focus{ID: uint64(d.Year)}) })
+	t.MeasuresText, t.Measures = t.row(theme.ListIcon(), fmt.Sprintf(lang.L("Tiltak: %d forfalt · %d åpne"), d.Plan.Overdue, d.Plan.Open),
+		d.Plan.Overdue > 0, func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
+	t.DeviationsText, t.Deviations = t.row(theme.WarningIcon(), fmt.Sprintf(lang.L("Åpne alvorlige avvik: %d"), len(d.SeriousOpen)),
+		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpen}) })
 	return t, widget.NewCard(fmt.Sprintf(lang.L("Nå, per %s"), d.Today), "", t.box)
 }
+
+// row adds one count: the text in bold, red with «!» when it needs action,
+// and a button that opens its list.
+func (t *Top) row(icon fyne.Resource, text string, alarm bool, open func()) (*widget.Label, *widget.Button) {
+	if alarm {
+		text = "! " + text
+	}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	if alarm {
+		l.Importance = widget.DangerImportance
+	}
+	b := widget.NewButtonWithIcon(lang.L("Åpne"), icon, open)
+	t.box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(b), l))
+	return l, b
+}
+
+// colours of the small charts; the text after each bar gives the numbers
+// in words, so colour is never the only signal.
+var (
+	colorInTime = color.NRGBA{0x2F, 0x5D, 0x9B, 0xff} // blue
+	colorLate   = color.NRGBA{0xC6, 0x28, 0x28, 0xff} // red
+	colorKeep   = color.NRGBA{0x2E, 0x7D, 0x32, 0xff} // green
+	colorFocus  = color.NRGBA{0xE0, 0x8A, 0x2E, 0xff} // orange
+)
 
 // nameCard asks who uses the program at first start, so the change log
 // gets a name rather than «ukjent». The name is kept in the program's

@@ -245,7 +245,7 @@ func (s *Screen) showGaps(f model.AnnualFigures) {
 			}
 			s.env.Navigate(page)
 		})
-		s.Gaps.Add(container.NewBorder(nil, nil, nil, open, l))
+		s.Gaps.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open), l))
 	}
 	s.Gaps.Refresh()
 }
