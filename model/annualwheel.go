@@ -27,6 +27,7 @@ const (
 	WheelTenFactor       WheelKind = "tifaktor"
 	WheelTenFactorFollow WheelKind = "tifaktor_oppfolging"
 	WheelActionPlan      WheelKind = "handlingsplan"
+	WheelTraining        WheelKind = "opplaering"
 )
 
 var wheelKindLabels = map[WheelKind]string{
@@ -40,12 +41,13 @@ var wheelKindLabels = map[WheelKind]string{
 	WheelTenFactor:       "10-FAKTOR-undersøkelse",
 	WheelTenFactorFollow: "10-FAKTOR – oppfølging",
 	WheelActionPlan:      "Årlig gjennomgang av handlingsplanen",
+	WheelTraining:        "Opplæring i HMS",
 }
 
 // WheelKinds returns all kinds in display order.
 func WheelKinds() []WheelKind {
 	return []WheelKind{WheelInternalControl, WheelAMU, WheelMeeting, WheelSickLeave, WheelSafetyRound,
-		WheelRiskReview, WheelViolenceMapping, WheelTenFactor, WheelTenFactorFollow, WheelActionPlan}
+		WheelRiskReview, WheelViolenceMapping, WheelTenFactor, WheelTenFactorFollow, WheelActionPlan, WheelTraining}
 }
 
 // Label returns the display name, or "" for an unknown kind.
@@ -67,6 +69,9 @@ type WheelEntry struct {
 	Due   Date      `json:"due"`  // the deadline; by default the last day of the month
 	Done  Date      `json:"done"` // zero = not done
 	Note  string    `json:"note"`
+	// Proof is the record that fulfils the duty (ProveWheel); never
+	// stored, it is read from the unit's records each time.
+	Proof WheelProof `json:"-"`
 }
 
 // WheelKey identifies a duty within the years.
@@ -108,14 +113,14 @@ var wheelStateLabels = map[WheelState]string{
 func (s WheelState) Label() string { return wheelStateLabels[s] }
 
 // State returns where the duty stands today:
-//   - done once it is marked done;
+//   - done once a record proves it (Proof) or it is marked done;
 //   - late when the deadline is before today (a deadline of 31.01 is late
 //     on 01.02, and 31.12 is late on 01.01 the year after);
 //   - due this month when the deadline is today or later in today's month;
 //   - upcoming otherwise.
 func (e WheelEntry) State(today Date) WheelState {
 	switch {
-	case !e.Done.IsZero():
+	case !e.Done.IsZero() || e.Proof.Proven():
 		return WheelDone
 	case e.Due.IsZero():
 		return WheelUpcoming
@@ -186,6 +191,7 @@ func TenFactorYear(year, lastSurvey HMSYear) bool {
 //     areas in December; in the year between, the effect of the measures
 //     is evaluated in June.
 //   - The annual review of the action plan in December.
+//   - HMS training held in the year, by December.
 func DefaultWheel(year HMSYear, tenFactorYear bool) []WheelEntry {
 	y := int(year)
 	at := func(k WheelKind, seq int, month time.Month, title string) WheelEntry {
@@ -200,6 +206,7 @@ func DefaultWheel(year HMSYear, tenFactorYear bool) []WheelEntry {
 		at(WheelViolenceMapping, 1, time.September, "Kartlegging av vold og trusler gjennomgås (kap. 3A, tidligere 23A)"),
 		at(WheelSafetyRound, 2, time.October, "Vernerunde (høst)"),
 		at(WheelActionPlan, 1, time.December, "Årlig gjennomgang av HMS-handlingsplanen"),
+		at(WheelTraining, 1, time.December, "Opplæring i HMS gjennomført i "+fmt.Sprint(y)),
 	}
 	meetings := []time.Month{time.February, time.May, time.September, time.November}
 	for i, mo := range meetings {

@@ -63,6 +63,7 @@ func TestDefaultWheel(t *testing.T) {
 		WheelRiskReview:      {time.April},
 		WheelViolenceMapping: {time.September},
 		WheelActionPlan:      {time.December},
+		WheelTraining:        {time.December},
 	}
 	for k, ms := range want {
 		if got := month[k]; len(got) != len(ms) || strings.Join(monthNamesOf(got), ",") != strings.Join(monthNamesOf(ms), ",") {

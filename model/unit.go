@@ -73,6 +73,11 @@ type Unit struct {
 	Sector       Sector   `json:"sector"`
 	Employees    int      `json:"employees"`
 	Departments  []string `json:"departments"`
+	// Start is the day the unit began its records in the program: the
+	// annual wheel's duties with a deadline before it are not the unit's
+	// (ProveWheel). Zero in files made before it existed; storage then
+	// takes the day the file was created.
+	Start Date `json:"start,omitzero"`
 }
 
 // Field names, used both in messages and as keys for ValidationError.For.
@@ -82,6 +87,7 @@ const (
 	FieldSector       = "Sektor"
 	FieldEmployees    = "Antall ansatte"
 	FieldDepartments  = "Avdelinger"
+	FieldUnitStart    = "Startdato"
 )
 
 // Limits for unit data.
@@ -123,6 +129,9 @@ func (u Unit) Validate() error {
 		}
 		v.addErr(FieldDepartments, CheckNoNationalID(FieldDepartments, dep))
 	}
+	if !u.Start.IsZero() && (u.Start.Year() < int(MinHMSYear) || u.Start.Year() > int(MaxHMSYear)) {
+		v.Add(FieldUnitStart, fmt.Sprintf("%s må være i årene %d til %d", FieldUnitStart, MinHMSYear, MaxHMSYear))
+	}
 	return v.Err()
 }
 
@@ -147,6 +156,7 @@ func (u Unit) Normalized() Unit {
 		Municipality: strings.TrimSpace(u.Municipality),
 		Sector:       u.Sector,
 		Employees:    u.Employees,
+		Start:        u.Start,
 	}
 	if u.Departments != nil {
 		n.Departments = make([]string, 0, len(u.Departments))

@@ -240,10 +240,12 @@ func (u *App) showWizard(path string) {
 		Window: u.win,
 		Path:   path,
 		User:   u.set.User(),
-		Today:  u.today,
-		Opened: u.showMain,
-		Choose: u.chooseFile,
-		Guard:  u.guard,
+		// The name asked for at first start, for the change log.
+		SetUser: u.set.SetUser,
+		Today:   u.today,
+		Opened:  u.showMain,
+		Choose:  u.chooseFile,
+		Guard:   u.guard,
 	}))
 }
 

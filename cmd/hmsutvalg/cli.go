@@ -31,6 +31,11 @@ Bruk:
                                              møtevisningen for neste møte, i møtemodus)
   hmsutvalg demo --db FIL [--seed N] [--scale N]
                                              lag en ny fil med en demoenhet
+  hmsutvalg init --db FIL --unit NAVN --municipality NAVN --sector SEKTOR
+                 --employees N [--start DATO]
+                                             lag en ny, tom enhetsfil uten programvinduet
+  hmsutvalg status --db FIL [--today DATO]   vis årshjulet, forfalte tiltak og åpne
+                                             alvorlige avvik (kode 3 når noe er forfalt)
   hmsutvalg check --db FIL                   kontroller filen
   hmsutvalg backup --db FIL --out FIL        lag en sikkerhetskopi
   hmsutvalg report --db FIL [--year ÅÅÅÅ] --out FIL.pdf [--today DATO]
@@ -48,7 +53,8 @@ Uten --year gjelder rapporten året før dagens dato. --today DATO
 (dd.mm.åååå) gir status per den datoen.
 
 Avslutningskode: 0 ok, 1 feil, 2 feil bruk. aggregate gir 1 når en
-eller flere filer ikke kunne leses; de andre er likevel med.
+eller flere filer ikke kunne leses; de andre er likevel med. status gir 3
+når noe i årshjulet eller handlingsplanen er forfalt.
 `
 
 func printUsage(w io.Writer) {
@@ -66,6 +72,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch cmd {
 		case "demo":
 			return cmdDemo(rest, stdout, stderr)
+		case "init":
+			return cmdInit(rest, stdout, stderr)
+		case "status":
+			return cmdStatus(rest, stdout, stderr)
 		case "check":
 			return cmdCheck(rest, stdout, stderr)
 		case "backup":

@@ -45,6 +45,9 @@ type Dataset struct {
 	SurveyRounds []SurveyRound
 	// Reviews are the committee's annual reviews (annualreview.go).
 	Reviews []model.AnnualReview
+	// Exports are the annual reports written, each in the January after
+	// its year (they deliver the annual wheel's internal-control report).
+	Exports []model.ExportRecord
 }
 
 type unitKind struct {
@@ -102,9 +105,11 @@ func Generate(o Options) Dataset {
 			Sector:       kind.sector,
 			Employees:    emp * o.Scale,
 			Departments:  append([]string{}, kind.departments...),
+			Start:        model.NewDate(o.Today.Year()-3, 1, 1),
 		},
 	}
 	ds.Members = committee(r, o.Today)
+	ds.Exports = exports(o.Today)
 
 	g := &gen{
 		r:       r,
@@ -265,6 +270,30 @@ func write(st *storage.Store, ds Dataset) error {
 		if err := writeSurveyRounds(b, ds.SurveyRounds); err != nil {
 			return err
 		}
-		return writeReviews(b, ds.Reviews)
+		if err := writeReviews(b, ds.Reviews); err != nil {
+			return err
+		}
+		return writeExports(b, ds.Exports)
 	})
+}
+
+func writeExports(b *storage.Batch, xs []model.ExportRecord) error {
+	for _, x := range xs {
+		if err := b.RecordExport(x, x.On); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exports are the annual reports of the last three years, each written on
+// 20 January the year after, when that day has come.
+func exports(today model.Date) []model.ExportRecord {
+	var out []model.ExportRecord
+	for y := today.Year() - 3; y < today.Year(); y++ {
+		if on := model.NewDate(y+1, 1, 20); !on.After(today) {
+			out = append(out, model.ExportRecord{Kind: model.ExportAnnualReport, Year: model.HMSYear(y), On: on})
+		}
+	}
+	return out
 }

@@ -59,15 +59,6 @@ func moduleFacts(env *appctx.Env, since, date model.Date, f *model.AgendaFacts) 
 	}
 }
 
-// lastSurveyYear is the year of the unit's latest 10-FAKTOR survey, 0 if
-// none is stored.
-func lastSurveyYear(env *appctx.Env) model.HMSYear {
-	if r, err := env.Store.LatestSurveyRound(); err == nil {
-		return r.Year
-	}
-	return 0
-}
-
 // barRow is one bar: a label, a value on [0, max], the value as text.
 type barRow struct {
 	label string

@@ -245,17 +245,43 @@ func TestWheelMarkDoneAndMove(t *testing.T) {
 	wh := NewWheel(env, 2026)
 	w.SetContent(wh.Content())
 	w.Resize(fyne.NewSize(1024, 768))
-	r := wh.Row(model.WheelMeeting, 4) // November: due this month on 24.11
-	if r == nil || !strings.Contains(r.State.Text, "Denne måneden") {
+	// November's meeting is done by the meeting of 13.11 with nærvær on its
+	// agenda; the row opens that meeting.
+	r := wh.Row(model.WheelMeeting, 4)
+	if r == nil || !strings.Contains(r.State.Text, "Utført: Møtet 13.11.2026") || r.Show == nil || r.Done != nil {
 		t.Fatalf("November meeting row: %+v", r)
 	}
+	var page string
+	env.Navigate = func(id string) { page = id }
+	test.Tap(r.Show)
+	if f, ok := env.TakeFocus(PageID); page != PageID || !ok || f.ID == 0 {
+		t.Errorf("Vis opened %q %+v", page, f)
+	}
+	// The autumn round is late and no record proves it: no manual tick, a
+	// hint where to do it.
+	r = wh.Row(model.WheelSafetyRound, 2)
+	if r.Done != nil || r.Hint == nil || !strings.Contains(r.Hint.Text, "fullføres og låses") || !strings.Contains(r.State.Text, "Forfalt") {
+		t.Errorf("autumn round: %q %+v", r.State.Text, r.Hint)
+	}
+	// The action-plan review is ticked by hand, with a comment.
+	r = wh.Row(model.WheelActionPlan, 1)
 	test.Tap(r.Done)
-	r = wh.Row(model.WheelMeeting, 4)
-	if !strings.Contains(r.State.Text, "Utført 24.11.2026") {
-		t.Errorf("after done: %q", r.State.Text)
+	test.Tap(r.Confirm)
+	if !strings.Contains(r.Err.Label.Text, "merknad") {
+		t.Errorf("tick without a comment: %q", r.Err.Label.Text)
+	}
+	r.Note.SetText("Gjennomgått i møtet 13.11")
+	test.Tap(r.Confirm)
+	r = wh.Row(model.WheelActionPlan, 1)
+	if !strings.Contains(r.State.Text, "Utført 24.11.2026") || !strings.Contains(r.State.Text, "Gjennomgått i møtet 13.11") {
+		t.Errorf("after tick: %q", r.State.Text)
+	}
+	test.Tap(r.Done) // Ikke utført
+	r = wh.Row(model.WheelActionPlan, 1)
+	if r.Entry.State(uitest.Today) == model.WheelDone {
+		t.Error("undo left it done")
 	}
 	// Move the action-plan review; a date outside the year is refused and kept.
-	r = wh.Row(model.WheelActionPlan, 1)
 	test.Tap(r.Move)
 	r.Due.SetText("05.01.2027")
 	test.Tap(r.SaveDue)
@@ -265,20 +291,54 @@ func TestWheelMarkDoneAndMove(t *testing.T) {
 	r.Due.SetText("15.12.2026")
 	test.Tap(r.SaveDue)
 	es, _ := st.WheelEntries(2026)
-	if len(es) != len(stored)+2 {
-		t.Fatalf("%d stored entries", len(es))
+	if len(es) != len(stored)+1 {
+		t.Fatalf("%d stored entries, %d before", len(es), len(stored))
 	}
 	if r := wh.Row(model.WheelActionPlan, 1); !strings.Contains(r.State.Text, "15.12.2026") {
 		t.Errorf("moved: %q", r.State.Text)
 	}
-	// The dashboard card lists what is late with a link.
+	// The dashboard card counts, lists what is late with a link, and what
+	// was done with the record.
 	card := WheelCard(env)
-	if !uitest.HasText(card, "Forfalt") {
-		t.Error("card shows nothing late")
+	for _, want := range []string{"forfalt", "! Forfalt: Vernerunde (høst)", "Utført: Møte 4 i HMS-utvalget – Møtet 13.11.2026", "Vis"} {
+		if !uitest.HasText(card, want) {
+			t.Errorf("card lacks %q: %q", want, uitest.Texts(card))
+		}
 	}
 	test.Tap(wh.Row(model.WheelActionPlan, 1).Reset)
-	if es, _ := st.WheelEntries(2026); len(es) != len(stored)+1 {
+	if es, _ := st.WheelEntries(2026); len(es) != len(stored) {
 		t.Error("reset did not delete the adjustment")
+	}
+}
+
+// TestWheelNewUnit: a unit created today has nothing late, and entering
+// the sick-leave figures of the quarter ticks the duty off.
+func TestWheelNewUnit(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "ny.db")
+	today := model.NewDate(2026, 2, 10)
+	st, err := storage.Create(path, model.Unit{Name: "Ny", Municipality: "K", Sector: model.SectorKontor, Employees: 5, Start: today}, storage.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := test.NewWindow(nil)
+	defer w.Close()
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return today }
+	card := WheelCard(env)
+	if uitest.HasText(card, "! Forfalt") || !uitest.HasText(card, "0 forfalt") || !uitest.HasText(card, "Sykefraværstall for 4. kvartal 2025") {
+		t.Errorf("new unit's card: %q", uitest.Texts(card))
+	}
+	if _, err := st.SaveSickLeaveQuarter(model.SickLeaveQuarter{Quarter: model.Quarter{Year: 2025, Q: 4}, Total: 500}, today); err != nil {
+		t.Fatal(err)
+	}
+	wh := NewWheel(env, 2026)
+	if r := wh.Row(model.WheelSickLeave, 1); r == nil || !strings.Contains(r.State.Text, "Utført: Sykefravær for 4. kvartal 2025 er registrert") {
+		t.Errorf("sick-leave row after entering Q4: %+v", r)
+	}
+	if wh.Row(model.WheelInternalControl, 1) != nil {
+		t.Error("January's report is before the unit's start")
 	}
 }
 

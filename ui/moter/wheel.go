@@ -1,7 +1,9 @@
 package moter
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,12 +46,6 @@ func WheelPage() appctx.Page {
 		}
 		return w.Content()
 	}}
-}
-
-// tenFactorYear says whether year is a survey year for the unit: every
-// second year from its latest round, even years without one.
-func tenFactorYear(env *appctx.Env, year model.HMSYear) bool {
-	return model.TenFactorYear(year, lastSurveyYear(env))
 }
 
 // Wheel is the annual wheel of one year: the duties month by month, each
@@ -101,22 +97,20 @@ func (w *Wheel) Row(kind model.WheelKind, seq int) *WheelRow {
 
 // Reload reads the year again.
 func (w *Wheel) Reload() {
-	es, err := w.env.Store.AnnualWheel(w.year, tenFactorYear(w.env, w.year))
+	today := w.env.Today()
+	es, err := w.env.Store.ProvenWheel(w.year, today)
 	if err != nil {
 		w.Err.Show(err)
 		return
 	}
+	w.Err.Show(nil)
 	w.entries = es
-	today := w.env.Today()
 	w.YearLabel.SetText(fmt.Sprintf(lang.L("Årshjul %s"), w.year))
-	due, late := model.WheelAttention(es, today)
-	done := 0
-	for _, e := range es {
-		if e.State(today) == model.WheelDone {
-			done++
-		}
+	c := model.CountWheel(es, today)
+	w.Summary.SetText(fmt.Sprintf(lang.L("%d av %d utført · %d forfalt · %d denne måneden"), c.Done, len(es), c.Late, c.DueNow))
+	if len(es) == 0 {
+		w.Summary.SetText(lang.L("Ingen plikter i årshjulet dette året: enheten startet senere."))
 	}
-	w.Summary.SetText(fmt.Sprintf(lang.L("%d av %d utført · %d forfalt · %d denne måneden"), done, len(es), len(late), len(due)))
 	w.list.RemoveAll()
 	w.Rows = nil
 	w.rowsByKind = map[model.WheelKey]*WheelRow{}
@@ -147,7 +141,7 @@ func upperFirst(s string) string {
 // Content lays the wheel out.
 func (w *Wheel) Content() fyne.CanvasObject {
 	nav := container.NewBorder(nil, nil, w.PrevYear, w.NextYear, w.YearLabel)
-	hint := wrapped(lang.L("Fristene er foreslått ut fra kommunens rutiner. Flytt en frist eller merk et punkt som utført; Tilbakestill gir standardfristen igjen."))
+	hint := wrapped(lang.L("Et punkt er utført når registreringen som viser det finnes, for eksempel sykefraværet for kvartalet eller en låst vernerunde. Punkter ingen registrering viser, merkes som utført med en merknad. Fristene er foreslått ut fra kommunens rutiner; Tilbakestill gir standardfristen igjen."))
 	hint.Importance = widget.LowImportance
 	top := container.NewVBox(nav, w.Summary, hint, w.Err.Label)
 	w.scroll = container.NewVScroll(w.list)
@@ -162,7 +156,11 @@ type WheelRow struct {
 
 	Title   *widget.Label
 	State   *widget.Label
-	Done    *widget.Button
+	Hint    *widget.Label  // which record fulfils the duty, while it is not done
+	Show    *widget.Button // opens the record that fulfilled the duty; nil when none
+	Note    *widget.Entry  // the comment with a manual tick
+	Confirm *widget.Button // ticks the duty done with the note
+	Done    *widget.Button // starts a manual tick, or undoes one; nil for a duty a record proves
 	Move    *widget.Button
 	Reset   *widget.Button
 	Open    *widget.Button
@@ -170,6 +168,7 @@ type WheelRow struct {
 	SaveDue *widget.Button
 	Err     *widgets.ErrorText
 	editBox *fyne.Container
+	tickBox *fyne.Container
 	box     *fyne.Container
 }
 
@@ -178,19 +177,7 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	today := w.env.Today()
 	r.Title = wrapped(i18n.T(e.Title))
 	r.State = wrapped(stateText(e, today))
-	switch e.State(today) {
-	case model.WheelLate:
-		r.State.Importance = widget.DangerImportance
-	case model.WheelDueNow:
-		r.State.Importance = widget.WarningImportance
-	case model.WheelDone:
-		r.State.Importance = widget.SuccessImportance
-	}
-	if e.Done.IsZero() {
-		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført"), theme.ConfirmIcon(), func() { r.setDone(today) })
-	} else {
-		r.Done = widget.NewButtonWithIcon(lang.L("Ikke utført"), theme.ContentUndoIcon(), func() { r.setDone(model.Date{}) })
-	}
+	r.State.Importance = stateImportance(e.State(today))
 	r.Move = widget.NewButtonWithIcon(lang.L("Flytt frist"), theme.DocumentCreateIcon(), func() { r.editBox.Show() })
 	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.reset)
 	if e.ID == 0 {
@@ -201,9 +188,37 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	r.SaveDue = widget.NewButtonWithIcon(lang.L("Lagre frist"), theme.DocumentSaveIcon(), r.saveDue)
 	r.editBox = container.NewVBox(wrapped(lang.L("Ny frist")), r.Due, r.SaveDue)
 	r.editBox.Hide()
-	buttons := container.NewGridWithColumns(3, r.Done, r.Move, r.Reset)
-	r.box = container.NewVBox(r.Title, r.State, buttons, r.editBox, r.Err.Label)
-	if page, ok := modulePages[e.Kind]; ok {
+	r.Note = widget.NewEntry()
+	r.Note.SetPlaceHolder(lang.L("hva ble gjort, for eksempel «lagt fram for AMU 12.03»"))
+	r.Confirm = widget.NewButtonWithIcon(lang.L("Merk utført"), theme.ConfirmIcon(), func() { r.tick(today) })
+	r.tickBox = container.NewVBox(wrapped(lang.L(model.FieldWheelNote)), r.Note, r.Confirm)
+	r.tickBox.Hide()
+	buttons := container.NewGridWithColumns(3)
+	switch {
+	case e.Proof.Proven():
+		page, f := ProofTarget(e.Proof, e.Year)
+		r.Show = widget.NewButtonWithIcon(lang.L("Vis registreringen"), theme.VisibilityIcon(), func() { w.env.Open(page, f) })
+		buttons.Add(r.Show)
+	case !e.Done.IsZero():
+		r.Done = widget.NewButtonWithIcon(lang.L("Ikke utført"), theme.ContentUndoIcon(), func() { r.setDone(model.Date{}, "") })
+		buttons.Add(r.Done)
+	case !model.ProvableByRecord(e):
+		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført …"), theme.ConfirmIcon(), func() { r.tickBox.Show() })
+		buttons.Add(r.Done)
+	}
+	buttons.Add(r.Move)
+	buttons.Add(r.Reset)
+	r.box = container.NewVBox(r.Title, r.State)
+	if e.State(today) != model.WheelDone {
+		r.Hint = wrapped(model.WheelProofHint(e))
+		r.Hint.Importance = widget.LowImportance
+		r.box.Add(r.Hint)
+	}
+	r.box.Add(buttons)
+	r.box.Add(r.tickBox)
+	r.box.Add(r.editBox)
+	r.box.Add(r.Err.Label)
+	if page, ok := modulePages[e.Kind]; ok && !e.Proof.Proven() {
 		r.Open = widget.NewButtonWithIcon(lang.L("Gå til modulen"), theme.NavigateNextIcon(), func() { w.env.Navigate(page) })
 		r.Open.Alignment = widget.ButtonAlignLeading
 		r.box.Add(r.Open)
@@ -212,12 +227,56 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	return r
 }
 
+func stateImportance(s model.WheelState) widget.Importance {
+	switch s {
+	case model.WheelLate:
+		return widget.DangerImportance
+	case model.WheelDueNow:
+		return widget.WarningImportance
+	case model.WheelDone:
+		return widget.SuccessImportance
+	}
+	return widget.MediumImportance
+}
+
+// ProofTarget is the page and focus that show the record of a proof.
+func ProofTarget(p model.WheelProof, year model.HMSYear) (string, appctx.Focus) {
+	switch p.Record {
+	case model.RecordSickLeave:
+		return "sykefravar", appctx.Focus{ID: p.ID}
+	case model.RecordSurvey:
+		return "tifaktor", appctx.Focus{ParentID: p.ID}
+	case model.RecordSafetyRound:
+		return "vernerunde", appctx.Focus{ParentID: p.ID}
+	case model.RecordAssessment:
+		return risiko.PageID, appctx.Focus{ParentID: p.ID}
+	case model.RecordViolenceMapping:
+		return "vold", appctx.Focus{ParentID: p.ID}
+	case model.RecordViolenceTraining:
+		return "vold", appctx.Focus{Filter: "opplaering"}
+	case model.RecordMeeting:
+		return PageID, appctx.Focus{ID: p.ID}
+	case model.RecordCourse:
+		return "arsgjennomgang", appctx.Focus{ID: uint64(year)}
+	case model.RecordExport:
+		// The report delivered is the year before the duty's.
+		return "rapporter", appctx.Focus{ID: uint64(year - 1)}
+	}
+	return WheelPageID, appctx.Focus{ID: uint64(year)}
+}
+
 // stateText says the deadline and the state in words, so colour is not
 // the only signal.
 func stateText(e model.WheelEntry, today model.Date) string {
 	switch e.State(today) {
 	case model.WheelDone:
-		return fmt.Sprintf(lang.L("Utført %s (frist %s)"), e.Done, e.Due)
+		if e.Proof.Proven() {
+			return fmt.Sprintf(lang.L("Utført: %s (frist %s)"), e.Proof.Text, e.Due)
+		}
+		if e.Note != "" {
+			return fmt.Sprintf(lang.L("Utført %s (frist %s), merket for hånd: %s"), e.Done, e.Due, e.Note)
+		}
+		return fmt.Sprintf(lang.L("Utført %s (frist %s), merket for hånd"), e.Done, e.Due)
 	case model.WheelLate:
 		return fmt.Sprintf(lang.L("! Forfalt – frist %s"), e.Due)
 	case model.WheelDueNow:
@@ -234,10 +293,22 @@ func (r *WheelRow) store(e model.WheelEntry) {
 	r.w.Reload()
 }
 
-func (r *WheelRow) setDone(d model.Date) {
+func (r *WheelRow) setDone(d model.Date, note string) {
 	e := r.Entry
 	e.Done = d
+	e.Note = note
 	r.store(e)
+}
+
+// tick marks a duty no record proves done today, with the comment that
+// says what was done; the comment is required.
+func (r *WheelRow) tick(today model.Date) {
+	note := strings.TrimSpace(r.Note.Text)
+	if note == "" {
+		r.Err.Show(errors.New(lang.L("Skriv en merknad om hva som ble gjort.")))
+		return
+	}
+	r.setDone(today, note)
 }
 
 func (r *WheelRow) saveDue() {

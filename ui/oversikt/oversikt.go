@@ -33,10 +33,15 @@ func Page() appctx.Page {
 
 func build(env *appctx.Env) fyne.CanvasObject {
 	// What is due comes first; the unit and the committee change rarely.
-	var objs []fyne.CanvasObject
+	_, top := NewTop(env)
+	objs := []fyne.CanvasObject{top}
+	if env.Settings.User() == "" {
+		objs = append(objs, nameCard(env))
+	}
 	for _, c := range Cards {
 		objs = append(objs, c(env))
 	}
+	objs = append(objs, chartCards(env)...)
 	objs = append(objs, unitCard(env), committeeCard(env))
 	return container.NewVScroll(container.New(newColumns(), objs...))
 }

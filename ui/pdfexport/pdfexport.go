@@ -52,7 +52,11 @@ func FileName(parts ...string) string {
 }
 
 // Save asks where to save, then builds and writes the PDF in the background.
-func Save(env *appctx.Env, suggested string, build Build) {
+func Save(env *appctx.Env, suggested string, build Build) { SaveThen(env, suggested, build, nil) }
+
+// SaveThen is Save, calling saved (on the UI goroutine) once the PDF is
+// written, e.g. to note the export.
+func SaveThen(env *appctx.Env, suggested string, build Build, saved func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			widgets.ShowError(err, env.Window)
@@ -63,14 +67,14 @@ func Save(env *appctx.Env, suggested string, build Build) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		run(env, path, build)
+		run(env, path, build, saved)
 	}, env.Window)
 	d.SetFileName(suggested)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
 }
 
-func run(env *appctx.Env, path string, build Build) {
+func run(env *appctx.Env, path string, build Build, saved func(string)) {
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons(lang.L("Lager PDF …"), bar, env.Window)
 	progress.Show()
@@ -82,6 +86,9 @@ func run(env *appctx.Env, path string, build Build) {
 				_ = os.Remove(path) // the dialog created it; leave no empty file behind
 				widgets.ShowError(err, env.Window)
 				return
+			}
+			if saved != nil {
+				saved(path)
 			}
 			widgets.Confirm(env.Window, lang.L("PDF lagret"),
 				fmt.Sprintf(lang.L("Lagret som %s. Vil du åpne den?"), filepath.Base(path)),

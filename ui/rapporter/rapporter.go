@@ -37,15 +37,30 @@ var Version = "0.1.0-dev"
 // Page returns the sidebar entry.
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Rapporter"), Icon: theme.DocumentIcon(),
-		Build: func(env *appctx.Env) fyne.CanvasObject { return New(env).Content() }}
+		Build: func(env *appctx.Env) fyne.CanvasObject {
+			s := New(env)
+			// A link from the annual wheel opens the year of the report.
+			if f, ok := env.TakeFocus(PageID); ok && f.ID >= model.MinHMSYear && f.ID <= model.MaxHMSYear {
+				y := fmt.Sprint(f.ID)
+				for _, o := range s.Year.Options {
+					if o == y {
+						s.Year.SetSelected(y)
+					}
+				}
+			}
+			return s.Content()
+		}}
 }
 
 // Screen is the Rapporter page.
 type Screen struct {
 	env *appctx.Env
 
-	Year      *widget.Select
-	Summary   *widget.Label
+	Year    *widget.Select
+	Summary *widget.Label
+	// Gaps says per section what the chosen year's report lacks and has
+	// a button to the page where it is entered.
+	Gaps      *fyne.Container
 	ReportBtn *widget.Button
 	ExportBtn *widget.Button
 	ReviewBtn *widget.Button // opens the chosen year's annual review
@@ -60,13 +75,19 @@ type Screen struct {
 	files     []string
 	data      model.AnnualData
 	dataReady bool
+	preloaded *model.AnnualData // last year's data, read to choose the year
 }
 
-// New builds the screen with the report year (last year) chosen.
+// New builds the screen with the report year chosen: last year, or this
+// year when last year has no records (model.DefaultReportYear).
 func New(env *appctx.Env) *Screen {
-	s := &Screen{env: env, loadErr: widgets.NewErrorText()}
+	s := &Screen{env: env, loadErr: widgets.NewErrorText(), Gaps: container.NewVBox()}
 	today := env.Today()
 	def := model.ReportYear(today)
+	if prev, err := model.LoadAnnualData(env.Store, def, today); err == nil {
+		def = model.DefaultReportYear(today, model.ComputeAnnualFigures(prev).HasRecords())
+		s.preloaded = &prev // read once: load takes it when the year stays
+	}
 	var years []string
 	for y := int(today.Year()); y >= int(def)-4; y-- {
 		years = append(years, fmt.Sprint(y))
@@ -106,7 +127,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewVBox(
 			wrapped(lang.L("Internkontroll for HMS-året, til innsending i januar og arbeidsmiljøutvalget i mars.")),
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("HMS-år")), nil, s.Year),
-			s.loadErr.Label, s.Summary,
+			s.loadErr.Label, s.Summary, s.Gaps,
 			container.NewGridWithColumns(1, s.ReviewBtn, s.ReportBtn, s.ExportBtn)))
 	hr := widget.NewCard(lang.L("Samle enhetenes innsendinger (HR)"), "",
 		container.NewVBox(
@@ -134,7 +155,14 @@ func (s *Screen) year() model.HMSYear {
 
 // load reads the year's data and shows the key figures.
 func (s *Screen) load() {
-	data, err := model.LoadAnnualData(s.env.Store, s.year(), s.env.Today())
+	var data model.AnnualData
+	var err error
+	if p := s.preloaded; p != nil && p.Year == s.year() {
+		data = *p
+	} else {
+		data, err = model.LoadAnnualData(s.env.Store, s.year(), s.env.Today())
+	}
+	s.preloaded = nil
 	s.dataReady = err == nil
 	if err != nil {
 		s.loadErr.Show(err)
@@ -167,6 +195,59 @@ func (s *Screen) load() {
 	}
 	lines = append(lines, fmt.Sprintf(lang.L("Internkontroll § 5: %d av 8 punkter dokumentert."), docd))
 	s.Summary.SetText(strings.Join(lines, "\n"))
+	s.showGaps(f)
+}
+
+// gapPages are the pages where what a report lacks is entered, by the
+// page names model.ReportGap gives.
+var gapPages = map[string]string{
+	model.ModuleWhere(model.ModuleUtvalg):        "enhet",
+	model.ModuleWhere(model.ModuleRisiko):        "risiko",
+	model.ModuleWhere(model.ModuleVold):          "vold",
+	model.ModuleWhere(model.ModuleTiFaktor):      "tifaktor",
+	model.ModuleWhere(model.ModuleHandlingsplan): "handlingsplan",
+	model.ModuleWhere(model.ModuleAvvik):         "avvik",
+	model.ModuleWhere(model.ModuleSykefravar):    "sykefravar",
+	model.ModuleWhere(model.ModuleVernerunder):   "vernerunde",
+	model.ModuleWhere(model.ModuleMoter):         "moter",
+	model.ReviewWhere:                            arsgjennomgang.PageID,
+}
+
+// showGaps lists per section what the year's report lacks, with a button
+// to the page where it is entered.
+func (s *Screen) showGaps(f model.AnnualFigures) {
+	s.Gaps.RemoveAll()
+	gaps := model.ReportGaps(f)
+	if len(gaps) == 0 {
+		s.Gaps.Add(wrapped(fmt.Sprintf(lang.L("Rapporten for %s mangler ingenting."), f.Year)))
+		return
+	}
+	head := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Dette mangler i rapporten for %s, og hvor det føres:"), f.Year),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	s.Gaps.Add(head)
+	year := f.Year
+	for _, g := range gaps {
+		text := g.Area + ": " + g.What
+		if g.Where != "" {
+			text += " " + fmt.Sprintf(lang.L("Føres under %s."), g.Where)
+		}
+		l := wrapped(text)
+		page, ok := gapPages[g.Where]
+		if !ok {
+			s.Gaps.Add(l)
+			continue
+		}
+		open := widget.NewButtonWithIcon(g.Where, theme.NavigateNextIcon(), func() {
+			if page == arsgjennomgang.PageID {
+				s.env.Open(page, appctx.Focus{ID: uint64(year)})
+				return
+			}
+			s.env.Navigate(page)
+		})
+		s.Gaps.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open), l))
+	}
+	s.Gaps.Refresh()
 }
 
 // Report returns the annual report of the chosen year; it only uses data
@@ -182,7 +263,18 @@ func (s *Screen) SaveReport() {
 		return
 	}
 	name := pdfexport.FileName(lang.L("Årsrapport HMS"), s.year().String(), s.data.Unit.Name)
-	pdfexport.Save(s.env, name, s.Report())
+	year := s.year()
+	pdfexport.SaveThen(s.env, name, s.Report(), func(string) { s.RecordExport(model.ExportAnnualReport, year) })
+}
+
+// RecordExport notes in the file that the report or submission of year
+// was written today: the annual wheel's internal-control duty is done by
+// it (model.ProofFor).
+func (s *Screen) RecordExport(kind model.ExportKind, year model.HMSYear) {
+	today := s.env.Today()
+	if err := s.env.Store.RecordExport(model.ExportRecord{Kind: kind, Year: year, On: today}, today); err != nil {
+		dialog.ShowError(err, s.env.Window)
+	}
 }
 
 // SaveSubmission asks where to save the submission file and writes it.
@@ -197,11 +289,11 @@ func (s *Screen) SaveSubmission() {
 		return
 	}
 	name := strings.TrimSuffix(pdfexport.FileName(lang.L("Innsending HMS"), data.Year.String(), data.Unit.Name), ".pdf") + ".json"
-	s.saveBytes(name, ".json", b, false)
+	s.saveBytes(name, ".json", b, false, func() { s.RecordExport(model.ExportSubmission, data.Year) })
 }
 
 // saveBytes asks for a file name and writes b there.
-func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
+func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool, saved func()) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			widgets.ShowError(err, s.env.Window)
@@ -219,6 +311,9 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool) {
 			}
 			widgets.ShowError(err, s.env.Window)
 			return
+		}
+		if saved != nil {
+			saved()
 		}
 		if !offerOpen {
 			widgets.ShowInformation(lang.L("Lagret"), fmt.Sprintf(lang.L("Lagret som %s."), filepath.Base(path)), s.env.Window)
@@ -332,5 +427,5 @@ func (s *Screen) SaveCSV() {
 	}
 	agg := s.aggregate(s.files)
 	name := strings.TrimSuffix(pdfexport.FileName(lang.L("HMS-internkontroll samlet"), agg.Year.String()), ".pdf") + ".csv"
-	s.saveBytes(name, ".csv", reports.AggregateCSV(agg), true)
+	s.saveBytes(name, ".csv", reports.AggregateCSV(agg), true, nil)
 }

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
@@ -110,5 +112,79 @@ func TestReviewButtonOpensYear(t *testing.T) {
 	f, ok := s.env.TakeFocus(arsgjennomgang.PageID)
 	if opened != arsgjennomgang.PageID || !ok || f.ID != 2024 {
 		t.Errorf("opened %q, focus %+v %v", opened, f, ok)
+	}
+}
+
+// TestNewUnitOpensOnThisYear: a unit with nothing last year opens on this
+// year, and the page says per section what is missing, with a button to
+// where it is entered.
+func TestNewUnitOpensOnThisYear(t *testing.T) {
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "ny.db")
+	st, err := storage.Create(path, model.Unit{Name: "Ny", Municipality: "K", Sector: model.SectorKontor, Employees: 4, Start: uitest.Today}, storage.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	var page string
+	env.Navigate = func(id string) { page = id }
+	s := New(env)
+	w.SetContent(s.Content())
+	if s.Year.Selected != "2026" {
+		t.Errorf("year %q, want 2026 for a unit without 2025", s.Year.Selected)
+	}
+	if !uitest.HasText(s.Gaps, "Dette mangler i rapporten for 2026") || !uitest.HasText(s.Gaps, "Sykefravær: Ingen tall registrert for året. Føres under Sykefravær.") {
+		t.Errorf("gaps %q", uitest.Texts(s.Gaps))
+	}
+	b := findButton(s.Gaps, "Sykefravær")
+	if b == nil {
+		t.Fatal("no button to Sykefravær")
+	}
+	test.Tap(b)
+	if page != "sykefravar" {
+		t.Errorf("button opened %q", page)
+	}
+	// The report written is noted, so the wheel's duty is done by it.
+	s.RecordExport(model.ExportAnnualReport, 2026)
+	if xs, _ := st.Exports(); len(xs) != 1 || xs[0].Year != 2026 || xs[0].On != uitest.Today {
+		t.Errorf("exports %+v", xs)
+	}
+}
+
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			return x
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+func TestFocusChoosesTheYear(t *testing.T) {
+	a := test.NewTempApp(t)
+	st, err := storage.Open(uitest.DemoFile(t), storage.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	env := appctx.New(a, w, st)
+	env.Today = func() model.Date { return uitest.Today }
+	env.SetFocus(PageID, appctx.Focus{ID: 2024})
+	w.SetContent(Page().Build(env))
+	if !uitest.HasText(w.Content(), "Dette mangler i rapporten for 2024") && !uitest.HasText(w.Content(), "Rapporten for 2024 mangler ingenting") {
+		t.Errorf("focus on 2024 did not choose it: %q", uitest.Texts(w.Content()))
 	}
 }

@@ -24,9 +24,12 @@ type Config struct {
 	Window fyne.Window
 	Path   string // where a new unit or the demo unit is created
 	User   string
-	Today  func() model.Date
-	Opened func(*storage.Store) // hands the new file to the main screens
-	Choose func()               // asks for an existing file
+	// SetUser keeps the name typed in the wizard as the program's user
+	// name (for the change log); nil = not asked.
+	SetUser func(string)
+	Today   func() model.Date
+	Opened  func(*storage.Store) // hands the new file to the main screens
+	Choose  func()               // asks for an existing file
 	// Guard, when set, is told about the wizard's form, so closing the
 	// window with something typed asks first (see package unsaved).
 	Guard *unsaved.Guard
@@ -41,6 +44,8 @@ type Wizard struct {
 	name, municipality, employees *widget.Entry
 	departments                   *widgets.Entry
 	sector                        *widget.Select
+	start                         *widgets.DateEntry
+	user                          *widget.Entry
 	unitErr                       *widgets.ErrorText
 
 	// committee step
@@ -143,6 +148,11 @@ func (w *Wizard) ShowUnitStep() {
 		w.departments = widgets.NewMultiLineEntry()
 		w.departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 		w.departments.SetMinRowsVisible(3)
+		w.start = widgets.NewDateEntry(model.FieldUnitStart, false)
+		w.start.SetDate(w.cfg.Today())
+		w.user = widget.NewEntry()
+		w.user.SetText(w.cfg.User)
+		w.user.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 		w.unitErr = widgets.NewErrorText()
 	}
 	form := widget.NewForm(
@@ -151,7 +161,17 @@ func (w *Wizard) ShowUnitStep() {
 		widget.NewFormItem(lang.L(model.FieldSector), w.sector),
 		widget.NewFormItem(lang.L(model.FieldEmployees), w.employees),
 		widget.NewFormItem(lang.L(model.FieldDepartments), w.departments),
+		widget.NewFormItem(lang.L(model.FieldUnitStart), w.start),
 	)
+	startHint := wrapped(lang.L("Årshjulets plikter regnes fra startdatoen: ingenting før den blir forfalt."))
+	startHint.Importance = widget.LowImportance
+	form.Append("", startHint)
+	if w.cfg.SetUser != nil {
+		form.Append(lang.L("Ditt navn"), w.user)
+		userHint := wrapped(lang.L("Skrives i endringsloggen ved hver endring. Kan endres under Innstillinger."))
+		userHint.Importance = widget.LowImportance
+		form.Append("", userHint)
+	}
 	back := widget.NewButtonWithIcon(lang.L("Tilbake"), theme.NavigateBackIcon(), w.showWelcome)
 	next := widget.NewButtonWithIcon(lang.L("Neste"), theme.NavigateNextIcon(), w.NextFromUnit)
 	next.Importance = widget.HighImportance
@@ -173,37 +193,39 @@ func (w *Wizard) focus(f fyne.Focusable) {
 	}
 }
 
-// Unit reads the unit from the form (without validating).
+// Unit reads the unit from the form and validates it (model.UnitInput,
+// as `hmsutvalg init` does).
 func (w *Wizard) Unit() (model.Unit, error) {
-	u := model.Unit{Name: w.name.Text, Municipality: w.municipality.Text}
-	if s, ok := model.SectorFromLabel(widgets.EnumLabel(w.sector.Selected, model.SectorLabels())); ok {
-		u.Sector = s
+	return model.UnitInput{
+		Name: w.name.Text, Municipality: w.municipality.Text, Sector: widgets.EnumLabel(w.sector.Selected, model.SectorLabels()),
+		Employees: w.employees.Text, Departments: w.departments.Text, Start: w.start.Text, Today: w.cfg.Today(),
+	}.Unit()
+}
+
+// userName is the name typed for the change log, checked: no national
+// ID in it.
+func (w *Wizard) userName() (string, error) {
+	name := strings.TrimSpace(w.user.Text)
+	return name, model.CheckNoNationalID(lang.L("Ditt navn"), name)
+}
+
+// keepUser hands the typed name to the program's settings and returns it.
+func (w *Wizard) keepUser() string {
+	name, err := w.userName()
+	if err != nil || name == "" || w.cfg.SetUser == nil {
+		return w.cfg.User
 	}
-	u.Departments = strings.Split(w.departments.Text, "\n")
-	n, err := model.ParseInt(model.FieldEmployees, w.employees.Text, 1, 20000)
-	u.Employees = n
-	u = u.Normalized()
-	var verr model.ValidationError
-	if err != nil {
-		verr.Add(model.FieldEmployees, err.Error())
-	}
-	if err := u.Validate(); err != nil {
-		if v, ok := err.(model.ValidationError); ok {
-			for _, fe := range v {
-				if fe.Field != model.FieldEmployees || verr.For(model.FieldEmployees) == "" {
-					verr = append(verr, fe)
-				}
-			}
-		} else {
-			return u, err
-		}
-	}
-	return u, verr.Err()
+	w.cfg.SetUser(name)
+	return name
 }
 
 // NextFromUnit validates the unit and moves on to the committee.
 func (w *Wizard) NextFromUnit() {
 	if _, err := w.Unit(); err != nil {
+		w.unitErr.Show(err)
+		return
+	}
+	if _, err := w.userName(); err != nil {
 		w.unitErr.Show(err)
 		return
 	}
@@ -365,7 +387,12 @@ func (w *Wizard) Create() bool {
 		w.ShowCommitteeStep()
 		return false
 	}
-	st, err := storage.Create(w.cfg.Path, u, storage.Options{User: w.cfg.User})
+	if _, err := w.userName(); err != nil {
+		w.ShowUnitStep()
+		w.unitErr.Show(err)
+		return false
+	}
+	st, err := storage.Create(w.cfg.Path, u, storage.Options{User: w.keepUser()})
 	if err != nil {
 		w.createErr.Show(err)
 		return false
@@ -388,6 +415,12 @@ func (w *Wizard) Create() bool {
 func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
 	return w.name, w.municipality, w.employees, &w.departments.Entry, w.sector
 }
+
+// StartField exposes the start date to tests.
+func (w *Wizard) StartField() *widgets.DateEntry { return w.start }
+
+// UserField exposes the user's name to tests.
+func (w *Wizard) UserField() *widget.Entry { return w.user }
 
 // MemberFields exposes the committee widgets to tests.
 func (w *Wizard) MemberFields() (name *widget.Entry, role *widget.Select, from, to *widgets.DateEntry) {

@@ -265,3 +265,69 @@ func TestNoInputLostWizardClose(t *testing.T) {
 		t.Errorf("stored members %+v", ms)
 	}
 }
+
+// TestStartDate: the unit's start defaults to today, can be chosen, and a
+// date that is not one is refused on the unit step.
+func TestStartDate(t *testing.T) {
+	wz, _, opened := setup(t)
+	test.Tap(wz.NewUnitButton)
+	fillUnit(t, wz)
+	start := wz.StartField()
+	if start.Text != today.String() {
+		t.Errorf("start defaults to %q", start.Text)
+	}
+	start.SetText("31.02.2026")
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); !strings.Contains(u, model.FieldUnitStart) {
+		t.Fatalf("bad start accepted: %q", u)
+	}
+	start.SetText("01.09.2026")
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); u != "" {
+		t.Fatalf("unit step refused: %s", u)
+	}
+	if !wz.Create() || len(*opened) != 1 {
+		t.Fatal("not created")
+	}
+	u, err := (*opened)[0].Unit()
+	if err != nil || u.Start != model.NewDate(2026, 9, 1) {
+		t.Errorf("stored start %s %v", u.Start, err)
+	}
+}
+
+// TestWizardAsksForTheUsersName: the name typed on the unit step is kept
+// for the program and written in the new file's change log, not «ukjent».
+func TestWizardAsksForTheUsersName(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "enhet.db")
+	var kept string
+	var opened *storage.Store
+	wz, content := NewWizard(Config{Path: path, Today: func() model.Date { return today },
+		SetUser: func(s string) { kept = s },
+		Opened:  func(st *storage.Store) { opened = st }, Choose: func() {}})
+	w := test.NewWindow(content)
+	defer w.Close()
+	test.Tap(wz.NewUnitButton)
+	fillUnit(t, wz)
+	wz.ShowUnitStep()
+	wz.UserField().SetText("15068510160") // a valid fødselsnummer
+	test.Tap(wz.NextButton)
+	if u, _, _ := wz.Errors(); !strings.Contains(u, "fødselsnummer") && !strings.Contains(u, "personnummer") {
+		t.Errorf("a national ID as the name: %q", u)
+	}
+	wz.UserField().SetText(" Kari Nordmann ")
+	test.Tap(wz.NextButton)
+	if !wz.Create() || opened == nil {
+		t.Fatal("not created")
+	}
+	defer opened.Close()
+	if kept != "Kari Nordmann" {
+		t.Errorf("kept %q", kept)
+	}
+	ch, _ := opened.Changes(0)
+	for _, c := range ch {
+		if c.User != "Kari Nordmann" {
+			t.Errorf("change by %q: %s", c.User, c.Summary)
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"hmsutvalg/model"
+	"hmsutvalg/storage"
+)
+
+// exitOverdue is status's exit code when something is overdue, so a
+// scheduled task can send a reminder.
+const exitOverdue = 3
+
+// cmdStatus prints the dashboard as text: the annual wheel's duties with
+// what fulfilled them, the open and overdue measures, and the open serious
+// deviations (never their descriptions). The file is opened read-only.
+func cmdStatus(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("status", stderr)
+	db := fs.String("db", "", "databasefil")
+	todayFlag := fs.String("today", "", "dato for status")
+	if code, ok := parse(fs, args, stderr); !ok {
+		return code
+	}
+	if !requireDB(*db, stderr) {
+		return exitUsage
+	}
+	today := model.DateOf(time.Now())
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "--today: %v\n", err)
+			return exitUsage
+		}
+		today = d
+	}
+	if _, err := os.Stat(*db); err != nil {
+		fmt.Fprintf(stderr, "Fant ikke filen %s.\n", *db)
+		return exitError
+	}
+	st, err := storage.Open(*db, storage.Options{ReadOnly: true, NoListCache: true})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	defer st.Close()
+	u, err := st.Unit()
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	d, err := st.Dashboard(today)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	writeStatus(stdout, u, d)
+	if d.Overdue() {
+		return exitOverdue
+	}
+	return exitOK
+}
+
+// stateWords are the wheel states as the status lists them, one width.
+var stateWords = map[model.WheelState]string{
+	model.WheelDone:     "UTFØRT ",
+	model.WheelLate:     "FORFALT",
+	model.WheelDueNow:   "SNART  ",
+	model.WheelUpcoming: "KOMMER ",
+}
+
+func writeStatus(w io.Writer, u model.Unit, d model.Dashboard) {
+	fmt.Fprintf(w, "HMS-utvalg – status for %s (%s) per %s\n\n", u.Name, u.Municipality, d.Today)
+	c := d.Counts
+	fmt.Fprintf(w, "Årshjulet %s: %d utført, %d snart, %d forfalt, %d kommer\n", d.Year, c.Done, c.DueNow, c.Late, c.Upcoming)
+	if len(d.Wheel) == 0 {
+		fmt.Fprintf(w, "  Ingen plikter ennå: årshjulet regnes fra enhetens startdato.\n")
+	}
+	for _, e := range d.Wheel {
+		s := e.State(d.Today)
+		fmt.Fprintf(w, "  %s  frist %s  %s\n", stateWords[s], e.Due, e.Title)
+		switch {
+		case e.Proof.Proven():
+			fmt.Fprintf(w, "           %s\n", e.Proof.Text)
+		case s == model.WheelDone:
+			fmt.Fprintf(w, "           merket utført for hånd %s%s\n", e.Done, noteSuffix(e.Note))
+		case s == model.WheelLate || s == model.WheelDueNow:
+			fmt.Fprintf(w, "           %s\n", model.WheelProofHint(e))
+		}
+	}
+	p := d.Plan
+	fmt.Fprintf(w, "\nHandlingsplanen: %d åpne tiltak, %d forfalt, %d med frist snart\n", p.Open, p.Overdue, p.DueSoon)
+	for _, m := range d.OverdueMeasures {
+		fmt.Fprintf(w, "  FORFALT  frist %s  %s%s\n", m.Deadline, m.Title, responsibleSuffix(m.Responsible))
+	}
+	fmt.Fprintf(w, "\nÅpne alvorlige avvik: %d\n", len(d.SeriousOpen))
+	for _, dv := range d.SeriousOpen {
+		fmt.Fprintf(w, "  Avvik nr. %d  %s  %s, %s\n", dv.ID, dv.Date, dv.Category.Label(), strings.ToLower(dv.Severity.Label()))
+	}
+	if d.Overdue() {
+		fmt.Fprintln(w, "\nNoe er forfalt (avslutningskode 3).")
+	}
+}
+
+func noteSuffix(note string) string {
+	if note == "" {
+		return ""
+	}
+	return ": " + note
+}
+
+func responsibleSuffix(r string) string {
+	if strings.TrimSpace(r) == "" {
+		return ""
+	}
+	return " (ansvarlig: " + r + ")"
+}

@@ -1,0 +1,75 @@
+package oversikt
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/ui/uitest"
+)
+
+func TestTopCountsOpenTheirLists(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, false)
+	top, _ := NewTop(env)
+	if top == nil {
+		t.Fatal("no top")
+	}
+	if top.WheelText.Text != "! Årshjulet 2026: 1 forfalt · 0 snart · 16 utført" {
+		t.Errorf("wheel %q", top.WheelText.Text)
+	}
+	if !strings.HasPrefix(top.MeasuresText.Text, "! Tiltak: ") || !strings.HasPrefix(top.DeviationsText.Text, "! Åpne alvorlige avvik: ") {
+		t.Errorf("measures %q, deviations %q", top.MeasuresText.Text, top.DeviationsText.Text)
+	}
+	var page string
+	env.Navigate = func(id string) { page = id }
+	test.Tap(top.Wheel)
+	if f, ok := env.TakeFocus(wheelPageID); page != wheelPageID || !ok || f.ID != 2026 {
+		t.Errorf("wheel opened %q %+v", page, f)
+	}
+	test.Tap(top.Measures)
+	if f, _ := env.TakeFocus("handlingsplan"); page != "handlingsplan" || f.Filter != "forfalt" {
+		t.Errorf("measures opened %q %+v", page, f)
+	}
+}
+
+// TestNameAskedAtFirstStart: the dashboard asks for the user's name while
+// none is set; the name is kept in the settings and written in the change
+// log from then on.
+func TestNameAskedAtFirstStart(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	w.SetContent(build(env))
+	if !uitest.HasText(w.Content(), "Lagre navnet") {
+		t.Fatal("the name is not asked for")
+	}
+	card := nameCard(env)
+	w.SetContent(card)
+	b := findButton(t, card, "Lagre navnet")
+	test.Tap(b)
+	if env.Settings.User() != "" || !uitest.HasText(card, "Skriv navnet") {
+		t.Error("an empty name was saved")
+	}
+	entry := findEntry(t, card)
+	entry.SetText("15068510160") // a valid fødselsnummer
+	test.Tap(b)
+	if env.Settings.User() != "" {
+		t.Error("a national ID was saved as the name")
+	}
+	entry.SetText(" Kari Nordmann ")
+	test.Tap(b)
+	if env.Settings.User() != "Kari Nordmann" || !uitest.HasText(card, "Takk, Kari Nordmann") {
+		t.Errorf("name %q; %q", env.Settings.User(), uitest.Texts(card))
+	}
+	u, _ := st.Unit()
+	u.Employees++
+	if err := st.SaveUnit(u); err != nil {
+		t.Fatal(err)
+	}
+	if ch, _ := st.Changes(1); len(ch) != 1 || ch[0].User != "Kari Nordmann" {
+		t.Errorf("change log user %+v", ch)
+	}
+	w.SetContent(build(env))
+	if uitest.HasText(w.Content(), "Lagre navnet") {
+		t.Error("the name is asked for again")
+	}
+}

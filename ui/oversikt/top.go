@@ -1,0 +1,205 @@
+package oversikt
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/figures"
+	"hmsutvalg/ui/handlingsplan"
+)
+
+// wheelPageID is the annual wheel's page (ui/moter, which imports
+// packages that must not import this one).
+const wheelPageID = "arshjul"
+
+// Top is the counts at the top of the dashboard: the annual wheel's
+// duties done, due soon and late, the overdue measures and the open
+// serious deviations, each in a wrapping line (a projector in Møtemodus
+// must not cut «forfalt» off) with a button to the list behind it.
+type Top struct {
+	WheelText, MeasuresText, DeviationsText *widget.Label
+	Wheel, Measures, Deviations             *widget.Button
+	box                                     *fyne.Container
+}
+
+// NewTop reads the dashboard (model.Dashboard) and lays out its counts.
+func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
+	d, err := env.Store.Dashboard(env.Today())
+	if err != nil {
+		return nil, errorLabel(err)
+	}
+	c := d.Counts
+	t := &Top{box: container.NewVBox()}
+	t.WheelText, t.Wheel = t.row(theme.HistoryIcon(), fmt.Sprintf(lang.L("Årshjulet %s: %d forfalt · %d snart · %d utført"), d.Year, c.Late, c.DueNow, c.Done),
+		c.Late > 0, func() { env.Open(wheelPageID, appctx.Focus{ID: uint64(d.Year)}) })
+	t.MeasuresText, t.Measures = t.row(theme.ListIcon(), fmt.Sprintf(lang.L("Tiltak: %d forfalt · %d åpne"), d.Plan.Overdue, d.Plan.Open),
+		d.Plan.Overdue > 0, func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
+	t.DeviationsText, t.Deviations = t.row(theme.WarningIcon(), fmt.Sprintf(lang.L("Åpne alvorlige avvik: %d"), len(d.SeriousOpen)),
+		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpen}) })
+	return t, widget.NewCard(fmt.Sprintf(lang.L("Nå, per %s"), d.Today), "", t.box)
+}
+
+// row adds one count: the text in bold, red with «!» when it needs action,
+// and a button that opens its list.
+func (t *Top) row(icon fyne.Resource, text string, alarm bool, open func()) (*widget.Label, *widget.Button) {
+	if alarm {
+		text = "! " + text
+	}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	if alarm {
+		l.Importance = widget.DangerImportance
+	}
+	b := widget.NewButtonWithIcon(lang.L("Åpne"), icon, open)
+	t.box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(b), l))
+	return l, b
+}
+
+// colours of the small charts; the text after each bar gives the numbers
+// in words, so colour is never the only signal.
+var (
+	colorInTime = color.NRGBA{0x2F, 0x5D, 0x9B, 0xff} // blue
+	colorLate   = color.NRGBA{0xC6, 0x28, 0x28, 0xff} // red
+	colorKeep   = color.NRGBA{0x2E, 0x7D, 0x32, 0xff} // green
+	colorFocus  = color.NRGBA{0xE0, 0x8A, 0x2E, 0xff} // orange
+)
+
+// nameCard asks who uses the program at first start, so the change log
+// gets a name rather than «ukjent». The name is kept in the program's
+// settings (changeable under Innstillinger), not in the unit's file.
+func nameCard(env *appctx.Env) fyne.CanvasObject {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(
+		wrap(lang.L("Hvem bruker programmet på denne maskinen? Navnet skrives i endringsloggen ved hver endring. Du kan endre det under Innstillinger.")),
+		entry, msg)
+	card := widget.NewCard(lang.L("Ditt navn"), "", box)
+	save := func() {
+		name := strings.TrimSpace(entry.Text)
+		if err := model.CheckNoNationalID(lang.L("Navn"), name); err != nil {
+			msg.SetText(err.Error())
+			return
+		}
+		if name == "" {
+			msg.SetText(lang.L("Skriv navnet ditt eller rollen din."))
+			return
+		}
+		env.Settings.SetUser(name)
+		env.Store.SetUser(name)
+		card.SetContent(wrap(fmt.Sprintf(lang.L("Takk, %s. Endringer du gjør, føres med dette navnet."), name)))
+	}
+	entry.OnSubmitted = func(string) { save() }
+	b := widget.NewButtonWithIcon(lang.L("Lagre navnet"), theme.DocumentSaveIcon(), save)
+	b.Importance = widget.HighImportance
+	box.Add(container.NewHBox(b))
+	return card
+}
+
+// chart is one of the dashboard's small charts, with a button to its page.
+type chart struct {
+	title string
+	page  string
+	build func(env *appctx.Env) fyne.CanvasObject
+}
+
+func figure(kind model.AgendaKind) func(env *appctx.Env) fyne.CanvasObject {
+	return func(env *appctx.Env) fyne.CanvasObject { return figures.Build(env, kind) }
+}
+
+var charts = []chart{
+	{"Sykefravær mot målet", "sykefravar", figure(model.AgendaAttendance)},
+	{"Åpne tiltak etter status", handlingsplan.PageID, planChart},
+	{"Risikobildet nå", "risiko", figure(model.AgendaRisk)},
+	{"10-FAKTOR: fokusområder", "tifaktor", focusChart},
+}
+
+// chartCards are the small charts, each opening its page: the meeting
+// view's live figures (ui/figures) and the measures by status.
+func chartCards(env *appctx.Env) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, c := range charts {
+		fig := c.build(env)
+		if fig == nil {
+			continue
+		}
+		page := c.page
+		open := widget.NewButtonWithIcon(lang.L("Åpne"), theme.NavigateNextIcon(), func() { env.Navigate(page) })
+		out = append(out, widget.NewCard(lang.L(c.title), "", container.NewVBox(fig, container.NewHBox(open))))
+	}
+	return out
+}
+
+// planChart is the open measures by status, the overdue part of each bar
+// in red, with the numbers in words.
+func planChart(env *appctx.Env) fyne.CanvasObject {
+	ms, err := env.Store.Measures()
+	if err != nil {
+		return errorLabel(err)
+	}
+	today := env.Today()
+	open, late := map[model.Status]int{}, map[model.Status]int{}
+	for i := range ms {
+		m := &ms[i]
+		if !m.Open() {
+			continue
+		}
+		open[m.Status]++
+		if m.Overdue(today) {
+			late[m.Status]++
+		}
+	}
+	var rows []avvik.BarRow
+	for _, st := range model.Statuses() {
+		if !st.Open() || open[st] == 0 {
+			continue
+		}
+		n, l := open[st], late[st]
+		rows = append(rows, avvik.BarRow{Label: lang.L(st.Label()),
+			Parts: []avvik.BarPart{{Value: l, Color: colorLate}, {Value: n - l, Color: colorInTime}},
+			Text:  fmt.Sprintf(lang.L("%d (%d forfalt)"), n, l)})
+	}
+	if len(rows) == 0 {
+		return wrap(lang.L("Ingen åpne tiltak."))
+	}
+	return avvik.NewBarChart("", rows)
+}
+
+// focusChart is the latest 10-FAKTOR round's focus areas (bevarings- and
+// innsatsområder) with the unit's score on each, in words too.
+func focusChart(env *appctx.Env) fyne.CanvasObject {
+	rs, err := env.Store.SurveyRounds()
+	if err != nil {
+		return errorLabel(err)
+	}
+	r := model.LatestSurveyRound(rs)
+	if r == nil {
+		return wrap(lang.L("Ingen 10-FAKTOR-runde registrert."))
+	}
+	var rows []avvik.BarRow
+	for _, f := range r.Focus {
+		sc := r.Score(f.Factor).Unit
+		c := colorFocus
+		if f.Kind == model.SurveyFocusKeep {
+			c = colorKeep
+		}
+		rows = append(rows, avvik.BarRow{Label: lang.L(f.Factor.Label()), Parts: []avvik.BarPart{{Value: int(sc), Color: c}},
+			Text: fmt.Sprintf("%s (%s)", sc, strings.ToLower(lang.L(f.Kind.Label())))})
+	}
+	head := wrap(fmt.Sprintf(lang.L("Runden %s"), r.Year))
+	if len(rows) == 0 {
+		return container.NewVBox(head, wrap(lang.L("Ingen fokusområder valgt ennå.")))
+	}
+	return container.NewVBox(head, avvik.NewBarChart("", rows))
+}
