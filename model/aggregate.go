@@ -98,6 +98,7 @@ type MunicipalAggregate struct {
 	PrevUnits    []SubmissionFile // the year before's, likewise
 	Problems     []FileProblem    // files not used, in the order given
 	Missing      []ExpectedUnit   // expected units without a file for the year
+	Unlisted     int              // units with a file that are not on the list of expected units (0 without a list)
 	Expected     int              // len(options.Expected)
 	MinEmployees int
 	Target       *float64
@@ -193,6 +194,7 @@ func Aggregate(files []SubmissionFile, problems []FileProblem, o AggregateOption
 		a.Previous = a.Year - 1
 	}
 	a.Missing = missingUnits(o.Expected, a.Units)
+	a.Unlisted = unlistedUnits(o.Expected, a.Units)
 	a.computeFigures()
 	return a
 }
@@ -289,6 +291,25 @@ func newestPerUnit(files []SubmissionFile) (keep []SubmissionFile, replaced []Fi
 			CompareNorwegian(strings.TrimSpace(x.Unit.Name), strings.TrimSpace(y.Unit.Name)))
 	})
 	return keep, replaced
+}
+
+// unlistedUnits counts the units not on the list of expected units
+// (none when there is no list). Linear: one map of the list.
+func unlistedUnits(expected []ExpectedUnit, units []SubmissionFile) int {
+	if len(expected) == 0 {
+		return 0
+	}
+	listed := make(map[string]bool, len(expected))
+	for _, e := range expected {
+		listed[unitKey(e.Name, e.Municipality)] = true
+	}
+	n := 0
+	for _, s := range units {
+		if !listed[unitKey(s.Unit.Name, "")] && !listed[unitKey(s.Unit.Name, s.Unit.Municipality)] {
+			n++
+		}
+	}
+	return n
 }
 
 // missingUnits are the expected units without a file, matched by name

@@ -61,18 +61,18 @@ func SmallUnit(s SubmissionFile, min int) bool { return s.Unit.Employees < min }
 
 // SectorTotal is one sector's units summed.
 type SectorTotal struct {
-	Sector     Sector
-	Units      int
-	Employees  int
-	Small      int // units below the minimum size, merged here
-	SickLeave  SickLeaveTotal
-	Deviations int // in units using the module
+	Sector      Sector
+	Units       int
+	Employees   int
+	Small       int // units below the minimum size, merged here
+	SickLeave   SickLeaveTotal
+	Deviations  int // in units using the module
 	OpenSerious int
-	Overdue    int // overdue measures
-	HighAfter  int // units whose highest remaining risk is høy
-	Mapped     int // units with a current violence mapping (kap. 3A)
-	Violence   int // units using the violence module
-	Submitted  []SubmissionFile
+	Overdue     int // overdue measures
+	HighAfter   int // units whose highest remaining risk is høy
+	Mapped      int // units with a current violence mapping (kap. 3A)
+	Violence    int // units using the violence module
+	Submitted   []SubmissionFile
 }
 
 // sectorTotals sums the units per sector, in Sectors() order, leaving
@@ -137,11 +137,11 @@ func HighestRemainingRisk(r *SubmissionRisk) RiskLevel {
 // RiskPicture counts the units by their highest remaining risk level,
 // and the hazards by level before and after measures.
 type RiskPicture struct {
-	Units          map[RiskLevel]int // by highest level after measures
-	NoneAssessed   int               // units with the module but no assessed hazard
-	NotInUse       int
-	Before, After  map[RiskLevel]int // hazards, summed
-	Matrix4, Matrix5 int              // units on a 4×4 and on a 5×5 matrix
+	Units            map[RiskLevel]int // by highest level after measures
+	NoneAssessed     int               // units with the module but no assessed hazard
+	NotInUse         int
+	Before, After    map[RiskLevel]int // hazards, summed
+	Matrix4, Matrix5 int               // units on a 4×4 and on a 5×5 matrix
 }
 
 func riskPicture(units []SubmissionFile) RiskPicture {

@@ -11,8 +11,8 @@ import (
 func aggSub(name string, sector Sector, employees, year int) SubmissionFile {
 	return SubmissionFile{File: strings.ToLower(name) + ".json", Submission: Submission{
 		Schema: SubmissionSchema, SchemaVersion: SubmissionVersion, Year: year,
-		Produced: NewDate(year+1, time.January, 10),
-		Unit:     SubmissionUnit{Name: name, Municipality: "Hamar kommune", Sector: sector, Employees: employees},
+		Produced:   NewDate(year+1, time.January, 10),
+		Unit:       SubmissionUnit{Name: name, Municipality: "Hamar kommune", Sector: sector, Employees: employees},
 		ActionPlan: &SubmissionPlan{}, Risk: &SubmissionRisk{Matrix: SubmissionMatrix{Size: 5}},
 	}}
 }
@@ -92,6 +92,12 @@ func TestMissingUnits(t *testing.T) {
 	got := missingUnits(exp, units)
 	if len(got) != 2 || got[0].String() != "Berg barnehage (Løten kommune)" || got[1].String() != "Ny skole" {
 		t.Errorf("%v", got)
+	}
+	if n := unlistedUnits(exp, append(units, aggSub("Ukjent skole", SectorSkole, 9, 2026))); n != 1 {
+		t.Errorf("unlisted %d", n)
+	}
+	if unlistedUnits(nil, units) != 0 {
+		t.Error("unlisted without a list")
 	}
 	if missingUnits(nil, units) != nil {
 		t.Error("no list, yet missing units")

@@ -437,21 +437,9 @@ func ReadSubmission(b []byte) (Submission, error) {
 	if dec.More() {
 		return s, fmt.Errorf("%w (mer innhold etter slutten av dokumentet)", ErrSubmissionSyntax)
 	}
-	top, ok := raw.(map[string]any)
-	if !ok {
-		return s, fmt.Errorf("%w (ikke et JSON-objekt)", ErrSubmissionForeign)
-	}
-	if id, _ := top[errSubmissionFieldsTop].(string); id != SubmissionSchema {
-		if id == "" {
-			return s, fmt.Errorf("%w (mangler «schema»: «%s»)", ErrSubmissionForeign, SubmissionSchema)
-		}
-		return s, fmt.Errorf("%w («schema» er «%s»)", ErrSubmissionForeign, shorten(id, 60))
-	}
-	v, _ := top["schema_version"].(json.Number)
-	version, err := v.Int64()
-	if err != nil || version < SubmissionOldestVersion || version > SubmissionVersion {
-		return s, fmt.Errorf("%w (versjon %s; dette programmet leser versjon %d til %d)", ErrSubmissionVersion, orNone(v.String()),
-			SubmissionOldestVersion, SubmissionVersion)
+	version, err := submissionIdentity(raw)
+	if err != nil {
+		return s, err
 	}
 	if err := validateSchema(raw, int(version)); err != nil {
 		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, err.Error())
@@ -465,6 +453,29 @@ func ReadSubmission(b []byte) (Submission, error) {
 		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, err.Error())
 	}
 	return s, nil
+}
+
+// submissionIdentity checks that the decoded document is a submission
+// file (an object with «schema») of a version this program reads, and
+// returns the version.
+func submissionIdentity(raw any) (int64, error) {
+	top, ok := raw.(map[string]any)
+	if !ok {
+		return 0, fmt.Errorf("%w (ikke et JSON-objekt)", ErrSubmissionForeign)
+	}
+	if id, _ := top[errSubmissionFieldsTop].(string); id != SubmissionSchema {
+		if id == "" {
+			return 0, fmt.Errorf("%w (mangler «schema»: «%s»)", ErrSubmissionForeign, SubmissionSchema)
+		}
+		return 0, fmt.Errorf("%w («schema» er «%s»)", ErrSubmissionForeign, shorten(id, 60))
+	}
+	v, _ := top["schema_version"].(json.Number)
+	version, err := v.Int64()
+	if err != nil || version < SubmissionOldestVersion || version > SubmissionVersion {
+		return 0, fmt.Errorf("%w (versjon %s; dette programmet leser versjon %d til %d)", ErrSubmissionVersion, orNone(v.String()),
+			SubmissionOldestVersion, SubmissionVersion)
+	}
+	return version, nil
 }
 
 // jsonReason turns encoding/json's errors into short Norwegian.

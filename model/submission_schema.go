@@ -123,14 +123,21 @@ func schemaPath(loc []string, more ...string) string {
 
 // schemaMessage says in Norwegian what one schema error means.
 func schemaMessage(e *jsonschema.ValidationError, version int) string {
-	path := schemaPath(e.InstanceLocation)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		return fmt.Sprintf("feltet «%s» mangler", schemaPath(e.InstanceLocation, k.Missing[0]))
 	case *kind.AdditionalProperties:
 		return fmt.Sprintf("ukjent felt «%s» (finnes ikke i versjon %d)", shorten(schemaPath(e.InstanceLocation, k.Properties[0]), 60), version)
 	case *kind.PropertyNames:
-		return fmt.Sprintf("feltet «%s» har en ukjent kode «%s»", path, shorten(k.Property, 40))
+		return fmt.Sprintf("feltet «%s» har en ukjent kode «%s»", schemaPath(e.InstanceLocation), shorten(k.Property, 40))
+	}
+	return valueMessage(e)
+}
+
+// valueMessage says what is wrong with a value.
+func valueMessage(e *jsonschema.ValidationError) string {
+	path := schemaPath(e.InstanceLocation)
+	switch k := e.ErrorKind.(type) {
 	case *kind.Type:
 		return fmt.Sprintf("feltet «%s» har feil type (%s)", path, k.Got)
 	case *kind.Enum:

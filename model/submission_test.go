@@ -236,3 +236,15 @@ func withoutKey(t *testing.T, doc string, path ...string) string {
 	}
 	return string(b)
 }
+
+// BenchmarkReadSubmission reads and validates one submission file
+// (schema and cross-field rules).
+func BenchmarkReadSubmission(b *testing.B) {
+	good := validSubmission(b)
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := ReadSubmission(good); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -134,3 +134,48 @@ func TestGoldenDemoAggregate(t *testing.T) {
 		t.Errorf("attention csv:\n%s", csv)
 	}
 }
+
+// FuzzAggregateFile writes any bytes as a submission file and aggregates
+// it with a good one: the reader never panics, the file is either a unit
+// or a problem with a reason, and the good file always counts.
+func FuzzAggregateFile(f *testing.F) {
+	units := submitdemo.Units(2, 1)
+	good, _ := submitdemo.Submission(units[0], 2026, 1, true).Marshal()
+	other, _ := submitdemo.Submission(units[1], 2026, 1, false).Marshal()
+	f.Add(other)
+	f.Add(other[:len(other)/2])
+	f.Add(bytes.Replace(other, []byte(`"schema_version": 2`), []byte(`"schema_version": 1`), 1))
+	f.Add(bytes.Replace(other, []byte(`"year": 2026`), []byte(`"year": 2025`), 1))
+	f.Add(good) // the same unit twice
+	f.Add([]byte(`{"schema": "hmsutvalg-innsending", "schema_version": 2, "unit": {"name": 5}}`))
+	dir := f.TempDir()
+	goodPath := filepath.Join(dir, "god.json")
+	if err := os.WriteFile(goodPath, good, 0o644); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(t.TempDir(), "x.json")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := AggregateFilesWith([]string{goodPath, p}, model.AggregateOptions{Year: 2026}, nil)
+		used := 0
+		for _, u := range append(a.Units, a.PrevUnits...) {
+			if u.File == p {
+				used++
+			}
+		}
+		named := 0
+		for _, pr := range a.Problems {
+			if pr.File == p && pr.Reason != "" {
+				named++
+			}
+		}
+		if used+named != 1 {
+			t.Fatalf("the file is used %d times and named %d times: %+v", used, named, a.Problems)
+		}
+		if len(a.Units) == 0 {
+			t.Fatal("the good file does not count")
+		}
+	})
+}

@@ -73,17 +73,23 @@ func municipalities(units []model.SubmissionFile) string {
 	return fmt.Sprintf("%d kommuner", len(seen))
 }
 
-// submittedLine is "42 av 45 forventede enheter har sendt inn (3 mangler)".
+// submittedLine is "40 enheter har sendt inn. 5 av 45 forventede
+// enheter mangler."
 func submittedLine(a Aggregation) string {
 	n := len(a.Units)
+	s := fmt.Sprintf("%d %s har sendt inn for %s.", n, plural(n, "enhet", "enheter"), a.Year)
 	if a.Expected == 0 {
-		return fmt.Sprintf("%d %s har sendt inn (ingen liste over enheter som skal levere er gitt)", n, plural(n, "enhet", "enheter"))
+		return s + " Ingen liste over enheter som skal levere er gitt."
 	}
-	return fmt.Sprintf("%d av %d forventede enheter har sendt inn (%d mangler)", a.Expected-len(a.Missing), a.Expected, len(a.Missing))
+	s += fmt.Sprintf(" %d av %d forventede enheter mangler.", len(a.Missing), a.Expected)
+	if a.Unlisted > 0 {
+		s += fmt.Sprintf(" %d %s ikke på listen.", a.Unlisted, plural(a.Unlisted, "enhet som har sendt inn, står", "enheter som har sendt inn, står"))
+	}
+	return s
 }
 
 func (d *Document) aggregateCover(a Aggregation) {
-	lines := []string{municipalities(a.Units), submittedLine(a) + ".",
+	lines := []string{municipalities(a.Units), submittedLine(a),
 		fmt.Sprintf("%s ansatte i enhetene som har sendt inn.", model.FormatInt(a.Employees))}
 	if a.Previous != 0 {
 		lines = append(lines, fmt.Sprintf("Sammenlignet med %s (%d %s).", a.Previous, len(a.PrevUnits), plural(len(a.PrevUnits), "enhet", "enheter")))
@@ -136,7 +142,7 @@ func (d *Document) aggregateSummary(a Aggregation) {
 	d.Heading(1, "Sammendrag for kommunen")
 	dv := a.Deviations
 	pairs := [][2]string{
-		{"Innsendinger", submittedLine(a) + failedWords(a) + "."},
+		{"Innsendinger", submittedLine(a) + failedWords(a)},
 		{"Sykefravær " + a.Year.String(), sickLeaveSummary(a)},
 		{"Avvik", fmt.Sprintf("%d i %d %s som bruker avviksmodulen; %d åpne alvorlige. Tilfeller der noen døde eller ble alvorlig skadet (aml. § 5-2): %d.",
 			dv.Total, dv.Units, plural(dv.Units, "enhet", "enheter"), dv.OpenSerious, noticesTotal(a))},
@@ -185,19 +191,16 @@ func (d *Document) yearComparison(a Aggregation) {
 		{"Enheter med gjeldende kartlegging av vold og trusler", num(p.Mapped), num(c.Mapped), diff(c.Mapped, p.Mapped)},
 		{"Enheter med alle åtte punkter i § 5 dokumentert", num(p.AllPoints), num(c.AllPoints), diff(c.AllPoints, p.AllPoints)},
 	}
-	prevTitle := "Året før"
-	if has {
-		prevTitle = a.Previous.String()
-	} else {
-		for _, r := range rows {
-			r[1] = "–"
+	cols := []Column{{Title: "Nøkkeltall", Width: 95}, {Title: a.Previous.String(), Width: 30, Align: AlignRight},
+		{Title: a.Year.String(), Width: 30, Align: AlignRight}, {Title: "Endring", Width: 45, Align: AlignRight}}
+	if !has { // the year's column only
+		cols = []Column{cols[0], cols[2]}
+		for i, r := range rows {
+			rows[i] = []string{r[0], r[2]}
 		}
 	}
 	d.Heading(2, "Nøkkeltall")
-	d.narrow(200, func() {
-		d.Table(Table{Columns: []Column{{Title: "Nøkkeltall", Width: 95}, {Title: prevTitle, Width: 30, Align: AlignRight},
-			{Title: a.Year.String(), Width: 30, Align: AlignRight}, {Title: "Endring", Width: 45, Align: AlignRight}}, Rows: rows})
-	})
+	d.narrow(200, func() { d.Table(Table{Columns: cols, Rows: rows}) })
 	if has {
 		d.Paragraph("Tallene gjelder enhetene som sendte inn hvert år.")
 	} else {
@@ -207,7 +210,7 @@ func (d *Document) yearComparison(a Aggregation) {
 
 func failedWords(a Aggregation) string {
 	if n := a.Failed(); n > 0 {
-		return fmt.Sprintf(". %d %s kunne ikke brukes (se «Innsendingsfilene»)", n, plural(n, "fil", "filer"))
+		return fmt.Sprintf(" %d %s kunne ikke brukes (se «Innsendingsfilene»).", n, plural(n, "fil", "filer"))
 	}
 	return ""
 }
@@ -478,8 +481,8 @@ func (d *Document) aggregateTenFactor(a Aggregation) {
 // attentionList is one list of the attention chapter.
 type attentionList struct {
 	title, short, empty string
-	rows         []model.AttentionRow
-	note         string
+	rows                []model.AttentionRow
+	note                string
 }
 
 func attentionLists(at model.Attention) []attentionList {
