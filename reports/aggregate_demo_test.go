@@ -119,6 +119,23 @@ func TestGoldenDemoAggregate(t *testing.T) {
 	}
 	text := normalizeText(pdfText(t, path))
 	checkGolden(t, "samlet-demo.golden.txt", text)
+	j := qpdfJSON(t, path)
+	var outline []string
+	outlineTree(j["outlines"].([]any), "", &outline)
+	joined := strings.Join(outline, "\n")
+	for _, want := range []string{"Sammendrag for kommunen@2", "Sykefravær per enhet@", "Avvik@", "Risikobildet@", "10-FAKTOR@",
+		"Trenger AMUs oppmerksomhet@", "  Kartlegging av vold og trusler (kap. 3A, tidligere 23A)", "Sektorene@", "  Hjemmetjeneste@",
+		"Vedlegg: alle enheter@", "Innsendingsfilene@"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("outline lacks %q:\n%s", want, joined)
+		}
+	}
+	if lang := catalogLang(t, j); lang != "u:nb-NO" {
+		t.Errorf("/Lang = %v", lang)
+	}
+	if strings.Contains(strings.ReplaceAll(text, "tidligere 23A", ""), "23A") {
+		t.Error("23A without «kap. 3A (tidligere 23A)»")
+	}
 	for _, s := range a.Units {
 		if !model.SmallUnit(s, a.MinEmployees) || s.SickLeave == nil || s.SickLeave.Year == nil {
 			continue

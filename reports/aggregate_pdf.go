@@ -199,13 +199,12 @@ func (d *Document) yearComparison(a Aggregation) {
 			rows[i] = []string{r[0], r[2]}
 		}
 	}
-	d.Heading(2, "Nøkkeltall")
-	d.narrow(200, func() { d.Table(Table{Columns: cols, Rows: rows}) })
 	if has {
-		d.Paragraph("Tallene gjelder enhetene som sendte inn hvert år.")
+		d.Heading(2, "Nøkkeltall for enhetene som sendte inn hvert år")
 	} else {
-		d.Paragraph("Ingen innsendinger for året før er gitt, så det er ingen sammenligning.")
+		d.Heading(2, "Nøkkeltall (ingen innsendinger for året før er gitt, så det er ingen sammenligning)")
 	}
+	d.narrow(200, func() { d.Table(Table{Columns: cols, Rows: rows, Compact: true}) })
 }
 
 func failedWords(a Aggregation) string {
@@ -482,7 +481,6 @@ func (d *Document) aggregateTenFactor(a Aggregation) {
 type attentionList struct {
 	title, short, empty string
 	rows                []model.AttentionRow
-	note                string
 }
 
 func attentionLists(at model.Attention) []attentionList {

@@ -233,7 +233,11 @@ func runAggregate(job aggregateJob, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %s\n", f.File, f.Reason)
 	}
 	if len(agg.Units) == 0 {
-		fmt.Fprintln(stderr, "Ingen gyldige innsendingsfiler; ingen rapport er laget.")
+		if agg.Year == 0 {
+			fmt.Fprintln(stderr, "Ingen gyldige innsendingsfiler; ingen rapport er laget.")
+		} else {
+			fmt.Fprintf(stderr, "Ingen gyldige innsendingsfiler for %s; ingen rapport er laget.\n", agg.Year)
+		}
 		return exitError
 	}
 	if err := reports.AggregateReport(agg, job.opts).WriteFile(job.out); err != nil {

@@ -123,7 +123,7 @@ func risk(r *rand.Rand, year int) *model.SubmissionRisk {
 	if r.IntN(4) == 0 {
 		m = model.DefaultRiskMatrixFor(4)
 	}
-	x := &model.SubmissionRisk{Assessments: 1 + r.IntN(3), Matrix: model.SubmissionMatrix{Size: m.Size, LowMax: m.LowMax, MediumMax: m.MediumMax}}
+	x := &model.SubmissionRisk{Assessments: 1 + r.IntN(3), Matrix: model.SubmissionMatrix(m)}
 	x.CarriedOut = r.IntN(x.Assessments + 1)
 	if r.IntN(5) == 0 {
 		x.ReviewOverdue = 1
