@@ -5,8 +5,10 @@ type SickLeaveTotal struct {
 	Units   int     // units with a year percentage
 	Percent float64 // weighted mean; valid when Units > 0
 	// ByDays is true when every unit's quarters have agreed working days
-	// and the mean is weighted by them; otherwise it is weighted by the
-	// units' employees and NoDays counts the units without days.
+	// and the mean is weighted by them. Otherwise NoDays counts the units
+	// without days: they are weighted by their employees, converted to
+	// days at the mean days per employee of the units that have days (or
+	// all units by employees when none has days).
 	ByDays bool
 	NoDays int
 }
@@ -25,32 +27,40 @@ func unitDays(sl *SubmissionSickLeave) float64 {
 }
 
 // sickLeaveTotal weights each unit's year percentage by its agreed
-// working days when every unit has them, otherwise by employees (the
-// days of some units are unknown, and days and heads cannot be mixed).
+// working days; a unit without them counts by its employees, at the mean
+// days per employee of the units that have days.
 func sickLeaveTotal(units []SubmissionFile) SickLeaveTotal {
 	var t SickLeaveTotal
-	var days, heads, byDays, byHeads float64
+	var withDays, daysEmp float64 // days and employees of the units with days
 	for _, s := range units {
-		sl := s.SickLeave
-		if sl == nil || sl.Year == nil {
-			continue
+		if sl := s.SickLeave; sl != nil && sl.Year != nil {
+			t.Units++
+			if d := unitDays(sl); d > 0 {
+				withDays += d
+				daysEmp += float64(s.Unit.Employees)
+			} else {
+				t.NoDays++
+			}
 		}
-		t.Units++
-		d := unitDays(sl)
-		if d == 0 {
-			t.NoDays++
-		}
-		days += d
-		byDays += *sl.Year * d
-		heads += float64(s.Unit.Employees)
-		byHeads += *sl.Year * float64(s.Unit.Employees)
 	}
-	switch {
-	case t.Units == 0:
-	case t.NoDays == 0 && days > 0:
-		t.ByDays, t.Percent = true, byDays/days
-	case heads > 0:
-		t.Percent = byHeads / heads
+	perEmployee := 1.0 // no unit has days: weight by employees alone
+	if withDays > 0 {
+		perEmployee = withDays / daysEmp
+	}
+	var weight, sum float64
+	for _, s := range units {
+		if sl := s.SickLeave; sl != nil && sl.Year != nil {
+			w := unitDays(sl)
+			if w == 0 {
+				w = float64(s.Unit.Employees) * perEmployee
+			}
+			weight += w
+			sum += *sl.Year * w
+		}
+	}
+	t.ByDays = t.Units > 0 && t.NoDays == 0
+	if weight > 0 {
+		t.Percent = sum / weight
 	}
 	return t
 }

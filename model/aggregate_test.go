@@ -121,7 +121,10 @@ func TestSickLeaveTotal(t *testing.T) {
 		{"none", nil, 0, 0, false, 0},
 		{"module not in use or no quarter", []SubmissionFile{aggSub("E", SectorSkole, 5, 2026), noYear}, 0, 0, false, 0},
 		{"by days", []SubmissionFile{big, small}, 2, (4*4000 + 10*2000) / 6000.0, true, 0},
-		{"one unit lacks days: all by employees", []SubmissionFile{big, noDays}, 2, (4*30 + 10*10) / 40.0, false, 1},
+		// big: 4 000 days for 30 employees; noDays counts as 10 × 4 000/30.
+		{"one unit lacks days: it counts by employees at the others' days per employee", []SubmissionFile{big, noDays}, 2,
+			(4*4000 + 10*10*4000/30.0) / (4000 + 10*4000/30.0), false, 1},
+		{"no unit has days: by employees", []SubmissionFile{noDays, withSick(aggSub("F", SectorSkole, 30, 2026), 4)}, 2, (10*10 + 4*30) / 40.0, false, 2},
 	} {
 		got := sickLeaveTotal(c.in)
 		if got.Units != c.units || !near(got.Percent, c.pct) || got.ByDays != c.byDays || got.NoDays != c.noDays {

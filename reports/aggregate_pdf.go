@@ -105,7 +105,7 @@ func sickLeaveSummary(a Aggregation) string {
 	if t.Units == 0 {
 		return "Ingen enheter har sykefraværstall for året."
 	}
-	s := fmt.Sprintf("%s (%s; %d %s)", pctF(t.Percent), sickWeighting(t), t.Units, plural(t.Units, "enhet", "enheter"))
+	s := fmt.Sprintf("%s (%d %s, %s)", pctF(t.Percent), t.Units, plural(t.Units, "enhet", "enheter"), sickWeighting(t))
 	if a.Target != nil {
 		s += fmt.Sprintf(". Kommunens mål %s: %s", pctF(*a.Target), targetWords(t.Percent-*a.Target))
 	} else {
@@ -113,7 +113,7 @@ func sickLeaveSummary(a Aggregation) string {
 	}
 	if p := a.PrevSick; p.Units > 0 {
 		s += fmt.Sprintf(". Endring fra %s (%s): %s", a.Previous, pctF(p.Percent), pointsF(t.Percent-p.Percent))
-		if p.ByDays != t.ByDays {
+		if sickWeighting(p) != sickWeighting(t) {
 			s += fmt.Sprintf(" (%s er %s)", a.Previous, sickWeighting(p))
 		}
 	}
@@ -125,7 +125,10 @@ func sickWeighting(t model.SickLeaveTotal) string {
 	if t.ByDays {
 		return "vektet med avtalte dagsverk"
 	}
-	return fmt.Sprintf("vektet med antall ansatte, fordi %d %s mangler avtalte dagsverk", t.NoDays, plural(t.NoDays, "enhet", "enheter"))
+	if t.NoDays == t.Units {
+		return "vektet med antall ansatte, fordi ingen enhet har avtalte dagsverk"
+	}
+	return fmt.Sprintf("vektet med avtalte dagsverk; %d %s uten dagsverk er vektet med antall ansatte", t.NoDays, plural(t.NoDays, "enhet", "enheter"))
 }
 
 func targetWords(diff float64) string {
