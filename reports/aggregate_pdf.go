@@ -464,7 +464,7 @@ func (d *Document) aggregateTenFactor(a Aggregation) {
 	var bars []Bar
 	hasPrev := false
 	for _, f := range a.TenFactor {
-		b := Bar{Label: fmt.Sprintf("%d %s", f.Factor, factors[f.Factor-1].Label()), Value: f.Mean,
+		b := Bar{Label: fmt.Sprintf("%d %s", f.Factor, factors[f.Factor-1].FullLabel()), Value: f.Mean,
 			Text: FormatNumber(f.Mean, 2) + fmt.Sprintf(" (%d enh., %d svar)", f.Units, f.Respondents)}
 		if f.PrevUnits > 0 {
 			b.Marker, b.HasMarker, hasPrev = f.Prev, true, true

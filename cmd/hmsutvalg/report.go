@@ -244,11 +244,11 @@ func runAggregate(job aggregateJob, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Rapporten kunne ikke lagres: %v\n", err)
 		return exitError
 	}
+	fmt.Fprintf(stdout, "Samlet rapport for %s med %d %s er lagret i %s.\n", agg.Year, len(agg.Units),
+		pluralNO(len(agg.Units), "enhet", "enheter"), job.out)
 	if code := writeAggregateCSV(job, agg, stdout, stderr); code != exitOK {
 		return code
 	}
-	fmt.Fprintf(stdout, "Samlet rapport for %s med %d %s er lagret i %s.\n", agg.Year, len(agg.Units),
-		pluralNO(len(agg.Units), "enhet", "enheter"), job.out)
 	if len(agg.Missing) > 0 {
 		names := make([]string, len(agg.Missing))
 		for i, m := range agg.Missing {
