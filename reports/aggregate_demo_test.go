@@ -201,3 +201,37 @@ func FuzzAggregateFile(f *testing.F) {
 		}
 	})
 }
+
+// TestReadRefusesHugeFileUnread: a 50 MB file (sparse, so the test is
+// cheap) is refused from its size, and a folder's other files still
+// count; files that are not .json in a folder are left alone.
+func TestReadRefusesHugeFileUnread(t *testing.T) {
+	dir := t.TempDir()
+	huge := filepath.Join(dir, "enorm.json")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	good, _ := submitdemo.Submission(submitdemo.Units(1, 1)[0], 2026, 1, true).Marshal()
+	os.WriteFile(filepath.Join(dir, "god.json"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "bilde.png"), []byte("PNG"), 0o644)
+	os.Mkdir(filepath.Join(dir, "undermappe.json"), 0o755)
+	var done []int
+	subs, problems := ReadSubmissionFiles([]string{dir}, func(n int) { done = append(done, n) })
+	if fmt.Sprint(done) != "[1 2]" {
+		t.Errorf("progress %v", done)
+	}
+	if len(subs) != 1 || len(problems) != 1 || problems[0].File != huge ||
+		!strings.Contains(problems[0].Reason, "for stor (52 428 800 byte") {
+		t.Errorf("subs %d, problems %+v", len(subs), problems)
+	}
+	// A path that does not exist is named too.
+	_, problems = ReadSubmissionFiles([]string{filepath.Join(dir, "borte.json")}, nil)
+	if len(problems) != 1 || problems[0].Reason != "filen finnes ikke" {
+		t.Errorf("%+v", problems)
+	}
+}
