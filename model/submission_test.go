@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,16 +137,24 @@ func TestSubmissionBadFiles(t *testing.T) {
 		{"v2-felt mangler", withoutKey(t, good, "risk", "last_carried_out"), ErrSubmissionInvalid, "«risk.last_carried_out» mangler"},
 		{"sammendrag", strings.Replace(good, `"status": "folg_opp"`, `"status": "bra"`, 1), ErrSubmissionInvalid, "summary"},
 		{"ukjent felt", strings.Replace(good, `"year":`, `"navn": "Kari", "year":`, 1), ErrSubmissionInvalid, "ukjent felt «navn»"},
-		{"mangler felt", strings.Replace(good, `"employees": 22`, `"x": 1`, 1), ErrSubmissionInvalid, "ukjent felt"},
+		{"mangler felt", strings.Replace(good, `"employees": 22`, `"x": 1`, 1), ErrSubmissionInvalid, "«unit.employees» mangler (og 1 andre feil)"},
 		{"mangler felt 2", strings.Replace(good, `"app_version": "1.0.0",`, ``, 1), ErrSubmissionInvalid, "«app_version» mangler"},
 		{"feil type", strings.Replace(good, `"year": 2026`, `"year": "2026"`, 1), ErrSubmissionInvalid, "feil type"},
-		{"år", strings.Replace(good, `"year": 2026`, `"year": 1999`, 1), ErrSubmissionInvalid, "year må være"},
-		{"sektor", strings.Replace(good, `"sector": "barnehage"`, `"sector": "bank"`, 1), ErrSubmissionInvalid, "ikke en kjent sektor"},
-		{"negativt", strings.Replace(good, `"overdue": 1`, `"overdue": -1`, 1), ErrSubmissionInvalid, "tall fra 0"},
-		{"dato", strings.Replace(good, `"produced": "2027-01-10"`, `"produced": "10.01.2027"`, 1), ErrSubmissionInvalid, "ugyldig dato"},
-		{"sjekkliste", strings.Replace(good, `"point": 8`, `"point": 9`, 1), ErrSubmissionInvalid, "punktene 1–8"},
+		{"år", strings.Replace(good, `"year": 2026`, `"year": 1999`, 1), ErrSubmissionInvalid, "«year» må være minst 2000"},
+		{"sektor", strings.Replace(good, `"sector": "barnehage"`, `"sector": "bank"`, 1), ErrSubmissionInvalid, "«unit.sector» har en ukjent verdi «bank»"},
+		{"negativt", strings.Replace(good, `"overdue": 1`, `"overdue": -1`, 1), ErrSubmissionInvalid, "«action_plan.overdue» må være minst 0"},
+		{"dato", strings.Replace(good, `"produced": "2027-01-10"`, `"produced": "10.01.2027"`, 1), ErrSubmissionInvalid, "«produced» er ikke en dato"},
+		{"sjekkliste", strings.Replace(good, `"point": 8`, `"point": 9`, 1), ErrSubmissionInvalid, "«checklist[7].point» kan være høyst 8"},
 		{"rolle", strings.Replace(good, `"leder"`, `"sjef"`, 1), ErrSubmissionInvalid, "sjef"},
 		{"fødselsnummer", strings.Replace(good, `Lia barnehage`, `Lia `+genNID(t, 15, 6, 85, 123), 1), ErrSubmissionInvalid, "fødselsnummer"},
+		{"rekkefølge", strings.Replace(good, `"point": 8`, `"point": 1`, 1), ErrSubmissionInvalid, "punktene 1–8 i rekkefølge"},
+		{"ugyldig dato", strings.Replace(good, `"produced": "2027-01-10"`, `"produced": "2027-13-40"`, 1), ErrSubmissionInvalid, "ugyldig dato"},
+		{"kvartal", strings.Replace(good, `"sick_leave": null`, fmt.Sprintf(`"sick_leave": {"target_percent": null, "year_percent": 5, "quarters": [{"quarter": "%s", "percent": 5}], "rules_triggered": [], "measures": 0, "measures_overdue": 0}`, "2025-K4"), 1), ErrSubmissionInvalid, "hører ikke til 2026"},
+		{"kvartalsform", strings.Replace(good, `"sick_leave": null`, fmt.Sprintf(`"sick_leave": {"target_percent": null, "year_percent": 5, "quarters": [{"quarter": "%s", "percent": 5}], "rules_triggered": [], "measures": 0, "measures_overdue": 0}`, "2026-Q1"), 1), ErrSubmissionInvalid, "ikke et kvartal"},
+		{"sum", strings.Replace(good, `"planlagt": 1`, `"planlagt": 2`, 1), ErrSubmissionInvalid, "by_status må ha alle statuser"},
+		{"kode mangler", strings.Replace(good, `"planlagt": 1,`, ``, 1), ErrSubmissionInvalid, "by_status må ha alle statuser"},
+		{"ukjent kode", strings.Replace(good, `"planlagt": 1`, `"ferdig": 1`, 1), ErrSubmissionInvalid, "ukjent kode «ferdig»"},
+		{"varsler", strings.Replace(good, `"deviations": null`, `"deviations": {"total": 1, "open": 1, "by_category": {"personskade": 1}, "by_severity": {"alvorlig": 1}, "open_serious": 1, "notices_needed": 1, "notices_sent": 0, "notices_sent_after_year": 0, "notices_outstanding": 0}`, 1), ErrSubmissionInvalid, "notices"},
 		{"stor", good + strings.Repeat(" ", MaxSubmissionSize), ErrSubmissionTooLarge, "for stor"},
 	}
 	for _, c := range cases {
@@ -226,4 +235,16 @@ func withoutKey(t *testing.T, doc string, path ...string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// BenchmarkReadSubmission reads and validates one submission file
+// (schema and cross-field rules).
+func BenchmarkReadSubmission(b *testing.B) {
+	good := validSubmission(b)
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := ReadSubmission(good); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -25,6 +25,10 @@ type Bar struct {
 	Value float64
 	Text  string // printed after the bar; "" = the formatted value
 	Color Color  // zero = ColorBlue
+	// Marker is a value shown as a black diamond on the bar's row (last
+	// year's value), when HasMarker; BarChart.MarkerLabel explains it.
+	Marker    float64
+	HasMarker bool
 }
 
 // BarChart is a horizontal bar chart: one labelled bar per row, a value
@@ -36,6 +40,10 @@ type BarChart struct {
 	Decimals int     // decimals in value labels
 	Unit     string  // appended to values and scale labels, e.g. " %"
 	Lines    []RefLine
+	// MarkerLabel is the legend of the bars' markers, e.g. "2025"; ""
+	// draws no legend. With a legend the value texts stand in a column
+	// at the right, clear of the markers.
+	MarkerLabel string
 }
 
 // Series is one data series of a SeriesChart.
@@ -263,7 +271,7 @@ func (d *Document) BarChart(c BarChart) {
 		labelW = math.Max(labelW, pdf.GetStringWidth(sanitizeLine(b.Label)))
 		textW = math.Max(textW, pdf.GetStringWidth(texts[i]))
 	}
-	lo, hi := valueRange(values, lineValues(c.Lines))
+	lo, hi := valueRange(values, lineValues(c.Lines), barMarkers(c.Bars))
 	g := barGeometry{
 		c: c, texts: texts, unit: unit,
 		sc:     newScale(lo, hi, c.Max, 6),
@@ -279,14 +287,19 @@ func (d *Document) BarChart(c BarChart) {
 		minPitch = 4.5 // readable labels
 		axisH    = 7.0
 	)
-	maxPlot := d.bodyHeight() - g.titleH - g.topH - axisH - 6
+	legendH := 0.0
+	if c.MarkerLabel != "" {
+		legendH = 6
+	}
+	// The headings waiting to be drawn with the chart share its page.
+	maxPlot := d.bodyHeight() - g.titleH - g.topH - axisH - 6 - legendH - d.pendingHeight()
 	perPage := max(1, int(maxPlot/minPitch))
 	for from := 0; from < len(c.Bars); from += perPage {
 		bars := c.Bars[from:min(from+perPage, len(c.Bars))]
 		p := math.Min(pitch, maxPlot/float64(len(bars)))
 		plotH := float64(len(bars)) * p
 		d.space(2)
-		d.ensure(g.titleH + g.topH + plotH + axisH + 2)
+		d.ensure(g.titleH + g.topH + plotH + axisH + legendH + 2)
 		title := c.Title
 		if from > 0 && title != "" {
 			title += " (forts.)"
@@ -295,8 +308,42 @@ func (d *Document) BarChart(c BarChart) {
 		y0 += d.chartTitle(title, y0)
 		d.barChunk(g, bars, texts[from:], y0, p)
 		d.setY(y0 + g.topH + plotH + axisH)
+		d.markerLegend(c.MarkerLabel)
 		d.space(3)
 	}
+}
+
+// barMarkers are the bars' marker values.
+func barMarkers(bars []Bar) []float64 {
+	var out []float64
+	for _, b := range bars {
+		if b.HasMarker {
+			out = append(out, b.Marker)
+		}
+	}
+	return out
+}
+
+// diamond draws the bar marker: a black diamond with a white rim, so it
+// shows on any bar colour and without colour.
+func (d *Document) diamond(x, y, r float64) {
+	d.setFill(colorText)
+	d.setDraw(colorWhite)
+	d.pdf.SetLineWidth(0.25)
+	d.pdf.Polygon([]gofpdf.PointType{{X: x, Y: y - r}, {X: x + r, Y: y}, {X: x, Y: y + r}, {X: x - r, Y: y}}, "FD")
+}
+
+// markerLegend explains the diamond below a bar chart.
+func (d *Document) markerLegend(label string) {
+	if label == "" {
+		return
+	}
+	y := d.y() + 1
+	d.diamond(d.left+1.5, y+2, 1.3)
+	d.setFont(styleRegular, chartSmallSize)
+	d.setText(colorText)
+	d.cell(d.left+4, y, d.width()-4, 4, sanitizeLine(label), AlignLeft)
+	d.setY(y + 5)
 }
 
 // barGeometry is what all pages of a bar chart share.
@@ -351,7 +398,17 @@ func (d *Document) barChunk(g barGeometry, bars []Bar, texts []string, y0, pitch
 			pdf.Rect(math.Min(zero, end), y, math.Abs(end-zero), barH, "F")
 		}
 		d.setFont(styleRegular, math.Min(chartSmallSize, labelSize))
-		d.cell(math.Max(zero, end)+1, y, g.textW, barH, texts[i], AlignLeft)
+		tx := math.Max(zero, end) + 1
+		if g.c.MarkerLabel != "" {
+			tx = x1 + 1 // a column of its own, clear of the markers
+		}
+		d.cell(tx, y, g.textW, barH, texts[i], AlignLeft)
+	}
+	for i, b := range bars {
+		if b.HasMarker && finite(b.Marker) {
+			y := plotTop + float64(i)*pitch + pitch/2
+			d.diamond(sc.pos(b.Marker, x0, x1), y, math.Min(1.3, barH/2))
+		}
 	}
 	d.setDraw(colorText)
 	pdf.SetLineWidth(0.3)

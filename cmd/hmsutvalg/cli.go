@@ -43,7 +43,11 @@ Bruk:
   hmsutvalg export --db FIL [--year ÅÅÅÅ] --out FIL.json [--today DATO]
                                              lag innsendingsfilen med nøkkeltallene
   hmsutvalg aggregate --out FIL.pdf [--csv FIL.csv] [--units FIL] [--year ÅÅÅÅ]
-                    INNSENDING.json ...      samlet rapport for kommunen (AMU)
+                    [--target PROSENT] [--min-employees N]
+                    INNSENDING.json|MAPPE ...
+                                             samlet rapport for kommunen (AMU); filer for
+                                             året før gir sammenligning, --csv lager også
+                                             FIL-oppmerksomhet.csv
   hmsutvalg version                          vis versjon
 
 Uten --db brukes miljøvariabelen HMSUTVALG_DB, ellers standardfilen
@@ -53,7 +57,8 @@ Uten --year gjelder rapporten året før dagens dato. --today DATO
 (dd.mm.åååå) gir status per den datoen.
 
 Avslutningskode: 0 ok, 1 feil, 2 feil bruk. aggregate gir 1 når en
-eller flere filer ikke kunne leses; de andre er likevel med. status gir 3
+eller flere filer ikke kunne brukes (ugyldige, avkortede, ukjent versjon,
+eller erstattet av en nyere fil fra samme enhet); de andre er likevel med. status gir 3
 når noe i årshjulet eller handlingsplanen er forfalt.
 `
 

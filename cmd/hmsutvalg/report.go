@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -134,18 +136,22 @@ func runExport(job annualJob, stdout, stderr io.Writer) int {
 type aggregateJob struct {
 	out, csv, units string
 	year            model.HMSYear // 0 = the most common year in the files
-	files           []string
+	target          *float64      // the municipality's sick-leave target
+	minEmployees    int           // 0 = model.DefaultMinEmployees
+	files           []string      // files and folders
 	opts            reports.Options
 }
 
 func cmdAggregate(args []string, stdout, stderr io.Writer) int {
 	var job aggregateJob
-	var year string
+	var year, target string
 	fs := newFlags("aggregate", stderr)
 	fs.StringVar(&job.out, "out", "", "PDF som skal lages")
 	fs.StringVar(&job.csv, "csv", "", "CSV som skal lages")
 	fs.StringVar(&job.units, "units", "", "liste over enheter som skal levere")
 	fs.StringVar(&year, "year", "", "HMS-år")
+	fs.StringVar(&target, "target", "", "kommunens mål for sykefravær i prosent")
+	fs.IntVar(&job.minEmployees, "min-employees", model.DefaultMinEmployees, "minste enhet som vises alene i sykefraværstall")
 	// Flags may come before, between or after the files.
 	rest := args
 	for {
@@ -164,56 +170,85 @@ func cmdAggregate(args []string, stdout, stderr io.Writer) int {
 		job.files = append(job.files, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
-	if job.out == "" {
-		fmt.Fprintln(stderr, "Oppgi PDF-en som skal lages med --out FIL.pdf.")
-		return exitUsage
+	if code, ok := checkAggregateJob(&job, year, target, stderr); !ok {
+		return code
 	}
-	if len(job.files) == 0 {
-		fmt.Fprintln(stderr, "Oppgi minst én innsendingsfil (.json).")
+	return runAggregate(job, stdout, stderr)
+}
+
+// checkAggregateJob checks the parsed command and sets the year and the
+// target.
+func checkAggregateJob(job *aggregateJob, year, target string, stderr io.Writer) (int, bool) {
+	switch {
+	case job.out == "":
+		fmt.Fprintln(stderr, "Oppgi PDF-en som skal lages med --out FIL.pdf.")
+		return exitUsage, false
+	case len(job.files) == 0:
+		fmt.Fprintln(stderr, "Oppgi minst én innsendingsfil (.json) eller en mappe med dem.")
 		printUsage(stderr)
-		return exitUsage
+		return exitUsage, false
+	case job.minEmployees < 1:
+		fmt.Fprintln(stderr, "--min-employees må være 1 eller mer.")
+		return exitUsage, false
 	}
 	if year != "" {
 		y, err := model.ParseHMSYear(year)
 		if err != nil {
 			fmt.Fprintf(stderr, "--year: %v\n", err)
-			return exitUsage
+			return exitUsage, false
 		}
 		job.year = y
 	}
-	return runAggregate(job, stdout, stderr)
+	if target != "" {
+		p, err := model.ParsePercent(target)
+		if err != nil || p <= 0 {
+			fmt.Fprintf(stderr, "--target: «%s» er ikke en prosent, for eksempel 7,4.\n", target)
+			return exitUsage, false
+		}
+		v := p.Float()
+		job.target = &v
+	}
+	return exitOK, true
+}
+
+// attentionCSVPath is the attention list's file next to the CSV:
+// samlet.csv → samlet-oppmerksomhet.csv.
+func attentionCSVPath(csvPath string) string {
+	ext := filepath.Ext(csvPath)
+	return strings.TrimSuffix(csvPath, ext) + "-oppmerksomhet" + cmp.Or(ext, ".csv")
 }
 
 func runAggregate(job aggregateJob, stdout, stderr io.Writer) int {
-	var expected []reports.ExpectedUnit
+	o := model.AggregateOptions{Year: job.year, Target: job.target, MinEmployees: job.minEmployees}
 	if job.units != "" {
 		b, err := os.ReadFile(job.units)
 		if err != nil {
 			fmt.Fprintf(stderr, "Fant ikke enhetslisten %s.\n", job.units)
 			return exitError
 		}
-		expected = reports.ParseExpectedUnits(string(b))
+		o.Expected = model.ParseExpectedUnits(string(b))
 	}
-	agg := reports.AggregateFiles(job.files, job.year, expected)
-	for _, f := range agg.Failed {
+	agg := reports.AggregateFilesWith(job.files, o, nil)
+	for _, f := range agg.Problems {
 		fmt.Fprintf(stderr, "%s: %s\n", f.File, f.Reason)
 	}
 	if len(agg.Units) == 0 {
-		fmt.Fprintln(stderr, "Ingen gyldige innsendingsfiler; ingen rapport er laget.")
+		if agg.Year == 0 {
+			fmt.Fprintln(stderr, "Ingen gyldige innsendingsfiler; ingen rapport er laget.")
+		} else {
+			fmt.Fprintf(stderr, "Ingen gyldige innsendingsfiler for %s; ingen rapport er laget.\n", agg.Year)
+		}
 		return exitError
 	}
 	if err := reports.AggregateReport(agg, job.opts).WriteFile(job.out); err != nil {
 		fmt.Fprintf(stderr, "Rapporten kunne ikke lagres: %v\n", err)
 		return exitError
 	}
-	if job.csv != "" {
-		if err := reports.WriteFileAtomic(job.csv, reports.AggregateCSV(agg)); err != nil {
-			fmt.Fprintf(stderr, "CSV-filen kunne ikke lagres: %v\n", err)
-			return exitError
-		}
-	}
 	fmt.Fprintf(stdout, "Samlet rapport for %s med %d %s er lagret i %s.\n", agg.Year, len(agg.Units),
 		pluralNO(len(agg.Units), "enhet", "enheter"), job.out)
+	if code := writeAggregateCSV(job, agg, stdout, stderr); code != exitOK {
+		return code
+	}
 	if len(agg.Missing) > 0 {
 		names := make([]string, len(agg.Missing))
 		for i, m := range agg.Missing {
@@ -221,10 +256,27 @@ func runAggregate(job aggregateJob, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "Mangler innsending fra: %s.\n", strings.Join(names, ", "))
 	}
-	if len(agg.Failed) > 0 {
-		fmt.Fprintf(stderr, "%d %s kunne ikke leses.\n", len(agg.Failed), pluralNO(len(agg.Failed), "fil", "filer"))
+	if n := agg.Failed(); n > 0 {
+		fmt.Fprintf(stderr, "%d %s kunne ikke brukes.\n", n, pluralNO(n, "fil", "filer"))
 		return exitError
 	}
+	return exitOK
+}
+
+// writeAggregateCSV writes the units' CSV and, beside it, the attention
+// list's.
+func writeAggregateCSV(job aggregateJob, agg reports.Aggregation, stdout, stderr io.Writer) int {
+	if job.csv == "" {
+		return exitOK
+	}
+	att := attentionCSVPath(job.csv)
+	for path, b := range map[string][]byte{job.csv: reports.AggregateCSV(agg), att: reports.AttentionCSV(agg)} {
+		if err := reports.WriteFileAtomic(path, b); err != nil {
+			fmt.Fprintf(stderr, "CSV-filen kunne ikke lagres: %v\n", err)
+			return exitError
+		}
+	}
+	fmt.Fprintf(stdout, "CSV: %s og %s.\n", job.csv, att)
 	return exitOK
 }
 

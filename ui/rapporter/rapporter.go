@@ -351,7 +351,7 @@ func (s *Screen) SetFiles(files []string) {
 	}
 	agg := s.aggregate(files)
 	bad := map[string]string{}
-	for _, f := range agg.Failed {
+	for _, f := range agg.Problems {
 		bad[f.File] = f.Reason
 	}
 	var lines []string
