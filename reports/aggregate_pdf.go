@@ -45,6 +45,13 @@ func AggregateReport(a Aggregation, opts Options) *Document {
 // pctF is a percentage with one decimal: "6,8 %".
 func pctF(v float64) string { return FormatNumber(v, 1) + " %" }
 
+// shownDiff is the difference of two percentages as the report shows them
+// (one decimal), so a reader who subtracts the printed figures gets the
+// printed difference: 6,6 % against 7,6 % is −1,0, not −1,1.
+func shownDiff(a, b float64) float64 {
+	return math.Round(a*10)/10 - math.Round(b*10)/10
+}
+
 // pointsF is a signed difference in percentage points.
 func pointsF(v float64) string {
 	s := FormatNumber(math.Abs(v), 1) + " prosentpoeng"
@@ -107,12 +114,12 @@ func sickLeaveSummary(a Aggregation) string {
 	}
 	s := fmt.Sprintf("%s (%d %s, %s)", pctF(t.Percent), t.Units, plural(t.Units, "enhet", "enheter"), sickWeighting(t))
 	if a.Target != nil {
-		s += fmt.Sprintf(". Kommunens mål %s: %s", pctF(*a.Target), targetWords(t.Percent-*a.Target))
+		s += fmt.Sprintf(". Kommunens mål %s: %s", pctF(*a.Target), targetWords(shownDiff(t.Percent, *a.Target)))
 	} else {
 		s += ". Kommunens mål er ikke oppgitt"
 	}
 	if p := a.PrevSick; p.Units > 0 {
-		s += fmt.Sprintf(". Endring fra %s (%s): %s", a.Previous, pctF(p.Percent), pointsF(t.Percent-p.Percent))
+		s += fmt.Sprintf(". Endring fra %s (%s): %s", a.Previous, pctF(p.Percent), pointsF(shownDiff(t.Percent, p.Percent)))
 		if sickWeighting(p) != sickWeighting(t) {
 			s += fmt.Sprintf(" (%s er %s)", a.Previous, sickWeighting(p))
 		}
@@ -181,7 +188,7 @@ func (d *Document) yearComparison(a Aggregation) {
 	}
 	sickDiff := ""
 	if has && c.SickLeave.Units > 0 && p.SickLeave.Units > 0 {
-		sickDiff = pointsF(c.SickLeave.Percent - p.SickLeave.Percent)
+		sickDiff = pointsF(shownDiff(c.SickLeave.Percent, p.SickLeave.Percent))
 	}
 	rows := [][]string{
 		{"Enheter med innsending", num(p.Units), num(c.Units), diff(c.Units, p.Units)},
