@@ -46,7 +46,7 @@ func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
 		d.Plan.Overdue > 0, func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
 	t.DeviationsText, t.Deviations = t.row(theme.WarningIcon(), fmt.Sprintf(lang.L("Åpne alvorlige avvik: %d"), len(d.SeriousOpen)),
 		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpen}) })
-	return t, widget.NewCard(fmt.Sprintf(lang.L("Nå, per %s"), d.Today), "", t.box)
+	return t, widget.NewCard(lang.L("Nå"), fmt.Sprintf(lang.L("per %s"), d.Today), t.box)
 }
 
 // row adds one count: the text in bold, red with «!» when it needs action,
