@@ -78,6 +78,10 @@ type Store struct {
 	user string
 
 	lists listCache // decoded lists between writes (listcache.go)
+
+	// sessionFrom is the last change-log entry before this session: Undo
+	// only offers changes made since the file was opened.
+	sessionFrom uint64
 }
 
 // Path returns the database file path.
@@ -222,6 +226,14 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 			return fail(err)
 		}
 	}
+	if err := s.view(func(tx *bbolt.Tx) error {
+		if b := tx.Bucket([]byte(bucketChangelog)); b != nil {
+			s.sessionFrom = b.Sequence()
+		}
+		return nil
+	}); err != nil {
+		return fail(err)
+	}
 	return s, nil
 }
 
@@ -351,7 +363,9 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 	s.lists.invalidate()
 	defer s.lists.invalidate()
 	err = s.db.Update(func(tx *bbolt.Tx) error {
+		finish := beginJournal(tx)
 		changes, err := fn(tx)
+		records := finish()
 		if err != nil {
 			return err
 		}
@@ -359,8 +373,11 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 			return errNoChange
 		}
 		now, user := s.opts.Now(), s.currentUser()
-		for _, c := range changes {
+		for i, c := range changes {
 			c.Time, c.User = now, user
+			if i == 0 {
+				c.Records = records
+			}
 			if _, err := appendChange(tx, c); err != nil {
 				return err
 			}
