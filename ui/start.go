@@ -22,6 +22,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/undo"
 	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/wizard"
 )
@@ -146,7 +147,8 @@ func (u *App) showMain(st *hms.Store) {
 	u.guard.Set(nil)
 	u.env = env
 	sh := newShell(env, Pages())
-	u.win.SetContent(sh.build())
+	content := sh.build()
+	u.win.SetContent(container.NewBorder(nil, undo.NewBar(env, sh.rebuild), nil, nil, content))
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore

@@ -30,6 +30,9 @@ type Env struct {
 	// Guard keeps the form on screen from losing what was typed: pages
 	// register their form, and everything that leaves it calls Leave.
 	Guard *unsaved.Guard
+	// Undo undoes the session's last save or delete (Ctrl+Z where no
+	// text field has focus); nil until the window has its undo bar.
+	Undo func()
 
 	mu       sync.Mutex
 	onChange []func()
