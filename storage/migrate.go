@@ -51,6 +51,7 @@ var migrations = []migration{
 	{version: 2, name: "handlingsplan, risikovurdering og innstillinger", up: migrateV2},
 	{version: 3, name: "avvik, sykefravær, vernerunder, vold og trusler, 10-FAKTOR, møter og årshjul", up: migrateV3},
 	{version: 4, name: "årlig gjennomgang", up: migrateV4},
+	{version: 5, name: "kladder av tekst som ikke er lagret", up: migrateV5},
 }
 
 func migrateV1(tx *bbolt.Tx) error {

@@ -25,7 +25,7 @@ import (
 
 // CurrentSchemaVersion is the schema this program writes. It must equal the
 // version of the last entry in migrations (a test checks this).
-const CurrentSchemaVersion = 4
+const CurrentSchemaVersion = 5
 
 // KeepBackups is how many automatic backups are kept per database.
 const KeepBackups = 10
