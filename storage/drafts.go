@@ -25,11 +25,13 @@ func migrateV5(tx *bbolt.Tx) error {
 }
 
 // Draft is the free text of one form, where it belongs: the page and the
-// record (ID 0: a new one) the form showed.
+// record (ID 0: a new one) the form showed, as the page's focus request
+// (appctx.Focus) that opens it again.
 type Draft struct {
 	Page     string       `json:"page"`
 	ParentID uint64       `json:"parent_id,omitempty"`
 	ID       uint64       `json:"id,omitempty"`
+	Filter   string       `json:"filter,omitempty"` // how the page opens a new record, when ID is 0
 	Title    string       `json:"title"` // what the form showed, e.g. «Avvik 12: 03.02.2026 …»
 	Fields   []DraftField `json:"fields"`
 	Time     time.Time    `json:"time"`

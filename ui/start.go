@@ -99,6 +99,7 @@ func (u *App) Quit() {
 
 // Close closes the unit file; safe to call more than once.
 func (u *App) Close() {
+	u.guard.KeepDrafts(nil)
 	if u.store != nil {
 		_ = u.store.Close()
 		u.store = nil
@@ -150,6 +151,7 @@ func (u *App) showMain(st *hms.Store) {
 	content := sh.build()
 	u.win.SetContent(container.NewBorder(nil, undo.NewBar(env, sh.rebuild), nil, nil, content))
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
+	u.guard.KeepDrafts(st)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {
@@ -157,6 +159,7 @@ func (u *App) showMain(st *hms.Store) {
 		}
 		env.Open(moter.PageID, appctx.Focus{Filter: moter.FilterView})
 	}
+	offerDrafts(env)
 }
 
 // restore replaces the open file with a backup and reopens it.

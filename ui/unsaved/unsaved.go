@@ -41,17 +41,22 @@ type Guard struct {
 	win    fyne.Window
 	form   Form
 	asking *Prompt
+	drafts drafts // drafts.go
 }
 
 // NewGuard returns the guard of window w.
 func NewGuard(w fyne.Window) *Guard { return &Guard{win: w} }
 
 // Set makes f the form on screen (nil: none).
-func (g *Guard) Set(f Form) { g.form = f }
+func (g *Guard) Set(f Form) {
+	g.SyncDrafts()
+	g.form = f
+}
 
 // Clear forgets f if it is the form on screen.
 func (g *Guard) Clear(f Form) {
 	if g.form == f {
+		g.SyncDrafts()
 		g.form = nil
 	}
 }
@@ -84,6 +89,7 @@ func (g *Guard) Leave(proceed, cancel func()) {
 		return
 	}
 	if a, ok := f.(AutoSaver); ok && a.AutoSave() && f.Save() {
+		g.SyncDrafts()
 		proceed()
 		return
 	}
@@ -100,6 +106,7 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	p.Save = newKeyButton(lang.L("Lagre"), theme.DocumentSaveIcon(), func() {
 		done(func() {
 			if f.Save() {
+				g.SyncDrafts()
 				proceed()
 			} else {
 				cancel()
@@ -110,6 +117,7 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	p.Discard = newKeyButton(lang.L("Forkast"), theme.DeleteIcon(), func() {
 		done(func() {
 			f.Discard()
+			g.SyncDrafts()
 			proceed()
 		})
 	})

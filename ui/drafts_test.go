@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/uitest"
+)
+
+// TestDraftOfferedAfterCrash types a deviation description, lets the
+// guard keep it as a draft, "crashes" (closes the file without saving),
+// starts again and restores the text from the offer.
+func TestDraftOfferedAfterCrash(t *testing.T) {
+	path := uitest.DemoFile(t)
+	today := func() model.Date { return uitest.Today }
+	a := test.NewTempApp(t)
+	u := Start(a, Options{DBPath: path, Today: today})
+	env := u.Env()
+	devs, _ := env.Store.Deviations()
+	dev := devs[0]
+	env.Open(avvik.PageID, appctx.Focus{ID: dev.ID})
+	scr := env.Guard.Form().(*avvik.Screen)
+	typed := dev.WhatHappened + " Tillegg skrevet rett før strømmen gikk."
+	scr.Editor.WhatHappened.SetText(typed)
+	env.Guard.SyncDrafts() // what the ticker does every 2 s
+	u.Close()              // the crash: no save, no question
+
+	a2 := test.NewTempApp(t)
+	u2 := Start(a2, Options{DBPath: path, Today: today})
+	defer u2.Close()
+	w := u2.Window()
+	offer := w.Canvas().Overlays().Top()
+	if offer == nil || !uitest.HasText(offer, "Det finnes tekst som ikke ble lagret") || !uitest.HasText(offer, "Tillegg skrevet") {
+		t.Fatalf("no offer of the unsaved text after the crash")
+	}
+	if got, _ := u2.Env().Store.Deviation(dev.ID); got.WhatHappened != dev.WhatHappened {
+		t.Fatalf("the draft went into the record without asking: %q", got.WhatHappened)
+	}
+	test.Tap(devFindButton(offer, "Gjenopprett"))
+	scr2, ok := u2.Env().Guard.Form().(*avvik.Screen)
+	if !ok || scr2.Editor == nil || scr2.Editor.Deviation().ID != dev.ID {
+		t.Fatalf("Gjenopprett did not open deviation %d", dev.ID)
+	}
+	if scr2.Editor.WhatHappened.Text != typed || !scr2.Dirty() {
+		t.Fatalf("restored text %q (dirty %v), want %q", scr2.Editor.WhatHappened.Text, scr2.Dirty(), typed)
+	}
+	if !scr2.Save() {
+		t.Fatal("saving the restored text failed")
+	}
+	u2.Env().Guard.SyncDrafts()
+	if ds, _ := u2.Env().Store.Drafts(); len(ds) != 0 {
+		t.Fatalf("draft kept after the save: %+v", ds)
+	}
+	if got, _ := u2.Env().Store.Deviation(dev.ID); !strings.Contains(got.WhatHappened, "Tillegg skrevet") {
+		t.Fatalf("saved text %q", got.WhatHappened)
+	}
+}
+
+// TestDraftDiscardedOffer: «Forkast» removes the draft, and a clean quit
+// leaves none behind.
+func TestDraftDiscardedOffer(t *testing.T) {
+	path := uitest.DemoFile(t)
+	today := func() model.Date { return uitest.Today }
+	a := test.NewTempApp(t)
+	u := Start(a, Options{DBPath: path, Today: today})
+	env := u.Env()
+	env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterNew})
+	scr := env.Guard.Form().(*avvik.Screen)
+	scr.Editor.Cause.SetText("Ny årsak som aldri ble lagret")
+	env.Guard.SyncDrafts()
+	u.Close()
+
+	a2 := test.NewTempApp(t)
+	u2 := Start(a2, Options{DBPath: path, Today: today})
+	defer u2.Close()
+	offer := u2.Window().Canvas().Overlays().Top()
+	if offer == nil || !uitest.HasText(offer, "Nytt avvik") {
+		t.Fatal("no offer for the new deviation's draft")
+	}
+	test.Tap(devFindButton(offer, "Forkast"))
+	if ds, _ := u2.Env().Store.Drafts(); len(ds) != 0 {
+		t.Fatalf("Forkast kept the draft: %+v", ds)
+	}
+	if u2.Window().Canvas().Overlays().Top() != nil {
+		t.Fatal("a dialog is still open after Forkast")
+	}
+}
