@@ -5,11 +5,14 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/vernerunde"
 )
 
 // TestDraftOfferedAfterCrash types a deviation description, lets the
@@ -88,5 +91,59 @@ func TestDraftDiscardedOffer(t *testing.T) {
 	}
 	if u2.Window().Canvas().Overlays().Top() != nil {
 		t.Fatal("a dialog is still open after Forkast")
+	}
+}
+
+// TestDraftsOfEveryDrafter: the round summary and a new measure's
+// description come back after a crash the same way.
+func TestDraftsOfEveryDrafter(t *testing.T) {
+	today := func() model.Date { return uitest.Today }
+	cases := []struct {
+		name  string
+		open  func(env *appctx.Env) // opens the form
+		entry func(env *appctx.Env) *widget.Entry
+	}{
+		{"vernerunde", func(env *appctx.Env) {
+			rs, _ := env.Store.SafetyRounds()
+			for _, r := range rs {
+				if !r.Locked() {
+					env.Open(vernerunde.PageID, appctx.Focus{ParentID: r.ID})
+					return
+				}
+			}
+			t.Fatal("no open round in the demo")
+		}, func(env *appctx.Env) *widget.Entry {
+			return env.Guard.Form().(*vernerunde.Screen).Round.Closing.Notes
+		}},
+		{"handlingsplan", func(env *appctx.Env) { env.Navigate(handlingsplan.PageID) },
+			func(env *appctx.Env) *widget.Entry {
+				return env.Guard.Form().(*handlingsplan.Screen).Editor.Description
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := uitest.DemoFile(t)
+			u := Start(test.NewTempApp(t), Options{DBPath: path, Today: today})
+			env := u.Env()
+			tc.open(env)
+			const typed = "Tekst som bare fantes på skjermen da strømmen gikk."
+			tc.entry(env).SetText(typed)
+			env.Guard.SyncDrafts()
+			u.Close()
+
+			u2 := Start(test.NewTempApp(t), Options{DBPath: path, Today: today})
+			defer u2.Close()
+			offer := u2.Window().Canvas().Overlays().Top()
+			if offer == nil || !uitest.HasText(offer, typed) {
+				t.Fatal("no offer of the unsaved text")
+			}
+			test.Tap(devFindButton(offer, "Gjenopprett"))
+			if got := tc.entry(u2.Env()).Text; got != typed {
+				t.Fatalf("restored %q, want %q", got, typed)
+			}
+			if top := u2.Window().Canvas().Overlays().Top(); top != nil {
+				t.Fatalf("a dialog is open after restoring: %v", uitest.Texts(top))
+			}
+		})
 	}
 }
