@@ -42,6 +42,8 @@ type Guard struct {
 	form   Form
 	asking *Prompt
 	drafts drafts // drafts.go
+	// nested are sub-forms opened inside the form on screen (nest.go).
+	nested []Form
 }
 
 // NewGuard returns the guard of window w.
@@ -51,6 +53,7 @@ func NewGuard(w fyne.Window) *Guard { return &Guard{win: w} }
 func (g *Guard) Set(f Form) {
 	g.SyncDrafts()
 	g.form = f
+	g.nested = nil
 }
 
 // Clear forgets f if it is the form on screen.
@@ -58,14 +61,19 @@ func (g *Guard) Clear(f Form) {
 	if g.form == f {
 		g.SyncDrafts()
 		g.form = nil
+		g.nested = nil
 	}
 }
 
 // Form is the form on screen, or nil.
 func (g *Guard) Form() Form { return g.form }
 
-// Dirty reports whether the form on screen holds unsaved changes.
-func (g *Guard) Dirty() bool { return g.form != nil && g.form.Dirty() }
+// Dirty reports whether the form on screen, or a sub-form open in it,
+// holds unsaved changes.
+func (g *Guard) Dirty() bool {
+	f := g.current()
+	return f != nil && f.Dirty()
+}
 
 // Prompt is the «Lagre endringene?» dialog while it is shown (tests).
 func (g *Guard) Prompt() *Prompt { return g.asking }
@@ -83,7 +91,7 @@ func (g *Guard) Leave(proceed, cancel func()) {
 		cancel()
 		return
 	}
-	f := g.form
+	f := g.current()
 	if f == nil || !f.Dirty() {
 		proceed()
 		return
