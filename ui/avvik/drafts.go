@@ -41,3 +41,23 @@ func (s *Screen) RestoreDraft(d storage.Draft) bool {
 	}
 	return s.Editor.texts().Restore(d.Fields)
 }
+
+// closing is the «Lukk» box while it is open: who closed the deviation
+// and when, a sub-form of the editor (unsaved.Guard.Nest). Lagre closes
+// the deviation; Forkast closes the box.
+type closing struct{ e *Editor }
+
+func (c closing) Dirty() bool { return c.e.CloseBox.Visible() }
+func (c closing) Save() bool  { return c.e.confirmClosing() }
+func (c closing) Discard()    { c.e.cancelClose() }
+
+// cancelClose closes the «Lukk» box without closing the deviation.
+func (e *Editor) cancelClose() {
+	e.hideClose()
+	e.relayout()
+}
+
+func (e *Editor) hideClose() {
+	e.CloseBox.Hide()
+	e.env.Guard.Unnest(closing{e})
+}

@@ -63,11 +63,16 @@ func (gr group) Dirty() bool {
 	return false
 }
 
-// Save saves each part that holds changes, the form first; it stops at
-// the first refusal, which shows its message and keeps its text.
+// Save saves each part that held changes when asked, the form first
+// (saving the form may redraw a sub-form, which still holds its text); it
+// stops at the first refusal, which shows its message and keeps its text.
 func (gr group) Save() bool {
-	for _, f := range gr {
-		if f.Dirty() && !f.Save() {
+	dirty := make([]bool, len(gr))
+	for i, f := range gr {
+		dirty[i] = f.Dirty()
+	}
+	for i, f := range gr {
+		if dirty[i] && !f.Save() {
 			return false
 		}
 	}
