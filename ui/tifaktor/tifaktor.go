@@ -167,6 +167,9 @@ func (s *Screen) NewRound() {
 }
 
 func (s *Screen) show(r model.SurveyRound, factor model.TenFactor) {
+	if s.Editor != nil && s.env.Guard != nil {
+		s.env.Guard.Unnest(s.Editor.FollowUp)
+	}
 	var ed *Editor
 	ed = NewEditor(s.env, r, s.rounds, func(saved model.SurveyRound) { s.saved(ed, saved) })
 	s.Editor = ed

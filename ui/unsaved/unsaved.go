@@ -44,6 +44,9 @@ type Guard struct {
 	drafts drafts // drafts.go
 	// nested are sub-forms opened inside the form on screen (nest.go).
 	nested []Form
+	// saving is set while Leave saves the form: a save that redraws the
+	// page (which leaves it) goes ahead without asking again.
+	saving bool
 }
 
 // NewGuard returns the guard of window w.
@@ -87,6 +90,10 @@ func (g *Guard) Leave(proceed, cancel func()) {
 	if cancel == nil {
 		cancel = func() {}
 	}
+	if g.saving {
+		proceed()
+		return
+	}
 	if g.asking != nil {
 		cancel()
 		return
@@ -96,7 +103,7 @@ func (g *Guard) Leave(proceed, cancel func()) {
 		proceed()
 		return
 	}
-	if a, ok := f.(AutoSaver); ok && a.AutoSave() && f.Save() {
+	if a, ok := f.(AutoSaver); ok && a.AutoSave() && g.save(f) {
 		g.SyncDrafts()
 		proceed()
 		return
@@ -113,7 +120,7 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	}
 	p.Save = newKeyButton(lang.L("Lagre"), theme.DocumentSaveIcon(), func() {
 		done(func() {
-			if f.Save() {
+			if g.save(f) {
 				g.SyncDrafts()
 				proceed()
 			} else {
@@ -143,6 +150,13 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	g.asking = p
 	p.dlg.Show()
 	g.win.Canvas().Focus(p.Save)
+}
+
+// save saves f for Leave (see Guard.saving).
+func (g *Guard) save(f Form) bool {
+	g.saving = true
+	defer func() { g.saving = false }()
+	return f.Save()
 }
 
 // Prompt is the «Lagre endringene?» question with its three buttons.
