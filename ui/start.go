@@ -97,6 +97,16 @@ func (u *App) Quit() {
 	u.guard.Leave(u.win.Close, nil)
 }
 
+// Terminate ends the app at once, without a question, as on SIGTERM or
+// SIGINT: the form on screen is saved when it autosaves, other free text
+// is kept as a draft for the next start (unsaved.Guard.Rescue), and the
+// file is closed cleanly.
+func (u *App) Terminate() {
+	u.guard.Rescue()
+	u.Close()
+	u.fyne.Quit()
+}
+
 // Close closes the unit file; safe to call more than once.
 func (u *App) Close() {
 	u.guard.KeepDrafts(nil)

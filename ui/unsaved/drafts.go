@@ -140,3 +140,14 @@ func (g *Guard) AdoptDraft(d storage.Draft) {
 		g.drafts.written[d.Key()] = d
 	}
 }
+
+// Rescue keeps what is typed when the program must end without asking (a
+// logout or shutdown sends SIGTERM; nobody may be there to answer): the
+// form on screen is saved when it autosaves, and what is still unsaved is
+// written as a draft, offered back on the next start.
+func (g *Guard) Rescue() {
+	if a, ok := g.form.(AutoSaver); ok && g.form.Dirty() && a.AutoSave() {
+		g.save(g.form)
+	}
+	g.SyncDrafts()
+}
