@@ -11,6 +11,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/uitest"
 	"hmsutvalg/ui/vernerunde"
 )
@@ -114,6 +115,19 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 			t.Fatal("no open round in the demo")
 		}, func(env *appctx.Env) *widget.Entry {
 			return env.Guard.Form().(*vernerunde.Screen).Round.Closing.Notes
+		}},
+		{"moter", func(env *appctx.Env) {
+			ms, _ := env.Store.Meetings()
+			for _, m := range ms {
+				if len(m.Agenda) > 0 {
+					env.Open(moter.PageID, appctx.Focus{ID: m.ID})
+					env.Guard.Form().(*moter.Screen).Editor.SelectItem(m.Agenda[len(m.Agenda)-1].ID)
+					return
+				}
+			}
+			t.Fatal("no meeting with an agenda in the demo")
+		}, func(env *appctx.Env) *widget.Entry {
+			return &env.Guard.Form().(*moter.Screen).Editor.Item.Notes.Entry
 		}},
 		{"handlingsplan", func(env *appctx.Env) { env.Navigate(handlingsplan.PageID) },
 			func(env *appctx.Env) *widget.Entry {
