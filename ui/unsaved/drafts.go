@@ -47,6 +47,8 @@ type drafts struct {
 // discarded. st nil stops it. Drafts already in st (from a crash) are
 // left alone: the app offers them back.
 func (g *Guard) KeepDrafts(st DraftStore) {
+	g.draftMu.Lock()
+	defer g.draftMu.Unlock()
 	if g.drafts.stop != nil {
 		g.drafts.ticker.Stop()
 		close(g.drafts.stop)
@@ -74,6 +76,8 @@ func (g *Guard) KeepDrafts(st DraftStore) {
 // draft this window wrote is removed (saved, discarded or left). Runs on
 // the UI goroutine.
 func (g *Guard) SyncDrafts() {
+	g.draftMu.Lock()
+	defer g.draftMu.Unlock()
 	dr := &g.drafts
 	if dr.store == nil {
 		return
@@ -136,6 +140,8 @@ func (ts Texts) Restore(fields []storage.DraftField) bool {
 // guard's own, so it is removed like the ones it wrote once the form is
 // saved or discarded.
 func (g *Guard) AdoptDraft(d storage.Draft) {
+	g.draftMu.Lock()
+	defer g.draftMu.Unlock()
 	if g.drafts.store != nil {
 		g.drafts.written[d.Key()] = d
 	}

@@ -8,6 +8,8 @@
 package unsaved
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -42,6 +44,9 @@ type Guard struct {
 	form   Form
 	asking *Prompt
 	drafts drafts // drafts.go
+	// draftMu guards drafts: the UI goroutine owns them, but Fyne's test
+	// driver runs the ticker's fyne.Do on the ticker's goroutine.
+	draftMu sync.Mutex
 	// nested are sub-forms opened inside the form on screen (nest.go).
 	nested []Form
 	// saving is set while Leave saves the form: a save that redraws the
