@@ -158,8 +158,10 @@ func (u *App) showMain(st *hms.Store) {
 	u.guard.Set(nil)
 	u.env = env
 	sh := newShell(env, Pages())
-	content := sh.build()
-	u.win.SetContent(container.NewBorder(nil, undo.NewBar(env, sh.rebuild), nil, nil, content))
+	bar := undo.NewBar(env, sh.rebuild)
+	root := container.NewBorder(nil, bar, nil, nil, sh.build())
+	bar.Relayout = root.Refresh
+	u.win.SetContent(root)
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
 	u.guard.KeepDrafts(st)
 	if u.opts.MeetingView {

@@ -33,6 +33,9 @@ type Bar struct {
 
 	shown uint64 // change-log seq the bar offers to undo; 0: none
 	timer *time.Timer
+	// Relayout (may be nil) lays out the container the bar sits in when
+	// it appears or goes, so the page above makes room for it.
+	Relayout func()
 }
 
 // NewBar returns the bar for env; reload redraws the page on screen after
@@ -79,6 +82,7 @@ func (b *Bar) show(text string, canUndo bool) {
 	}
 	b.box.Show()
 	b.Refresh()
+	b.relayout()
 	if b.timer != nil {
 		b.timer.Stop()
 	}
@@ -88,6 +92,13 @@ func (b *Bar) show(text string, canUndo bool) {
 func (b *Bar) hide() {
 	b.box.Hide()
 	b.Refresh()
+	b.relayout()
+}
+
+func (b *Bar) relayout() {
+	if b.Relayout != nil {
+		b.Relayout()
+	}
 }
 
 // undo undoes change seq (0: the newest of the session) once the form on
