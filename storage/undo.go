@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
 	"sync"
 
 	"go.etcd.io/bbolt"
@@ -155,10 +157,14 @@ func (s *Store) Undo(seq uint64) (Change, error) {
 		if target, err = undoTarget(tx, seq); err != nil {
 			return nil, err
 		}
+		before := invariantProblems(tx)
 		for _, st := range target.Records {
 			if err := restoreState(tx, target, st); err != nil {
 				return nil, err
 			}
+		}
+		if err := newProblems(before, invariantProblems(tx)); err != nil {
+			return nil, fmt.Errorf("«%s» kan ikke angres fordi det ikke lenger passer med resten av dataene: %w", target.Summary, err)
 		}
 		return []Change{{Entity: target.Entity, EntityID: target.EntityID, Kind: ChangeUndone, UndoOf: seq,
 			Summary: "Angret: " + target.Summary}}, nil
@@ -207,4 +213,32 @@ func restoreState(tx *bbolt.Tx, target Change, st RecordState) error {
 		return b.Delete(st.Key)
 	}
 	return b.Put(st.Key, st.Before)
+}
+
+// invariantProblems are the rules across records (Check's) that tx breaks.
+func invariantProblems(tx *bbolt.Tx) map[string]bool {
+	out := map[string]bool{}
+	for _, inv := range invariants {
+		for _, p := range inv(tx) {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// newProblems is an error naming the problems in after that were not in
+// before: an undo must not break a rule a later change relies on (a
+// member put back whose role another member has taken since).
+func newProblems(before, after map[string]bool) error {
+	var added []string
+	for p := range after {
+		if !before[p] {
+			added = append(added, p)
+		}
+	}
+	if len(added) == 0 {
+		return nil
+	}
+	sort.Strings(added)
+	return errors.New(strings.Join(added, "; "))
 }

@@ -144,3 +144,23 @@ func TestUndoRefused(t *testing.T) {
 	_, err = s.Undo(log[0].Seq)
 	checkErr(t, err, "kan ikke angres")
 }
+
+// Undoing a delete is refused when the record put back would break a rule
+// across records that a later change relies on: Kari, deleted as leader
+// and added again as verneombud, would have two roles at once.
+func TestUndoRefusedAcrossRecords(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	kari := mustSave(t, s, model.CommitteeMember{Name: "Kari", Role: model.RoleLeder, From: date(2026, 1, 1)})
+	if err := s.DeleteMember(kari.ID); err != nil {
+		t.Fatal(err)
+	}
+	deleted, _ := s.LastUndoable()
+	mustSave(t, s, model.CommitteeMember{Name: "Kari", Role: model.RoleVerneombud, From: date(2026, 1, 1)})
+	before := readFile(t, path)
+	_, err := s.Undo(deleted.Seq)
+	checkErr(t, err, "passer med resten av dataene")
+	assertUnchanged(t, path, before)
+	if got := strings.Join(members(t, s), ","); got != "Kari" {
+		t.Fatalf("members %q after a refused undo", got)
+	}
+}
