@@ -32,7 +32,7 @@ type Draft struct {
 	ParentID uint64       `json:"parent_id,omitempty"`
 	ID       uint64       `json:"id,omitempty"`
 	Filter   string       `json:"filter,omitempty"` // how the page opens a new record, when ID is 0
-	Title    string       `json:"title"` // what the form showed, e.g. «Avvik 12: 03.02.2026 …»
+	Title    string       `json:"title"`            // what the form showed, e.g. «Avvik 12: 03.02.2026 …»
 	Fields   []DraftField `json:"fields"`
 	Time     time.Time    `json:"time"`
 }
