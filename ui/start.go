@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -109,7 +110,7 @@ func (u *App) Terminate() {
 
 // Close closes the unit file; safe to call more than once.
 func (u *App) Close() {
-	u.guard.KeepDrafts(nil)
+	u.guard.KeepDrafts(nil, 0)
 	if u.store != nil {
 		_ = u.store.Close()
 		u.store = nil
@@ -163,7 +164,14 @@ func (u *App) showMain(st *hms.Store) {
 	bar.Relayout = root.Refresh
 	u.win.SetContent(root)
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
-	u.guard.KeepDrafts(st)
+	// Fyne's test driver runs fyne.Do on the calling goroutine, so in tests
+	// a ticker would touch the widgets from a second goroutine; tests call
+	// SyncDrafts where the ticker would.
+	every := unsaved.DraftEvery
+	if testing.Testing() {
+		every = 0
+	}
+	u.guard.KeepDrafts(st, every)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {

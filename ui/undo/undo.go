@@ -5,8 +5,6 @@
 package undo
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -16,11 +14,8 @@ import (
 	"hmsutvalg/ui/appctx"
 )
 
-// hideAfter is how long the bar stays after a change; Ctrl+Z still undoes
-// after it is gone.
-const hideAfter = 12 * time.Second
-
 // Bar is the notice that confirms a save or delete and offers to undo it.
+// It stays, as a status line, until the next change or its × button.
 type Bar struct {
 	widget.BaseWidget
 	env    *appctx.Env
@@ -32,7 +27,6 @@ type Bar struct {
 	box   *fyne.Container
 
 	shown uint64 // change-log seq the bar offers to undo; 0: none
-	timer *time.Timer
 	// Relayout (may be nil) lays out the container the bar sits in when
 	// it appears or goes, so the page above makes room for it.
 	Relayout func()
@@ -83,10 +77,6 @@ func (b *Bar) show(text string, canUndo bool) {
 	b.box.Show()
 	b.Refresh()
 	b.relayout()
-	if b.timer != nil {
-		b.timer.Stop()
-	}
-	b.timer = time.AfterFunc(hideAfter, func() { fyne.Do(b.hide) })
 }
 
 func (b *Bar) hide() {

@@ -43,10 +43,11 @@ type drafts struct {
 }
 
 // KeepDrafts makes the guard write the free text of the form on screen to
-// st while it is not saved, every DraftEvery, and remove it once saved or
-// discarded. st nil stops it. Drafts already in st (from a crash) are
-// left alone: the app offers them back.
-func (g *Guard) KeepDrafts(st DraftStore) {
+// st while it is not saved, every `every` (DraftEvery in the app; 0: only
+// when SyncDrafts is called), and remove it once saved or discarded. st
+// nil stops it. Drafts already in st (from a crash) are left alone: the
+// app offers them back.
+func (g *Guard) KeepDrafts(st DraftStore, every time.Duration) {
 	g.draftMu.Lock()
 	defer g.draftMu.Unlock()
 	if g.drafts.stop != nil {
@@ -54,10 +55,10 @@ func (g *Guard) KeepDrafts(st DraftStore) {
 		close(g.drafts.stop)
 	}
 	g.drafts = drafts{store: st, written: map[string]storage.Draft{}}
-	if st == nil {
+	if st == nil || every <= 0 {
 		return
 	}
-	g.drafts.ticker = time.NewTicker(DraftEvery)
+	g.drafts.ticker = time.NewTicker(every)
 	g.drafts.stop = make(chan struct{})
 	go func(tick <-chan time.Time, stop <-chan struct{}) {
 		for {

@@ -68,8 +68,8 @@ func TestKeepDraftsByItself(t *testing.T) {
 	defer w.Close()
 	g := NewGuard(w)
 	g.Set(f)
-	g.KeepDrafts(st)
-	defer g.KeepDrafts(nil)
+	g.KeepDrafts(st, DraftEvery)
+	defer g.KeepDrafts(nil, 0)
 
 	f.set("Tekst som ikke er lagret")
 	ds := waitDrafts(t, st, 1)
