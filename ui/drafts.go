@@ -33,7 +33,7 @@ func offerDraft(env *appctx.Env, ds []hms.Draft) {
 		return
 	}
 	d, rest := ds[0], ds[1:]
-	msg := widget.NewLabel(fmt.Sprintf(lang.L("Det finnes tekst som ikke ble lagret i «%s», skrevet %s. Programmet ble avsluttet før den ble lagret. Vil du gjenopprette den?"),
+	msg := widget.NewLabel(fmt.Sprintf(lang.L("Det finnes tekst som ikke ble lagret i «%s», skrevet %s. Programmet ble avsluttet før den ble lagret. Vil du gjenopprette den? Enter gjenoppretter, Escape spør igjen neste gang."),
 		d.Title, model.FormatDateTime(d.Time.Local())))
 	msg.Wrapping = fyne.TextWrapWord
 	preview := widget.NewLabel(draftPreview(d, 300))
@@ -44,17 +44,22 @@ func offerDraft(env *appctx.Env, ds []hms.Draft) {
 		preview.Hide()
 	}
 	var dlg dialog.Dialog
-	restore := widget.NewButtonWithIcon(lang.L("Gjenopprett"), theme.ContentUndoIcon(), func() {
+	// Escape asks again next time: the draft stays.
+	later := func() {
+		dlg.Hide()
+		offerDraft(env, rest)
+	}
+	restore := unsaved.NewKeyButton(lang.L("Gjenopprett"), theme.ContentUndoIcon(), func() {
 		dlg.Hide()
 		restoreDraft(env, d)
 		offerDraft(env, rest)
-	})
+	}, later)
 	restore.Importance = widget.HighImportance
-	discard := widget.NewButtonWithIcon(lang.L("Forkast"), theme.DeleteIcon(), func() {
+	discard := unsaved.NewKeyButton(lang.L("Forkast"), theme.DeleteIcon(), func() {
 		dlg.Hide()
 		_ = env.Store.ClearDraft(d.Key())
 		offerDraft(env, rest)
-	})
+	}, later)
 	discard.Importance = widget.DangerImportance
 	body := container.NewVBox(msg, preview, container.NewCenter(container.NewHBox(discard, restore)))
 	dlg = dialog.NewCustomWithoutButtons(lang.L("Tekst som ikke ble lagret"), body, env.Window)

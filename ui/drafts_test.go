@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,6 +14,7 @@ import (
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/vernerunde"
 )
 
@@ -45,7 +47,8 @@ func TestDraftOfferedAfterCrash(t *testing.T) {
 	if got, _ := u2.Env().Store.Deviation(dev.ID); got.WhatHappened != dev.WhatHappened {
 		t.Fatalf("the draft went into the record without asking: %q", got.WhatHappened)
 	}
-	test.Tap(devFindButton(offer, "Gjenopprett"))
+	// Enter restores: the question opens with Gjenopprett focused.
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	scr2, ok := u2.Env().Guard.Form().(*avvik.Screen)
 	if !ok || scr2.Editor == nil || scr2.Editor.Deviation().ID != dev.ID {
 		t.Fatalf("Gjenopprett did not open deviation %d", dev.ID)
@@ -86,7 +89,7 @@ func TestDraftDiscardedOffer(t *testing.T) {
 	if offer == nil || !uitest.HasText(offer, "Nytt avvik") {
 		t.Fatal("no offer for the new deviation's draft")
 	}
-	test.Tap(devFindButton(offer, "Forkast"))
+	test.Tap(dialogButton(t, offer, "Forkast"))
 	if ds, _ := u2.Env().Store.Drafts(); len(ds) != 0 {
 		t.Fatalf("Forkast kept the draft: %+v", ds)
 	}
@@ -151,7 +154,7 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 			if offer == nil || !uitest.HasText(offer, typed) {
 				t.Fatal("no offer of the unsaved text")
 			}
-			test.Tap(devFindButton(offer, "Gjenopprett"))
+			test.Tap(dialogButton(t, offer, "Gjenopprett"))
 			if got := tc.entry(u2.Env()).Text; got != typed {
 				t.Fatalf("restored %q, want %q", got, typed)
 			}
@@ -160,4 +163,40 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dialogButton finds a button by its text in a dialog, plain or one of
+// unsaved's KeyButtons.
+func dialogButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		switch w := o.(type) {
+		case *widget.Button:
+			if w.Text == text {
+				found = w
+			}
+		case *unsaved.KeyButton:
+			if w.Text == text {
+				found = &w.Button
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return found
 }

@@ -52,7 +52,7 @@ func TestScreenshotsUndoAndDrafts(t *testing.T) {
 			t.Fatal("no draft offer")
 		}
 		save(t, u2.Window(), "kladd-tilbud", meeting)
-		test.Tap(devFindButton(u2.Window().Canvas().Overlays().Top(), "Forkast"))
+		test.Tap(dialogButton(t, u2.Window().Canvas().Overlays().Top(), "Forkast"))
 		u2.Close()
 	}
 }

@@ -158,3 +158,12 @@ func (g *Guard) Rescue() {
 	}
 	g.SyncDrafts()
 }
+
+// NewKeyButton is a dialog button that is pressed by Enter while it has
+// focus and runs escape (may be nil) on Escape, like the buttons of «Lagre
+// endringene?».
+func NewKeyButton(text string, icon fyne.Resource, tapped, escape func()) *KeyButton {
+	b := newKeyButton(text, icon, tapped)
+	b.onEnter, b.onEscape = tapped, escape
+	return b
+}
