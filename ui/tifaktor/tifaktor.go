@@ -199,6 +199,7 @@ func (s *Screen) saved(ed *Editor, r model.SurveyRound) {
 		s.detail.Objects = []fyne.CanvasObject{hintLabel()}
 		s.detail.Refresh()
 	}
+	s.env.DataChanged() // the «Angre» bar names the save
 	s.env.Open(PageID, appctx.Focus{ParentID: r.ID, Filter: ed.CurrentTab()})
 }
 
