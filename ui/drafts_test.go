@@ -13,6 +13,7 @@ import (
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
 	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/vernerunde"
@@ -131,6 +132,12 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 			t.Fatal("no meeting with an agenda in the demo")
 		}, func(env *appctx.Env) *widget.Entry {
 			return &env.Guard.Form().(*moter.Screen).Editor.Item.Notes.Entry
+		}},
+		{"risiko", func(env *appctx.Env) {
+			as, _ := env.Store.Assessments()
+			env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID})
+		}, func(env *appctx.Env) *widget.Entry {
+			return env.Guard.Form().(*risiko.Screen).Detail.Notes
 		}},
 		{"handlingsplan", func(env *appctx.Env) { env.Navigate(handlingsplan.PageID) },
 			func(env *appctx.Env) *widget.Entry {
