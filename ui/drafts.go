@@ -36,7 +36,7 @@ func offerDraft(env *appctx.Env, ds []hms.Draft) {
 	msg := widget.NewLabel(fmt.Sprintf(lang.L("Det finnes tekst som ikke ble lagret i «%s», skrevet %s. Programmet ble avsluttet før den ble lagret. Vil du gjenopprette den? Enter gjenoppretter, Escape spør igjen neste gang."),
 		d.Title, model.FormatDateTime(d.Time.Local())))
 	msg.Wrapping = fyne.TextWrapWord
-	preview := widget.NewLabel(draftPreview(d, 300))
+	preview := widget.NewLabel(draftPreview(d, 160, 10))
 	preview.Wrapping = fyne.TextWrapWord
 	preview.TextStyle.Italic = true
 	if env.MeetingMode() {
@@ -68,19 +68,25 @@ func offerDraft(env *appctx.Env, ds []hms.Draft) {
 	env.Window.Canvas().Focus(restore)
 }
 
-// draftPreview is the start of a draft's text, for the question.
-func draftPreview(d hms.Draft, limit int) string {
+// draftPreview is the start of each of a draft's texts, for the question:
+// at most limit characters of each, and at most maxFields texts.
+func draftPreview(d hms.Draft, limit, maxFields int) string {
 	var parts []string
 	for _, f := range d.Fields {
-		if t := strings.TrimSpace(f.Text); t != "" {
-			parts = append(parts, f.Label+": "+t)
+		t := strings.TrimSpace(f.Text)
+		if t == "" {
+			continue
 		}
+		if len(parts) == maxFields {
+			parts = append(parts, "…")
+			break
+		}
+		if r := []rune(t); len(r) > limit {
+			t = string(r[:limit]) + " …"
+		}
+		parts = append(parts, f.Label+": "+t)
 	}
-	s := strings.Join(parts, "\n")
-	if r := []rune(s); len(r) > limit {
-		s = string(r[:limit]) + " …"
-	}
-	return s
+	return strings.Join(parts, "\n")
 }
 
 // restoreDraft opens the page and record of d and puts the text back. The
@@ -100,7 +106,7 @@ func restoreDraft(env *appctx.Env, d hms.Draft) {
 func showDraftText(env *appctx.Env, d hms.Draft) {
 	text := widget.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
-	text.SetText(draftPreview(d, 1<<20))
+	text.SetText(draftPreview(d, 1<<20, len(d.Fields)))
 	text.SetMinRowsVisible(8)
 	msg := widget.NewLabel(fmt.Sprintf(lang.L("Teksten fra «%s» kunne ikke settes tilbake i skjemaet (posten finnes kanskje ikke lenger). Kopier den og lim den inn der den hører hjemme."), d.Title))
 	msg.Wrapping = fyne.TextWrapWord

@@ -14,6 +14,7 @@ import (
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/risiko"
+	"hmsutvalg/ui/tifaktor"
 	"hmsutvalg/ui/uitest"
 	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/vernerunde"
@@ -138,6 +139,12 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 			env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID})
 		}, func(env *appctx.Env) *widget.Entry {
 			return env.Guard.Form().(*risiko.Screen).Detail.Notes
+		}},
+		{"tifaktor", func(env *appctx.Env) {
+			rs, _ := env.Store.SurveyRounds()
+			env.Open(tifaktor.PageID, appctx.Focus{ParentID: rs[len(rs)-1].ID})
+		}, func(env *appctx.Env) *widget.Entry {
+			return env.Guard.Form().(*tifaktor.Screen).Editor.FollowUp.MeetingNotes
 		}},
 		{"handlingsplan", func(env *appctx.Env) { env.Navigate(handlingsplan.PageID) },
 			func(env *appctx.Env) *widget.Entry {

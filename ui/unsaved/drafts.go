@@ -84,7 +84,9 @@ func (g *Guard) SyncDrafts() {
 		return
 	}
 	want := map[string]storage.Draft{}
-	if f, ok := g.form.(Drafter); ok && f.Dirty() {
+	// The form's text is kept while it or a sub-form open in it (the
+	// follow-up of a survey round) holds changes.
+	if f, ok := g.form.(Drafter); ok && g.Dirty() {
 		if d, ok := f.Draft(); ok && !d.Empty() {
 			want[d.Key()] = d
 		}
