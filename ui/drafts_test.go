@@ -10,6 +10,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/moter"
@@ -146,6 +147,10 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 		}, func(env *appctx.Env) *widget.Entry {
 			return env.Guard.Form().(*tifaktor.Screen).Editor.FollowUp.MeetingNotes
 		}},
+		{"arsgjennomgang", func(env *appctx.Env) { env.Navigate(arsgjennomgang.PageID) },
+			func(env *appctx.Env) *widget.Entry {
+				return env.Guard.Form().(*arsgjennomgang.Screen).Evaluation
+			}},
 		{"handlingsplan", func(env *appctx.Env) { env.Navigate(handlingsplan.PageID) },
 			func(env *appctx.Env) *widget.Entry {
 				return env.Guard.Form().(*handlingsplan.Screen).Editor.Description
