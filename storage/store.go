@@ -82,6 +82,8 @@ type Store struct {
 	// sessionFrom is the last change-log entry before this session: Undo
 	// only offers changes made since the file was opened.
 	sessionFrom uint64
+	// noUndo: the writes keep nothing for Undo (Create's unit).
+	noUndo bool
 }
 
 // Path returns the database file path.
@@ -159,7 +161,7 @@ func createWith(path string, unit model.Unit, opts Options, migs []migration) (*
 	if err != nil {
 		return nil, fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
 	}
-	s := &Store{db: db, path: path, opts: opts, user: opts.User}
+	s := &Store{db: db, path: path, opts: opts, user: opts.User, noUndo: true}
 	err = s.migrate(migs, 0)
 	if err == nil {
 		err = s.SaveUnit(unit)
@@ -234,6 +236,8 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 	}); err != nil {
 		return fail(err)
 	}
+	// Housekeeping only: a file that cannot be tidied still opens.
+	_ = s.pruneUndo()
 	return s, nil
 }
 
@@ -366,6 +370,9 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 		finish := beginJournal(tx)
 		changes, err := fn(tx)
 		records := finish()
+		if s.noUndo {
+			records = nil
+		}
 		if err != nil {
 			return err
 		}

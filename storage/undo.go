@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -241,4 +242,46 @@ func newProblems(before, after map[string]bool) error {
 	}
 	sort.Strings(added)
 	return errors.New(strings.Join(added, "; "))
+}
+
+// pruneUndo removes the previous values kept for Undo from the change-log
+// entries of earlier sessions: Undo offers only this session's changes,
+// and a deleted record should not live on in the log. It writes only when
+// there is something to remove, without a change-log entry of its own,
+// and leaves an entry that does not decode as it is.
+func (s *Store) pruneUndo() (err error) {
+	var seqs []uint64
+	marker := []byte(`"records":`)
+	err = s.view(func(tx *bbolt.Tx) error {
+		b, err := bucketOf(tx, bucketChangelog)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, raw []byte) error {
+			if bytes.Contains(raw, marker) {
+				if id, err := btoi(k); err == nil && id <= s.sessionFrom {
+					seqs = append(seqs, id)
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil || len(seqs) == 0 {
+		return err
+	}
+	defer s.guard(&err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	return s.db.Update(func(tx *bbolt.Tx) error {
+		for _, seq := range seqs {
+			c, found, err := getRecord[Change](tx, bucketChangelog, seq)
+			if err != nil || !found {
+				continue // a damaged entry is Check's to report, not ours to rewrite
+			}
+			c.Records = nil
+			if err := putRecord(tx, bucketChangelog, seq, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

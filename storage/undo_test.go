@@ -164,3 +164,31 @@ func TestUndoRefusedAcrossRecords(t *testing.T) {
 		t.Fatalf("members %q after a refused undo", got)
 	}
 }
+
+// The previous values kept for Undo are removed from the log when the file
+// is opened again: a deleted record does not live on in the change log.
+func TestUndoDataPrunedOnOpen(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	kari := mustSave(t, s, model.CommitteeMember{Name: "Kari Hemmelig", Role: model.RoleLeder, From: date(2026, 1, 1)})
+	if err := s.DeleteMember(kari.ID); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := s.LastUndoable(); !ok || c.Kind != ChangeDeleted || len(c.Records) == 0 {
+		t.Fatalf("the delete keeps nothing to undo: %+v", c)
+	}
+	s.Close()
+	s, err := Open(path, testOpts(newClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	log, _ := s.Changes(0)
+	for _, c := range log {
+		if len(c.Records) > 0 {
+			t.Errorf("entry %d (%s) still keeps previous values", c.Seq, c.Summary)
+		}
+	}
+	if _, ok := s.LastUndoable(); ok {
+		t.Error("a change of the earlier session can be undone")
+	}
+}
