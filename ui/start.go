@@ -162,6 +162,7 @@ func (u *App) showMain(st *hms.Store) {
 	bar := undo.NewBar(env, sh.rebuild)
 	root := container.NewBorder(nil, bar, nil, nil, sh.build())
 	bar.Relayout = root.Refresh
+	bar.OpenUndone = func(c hms.Change) bool { return showUndone(env, c) }
 	u.win.SetContent(root)
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
 	// Fyne's test driver runs fyne.Do on the calling goroutine, so in tests

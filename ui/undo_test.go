@@ -52,6 +52,9 @@ func TestUndoDeletedDeviation(t *testing.T) {
 	if !uitest.HasText(w.Content(), "Angret: Slettet avvik") {
 		t.Errorf("the bar does not say it was undone: %v", uitest.Texts(w.Content()))
 	}
+	if scr, ok := env.Guard.Form().(*avvik.Screen); !ok || scr.Editor == nil || scr.Editor.Deviation().ID != dev.ID {
+		t.Error("the deviation put back is not opened")
+	}
 	u.Close()
 
 	st, err := storage.Open(path, storage.Options{ReadOnly: true})

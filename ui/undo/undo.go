@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 )
 
@@ -30,6 +31,9 @@ type Bar struct {
 	// Relayout (may be nil) lays out the container the bar sits in when
 	// it appears or goes, so the page above makes room for it.
 	Relayout func()
+	// OpenUndone (may be nil) opens the record an undo put back; false when it
+	// cannot, and the page on screen is redrawn instead.
+	OpenUndone func(storage.Change) bool
 }
 
 // NewBar returns the bar for env; reload redraws the page on screen after
@@ -97,11 +101,12 @@ func (b *Bar) relayout() {
 func (b *Bar) undo(seq uint64) {
 	b.env.Leave(func() {
 		st := b.env.Store
+		var undone storage.Change
 		var err error
 		if seq == 0 {
-			_, err = st.UndoLast()
+			undone, err = st.UndoLast()
 		} else {
-			_, err = st.Undo(seq)
+			undone, err = st.Undo(seq)
 		}
 		if err != nil {
 			b.show(err.Error(), false)
@@ -113,7 +118,9 @@ func (b *Bar) undo(seq uint64) {
 			text = done[0].Summary + "."
 		}
 		b.env.DataChanged()
-		b.reload()
+		if b.OpenUndone == nil || !b.OpenUndone(undone) {
+			b.reload()
+		}
 		b.show(text, false)
 	}, nil)
 }
