@@ -28,6 +28,10 @@ func TestNoInputLostDeviationClosing(t *testing.T) {
 	}
 
 	startClosing(id, "Verneombud Vera")
+	env.Guard.SyncDrafts()
+	if ds, _ := env.Store.Drafts(); len(ds) != 0 {
+		t.Errorf("a draft of unchanged descriptions: %+v", ds)
+	}
 	env.Navigate(oversikt.PageID)
 	test.Tap(prompt(t, env).Discard)
 	if d := mustDev(t, env, id); d.Status == model.DevClosed {

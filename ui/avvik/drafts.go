@@ -15,9 +15,9 @@ const FilterNew = "ny"
 // texts are the deviation's descriptions, kept as a draft while unsaved.
 func (e *Editor) texts() unsaved.Texts {
 	return unsaved.Texts{
-		{Label: lang.L(model.FieldDevWhatHappened), Entry: e.WhatHappened},
-		{Label: lang.L(model.FieldDevImmediateAction), Entry: e.ImmediateAction},
-		{Label: lang.L(model.FieldDevCause), Entry: e.Cause},
+		{Label: lang.L(model.FieldDevWhatHappened), Entry: e.WhatHappened, Stored: e.dev.WhatHappened},
+		{Label: lang.L(model.FieldDevImmediateAction), Entry: e.ImmediateAction, Stored: e.dev.ImmediateAction},
+		{Label: lang.L(model.FieldDevCause), Entry: e.Cause, Stored: e.dev.Cause},
 	}
 }
 
@@ -27,6 +27,9 @@ func (s *Screen) Draft() (storage.Draft, bool) {
 		return storage.Draft{}, false
 	}
 	e := s.Editor
+	if !e.texts().Changed() {
+		return storage.Draft{}, false
+	}
 	d := storage.Draft{Page: PageID, ID: e.dev.ID, Title: e.Heading.Text, Fields: e.texts().Fields()}
 	if d.ID == 0 {
 		d.Filter = FilterNew

@@ -12,8 +12,8 @@ import (
 // as a draft while unsaved.
 func (e *Editor) texts() unsaved.Texts {
 	return unsaved.Texts{
-		{Label: lang.L(model.FieldTitle), Entry: e.Title},
-		{Label: lang.L(model.FieldDescription), Entry: e.Description},
+		{Label: lang.L(model.FieldTitle), Entry: e.Title, Stored: e.m.Title},
+		{Label: lang.L(model.FieldDescription), Entry: e.Description, Stored: e.m.Description},
 		{Label: lang.L(model.FieldEvaluationNote), Entry: e.Note},
 	}
 }
@@ -22,6 +22,9 @@ func (e *Editor) texts() unsaved.Texts {
 // measure the page opens with.
 func (s *Screen) Draft() (storage.Draft, bool) {
 	e := s.Editor
+	if !e.texts().Changed() {
+		return storage.Draft{}, false
+	}
 	return storage.Draft{Page: PageID, ID: e.m.ID, Title: e.Heading.Text, Fields: e.texts().Fields()}, true
 }
 

@@ -13,14 +13,15 @@ import (
 // texts are the round's free text: its remarks, each focus area's notes
 // and a follow-up meeting's notes, kept as a draft while unsaved.
 func (e *Editor) texts() unsaved.Texts {
-	ts := unsaved.Texts{{Label: lang.L(model.FieldSurveyNotes), Entry: e.Notes}}
+	ts := unsaved.Texts{{Label: lang.L(model.FieldSurveyNotes), Entry: e.Notes, Stored: e.round.Notes}}
 	f := e.FollowUp
 	for _, factor := range model.TenFactors() {
 		if fe := f.Focus[factor]; fe != nil {
 			name := lang.L(factor.Label())
+			a, _ := e.round.FocusFor(factor)
 			ts = append(ts,
-				unsaved.Text{Label: fmt.Sprintf("%s: %s", name, lang.L(model.FieldSurveyWhatWorks)), Entry: fe.WhatWorks},
-				unsaved.Text{Label: fmt.Sprintf("%s: %s", name, lang.L(model.FieldSurveyToImprove)), Entry: fe.ToImprove})
+				unsaved.Text{Label: fmt.Sprintf("%s: %s", name, lang.L(model.FieldSurveyWhatWorks)), Entry: fe.WhatWorks, Stored: a.WhatWorks},
+				unsaved.Text{Label: fmt.Sprintf("%s: %s", name, lang.L(model.FieldSurveyToImprove)), Entry: fe.ToImprove, Stored: a.ToImprove})
 		}
 	}
 	return append(ts, unsaved.Text{Label: lang.L(model.FieldSurveyMeetingNotes), Entry: f.MeetingNotes})
@@ -29,7 +30,7 @@ func (e *Editor) texts() unsaved.Texts {
 // Draft is the open round's free text (unsaved.Drafter); the round is the
 // focus's ParentID, as the page takes it.
 func (s *Screen) Draft() (storage.Draft, bool) {
-	if s.Editor == nil || s.Editor.round.ID == 0 {
+	if s.Editor == nil || s.Editor.round.ID == 0 || !s.Editor.texts().Changed() {
 		return storage.Draft{}, false
 	}
 	r := s.Editor.round

@@ -106,14 +106,27 @@ func (g *Guard) SyncDrafts() {
 	}
 }
 
-// Text is one free-text field of a form, by the label it is shown with.
+// Text is one free-text field of a form, by the label it is shown with,
+// and what is stored for it ("" when the form does not say).
 type Text struct {
-	Label string
-	Entry *widget.Entry
+	Label  string
+	Entry  *widget.Entry
+	Stored string
 }
 
 // Texts are a form's free-text fields, for Draft and RestoreDraft.
 type Texts []Text
+
+// Changed reports whether any field differs from what is stored: only
+// then is there a draft worth keeping.
+func (ts Texts) Changed() bool {
+	for _, t := range ts {
+		if t.Entry.Text != t.Stored {
+			return true
+		}
+	}
+	return false
+}
 
 // Fields is the text of every field.
 func (ts Texts) Fields() []storage.DraftField {

@@ -12,15 +12,15 @@ import (
 // summary, kept as a draft while unsaved.
 func (v *RoundView) texts() unsaved.Texts {
 	return unsaved.Texts{
-		{Label: lang.L(model.FieldPreMeetingNotes), Entry: v.Pre.Notes},
-		{Label: lang.L(model.FieldClosingNotes), Entry: v.Closing.Notes},
+		{Label: lang.L(model.FieldPreMeetingNotes), Entry: v.Pre.Notes, Stored: v.r.PreMeetingNotes},
+		{Label: lang.L(model.FieldClosingNotes), Entry: v.Closing.Notes, Stored: v.r.ClosingNotes},
 	}
 }
 
 // Draft is the open round's free text (unsaved.Drafter). The round is the
 // focus's ParentID, as Open takes it.
 func (s *Screen) Draft() (storage.Draft, bool) {
-	if s.Round == nil || s.Round.r.ID == 0 {
+	if s.Round == nil || s.Round.r.ID == 0 || !s.Round.texts().Changed() {
 		return storage.Draft{}, false
 	}
 	v := s.Round
