@@ -45,6 +45,12 @@ type Change struct {
 	EntityID uint64     `json:"entity_id,omitempty"`
 	Kind     ChangeKind `json:"kind"`
 	Summary  string     `json:"summary"`
+	// Records holds what the change's transaction wrote, as it was
+	// before, so Undo can put it back (only on the first entry of a
+	// transaction; empty for changes that cannot be undone).
+	Records []RecordState `json:"records,omitempty"`
+	// UndoOf is the change an «angret» entry undid.
+	UndoOf uint64 `json:"undo_of,omitempty"`
 }
 
 // appendChange writes c with the next sequence number. Only updateChanges

@@ -173,6 +173,7 @@ func putRecord[T any](tx *bbolt.Tx, bucket string, id uint64, v T) error {
 			return err
 		}
 	}
+	noteBefore(tx, b, bucket, itob(id))
 	return b.Put(itob(id), raw)
 }
 
@@ -310,5 +311,6 @@ func deleteRecord(tx *bbolt.Tx, bucket string, id uint64) (found bool, err error
 	if b.Get(key) == nil {
 		return false, nil
 	}
+	noteBefore(tx, b, bucket, key)
 	return true, b.Delete(key)
 }

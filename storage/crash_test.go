@@ -67,6 +67,7 @@ const (
 	crashKillsEnv  = "HMSUTVALG_CRASH_KILLS"
 	crashWritesEnv = "HMSUTVALG_CRASH_WRITES" // writes per helper run (default crashWritesPerRun)
 	crashSoakEnv   = "HMSUTVALG_SOAK"         // run TestCrashKill for this long instead of a number of kills
+	crashPauseEnv  = "HMSUTVALG_CRASH_PAUSE"  // pause between the helper's writes (a duration; default none)
 
 	crashUser = "krasjtest"
 
@@ -151,7 +152,9 @@ func TestCrashHelper(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv(crashWritesEnv)); err == nil && v > 0 {
 		limit = v
 	}
+	pause, _ := time.ParseDuration(os.Getenv(crashPauseEnv))
 	for n := start; n < start+limit && time.Now().Before(deadline); n++ {
+		time.Sleep(pause)
 		members, err := s.Members()
 		if err != nil {
 			die("members before write %d: %v", n, err)

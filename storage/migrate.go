@@ -52,6 +52,7 @@ var migrations = []migration{
 	{version: 3, name: "avvik, sykefravær, vernerunder, vold og trusler, 10-FAKTOR, møter og årshjul", up: migrateV3},
 	{version: 4, name: "årlig gjennomgang", up: migrateV4},
 	{version: 5, name: "opprettet-dato for tiltak som manglet den, hentet fra endringsloggen", up: migrateMeasureCreated},
+	{version: 6, name: "kladder av tekst som ikke er lagret", up: migrateDrafts},
 }
 
 func migrateV1(tx *bbolt.Tx) error {

@@ -90,7 +90,7 @@ func noteTypes(seen map[reflect.Type]bool, v reflect.Value, n int) {
 
 // writePrefixes are the exported methods that change the store although
 // their arguments look like a read's.
-var writePrefixes = []string{"Delete", "Reset", "Unlink", "Remove", "Complete", "Close", "Backup", "Set", "Save", "Add", "Import", "Link", "Transition", "Answer", "Batch"}
+var writePrefixes = []string{"Delete", "Reset", "Unlink", "Remove", "Complete", "Close", "Backup", "Set", "Save", "Add", "Import", "Link", "Transition", "Answer", "Batch", "Undo"}
 
 // isRead reports a method whose arguments are IDs, years, flags or a
 // limit and whose results are values and an error.

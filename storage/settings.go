@@ -63,6 +63,7 @@ func putSetting[T any](tx *bbolt.Tx, key string, v T) error {
 	if bytes.Equal(b.Get([]byte(key)), raw) {
 		return errNoChange
 	}
+	noteBefore(tx, b, bucketSettings, []byte(key))
 	return b.Put([]byte(key), raw)
 }
 

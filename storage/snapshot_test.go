@@ -36,7 +36,12 @@ func TestSnapshotWhileAnotherProcessWrites(t *testing.T) {
 	base := newCrashFile(t, path)
 
 	cmd := exec.Command(exe, "-test.run=^TestCrashHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashHelperEnv+"="+path, crashStartEnv+"=1", crashWritesEnv+"=1000000")
+	cmd.Env = append(os.Environ(), crashHelperEnv+"="+path, crashStartEnv+"=1", crashWritesEnv+"=1000000",
+		// A commit every few milliseconds is still hundreds of times the
+		// app's pace. Without any pause, on a loaded machine a commit can
+		// land during every copy attempt and the reader gives up (ErrBusy,
+		// said in plain words), which is the documented limit.
+		crashPauseEnv+"=3ms")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -26,7 +26,7 @@ import (
 
 // CurrentSchemaVersion is the schema this program writes. It must equal the
 // version of the last entry in migrations (a test checks this).
-const CurrentSchemaVersion = 5
+const CurrentSchemaVersion = 6
 
 // KeepBackups is how many automatic backups are kept per database.
 const KeepBackups = 10
@@ -82,6 +82,11 @@ type Store struct {
 
 	cleanup func()      // removes the snapshot copy of a read-only store
 	opened  os.FileInfo // the file as opened, to notice it being replaced (faults.go)
+	// sessionFrom is the last change-log entry before this session: Undo
+	// only offers changes made since the file was opened.
+	sessionFrom uint64
+	// noUndo: the writes keep nothing for Undo (Create's unit).
+	noUndo bool
 }
 
 // Path returns the database file path.
@@ -189,7 +194,7 @@ func buildWith(path string, unit model.Unit, opts Options, migs []migration, fil
 	if err != nil {
 		return fmt.Errorf("kan ikke opprette databasen «%s»: %w", path, err)
 	}
-	s := &Store{db: db, path: path, opts: opts, user: opts.User}
+	s := &Store{db: db, path: path, opts: opts, user: opts.User, noUndo: true}
 	err = s.migrate(migs, 0)
 	if err == nil {
 		err = s.SaveUnit(unit)
@@ -258,6 +263,16 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 			return fail(err)
 		}
 	}
+	if err := s.view(func(tx *bbolt.Tx) error {
+		if b := tx.Bucket([]byte(bucketChangelog)); b != nil {
+			s.sessionFrom = b.Sequence()
+		}
+		return nil
+	}); err != nil {
+		return fail(err)
+	}
+	// Housekeeping only: a file that cannot be tidied still opens.
+	_ = s.pruneUndo()
 	return s, nil
 }
 
@@ -392,7 +407,12 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 	s.lists.invalidate()
 	defer s.lists.invalidate()
 	err = s.db.Update(func(tx *bbolt.Tx) error {
+		finish := beginJournal(tx)
 		changes, err := fn(tx)
+		records := finish()
+		if s.noUndo {
+			records = nil
+		}
 		if err != nil {
 			return err
 		}
@@ -400,8 +420,11 @@ func (s *Store) updateChanges(fn func(tx *bbolt.Tx) ([]Change, error)) (err erro
 			return errNoChange
 		}
 		now, user := s.opts.Now(), s.currentUser()
-		for _, c := range changes {
+		for i, c := range changes {
 			c.Time, c.User = now, user
+			if i == 0 {
+				c.Records = records
+			}
 			if _, err := appendChange(tx, c); err != nil {
 				return err
 			}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,6 +23,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/undo"
 	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/widgets"
 	"hmsutvalg/ui/wizard"
@@ -97,8 +99,19 @@ func (u *App) Quit() {
 	u.guard.Leave(u.win.Close, nil)
 }
 
+// Terminate ends the app at once, without a question, as on SIGTERM or
+// SIGINT: the form on screen is saved when it autosaves, other free text
+// is kept as a draft for the next start (unsaved.Guard.Rescue), and the
+// file is closed cleanly.
+func (u *App) Terminate() {
+	u.guard.Rescue()
+	u.Close()
+	u.fyne.Quit()
+}
+
 // Close closes the unit file; safe to call more than once.
 func (u *App) Close() {
+	u.guard.KeepDrafts(nil, 0)
 	if u.store != nil {
 		_ = u.store.Close()
 		u.store = nil
@@ -147,9 +160,21 @@ func (u *App) showMain(st *hms.Store) {
 	u.guard.Set(nil)
 	u.env = env
 	sh := newShell(env, Pages())
-	u.win.SetContent(sh.build())
+	bar := undo.NewBar(env, sh.rebuild)
+	root := container.NewBorder(nil, bar, nil, nil, sh.build())
+	bar.Relayout = root.Refresh
+	bar.OpenUndone = func(c hms.Change) bool { return showUndone(env, c) }
+	u.win.SetContent(root)
 	sh.addShortcuts(u.win.Canvas(), u.Quit)
 	sh.addMenu(u.win, u.Quit)
+	// Fyne's test driver runs fyne.Do on the calling goroutine, so in tests
+	// a ticker would touch the widgets from a second goroutine; tests call
+	// SyncDrafts where the ticker would.
+	every := unsaved.DraftEvery
+	if testing.Testing() {
+		every = 0
+	}
+	u.guard.KeepDrafts(st, every)
 	if u.opts.MeetingView {
 		u.opts.MeetingView = false // only at start, not after a restore
 		if !env.MeetingMode() {
@@ -157,6 +182,7 @@ func (u *App) showMain(st *hms.Store) {
 		}
 		env.Open(moter.PageID, appctx.Focus{Filter: moter.FilterView})
 	}
+	offerDrafts(env)
 }
 
 // restore replaces the open file with a backup and reopens it.

@@ -21,14 +21,29 @@ func runGUI(path string, meetingView bool, stderr io.Writer) int {
 	a := app.NewWithID(appID)
 	rapporter.Version = version // submission files carry the app's version
 	u := ui.Start(a, ui.Options{DBPath: path, Stderr: stderr, MeetingView: meetingView})
-	// SIGTERM/SIGINT quit like closing the window: the file is closed cleanly.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM, os.Interrupt)
-	go func() {
-		<-sig
-		fyne.Do(a.Quit)
-	}()
+	// SIGTERM/SIGINT (logout, shutdown, Ctrl+C in the terminal) keep what
+	// was typed without asking and close the file cleanly.
+	stop := onSignals(func() { fyne.Do(u.Terminate) })
+	defer stop()
 	u.Window().ShowAndRun()
 	u.Close()
 	return exitOK
+}
+
+// onSignals runs f once on SIGTERM or SIGINT; stop ends the watch.
+func onSignals(f func()) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			f()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }

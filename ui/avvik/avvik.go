@@ -264,6 +264,8 @@ func (s *Screen) ApplyFocus(f appctx.Focus) {
 	}
 	if f.ID != 0 {
 		s.Open(f.ID)
+	} else if f.Filter == FilterNew {
+		s.show(model.NewDeviation(s.env.Today()))
 	}
 }
 

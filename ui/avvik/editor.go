@@ -197,7 +197,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 			widget.NewFormItem(lang.L(model.FieldDevClosedBy), e.ClosedBy),
 			widget.NewFormItem(lang.L(model.FieldDevClosedOn), e.ClosedOn),
 		),
-		container.NewHBox(e.ConfirmClose, widget.NewButton(lang.L("Avbryt"), func() { e.CloseBox.Hide(); e.relayout() })),
+		container.NewHBox(e.ConfirmClose, widget.NewButton(lang.L("Avbryt"), e.cancelClose)),
 	)
 	e.CloseBox.Hide()
 	e.statusBox = container.NewVBox()
@@ -416,7 +416,7 @@ func (e *Editor) save() bool {
 // refreshStatus shows the status in words and the changes the model
 // allows from it.
 func (e *Editor) refreshStatus() {
-	e.CloseBox.Hide()
+	e.hideClose()
 	e.TransErr.Show(nil)
 	d := e.dev
 	e.statusBox.RemoveAll()
@@ -467,36 +467,40 @@ func (e *Editor) StartClose() {
 	}
 	e.TransErr.Show(nil)
 	e.CloseBox.Show()
+	e.env.Guard.Nest(closing{e})
 	e.statusBox.Refresh()
 	e.relayout()
 }
 
 // ConfirmClosing closes the deviation; the model checks who and when.
-func (e *Editor) ConfirmClosing() {
+func (e *Editor) ConfirmClosing() { e.confirmClosing() }
+
+func (e *Editor) confirmClosing() bool {
 	on, err := e.ClosedOn.Date()
 	if err != nil {
 		var v model.ValidationError
 		v.Add(model.FieldDevClosedOn, err.Error())
 		e.TransErr.Show(v)
-		return
+		return false
 	}
-	e.apply(model.DevClosed, e.ClosedBy.Text, on)
+	return e.apply(model.DevClosed, e.ClosedBy.Text, on)
 }
 
 func (e *Editor) transition(to model.DeviationStatus) { e.apply(to, "", model.Date{}) }
 
-func (e *Editor) apply(to model.DeviationStatus, by string, on model.Date) {
+func (e *Editor) apply(to model.DeviationStatus, by string, on model.Date) bool {
 	if e.dev.ID == 0 {
-		return
+		return false
 	}
 	n, err := e.env.Store.TransitionDeviation(e.dev.ID, to, by, on, e.env.Today())
 	if err != nil {
 		e.TransErr.Show(err)
-		return
+		return false
 	}
 	e.dev = n // the form keeps any edits not yet saved
 	e.refreshStatus()
 	e.onSaved(n)
+	return true
 }
 
 // CreateMeasure puts a measure for this deviation in the action plan,

@@ -457,6 +457,9 @@ func (e *Editor) startView() {
 			e.SelectItem(e.sess.m.Agenda[idx].ID)
 		}
 	})
+	if g := e.sess.env.Guard; g != nil {
+		g.Nest(e.View)
+	}
 }
 
 // PDFInput is what the invitation and minutes print, read now.

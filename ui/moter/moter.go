@@ -228,6 +228,7 @@ func (s *Screen) NewMeeting() {
 
 func (s *Screen) edit(m model.Meeting) {
 	s.Editor = NewEditor(s.env, m, func(saved model.Meeting) {
+		defer s.env.DataChanged() // the «Angre» bar names the save
 		s.Reload()
 		for i, x := range s.meetings {
 			if x.ID == saved.ID {
@@ -243,6 +244,7 @@ func (s *Screen) edit(m model.Meeting) {
 		s.List.UnselectAll()
 		s.detail.Objects = []fyne.CanvasObject{hint()}
 		s.detail.Refresh()
+		s.env.DataChanged()
 	})
 	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}
 	s.detail.Refresh()

@@ -218,3 +218,66 @@ func TestNoInputLostMeetingMeasureForm(t *testing.T) {
 		t.Error("the decision is not linked to the new measure")
 	}
 }
+
+// TestNoInputLostMeetingView: a decision typed in the meeting view's
+// panel, not yet added, counts as unsaved: leaving asks and Lagre stores
+// it; stepping to the next item adds it too. Forkast while the view is
+// open closes the view without saving, and nothing typed there reaches the
+// file later.
+func TestNoInputLostMeetingView(t *testing.T) {
+	path := uitest.DemoFile(t)
+	a := test.NewTempApp(t)
+	s, st := openFile(t, a, path)
+	if !s.OpenView(0) {
+		t.Fatal("no meeting to show")
+	}
+	v := s.Editor.View
+	id := v.Meeting().ID
+	decisions := func() int {
+		m, _ := st.Meeting(id)
+		n := 0
+		for _, it := range m.Agenda {
+			n += len(it.Decisions)
+		}
+		return n
+	}
+	before := decisions()
+	test.Type(v.Panel.NewDecision, "Vedtak skrevet i møtevisningen")
+	left := false
+	s.env.Leave(func() { left = true }, nil)
+	mustPrompt(t, s)
+	test.Tap(s.env.Guard.Prompt().Save)
+	if !left || decisions() != before+1 {
+		t.Fatalf("Lagre: left %v, %d decisions stored, want %d", left, decisions(), before+1)
+	}
+
+	if len(v.Meeting().Agenda) > 1 {
+		test.Type(v.Panel.NewDecision, "Vedtak før neste sak")
+		idx := v.Index()
+		if !v.Step(1) && !v.Step(-1) || v.Index() == idx {
+			t.Fatal("could not step")
+		}
+		if decisions() != before+2 {
+			t.Fatalf("stepping dropped the typed decision: %d stored, want %d", decisions(), before+2)
+		}
+	}
+
+	stored, _ := st.Meeting(id)
+	v.Panel.Notes.SetText("Notat som skal forkastes")
+	s.env.Leave(func() {}, nil)
+	mustPrompt(t, s)
+	test.Tap(s.env.Guard.Prompt().Discard)
+	if s.env.Window.Content() == v.Content() {
+		t.Fatal("Forkast left the meeting view open")
+	}
+	if m, _ := st.Meeting(id); !reflect.DeepEqual(m, stored) {
+		t.Fatal("Forkast stored the notes")
+	}
+	if s.env.Guard.Dirty() {
+		t.Error("the page is still dirty after Forkast")
+	}
+	v.Leave() // a stale view must not save its copy
+	if m, _ := st.Meeting(id); !reflect.DeepEqual(m, stored) {
+		t.Fatal("the closed view saved the discarded notes")
+	}
+}

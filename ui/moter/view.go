@@ -142,11 +142,9 @@ func (v *View) Step(delta int) bool {
 	if to < 0 || to >= len(v.sess.m.Agenda) {
 		return false
 	}
-	if err := v.sess.save(); err != nil {
-		v.Err.Show(err)
+	if !v.Save() {
 		return false
 	}
-	v.Err.Show(nil)
 	v.show(to)
 	return true
 }
@@ -214,14 +212,18 @@ func (v *View) toggleFull() {
 // Leave saves what was typed and gives the window back to the app. A
 // refused save keeps the view open with the message.
 func (v *View) Leave() {
-	if v.closed {
+	if v.closed || !v.Save() {
 		return
 	}
-	if err := v.sess.save(); err != nil {
-		v.Err.Show(err)
-		return
-	}
+	v.close()
+}
+
+// close gives the window back to the app, without saving.
+func (v *View) close() {
 	v.closed = true
+	if v.env.Guard != nil {
+		v.env.Guard.Unnest(v)
+	}
 	w := v.env.Window
 	if v.setFull {
 		w.SetFullScreen(false)

@@ -66,6 +66,9 @@ func newFollowUp(e *Editor) *FollowUp {
 	f.AddMeeting = widget.NewButtonWithIcon(lang.L("Logg møtet"), theme.ContentAddIcon(), f.LogMeeting)
 	f.MeetingErr = widgets.NewErrorText()
 	f.rebuild()
+	if e.env.Guard != nil {
+		e.env.Guard.Nest(f)
+	}
 	return f
 }
 
@@ -128,8 +131,16 @@ func (f *FollowUp) save(r model.SurveyRound, where *widgets.ErrorText) bool {
 	return true
 }
 
-// rebuild lays the tab out from the stored round.
+// rebuild lays the tab out from the stored round, keeping what was typed
+// in the focus areas' fields.
 func (f *FollowUp) rebuild() {
+	typed := f.typed()
+	f.layout()
+	f.restore(typed)
+}
+
+// layout lays the tab out from the stored round, every field as stored.
+func (f *FollowUp) layout() {
 	e := f.e
 	r := e.round
 	f.box.RemoveAll()
@@ -302,45 +313,58 @@ func (f *FollowUp) focusBlock(a model.SurveyFocusArea, today model.Date) fyne.Ca
 
 // CreateMeasure puts a measure for a focus factor in the action plan,
 // linked to the round and factor.
-func (f *FollowUp) CreateMeasure(factor model.TenFactor) {
+func (f *FollowUp) CreateMeasure(factor model.TenFactor) { f.createMeasure(factor) }
+
+func (f *FollowUp) createMeasure(factor model.TenFactor) bool {
 	fe := f.Focus[factor]
 	if fe == nil {
-		return
+		return false
 	}
 	d, err := fe.MeasureDeadline.Date()
 	if err != nil {
 		fe.Err.Show(err)
-		return
+		return false
 	}
 	today := f.e.env.Today()
 	m := model.NewMeasureFromFocus(f.e.round, factor, fe.MeasureTitle.Text, fe.MeasureResp.Text, d, today)
 	_, r, err := f.e.env.Store.AddMeasureForFocus(f.e.round.ID, factor, m, today)
 	if err != nil {
 		fe.Err.Show(err)
-		return
+		return false
 	}
+	// Added: the rebuild gives this factor an empty measure form.
+	fe.MeasureTitle.SetText("")
+	fe.MeasureResp.SetText("")
+	fe.MeasureDeadline.SetText("")
 	f.e.round = r
 	f.e.replaceRound(r)
 	f.rebuild()
 	f.e.onSavedKeepTab(r)
+	return true
 }
 
 // LogMeeting adds a follow-up meeting to the round.
-func (f *FollowUp) LogMeeting() {
+func (f *FollowUp) LogMeeting() { f.logMeeting() }
+
+func (f *FollowUp) logMeeting() bool {
 	d, err := f.MeetingDate.Date()
 	if err != nil {
 		f.MeetingErr.Show(err)
-		return
+		return false
 	}
 	k := f.MeetingKind.SelectedIndex()
 	if k < 0 {
 		f.MeetingErr.Show(fmt.Errorf("%s", lang.L("Velg type møte.")))
-		return
+		return false
 	}
 	r := f.e.round
 	r.Meetings = append(append([]model.SurveyMeeting(nil), r.Meetings...),
 		model.SurveyMeeting{Date: d, Kind: model.SurveyMeetingKinds()[k], Notes: f.MeetingNotes.Text})
-	if f.save(r, f.MeetingErr) {
-		f.MeetingNotes.SetText("")
+	notes := f.MeetingNotes.Text
+	f.MeetingNotes.SetText("") // before the save redraws the page, which asks about typed text
+	if !f.save(r, f.MeetingErr) {
+		f.MeetingNotes.SetText(notes)
+		return false
 	}
+	return true
 }

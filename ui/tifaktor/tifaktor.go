@@ -168,6 +168,9 @@ func (s *Screen) NewRound() {
 }
 
 func (s *Screen) show(r model.SurveyRound, factor model.TenFactor) {
+	if s.Editor != nil && s.env.Guard != nil {
+		s.env.Guard.Unnest(s.Editor.FollowUp)
+	}
 	var ed *Editor
 	ed = NewEditor(s.env, r, s.rounds, func(saved model.SurveyRound) { s.saved(ed, saved) })
 	s.Editor = ed
@@ -200,6 +203,7 @@ func (s *Screen) saved(ed *Editor, r model.SurveyRound) {
 		s.detail.Objects = []fyne.CanvasObject{hintLabel()}
 		s.detail.Refresh()
 	}
+	s.env.DataChanged() // the «Angre» bar names the save
 	s.env.Open(PageID, appctx.Focus{ParentID: r.ID, Filter: ed.CurrentTab()})
 }
 

@@ -330,3 +330,58 @@ func TestNoInputLostSurveyRound(t *testing.T) {
 		t.Errorf("Lagre stored notes %q", r.Notes)
 	}
 }
+
+// TestNoInputLostFollowUp: notes on a focus area, a measure typed but not
+// added and a meeting's notes in the follow-up tab make leaving ask; Lagre
+// stores all three, Forkast none.
+func TestNoInputLostFollowUp(t *testing.T) {
+	s, st, env := newScreen(t)
+	test.Tap(s.NewButton)
+	e := s.Editor
+	typeRound(e, goodScores)
+	test.Tap(e.Save)
+	fu := e.FollowUp
+	fu.SelectFactor(model.TenFactorRoleClarity, model.SurveyFocusImprove)
+	test.Tap(fu.Choose)
+	id := e.Round().ID
+	typeAll := func(tag string) {
+		fe := fu.Focus[model.TenFactorRoleClarity]
+		fe.ToImprove.SetText("Bedre " + tag)
+		fe.MeasureTitle.SetText("Tiltak " + tag)
+		fe.MeasureResp.SetText("Leder")
+		fu.MeetingKind.SetSelectedIndex(0)
+		fu.MeetingNotes.SetText("Møte " + tag)
+	}
+	measures := func() int { ms, _ := st.Measures(); return len(ms) }
+	before := measures()
+
+	typeAll("en")
+	left := false
+	env.Leave(func() { left = true }, nil)
+	p := env.Guard.Prompt()
+	if p == nil || left {
+		t.Fatal("left the follow-up tab's text without asking")
+	}
+	test.Tap(p.Discard)
+	r, _ := st.SurveyRound(id)
+	if a, _ := r.FocusFor(model.TenFactorRoleClarity); !left || a.ToImprove != "" || len(r.Meetings) != 0 || measures() != before {
+		t.Fatalf("Forkast stored something: %+v, %d measures", r, measures()-before)
+	}
+	if fu.Dirty() {
+		t.Error("still dirty after Forkast")
+	}
+
+	// Forkast showed the stored round again, in a new editor.
+	e = s.Editor
+	fu = e.FollowUp
+	typeAll("to")
+	env.Leave(func() {}, nil)
+	test.Tap(env.Guard.Prompt().Save)
+	r, _ = st.SurveyRound(id)
+	if a, _ := r.FocusFor(model.TenFactorRoleClarity); a.ToImprove != "Bedre to" || len(r.Meetings) != 1 || r.Meetings[0].Notes != "Møte to" || measures() != before+1 {
+		t.Fatalf("Lagre: %+v, %d measures", r, measures()-before)
+	}
+	if fu.Dirty() || e.Dirty() {
+		t.Error("still dirty after Lagre")
+	}
+}

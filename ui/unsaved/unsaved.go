@@ -8,6 +8,8 @@
 package unsaved
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -41,26 +43,45 @@ type Guard struct {
 	win    fyne.Window
 	form   Form
 	asking *Prompt
+	drafts drafts // drafts.go
+	// draftMu guards drafts: the UI goroutine owns them, but Fyne's test
+	// driver runs the ticker's fyne.Do on the ticker's goroutine.
+	draftMu sync.Mutex
+	// nested are sub-forms opened inside the form on screen (nest.go).
+	nested []Form
+	// saving is set while Leave saves the form: a save that redraws the
+	// page (which leaves it) goes ahead without asking again.
+	saving bool
 }
 
 // NewGuard returns the guard of window w.
 func NewGuard(w fyne.Window) *Guard { return &Guard{win: w} }
 
 // Set makes f the form on screen (nil: none).
-func (g *Guard) Set(f Form) { g.form = f }
+func (g *Guard) Set(f Form) {
+	g.SyncDrafts()
+	g.form = f
+	g.nested = nil
+}
 
 // Clear forgets f if it is the form on screen.
 func (g *Guard) Clear(f Form) {
 	if g.form == f {
+		g.SyncDrafts()
 		g.form = nil
+		g.nested = nil
 	}
 }
 
 // Form is the form on screen, or nil.
 func (g *Guard) Form() Form { return g.form }
 
-// Dirty reports whether the form on screen holds unsaved changes.
-func (g *Guard) Dirty() bool { return g.form != nil && g.form.Dirty() }
+// Dirty reports whether the form on screen, or a sub-form open in it,
+// holds unsaved changes.
+func (g *Guard) Dirty() bool {
+	f := g.current()
+	return f != nil && f.Dirty()
+}
 
 // Prompt is the «Lagre endringene?» dialog while it is shown (tests).
 func (g *Guard) Prompt() *Prompt { return g.asking }
@@ -74,16 +95,21 @@ func (g *Guard) Leave(proceed, cancel func()) {
 	if cancel == nil {
 		cancel = func() {}
 	}
+	if g.saving {
+		proceed()
+		return
+	}
 	if g.asking != nil {
 		cancel()
 		return
 	}
-	f := g.form
+	f := g.current()
 	if f == nil || !f.Dirty() {
 		proceed()
 		return
 	}
-	if a, ok := f.(AutoSaver); ok && a.AutoSave() && f.Save() {
+	if a, ok := f.(AutoSaver); ok && a.AutoSave() && g.save(f) {
+		g.SyncDrafts()
 		proceed()
 		return
 	}
@@ -99,7 +125,8 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	}
 	p.Save = newKeyButton(lang.L("Lagre"), theme.DocumentSaveIcon(), func() {
 		done(func() {
-			if f.Save() {
+			if g.save(f) {
+				g.SyncDrafts()
 				proceed()
 			} else {
 				cancel()
@@ -110,6 +137,7 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	p.Discard = newKeyButton(lang.L("Forkast"), theme.DeleteIcon(), func() {
 		done(func() {
 			f.Discard()
+			g.SyncDrafts()
 			proceed()
 		})
 	})
@@ -127,6 +155,13 @@ func (g *Guard) ask(f Form, proceed, cancel func()) {
 	g.asking = p
 	p.dlg.Show()
 	g.win.Canvas().Focus(p.Save)
+}
+
+// save saves f for Leave (see Guard.saving).
+func (g *Guard) save(f Form) bool {
+	g.saving = true
+	defer func() { g.saving = false }()
+	return f.Save()
 }
 
 // Prompt is the «Lagre endringene?» question with its three buttons.

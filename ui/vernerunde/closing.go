@@ -64,8 +64,22 @@ func newClosing(v *RoundView) *Closing {
 	return c
 }
 
-// Refresh rebuilds the findings from the current round and plan.
+// Refresh rebuilds the findings from the current round and plan. A
+// measure or deviation form open under a finding stays open with what was
+// typed in it.
 func (c *Closing) Refresh() {
+	typed := c.typed()
+	c.rebuild()
+	for n, t := range typed {
+		if row := c.Finding(n); row != nil {
+			row.restore(t)
+		}
+	}
+	c.nestDeviations()
+}
+
+// rebuild builds the findings afresh, every form under them closed.
+func (c *Closing) rebuild() {
 	r := c.v.r
 	ms, err := c.v.env.Store.Measures()
 	if err != nil {
@@ -192,6 +206,7 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	row.devForm.Hide()
 	row.AddDeviation = widget.NewButtonWithIcon(lang.L("Registrer som avvik"), theme.WarningIcon(), func() {
 		row.devForm.Show()
+		c.nestDeviations()
 		if cv := fyne.CurrentApp().Driver().CanvasForObject(row.Place); cv != nil {
 			widgets.FocusLater(cv, row.Place)
 		}
@@ -200,7 +215,9 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 
 // AddDeviation registers a finding in the deviation register, linked both
 // ways. Refused input stays typed with the model's message.
-func (c *Closing) AddDeviation(row *FindingRow) {
+func (c *Closing) AddDeviation(row *FindingRow) { c.addDeviation(row) }
+
+func (c *Closing) addDeviation(row *FindingRow) bool {
 	d := model.NewDeviation(c.v.r.Date)
 	d.Place = row.Place.Text
 	d.Category, _ = model.DeviationCategoryFromLabel(widgets.EnumLabel(row.Category.Selected, model.DeviationCategoryLabels()))
@@ -210,10 +227,12 @@ func (c *Closing) AddDeviation(row *FindingRow) {
 	_, r, err := c.v.env.Store.AddDeviationForFinding(c.v.r.ID, row.Number, d, c.v.env.Today())
 	if err != nil {
 		row.DevErr.Show(err)
-		return
+		return false
 	}
+	row.devForm.Hide() // registered: the rebuild does not keep it open
 	c.v.setRound(r)
 	c.Refresh()
+	return true
 }
 
 // Finding returns the row of finding n, or nil.
@@ -243,6 +262,7 @@ func (c *Closing) addMeasure(row *FindingRow) bool {
 		row.Err.Show(err)
 		return false
 	}
+	row.form.Hide() // added: the rebuild does not keep it open
 	c.v.setRound(r)
 	c.Refresh()
 	return true

@@ -149,7 +149,8 @@ func (v *RoundView) markSaved() {
 
 // Discard puts back what is stored (and drops measures not yet added).
 func (v *RoundView) Discard() {
-	v.Closing.Refresh()
+	v.Closing.rebuild()
+	v.Closing.nestDeviations()
 	v.Pre.reset(v.r)
 	for _, row := range v.Check.Questions {
 		row.Comment.SetText(row.saved)

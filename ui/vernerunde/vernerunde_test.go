@@ -654,3 +654,44 @@ func TestNoInputLostFindingMeasure(t *testing.T) {
 		t.Errorf("finding 3 links %v", ids)
 	}
 }
+
+// TestNoInputLostFindingDeviation: a finding's «Registrer som avvik» form
+// is a sub-form: leaving asks, Lagre registers the deviation with the
+// typed place, and saving a measure under another finding does not close
+// (and lose) it.
+func TestNoInputLostFindingDeviation(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	for i, text := range map[int]string{2: "Nødlys virker ikke i trapp", 3: "Glatt gulv ved inngang"} {
+		row := v.Check.Questions[i]
+		row.Comment.SetText(text)
+		row.Picker.Pick(model.AnswerImprove)
+	}
+	v.Tabs.SelectIndex(2)
+	dev := v.Closing.Finding(3)
+	test.Tap(dev.AddDeviation)
+	dev.Place.SetText("")
+	test.Type(dev.Place, "Trappeoppgang B")
+	meas := v.Closing.Finding(4)
+	test.Tap(meas.AddMeasure)
+	test.Type(meas.Responsible, "Vaktmester")
+	test.Tap(meas.Save)
+	if again := v.Closing.Finding(3); again == nil || again.Place.Text != "Trappeoppgang B" || len(v.Closing.openDeviations()) != 1 {
+		t.Fatal("adding a measure under another finding closed the deviation form")
+	}
+	devs, _ := f.st.Deviations()
+	left := false
+	f.env.Leave(func() { left = true }, nil)
+	p := f.env.Guard.Prompt()
+	if p == nil || left {
+		t.Fatal("left a typed deviation without asking")
+	}
+	test.Tap(p.Save)
+	after, _ := f.st.Deviations()
+	if !left || len(after) != len(devs)+1 || after[len(after)-1].Place != "Trappeoppgang B" {
+		t.Fatalf("Lagre: left %v, %d deviations (want %d)", left, len(after), len(devs)+1)
+	}
+	if ids := v.RoundData().AnswerFor(3).DeviationIDs; len(ids) != 1 {
+		t.Errorf("finding 3 links deviations %v", ids)
+	}
+}

@@ -57,7 +57,9 @@ type Wizard struct {
 	memberErr, createErr          *widgets.ErrorText
 	CreateButton, AddMemberButton *widget.Button
 	NewUnitButton, DemoButton     *widget.Button
+	OpenButton                    *widget.Button
 	NextButton                    *widget.Button
+	created                       bool // Create made the file: nothing left to ask about
 }
 
 // New returns the wizard's content, starting at the welcome step.
@@ -98,8 +100,9 @@ func (w *Wizard) showWelcome() {
 	create := widget.NewButtonWithIcon(lang.L("Opprett ny enhet"), theme.ContentAddIcon(), w.ShowUnitStep)
 	w.NewUnitButton = create
 	create.Importance = widget.HighImportance
-	open := widget.NewButtonWithIcon(lang.L("Åpne eksisterende fil …"), theme.FolderOpenIcon(), w.cfg.Choose)
-	demoBtn := widget.NewButtonWithIcon(lang.L("Åpne demoenheten"), theme.ComputerIcon(), w.OpenDemo)
+	open := widget.NewButtonWithIcon(lang.L("Åpne eksisterende fil …"), theme.FolderOpenIcon(), func() { w.leave(w.cfg.Choose) })
+	w.OpenButton = open
+	demoBtn := widget.NewButtonWithIcon(lang.L("Åpne demoenheten"), theme.ComputerIcon(), func() { w.leave(w.OpenDemo) })
 	w.DemoButton = demoBtn
 	w.createErr = widgets.NewErrorText()
 	w.set(container.NewVBox(
@@ -115,6 +118,21 @@ func (w *Wizard) showWelcome() {
 		wrapped(lang.L("Et sykehjem med fullt HMS-utvalg og tre års eksempeldata, for å prøve programmet.")),
 		w.createErr.Label,
 	))
+}
+
+// leave runs next (open another file, the demo) once a unit or member
+// typed in the wizard is created (Lagre: then the new unit opens instead)
+// or discarded: the welcome step's buttons never drop it unasked.
+func (w *Wizard) leave(next func()) {
+	if w.cfg.Guard == nil {
+		next()
+		return
+	}
+	w.cfg.Guard.Leave(func() {
+		if !w.created {
+			next()
+		}
+	}, nil)
 }
 
 // OpenDemo creates the demo unit at the configured path and opens it.
@@ -407,6 +425,7 @@ func (w *Wizard) Create() bool {
 	if w.cfg.Guard != nil {
 		w.cfg.Guard.Clear(w)
 	}
+	w.created = true
 	w.cfg.Opened(st)
 	return true
 }

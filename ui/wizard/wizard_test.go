@@ -331,3 +331,71 @@ func TestWizardAsksForTheUsersName(t *testing.T) {
 		}
 	}
 }
+
+// TestNoInputLostWizardWelcome: back on the welcome step with a unit and a
+// member typed, «Åpne demoenheten» and «Åpne eksisterende fil» ask first;
+// Lagre creates the typed unit (and opens it, not the demo), Forkast goes
+// on to the demo.
+func TestNoInputLostWizardWelcome(t *testing.T) {
+	for _, choice := range []string{"Lagre", "Forkast", "Avbryt"} {
+		t.Run(choice, func(t *testing.T) {
+			test.NewTempApp(t)
+			path := filepath.Join(t.TempDir(), "enhet.db")
+			var opened []*storage.Store
+			chose := false
+			win := test.NewWindow(nil)
+			g := unsaved.NewGuard(win)
+			wz, content := NewWizard(Config{
+				Path: path, User: "Test", Today: func() model.Date { return today },
+				Opened: func(st *storage.Store) { opened = append(opened, st) },
+				Choose: func() { chose = true }, Guard: g,
+			})
+			win.SetContent(content)
+			t.Cleanup(func() {
+				for _, st := range opened {
+					st.Close()
+				}
+			})
+			fillUnit(t, wz)
+			mName, role, _, _ := wz.MemberFields()
+			test.Type(mName, "Kari Nordmann")
+			role.SetSelected(model.RoleVerneombud.Label())
+			wz.showWelcome()
+			test.Tap(wz.OpenButton)
+			if g.Prompt() == nil || chose {
+				t.Fatal("«Åpne eksisterende fil» dropped the typed unit without asking")
+			}
+			test.Tap(g.Prompt().Cancel)
+			test.Tap(wz.DemoButton)
+			p := g.Prompt()
+			if p == nil || len(opened) != 0 {
+				t.Fatal("«Åpne demoenheten» dropped the typed unit without asking")
+			}
+			switch choice {
+			case "Lagre":
+				test.Tap(p.Save)
+				if len(opened) != 1 {
+					t.Fatalf("Lagre opened %d files", len(opened))
+				}
+				u, _ := opened[0].Unit()
+				ms, _ := opened[0].Members()
+				if u.Name == "" || strings.Contains(u.Name, "demo") || len(ms) != 1 || ms[0].Name != "Kari Nordmann" {
+					t.Errorf("Lagre opened %q with members %+v", u.Name, ms)
+				}
+			case "Forkast":
+				test.Tap(p.Discard)
+				if len(opened) != 1 {
+					t.Fatalf("Forkast opened %d files", len(opened))
+				}
+				if ms, _ := opened[0].Members(); len(ms) < 3 {
+					t.Errorf("Forkast did not open the demo: %d members", len(ms))
+				}
+			case "Avbryt":
+				test.Tap(p.Cancel)
+				if len(opened) != 0 || mName.Text != "Kari Nordmann" {
+					t.Errorf("Avbryt opened %d files, member %q", len(opened), mName.Text)
+				}
+			}
+		})
+	}
+}
