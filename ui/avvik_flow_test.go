@@ -12,6 +12,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
 )
 
 // devFindButton returns the visible button under o whose text contains sub.
@@ -26,6 +27,10 @@ func devFindButton(o fyne.CanvasObject, sub string) *widget.Button {
 		case *widget.Button:
 			if strings.Contains(w.Text, sub) {
 				found = w
+			}
+		case *widgets.KeyButton: // a dialog's button
+			if strings.Contains(w.Text, sub) {
+				found = &w.Button
 			}
 		case *fyne.Container:
 			for _, c := range w.Objects {

@@ -23,7 +23,10 @@ type shell struct {
 	meeting *widget.Button
 	title   *widget.Label
 	// The sidebar's fold (sidebar.go) and the page area it sits beside.
-	root    fyne.CanvasObject
+	root fyne.CanvasObject
+	// frame is what the window shows while the shell has it: root, or
+	// root inside the window's frame (the undo bar below it).
+	frame   fyne.CanvasObject
 	body    *fyne.Container
 	side    *sideLayout
 	sidebar int
@@ -97,7 +100,11 @@ func (s *shell) build() fyne.CanvasObject {
 // the window (the meeting view) is only refreshed: it owns what it shows.
 func (s *shell) relayout() {
 	w := s.env.Window
-	if s.root == nil || w.Content() != s.root {
+	frame := s.frame
+	if frame == nil {
+		frame = s.root
+	}
+	if s.root == nil || w.Content() != frame {
 		if c := w.Content(); c != nil {
 			c.Refresh()
 		}

@@ -162,6 +162,7 @@ func (u *App) showMain(st *hms.Store) {
 	sh := newShell(env, Pages())
 	bar := undo.NewBar(env, sh.rebuild)
 	root := container.NewBorder(nil, bar, nil, nil, sh.build())
+	sh.frame = root
 	bar.Relayout = root.Refresh
 	bar.OpenUndone = func(c hms.Change) bool { return showUndone(env, c) }
 	u.win.SetContent(root)
