@@ -80,10 +80,23 @@ func keepBokmal(msgs map[string]any) error {
 	}
 	for k := range en {
 		if _, ok := msgs[k]; !ok {
-			msgs[k] = k
+			msgs[k] = bokmalText(k)
 		}
 	}
 	return nil
+}
+
+// namespaces are key prefixes of texts looked up with lang.X under a key
+// of their own ("meny.Fil"): their bokmål text is the key without it.
+var namespaces = []string{"meny."}
+
+func bokmalText(key string) string {
+	for _, ns := range namespaces {
+		if t, ok := strings.CutPrefix(key, ns); ok {
+			return t
+		}
+	}
+	return key
 }
 
 // Messages returns the merged key → text map for a language.

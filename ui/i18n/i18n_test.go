@@ -119,3 +119,22 @@ func TestSetupChoosesLanguageWhateverTheLocale(t *testing.T) {
 		t.Errorf("bokmål: Cancel = %q, want Avbryt", got)
 	}
 }
+
+// TestBokmalAfterEnglish: switching back from English gives every text in
+// bokmål again, also the menu texts kept under their own key.
+func TestBokmalAfterEnglish(t *testing.T) {
+	for _, first := range []string{Bokmal, English} {
+		if err := Setup(first); err != nil {
+			t.Fatal(err)
+		}
+		if err := Setup(Bokmal); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.X("meny.Fil", "Fil"); got != "Fil" {
+			t.Errorf("after %s: menu «Fil» shows %q", first, got)
+		}
+		if got := lang.L("Møtemodus av og på"); got != "Møtemodus av og på" {
+			t.Errorf("after %s: %q", first, got)
+		}
+	}
+}
