@@ -1,6 +1,7 @@
 package moter
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -267,6 +268,9 @@ func (e *Editor) SelectItem(id uint64) {
 }
 
 func (e *Editor) selectItem(id uint64) {
+	if !e.leaveItem(id) {
+		return
+	}
 	e.selected = id
 	it := e.sess.item(id)
 	if it == nil {
@@ -279,6 +283,30 @@ func (e *Editor) selectItem(id uint64) {
 	e.Item = newItemPanel(e.sess, id)
 	e.itemBox.Objects = []fyne.CanvasObject{e.Item.Content()}
 	e.itemBox.Refresh()
+}
+
+// leaveItem keeps what is typed in the item panel before it is replaced:
+// a decision typed but not added is added to its item (as stepping in the
+// meeting view does), and an open «Lag tiltak» form keeps its item on
+// screen until it is saved or cancelled. False: stay on the item.
+func (e *Editor) leaveItem(next uint64) bool {
+	p := e.Item
+	if p == nil || e.selected == 0 {
+		return true
+	}
+	if p.Measure != nil {
+		if next != e.selected {
+			if i := e.sess.m.ItemIndex(e.selected); i >= 0 {
+				e.Agenda.Select(i) // comes back here with next == selected
+			}
+			e.Err.Show(errors.New(lang.L("Lagre eller avbryt tiltaket først")))
+		}
+		return false
+	}
+	if strings.TrimSpace(p.NewDecision.Text) != "" {
+		p.addDecision()
+	}
+	return true
 }
 
 // SelectedItem is the ID of the item shown, 0 if none.

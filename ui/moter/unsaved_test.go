@@ -281,3 +281,61 @@ func TestNoInputLostMeetingView(t *testing.T) {
 		t.Fatal("the closed view saved the discarded notes")
 	}
 }
+
+// TestNoInputLostMeetingItemSwitch: a decision typed but not added stays
+// with its item when another agenda item is chosen (it is added, and the
+// meeting counts as unsaved); an open «Lag tiltak» form keeps its item on
+// screen until it is saved or cancelled.
+func TestNoInputLostMeetingItemSwitch(t *testing.T) {
+	s, _, _, st := newScreen(t)
+	var id uint64
+	for _, m := range s.Meetings() {
+		if len(m.Agenda) > 1 {
+			id = m.ID
+			break
+		}
+	}
+	if id == 0 {
+		t.Fatal("no meeting with two agenda items in the demo")
+	}
+	e := openMeeting(t, s, id)
+	first, second := e.Meeting().Agenda[0].ID, e.Meeting().Agenda[1].ID
+	e.Agenda.Select(0)
+	test.Type(e.Item.NewDecision, "Vedtak skrevet før bytte")
+	e.Agenda.Select(1)
+	if e.SelectedItem() != second {
+		t.Fatalf("shows item %d, want %d", e.SelectedItem(), second)
+	}
+	m := e.Meeting()
+	found := false
+	for _, d := range m.Agenda[m.ItemIndex(first)].Decisions {
+		found = found || d.Text == "Vedtak skrevet før bytte"
+	}
+	if !found || !s.Dirty() {
+		t.Fatalf("typed decision lost on switching items (found %v, dirty %v)", found, s.Dirty())
+	}
+	test.Tap(e.Save)
+	stored, _ := st.Meeting(id)
+	found = false
+	for _, d := range stored.Agenda[stored.ItemIndex(first)].Decisions {
+		found = found || d.Text == "Vedtak skrevet før bytte"
+	}
+	if !found {
+		t.Fatal("the decision was not stored")
+	}
+
+	e.Agenda.Select(0)
+	b := findButton(e.Item.Content(), "Lag tiltak")
+	if b == nil {
+		t.Fatal("no «Lag tiltak» button")
+	}
+	test.Tap(b)
+	e.Item.Measure.Responsible.SetText("Leder")
+	e.Agenda.Select(1)
+	if e.SelectedItem() != first || e.Item.Measure == nil || e.Item.Measure.Responsible.Text != "Leder" {
+		t.Fatalf("the open measure form was dropped on switching items (item %d)", e.SelectedItem())
+	}
+	if e.Err.Label.Text == "" {
+		t.Error("no word on why the item did not change")
+	}
+}
