@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/innstillinger"
 	"hmsutvalg/ui/uitest"
 	"hmsutvalg/ui/widgets"
 )
@@ -278,5 +280,24 @@ func TestNewItemOpensInField(t *testing.T) {
 	}
 	if n != 9 {
 		t.Errorf("Ctrl+N works on %d pages, want the 9 with a «Ny …» button", n)
+	}
+}
+
+// TestFormPagesOpenInFirstField: the pages that are one form (the annual
+// review, Innstillinger) open with the keyboard in their first field.
+func TestFormPagesOpenInFirstField(t *testing.T) {
+	u, _ := startKeys(t)
+	w, env := u.Window(), u.Env()
+	for _, c := range []struct {
+		page string
+		ok   func(fyne.Focusable) bool
+	}{
+		{arsgjennomgang.PageID, func(f fyne.Focusable) bool { _, ok := f.(*widget.Select); return ok }},
+		{innstillinger.PageID, func(f fyne.Focusable) bool { e, ok := f.(*widget.Entry); return ok && e.PlaceHolder != "" }},
+	} {
+		env.Navigate(c.page)
+		if f := w.Canvas().Focused(); f == nil || !c.ok(f) {
+			t.Errorf("%s opens with the focus on %T", c.page, f)
+		}
 	}
 }

@@ -112,6 +112,7 @@ func New(env *appctx.Env) *Screen {
 	s.Year = widget.NewSelect(years, s.yearChosen)
 	s.Year.SetSelected(fmt.Sprint(int(year)))
 	env.Guard.Set(s)
+	env.FocusField(s.Year) // the form's first field: the year it covers
 	return s
 }
 

@@ -67,6 +67,7 @@ func New(env *appctx.Env) *Screen {
 	s.User.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 	s.SaveUser = widget.NewButton(lang.L("Lagre navn"), func() { s.saveUser() })
 	s.User.OnSubmitted = func(string) { s.saveUser() }
+	env.FocusField(s.User) // the page's first field
 
 	labels := []string{}
 	for _, v := range variants {
