@@ -210,7 +210,7 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	buttons.Add(r.Reset)
 	r.box = container.NewVBox(r.Title, r.State)
 	if e.State(today) != model.WheelDone {
-		r.Hint = wrapped(model.WheelProofHint(e))
+		r.Hint = wrapped(i18n.T(model.WheelProofHint(e)))
 		r.Hint.Importance = widget.LowImportance
 		r.box.Add(r.Hint)
 	}
@@ -271,7 +271,7 @@ func stateText(e model.WheelEntry, today model.Date) string {
 	switch e.State(today) {
 	case model.WheelDone:
 		if e.Proof.Proven() {
-			return fmt.Sprintf(lang.L("Utført: %s (frist %s)"), e.Proof.Text, e.Due)
+			return fmt.Sprintf(lang.L("Utført: %s (frist %s)"), i18n.T(e.Proof.Text), e.Due)
 		}
 		if e.Note != "" {
 			return fmt.Sprintf(lang.L("Utført %s (frist %s), merket for hånd: %s"), e.Done, e.Due, e.Note)

@@ -101,7 +101,7 @@ func dutyRow(env *appctx.Env, e model.WheelEntry, text string, imp widget.Import
 		year := e.Year
 		open.OnTapped = func() { env.Open(WheelPageID, appctx.Focus{ID: uint64(year)}) }
 	}
-	hint := wrapped(model.WheelProofHint(e))
+	hint := wrapped(i18n.T(model.WheelProofHint(e)))
 	hint.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, container.NewVBox(open), container.NewVBox(l, hint))
 }
