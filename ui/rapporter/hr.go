@@ -296,6 +296,9 @@ func (s *Screen) showPreview() {
 		s.Preview.Add(k)
 		s.Preview.Add(wrapped(kv[1]))
 	}
+	for _, c := range previewCharts(s.agg) {
+		s.Preview.Add(c)
+	}
 }
 
 func (s *Screen) updateButtons() {

@@ -59,6 +59,14 @@ func TestHRFolderListsBadFileAndShowsFigures(t *testing.T) {
 			t.Errorf("preview lacks %s: %q", kv[0], kv[1])
 		}
 	}
+	// The charts: sick leave per sector with the municipality's figure,
+	// deviations, risk, 10-FAKTOR.
+	for _, text := range []string{"Sykefravær 2025 per sektor", "Hele kommunen", reports.FormatNumber(want.SickLeave.Percent, 1) + " %",
+		"Avvik etter kategori", "Enheter etter høyeste gjenværende risiko", "10-FAKTOR: snitt per faktor"} {
+		if !uitest.HasText(s.Preview, text) {
+			t.Errorf("no chart text %q in the preview", text)
+		}
+	}
 	if s.AggBtn.Disabled() || s.CSVBtn.Disabled() || s.AttentionBtn.Disabled() || !s.CancelBtn.Hidden {
 		t.Error("save buttons disabled or cancel shown after reading")
 	}
