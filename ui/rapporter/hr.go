@@ -45,6 +45,7 @@ type hrWidgets struct {
 	Busy         *widget.ProgressBarInfinite
 	Status       *widget.Label
 	CancelBtn    *widget.Button
+	progressRow  *fyne.Container // the bars and the cancel button, shown while a job runs
 	Preview      *fyne.Container // the summary's key figures
 	AggBtn       *widget.Button
 	CSVBtn       *widget.Button
@@ -87,6 +88,7 @@ func (s *Screen) newHR() {
 	s.Busy.Stop()
 	s.Status = wrapped("")
 	s.CancelBtn = widget.NewButtonWithIcon(lang.L("Avbryt"), theme.CancelIcon(), s.Cancel)
+	s.progressRow = container.NewBorder(nil, nil, nil, s.CancelBtn, container.NewStack(s.Progress, s.Busy))
 	s.Preview = container.NewVBox()
 	s.AggBtn = widget.NewButtonWithIcon(lang.L("Lag samlet rapport (PDF)"), theme.DocumentPrintIcon(), s.SaveAggregate)
 	s.CSVBtn = widget.NewButtonWithIcon(lang.L("Lagre som CSV"), theme.DocumentSaveIcon(), s.SaveCSV)
@@ -102,7 +104,7 @@ func (s *Screen) hrCard() *widget.Card {
 		container.NewVBox(
 			wrapped(lang.L("Velg mappen med innsendingsfilene fra enhetene, eller enkeltfiler. Filer som ikke kan brukes, nevnes med grunnen.")),
 			container.NewGridWithColumns(1, s.AddFolder, s.AddFile, s.ClearBtn),
-			container.NewBorder(nil, nil, nil, s.CancelBtn, container.NewStack(s.Progress, s.Busy)), s.Status,
+			s.progressRow, s.Status,
 			s.Files,
 			wrapped(lang.L("Enheter som skal levere (valgfritt). De som mangler, nevnes her og i den samlede rapporten.")),
 			s.Expected, form, s.optErr.Label,
@@ -116,7 +118,7 @@ func (s *Screen) setBusy(busy bool, status string) {
 	s.Status.SetText(status)
 	s.Status.Hidden = status == ""
 	s.Status.Refresh()
-	for _, o := range []fyne.CanvasObject{s.CancelBtn, s.Progress, s.Busy} {
+	for _, o := range []fyne.CanvasObject{s.progressRow, s.CancelBtn, s.Progress, s.Busy} {
 		o.Hide()
 	}
 	s.Busy.Stop()
@@ -131,6 +133,7 @@ func (s *Screen) setBusy(busy bool, status string) {
 		s.updateButtons()
 		return
 	}
+	s.progressRow.Show()
 	s.CancelBtn.Show()
 	if s.reading {
 		s.Progress.SetValue(0)
@@ -246,7 +249,7 @@ func (s *Screen) refresh() {
 	case len(s.files) == 0:
 		s.Files.SetText(lang.L("Ingen filer valgt."))
 	case !s.loaded:
-		s.Files.SetText(fmt.Sprintf(lang.L("%d valgt, leses …"), len(s.files)))
+		s.Files.SetText(fmt.Sprintf(lang.L("Valgt: %s."), s.chosen()))
 	default:
 		s.agg = model.Aggregate(s.subs, s.problems, o)
 		s.ready = err == nil && len(s.agg.Units) > 0
@@ -463,4 +466,13 @@ func removeEmpty(path string) {
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 		_ = os.Remove(path)
 	}
+}
+
+// chosen names the chosen folders and files.
+func (s *Screen) chosen() string {
+	names := make([]string, len(s.files))
+	for i, f := range s.files {
+		names[i] = filepath.Base(f)
+	}
+	return strings.Join(names, ", ")
 }
