@@ -82,12 +82,23 @@ func TestHRFolderListsBadFileAndShowsFigures(t *testing.T) {
 	}
 	s.MinEmployees.SetText("5")
 
-	// The CSV is written through the atomic write.
-	out := filepath.Join(t.TempDir(), "samlet.csv")
+	// The outputs are written through the atomic write, with the options.
+	dir2 := t.TempDir()
+	out := filepath.Join(dir2, "samlet.csv")
 	s.WriteTo(out, func() ([]byte, error) { return reports.AggregateCSV(s.agg), nil }, "")
 	s.WaitJobs()
 	if b, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(b), "\ufeff") {
 		t.Errorf("CSV not written: %v", err)
+	}
+	pdf := filepath.Join(dir2, "samlet.pdf")
+	build := s.Aggregate()
+	s.WriteTo(pdf, func() ([]byte, error) { return build().Bytes() }, "")
+	s.WaitJobs()
+	if txt := uitest.PDFText(t, pdf); !strings.Contains(txt, "Kommunens mål 6,5 %") || !strings.Contains(txt, "kaputt.json") {
+		t.Error("the PDF lacks the target or the bad file")
+	}
+	if !strings.Contains(s.Status.Text, "Lagret som samlet.pdf") {
+		t.Errorf("status %q after saving", s.Status.Text)
 	}
 }
 
