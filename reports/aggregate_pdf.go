@@ -150,8 +150,15 @@ func targetWords(diff float64) string {
 
 func (d *Document) aggregateSummary(a Aggregation) {
 	d.Heading(1, "Sammendrag for kommunen")
+	d.KeyValues(AggregateSummary(a))
+	d.yearComparison(a)
+}
+
+// AggregateSummary is the summary page's key figures, as label and text;
+// the HR screen previews them.
+func AggregateSummary(a Aggregation) [][2]string {
 	dv := a.Deviations
-	pairs := [][2]string{
+	return [][2]string{
 		{"Innsendinger", submittedLine(a) + failedWords(a)},
 		{"Sykefravær " + a.Year.String(), sickLeaveSummary(a)},
 		{"Avvik", fmt.Sprintf("%d i %d %s som bruker avviksmodulen; %d åpne alvorlige. Tilfeller der noen døde eller ble alvorlig skadet (aml. § 5-2): %d.",
@@ -159,8 +166,6 @@ func (d *Document) aggregateSummary(a Aggregation) {
 		{"Vold og trusler (kap. 3A, tidligere 23A)", violenceSummary(a)},
 		{"Trenger AMUs oppmerksomhet", attentionSummary(a)},
 	}
-	d.KeyValues(pairs)
-	d.yearComparison(a)
 }
 
 // yearComparison is the key figures of the year beside the year before.

@@ -65,14 +65,8 @@ type Screen struct {
 	ExportBtn *widget.Button
 	ReviewBtn *widget.Button // opens the chosen year's annual review
 
-	Files     *widget.Label
-	Expected  *widgets.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
-	AddFile   *widget.Button
-	ClearBtn  *widget.Button
-	AggBtn    *widget.Button
-	CSVBtn    *widget.Button
+	hrWidgets // the HR part (hr.go)
 	loadErr   *widgets.ErrorText
-	files     []string
 	data      model.AnnualData
 	dataReady bool
 	preloaded *model.AnnualData // last year's data, read to choose the year
@@ -102,17 +96,7 @@ func New(env *appctx.Env) *Screen {
 		env.Open(arsgjennomgang.PageID, appctx.Focus{ID: uint64(s.year())})
 	})
 
-	s.Files = widget.NewLabel(lang.L("Ingen filer valgt."))
-	s.Files.Wrapping = fyne.TextWrapWord
-	s.Expected = widgets.NewMultiLineEntry()
-	s.Expected.SetPlaceHolder(lang.L("Én enhet per linje, for eksempel «Solsiden barnehage» eller «Solsiden barnehage;Eksempel kommune»"))
-	s.Expected.Wrapping = fyne.TextWrapWord
-	s.Expected.SetMinRowsVisible(3)
-	s.Expected.OnChanged = func(string) { s.SetFiles(s.files) }
-	s.AddFile = widget.NewButtonWithIcon(lang.L("Legg til innsendingsfil …"), theme.ContentAddIcon(), s.pickFile)
-	s.ClearBtn = widget.NewButtonWithIcon(lang.L("Tøm listen"), theme.ContentClearIcon(), func() { s.SetFiles(nil) })
-	s.AggBtn = widget.NewButtonWithIcon(lang.L("Lag samlet rapport (PDF)"), theme.DocumentPrintIcon(), s.SaveAggregate)
-	s.CSVBtn = widget.NewButtonWithIcon(lang.L("Lagre som CSV"), theme.DocumentSaveIcon(), s.SaveCSV)
+	s.newHR()
 	s.Year.SetSelected(fmt.Sprint(int(def)))
 	s.SetFiles(nil)
 	return s
@@ -129,12 +113,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("HMS-år")), nil, s.Year),
 			s.loadErr.Label, s.Summary, s.Gaps,
 			container.NewGridWithColumns(1, s.ReviewBtn, s.ReportBtn, s.ExportBtn)))
-	hr := widget.NewCard(lang.L("Samle enhetenes innsendinger (HR)"), "",
-		container.NewVBox(
-			wrapped(lang.L("Velg innsendingsfilene fra enhetene. Filer som ikke kan brukes, nevnes med grunnen.")),
-			s.Files, container.NewGridWithColumns(1, s.AddFile, s.ClearBtn),
-			wrapped(lang.L("Enheter som skal levere (valgfritt). De som mangler, nevnes her og i den samlede rapporten.")),
-			s.Expected, container.NewGridWithColumns(1, s.AggBtn, s.CSVBtn)))
+	hr := s.hrCard()
 	return container.NewVScroll(container.NewVBox(unit, hr))
 }
 
@@ -327,105 +306,4 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool, saved fun
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
 	d.Show()
-}
-
-// expected are the units listed as expected to send.
-func (s *Screen) expected() []reports.ExpectedUnit {
-	return reports.ParseExpectedUnits(s.Expected.Text)
-}
-
-// aggregate reads the chosen files against the expected units.
-func (s *Screen) aggregate(files []string) reports.Aggregation {
-	return reports.AggregateFiles(files, 0, s.expected())
-}
-
-// SetFiles sets the submission files to aggregate and shows each with
-// whether it can be used, and which expected units have not sent one.
-func (s *Screen) SetFiles(files []string) {
-	s.files = files
-	if len(files) == 0 {
-		s.Files.SetText(lang.L("Ingen filer valgt."))
-		s.AggBtn.Disable()
-		s.CSVBtn.Disable()
-		return
-	}
-	agg := s.aggregate(files)
-	bad := map[string]string{}
-	for _, f := range agg.Problems {
-		bad[f.File] = f.Reason
-	}
-	var lines []string
-	for _, f := range files {
-		if r, ok := bad[f]; ok {
-			lines = append(lines, "✗ "+filepath.Base(f)+": "+r)
-		} else {
-			lines = append(lines, "✓ "+filepath.Base(f))
-		}
-	}
-	lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes (HMS-år %s)."), len(agg.Units), len(files), agg.Year))
-	if len(agg.Missing) > 0 {
-		names := make([]string, len(agg.Missing))
-		for i, m := range agg.Missing {
-			names[i] = m.String()
-		}
-		lines = append(lines, fmt.Sprintf(lang.L("Mangler innsending fra %d: %s."), len(names), strings.Join(names, ", ")))
-	}
-	s.Files.SetText(strings.Join(lines, "\n"))
-	if len(agg.Units) > 0 {
-		s.AggBtn.Enable()
-		s.CSVBtn.Enable()
-	} else {
-		s.AggBtn.Disable()
-		s.CSVBtn.Disable()
-	}
-}
-
-func (s *Screen) pickFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			widgets.ShowError(err, s.env.Window)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		for _, f := range s.files {
-			if f == path {
-				return
-			}
-		}
-		s.SetFiles(append(append([]string{}, s.files...), path))
-	}, s.env.Window)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
-}
-
-// Aggregate returns the municipality's report of the chosen files.
-func (s *Screen) Aggregate() func() *reports.Document {
-	files, expected := append([]string{}, s.files...), s.expected()
-	return func() *reports.Document {
-		return reports.AggregateReport(reports.AggregateFiles(files, 0, expected), reports.Options{})
-	}
-}
-
-// SaveAggregate asks where to save the municipality's report and writes
-// it in the background.
-func (s *Screen) SaveAggregate() {
-	if len(s.files) == 0 {
-		return
-	}
-	agg := s.aggregate(s.files)
-	pdfexport.Save(s.env, pdfexport.FileName(lang.L("HMS-internkontroll samlet"), agg.Year.String()), s.Aggregate())
-}
-
-// SaveCSV asks where to save the units' figures as CSV.
-func (s *Screen) SaveCSV() {
-	if len(s.files) == 0 {
-		return
-	}
-	agg := s.aggregate(s.files)
-	name := strings.TrimSuffix(pdfexport.FileName(lang.L("HMS-internkontroll samlet"), agg.Year.String()), ".pdf") + ".csv"
-	s.saveBytes(name, ".csv", reports.AggregateCSV(agg), true, nil)
 }

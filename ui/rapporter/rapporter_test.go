@@ -75,6 +75,7 @@ func TestReportAndSubmission(t *testing.T) {
 		t.Error("aggregate enabled without files")
 	}
 	s.SetFiles([]string{sub, bad})
+	s.WaitJobs()
 	if s.AggBtn.Disabled() || !strings.Contains(s.Files.Text, "✗ b.json: filen er avkortet") ||
 		!strings.Contains(s.Files.Text, "1 av 2 filer") {
 		t.Errorf("files %q", s.Files.Text)
