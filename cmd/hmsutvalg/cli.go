@@ -100,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdAggregate(rest, stdout, stderr)
 		case "registers":
 			return cmdRegisters(rest, stdout, stderr)
+		case "calendar":
+			return cmdCalendar(rest, stdout, stderr)
 		case "version":
 			fmt.Fprintf(stdout, "HMS-utvalg %s\n", version)
 			return exitOK
