@@ -49,23 +49,27 @@ func (s *Screen) ExportRegisters() {
 	formatCSV := lang.L("CSV-filer i en mappe (én per register)")
 	format := widget.NewRadioGroup([]string{formatXLSX, formatCSV}, nil)
 	format.SetSelected(formatXLSX)
-	warn := wrapped(lang.L("Beskrivelsene kan inneholde sensitive opplysninger (hva som skjedde, årsaker, notater, lukkede saker). Del ikke filene videre, og slett dem når de ikke trengs."))
+	// Lines broken by hand: a wrapped label's height is not known when the
+	// dialog sizes itself, and the buttons would cover the last lines.
+	warn := widget.NewLabel(lang.L("Beskrivelsene kan inneholde sensitive opplysninger\n(hva som skjedde, årsaker, notater, lukkede saker).\nDel ikke filene videre, og slett dem når de ikke trengs."))
 	warn.Importance = widget.DangerImportance
 	warn.Hide()
+	var d *dialog.ConfirmDialog
 	desc := widget.NewCheck(lang.L("Ta med beskrivelser"), func(on bool) {
 		if on {
 			warn.Show()
 		} else {
 			warn.Hide()
 		}
+		d.Resize(fyne.NewSize(560, 0)) // lay out again, with or without the warning
 	})
 	body := container.NewVBox(wrapped(fmt.Sprintf(lang.L("Registrene for %s til regneark."), s.data.Year)), format, desc, warn)
-	d := dialog.NewCustomConfirm(lang.L("Eksporter registre"), lang.L("Lagre …"), lang.L("Avbryt"), body, func(ok bool) {
+	d = dialog.NewCustomConfirm(lang.L("Eksporter registre"), lang.L("Lagre …"), lang.L("Avbryt"), body, func(ok bool) {
 		if ok {
 			s.chooseRegisterTarget(RegisterExport{XLSX: format.Selected != formatCSV, Descriptions: desc.Checked})
 		}
 	}, s.env.Window)
-	d.Resize(fyne.NewSize(520, 0))
+	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
 }
 
