@@ -42,28 +42,15 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// loadCalendar reads, read-only, what the calendar shows: all meetings,
-// the annual wheel for this year and next, and the measures.
+// loadCalendar opens the file read-only and reads the calendar's records.
 func loadCalendar(db string, day model.Date) (calendar.Input, error) {
-	in := calendar.Input{Today: day}
 	if _, err := os.Stat(db); err != nil {
-		return in, fmt.Errorf("fant ikke filen %s", db)
+		return calendar.Input{}, fmt.Errorf("fant ikke filen %s", db)
 	}
 	st, err := storage.Open(db, storage.Options{ReadOnly: true, NoListCache: true})
 	if err != nil {
-		return in, err
+		return calendar.Input{}, err
 	}
 	defer st.Close()
-	y := model.HMSYear(day.Year())
-	if in.Unit, err = st.Unit(); err != nil {
-		return in, err
-	}
-	if in.Meetings, err = st.Meetings(); err != nil {
-		return in, err
-	}
-	if in.Measures, err = st.Measures(); err != nil {
-		return in, err
-	}
-	in.Wheel, err = st.ProvenWheels([]model.HMSYear{y, y + 1}, day)
-	return in, err
+	return calendar.Load(st, day)
 }

@@ -184,3 +184,30 @@ func measureEvent(m model.Measure, unit string, now time.Time) *ics.VEvent {
 	ev.SetDescription(desc)
 	return ev
 }
+
+// Source is what Load reads; the store satisfies it.
+type Source interface {
+	Unit() (model.Unit, error)
+	Meetings() ([]model.Meeting, error)
+	Measures() ([]model.Measure, error)
+	ProvenWheels(years []model.HMSYear, today model.Date) ([]model.WheelEntry, error)
+}
+
+// Load reads what the calendar shows: all meetings, the annual wheel for
+// today's year and the next, and the measures. Now is left for the caller.
+func Load(src Source, today model.Date) (Input, error) {
+	in := Input{Today: today}
+	var err error
+	if in.Unit, err = src.Unit(); err != nil {
+		return in, err
+	}
+	if in.Meetings, err = src.Meetings(); err != nil {
+		return in, err
+	}
+	if in.Measures, err = src.Measures(); err != nil {
+		return in, err
+	}
+	y := model.HMSYear(today.Year())
+	in.Wheel, err = src.ProvenWheels([]model.HMSYear{y, y + 1}, today)
+	return in, err
+}
