@@ -51,8 +51,9 @@ Bruk:
   hmsutvalg registers --db FIL [--out MAPPE] [--xlsx FIL.xlsx] [--year ÅÅÅÅ]
                     [--descriptions]
                                              registrene som CSV (én fil per register) og/eller
-                                             én Excel-arbeidsbok; --descriptions tar med
-                                             fritekst som kan være sensitiv
+                                             én Excel-arbeidsbok, for året eller (uten --year)
+                                             alle år; --descriptions tar med fritekst som kan
+                                             være sensitiv
   hmsutvalg calendar --db FIL --out FIL.ics  møter, årshjulets plikter og tiltaksfrister
                                              som kalenderhendelser
   hmsutvalg version                          vis versjon
