@@ -2,6 +2,7 @@ package rapporter
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"hmsutvalg/model"
 	"hmsutvalg/reports"
 	"hmsutvalg/reports/registers"
 	"hmsutvalg/ui/pdfexport"
@@ -27,7 +29,11 @@ type RegisterExport struct {
 // WriteRegisters writes the chosen year's registers as the command line
 // does: a workbook at path, or the CSV files into the folder path.
 func (s *Screen) WriteRegisters(path string, e RegisterExport) error {
-	tables := registers.Build(s.data, registers.Options{Year: s.data.Year, Descriptions: e.Descriptions})
+	return writeRegisters(s.data, path, e)
+}
+
+func writeRegisters(data model.AnnualData, path string, e RegisterExport) error {
+	tables := registers.Build(data, registers.Options{Year: data.Year, Descriptions: e.Descriptions})
 	if !e.XLSX {
 		_, err := registers.WriteCSVs(path, tables)
 		return err
@@ -81,8 +87,7 @@ func (s *Screen) chooseRegisterTarget(e RegisterExport) {
 				s.registersDone("", err)
 				return
 			}
-			path := filepath.Join(dir.Path(), base)
-			s.registersDone(path, s.WriteRegisters(path, e))
+			s.writeInBackground(filepath.Join(dir.Path(), base), e)
 		}, s.env.Window)
 		return
 	}
@@ -93,11 +98,30 @@ func (s *Screen) chooseRegisterTarget(e RegisterExport) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		s.registersDone(path, s.WriteRegisters(path, e))
+		s.writeInBackground(path, e)
 	}, s.env.Window)
 	d.SetFileName(base + ".xlsx")
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
+}
+
+// writeInBackground writes the registers off the UI goroutine, with a
+// progress dialog: a heavy unit's workbook takes seconds.
+func (s *Screen) writeInBackground(path string, e RegisterExport) {
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons(lang.L("Lagrer registrene …"), bar, s.env.Window)
+	progress.Show()
+	data := s.data // the year chosen now, whatever happens on the page meanwhile
+	go func() {
+		err := writeRegisters(data, path, e)
+		if err != nil && e.XLSX {
+			_ = os.Remove(path) // the save dialog created it; leave no empty file behind
+		}
+		fyne.Do(func() {
+			progress.Hide()
+			s.registersDone(path, err)
+		})
+	}()
 }
 
 func (s *Screen) registersDone(path string, err error) {
