@@ -48,6 +48,14 @@ Bruk:
                                              samlet rapport for kommunen (AMU); filer for
                                              året før gir sammenligning, --csv lager også
                                              FIL-oppmerksomhet.csv
+  hmsutvalg registers --db FIL [--out MAPPE] [--xlsx FIL.xlsx] [--year ÅÅÅÅ]
+                    [--descriptions]
+                                             registrene som CSV (én fil per register) og/eller
+                                             én Excel-arbeidsbok, for året eller (uten --year)
+                                             alle år; --descriptions tar med fritekst som kan
+                                             være sensitiv
+  hmsutvalg calendar --db FIL --out FIL.ics  møter, årshjulets plikter og tiltaksfrister
+                                             som kalenderhendelser
   hmsutvalg version                          vis versjon
 
 Uten --db brukes miljøvariabelen HMSUTVALG_DB, ellers standardfilen
@@ -91,6 +99,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdExport(rest, stdout, stderr)
 		case "aggregate":
 			return cmdAggregate(rest, stdout, stderr)
+		case "registers":
+			return cmdRegisters(rest, stdout, stderr)
+		case "calendar":
+			return cmdCalendar(rest, stdout, stderr)
 		case "version":
 			fmt.Fprintf(stdout, "HMS-utvalg %s\n", version)
 			return exitOK

@@ -89,6 +89,7 @@ type Screen struct {
 	meetings  []model.Meeting
 	List      *widget.List
 	NewButton *widget.Button
+	CalBtn    *widget.Button // «Legg i kalenderen» (calendar.go)
 	Editor    *Editor
 	detail    *fyne.Container
 	loadErr   *widgets.ErrorText
@@ -108,6 +109,7 @@ func New(env *appctx.Env) *Screen {
 	s.List.OnSelected = s.selected
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
 	s.NewButton.Importance = widget.HighImportance
+	s.CalBtn = NewCalendarButton(env)
 	s.Reload()
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
@@ -261,7 +263,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	if len(s.detail.Objects) == 0 {
 		s.detail.Objects = []fyne.CanvasObject{hint()}
 	}
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.CalBtn, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.3
 	return split

@@ -60,6 +60,7 @@ type Wheel struct {
 	Summary    *widget.Label
 	PrevYear   *widget.Button
 	NextYear   *widget.Button
+	CalBtn     *widget.Button // «Legg i kalenderen» (calendar.go)
 	Rows       []*WheelRow
 	Err        *widgets.ErrorText
 	list       *fyne.Container
@@ -74,6 +75,7 @@ func NewWheel(env *appctx.Env, year model.HMSYear) *Wheel {
 	w.Summary = wrapped("")
 	w.PrevYear = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.SetYear(w.year - 1) })
 	w.NextYear = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.SetYear(w.year + 1) })
+	w.CalBtn = NewCalendarButton(env)
 	w.Reload()
 	return w
 }
@@ -143,7 +145,7 @@ func (w *Wheel) Content() fyne.CanvasObject {
 	nav := container.NewBorder(nil, nil, w.PrevYear, w.NextYear, w.YearLabel)
 	hint := wrapped(lang.L("Et punkt er utført når registreringen som viser det finnes, for eksempel sykefraværet for kvartalet eller en låst vernerunde. Punkter ingen registrering viser, merkes som utført med en merknad. Fristene er foreslått ut fra kommunens rutiner; Tilbakestill gir standardfristen igjen."))
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(nav, w.Summary, hint, w.Err.Label)
+	top := container.NewVBox(nav, w.Summary, hint, w.CalBtn, w.Err.Label)
 	w.scroll = container.NewVScroll(w.list)
 	return container.NewBorder(top, nil, nil, nil, w.scroll)
 }

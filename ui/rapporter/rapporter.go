@@ -64,6 +64,7 @@ type Screen struct {
 	ReportBtn *widget.Button
 	ExportBtn *widget.Button
 	ReviewBtn *widget.Button // opens the chosen year's annual review
+	RegBtn    *widget.Button // the registers to a workbook or CSV files (registers.go)
 
 	hrWidgets // the HR part (hr.go)
 	loadErr   *widgets.ErrorText
@@ -92,6 +93,7 @@ func New(env *appctx.Env) *Screen {
 	s.ReportBtn = widget.NewButtonWithIcon(lang.L("Lag årsrapport (PDF)"), theme.DocumentPrintIcon(), s.SaveReport)
 	s.ReportBtn.Importance = widget.HighImportance
 	s.ExportBtn = widget.NewButtonWithIcon(lang.L("Lag innsendingsfil (JSON)"), theme.DocumentSaveIcon(), s.SaveSubmission)
+	s.RegBtn = widget.NewButtonWithIcon(lang.L("Eksporter registre …"), theme.DocumentSaveIcon(), s.ExportRegisters)
 	s.ReviewBtn = widget.NewButtonWithIcon(lang.L("Årlig gjennomgang for året …"), theme.DocumentCreateIcon(), func() {
 		env.Open(arsgjennomgang.PageID, appctx.Focus{ID: uint64(s.year())})
 	})
@@ -112,7 +114,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 			wrapped(lang.L("Internkontroll for HMS-året, til innsending i januar og arbeidsmiljøutvalget i mars.")),
 			container.NewBorder(nil, nil, widget.NewLabel(lang.L("HMS-år")), nil, s.Year),
 			s.loadErr.Label, s.Summary, s.Gaps,
-			container.NewGridWithColumns(1, s.ReviewBtn, s.ReportBtn, s.ExportBtn)))
+			container.NewGridWithColumns(1, s.ReviewBtn, s.ReportBtn, s.ExportBtn, s.RegBtn)))
 	hr := s.hrCard()
 	return container.NewVScroll(container.NewVBox(unit, hr))
 }
@@ -148,12 +150,14 @@ func (s *Screen) load() {
 		s.Summary.SetText("")
 		s.ReportBtn.Disable()
 		s.ExportBtn.Disable()
+		s.RegBtn.Disable()
 		return
 	}
 	s.loadErr.Show(nil)
 	s.data = data
 	s.ReportBtn.Enable()
 	s.ExportBtn.Enable()
+	s.RegBtn.Enable()
 	f := model.ComputeAnnualFigures(data)
 	var lines []string
 	for _, r := range reports.AnnualSummaryRows(f) {
