@@ -181,7 +181,11 @@ func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 
 func deviationSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	dv := f.Deviations
-	l.Figures = fmt.Sprintf("%d avvik, %d åpne (%d av dem alvorlige)", dv.Total, dv.Open, f.OpenSeriousDeviations)
+	serious := "alvorlige"
+	if f.OpenSeriousDeviations == 1 {
+		serious = "alvorlig" // «1 av dem alvorlig»
+	}
+	l.Figures = fmt.Sprintf("%d avvik, %d åpne (%d av dem %s)", dv.Total, dv.Open, f.OpenSeriousDeviations, serious)
 	var cats []string
 	for _, c := range DeviationCategories() {
 		if n := dv.ByCategory[c]; n > 0 {

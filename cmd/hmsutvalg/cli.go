@@ -58,8 +58,8 @@ Bruk:
                                              som kalenderhendelser
   hmsutvalg version                          vis versjon
 
-Uten --db brukes miljøvariabelen HMSUTVALG_DB, ellers standardfilen
-%s.
+Startes programmet uten --db, brukes miljøvariabelen HMSUTVALG_DB, ellers
+standardfilen %s. Kommandoene over trenger alltid --db.
 
 Uten --year gjelder rapporten året før dagens dato. --today DATO
 (dd.mm.åååå) gir status per den datoen.

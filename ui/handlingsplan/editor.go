@@ -12,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -32,8 +33,11 @@ type Editor struct {
 	Deadline    *widgets.DateEntry
 	Info        *widget.Label
 	SourceLink  *widget.Button
-	Save        *widget.Button
-	Err         *widgets.ErrorText
+	// SourceText names the source in full, wrapped: a button cannot wrap,
+	// and a long finding as its text widened the window past the screen.
+	SourceText *widget.Label
+	Save       *widget.Button
+	Err        *widgets.ErrorText
 
 	// Status change: one button per allowed target, then the inputs it needs.
 	StatusLabel   *widget.Label
@@ -66,7 +70,9 @@ func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
 	e.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	e.Info = widget.NewLabel("")
 	e.Info.Wrapping = fyne.TextWrapWord
-	e.SourceLink = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), e.openSource)
+	e.SourceLink = widget.NewButtonWithIcon(lang.L("Åpne kilden"), theme.NavigateNextIcon(), e.openSource)
+	e.SourceText = widget.NewLabel("")
+	e.SourceText.Wrapping = fyne.TextWrapWord
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre tiltaket"), theme.DocumentSaveIcon(), e.SaveMeasure)
 	e.Save.Importance = widget.HighImportance
 	e.Err = widgets.NewErrorText()
@@ -164,8 +170,10 @@ func (e *Editor) refreshInfo() {
 	e.Info.Hidden = text == ""
 
 	e.SourceLink.Hide()
+	e.SourceText.Hide()
 	if m.Source.Kind != "" && m.Source.Kind != model.SourceManual {
-		e.SourceLink.SetText(fmt.Sprintf(lang.L("Kilde: %s"), m.Source.Label()))
+		e.SourceText.SetText(fmt.Sprintf(lang.L("Kilde: %s"), i18n.T(m.Source.Label())))
+		e.SourceText.Show()
 		e.SourceLink.Show()
 		if _, ok := appctx.SourcePages[string(m.Source.Kind)]; !ok || m.Source.RefID == 0 {
 			e.SourceLink.Disable()
@@ -330,7 +338,7 @@ func (e *Editor) layout() {
 		widget.NewFormItem(lang.L(model.FieldDeadline), e.Deadline),
 	)
 	e.root.Objects = []fyne.CanvasObject{
-		e.Heading, container.NewHBox(e.SourceLink), form, e.Err.Label, container.NewHBox(e.Save), e.Info,
+		e.Heading, container.NewBorder(nil, nil, nil, e.SourceLink, e.SourceText), form, e.Err.Label, container.NewHBox(e.Save), e.Info,
 		widget.NewSeparator(), e.StatusLabel, e.Transitions, e.transitionBox,
 	}
 	e.root.Refresh()

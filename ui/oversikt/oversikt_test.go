@@ -73,3 +73,27 @@ func TestNameAskedAtFirstStart(t *testing.T) {
 		t.Error("the name is asked for again")
 	}
 }
+
+// TestNoInputLostName: a name typed on the dashboard and not saved is
+// saved when the page is left; one that cannot be saved is asked about.
+func TestNoInputLostName(t *testing.T) {
+	env, w, _ := uitest.NewEnv(t, false)
+	card := nameCard(env)
+	w.SetContent(card)
+	findEntry(t, card).SetText("Verneombud Ola")
+	left := false
+	env.Leave(func() { left = true }, nil)
+	if !left || env.Settings.User() != "Verneombud Ola" {
+		t.Fatalf("leaving lost the typed name (left %v, kept %q)", left, env.Settings.User())
+	}
+
+	env2, w2, _ := uitest.NewEnv(t, false)
+	card2 := nameCard(env2)
+	w2.SetContent(card2)
+	findEntry(t, card2).SetText("15068510160")
+	left = false
+	env2.Leave(func() { left = true }, nil)
+	if left || env2.Guard.Prompt() == nil {
+		t.Errorf("a name that cannot be saved was dropped without asking (left %v)", left)
+	}
+}

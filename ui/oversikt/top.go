@@ -86,26 +86,44 @@ func nameCard(env *appctx.Env) fyne.CanvasObject {
 		wrap(lang.L("Hvem bruker programmet på denne maskinen? Navnet skrives i endringsloggen ved hver endring. Du kan endre det under Innstillinger.")),
 		entry, msg)
 	card := widget.NewCard(lang.L("Ditt navn"), "", box)
-	save := func() {
+	f := &nameForm{entry: entry}
+	f.save = func() bool {
 		name := strings.TrimSpace(entry.Text)
 		if err := model.CheckNoNationalID(lang.L("Navn"), name); err != nil {
 			msg.SetText(err.Error())
-			return
+			return false
 		}
 		if name == "" {
 			msg.SetText(lang.L("Skriv navnet ditt eller rollen din."))
-			return
+			return false
 		}
 		env.Settings.SetUser(name)
 		env.Store.SetUser(name)
+		f.saved = true
 		card.SetContent(wrap(fmt.Sprintf(lang.L("Takk, %s. Endringer du gjør, føres med dette navnet."), name)))
+		return true
 	}
-	entry.OnSubmitted = func(string) { save() }
-	b := widget.NewButtonWithIcon(lang.L("Lagre navnet"), theme.DocumentSaveIcon(), save)
+	env.Guard.Set(f)
+	entry.OnSubmitted = func(string) { f.save() }
+	b := widget.NewButtonWithIcon(lang.L("Lagre navnet"), theme.DocumentSaveIcon(), func() { f.save() })
 	b.Importance = widget.HighImportance
 	box.Add(container.NewHBox(b))
 	return card
 }
+
+// nameForm is the name card as a form of the window's guard: a name typed
+// and not saved is saved on leaving (nothing about it can surprise), and
+// one that cannot be saved (a national ID) is asked about.
+type nameForm struct {
+	entry *widget.Entry
+	save  func() bool
+	saved bool
+}
+
+func (f *nameForm) Dirty() bool    { return !f.saved && strings.TrimSpace(f.entry.Text) != "" }
+func (f *nameForm) Save() bool     { return f.save() }
+func (f *nameForm) AutoSave() bool { return f.save() }
+func (f *nameForm) Discard()       { f.entry.SetText("") }
 
 // chart is one of the dashboard's small charts, with a button to its page.
 type chart struct {
