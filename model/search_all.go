@@ -72,14 +72,83 @@ func SearchAll(d SearchData, text string, shared bool) []SearchHit {
 	return out
 }
 
+// MatchDeviation reports whether d has the words: in its label (date,
+// category, place), type and municipal reference, and unless shared in
+// what happened, the cause and the immediate action.
+func (q SearchQuery) MatchDeviation(d Deviation, shared bool) bool {
+	fields := []string{d.Label(), d.Type.Label(), d.MunicipalRef}
+	if !shared {
+		fields = append(fields, d.WhatHappened, d.ImmediateAction, d.Cause)
+	}
+	return q.Match(fields...)
+}
+
+// MatchMeasure reports whether m has the words in its title, description,
+// responsible or source.
+func (q SearchQuery) MatchMeasure(m Measure) bool {
+	return q.Match(m.Title, m.Description, m.Responsible, m.Source.Label())
+}
+
+// MatchRiskItem reports whether item i of assessment a has the words, in
+// the item's texts or the assessment's title and area.
+func (q SearchQuery) MatchRiskItem(a RiskAssessment, i RiskItem) bool {
+	return q.Match(i.Hazard, i.Event, i.Exposed, i.ExistingMeasures, a.Title, a.Area)
+}
+
+// MatchAssessment reports whether assessment a, or one of its items, has
+// the words.
+func (q SearchQuery) MatchAssessment(a RiskAssessment, items []RiskItem) bool {
+	if q.Match(a.Title, a.Area, a.Notes) {
+		return true
+	}
+	for _, i := range items {
+		if i.AssessmentID == a.ID && q.MatchRiskItem(a, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchFinding reports whether finding f of round r has the words.
+func (q SearchQuery) MatchFinding(r SafetyRound, f Finding) bool {
+	return q.Match(f.Question.Text, f.Question.Section, f.Answer.Comment, r.Title)
+}
+
+// MatchRound reports whether round r has the words: in its title, date,
+// areas and checklist name, or in one of its findings.
+func (q SearchQuery) MatchRound(r SafetyRound) bool {
+	fields := append([]string{r.Title, r.Date.String(), r.TemplateName}, r.Areas...)
+	if q.Match(fields...) {
+		return true
+	}
+	for _, f := range r.Findings() {
+		if q.MatchFinding(r, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchMeeting reports whether meeting m has the words, in its title and
+// place or in one agenda item (returned, or the zero item when the
+// meeting's own fields matched). Shared, a closed item is searched by its
+// title only.
+func (q SearchQuery) MatchMeeting(m Meeting, shared bool) (AgendaItem, bool) {
+	if q.Match(m.Title(), m.Place) {
+		return AgendaItem{}, true
+	}
+	for _, it := range m.Agenda {
+		if q.Match(itemFields(it, shared)...) {
+			return it, true
+		}
+	}
+	return AgendaItem{}, false
+}
+
 func searchDeviations(ds []Deviation, q SearchQuery, shared bool) []SearchHit {
 	var out []SearchHit
 	for _, d := range ds {
-		fields := []string{d.Label(), d.Type.Label(), d.MunicipalRef}
-		if !shared {
-			fields = append(fields, d.WhatHappened, d.ImmediateAction, d.Cause)
-		}
-		if !q.Match(fields...) {
+		if !q.MatchDeviation(d, shared) {
 			continue
 		}
 		h := SearchHit{Kind: SearchDeviation, ID: d.ID, Title: d.Label(), Context: d.Type.Label()}
@@ -94,7 +163,7 @@ func searchDeviations(ds []Deviation, q SearchQuery, shared bool) []SearchHit {
 func searchMeasures(ms []Measure, q SearchQuery) []SearchHit {
 	var out []SearchHit
 	for _, m := range ms {
-		if q.Match(m.Title, m.Description, m.Responsible, m.Source.Label()) {
+		if q.MatchMeasure(m) {
 			out = append(out, SearchHit{Kind: SearchMeasure, ID: m.ID, Title: m.Title,
 				Context: shorten(m.Source.Label(), MaxSearchContext)})
 		}
@@ -110,7 +179,7 @@ func searchRisk(as []RiskAssessment, items []RiskItem, q SearchQuery) []SearchHi
 	var out []SearchHit
 	for _, i := range items {
 		a := byID[i.AssessmentID]
-		if q.Match(i.Hazard, i.Event, i.Exposed, i.ExistingMeasures, a.Title, a.Area) {
+		if q.MatchRiskItem(a, i) {
 			out = append(out, SearchHit{Kind: SearchRiskItem, ParentID: i.AssessmentID, ID: i.ID,
 				Title: shorten(normalizeName(i.Hazard), MaxSearchContext), Context: shorten(a.Title, MaxSearchContext)})
 		}
@@ -122,7 +191,7 @@ func searchRounds(rs []SafetyRound, q SearchQuery) []SearchHit {
 	var out []SearchHit
 	for _, r := range rs {
 		for _, f := range r.Findings() {
-			if q.Match(f.Question.Text, f.Question.Section, f.Answer.Comment, r.Title) {
+			if q.MatchFinding(r, f) {
 				out = append(out, SearchHit{Kind: SearchFinding, ParentID: r.ID, ID: uint64(f.Question.Number),
 					Title: shorten(normalizeName(f.Question.Text), MaxSearchContext), Context: r.Title + " " + r.Date.String()})
 			}
@@ -134,16 +203,15 @@ func searchRounds(rs []SafetyRound, q SearchQuery) []SearchHit {
 func searchMeetings(ms []Meeting, q SearchQuery, shared bool) []SearchHit {
 	var out []SearchHit
 	for _, m := range ms {
-		if q.Match(m.Title(), m.Place) {
-			out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, Title: m.Title(), Context: m.Place})
+		it, ok := q.MatchMeeting(m, shared)
+		if !ok {
 			continue
 		}
-		for _, it := range m.Agenda {
-			if q.Match(itemFields(it, shared)...) {
-				out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, Title: m.Title(), Context: shorten(it.Title, MaxSearchContext)})
-				break
-			}
+		ctx := m.Place
+		if it.Title != "" {
+			ctx = shorten(it.Title, MaxSearchContext)
 		}
+		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, Title: m.Title(), Context: ctx})
 	}
 	return out
 }

@@ -137,3 +137,35 @@ func TestSearchAllShownText(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchListMatchers(t *testing.T) {
+	data := searchFixture()
+	a, r, m := data.Assessments[0], data.Rounds[0], data.Meetings[0]
+	cases := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"assessment by title", NewSearchQuery("avdeling 2").MatchAssessment(a, data.RiskItems), true},
+		{"assessment by its item", NewSearchQuery("ryggskade").MatchAssessment(a, data.RiskItems), true},
+		{"assessment not by another's item", NewSearchQuery("ryggskade").MatchAssessment(RiskAssessment{ID: 99, Title: "Annen"}, data.RiskItems), false},
+		{"round by area-less title", NewSearchQuery("VAR").MatchRound(r), true},
+		{"round by date", NewSearchQuery("12.03.2026").MatchRound(r), true},
+		{"round by finding comment", NewSearchQuery("gangen").MatchRound(r), true},
+		{"round not by OK answer", NewSearchQuery("slukkeutstyr").MatchRound(r), false},
+		{"deviation private text", NewSearchQuery("urolig").MatchDeviation(data.Deviations[0], false), true},
+		{"deviation private text shared", NewSearchQuery("urolig").MatchDeviation(data.Deviations[0], true), false},
+		{"measure by responsible", NewSearchQuery("vaktmester").MatchMeasure(data.Measures[0]), true},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if it, ok := NewSearchQuery("konflikt").MatchMeeting(m, false); !ok || it.ID != 2 {
+		t.Errorf("MatchMeeting private = %v, %v; want item 2", it.ID, ok)
+	}
+	if _, ok := NewSearchQuery("konflikt").MatchMeeting(m, true); ok {
+		t.Error("closed item's notes matched on the shared screen")
+	}
+}
