@@ -54,7 +54,7 @@ type Screen struct {
 	query     model.SearchQuery
 	templates []model.ChecklistTemplate
 
-	Search        *widget.Entry
+	Search *widget.Entry
 
 	List          *widget.List
 	TemplatePick  *widget.Select
