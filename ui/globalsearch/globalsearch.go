@@ -47,7 +47,7 @@ func Target(h model.SearchHit) (string, appctx.Focus) {
 type View struct {
 	env   *appctx.Env
 	data  model.SearchData
-	Entry *widget.Entry
+	Entry *widgets.Entry
 	Count *widget.Label
 	List  *widget.List
 	Hits  []model.SearchHit // all found; the list shows the first MaxShown
@@ -59,7 +59,7 @@ type View struct {
 func Show(env *appctx.Env, text string) *View {
 	v := &View{env: env, Err: widgets.NewErrorText()}
 	v.load()
-	v.Entry = widget.NewEntry()
+	v.Entry = widgets.NewEntry()
 	v.Entry.SetPlaceHolder(lang.L("Søk i avvik, tiltak, risikovurderinger, vernerunder og møter …"))
 	v.Entry.OnChanged = v.Search
 	v.Entry.OnSubmitted = func(string) { v.Open(0) }
