@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // SearchKind is the register a search hit comes from.
 type SearchKind string
 
@@ -36,6 +38,7 @@ type SearchHit struct {
 	ParentID, ID uint64
 	Title        string // the record's name, never sensitive free text
 	Context      string // where it is or what it is about; "" in Møtemodus for sensitive records
+	date         Date   // for the order of deviations and meetings
 }
 
 // SearchData is everything the search looks in.
@@ -151,13 +154,20 @@ func searchDeviations(ds []Deviation, q SearchQuery, shared bool) []SearchHit {
 		if !q.MatchDeviation(d, shared) {
 			continue
 		}
-		h := SearchHit{Kind: SearchDeviation, ID: d.ID, Title: d.Label(), Context: d.Type.Label()}
+		h := SearchHit{Kind: SearchDeviation, ID: d.ID, Title: d.Label(), Context: d.Type.Label(), date: d.Date}
 		if t := normalizeName(d.WhatHappened); !shared && t != "" {
 			h.Context = shorten(t, MaxSearchContext)
 		}
 		out = append(out, h)
 	}
-	return out
+	return newestFirst(out)
+}
+
+// newestFirst orders dated hits (deviations, meetings) newest first, as
+// their registers list them.
+func newestFirst(hs []SearchHit) []SearchHit {
+	slices.SortStableFunc(hs, func(a, b SearchHit) int { return b.date.Compare(a.date) })
+	return hs
 }
 
 func searchMeasures(ms []Measure, q SearchQuery) []SearchHit {
@@ -211,9 +221,9 @@ func searchMeetings(ms []Meeting, q SearchQuery, shared bool) []SearchHit {
 		if it.Title != "" {
 			ctx = shorten(it.Title, MaxSearchContext)
 		}
-		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, Title: m.Title(), Context: ctx})
+		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, Title: m.Title(), Context: ctx, date: m.Date})
 	}
-	return out
+	return newestFirst(out)
 }
 
 // itemFields are the texts of an agenda item the search looks in: on the

@@ -54,7 +54,7 @@ func searchFixture() SearchData {
 	return SearchData{
 		Deviations: []Deviation{
 			{ID: 1, Date: d, Place: "Kjøkken", Category: DevFire, Type: TypeDeviation, WhatHappened: "Komfyren ble stående på, beboer urolig"},
-			{ID: 2, Date: d, Place: "Avdeling 2", Category: DevInjury, Type: TypeNearMiss, Cause: "Våt gulvflate"},
+			{ID: 2, Date: d.AddDays(1), Place: "Avdeling 2", Category: DevInjury, Type: TypeNearMiss, Cause: "Våt gulvflate"},
 		},
 		Measures: []Measure{
 			{ID: 10, Title: "Komfyrvakt på kjøkkenet", Description: "Montere komfyrvakt", Responsible: "Vaktmester"},
@@ -98,6 +98,7 @@ func TestSearchAll(t *testing.T) {
 		{"sensitive deviation text not searched when shared", "komfyren", true, nil},
 		{"deviation label searched when shared", "kjøkken", true, []hitKey{{SearchDeviation, 0, 1}, {SearchMeasure, 0, 10}}},
 		{"deviation cause", "vat gulv", false, []hitKey{{SearchDeviation, 0, 2}}},
+		{"deviations newest first", "2026", false, []hitKey{{SearchDeviation, 0, 2}, {SearchDeviation, 0, 1}, {SearchMeeting, 0, 40}}},
 		{"risk item by hazard, measure by source", "tunge løft", false, []hitKey{{SearchMeasure, 0, 11}, {SearchRiskItem, 20, 21}}},
 		{"risk item by assessment title", "avdeling 2 forflytning", false, []hitKey{{SearchRiskItem, 20, 21}}},
 		{"finding by comment, only findings", "stoler", false, []hitKey{{SearchFinding, 30, 1}}},
