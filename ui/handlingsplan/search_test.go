@@ -3,9 +3,11 @@ package handlingsplan
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"hmsutvalg/model"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -47,5 +49,31 @@ func TestSearchDropsHiddenMeasure(t *testing.T) {
 	test.Tap(p.Cancel)
 	if s.Editor.Measure().ID != first.ID || s.Editor.Title.Text != "Endret tittel" {
 		t.Fatal("Avbryt lost the typed title")
+	}
+}
+
+// TestAreaFollowsSource: the editor shows the measure's own area, the one
+// its source starts with when it has none, and none for a new manual
+// measure (also right after a measure with an area was open).
+func TestAreaFollowsSource(t *testing.T) {
+	s, _ := newScreen(t)
+	s.Table.Select(widget.TableCellID{Row: 0, Col: 2})
+	if s.Editor.Area.Selected == "" {
+		t.Fatal("the open measure shows no area")
+	}
+	test.Tap(s.NewButton)
+	if got := s.Editor.Area.Selected; got != "" {
+		t.Errorf("a new manual measure starts with area %q", got)
+	}
+	for _, k := range []model.SourceKind{model.SourceDeviation, model.SourceSafetyRound, model.SourceTenFactor, model.SourceSickLeave} {
+		s.Editor.Edit(model.Measure{ID: 99, Title: "Uten område", Source: model.Source{Kind: k}})
+		if want := lang.L(model.DefaultPriorityArea(k).Label()); s.Editor.Area.Selected != want {
+			t.Errorf("source %s: editor shows area %q, want %q", k, s.Editor.Area.Selected, want)
+		}
+	}
+	m := model.Measure{ID: 99, Title: "Eget", Source: model.Source{Kind: model.SourceDeviation}, PriorityArea: model.AreaLeadership}
+	s.Editor.Edit(m)
+	if want := lang.L(model.AreaLeadership.Label()); s.Editor.Area.Selected != want {
+		t.Errorf("the measure's own area is replaced: %q, want %q", s.Editor.Area.Selected, want)
 	}
 }
