@@ -459,7 +459,7 @@ func NewMeasureFromDeviation(d Deviation, title, responsible string, deadline, t
 	m := NewMeasure(today)
 	m.Title = title
 	m.Source = Source{Kind: SourceDeviation, RefID: d.ID, RefLabel: shorten("Avvik "+d.Label(), MaxRefLabelLen)}
-	m.PriorityArea = AreaPreventiveAbsence
+	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Topic = deviationTopic[d.Category]
 	m.Responsible = normalizeName(responsible)
 	m.Deadline = deadline

@@ -534,7 +534,7 @@ func NewMeasureFromDecision(m Meeting, decisionID uint64, title, responsible str
 	ms.Title = title
 	ms.Source = Source{Kind: SourceMeetingDecision, RefID: decisionID, ParentID: m.ID,
 		RefLabel: DecisionRefLabel(m, m.ItemIndex(it.ID)+1, d.Text)}
-	ms.PriorityArea = AreaHealthPromotion
+	ms.PriorityArea = DefaultPriorityArea(ms.Source.Kind)
 	ms.Responsible = normalizeName(responsible)
 	ms.Deadline = deadline
 	return ms

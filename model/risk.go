@@ -631,7 +631,7 @@ func NewMeasureFromRiskItem(a RiskAssessment, i RiskItem, title string, responsi
 	m := NewMeasure(today)
 	m.Title = title
 	m.Source = Source{Kind: SourceRiskAssessment, RefID: i.ID, ParentID: parent, RefLabel: riskRefLabel(a.Title, i.Hazard)}
-	m.PriorityArea = AreaPreventiveAbsence
+	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Topic = i.Category
 	m.Responsible = normalizeName(responsible)
 	m.Deadline = deadline

@@ -876,7 +876,7 @@ func NewMeasureFromFinding(r SafetyRound, n int, title, responsible string, dead
 	m.Title = shorten(title, MaxTitleLen)
 	m.Description = strings.TrimSpace(a.Comment)
 	m.Source = Source{Kind: SourceSafetyRound, RefID: uint64(n), ParentID: r.ID, RefLabel: roundRefLabel(r, q)}
-	m.PriorityArea = AreaHealthPromotion
+	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Responsible = normalizeName(responsible)
 	m.Deadline = deadline
 	return m

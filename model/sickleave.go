@@ -521,7 +521,7 @@ func NewMeasuresForAlert(a FollowUpAlert, titles []string, refID uint64, respons
 		m.Title = shorten(t, MaxTitleLen)
 		m.Description = a.Message
 		m.Source = Source{Kind: SourceSickLeave, RefID: refID, RefLabel: a.RefLabel()}
-		m.PriorityArea = AreaFollowUpAbsence
+		m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 		m.Responsible = normalizeName(responsible)
 		m.Deadline = deadline
 		out = append(out, m)

@@ -811,7 +811,7 @@ func NewMeasureFromFocus(r SurveyRound, f TenFactor, title, responsible string, 
 	m.Title = shorten(normalizeName(title), MaxTitleLen)
 	m.Source = Source{Kind: SourceTenFactor, RefID: uint64(f.Number()), ParentID: r.ID,
 		RefLabel: fmt.Sprintf("%s: %s%s", r.Label(), f.Label(), kind)}
-	m.PriorityArea = AreaLeadership
+	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Topic = CategoryPsychosocial
 	m.Responsible = normalizeName(responsible)
 	m.Deadline = deadline

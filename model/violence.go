@@ -608,7 +608,7 @@ func NewViolenceMeasure(mapping ViolenceMapping, f ViolenceFactor, title, respon
 	m := NewMeasure(today)
 	m.Title = strings.TrimSpace(title)
 	m.Source = Source{Kind: SourceViolenceThreats, RefID: uint64(f), ParentID: mapping.ID, RefLabel: ViolenceRefLabel(f)}
-	m.PriorityArea = AreaPreventiveAbsence
+	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Topic = CategoryViolence
 	m.Responsible = normalizeName(responsible)
 	m.Deadline = deadline

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"hmsutvalg/ui/globalsearch"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -24,10 +25,11 @@ type keyRow struct{ Keys, Text string }
 
 // Shortcuts of the window's commands.
 var (
-	saveShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	newShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	searchShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	helpShortcut   = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+	saveShortcut      = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	newShortcut       = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	searchShortcut    = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	searchAllShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	helpShortcut      = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
 	// Ctrl+Tab is Ctrl on macOS too (Cmd+Tab belongs to the system).
 	nextTabShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl}
 	prevTabShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
@@ -58,7 +60,8 @@ func (s *shell) commands(quit func()) [][]command {
 		{Label: "Avslutt", Keys: "Ctrl+Q", Help: "Avslutt (lagrer eller spør først)", Shortcut: quitShortcut, Run: g(quit)},
 	}, {
 		{Label: "Angre", Keys: "Ctrl+Z", Help: "Angre: i et tekstfelt det du skrev, ellers siste sletting eller lagring", Shortcut: undoShortcut, Run: s.undo},
-		{Label: "Søk", Keys: "Ctrl+F", Help: "Til søkefeltet på siden (handlingsplanen)", Shortcut: searchShortcut, Run: g(func() { s.env.Search() })},
+		{Label: "Søk", Keys: "Ctrl+F", Help: "Til søkefeltet på siden; der siden ikke har et: søk i alt", Shortcut: searchShortcut, Run: g(s.search)},
+		{Label: "Søk i alt", Keys: "Ctrl+Shift+F", Help: "Søk i avvik, tiltak, risikovurderinger, vernerunder og møter", Shortcut: searchAllShortcut, Run: g(s.searchAll)},
 	}, {
 		{Label: "Møtemodus", Keys: "Ctrl+M", Help: "Møtemodus av og på", Shortcut: meetingShortcut, Run: g(s.toggleMeeting)},
 		{Label: "Sidemeny", Keys: "Ctrl+B", Help: "Vis eller skjul sidemenyen (Meny-knappen)", Shortcut: sidebarShortcut, Run: g(s.toggleSidebar)},
@@ -102,6 +105,18 @@ func (s *shell) guarded(f func()) func() {
 		f()
 	}
 }
+
+// search is Ctrl+F: the page's search field, or the search across all
+// registers on a page without one.
+func (s *shell) search() {
+	if !s.env.Search() {
+		s.searchAll()
+	}
+}
+
+// searchAll opens the search across all registers (Ctrl+Shift+F and the
+// top bar's button).
+func (s *shell) searchAll() { globalsearch.Show(s.env, "") }
 
 // saveForm saves the form on screen (Ctrl+S); a refused save shows why
 // next to the field, as the form's own Lagre does.

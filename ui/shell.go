@@ -31,6 +31,8 @@ type shell struct {
 	side    *sideLayout
 	sidebar int
 	menu    *widget.Button
+	// searchBtn opens the search across all registers.
+	searchBtn *widget.Button
 }
 
 // meetingShortcut toggles Møtemodus (Ctrl+M, Cmd+M on macOS).
@@ -84,7 +86,8 @@ func (s *shell) build() fyne.CanvasObject {
 	s.title.Truncation = fyne.TextTruncateEllipsis
 	s.refreshTitle()
 	s.menu = widget.NewButtonWithIcon(lang.L("Meny"), theme.MenuIcon(), s.toggleSidebar)
-	top := container.NewBorder(nil, nil, s.menu, s.meeting, s.title)
+	s.searchBtn = widget.NewButtonWithIcon(lang.L("Søk i alt"), theme.SearchIcon(), s.searchAll)
+	top := container.NewBorder(nil, nil, s.menu, container.NewHBox(s.searchBtn, s.meeting), s.title)
 
 	s.nav.Select(0)
 	s.rebuild()

@@ -62,6 +62,8 @@ type Screen struct {
 	filter model.DeviationFilter
 	places []string
 
+	Search                          *widget.Entry
+	query                           model.SearchQuery
 	StatusSel, CategorySel, YearSel *widget.Select
 	NewButton                       *widget.Button
 	Count                           *widget.Label
@@ -83,6 +85,9 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.Count = widget.NewLabel("")
 	s.Count.Wrapping = fyne.TextWrapWord
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder(lang.L("Søk i avvikene …"))
+	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	statuses := []string{lang.L(allLabel), lang.L(openLabel)}
 	statuses = append(statuses, widgets.EnumOptions(model.DeviationStatusLabels())...)
 	statuses = append(statuses, lang.L(noticeLabel))
@@ -156,7 +161,7 @@ func New(env *appctx.Env) *Screen {
 	s.building = false
 	s.apply()
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: s.focusSearch})
 	return s
 }
 
@@ -233,6 +238,15 @@ func (s *Screen) apply() {
 		return
 	}
 	s.shown = model.FilterDeviations(s.all, s.filter)
+	if !s.query.Empty() {
+		kept := s.shown[:0]
+		for _, d := range s.shown {
+			if s.query.MatchDeviation(d, s.env.MeetingMode()) {
+				kept = append(kept, d)
+			}
+		}
+		s.shown = kept
+	}
 	open := 0
 	for _, d := range s.shown {
 		if d.Open() {
@@ -249,6 +263,41 @@ func (s *Screen) apply() {
 			}
 		}
 	}
+	s.dropHidden()
+}
+
+// dropHidden closes the open deviation when the filter no longer lists it
+// (the Guard asks first when it has changes); a new one stays.
+func (s *Screen) dropHidden() {
+	hidden := func() bool {
+		if s.Editor == nil || s.Editor.Deviation().ID == 0 {
+			return false
+		}
+		for _, d := range s.shown {
+			if d.ID == s.Editor.Deviation().ID {
+				return false
+			}
+		}
+		return true
+	}
+	if !hidden() {
+		return
+	}
+	s.env.Leave(func() {
+		if hidden() {
+			s.Editor = nil
+			s.detail.Objects = []fyne.CanvasObject{hint()}
+			s.detail.Refresh()
+		}
+	}, nil)
+}
+
+// focusSearch puts the keyboard in the search field (Ctrl+F).
+func (s *Screen) focusSearch() {
+	if s.Tabs != nil {
+		s.Tabs.SelectIndex(0)
+	}
+	s.env.Window.Canvas().Focus(s.Search)
 }
 
 // Shown are the listed deviations, newest first.
@@ -275,7 +324,7 @@ func (s *Screen) Open(id uint64) {
 		if d.ID != id {
 			continue
 		}
-		if !s.filter.Match(d) {
+		if !s.filter.Match(d) || !s.query.MatchDeviation(d, s.env.MeetingMode()) {
 			s.ResetFilter()
 		}
 		s.show(d)
@@ -286,6 +335,7 @@ func (s *Screen) Open(id uint64) {
 
 // ResetFilter shows the whole register.
 func (s *Screen) ResetFilter() {
+	s.Search.SetText("")
 	s.StatusSel.SetSelected(lang.L(allLabel))
 	s.CategorySel.SetSelected(lang.L(allLabel))
 	s.YearSel.SetSelected(lang.L(allLabel))
@@ -349,7 +399,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Kategori"), s.CategorySel),
 		widget.NewFormItem(lang.L("År"), s.YearSel),
 	)
-	left := container.NewBorder(container.NewVBox(s.NewButton, filters, s.Count, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.Search, filters, s.Count, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.36
 	s.Tabs = container.NewAppTabs(

@@ -108,8 +108,8 @@ func (e *Editor) Edit(m model.Measure) {
 	}
 	e.Title.SetText(m.Title)
 	e.Description.SetText(m.Description)
-	if m.PriorityArea.Valid() {
-		widgets.SetEnum(e.Area, m.PriorityArea.Label())
+	if a := areaFor(m); a.Valid() {
+		widgets.SetEnum(e.Area, a.Label())
 	} else {
 		e.Area.ClearSelected()
 	}
@@ -126,6 +126,17 @@ func (e *Editor) Edit(m model.Measure) {
 	e.closeTransition()
 	e.layout()
 	e.loaded = e.state()
+}
+
+// areaFor is the area the editor shows: the measure's own, or, where it
+// has none (a measure from a module or an import saved without one), the
+// one its source starts with (model.DefaultPriorityArea); a manual measure
+// waits for the user's choice.
+func areaFor(m model.Measure) model.PriorityArea {
+	if m.PriorityArea.Valid() {
+		return m.PriorityArea
+	}
+	return model.DefaultPriorityArea(m.Source.Kind)
 }
 
 // state is the measure's fields in one string, to tell whether they were

@@ -201,6 +201,33 @@ func (s *Screen) apply() {
 	}
 	s.fitRows()
 	s.Table.Refresh()
+	s.dropHidden()
+}
+
+// dropHidden takes the open measure out of the editor when the filter no
+// longer lists it; changes typed into it are saved or discarded first
+// (the Guard asks), and a user who stays keeps it open.
+func (s *Screen) dropHidden() {
+	if s.selectedID == 0 || s.isShown(s.selectedID) {
+		return
+	}
+	s.env.Leave(func() {
+		if s.selectedID == 0 || s.isShown(s.selectedID) {
+			return
+		}
+		s.selectedID = 0
+		s.Table.UnselectAll()
+		s.Editor.Edit(model.NewMeasure(s.env.Today()))
+	}, nil)
+}
+
+func (s *Screen) isShown(id uint64) bool {
+	for i := range s.shown {
+		if s.shown[i].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Select opens a measure in the editor.
@@ -224,8 +251,8 @@ func (s *Screen) saved(m model.Measure) {
 	if s.selectedID == 0 { // a new measure: ready for the next
 		s.env.FocusField(s.NewButton)
 	}
-	s.Reload()
 	s.selectedID = m.ID
+	s.Reload()
 	s.env.DataChanged()
 }
 

@@ -87,6 +87,9 @@ const FilterNew = "nytt"
 type Screen struct {
 	env       *appctx.Env
 	meetings  []model.Meeting
+	shown     []model.Meeting // meetings the search finds
+	query     model.SearchQuery
+	Search    *widget.Entry
 	List      *widget.List
 	NewButton *widget.Button
 	CalBtn    *widget.Button // «Legg i kalenderen» (calendar.go)
@@ -99,10 +102,10 @@ type Screen struct {
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
 	s.List = widget.NewList(
-		func() int { return len(s.meetings) },
+		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text, imp := s.listText(s.meetings[i])
+			text, imp := s.listText(s.shown[i])
 			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
@@ -110,19 +113,22 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
 	s.NewButton.Importance = widget.HighImportance
 	s.CalBtn = NewCalendarButton(env)
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder(lang.L("Søk i møtene …"))
+	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s
 }
 
 // selected opens meeting i of the list once the open one is saved, or the
 // user answered the question; until then the list marks the open one.
 func (s *Screen) selected(i widget.ListItemID) {
-	if i >= len(s.meetings) {
+	if i >= len(s.shown) {
 		return
 	}
-	m := s.meetings[i]
+	m := s.shown[i]
 	if s.Editor != nil && s.Editor.Meeting().ID == m.ID && m.ID != 0 {
 		return // already open (marked again after a save)
 	}
@@ -139,7 +145,7 @@ func (s *Screen) selectEditor() {
 	if s.Editor == nil {
 		return
 	}
-	for i, m := range s.meetings {
+	for i, m := range s.shown {
 		if m.ID == s.Editor.Meeting().ID && m.ID != 0 {
 			s.List.Select(i)
 		}
@@ -198,15 +204,54 @@ func (s *Screen) Reload() {
 		ms[i], ms[j] = ms[j], ms[i]
 	}
 	s.meetings = ms
+	s.apply()
+}
+
+// apply lists the meetings the search finds (all when it is blank) and
+// closes the open one when it is no longer listed (the Guard asks first
+// when it has changes; a new meeting stays).
+func (s *Screen) apply() {
+	s.shown = s.meetings
+	if !s.query.Empty() {
+		s.shown = nil
+		for _, m := range s.meetings {
+			if _, ok := s.query.MatchMeeting(m, s.env.MeetingMode()); ok {
+				s.shown = append(s.shown, m)
+			}
+		}
+	}
 	s.List.Refresh()
+	if s.Editor == nil || s.Editor.Meeting().ID == 0 || s.listed(s.Editor.Meeting().ID) {
+		return
+	}
+	s.env.Leave(func() {
+		if s.Editor != nil && !s.listed(s.Editor.Meeting().ID) {
+			s.Editor = nil
+			s.List.UnselectAll()
+			s.detail.Objects = []fyne.CanvasObject{hint()}
+			s.detail.Refresh()
+		}
+	}, nil)
+}
+
+func (s *Screen) listed(id uint64) bool {
+	for _, m := range s.shown {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Meetings are the listed meetings, newest first.
-func (s *Screen) Meetings() []model.Meeting { return s.meetings }
+func (s *Screen) Meetings() []model.Meeting { return s.shown }
 
 // Open shows a meeting.
 func (s *Screen) Open(id uint64) {
-	for i, m := range s.meetings {
+	if !s.listed(id) {
+		s.Search.SetText("")
+	}
+	for i, m := range s.shown {
 		if m.ID == id {
 			s.List.Select(i)
 			return
@@ -232,7 +277,7 @@ func (s *Screen) edit(m model.Meeting) {
 	s.Editor = NewEditor(s.env, m, func(saved model.Meeting) {
 		defer s.env.DataChanged() // the «Angre» bar names the save
 		s.Reload()
-		for i, x := range s.meetings {
+		for i, x := range s.shown {
 			if x.ID == saved.ID {
 				// Mark it in the list without rebuilding the editor.
 				s.List.OnSelected = nil
@@ -263,7 +308,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	if len(s.detail.Objects) == 0 {
 		s.detail.Objects = []fyne.CanvasObject{hint()}
 	}
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.CalBtn, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.CalBtn, s.Search, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.3
 	return split

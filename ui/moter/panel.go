@@ -253,7 +253,7 @@ func newMeasureForm(sess *session, d model.Decision, done func(saved bool)) *Mea
 	f.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	f.Deadline.SetDate(sess.env.Today().AddMonths(3))
 	f.Area = widgets.NewSelect(widgets.EnumOptions(model.PriorityAreaLabels()), nil)
-	widgets.SetEnum(f.Area, model.AreaHealthPromotion.Label())
+	widgets.SetEnum(f.Area, model.DefaultPriorityArea(model.SourceMeetingDecision).Label())
 	f.Save = widget.NewButtonWithIcon(lang.L("Lagre tiltak"), theme.DocumentSaveIcon(), f.save)
 	f.Save.Importance = widget.HighImportance
 	f.Cancel = widget.NewButton(lang.L("Avbryt"), func() { done(false) })

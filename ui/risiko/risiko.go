@@ -39,7 +39,11 @@ func Page() appctx.Page {
 // Screen lists the assessments and shows the selected one.
 type Screen struct {
 	env         *appctx.Env
-	assessments []model.RiskAssessment
+	assessments []model.RiskAssessment // listed
+	all         []model.RiskAssessment
+	items       []model.RiskItem
+	query       model.SearchQuery
+	Search      *widget.Entry
 	List        *widget.List
 	NewButton   *widget.Button
 	detail      *fyne.Container
@@ -69,9 +73,12 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny risikovurdering"), theme.ContentAddIcon(), s.NewAssessment)
 	s.NewButton.Importance = widget.HighImportance
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder(lang.L("Søk i risikovurderingene …"))
+	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s
 }
 
@@ -99,8 +106,53 @@ func (s *Screen) Reload() {
 	for i, j := 0, len(as)-1; i < j; i, j = i+1, j-1 {
 		as[i], as[j] = as[j], as[i]
 	}
-	s.assessments = as
+	s.all = as
+	if s.items, err = s.env.Store.AllRiskItems(); err != nil {
+		s.loadErr.Show(err)
+	}
+	s.apply()
+}
+
+// apply lists the assessments the search finds (all when it is blank),
+// and closes the open one when it is no longer listed.
+func (s *Screen) apply() {
+	s.assessments = s.all
+	if !s.query.Empty() {
+		s.assessments = nil
+		for _, a := range s.all {
+			if s.query.MatchAssessment(a, s.items) {
+				s.assessments = append(s.assessments, a)
+			}
+		}
+	}
 	s.List.Refresh()
+	if s.Detail == nil || s.Detail.a.ID == 0 || s.listed(s.Detail.a.ID) {
+		s.selectDetail()
+		return
+	}
+	s.List.UnselectAll()
+	s.env.Leave(func() {
+		if s.Detail != nil && !s.listed(s.Detail.a.ID) {
+			s.Detail = nil
+			s.detail.Objects = []fyne.CanvasObject{hint()}
+			s.detail.Refresh()
+		}
+	}, s.selectDetail)
+}
+
+func (s *Screen) listed(id uint64) bool {
+	for _, a := range s.assessments {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func hint() fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("Velg en risikovurdering i listen, eller lag en ny."))
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // Assessments are the listed assessments, newest first.
@@ -108,6 +160,9 @@ func (s *Screen) Assessments() []model.RiskAssessment { return s.assessments }
 
 // Open shows an assessment and, if itemID is set, that item.
 func (s *Screen) Open(assessmentID, itemID uint64) {
+	if !s.listed(assessmentID) {
+		s.Search.SetText("")
+	}
 	for i, a := range s.assessments {
 		if a.ID == assessmentID {
 			s.List.Select(i)
@@ -149,11 +204,9 @@ func (s *Screen) show(a model.RiskAssessment, itemID uint64) {
 // Content lays the screen out.
 func (s *Screen) Content() fyne.CanvasObject {
 	if len(s.detail.Objects) == 0 {
-		hint := widget.NewLabel(lang.L("Velg en risikovurdering i listen, eller lag en ny."))
-		hint.Wrapping = fyne.TextWrapWord
-		s.detail.Objects = []fyne.CanvasObject{hint}
+		s.detail.Objects = []fyne.CanvasObject{hint()}
 	}
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.Search, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.33
 	return split

@@ -50,7 +50,11 @@ func Page() appctx.Page {
 type Screen struct {
 	env       *appctx.Env
 	rounds    []model.SafetyRound
+	shown     []model.SafetyRound // rounds the search finds
+	query     model.SearchQuery
 	templates []model.ChecklistTemplate
+
+	Search *widget.Entry
 
 	List          *widget.List
 	TemplatePick  *widget.Select
@@ -68,15 +72,15 @@ type Screen struct {
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, root: container.NewStack(), Err: widgets.NewErrorText()}
 	s.List = widget.NewList(
-		func() int { return len(s.rounds) },
+		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text, imp := s.listText(s.rounds[i])
+			text, imp := s.listText(s.shown[i])
 			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {
-		id := s.rounds[i].ID
+		id := s.shown[i].ID
 		s.List.UnselectAll()
 		s.Open(id, 0)
 	}
@@ -84,11 +88,14 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Start ny vernerunde"), theme.ContentAddIcon(), s.NewRound)
 	s.NewButton.Importance = widget.HighImportance
 	s.TemplatesBtn = widget.NewButtonWithIcon(lang.L("Sjekklister"), theme.ListIcon(), s.ShowTemplates)
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder(lang.L("Søk i vernerundene og funnene …"))
+	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
 	s.listView = s.buildList()
 	s.root.Objects = []fyne.CanvasObject{s.listView}
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard})
+	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard, Search: s.focusSearch})
 	return s
 }
 
@@ -126,7 +133,35 @@ func (s *Screen) Reload() {
 		}
 	}
 	s.TemplatePick.SetSelected(prev)
+	s.apply()
+}
+
+// apply lists the rounds the search finds (all when it is blank).
+func (s *Screen) apply() {
+	s.shown = s.rounds
+	if !s.query.Empty() {
+		s.shown = nil
+		for _, r := range s.rounds {
+			if s.query.MatchRound(r) {
+				s.shown = append(s.shown, r)
+			}
+		}
+	}
 	s.List.Refresh()
+}
+
+// focusSearch puts the keyboard in the search field (Ctrl+F); from a
+// round or the checklists it goes back to the list first (saving what was
+// typed, or asking).
+func (s *Screen) focusSearch() {
+	if s.Round == nil && s.Templates == nil {
+		s.env.Window.Canvas().Focus(s.Search)
+		return
+	}
+	s.env.Leave(func() {
+		s.ShowList()
+		s.env.FocusField(s.Search)
+	}, nil)
 }
 
 // allTemplates is the shipped templates followed by the unit's own.
@@ -145,7 +180,7 @@ func templateLabel(t model.ChecklistTemplate) string {
 }
 
 // Rounds are the listed rounds, newest first.
-func (s *Screen) Rounds() []model.SafetyRound { return s.rounds }
+func (s *Screen) Rounds() []model.SafetyRound { return s.shown }
 
 func (s *Screen) listText(r model.SafetyRound) (string, widget.Importance) {
 	if r.Locked() {
@@ -160,7 +195,7 @@ func (s *Screen) buildList() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapWord
 	pickLabel := widget.NewLabelWithStyle(lang.L("Sjekkliste for ny vernerunde"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(intro, pickLabel, s.TemplatePick,
-		container.NewHBox(s.NewButton, s.TemplatesBtn), s.Err.Label, widget.NewSeparator())
+		container.NewHBox(s.NewButton, s.TemplatesBtn), s.Err.Label, widget.NewSeparator(), s.Search)
 	return container.NewBorder(top, nil, nil, nil, s.List)
 }
 
