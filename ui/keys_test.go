@@ -136,11 +136,12 @@ func TestShortcutsWorkFromTextField(t *testing.T) {
 func TestShortcutsWaitForDialog(t *testing.T) {
 	u, closed := startKeys(t)
 	w, env := u.Window(), u.Env()
+	before := env.Guard.Form() // Oversikt's name card, while no name is set
 	widgets.ConfirmDanger(w, "Slett", "Slette?", "Slett", func() {})
 	for _, s := range []fyne.Shortcut{quitShortcut, meetingShortcut, pageShortcut(3), newShortcut} {
 		uitest.Shortcut(w, s)
 	}
-	if *closed || env.MeetingMode() || env.Guard.Form() != nil {
+	if *closed || env.MeetingMode() || env.Guard.Form() != before {
 		t.Errorf("a shortcut acted behind a dialog: closed %v, Møtemodus %v, form %T", *closed, env.MeetingMode(), env.Guard.Form())
 	}
 }

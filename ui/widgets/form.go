@@ -62,6 +62,7 @@ func (e *ErrorText) Show(err error) {
 	}
 	e.Label.SetText(i18n.T(err.Error()))
 	e.Label.Show()
+	Reveal(e.Label)
 }
 
 // FieldMessage picks the message for one field out of a model validation error.

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
+)
+
+// TestRefusedSaveShowsWhy: Ctrl+S on a new deviation the model refuses
+// (violence without its type) keeps the text and scrolls the reason into
+// view; before, it sat a screen below and the save seemed to do nothing.
+func TestRefusedSaveShowsWhy(t *testing.T) {
+	u, _ := startKeys(t)
+	w, env := u.Window(), u.Env()
+	env.Navigate(avvik.PageID)
+	if !env.NewItem() {
+		t.Fatal("no new deviation")
+	}
+	e := env.Guard.Form().(*avvik.Screen).Editor
+	test.Type(e.WhatHappened, "Beboer slo etter ansatt ved stell")
+	widgets.SetEnum(e.Category, model.DevViolence.Label())
+	uitest.Shortcut(w, saveShortcut)
+	if !e.Err.Label.Visible() || e.Err.Label.Text == "" {
+		t.Fatal("the refused save says nothing")
+	}
+	layoutAll(w.Content()) // the test driver lays out lazily
+	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.Err.Label).Y
+	if y < 0 || y > w.Canvas().Size().Height {
+		t.Errorf("the reason %q is at y=%.0f, outside the window (height %.0f)", e.Err.Label.Text, y, w.Canvas().Size().Height)
+	}
+	if e.WhatHappened.Text != "Beboer slo etter ansatt ved stell" {
+		t.Errorf("the text was lost: %q", e.WhatHappened.Text)
+	}
+}
+
+// layoutAll lays out every container and widget under o at its size.
+func layoutAll(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, x.Size())
+		}
+		for _, c := range x.Objects {
+			layoutAll(c)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(x.Size())
+		for _, c := range r.Objects() {
+			layoutAll(c)
+		}
+	}
+}
