@@ -381,6 +381,13 @@ func TestMeasureGoesToActionPlan(t *testing.T) {
 	if s2.Editor == nil || s2.Editor.Deviation().ID != id {
 		t.Error("focus did not open the deviation")
 	}
+	// The question says the measures stay only when there are some.
+	e.confirmDelete()
+	q := s.env.Window.Canvas().Overlays().Top()
+	if q == nil || !uitest.HasText(q, "Tiltakene i handlingsplanen blir stående") {
+		t.Error("deleting a deviation with a measure does not say the measure stays")
+	}
+	s.env.Window.Canvas().Overlays().Remove(q)
 	// Deleting the deviation (after the confirmation) leaves the measure.
 	e.DeleteDeviation()
 	if _, err := st.Deviation(id); err == nil {
@@ -481,5 +488,25 @@ func TestStatisticsAndPDF(t *testing.T) {
 		if d.Date.Year() == 2025 && d.WhatHappened != "" && strings.Contains(text, d.WhatHappened[:min(20, len(d.WhatHappened))]) {
 			t.Fatalf("PDF without descriptions contains %q", d.WhatHappened)
 		}
+	}
+}
+
+// TestDeleteQuestionWithoutMeasures: a deviation without measures is not
+// said to leave measures behind.
+func TestDeleteQuestionWithoutMeasures(t *testing.T) {
+	s, _, env := newScreen(t)
+	test.Tap(s.NewButton)
+	fill(s.Editor)
+	test.Tap(s.Editor.Save)
+	if s.Editor == nil || s.Editor.Deviation().ID == 0 {
+		t.Fatalf("not saved: %s", s.Editor.Err.Label.Text)
+	}
+	s.Editor.confirmDelete()
+	q := env.Window.Canvas().Overlays().Top()
+	if q == nil || !uitest.HasText(q, "Slette avviket") {
+		t.Fatal("Slett did not ask")
+	}
+	if uitest.HasText(q, "Tiltakene") {
+		t.Error("the question mentions measures the deviation does not have")
 	}
 }

@@ -569,7 +569,11 @@ func (e *Editor) confirmDelete() {
 	if e.dev.ID == 0 {
 		return
 	}
-	msg := fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
+	msg := fmt.Sprintf(lang.L("Slette avviket %s?"), e.dev.Label())
+	if len(e.dev.MeasureIDs) > 0 {
+		// Only then is there something the leader may expect to go too.
+		msg = fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
+	}
 	widgets.ConfirmDanger(e.env.Window, lang.L("Slett avvik"), msg, lang.L("Slett"), e.DeleteDeviation)
 }
 
