@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,38 +11,11 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/uitest"
-	"hmsutvalg/ui/widgets"
 )
 
 // devFindButton returns the visible button under o whose text contains sub.
 func devFindButton(o fyne.CanvasObject, sub string) *widget.Button {
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Button:
-			if strings.Contains(w.Text, sub) {
-				found = w
-			}
-		case *widgets.KeyButton: // a dialog's button
-			if strings.Contains(w.Text, sub) {
-				found = &w.Button
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return found
+	return uitest.ButtonContaining(o, sub)
 }
 
 // TestDeviationFlowInTheShell drives the register inside the app window:

@@ -17,7 +17,6 @@ import (
 	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/tifaktor"
 	"hmsutvalg/ui/uitest"
-	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/vernerunde"
 )
 
@@ -188,34 +187,9 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 // unsaved's KeyButtons.
 func dialogButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				found = w
-			}
-		case *unsaved.KeyButton:
-			if w.Text == text {
-				found = &w.Button
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
+	b := uitest.Button(o, text)
+	if b == nil {
 		t.Fatalf("no button %q", text)
 	}
-	return found
+	return b
 }

@@ -10,35 +10,12 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/uitest"
-	"hmsutvalg/ui/widgets"
 )
 
 // overlayButton returns the button with text under o (the dialog), walking
 // the widgets' render trees.
 func overlayButton(o fyne.CanvasObject, text string) *widget.Button {
-	switch x := o.(type) {
-	case *widget.Button:
-		if x.Text == text {
-			return x
-		}
-	case *widgets.KeyButton:
-		if x.Text == text {
-			return &x.Button
-		}
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if b := overlayButton(c, text); b != nil {
-				return b
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			if b := overlayButton(c, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
+	return uitest.Button(o, text)
 }
 
 // TestLockAsksAboutFindingsWithoutFollowUp: locking a round whose findings
