@@ -15,6 +15,7 @@ import (
 	hms "hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/unsaved"
+	"hmsutvalg/ui/widgets"
 )
 
 // offerDrafts asks about text left unsaved by a crash or power cut, one
@@ -104,7 +105,7 @@ func restoreDraft(env *appctx.Env, d hms.Draft) {
 // showDraftText shows a draft that could not go back into its form, to
 // copy from.
 func showDraftText(env *appctx.Env, d hms.Draft) {
-	text := widget.NewMultiLineEntry()
+	text := widgets.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetText(draftPreview(d, 1<<20, len(d.Fields)))
 	text.SetMinRowsVisible(8)

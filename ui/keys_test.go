@@ -294,7 +294,7 @@ func TestFormPagesOpenInFirstField(t *testing.T) {
 		ok   func(fyne.Focusable) bool
 	}{
 		{arsgjennomgang.PageID, func(f fyne.Focusable) bool { _, ok := f.(*widget.Select); return ok }},
-		{innstillinger.PageID, func(f fyne.Focusable) bool { e, ok := f.(*widget.Entry); return ok && e.PlaceHolder != "" }},
+		{innstillinger.PageID, func(f fyne.Focusable) bool { e, ok := f.(*widgets.Entry); return ok && e.PlaceHolder != "" }},
 	} {
 		env.Navigate(c.page)
 		if f := w.Canvas().Focused(); f == nil || !c.ok(f) {

@@ -278,7 +278,7 @@ func TestNoInputLostRisk(t *testing.T) {
 			t.Fatal("the assessment and its item are not open")
 		}
 		d := s.Detail
-		for _, e := range []*widget.Entry{d.Title, d.Area, &d.Participants.Entry, &d.Notes.Entry, &d.Item.Hazard.Entry, &d.Item.Event.Entry, &d.Item.Exposed.Entry, &d.Item.Existing.Entry} {
+		for _, e := range []*widget.Entry{&d.Title.Entry, &d.Area.Entry, &d.Participants.Entry, &d.Notes.Entry, &d.Item.Hazard.Entry, &d.Item.Event.Entry, &d.Item.Exposed.Entry, &d.Item.Existing.Entry} {
 			e.SetText("")
 		}
 		test.Type(d.Title, "Vurdering "+tag)

@@ -41,17 +41,17 @@ type Screen struct {
 	Confirmed         *widgets.DateEntry
 	ConfirmToday      *widget.Button
 	SickGoal          *widget.Check
-	SickComment       *widget.Entry
+	SickComment       *widgets.Entry
 	Goals             *rowList[GoalRow]
 	AddGoal           *widget.Button
 	Courses           *rowList[CourseRow]
 	AddCourse         *widget.Button
-	Injuries, Whistle *widget.Entry
+	Injuries, Whistle *widgets.Entry
 	Evaluation        *widgets.Entry
 	LeaderComment     *widgets.Entry
 	SafetyRepComment  *widgets.Entry
 	TreatedOn         *widgets.DateEntry
-	CaseNumber        *widget.Entry
+	CaseNumber        *widgets.Entry
 
 	Err     *widgets.ErrorText
 	Saved   *widget.Label
@@ -84,21 +84,21 @@ func New(env *appctx.Env) *Screen {
 	s.Confirmed = widgets.NewDateEntry(model.FieldRegulationsConfirm, true)
 	s.ConfirmToday = widget.NewButton(lang.L("Bekreftet i dag"), func() { s.Confirmed.SetDate(s.env.Today()) })
 	s.SickGoal = widget.NewCheck("", nil)
-	s.SickComment = widget.NewEntry()
+	s.SickComment = widgets.NewEntry()
 	s.SickComment.SetPlaceHolder(lang.L("Kommentar til sykefraværsmålet"))
 	s.Goals = newRowList(buildGoal)
 	s.AddGoal = widget.NewButtonWithIcon(lang.L("Legg til mål"), theme.ContentAddIcon(), func() { s.Goals.Add() })
 	s.Courses = newRowList(buildCourse)
 	s.AddCourse = widget.NewButtonWithIcon(lang.L("Legg til kurs"), theme.ContentAddIcon(), func() { s.Courses.Add() })
-	s.Injuries = widget.NewEntry()
+	s.Injuries = widgets.NewEntry()
 	s.Injuries.SetPlaceHolder(lang.L("tomt = ikke registrert"))
-	s.Whistle = widget.NewEntry()
+	s.Whistle = widgets.NewEntry()
 	s.Whistle.SetPlaceHolder(lang.L("tomt = ikke registrert"))
 	s.Evaluation = multiLine(6)
 	s.LeaderComment = multiLine(3)
 	s.SafetyRepComment = multiLine(3)
 	s.TreatedOn = widgets.NewDateEntry(model.FieldTreatedOn, true)
-	s.CaseNumber = widget.NewEntry()
+	s.CaseNumber = widgets.NewEntry()
 	s.CaseNumber.SetPlaceHolder(lang.L("for eksempel 3/27"))
 	s.Saved = widget.NewLabel("")
 	s.Saved.Importance = widget.SuccessImportance
@@ -345,7 +345,7 @@ func (s *Screen) read() (model.AnnualReview, error) {
 }
 
 // count parses an optional count; empty is nil (not recorded).
-func (s *Screen) count(field string, e *widget.Entry, add func(string, string, error)) *int {
+func (s *Screen) count(field string, e *widgets.Entry, add func(string, string, error)) *int {
 	t := strings.TrimSpace(e.Text)
 	if t == "" {
 		return nil

@@ -66,30 +66,30 @@ func (l *rowList[R]) Clear() {
 }
 
 // RegulationRow is one law or regulation.
-type RegulationRow struct{ Name, Where *widget.Entry }
+type RegulationRow struct{ Name, Where *widgets.Entry }
 
 func buildRegulation(r *RegulationRow) fyne.CanvasObject {
-	r.Name = widget.NewEntry()
+	r.Name = widgets.NewEntry()
 	r.Name.SetPlaceHolder(lang.L(model.FieldRegulationName))
-	r.Where = widget.NewEntry()
+	r.Where = widgets.NewEntry()
 	r.Where.SetPlaceHolder(lang.L(model.FieldRegulationWhere))
 	return container.NewGridWithColumns(2, r.Name, r.Where)
 }
 
 // GoalRow is one goal of the committee's own.
 type GoalRow struct {
-	Goal, Measure, Comment *widget.Entry
+	Goal, Measure, Comment *widgets.Entry
 	Result                 *widget.Select
 }
 
 func buildGoal(r *GoalRow) fyne.CanvasObject {
-	r.Goal = widget.NewEntry()
+	r.Goal = widgets.NewEntry()
 	r.Goal.SetPlaceHolder(lang.L(model.FieldGoal))
-	r.Measure = widget.NewEntry()
+	r.Measure = widgets.NewEntry()
 	r.Measure.SetPlaceHolder(lang.L(model.FieldGoalMeasure))
 	r.Result = widgets.NewSelect(resultLabels(), nil)
 	r.Result.SetSelected(lang.L(model.GoalNotAssessed.Label()))
-	r.Comment = widget.NewEntry()
+	r.Comment = widgets.NewEntry()
 	r.Comment.SetPlaceHolder(lang.L(model.FieldGoalComment))
 	return container.NewVBox(container.NewGridWithColumns(2, r.Goal, r.Measure),
 		container.NewBorder(nil, nil, minWidth(r.Result, 170), nil, r.Comment), widget.NewSeparator())
@@ -97,16 +97,16 @@ func buildGoal(r *GoalRow) fyne.CanvasObject {
 
 // CourseRow is one HMS course.
 type CourseRow struct {
-	Course       *widget.Entry
+	Course       *widgets.Entry
 	Date         *widgets.DateEntry
-	Participants *widget.Entry
+	Participants *widgets.Entry
 }
 
 func buildCourse(r *CourseRow) fyne.CanvasObject {
-	r.Course = widget.NewEntry()
+	r.Course = widgets.NewEntry()
 	r.Course.SetPlaceHolder(lang.L(model.FieldCourse))
 	r.Date = widgets.NewDateEntry(model.FieldCourseDate, false)
-	r.Participants = widget.NewEntry()
+	r.Participants = widgets.NewEntry()
 	r.Participants.SetPlaceHolder(lang.L(model.FieldCourseCount))
 	return courseLayout(r.Course, r.Date, r.Participants)
 }

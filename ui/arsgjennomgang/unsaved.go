@@ -22,21 +22,21 @@ func (s *Screen) state() string {
 		}
 	}
 	for _, r := range s.Regs.Rows() {
-		put(r.Name, r.Where)
+		put(&r.Name.Entry, &r.Where.Entry)
 	}
 	b.WriteByte(1)
 	fmt.Fprintf(&b, "%v\x00", s.SickGoal.Checked)
 	for _, r := range s.Goals.Rows() {
-		put(r.Goal, r.Measure, r.Comment)
+		put(&r.Goal.Entry, &r.Measure.Entry, &r.Comment.Entry)
 		b.WriteString(r.Result.Selected)
 	}
 	b.WriteByte(1)
 	for _, r := range s.Courses.Rows() {
-		put(r.Course, &r.Date.Entry, r.Participants)
+		put(&r.Course.Entry, &r.Date.Entry, &r.Participants.Entry)
 	}
 	b.WriteByte(1)
-	put(&s.Confirmed.Entry, s.SickComment, s.Injuries, s.Whistle, &s.Evaluation.Entry, &s.LeaderComment.Entry,
-		&s.SafetyRepComment.Entry, &s.TreatedOn.Entry, s.CaseNumber)
+	put(&s.Confirmed.Entry, &s.SickComment.Entry, &s.Injuries.Entry, &s.Whistle.Entry, &s.Evaluation.Entry, &s.LeaderComment.Entry,
+		&s.SafetyRepComment.Entry, &s.TreatedOn.Entry, &s.CaseNumber.Entry)
 	return b.String()
 }
 

@@ -62,7 +62,7 @@ type Screen struct {
 	filter model.DeviationFilter
 	places []string
 
-	Search                          *widget.Entry
+	Search                          *widgets.SearchEntry
 	query                           model.SearchQuery
 	StatusSel, CategorySel, YearSel *widget.Select
 	NewButton                       *widget.Button
@@ -85,8 +85,7 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.Count = widget.NewLabel("")
 	s.Count.Wrapping = fyne.TextWrapWord
-	s.Search = widget.NewEntry()
-	s.Search.SetPlaceHolder(lang.L("Søk i avvikene …"))
+	s.Search = widgets.NewSearchEntry(lang.L("Søk i avvikene …"))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	statuses := []string{lang.L(allLabel), lang.L(openLabel)}
 	statuses = append(statuses, widgets.EnumOptions(model.DeviationStatusLabels())...)
@@ -160,6 +159,7 @@ func New(env *appctx.Env) *Screen {
 	s.YearSel.SetSelected(lang.L(allLabel))
 	s.building = false
 	s.apply()
+	s.Search.List = s.List // Escape in an empty search
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: s.focusSearch})
 	return s

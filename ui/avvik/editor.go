@@ -34,7 +34,7 @@ type Editor struct {
 
 	Heading                              *widget.Label
 	Date                                 *widgets.DateEntry
-	Place                                *widget.SelectEntry
+	Place                                *widgets.SelectEntry
 	Category, Type, Severity             *widget.Select
 	PersonHarm                           *widget.Select
 	HarmHint                             *widget.Label
@@ -47,19 +47,19 @@ type Editor struct {
 	Notified                             *widget.Check
 	NotifiedOn                           *widgets.DateEntry
 	Reported                             *widget.Check
-	MunicipalRef                         *widget.Entry
+	MunicipalRef                         *widgets.Entry
 	Save, Delete                         *widget.Button
 	Err                                  *widgets.ErrorText
 
 	StatusLabel                 *widget.Label
 	ToInProgress, Close, Reopen *widget.Button
-	ClosedBy                    *widget.Entry
+	ClosedBy                    *widgets.Entry
 	ClosedOn                    *widgets.DateEntry
 	ConfirmClose                *widget.Button
 	CloseBox                    *fyne.Container
 	TransErr                    *widgets.ErrorText
 
-	MeasureTitle, MeasureResp *widget.Entry
+	MeasureTitle, MeasureResp *widgets.Entry
 	MeasureDeadline           *widgets.DateEntry
 	AddMeasure                *widget.Button
 	MeasureErr                *widgets.ErrorText
@@ -119,7 +119,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Heading.Wrapping = fyne.TextWrapWord
 	e.Date = widgets.NewDateEntry(model.FieldDevDate, false)
-	e.Place = widget.NewSelectEntry(places)
+	e.Place = widgets.NewSelectEntry(places)
 	e.Place.SetPlaceHolder(lang.L("avdeling eller område"))
 	e.Category = widgets.NewSelect(widgets.EnumOptions(model.DeviationCategoryLabels()), func(string) { e.refreshConditional() })
 	e.Type = widgets.NewSelect(widgets.EnumOptions(model.DeviationTypeLabels()), func(string) { e.refreshConditional() })
@@ -173,7 +173,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 			e.MunicipalRef.Disable()
 		}
 	})
-	e.MunicipalRef = widget.NewEntry()
+	e.MunicipalRef = widgets.NewEntry()
 	e.MunicipalRef.SetPlaceHolder(lang.L("referansen i kommunens system"))
 
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre avviket"), theme.DocumentSaveIcon(), e.SaveDeviation)
@@ -186,7 +186,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.ToInProgress = widget.NewButton(lang.L("Til behandling"), func() { e.transition(model.DevInProgress) })
 	e.Reopen = widget.NewButton(lang.L("Gjenåpne"), func() { e.transition(model.DevInProgress) })
 	e.Close = widget.NewButtonWithIcon(lang.L("Lukk"), theme.ConfirmIcon(), e.StartClose)
-	e.ClosedBy = widget.NewEntry()
+	e.ClosedBy = widgets.NewEntry()
 	e.ClosedBy.SetPlaceHolder(lang.L("person eller rolle"))
 	e.ClosedOn = widgets.NewDateEntry(model.FieldDevClosedOn, false)
 	e.ConfirmClose = widget.NewButtonWithIcon(lang.L("Lukk avviket"), theme.ConfirmIcon(), e.ConfirmClosing)
@@ -202,9 +202,9 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.CloseBox.Hide()
 	e.statusBox = container.NewVBox()
 
-	e.MeasureTitle = widget.NewEntry()
+	e.MeasureTitle = widgets.NewEntry()
 	e.MeasureTitle.SetPlaceHolder(lang.L("hva skal gjøres?"))
-	e.MeasureResp = widget.NewEntry()
+	e.MeasureResp = widgets.NewEntry()
 	e.MeasureResp.SetPlaceHolder(lang.L("person eller rolle"))
 	e.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	e.MeasureDeadline.SetDate(env.Today().AddMonths(3))

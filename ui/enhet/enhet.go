@@ -30,7 +30,7 @@ func Page() appctx.Page {
 type Screen struct {
 	env *appctx.Env
 
-	Name, Municipality, Employees *widget.Entry
+	Name, Municipality, Employees *widgets.Entry
 	Departments                   *widgets.Entry
 	Sector                        *widget.Select
 	UnitErr                       *widgets.ErrorText
@@ -39,7 +39,7 @@ type Screen struct {
 	members               []model.CommitteeMember
 	selected              uint64 // ID of the member in the form; 0 = new
 	List                  *widget.List
-	MemberName            *widget.Entry
+	MemberName            *widgets.Entry
 	Role                  *widget.Select
 	From, To              *widgets.DateEntry
 	MemberErr             *widgets.ErrorText
@@ -54,14 +54,14 @@ type Screen struct {
 // New builds the screen from the stored data.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env}
-	s.Name = widget.NewEntry()
-	s.Municipality = widget.NewEntry()
+	s.Name = widgets.NewEntry()
+	s.Municipality = widgets.NewEntry()
 	labels := []string{}
 	for _, sec := range model.Sectors() {
 		labels = append(labels, sec.Label())
 	}
 	s.Sector = widgets.NewSelect(widgets.EnumOptions(labels), nil)
-	s.Employees = widget.NewEntry()
+	s.Employees = widgets.NewEntry()
 	s.Departments = widgets.NewMultiLineEntry()
 	s.Departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 	s.Departments.SetMinRowsVisible(3)
@@ -71,7 +71,7 @@ func New(env *appctx.Env) *Screen {
 
 	s.loadUnit()
 
-	s.MemberName = widget.NewEntry()
+	s.MemberName = widgets.NewEntry()
 	roles := []string{}
 	for _, r := range model.Roles() {
 		roles = append(roles, r.Label())

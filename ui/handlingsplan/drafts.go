@@ -12,7 +12,7 @@ import (
 // as a draft while unsaved.
 func (e *Editor) texts() unsaved.Texts {
 	return unsaved.Texts{
-		{Label: lang.L(model.FieldTitle), Entry: e.Title, Stored: e.m.Title},
+		{Label: lang.L(model.FieldTitle), Entry: &e.Title.Entry, Stored: e.m.Title},
 		{Label: lang.L(model.FieldDescription), Entry: &e.Description.Entry, Stored: e.m.Description},
 		{Label: lang.L(model.FieldEvaluationNote), Entry: &e.Note.Entry},
 	}

@@ -26,10 +26,10 @@ type Editor struct {
 	m       model.Measure
 
 	Heading     *widget.Label
-	Title       *widget.Entry
+	Title       *widgets.Entry
 	Description *widgets.Entry
 	Area, Topic *widget.Select
-	Responsible *widget.Entry
+	Responsible *widgets.Entry
 	Deadline    *widgets.DateEntry
 	Info        *widget.Label
 	SourceLink  *widget.Button
@@ -47,7 +47,7 @@ type Editor struct {
 	NewDeadline   *widgets.DateEntry
 	CompletedOn   *widgets.DateEntry
 	Note          *widgets.Entry
-	Reason        *widget.Entry
+	Reason        *widgets.Entry
 	Confirm       *widget.Button
 	TransErr      *widgets.ErrorText
 	root          *fyne.Container
@@ -59,13 +59,13 @@ func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
 	e := &Editor{env: env, onSaved: onSaved}
 	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Heading.Wrapping = fyne.TextWrapWord
-	e.Title = widget.NewEntry()
+	e.Title = widgets.NewEntry()
 	e.Description = widgets.NewMultiLineEntry()
 	e.Description.SetMinRowsVisible(3)
 	e.Description.Wrapping = fyne.TextWrapWord
 	e.Area = widgets.NewSelect(widgets.EnumOptions(model.PriorityAreaLabels()), nil)
 	e.Topic = widgets.NewSelect(append([]string{lang.L(noTopic)}, widgets.EnumOptions(model.HMSCategoryLabels())...), nil)
-	e.Responsible = widget.NewEntry()
+	e.Responsible = widgets.NewEntry()
 	e.Responsible.SetPlaceHolder(lang.L("person eller rolle, for eksempel Leder"))
 	e.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	e.Info = widget.NewLabel("")
@@ -85,7 +85,7 @@ func NewEditor(env *appctx.Env, onSaved func(model.Measure)) *Editor {
 	e.Note = widgets.NewMultiLineEntry()
 	e.Note.SetMinRowsVisible(2)
 	e.Note.Wrapping = fyne.TextWrapWord
-	e.Reason = widget.NewEntry()
+	e.Reason = widgets.NewEntry()
 	e.Confirm = widget.NewButtonWithIcon("", theme.ConfirmIcon(), e.ConfirmTransition)
 	e.Confirm.Importance = widget.HighImportance
 	e.TransErr = widgets.NewErrorText()

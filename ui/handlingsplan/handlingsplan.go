@@ -55,7 +55,7 @@ type Screen struct {
 	sortBy   model.MeasureSortKey
 	sortDesc bool
 
-	Search                        *widget.Entry
+	Search                        *widgets.SearchEntry
 	StatusSel, SourceSel, RespSel *widget.Select
 	AreaSel, SortSel              *widget.Select
 	DueSoon, Overdue, Desc        *widget.Check
@@ -75,8 +75,7 @@ func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, sortBy: model.SortByStatus, loadErr: widgets.NewErrorText()}
 	s.Summary = widget.NewLabel("")
 	s.Summary.Wrapping = fyne.TextWrapWord
-	s.Search = widget.NewEntry()
-	s.Search.SetPlaceHolder(lang.L("Søk i tittel, beskrivelse, ansvarlig, kilde …"))
+	s.Search = widgets.NewSearchEntry(lang.L("Søk i tittel, beskrivelse, ansvarlig, kilde …"))
 	s.Search.OnChanged = func(t string) { s.filter.Text = t; s.apply() }
 
 	s.StatusSel = widgets.NewSelect(append([]string{lang.L(allLabel)}, widgets.EnumOptions(model.StatusLabels())...), func(v string) {
@@ -130,6 +129,7 @@ func New(env *appctx.Env) *Screen {
 	}
 	widgets.SetEnum(s.SortSel, model.SortByStatus.Label())
 	s.Reload()
+	s.Search.List = s.Table // Escape in an empty search
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s

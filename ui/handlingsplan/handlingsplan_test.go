@@ -239,7 +239,7 @@ func TestNoInputLostMeasure(t *testing.T) {
 		t.Fatalf("measure %d open, want %d", e.Measure().ID, first.ID)
 	}
 	type2 := func(tag string) {
-		for _, x := range []*widget.Entry{e.Title, &e.Description.Entry, e.Responsible} {
+		for _, x := range []*widget.Entry{&e.Title.Entry, &e.Description.Entry, &e.Responsible.Entry} {
 			x.SetText("")
 		}
 		test.Type(e.Title, "Tittel "+tag)

@@ -36,7 +36,7 @@ func Page() appctx.Page {
 // Screen holds the settings widgets.
 type Screen struct {
 	env       *appctx.Env
-	User      *widget.Entry
+	User      *widgets.Entry
 	SaveUser  *widget.Button
 	Variant   *widget.RadioGroup
 	TextScale *widget.Select
@@ -62,7 +62,7 @@ func New(env *appctx.Env) *Screen {
 	s.message.Wrapping = fyne.TextWrapWord
 	set := env.Settings
 
-	s.User = widget.NewEntry()
+	s.User = widgets.NewEntry()
 	s.User.SetText(set.User())
 	s.User.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 	s.SaveUser = widget.NewButton(lang.L("Lagre navn"), func() { s.saveUser() })

@@ -21,7 +21,7 @@ import (
 type MatrixForm struct {
 	env               *appctx.Env
 	Size              *widget.Select
-	LowMax, MediumMax *widget.Entry
+	LowMax, MediumMax *widgets.Entry
 	Preview           *widget.Label
 	Save              *widget.Button
 	Err               *widgets.ErrorText
@@ -39,8 +39,8 @@ func NewMatrixForm(env *appctx.Env) *MatrixForm {
 	f.Saved = widget.NewLabel("")
 	f.Preview = widget.NewLabel("")
 	f.Preview.Wrapping = fyne.TextWrapWord
-	f.LowMax = widget.NewEntry()
-	f.MediumMax = widget.NewEntry()
+	f.LowMax = widgets.NewEntry()
+	f.MediumMax = widgets.NewEntry()
 	f.Size = widgets.NewSelect(sizeLabels, nil)
 	m, err := env.Store.RiskMatrix()
 	if err != nil {

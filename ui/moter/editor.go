@@ -26,22 +26,22 @@ type Editor struct {
 	sess *session
 
 	Date       *widgets.DateEntry
-	Start, End *widget.Entry
-	Place      *widget.Entry
+	Start, End *widgets.Entry
+	Place      *widgets.Entry
 	Attended   []*widget.Check  // one per participant, in order
 	AttendNote []*widget.Label  // beside each check: why a tick was refused
 	Uninvite   []*widget.Button // one per participant, in order
 	InviteSel  *widget.Select   // committee members not invited
 	InviteBtn  *widget.Button
-	Guest      *widget.Entry // a guest's name
+	Guest      *widgets.Entry // a guest's name
 	GuestBtn   *widget.Button
 
 	Agenda     *widget.List
-	NewItem    *widget.Entry
+	NewItem    *widgets.Entry
 	AddItem    *widget.Button
 	Up, Down   *widget.Button
 	Remove     *widget.Button
-	ItemTitle  *widget.Entry
+	ItemTitle  *widgets.Entry
 	ItemClosed *widget.Check
 	Item       *ItemPanel
 	Save       *widget.Button
@@ -67,19 +67,19 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 	e := &Editor{sess: newSession(env, m, onSaved), Err: widgets.NewErrorText(), onDelete: onDelete}
 	e.Date = widgets.NewDateEntry(model.FieldMeetingDate, false)
 	e.Date.SetDate(m.Date)
-	e.Start = widget.NewEntry()
+	e.Start = widgets.NewEntry()
 	e.Start.SetText(m.Start)
 	e.Start.SetPlaceHolder("14:00")
-	e.End = widget.NewEntry()
+	e.End = widgets.NewEntry()
 	e.End.SetText(m.End)
 	e.End.SetPlaceHolder(lang.L("valgfri"))
-	e.Place = widget.NewEntry()
+	e.Place = widgets.NewEntry()
 	e.Place.SetText(m.Place)
 	e.participant = container.NewVBox()
 	e.InviteSel = widget.NewSelect(nil, nil)
 	e.InviteSel.PlaceHolder = lang.L("Velg et utvalgsmedlem")
 	e.InviteBtn = widget.NewButtonWithIcon(lang.L("Inviter"), theme.ContentAddIcon(), e.inviteMember)
-	e.Guest = widget.NewEntry()
+	e.Guest = widgets.NewEntry()
 	e.Guest.SetPlaceHolder(lang.L("Navn på gjest, for eksempel «HR-rådgiver»"))
 	e.GuestBtn = widget.NewButtonWithIcon(lang.L("Inviter gjest"), theme.ContentAddIcon(), e.inviteGuest)
 	e.refreshParticipants()
@@ -107,13 +107,13 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 		},
 	)
 	e.Agenda.OnSelected = func(i widget.ListItemID) { e.selectItem(e.sess.m.Agenda[i].ID) }
-	e.NewItem = widget.NewEntry()
+	e.NewItem = widgets.NewEntry()
 	e.NewItem.SetPlaceHolder(lang.L("Tittel på ny sak"))
 	e.AddItem = widget.NewButtonWithIcon(lang.L("Legg til sak"), theme.ContentAddIcon(), e.addItem)
 	e.Up = widget.NewButtonWithIcon(lang.L("Opp"), theme.MoveUpIcon(), func() { e.move(-1) })
 	e.Down = widget.NewButtonWithIcon(lang.L("Ned"), theme.MoveDownIcon(), func() { e.move(1) })
 	e.Remove = widget.NewButtonWithIcon(lang.L("Fjern sak"), theme.DeleteIcon(), e.removeItem)
-	e.ItemTitle = widget.NewEntry()
+	e.ItemTitle = widgets.NewEntry()
 	e.ItemTitle.OnChanged = func(s string) {
 		if it := e.sess.item(e.selected); it != nil {
 			it.Title = s

@@ -89,7 +89,7 @@ type Screen struct {
 	meetings  []model.Meeting
 	shown     []model.Meeting // meetings the search finds
 	query     model.SearchQuery
-	Search    *widget.Entry
+	Search    *widgets.SearchEntry
 	List      *widget.List
 	NewButton *widget.Button
 	CalBtn    *widget.Button // «Legg i kalenderen» (calendar.go)
@@ -113,10 +113,10 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
 	s.NewButton.Importance = widget.HighImportance
 	s.CalBtn = NewCalendarButton(env)
-	s.Search = widget.NewEntry()
-	s.Search.SetPlaceHolder(lang.L("Søk i møtene …"))
+	s.Search = widgets.NewSearchEntry(lang.L("Søk i møtene …"))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
+	s.Search.List = s.List // Escape in an empty search
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s

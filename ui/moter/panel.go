@@ -233,8 +233,8 @@ func (p *ItemPanel) openMeasureForm(d model.Decision, row *fyne.Container, btn *
 type MeasureForm struct {
 	sess        *session
 	decisionID  uint64
-	Title       *widget.Entry
-	Responsible *widget.Entry
+	Title       *widgets.Entry
+	Responsible *widgets.Entry
 	Deadline    *widgets.DateEntry
 	Area        *widget.Select
 	Save        *widget.Button
@@ -246,9 +246,9 @@ type MeasureForm struct {
 
 func newMeasureForm(sess *session, d model.Decision, done func(saved bool)) *MeasureForm {
 	f := &MeasureForm{sess: sess, decisionID: d.ID, done: done, Err: widgets.NewErrorText()}
-	f.Title = widget.NewEntry()
+	f.Title = widgets.NewEntry()
 	f.Title.SetText(d.Text)
-	f.Responsible = widget.NewEntry()
+	f.Responsible = widgets.NewEntry()
 	f.Responsible.SetPlaceHolder(lang.L("Rolle eller navn på utvalgsmedlem"))
 	f.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	f.Deadline.SetDate(sess.env.Today().AddMonths(3))

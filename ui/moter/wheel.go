@@ -160,7 +160,7 @@ type WheelRow struct {
 	State   *widget.Label
 	Hint    *widget.Label  // which record fulfils the duty, while it is not done
 	Show    *widget.Button // opens the record that fulfilled the duty; nil when none
-	Note    *widget.Entry  // the comment with a manual tick
+	Note    *widgets.Entry // the comment with a manual tick
 	Confirm *widget.Button // ticks the duty done with the note
 	Done    *widget.Button // starts a manual tick, or undoes one; nil for a duty a record proves
 	Move    *widget.Button
@@ -190,7 +190,7 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	r.SaveDue = widget.NewButtonWithIcon(lang.L("Lagre frist"), theme.DocumentSaveIcon(), r.saveDue)
 	r.editBox = container.NewVBox(wrapped(lang.L("Ny frist")), r.Due, r.SaveDue)
 	r.editBox.Hide()
-	r.Note = widget.NewEntry()
+	r.Note = widgets.NewEntry()
 	r.Note.SetPlaceHolder(lang.L("hva ble gjort, for eksempel «lagt fram for AMU 12.03»"))
 	r.Confirm = widget.NewButtonWithIcon(lang.L("Merk utført"), theme.ConfirmIcon(), func() { r.tick(today) })
 	r.tickBox = container.NewVBox(wrapped(lang.L(model.FieldWheelNote)), r.Note, r.Confirm)

@@ -16,6 +16,7 @@ import (
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/figures"
 	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/widgets"
 )
 
 // wheelPageID is the annual wheel's page (ui/moter, which imports
@@ -78,7 +79,7 @@ var (
 // gets a name rather than «ukjent». The name is kept in the program's
 // settings (changeable under Innstillinger), not in the unit's file.
 func nameCard(env *appctx.Env) fyne.CanvasObject {
-	entry := widget.NewEntry()
+	entry := widgets.NewEntry()
 	entry.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
@@ -115,7 +116,7 @@ func nameCard(env *appctx.Env) fyne.CanvasObject {
 // and not saved is saved on leaving (nothing about it can surprise), and
 // one that cannot be saved (a national ID) is asked about.
 type nameForm struct {
-	entry *widget.Entry
+	entry *widgets.Entry
 	save  func() bool
 	saved bool
 }

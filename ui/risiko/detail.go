@@ -26,7 +26,7 @@ type Detail struct {
 	shown   []model.RiskItem
 	onSaved func(model.RiskAssessment)
 
-	Title, Area         *widget.Entry
+	Title, Area         *widgets.Entry
 	Kind, Status        *widget.Select
 	Date, NextReview    *widgets.DateEntry
 	Participants, Notes *widgets.Entry
@@ -49,9 +49,9 @@ type Detail struct {
 // NewDetail builds the view for an assessment (ID 0 = new).
 func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskAssessment)) *Detail {
 	d := &Detail{env: env, a: a, onSaved: onSaved}
-	d.Title = widget.NewEntry()
+	d.Title = widgets.NewEntry()
 	d.Title.SetText(a.Title)
-	d.Area = widget.NewEntry()
+	d.Area = widgets.NewEntry()
 	d.Area.SetText(a.Area)
 	d.Area.SetPlaceHolder(lang.L("for eksempel Forflytning av beboere, avdeling 2"))
 	d.Kind = widgets.NewSelect(widgets.EnumOptions(model.AssessmentKindLabels()), nil)

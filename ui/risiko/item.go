@@ -32,7 +32,7 @@ type ItemEditor struct {
 	Save                             *widget.Button
 	Err                              *widgets.ErrorText
 
-	MeasureTitle, MeasureResp *widget.Entry
+	MeasureTitle, MeasureResp *widgets.Entry
 	MeasureDeadline           *widgets.DateEntry
 	AddMeasure                *widget.Button
 	MeasureErr                *widgets.ErrorText
@@ -110,9 +110,9 @@ func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, 
 	e.Save.Importance = widget.HighImportance
 	e.Err = widgets.NewErrorText()
 
-	e.MeasureTitle = widget.NewEntry()
+	e.MeasureTitle = widgets.NewEntry()
 	e.MeasureTitle.SetPlaceHolder(lang.L("hva skal gjøres?"))
-	e.MeasureResp = widget.NewEntry()
+	e.MeasureResp = widgets.NewEntry()
 	e.MeasureResp.SetPlaceHolder(lang.L("person eller rolle"))
 	e.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	e.MeasureDeadline.SetDate(env.Today().AddMonths(3))

@@ -43,7 +43,7 @@ type Screen struct {
 	all         []model.RiskAssessment
 	items       []model.RiskItem
 	query       model.SearchQuery
-	Search      *widget.Entry
+	Search      *widgets.SearchEntry
 	List        *widget.List
 	NewButton   *widget.Button
 	detail      *fyne.Container
@@ -73,10 +73,10 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny risikovurdering"), theme.ContentAddIcon(), s.NewAssessment)
 	s.NewButton.Importance = widget.HighImportance
-	s.Search = widget.NewEntry()
-	s.Search.SetPlaceHolder(lang.L("Søk i risikovurderingene …"))
+	s.Search = widgets.NewSearchEntry(lang.L("Søk i risikovurderingene …"))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
+	s.Search.List = s.List // Escape in an empty search
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s

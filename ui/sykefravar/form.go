@@ -159,8 +159,8 @@ type QuarterForm struct {
 	editing model.SickLeaveQuarter // ID 0 = a new quarter
 
 	Heading                                       *widget.Label
-	Quarter, Total, Self, DoctorShort, DoctorLong *widget.Entry
-	Employees, AgreedDays, SickDays               *widget.Entry
+	Quarter, Total, Self, DoctorShort, DoctorLong *widgets.Entry
+	Employees, AgreedDays, SickDays               *widgets.Entry
 	Calc, Save, Delete, New                       *widget.Button
 	Err                                           *widgets.ErrorText
 	Saved                                         *widget.Label
@@ -172,8 +172,8 @@ func newQuarterForm(s *Screen) *QuarterForm {
 	f.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.Saved = wrapped("")
 	f.Saved.Importance = widget.SuccessImportance
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(placeholder string) *widgets.Entry {
+		e := widgets.NewEntry()
 		e.SetPlaceHolder(placeholder)
 		return e
 	}
@@ -231,7 +231,7 @@ func (f *QuarterForm) Edit(q model.SickLeaveQuarter) {
 // changed since they were filled in.
 func (f *QuarterForm) state() string {
 	var b strings.Builder
-	for _, e := range []*widget.Entry{f.Quarter, f.Total, f.Self, f.DoctorShort, f.DoctorLong, f.Employees, f.AgreedDays, f.SickDays} {
+	for _, e := range []*widgets.Entry{f.Quarter, f.Total, f.Self, f.DoctorShort, f.DoctorLong, f.Employees, f.AgreedDays, f.SickDays} {
 		b.WriteString(e.Text)
 		b.WriteByte(0)
 	}
@@ -316,7 +316,7 @@ func (f *QuarterForm) read() (model.SickLeaveQuarter, error) {
 		add(model.FieldSickTotal, err)
 		q.Total = p
 	}
-	optional := func(field string, e *widget.Entry) *model.Percent {
+	optional := func(field string, e *widgets.Entry) *model.Percent {
 		t := strings.TrimSpace(e.Text)
 		if t == "" {
 			return nil
@@ -331,7 +331,7 @@ func (f *QuarterForm) read() (model.SickLeaveQuarter, error) {
 	q.SelfCertified = optional(model.FieldSelfCertified, f.Self)
 	q.DoctorShort = optional(model.FieldDoctorShort, f.DoctorShort)
 	q.DoctorLong = optional(model.FieldDoctorLong, f.DoctorLong)
-	count := func(field string, e *widget.Entry) int {
+	count := func(field string, e *widgets.Entry) int {
 		t := strings.TrimSpace(e.Text)
 		if t == "" {
 			return 0
@@ -352,7 +352,7 @@ func (f *QuarterForm) read() (model.SickLeaveQuarter, error) {
 // days: dagsverk × 100 / avtalte dagsverk.
 func (f *QuarterForm) Calculate() {
 	var v model.ValidationError
-	parse := func(field string, e *widget.Entry) float64 {
+	parse := func(field string, e *widgets.Entry) float64 {
 		// Working days may have decimals (graded leave) and spaces
 		// between thousands.
 		t := strings.Map(func(r rune) rune {

@@ -25,7 +25,7 @@ const SettingsHelp = "Det finnes ikke noe nasjonalt måltall for sykefravær: en
 // own, and the limits if the municipality uses others.
 type SettingsForm struct {
 	s                        *Screen
-	Target, TwoLimit, OneLim *widget.Entry
+	Target, TwoLimit, OneLim *widgets.Entry
 	// Owner says whose target it is: the unit's or the municipality's
 	// (model.TargetOwners, in that order).
 	Owner          *widget.RadioGroup
@@ -36,9 +36,9 @@ type SettingsForm struct {
 
 func newSettingsForm(s *Screen) *SettingsForm {
 	f := &SettingsForm{s: s, Err: widgets.NewErrorText()}
-	f.Target = widget.NewEntry()
-	f.TwoLimit = widget.NewEntry()
-	f.OneLim = widget.NewEntry()
+	f.Target = widgets.NewEntry()
+	f.TwoLimit = widgets.NewEntry()
+	f.OneLim = widgets.NewEntry()
 	var owners []string
 	for _, o := range model.TargetOwners() {
 		owners = append(owners, lang.L(o.Label()))
@@ -70,7 +70,7 @@ func (f *SettingsForm) set(v model.SickLeaveSettings) {
 // read parses the three fields; the model validates the result.
 func (f *SettingsForm) read() (model.SickLeaveSettings, error) {
 	var v model.ValidationError
-	parse := func(field string, e *widget.Entry) model.Percent {
+	parse := func(field string, e *widgets.Entry) model.Percent {
 		p, err := model.ParsePercentField(field, e.Text)
 		var fe *model.FieldError
 		if errors.As(err, &fe) {

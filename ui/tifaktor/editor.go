@@ -21,13 +21,13 @@ import (
 // ScoreEntries are the entry fields of one factor: the unit's mean and
 // the three comparison values.
 type ScoreEntries struct {
-	Unit         *widget.Entry
-	Municipality *widget.Entry
-	National     *widget.Entry
-	UnitType     *widget.Entry
+	Unit         *widgets.Entry
+	Municipality *widgets.Entry
+	National     *widgets.Entry
+	UnitType     *widgets.Entry
 }
 
-func (se ScoreEntries) comparison(c model.SurveyComparison) *widget.Entry {
+func (se ScoreEntries) comparison(c model.SurveyComparison) *widgets.Entry {
 	switch c {
 	case model.SurveyCompareMunicipality:
 		return se.Municipality
@@ -45,9 +45,9 @@ type Editor struct {
 	rounds  []model.SurveyRound // all stored rounds, for trend and suggestions
 	onSaved func(model.SurveyRound)
 
-	Year                                *widget.Entry
+	Year                                *widgets.Entry
 	OpensOn, ClosesOn, ResultsOn        *widgets.DateEntry
-	Invited, Respondents                *widget.Entry
+	Invited, Respondents                *widgets.Entry
 	Rate, NoReport                      *widget.Label
 	Scores                              map[model.TenFactor]ScoreEntries
 	Notes                               *widgets.Entry
@@ -65,8 +65,8 @@ type Editor struct {
 // NewEditor builds the editor for a round (ID 0 = new).
 func NewEditor(env *appctx.Env, r model.SurveyRound, rounds []model.SurveyRound, onSaved func(model.SurveyRound)) *Editor {
 	e := &Editor{env: env, round: r.Normalized(), rounds: rounds, onSaved: onSaved, Scores: map[model.TenFactor]ScoreEntries{}}
-	entry := func(text, ph string) *widget.Entry {
-		w := widget.NewEntry()
+	entry := func(text, ph string) *widgets.Entry {
+		w := widgets.NewEntry()
 		w.SetText(text)
 		w.SetPlaceHolder(ph)
 		return w
@@ -129,10 +129,10 @@ func NewEditor(env *appctx.Env, r model.SurveyRound, rounds []model.SurveyRound,
 // state is the results as typed, in one string, to tell whether they were
 // changed since they were loaded or saved.
 func (e *Editor) state() string {
-	fields := []*widget.Entry{e.Year, &e.OpensOn.Entry, &e.ClosesOn.Entry, &e.ResultsOn.Entry, e.Invited, e.Respondents, &e.Notes.Entry}
+	fields := []*widget.Entry{&e.Year.Entry, &e.OpensOn.Entry, &e.ClosesOn.Entry, &e.ResultsOn.Entry, &e.Invited.Entry, &e.Respondents.Entry, &e.Notes.Entry}
 	for _, f := range model.TenFactors() {
 		se := e.Scores[f]
-		fields = append(fields, se.Unit, se.Municipality, se.National, se.UnitType)
+		fields = append(fields, &se.Unit.Entry, &se.Municipality.Entry, &se.National.Entry, &se.UnitType.Entry)
 	}
 	var b strings.Builder
 	for _, x := range fields {

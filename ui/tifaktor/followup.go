@@ -19,7 +19,7 @@ type FocusEditor struct {
 	Factor                    model.TenFactor
 	WhatWorks, ToImprove      *widgets.Entry
 	SaveNotes, Remove         *widget.Button
-	MeasureTitle, MeasureResp *widget.Entry
+	MeasureTitle, MeasureResp *widgets.Entry
 	MeasureDeadline           *widgets.DateEntry
 	AddMeasure                *widget.Button
 	Err                       *widgets.ErrorText
@@ -279,9 +279,9 @@ func (f *FollowUp) focusBlock(a model.SurveyFocusArea, today model.Date) fyne.Ca
 	fe.Remove = widget.NewButtonWithIcon(lang.L("Fjern"), theme.ContentRemoveIcon(), func() {
 		f.save(f.e.round.RemoveFocus(factor), fe.Err)
 	})
-	fe.MeasureTitle = widget.NewEntry()
+	fe.MeasureTitle = widgets.NewEntry()
 	fe.MeasureTitle.SetPlaceHolder(lang.L("hva skal gjøres?"))
-	fe.MeasureResp = widget.NewEntry()
+	fe.MeasureResp = widgets.NewEntry()
 	fe.MeasureResp.SetPlaceHolder(lang.L("person eller rolle"))
 	fe.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	fe.MeasureDeadline.SetDate(today.AddMonths(3))

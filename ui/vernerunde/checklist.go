@@ -175,7 +175,7 @@ func (c *Checklist) Content() fyne.CanvasObject {
 // CommentEntry is a one-line entry that saves when the user leaves it
 // (Tab, a click elsewhere) or presses Enter.
 type CommentEntry struct {
-	widget.Entry
+	widgets.Entry
 	onLeave func()
 }
 

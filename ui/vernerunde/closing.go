@@ -34,8 +34,8 @@ type Closing struct {
 type FindingRow struct {
 	Number      int
 	AddMeasure  *widget.Button
-	Title       *widget.Entry
-	Responsible *widget.Entry
+	Title       *widgets.Entry
+	Responsible *widgets.Entry
 	Deadline    *widgets.DateEntry
 	Save        *widget.Button
 	Err         *widgets.ErrorText
@@ -43,7 +43,7 @@ type FindingRow struct {
 
 	// Registering the finding as a deviation in the deviation register.
 	AddDeviation *widget.Button
-	Place        *widget.Entry
+	Place        *widgets.Entry
 	Category     *widget.Select
 	Severity     *widget.Select
 	What         *widgets.Entry
@@ -146,9 +146,9 @@ func (c *Closing) rebuild() {
 
 func (c *Closing) newFindingRow(f model.Finding) *FindingRow {
 	row := &FindingRow{Number: f.Question.Number, Err: widgets.NewErrorText()}
-	row.Title = widget.NewEntry()
+	row.Title = widgets.NewEntry()
 	row.Title.SetText(model.NewMeasureFromFinding(c.v.r, f.Question.Number, "", "", model.Date{}, c.v.env.Today()).Title)
-	row.Responsible = widget.NewEntry()
+	row.Responsible = widgets.NewEntry()
 	row.Responsible.SetPlaceHolder(lang.L("person eller rolle, for eksempel Leder"))
 	row.Deadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	row.Deadline.SetDate(c.v.env.Today().AddMonths(1))
@@ -178,7 +178,7 @@ const deviationPage = "avvik"
 // newDeviationForm adds the form that registers a finding as a deviation.
 func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	row.DevErr = widgets.NewErrorText()
-	row.Place = widget.NewEntry()
+	row.Place = widgets.NewEntry()
 	if len(c.v.r.Areas) > 0 {
 		row.Place.SetText(c.v.r.Areas[0])
 	}

@@ -192,7 +192,7 @@ func (v *RoundView) SavePDF() {
 // status of the previous round's measures, and notes.
 type PreMeeting struct {
 	v            *RoundView
-	Title        *widget.Entry
+	Title        *widgets.Entry
 	Date         *widgets.DateEntry
 	Areas        *widgets.Entry
 	AddAreas     *widget.Button
@@ -212,7 +212,7 @@ type PreMeeting struct {
 
 // ParticipantRow is one participant: name and role.
 type ParticipantRow struct {
-	Name   *widget.Entry
+	Name   *widgets.Entry
 	Role   *widget.Select
 	Remove *widget.Button
 	box    fyne.CanvasObject
@@ -221,7 +221,7 @@ type ParticipantRow struct {
 func newPreMeeting(v *RoundView) *PreMeeting {
 	p := &PreMeeting{v: v, Err: widgets.NewErrorText(), FieldErr: map[string]*widgets.ErrorText{}}
 	r := v.r
-	p.Title = widget.NewEntry()
+	p.Title = widgets.NewEntry()
 	p.Title.SetText(r.Title)
 	p.Date = widgets.NewDateEntry(model.FieldRoundDate, false)
 	p.Date.SetDate(r.Date)
@@ -256,7 +256,7 @@ func newPreMeeting(v *RoundView) *PreMeeting {
 }
 
 func (p *PreMeeting) addRow(x model.RoundParticipant) {
-	row := &ParticipantRow{Name: widget.NewEntry(), Role: widgets.NewSelect(langLabels(model.RoundRoleLabels()), nil)}
+	row := &ParticipantRow{Name: widgets.NewEntry(), Role: widgets.NewSelect(langLabels(model.RoundRoleLabels()), nil)}
 	row.Name.SetText(x.Name)
 	row.Name.SetPlaceHolder(lang.L("navn"))
 	if x.Role.Valid() {

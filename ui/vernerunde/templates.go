@@ -26,7 +26,7 @@ type TemplatesView struct {
 
 	List        *widget.List
 	Back        *widget.Button
-	Name        *widget.Entry
+	Name        *widgets.Entry
 	Description *widgets.Entry
 	Questions   *widgets.Entry
 	Info        *widget.Label
@@ -60,7 +60,7 @@ func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 		// The open template is saved or the user asked first.
 		env.Leave(func() { t.Show(x) }, nil)
 	}
-	t.Name = widget.NewEntry()
+	t.Name = widgets.NewEntry()
 	t.Description = widgets.NewMultiLineEntry()
 	t.Description.Wrapping = fyne.TextWrapWord
 	t.Description.SetMinRowsVisible(2)

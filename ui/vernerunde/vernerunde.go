@@ -54,7 +54,7 @@ type Screen struct {
 	query     model.SearchQuery
 	templates []model.ChecklistTemplate
 
-	Search *widget.Entry
+	Search *widgets.SearchEntry
 
 	List          *widget.List
 	TemplatePick  *widget.Select
@@ -88,12 +88,12 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Start ny vernerunde"), theme.ContentAddIcon(), s.NewRound)
 	s.NewButton.Importance = widget.HighImportance
 	s.TemplatesBtn = widget.NewButtonWithIcon(lang.L("Sjekklister"), theme.ListIcon(), s.ShowTemplates)
-	s.Search = widget.NewEntry()
-	s.Search.SetPlaceHolder(lang.L("Søk i vernerundene og funnene …"))
+	s.Search = widgets.NewSearchEntry(lang.L("Søk i vernerundene og funnene …"))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
 	s.listView = s.buildList()
 	s.root.Objects = []fyne.CanvasObject{s.listView}
+	s.Search.List = s.List // Escape in an empty search
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard, Search: s.focusSearch})
 	return s

@@ -452,7 +452,7 @@ func TestFitsProjector(t *testing.T) {
 func typeRound(t *testing.T, f fixture, v *RoundView, tag string) {
 	t.Helper()
 	p := v.Pre
-	for _, e := range []*widget.Entry{p.Title, &p.Areas.Entry, &p.Notes.Entry, &v.Closing.Notes.Entry} {
+	for _, e := range []*widget.Entry{&p.Title.Entry, &p.Areas.Entry, &p.Notes.Entry, &v.Closing.Notes.Entry} {
 		e.SetText("")
 	}
 	test.Type(p.Title, "Runde "+tag)

@@ -68,7 +68,7 @@ type MappingView struct {
 	loading bool
 
 	Date, NextReview *widgets.DateEntry
-	Participants     *widget.Entry
+	Participants     *widgets.Entry
 	About            *widget.Accordion
 
 	StepSelect                        *widget.Select
@@ -84,7 +84,7 @@ type MappingView struct {
 
 	MeasureHeading            *widget.Label
 	Measures                  *fyne.Container
-	MeasureTitle, MeasureResp *widget.Entry
+	MeasureTitle, MeasureResp *widgets.Entry
 	MeasureDeadline           *widgets.DateEntry
 	MeasurePoint              *widget.Select
 	AddMeasure                *widget.Button
@@ -125,7 +125,7 @@ func newMappingView(s *Screen) *MappingView {
 	v.Date.SetDate(v.m.Date)
 	v.NextReview = widgets.NewDateEntry(model.FieldNextReview, true)
 	v.NextReview.SetDate(v.m.NextReview)
-	v.Participants = widget.NewEntry()
+	v.Participants = widgets.NewEntry()
 	v.Participants.SetPlaceHolder(lang.L("navn eller rolle, skilt med komma"))
 	v.Participants.SetText(strings.Join(v.m.Participants, ", "))
 
@@ -167,9 +167,9 @@ func newMappingView(s *Screen) *MappingView {
 
 	v.MeasureHeading = heading("")
 	v.Measures = container.NewVBox()
-	v.MeasureTitle = widget.NewEntry()
+	v.MeasureTitle = widgets.NewEntry()
 	v.MeasureTitle.SetPlaceHolder(lang.L("hva skal gjøres?"))
-	v.MeasureResp = widget.NewEntry()
+	v.MeasureResp = widgets.NewEntry()
 	v.MeasureResp.SetPlaceHolder(lang.L("person eller rolle"))
 	v.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	v.MeasureDeadline.SetDate(today.AddMonths(3))

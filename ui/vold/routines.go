@@ -23,7 +23,7 @@ type RoutinesView struct {
 	r model.ViolenceRoutines
 
 	Exists  map[model.RoutineKind]*widget.Check
-	Where   map[model.RoutineKind]*widget.Entry
+	Where   map[model.RoutineKind]*widgets.Entry
 	Updated map[model.RoutineKind]*widgets.DateEntry
 	Save    *widget.Button
 	Err     *widgets.ErrorText
@@ -33,7 +33,7 @@ type RoutinesView struct {
 	InfoDate              *widgets.DateEntry
 	InfoEmployees, InfoRe *widget.Check
 	InfoMethod            *widget.Select
-	InfoNotes             *widget.Entry
+	InfoNotes             *widgets.Entry
 	AddInfo               *widget.Button
 	InfoErr               *widgets.ErrorText
 	loaded                string // the fields as loaded or saved (see state)
@@ -41,12 +41,12 @@ type RoutinesView struct {
 
 func newRoutinesView(s *Screen) *RoutinesView {
 	v := &RoutinesView{s: s, r: s.data.Routines, Exists: map[model.RoutineKind]*widget.Check{},
-		Where: map[model.RoutineKind]*widget.Entry{}, Updated: map[model.RoutineKind]*widgets.DateEntry{}}
+		Where: map[model.RoutineKind]*widgets.Entry{}, Updated: map[model.RoutineKind]*widgets.DateEntry{}}
 	for _, k := range model.RoutineKinds() {
 		x := v.r.Routine(k)
 		c := widget.NewCheck(lang.L("Rutinen finnes"), nil)
 		c.SetChecked(x.Exists)
-		w := widget.NewEntry()
+		w := widgets.NewEntry()
 		w.SetPlaceHolder(lang.L("hvor, for eksempel personalhåndboka kap. 4"))
 		w.SetText(x.Where)
 		d := widgets.NewDateEntry(lang.L("Sist revidert"), true)
@@ -65,7 +65,7 @@ func newRoutinesView(s *Screen) *RoutinesView {
 	v.InfoEmployees = widget.NewCheck(lang.L("Ansatte"), nil)
 	v.InfoRe = widget.NewCheck(lang.L("Verneombud og tillitsvalgte"), nil)
 	v.InfoMethod = widgets.NewSelect(translated(model.InfoMethodLabels()), nil)
-	v.InfoNotes = widget.NewEntry()
+	v.InfoNotes = widgets.NewEntry()
 	v.InfoNotes.SetPlaceHolder(lang.L("for eksempel gjennomgang av alarmrutinen"))
 	v.AddInfo = widget.NewButtonWithIcon(lang.L("Registrer informasjonen"), theme.ContentAddIcon(), v.AddInformation)
 	v.InfoErr = widgets.NewErrorText()

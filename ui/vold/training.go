@@ -28,9 +28,9 @@ type TrainingView struct {
 	NewButton, Delete     *widget.Button
 	EditorHeading         *widget.Label
 	Date                  *widgets.DateEntry
-	Topic, Count, Groups  *widget.Entry
+	Topic, Count, Groups  *widgets.Entry
 	Kind, Repeat          *widget.Select
-	Notes                 *widget.Entry
+	Notes                 *widgets.Entry
 	Save                  *widget.Button
 	Err                   *widgets.ErrorText
 	latestDue, overdueIDs map[uint64]bool
@@ -64,15 +64,15 @@ func newTrainingView(s *Screen) *TrainingView {
 	v.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), v.confirmDelete)
 	v.EditorHeading = heading("")
 	v.Date = widgets.NewDateEntry(model.FieldTrainingDate, false)
-	v.Topic = widget.NewEntry()
+	v.Topic = widgets.NewEntry()
 	v.Topic.SetPlaceHolder(lang.L("for eksempel Alarmøvelse nattevakt"))
 	v.Kind = widgets.NewSelect(translated(model.TrainingKindLabels()), nil)
-	v.Count = widget.NewEntry()
+	v.Count = widgets.NewEntry()
 	v.Count.SetPlaceHolder(lang.L("antall, ikke navn"))
-	v.Groups = widget.NewEntry()
+	v.Groups = widgets.NewEntry()
 	v.Groups.SetPlaceHolder(lang.L("for eksempel nattevakter, vikarer"))
 	v.Repeat = widgets.NewSelect(translated(model.RepeatIntervalLabels()), nil)
-	v.Notes = widget.NewEntry()
+	v.Notes = widgets.NewEntry()
 	v.Save = widget.NewButtonWithIcon(lang.L("Lagre"), theme.DocumentSaveIcon(), v.SaveTraining)
 	v.Save.Importance = widget.HighImportance
 	v.Err = widgets.NewErrorText()

@@ -41,17 +41,17 @@ type Wizard struct {
 	root *fyne.Container
 
 	// unit step
-	name, municipality, employees *widget.Entry
+	name, municipality, employees *widgets.Entry
 	departments                   *widgets.Entry
 	sector                        *widget.Select
 	start                         *widgets.DateEntry
-	user                          *widget.Entry
+	user                          *widgets.Entry
 	unitErr                       *widgets.ErrorText
 
 	// committee step
 	members                       []model.CommitteeMember
 	memberList                    *widget.List
-	memberName                    *widget.Entry
+	memberName                    *widgets.Entry
 	memberRole                    *widget.Select
 	memberFrom, memberTo          *widgets.DateEntry
 	memberErr, createErr          *widgets.ErrorText
@@ -152,23 +152,23 @@ func (w *Wizard) OpenDemo() {
 // ShowUnitStep shows the unit form (step 1 of 2).
 func (w *Wizard) ShowUnitStep() {
 	if w.name == nil {
-		w.name = widget.NewEntry()
+		w.name = widgets.NewEntry()
 		w.name.SetPlaceHolder(lang.L("for eksempel Solsiden sykehjem"))
-		w.municipality = widget.NewEntry()
+		w.municipality = widgets.NewEntry()
 		w.municipality.SetPlaceHolder(lang.L("for eksempel Ringsaker kommune"))
 		labels := make([]string, 0, len(model.Sectors()))
 		for _, s := range model.Sectors() {
 			labels = append(labels, s.Label())
 		}
 		w.sector = widgets.NewSelect(widgets.EnumOptions(labels), nil)
-		w.employees = widget.NewEntry()
+		w.employees = widgets.NewEntry()
 		w.employees.SetPlaceHolder(lang.L("antall"))
 		w.departments = widgets.NewMultiLineEntry()
 		w.departments.SetPlaceHolder(lang.L("én avdeling per linje"))
 		w.departments.SetMinRowsVisible(3)
 		w.start = widgets.NewDateEntry(model.FieldUnitStart, false)
 		w.start.SetDate(w.cfg.Today())
-		w.user = widget.NewEntry()
+		w.user = widgets.NewEntry()
 		w.user.SetText(w.cfg.User)
 		w.user.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 		w.unitErr = widgets.NewErrorText()
@@ -254,7 +254,7 @@ func (w *Wizard) NextFromUnit() {
 // ShowCommitteeStep shows the committee form (step 2 of 2).
 func (w *Wizard) ShowCommitteeStep() {
 	if w.memberName == nil {
-		w.memberName = widget.NewEntry()
+		w.memberName = widgets.NewEntry()
 		w.memberName.SetPlaceHolder(lang.L("fornavn og etternavn"))
 		labels := make([]string, 0, len(model.Roles()))
 		for _, r := range model.Roles() {
@@ -363,7 +363,7 @@ func (w *Wizard) Dirty() bool {
 	if w.name == nil {
 		return false
 	}
-	for _, e := range []*widget.Entry{w.name, w.municipality, w.employees, &w.departments.Entry} {
+	for _, e := range []*widget.Entry{&w.name.Entry, &w.municipality.Entry, &w.employees.Entry, &w.departments.Entry} {
 		if strings.TrimSpace(e.Text) != "" {
 			return true
 		}
@@ -432,18 +432,18 @@ func (w *Wizard) Create() bool {
 
 // Fields exposes the form widgets to tests.
 func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
-	return w.name, w.municipality, w.employees, &w.departments.Entry, w.sector
+	return &w.name.Entry, &w.municipality.Entry, &w.employees.Entry, &w.departments.Entry, w.sector
 }
 
 // StartField exposes the start date to tests.
 func (w *Wizard) StartField() *widgets.DateEntry { return w.start }
 
 // UserField exposes the user's name to tests.
-func (w *Wizard) UserField() *widget.Entry { return w.user }
+func (w *Wizard) UserField() *widget.Entry { return &w.user.Entry }
 
 // MemberFields exposes the committee widgets to tests.
 func (w *Wizard) MemberFields() (name *widget.Entry, role *widget.Select, from, to *widgets.DateEntry) {
-	return w.memberName, w.memberRole, w.memberFrom, w.memberTo
+	return &w.memberName.Entry, w.memberRole, w.memberFrom, w.memberTo
 }
 
 // Errors returns the visible error texts of the unit, member and create steps.
