@@ -82,6 +82,9 @@ func TestSearchEscape(t *testing.T) {
 // (widgets.Entry and the types built on it), which pass Escape, F1 and
 // the window's keys on; Fyne's own entry swallows them.
 func TestNoPlainEntryOnAnyPage(t *testing.T) {
+	if n := len(plainEntries(container.NewVBox(widget.NewEntry(), widget.NewSelectEntry(nil), widgets.NewEntry()))); n != 2 {
+		t.Fatalf("the walk finds %d plain entries of 2", n)
+	}
 	u, _ := startKeys(t)
 	w, env := u.Window(), u.Env()
 	for _, p := range Pages() {

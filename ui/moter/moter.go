@@ -274,8 +274,14 @@ func (s *Screen) NewMeeting() {
 }
 
 func (s *Screen) edit(m model.Meeting) {
+	isNew := m.ID == 0
 	s.Editor = NewEditor(s.env, m, func(saved model.Meeting) {
 		defer s.env.DataChanged() // the «Angre» bar names the save
+		// A new meeting: ready for the next.
+		if isNew {
+			isNew = false
+			s.env.FocusField(s.NewButton)
+		}
 		s.Reload()
 		for i, x := range s.shown {
 			if x.ID == saved.ID {

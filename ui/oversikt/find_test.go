@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/ui/widgets"
 )
 
 // walk visits o and everything under it, widgets' render trees too.
@@ -53,7 +55,9 @@ func findEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
 	t.Helper()
 	var e *widget.Entry
 	walk(o, func(c fyne.CanvasObject) bool {
-		e, _ = c.(*widget.Entry)
+		if x, ok := c.(*widgets.Entry); ok {
+			e = &x.Entry
+		}
 		return e != nil
 	})
 	if e == nil {

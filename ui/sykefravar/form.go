@@ -238,17 +238,28 @@ func (f *QuarterForm) state() string {
 	return b.String()
 }
 
-// Dirty reports whether the quarter form holds figures not saved.
-func (s *Screen) Dirty() bool { return s.Form.state() != s.Form.loaded }
+// Dirty reports whether the quarter form or the target and limits hold
+// figures not saved.
+func (s *Screen) Dirty() bool { return s.Form.state() != s.Form.loaded || s.Limits.dirty() }
 
-// Save stores the quarter; false keeps the figures with the message.
+// Save stores the quarter and the limits that were changed; false keeps
+// the figures with the message.
 func (s *Screen) Save() bool {
-	s.Form.SaveQuarter()
+	if s.Form.state() != s.Form.loaded {
+		if s.Form.SaveQuarter(); s.Form.state() != s.Form.loaded {
+			return false
+		}
+	}
+	if s.Limits.dirty() {
+		s.Limits.SaveSettings()
+	}
 	return !s.Dirty()
 }
 
-// Discard puts back the quarter as stored (or a blank new one).
+// Discard puts back the quarter as stored (or a blank new one), and the
+// stored target and limits.
 func (s *Screen) Discard() {
+	s.Limits.discard()
 	if s.Form.editing.ID == 0 {
 		s.Form.NewQuarter()
 		return

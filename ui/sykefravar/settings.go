@@ -32,6 +32,7 @@ type SettingsForm struct {
 	Save, Defaults *widget.Button
 	Err            *widgets.ErrorText
 	Saved          *widget.Label
+	loaded         model.SickLeaveSettings // as stored (see dirty)
 }
 
 func newSettingsForm(s *Screen) *SettingsForm {
@@ -57,6 +58,7 @@ func newSettingsForm(s *Screen) *SettingsForm {
 		set = model.DefaultSickLeaveSettings()
 	}
 	f.set(set)
+	f.loaded = set
 	return f
 }
 
@@ -108,6 +110,7 @@ func (f *SettingsForm) SaveSettings() {
 		return
 	}
 	f.Err.Show(nil)
+	f.loaded = v
 	f.Saved.SetText(fmt.Sprintf(lang.L("Lagret. %s"), v.Describe()))
 	f.s.changed()
 }

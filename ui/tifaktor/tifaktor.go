@@ -53,6 +53,7 @@ type Screen struct {
 	detail    *fyne.Container
 	Editor    *Editor
 	loadErr   *widgets.ErrorText
+	openedNew bool // the open round is a new one, not saved yet
 }
 
 // New loads the rounds.
@@ -174,6 +175,7 @@ func (s *Screen) show(r model.SurveyRound, factor model.TenFactor) {
 	var ed *Editor
 	ed = NewEditor(s.env, r, s.rounds, func(saved model.SurveyRound) { s.saved(ed, saved) })
 	s.Editor = ed
+	s.openedNew = r.ID == 0
 	s.detail.Objects = []fyne.CanvasObject{ed.Content()}
 	if factor != "" {
 		ed.ShowFollowUp()
@@ -204,7 +206,12 @@ func (s *Screen) saved(ed *Editor, r model.SurveyRound) {
 		s.detail.Refresh()
 	}
 	s.env.DataChanged() // the «Angre» bar names the save
+	wasNew := s.openedNew && r.ID != 0
+	s.openedNew = false
 	s.env.Open(PageID, appctx.Focus{ParentID: r.ID, Filter: ed.CurrentTab()})
+	if next, ok := s.env.Guard.Form().(*Screen); ok && wasNew { // a new round: ready for the next
+		s.env.FocusField(next.NewButton)
+	}
 }
 
 // Content lays the screen out.

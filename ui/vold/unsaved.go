@@ -57,14 +57,24 @@ func (v *RoutinesView) discard() {
 	v.loaded = v.state()
 }
 
+// measurePending reports whether a measure is typed under the step but
+// not yet put in the action plan.
+func (v *MappingView) measurePending() bool { return strings.TrimSpace(v.MeasureTitle.Text) != "" }
+
 // Dirty reports whether the mapping or the routines hold changes not saved.
 func (s *Screen) Dirty() bool {
-	return s.Mapping.dirty() || s.Routines.state() != s.Routines.loaded || s.Training.state() != s.Training.loaded
+	return s.Mapping.dirty() || s.Mapping.measurePending() || s.Routines.state() != s.Routines.loaded || s.Training.state() != s.Training.loaded
 }
 
 // Save stores what was changed; false keeps everything with the message.
-// Information typed but not registered is registered with the routines.
+// Information typed but not registered is registered with the routines,
+// and a measure typed but not added is added (with the mapping).
 func (s *Screen) Save() bool {
+	if s.Mapping.measurePending() {
+		if s.Mapping.CreateMeasure(); s.Mapping.measurePending() {
+			return false
+		}
+	}
 	if s.Mapping.dirty() && !s.Mapping.SaveMapping() {
 		return false
 	}
@@ -89,6 +99,8 @@ func (s *Screen) Save() bool {
 
 // Discard puts back what is stored.
 func (s *Screen) Discard() {
+	s.Mapping.MeasureTitle.SetText("")
+	s.Mapping.MeasureResp.SetText("")
 	s.Mapping.discard()
 	s.Routines.discard()
 	s.Training.Edit(s.Training.current)

@@ -125,6 +125,10 @@ func (s *Screen) Focus(f appctx.Focus) {
 	switch {
 	case f.Filter == "opplaering":
 		s.Tabs.Select(s.TrainingTab)
+	case f.Filter == filterMapping: // a draft (drafts.go)
+		s.Tabs.Select(s.MappingTab)
+	case f.Filter == filterRoutines:
+		s.Tabs.Select(s.RoutinesTab)
 	case f.ParentID != 0:
 		s.Tabs.Select(s.MappingTab)
 		step := int(f.ID) - 1
