@@ -89,7 +89,7 @@ var fixedKeys = []keyRow{
 	{"Ctrl+1 … Ctrl+9", "Til side 1–9 i sidemenyen"},
 	{"Tab / Shift+Tab", "Neste / forrige felt, også ut av felt med flere linjer"},
 	{"Enter", "Ny linje i felt med flere linjer; i en dialog: standardknappen"},
-	{"Escape", "Lukk dialogen uten å gjøre noe"},
+	{"Escape", "Lukk dialogen uten å gjøre noe; i et søkefelt: tøm søket, så tilbake til listen"},
 	{"Mellomrom", "Trykk knappen eller kryss av boksen som har fokus"},
 	{"F11", "Fullskjerm"},
 	{"Alt", "Menylinjen"},
