@@ -62,8 +62,17 @@ func TestNoInputLostSickLeave(t *testing.T) {
 		return s.Form.Employees.Text == "8"+tag && s.Form.SickDays.Text == "305" && s.Limits.OneLim.Text == "1"+tag
 	}
 
-	// The sidebar: Avbryt (Escape) keeps everything and saves nothing.
+	// The target and limits alone, the quarter untouched: asked too.
 	s := open()
+	retype(s.Limits.Target, "4,9")
+	env.Navigate(oversikt.PageID)
+	test.Tap(prompt(t, env).Discard)
+	if set, _ := env.Store.SickLeaveSettings(); set != storedSet {
+		t.Fatalf("Forkast saved the target: %+v", set)
+	}
+
+	// The sidebar: Avbryt (Escape) keeps everything and saves nothing.
+	s = open()
 	typeAll(s, "1")
 	env.Navigate(oversikt.PageID)
 	prompt(t, env)
@@ -154,6 +163,7 @@ func typeViolence(t *testing.T, env *appctx.Env, tag string) (*vold.Screen, viol
 	if env.Guard.Prompt() != nil {
 		t.Fatal("a new training asked about unsaved changes on a clean page")
 	}
+	retype(tr.Date, "15.11.2026")
 	retype(tr.Topic, "Øvelse "+tag)
 	tr.Kind.SetSelectedIndex(0)
 	retype(tr.Count, "12")
@@ -162,6 +172,8 @@ func typeViolence(t *testing.T, env *appctx.Env, tag string) (*vold.Screen, viol
 	s.Tabs.Select(s.MappingTab)
 	m := s.Mapping
 	m.GoTo(0)
+	m.About.Open(0)
+	retype(m.Date, "20.11.2026")
 	retype(m.Participants, "Verneombud, leder "+tag)
 	retype(m.Answer, "Svar "+tag)
 	retype(m.Situations, "Situasjon "+tag)
@@ -169,11 +181,14 @@ func typeViolence(t *testing.T, env *appctx.Env, tag string) (*vold.Screen, viol
 	retype(m.Notes, "Merknad "+tag)
 	retype(m.MeasureTitle, "Tiltak "+tag)
 	retype(m.MeasureResp, "Leder")
+	m.P.SetSelectedIndex(2)
+	m.C.SetSelectedIndex(3)
 	m.MeasurePoint.SetSelectedIndex(0)
 	s.Tabs.Select(s.RoutinesTab)
 	r := s.Routines
 	k := model.RoutineKinds()[0]
 	retype(r.Where[k], "Kap. "+tag)
+	retype(r.Updated[k], "01.10.2026")
 	retype(r.InfoNotes, "Info "+tag)
 	r.InfoEmployees.SetChecked(true)
 	r.InfoMethod.SetSelectedIndex(0)
@@ -189,7 +204,8 @@ func (v violenceTyped) stored(t *testing.T, env *appctx.Env) []string {
 	}
 	var got []string
 	f, _ := d.Mapping.Factor(model.ViolenceFactors()[0])
-	if f.Answer == "Svar "+v.tag && f.Situations == "Situasjon "+v.tag && f.Groups == "Nattevakter "+v.tag && f.Notes == "Merknad "+v.tag {
+	if f.Answer == "Svar "+v.tag && f.Situations == "Situasjon "+v.tag && f.Groups == "Nattevakter "+v.tag && f.Notes == "Merknad "+v.tag &&
+		f.Probability == 2 && f.Consequence == 3 && d.Mapping.Date == model.NewDate(2026, 11, 20) {
 		got = append(got, "factor")
 	}
 	if strings.Join(d.Mapping.Participants, ", ") == "Verneombud, leder "+v.tag {
@@ -200,7 +216,7 @@ func (v violenceTyped) stored(t *testing.T, env *appctx.Env) []string {
 			got = append(got, "measure")
 		}
 	}
-	if d.Routines.Routine(model.RoutineKinds()[0]).Where == "Kap. "+v.tag {
+	if rt := d.Routines.Routine(model.RoutineKinds()[0]); rt.Where == "Kap. "+v.tag && rt.Updated == model.NewDate(2026, 10, 1) {
 		got = append(got, "routine")
 	}
 	for _, i := range d.Routines.Informed {
@@ -209,11 +225,21 @@ func (v violenceTyped) stored(t *testing.T, env *appctx.Env) []string {
 		}
 	}
 	for _, tr := range d.Trainings {
-		if tr.Topic == "Øvelse "+v.tag && tr.Notes == "Notat "+v.tag && tr.Groups == "Vikarer "+v.tag {
+		if tr.Topic == "Øvelse "+v.tag && tr.Notes == "Notat "+v.tag && tr.Groups == "Vikarer "+v.tag && tr.Date == model.NewDate(2026, 11, 15) {
 			got = append(got, "training")
 		}
 	}
 	return got
+}
+
+// hasMeasure reports whether a measure titled title is among ms.
+func hasMeasure(ms []model.Measure, title string) bool {
+	for _, m := range ms {
+		if m.Title == title {
+			return true
+		}
+	}
+	return false
 }
 
 const allViolence = "factor participants measure routine information training"
@@ -261,6 +287,19 @@ func TestNoInputLostViolenceApp(t *testing.T) {
 		t.Error("Møtemodus did not switch after Lagre")
 	}
 	env.SetMeetingMode(false)
+
+	// A measure typed under a factor, nothing else: asked; Lagre adds it.
+	env.Navigate(vold.PageID)
+	s = env.Guard.Form().(*vold.Screen)
+	s.Tabs.Select(s.MappingTab)
+	retype(s.Mapping.MeasureTitle, "Alarmknapp på kjøkkenet")
+	retype(s.Mapping.MeasureResp, "Leder")
+	s.Mapping.MeasurePoint.SetSelectedIndex(0)
+	env.Navigate(oversikt.PageID)
+	test.Tap(prompt(t, env).Save)
+	if d, _ := env.Store.ViolenceData(); !hasMeasure(d.Measures, "Alarmknapp på kjøkkenet") {
+		t.Errorf("Lagre did not add the typed measure: %s", s.Mapping.MeasureErr.Label.Text)
+	}
 
 	// Closing the window: Avbryt; Ctrl+Q: Lagre, then it closes.
 	s, v = typeViolence(t, env, "tre")
