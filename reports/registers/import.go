@@ -39,7 +39,10 @@ func (r Register) table() (Table, bool) {
 }
 
 // Valid reports whether r can be imported.
-func (r Register) Valid() bool { _, ok := r.table(); return ok && (r == RegMeasures || r == RegDeviations) }
+func (r Register) Valid() bool {
+	_, ok := r.table()
+	return ok && (r == RegMeasures || r == RegDeviations)
+}
 
 // Sheet is the register's sheet in the exported workbook.
 func (r Register) Sheet() string { t, _ := r.table(); return t.Sheet }
