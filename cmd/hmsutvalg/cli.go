@@ -55,6 +55,7 @@ Bruk:
                                              alle år; --descriptions tar med fritekst som kan
                                              være sensitiv
   hmsutvalg import --db FIL --register handlingsplan|avvik --in FIL [--dry-run]
+                   [--today DATO]
                                              les inn en handlingsplan eller et avviksregister
                                              fra CSV eller Excel med kolonnene eksporten
                                              skriver; alt eller ingenting, rader som finnes

@@ -18,6 +18,7 @@ const importUser = "kommandolinjen (import)"
 type importJob struct {
 	db, in, register string
 	dryRun           bool
+	today            model.Date
 }
 
 func cmdImport(args []string, stdout, stderr io.Writer) int {
@@ -27,8 +28,18 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&job.register, "register", "", "handlingsplan eller avvik")
 	fs.StringVar(&job.in, "in", "", "CSV-fil eller arbeidsbok (xlsx)")
 	fs.BoolVar(&job.dryRun, "dry-run", false, "bare kontroller filen")
+	todayFlag := fs.String("today", "", "dato radene kontrolleres per")
 	if code, ok := parse(fs, args, stderr); !ok {
 		return code
+	}
+	job.today = model.DateOf(time.Now())
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "--today: %v\n", err)
+			return exitUsage
+		}
+		job.today = d
 	}
 	if !requireDB(job.db, stderr) {
 		return exitUsage
@@ -66,7 +77,7 @@ func runImport(job importJob, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	today := model.DateOf(time.Now())
+	today := job.today
 	name := filepath.Base(job.in)
 	p := registers.ReadImport(f, registers.Register(job.register), ex, today)
 	printPreview(p, stdout)
