@@ -381,9 +381,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 		s.FilterPanel.Open(0)
 	}
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, registerio.ExportButton(s.env, registerio.Measures),
-			registerio.ImportButton(s.env, registers.RegMeasures), s.PDFButton, s.NewButton), s.Search),
-		s.FilterPanel, s.Summary, s.loadErr.Label,
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.PDFButton, s.NewButton), s.Search),
+		s.FilterPanel, container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(registerio.ExportButton(s.env, registerio.Measures),
+			registerio.ImportButton(s.env, registers.RegMeasures))), s.Summary), s.loadErr.Label,
 	)
 	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
 	split.Offset = 0.5

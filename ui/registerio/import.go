@@ -34,15 +34,19 @@ type Importer struct {
 	preview registers.Preview
 	lines   []line
 
-	Choose  *widget.Button
-	File    *widget.Label // what the file holds and what an import does
-	List    *widget.List  // the rows, or the problems
-	Dialog  *widgets.KeyDialog
-	Import  *widgets.KeyButton
-	Err     *widgets.ErrorText
-	Done    string // the last import's result, for the information dialog
-	loaded  bool
-	showing bool
+	Choose *widget.Button
+	File   *widget.Label // what the file holds and what an import does
+	List   *widget.List  // the rows of a good file
+	// Problems are the errors of a bad file, wrapped, one label each (at
+	// most maxProblems).
+	Problems *fyne.Container
+	body     *fyne.Container
+	Dialog   *widgets.KeyDialog
+	Import   *widgets.KeyButton
+	Err      *widgets.ErrorText
+	Done     string // the last import's result, for the information dialog
+	loaded   bool
+	showing  bool
 }
 
 // line is one line of the list.
@@ -77,7 +81,9 @@ func NewImporter(env *appctx.Env, reg registers.Register) *Importer {
 		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver, med beskrivelsene (hva som skjedde må være med). Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
 	}
 	top := container.NewVBox(widget.NewLabel(help), container.NewHBox(im.Choose), im.File, im.Err.Label)
-	im.Dialog = widgets.NewKeyDialog(env.Window, title, container.NewBorder(top, nil, nil, nil, im.List))
+	im.Problems = container.NewVBox()
+	im.body = container.NewStack(im.List)
+	im.Dialog = widgets.NewKeyDialog(env.Window, title, container.NewBorder(top, nil, nil, nil, im.body))
 	im.Dialog.SetCancel(lang.L("Lukk"), nil)
 	im.Import = im.Dialog.AddSubmit(lang.L("Importer"), theme.DownloadIcon(), widget.HighImportance, im.DoImport)
 	im.Import.Disable()
@@ -137,8 +143,34 @@ func (im *Importer) Load(name string, r io.Reader) {
 	} else {
 		im.Import.Disable()
 	}
+	im.showProblems()
 	im.List.Refresh()
 	im.List.ScrollToTop()
+}
+
+// maxProblems is the most errors listed; the rest are counted.
+const maxProblems = 200
+
+// showProblems puts a bad file's errors, wrapped so none is cut, in place
+// of the list of rows.
+func (im *Importer) showProblems() {
+	errs := im.preview.Errs()
+	im.Problems.Objects = nil
+	im.body.Objects = []fyne.CanvasObject{im.List}
+	if len(errs) > 0 {
+		for i, e := range errs {
+			if i == maxProblems {
+				im.Problems.Add(widget.NewLabel(fmt.Sprintf(lang.L("… og %d feil til."), len(errs)-maxProblems)))
+				break
+			}
+			l := widget.NewLabel(e.Error())
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.DangerImportance
+			im.Problems.Add(l)
+		}
+		im.body.Objects = []fyne.CanvasObject{container.NewVScroll(im.Problems)}
+	}
+	im.body.Refresh()
 }
 
 // previewLines are the problems of a bad file, or the rows of a good one
