@@ -3,7 +3,6 @@ package registerio
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -216,6 +215,7 @@ func (im *Importer) DoImport() bool {
 		return false
 	}
 	today := im.env.Today()
+	prev, _ := im.env.Store.LastUndoable()
 	var n int
 	var err error
 	if im.reg == registers.RegDeviations {
@@ -231,7 +231,7 @@ func (im *Importer) DoImport() bool {
 		im.Err.Show(fmt.Errorf(lang.L("Ingenting ble importert: %w"), err))
 		return false
 	}
-	im.Done = im.result(n)
+	im.Done = im.result(n, prev.Seq)
 	im.env.DataChanged()
 	if im.showing {
 		widgets.ShowInformation(lang.L("Importert"), im.Done, im.env.Window)
@@ -239,13 +239,15 @@ func (im *Importer) DoImport() bool {
 	return true
 }
 
-// result says what was imported and how to take it back.
-func (im *Importer) result(n int) string {
+// result says what was imported and how to take it back: the import is
+// the newest undoable change unless it was too large to keep (prev is the
+// newest before it).
+func (im *Importer) result(n int, prev uint64) string {
 	s := fmt.Sprintf(lang.L("Importerte %d rader fra %s."), n, im.name)
 	if dup := im.preview.Duplicates(); dup > 0 {
 		s += " " + fmt.Sprintf(lang.L("%d rader fantes allerede og ble hoppet over."), dup)
 	}
-	if last, ok := im.env.Store.LastUndoable(); ok && strings.HasPrefix(last.Summary, "Importerte") {
+	if last, ok := im.env.Store.LastUndoable(); ok && last.Seq > prev {
 		return s + " " + lang.L("«Angre» nederst i vinduet (Ctrl+Z) fjerner hele importen.")
 	}
 	return s + " " + lang.L("Importen er for stor til å angres med «Angre»; sikkerhetskopien fra da filen ble åpnet, har registeret slik det var.")

@@ -2,6 +2,7 @@ package registerio
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,5 +94,20 @@ func TestImportDialogPreviewImportUndo(t *testing.T) {
 	}
 	if undone, _ := st.Measures(); len(undone) != len(before) {
 		t.Errorf("after Angre: %d measures, want %d", len(undone), len(before))
+	}
+}
+
+// An import too large for «Angre» says so instead of promising it.
+func TestImportTooLargeToUndoSaysSo(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, false)
+	var b strings.Builder
+	b.WriteString("Tiltak;Ansvarlig;Frist;Prioritert område\n")
+	for i := range 201 {
+		fmt.Fprintf(&b, "Tiltak %d;Leder;31.03.2027;Ledelse\n", i+1)
+	}
+	im := NewImporter(env, registers.RegMeasures)
+	im.Load("stor.csv", strings.NewReader(b.String()))
+	if !im.DoImport() || !strings.Contains(im.Done, "Importerte 201 rader") || !strings.Contains(im.Done, "for stor til å angres") {
+		t.Errorf("result %q", im.Done)
 	}
 }
