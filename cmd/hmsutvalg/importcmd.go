@@ -80,7 +80,7 @@ func runImport(job importJob, stdout, stderr io.Writer) int {
 	today := job.today
 	name := filepath.Base(job.in)
 	p := registers.ReadImport(f, registers.Register(job.register), ex, today)
-	printPreview(p, stdout)
+	printPreview(p, stdout, job.dryRun)
 	if errs := p.Errs(); len(errs) > 0 {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e.Error())
@@ -125,9 +125,13 @@ func saveImport(st *storage.Store, p registers.Preview, name string, today model
 	return len(ms), err
 }
 
-// printPreview lists the rows: line, what, and what happens to it.
-func printPreview(p registers.Preview, w io.Writer) {
+// printPreview lists the rows: line, what, and what happens to it; all
+// of them for a dry run, otherwise those skipped or with a note.
+func printPreview(p registers.Preview, w io.Writer, all bool) {
 	for _, r := range p.Rows() {
+		if !all && !r.Duplicate && len(r.Notes) == 0 {
+			continue
+		}
 		fmt.Fprintf(w, "Linje %d: %s – %s\n", r.Line, r.What, r.Outcome)
 		for _, n := range r.Notes {
 			fmt.Fprintf(w, "    %s\n", n)
