@@ -69,15 +69,6 @@ func TestImportDialogPreviewImportUndo(t *testing.T) {
 		t.Errorf("own export: disabled=%v %q %q", im.Import.Disabled(), im.File.Text, im.Lines()[0])
 	}
 
-	im.Load("feil.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nA;Leder;31.02.2027;Ledelse\nB;;01.03.2027;Ledelse\n"))
-	lines := strings.Join(im.Lines(), "\n")
-	if !im.Import.Disabled() || !strings.Contains(lines, "Linje 2, kolonne «Frist»") || !strings.Contains(lines, "Linje 3, kolonne «Ansvarlig»") {
-		t.Errorf("bad file: disabled=%v\n%s", im.Import.Disabled(), lines)
-	}
-	if im.DoImport() {
-		t.Error("a bad file imported")
-	}
-
 	im.Load("ny.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nRydde lageret;Leder;31.03.2027;Ledelse\nNy rutine for nøkler;Verneombud;01.03.2027;Ledelse\n"))
 	if im.Import.Disabled() {
 		t.Fatalf("good file refused: %v", im.Lines())
@@ -109,5 +100,26 @@ func TestImportTooLargeToUndoSaysSo(t *testing.T) {
 	im.Load("stor.csv", strings.NewReader(b.String()))
 	if !im.DoImport() || !strings.Contains(im.Done, "Importerte 201 rader") || !strings.Contains(im.Done, "for stor til å angres") {
 		t.Errorf("result %q", im.Done)
+	}
+}
+
+// A bad file lists every problem and imports nothing.
+func TestImportDialogRefusesBadFile(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	before, _ := st.Measures()
+	im := NewImporter(env, registers.RegMeasures)
+	im.Load("feil.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nA;Leder;31.02.2027;Ledelse\nB;;01.03.2027;Ledelse\n"))
+	lines := strings.Join(im.Lines(), "\n")
+	if !im.Import.Disabled() || !strings.Contains(lines, "Linje 2, kolonne «Frist»") || !strings.Contains(lines, "Linje 3, kolonne «Ansvarlig»") {
+		t.Errorf("bad file: disabled=%v\n%s", im.Import.Disabled(), lines)
+	}
+	if len(im.Problems.Objects) != 2 {
+		t.Errorf("%d problem lines, want 2", len(im.Problems.Objects))
+	}
+	if im.DoImport() {
+		t.Error("a bad file imported")
+	}
+	if after, _ := st.Measures(); len(after) != len(before) {
+		t.Errorf("%d measures after a refused import, want %d", len(after), len(before))
 	}
 }
