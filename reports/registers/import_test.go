@@ -227,10 +227,10 @@ func TestImportHandMadeWorkbook(t *testing.T) {
 	if im.Errs != nil || len(im.Rows) != 2 {
 		t.Fatalf("%v", im.Errs)
 	}
-	m := im.Rows[0].Value
-	if m.Deadline != d(2026, time.March, 31) || m.ID != 12 || m.Status != model.StatusPlanlagt ||
-		m.Source.Kind != model.SourceManual || m.PriorityArea != model.AreaLeadership || m.Created != importToday {
-		t.Errorf("measure %+v", m)
+	want := model.Measure{ID: 12, Title: "Ny rømningsplan", Responsible: "Leder", Deadline: d(2026, time.March, 31),
+		Status: model.StatusPlanlagt, Source: model.Source{Kind: model.SourceManual}, PriorityArea: model.AreaLeadership, Created: importToday}
+	if m := im.Rows[0].Value; m != want {
+		t.Errorf("measure %+v, want %+v", m, want)
 	}
 	if im.Rows[1].Line != 3 || im.Rows[1].Value.Deadline != d(2026, time.April, 15) {
 		t.Errorf("second row %+v", im.Rows[1])
