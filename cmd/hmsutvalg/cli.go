@@ -54,6 +54,12 @@ Bruk:
                                              én Excel-arbeidsbok, for året eller (uten --year)
                                              alle år; --descriptions tar med fritekst som kan
                                              være sensitiv
+  hmsutvalg import --db FIL --register handlingsplan|avvik --in FIL [--dry-run]
+                   [--today DATO]
+                                             les inn en handlingsplan eller et avviksregister
+                                             fra CSV eller Excel med kolonnene eksporten
+                                             skriver; alt eller ingenting, rader som finnes
+                                             hoppes over; --dry-run bare kontrollerer
   hmsutvalg calendar --db FIL --out FIL.ics  møter, årshjulets plikter og tiltaksfrister
                                              som kalenderhendelser
   hmsutvalg version                          vis versjon
@@ -103,6 +109,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdRegisters(rest, stdout, stderr)
 		case "calendar":
 			return cmdCalendar(rest, stdout, stderr)
+		case "import":
+			return cmdImport(rest, stdout, stderr)
 		case "version":
 			fmt.Fprintf(stdout, "HMS-utvalg %s\n", version)
 			return exitOK

@@ -3,7 +3,8 @@
 // Calendar and others import. The command line (hmsutvalg calendar) and the
 // screens share it.
 //
-// Every event has a UID made of the record's identity and the unit's, so
+// Every event has a UID made of the record's identity and the unit's (the
+// file's fixed ID, not its name, so renaming the unit keeps the UIDs), so
 // importing a newer file updates the events instead of adding copies.
 // Meetings are in Europe/Oslo time (a VTIMEZONE is included); duties and
 // deadlines are all-day events.
@@ -28,7 +29,10 @@ const DefaultMeetingLength = time.Hour
 
 // Input is what goes into the calendar.
 type Input struct {
-	Unit     model.Unit
+	Unit model.Unit
+	// UnitID identifies the unit in the UIDs (storage.Store.UnitID); when
+	// empty, a hash of the name and municipality is used instead.
+	UnitID   string
 	Meetings []model.Meeting
 	Wheel    []model.WheelEntry // e.g. storage.ProvenWheels for this year and next
 	Measures []model.Measure    // only open measures with a deadline become events
@@ -44,7 +48,7 @@ func ICS(in Input) []byte {
 	cal.SetXWRCalName("HMS-utvalget – " + in.Unit.Name)
 	cal.SetXWRTimezone(TZID)
 	addOslo(cal)
-	u := unitToken(in.Unit)
+	u := unitToken(in)
 	for _, m := range in.Meetings {
 		cal.AddVEvent(meetingEvent(m, u, in.Now))
 	}
@@ -61,9 +65,14 @@ func ICS(in Input) []byte {
 	return []byte(cal.Serialize(ics.WithNewLineWindows))
 }
 
-// unitToken identifies the unit in UIDs: a short hash of its name and
-// municipality, so two units' meeting 1 are different events.
-func unitToken(u model.Unit) string {
+// unitToken identifies the unit in UIDs, so two units' meeting 1 are
+// different events: its fixed ID, or for input without one a short hash of
+// the name and municipality.
+func unitToken(in Input) string {
+	if in.UnitID != "" {
+		return in.UnitID
+	}
+	u := in.Unit
 	h := fnv.New32a()
 	_, _ = h.Write([]byte(strings.ToLower(u.Name + "|" + u.Municipality)))
 	return fmt.Sprintf("%08x", h.Sum32())
@@ -188,6 +197,7 @@ func measureEvent(m model.Measure, unit string, now time.Time) *ics.VEvent {
 // Source is what Load reads; the store satisfies it.
 type Source interface {
 	Unit() (model.Unit, error)
+	UnitID() (string, error)
 	Meetings() ([]model.Meeting, error)
 	Measures() ([]model.Measure, error)
 	ProvenWheels(years []model.HMSYear, today model.Date) ([]model.WheelEntry, error)
@@ -199,6 +209,9 @@ func Load(src Source, today model.Date) (Input, error) {
 	in := Input{Today: today}
 	var err error
 	if in.Unit, err = src.Unit(); err != nil {
+		return in, err
+	}
+	if in.UnitID, err = src.UnitID(); err != nil {
 		return in, err
 	}
 	if in.Meetings, err = src.Meetings(); err != nil {

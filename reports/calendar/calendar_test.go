@@ -89,7 +89,7 @@ func byUID(t *testing.T, evs []ical.Event) map[string]ical.Event {
 
 func TestICSParsesBackWithAnotherLibrary(t *testing.T) {
 	evs := byUID(t, parse(t, ICS(sample())))
-	u := unitToken(sample().Unit)
+	u := unitToken(sample())
 	want := []string{"mote-1-" + u + "@hmsutvalg", "mote-2-" + u + "@hmsutvalg", "arshjul-2026-mote-1-" + u + "@hmsutvalg", "tiltak-5-" + u + "@hmsutvalg"}
 	if len(evs) != len(want) {
 		t.Errorf("%d events, want %d (a done measure is left out)", len(evs), len(want))

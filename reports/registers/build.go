@@ -71,6 +71,14 @@ func ids(v []uint64) string {
 	return strings.Join(s, ", ")
 }
 
+func offers(fs []model.FollowUpOffer) string {
+	s := make([]string, len(fs))
+	for i, f := range fs {
+		s[i] = f.Label()
+	}
+	return strings.Join(s, ", ")
+}
+
 func measures(ms []model.Measure, o Options) Table {
 	t := Table{Name: "handlingsplan", Sheet: "Handlingsplan", Columns: o.withText([]Column{
 		{"Nr.", Int, 6}, {"Tiltak", Text, 40}, {"Kilde", Text, 24}, {"Prioritert område", Text, 22},
@@ -95,7 +103,8 @@ func deviations(ds []model.Deviation, o Options) Table {
 		{"Nr.", Int, 6}, {"Dato", Date, 12}, {"Sted", Text, 20}, {"Kategori", Text, 26}, {"Type", Text, 18},
 		{"Alvorlighet", Text, 14}, {"Personskade", Text, 18}, {"Status", Text, 14}, {"Lukket", Date, 12},
 		{"Meldt i kommunens system", Text, 12}, {"Referanse", Text, 14}, {"Varslet myndighetene", Date, 12},
-		{"Tiltak nr.", Text, 12},
+		{"Tiltak nr.", Text, 12}, {"Lukket av", Text, 20}, {"Type vold og trusler", Text, 16},
+		{"Oppfølging tilbudt", Text, 30},
 	}, Column{"Hva skjedde", Text, 50}, Column{"Strakstiltak", Text, 40}, Column{"Årsak", Text, 40})}
 	for _, d := range ds {
 		if !o.in(d.Date) {
@@ -103,7 +112,8 @@ func deviations(ds []model.Deviation, o Options) Table {
 		}
 		row := []Cell{num(int(d.ID)), date(d.Date), txt(d.Place), txt(d.Category.Label()), txt(d.Type.Label()),
 			txt(d.Severity.Label()), txt(d.PersonHarm.Label()), txt(d.Status.Label()), date(d.ClosedOn),
-			yesNo(d.ReportedToMunicipal), txt(d.MunicipalRef), date(d.AuthoritiesNotifiedOn), txt(ids(d.MeasureIDs))}
+			yesNo(d.ReportedToMunicipal), txt(d.MunicipalRef), date(d.AuthoritiesNotifiedOn), txt(ids(d.MeasureIDs)),
+			txt(d.ClosedBy), txt(d.ViolenceType.Label()), txt(offers(d.FollowUpOffered))}
 		t.Rows = append(t.Rows, o.textCells(row, d.WhatHappened, d.ImmediateAction, d.Cause))
 	}
 	return t

@@ -36,7 +36,7 @@ func sample() model.AnnualData {
 	}
 }
 
-func table(t *testing.T, ts []Table, name string) Table {
+func table(t testing.TB, ts []Table, name string) Table {
 	t.Helper()
 	for _, x := range ts {
 		if x.Name == name {

@@ -17,7 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/reports/registers"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -399,7 +401,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Kategori"), s.CategorySel),
 		widget.NewFormItem(lang.L("År"), s.YearSel),
 	)
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.Search, filters, s.Count, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(registerio.ExportButton(s.env, registerio.Deviations),
+		registerio.ImportButton(s.env, registers.RegDeviations)), s.NewButton), s.Search, filters, s.Count, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.36
 	s.Tabs = container.NewAppTabs(

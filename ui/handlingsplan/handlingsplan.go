@@ -15,9 +15,11 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
+	"hmsutvalg/reports/registers"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -380,7 +382,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.PDFButton, s.NewButton), s.Search),
-		s.FilterPanel, s.Summary, s.loadErr.Label,
+		s.FilterPanel, container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(registerio.ExportButton(s.env, registerio.Measures),
+			registerio.ImportButton(s.env, registers.RegMeasures))), s.Summary), s.loadErr.Label,
 	)
 	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
 	split.Offset = 0.5

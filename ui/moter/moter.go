@@ -17,6 +17,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -314,7 +315,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 	if len(s.detail.Objects) == 0 {
 		s.detail.Objects = []fyne.CanvasObject{hint()}
 	}
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.CalBtn, s.Search, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, registerio.ExportButton(s.env, registerio.Meetings), s.NewButton),
+		s.CalBtn, s.Search, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.3
 	return split

@@ -14,6 +14,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -206,7 +207,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 	if len(s.detail.Objects) == 0 {
 		s.detail.Objects = []fyne.CanvasObject{hint()}
 	}
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.Search, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, registerio.ExportButton(s.env, registerio.RiskItems), s.NewButton),
+		s.Search, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.33
 	return split

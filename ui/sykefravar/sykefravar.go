@@ -18,6 +18,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/pdfexport"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -218,7 +219,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	help := wrapped(lang.L("Tallene gjelder hele enheten samlet, slik HR-rapporten gir dem. Ingen opplysninger om enkeltpersoner registreres."))
 	help.Importance = widget.LowImportance
 	overview := container.NewVScroll(container.NewVBox(
-		container.NewBorder(nil, nil, nil, s.PDFButton, s.Summary),
+		container.NewBorder(nil, nil, nil, container.NewHBox(registerio.ExportButton(s.env, registerio.SickLeave), s.PDFButton), s.Summary),
 		s.loadErr.Label,
 		s.Alerts,
 		s.chartBlock(),

@@ -16,6 +16,7 @@ import (
 	"hmsutvalg/assets"
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -195,7 +196,7 @@ func (s *Screen) buildList() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapWord
 	pickLabel := widget.NewLabelWithStyle(lang.L("Sjekkliste for ny vernerunde"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(intro, pickLabel, s.TemplatePick,
-		container.NewHBox(s.NewButton, s.TemplatesBtn), s.Err.Label, widget.NewSeparator(), s.Search)
+		container.NewHBox(s.NewButton, s.TemplatesBtn, registerio.ExportButton(s.env, registerio.Findings)), s.Err.Label, widget.NewSeparator(), s.Search)
 	return container.NewBorder(top, nil, nil, nil, s.List)
 }
 

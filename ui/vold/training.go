@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -250,7 +251,7 @@ func (v *TrainingView) DeleteTraining() {
 func (v *TrainingView) Content() fyne.CanvasObject {
 	intro := wrapped(fmt.Sprintf(lang.L("Opplæring og øvelser i å forebygge og håndtere vold og trusler, og i bruk av alarmer og annet utstyr, skal gjentas jevnlig (%s)."),
 		model.DutyTraining.Citation()))
-	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton)), nil, nil, nil, v.List)
+	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton, registerio.ExportButton(v.s.env, registerio.Trainings))), nil, nil, nil, v.List)
 	editor := container.NewVScroll(container.NewVBox(
 		v.EditorHeading,
 		labeled(lang.L(model.FieldTrainingDate), v.Date),

@@ -1,0 +1,254 @@
+package registerio
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/reports/registers"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// ImportButton is «Importer …» for the action plan or the deviation
+// register.
+func ImportButton(env *appctx.Env, reg registers.Register) *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("Importer …"), theme.DownloadIcon(), func() { NewImporter(env, reg).Show() })
+}
+
+// Importer is the import dialog: choose a file, see every row (or every
+// problem) and import all of it – or nothing.
+type Importer struct {
+	env     *appctx.Env
+	reg     registers.Register
+	name    string
+	preview registers.Preview
+	lines   []line
+
+	Choose *widget.Button
+	File   *widget.Label // what the file holds and what an import does
+	List   *widget.List  // the rows of a good file
+	// Problems are the errors of a bad file, wrapped, one label each (at
+	// most maxProblems).
+	Problems *fyne.Container
+	body     *fyne.Container
+	Dialog   *widgets.KeyDialog
+	Import   *widgets.KeyButton
+	Err      *widgets.ErrorText
+	Done     string // the last import's result, for the information dialog
+	loaded   bool
+	showing  bool
+}
+
+// line is one line of the list.
+type line struct {
+	text string
+	imp  widget.Importance
+}
+
+// NewImporter builds the dialog for register reg; Show opens it.
+func NewImporter(env *appctx.Env, reg registers.Register) *Importer {
+	im := &Importer{env: env, reg: reg, Err: widgets.NewErrorText()}
+	im.Choose = widget.NewButtonWithIcon(lang.L("Velg fil …"), theme.FolderOpenIcon(), im.chooseFile)
+	im.File = widget.NewLabel(lang.L("Ingen fil valgt."))
+	im.File.Wrapping = fyne.TextWrapWord
+	im.List = widget.NewList(func() int { return len(im.lines) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if i < len(im.lines) {
+				l.Importance = im.lines[i].imp
+				l.SetText(im.lines[i].text)
+			}
+		})
+	title := lang.L("Importer tiltak til handlingsplanen")
+	help := lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Bare Tiltak, Ansvarlig og Frist må være med. Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
+	if reg == registers.RegDeviations {
+		title = lang.L("Importer avvik til avviksregisteret")
+		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver, med beskrivelsene (hva som skjedde må være med). Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
+	}
+	top := container.NewVBox(widget.NewLabel(help), container.NewHBox(im.Choose), im.File, im.Err.Label)
+	im.Problems = container.NewVBox()
+	im.body = container.NewStack(im.List)
+	im.Dialog = widgets.NewKeyDialog(env.Window, title, container.NewBorder(top, nil, nil, nil, im.body))
+	im.Dialog.SetCancel(lang.L("Lukk"), nil)
+	im.Import = im.Dialog.AddSubmit(lang.L("Importer"), theme.DownloadIcon(), widget.HighImportance, im.DoImport)
+	im.Import.Disable()
+	im.Dialog.Default = im.Import
+	im.Dialog.First = im.Choose
+	return im
+}
+
+// Show opens the dialog.
+func (im *Importer) Show() {
+	im.showing = true
+	im.Dialog.Resize(fyne.NewSize(820, 560))
+	im.Dialog.Show()
+}
+
+func (im *Importer) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			im.Err.Show(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		im.Load(r.URI().Name(), r)
+	}, im.env.Window)
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx"}))
+	d.Show()
+}
+
+// Load reads a file into the preview, checked against the unit's records
+// as of today. Nothing is stored until DoImport.
+func (im *Importer) Load(name string, r io.Reader) {
+	im.name, im.loaded = name, true
+	im.Err.Show(nil)
+	var ex registers.Existing
+	var err error
+	if ex.Measures, err = im.env.Store.Measures(); err == nil {
+		ex.Deviations, err = im.env.Store.Deviations()
+	}
+	if err != nil {
+		im.Err.Show(err)
+		im.Import.Disable()
+		return
+	}
+	im.preview = registers.ReadImport(r, im.reg, ex, im.env.Today())
+	im.lines = previewLines(im.preview)
+	im.File.SetText(im.preview.Summary(name))
+	im.File.Importance = widget.MediumImportance
+	if len(im.preview.Errs()) > 0 {
+		im.File.Importance = widget.DangerImportance
+	}
+	im.File.Refresh()
+	if len(im.preview.Errs()) == 0 && im.preview.NewCount() > 0 {
+		im.Import.Enable()
+	} else {
+		im.Import.Disable()
+	}
+	im.showProblems()
+	im.List.Refresh()
+	im.List.ScrollToTop()
+}
+
+// maxProblems is the most errors listed; the rest are counted.
+const maxProblems = 200
+
+// showProblems puts a bad file's errors, wrapped so none is cut, in place
+// of the list of rows.
+func (im *Importer) showProblems() {
+	errs := im.preview.Errs()
+	im.Problems.Objects = nil
+	im.body.Objects = []fyne.CanvasObject{im.List}
+	if len(errs) > 0 {
+		for i, e := range errs {
+			if i == maxProblems {
+				im.Problems.Add(widget.NewLabel(fmt.Sprintf(lang.L("… og %d feil til."), len(errs)-maxProblems)))
+				break
+			}
+			l := widget.NewLabel(e.Error())
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.DangerImportance
+			im.Problems.Add(l)
+		}
+		im.body.Objects = []fyne.CanvasObject{container.NewVScroll(im.Problems)}
+	}
+	im.body.Refresh()
+}
+
+// previewLines are the problems of a bad file, or the rows of a good one
+// with what happens to each.
+func previewLines(p registers.Preview) []line {
+	var out []line
+	if errs := p.Errs(); len(errs) > 0 {
+		for _, e := range errs {
+			out = append(out, line{text: e.Error(), imp: widget.DangerImportance})
+		}
+		return out
+	}
+	for _, r := range p.Rows() {
+		imp := widget.MediumImportance
+		if r.Duplicate {
+			imp = widget.WarningImportance
+		}
+		out = append(out, line{text: fmt.Sprintf(lang.L("Linje %d: %s – %s"), r.Line, r.What, r.Outcome), imp: imp})
+		for _, n := range r.Notes {
+			out = append(out, line{text: "    " + n, imp: widget.WarningImportance})
+		}
+	}
+	return out
+}
+
+// Lines are the list's texts, for tests.
+func (im *Importer) Lines() []string {
+	out := make([]string, len(im.lines))
+	for i, l := range im.lines {
+		out[i] = l.text
+	}
+	return out
+}
+
+// Preview is the file read last.
+func (im *Importer) Preview() registers.Preview { return im.preview }
+
+// DoImport stores the new rows in one transaction; false (the dialog
+// stays open) when there is nothing to import or the store refused.
+func (im *Importer) DoImport() bool {
+	p := im.preview
+	if !im.loaded || len(p.Errs()) > 0 || p.NewCount() == 0 {
+		return false
+	}
+	today := im.env.Today()
+	prev, _ := im.env.Store.LastUndoable()
+	var n int
+	var err error
+	if im.reg == registers.RegDeviations {
+		var ds []model.Deviation
+		ds, err = im.env.Store.ImportDeviations(p.Deviations.New(), im.name, today)
+		n = len(ds)
+	} else {
+		var ms []model.Measure
+		ms, err = im.env.Store.ImportMeasures(p.Measures.New(), im.name, today)
+		n = len(ms)
+	}
+	if err != nil {
+		im.Err.Show(fmt.Errorf(lang.L("Ingenting ble importert: %w"), err))
+		return false
+	}
+	im.Done = im.result(n, prev.Seq)
+	im.env.DataChanged()
+	if im.showing {
+		widgets.ShowInformation(lang.L("Importert"), im.Done, im.env.Window)
+	}
+	return true
+}
+
+// result says what was imported and how to take it back: the import is
+// the newest undoable change unless it was too large to keep (prev is the
+// newest before it).
+func (im *Importer) result(n int, prev uint64) string {
+	s := fmt.Sprintf(lang.L("Importerte %d rader fra %s."), n, im.name)
+	if dup := im.preview.Duplicates(); dup > 0 {
+		s += " " + fmt.Sprintf(lang.L("%d rader fantes allerede og ble hoppet over."), dup)
+	}
+	if last, ok := im.env.Store.LastUndoable(); ok && last.Seq > prev {
+		return s + " " + lang.L("«Angre» nederst i vinduet (Ctrl+Z) fjerner hele importen.")
+	}
+	return s + " " + lang.L("Importen er for stor til å angres med «Angre»; sikkerhetskopien fra da filen ble åpnet, har registeret slik det var.")
+}

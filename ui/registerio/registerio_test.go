@@ -1,0 +1,125 @@
+package registerio
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"hmsutvalg/reports/registers"
+	"hmsutvalg/ui/uitest"
+)
+
+// One register as CSV, with the free text only when asked for; all of
+// them as a workbook.
+func TestExportOneRegisterOrAll(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, false)
+	dir := t.TempDir()
+	plain, full := filepath.Join(dir, "avvik.csv"), filepath.Join(dir, "avvik-full.csv")
+	if err := Write(env, plain, Export{Table: Deviations}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(env, full, Export{Table: Deviations, Descriptions: true}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.ReadFile(plain)
+	b, _ := os.ReadFile(full)
+	if !bytes.HasPrefix(a, []byte("\uFEFFNr.;Dato;Sted")) || bytes.Contains(a, []byte("Hva skjedde")) {
+		t.Errorf("without descriptions: %.80q", a)
+	}
+	if !bytes.Contains(b, []byte("Hva skjedde")) || bytes.Count(b, []byte("\r\n")) < 20 {
+		t.Errorf("with descriptions: %d lines", bytes.Count(b, []byte("\r\n")))
+	}
+	book := filepath.Join(dir, "alle.xlsx")
+	if err := Write(env, book, Export{Table: SickLeave, All: true}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if n := len(f.GetSheetList()); n != 7 {
+		t.Errorf("%d sheets, want 7", n)
+	}
+	if err := Write(env, filepath.Join(dir, "x.csv"), Export{Table: "finnes-ikke"}); err == nil {
+		t.Error("an unknown register was written")
+	}
+}
+
+// The unit's own export finds every row there already; a bad file shows
+// every problem and imports nothing; a good one imports in one step that
+// «Angre» takes back.
+func TestImportDialogPreviewImportUndo(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	dir := t.TempDir()
+	own := filepath.Join(dir, "handlingsplan.csv")
+	if err := Write(env, own, Export{Table: Measures, Descriptions: true}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Measures()
+	im := NewImporter(env, registers.RegMeasures)
+	raw, _ := os.ReadFile(own)
+	im.Load("handlingsplan.csv", bytes.NewReader(raw))
+	if !im.Import.Disabled() || !strings.Contains(im.File.Text, "finnes allerede") || !strings.Contains(im.Lines()[0], "hoppes over") {
+		t.Errorf("own export: disabled=%v %q %q", im.Import.Disabled(), im.File.Text, im.Lines()[0])
+	}
+
+	im.Load("ny.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nRydde lageret;Leder;31.03.2027;Ledelse\nNy rutine for nøkler;Verneombud;01.03.2027;Ledelse\n"))
+	if im.Import.Disabled() {
+		t.Fatalf("good file refused: %v", im.Lines())
+	}
+	if !im.DoImport() || !strings.Contains(im.Done, "Importerte 2 rader") || !strings.Contains(im.Done, "fjerner hele importen") {
+		t.Fatalf("import: %q", im.Done)
+	}
+	after, _ := st.Measures()
+	if len(after) != len(before)+2 {
+		t.Errorf("%d measures after, want %d", len(after), len(before)+2)
+	}
+	if _, err := st.UndoLast(); err != nil {
+		t.Fatal(err)
+	}
+	if undone, _ := st.Measures(); len(undone) != len(before) {
+		t.Errorf("after Angre: %d measures, want %d", len(undone), len(before))
+	}
+}
+
+// An import too large for «Angre» says so instead of promising it.
+func TestImportTooLargeToUndoSaysSo(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, false)
+	var b strings.Builder
+	b.WriteString("Tiltak;Ansvarlig;Frist;Prioritert område\n")
+	for i := range 201 {
+		fmt.Fprintf(&b, "Tiltak %d;Leder;31.03.2027;Ledelse\n", i+1)
+	}
+	im := NewImporter(env, registers.RegMeasures)
+	im.Load("stor.csv", strings.NewReader(b.String()))
+	if !im.DoImport() || !strings.Contains(im.Done, "Importerte 201 rader") || !strings.Contains(im.Done, "for stor til å angres") {
+		t.Errorf("result %q", im.Done)
+	}
+}
+
+// A bad file lists every problem and imports nothing.
+func TestImportDialogRefusesBadFile(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	before, _ := st.Measures()
+	im := NewImporter(env, registers.RegMeasures)
+	im.Load("feil.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nA;Leder;31.02.2027;Ledelse\nB;;01.03.2027;Ledelse\n"))
+	lines := strings.Join(im.Lines(), "\n")
+	if !im.Import.Disabled() || !strings.Contains(lines, "Linje 2, kolonne «Frist»") || !strings.Contains(lines, "Linje 3, kolonne «Ansvarlig»") {
+		t.Errorf("bad file: disabled=%v\n%s", im.Import.Disabled(), lines)
+	}
+	if len(im.Problems.Objects) != 2 {
+		t.Errorf("%d problem lines, want 2", len(im.Problems.Objects))
+	}
+	if im.DoImport() {
+		t.Error("a bad file imported")
+	}
+	if after, _ := st.Measures(); len(after) != len(before) {
+		t.Errorf("%d measures after a refused import, want %d", len(after), len(before))
+	}
+}
