@@ -41,8 +41,14 @@ func Required(field string) func(string) error {
 	}
 }
 
-// ErrorText is a red label for messages from model validation.
-type ErrorText struct{ *widget.Label }
+// ErrorText is a red label for messages from model validation. A form
+// that binds its fields to it (Bind, FormItem) gets each message next to
+// its field instead (see fielderr.go); the label then keeps the messages of
+// fields not bound and a pointer to the marked fields.
+type ErrorText struct {
+	*widget.Label
+	fields []*fieldBox
+}
 
 // NewErrorText creates an empty, wrapping error label.
 func NewErrorText() *ErrorText {
@@ -50,19 +56,29 @@ func NewErrorText() *ErrorText {
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
-	return &ErrorText{l}
+	return &ErrorText{Label: l}
 }
 
-// Show displays err (each validation message on its own line), or hides on nil.
+// Show displays err (each validation message on its own line), or hides on
+// nil. Messages for bound fields are shown next to their field, and the
+// first of those fields gets the keyboard and is scrolled into view.
 func (e *ErrorText) Show(err error) {
+	e.clearFields()
 	if err == nil {
 		e.Label.SetText("")
 		e.Label.Hide()
 		return
 	}
-	e.Label.SetText(i18n.T(err.Error()))
+	rest, first := e.placeFields(err)
+	if first == nil {
+		e.Label.SetText(rest)
+		e.Label.Show()
+		Reveal(e.Label)
+		return
+	}
+	e.Label.SetText(joinLines(lang.L("Ikke lagret. Rett det som er merket ved feltet."), rest))
 	e.Label.Show()
-	Reveal(e.Label)
+	first.focus()
 }
 
 // FieldMessage picks the message for one field out of a model validation error.

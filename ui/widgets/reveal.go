@@ -61,6 +61,12 @@ func formChildren(o fyne.CanvasObject) []fyne.CanvasObject {
 		}
 	case *widget.Card:
 		return []fyne.CanvasObject{x.Content}
+	case *widget.Form:
+		kids := make([]fyne.CanvasObject, len(x.Items))
+		for i, it := range x.Items {
+			kids[i] = it.Widget
+		}
+		return kids
 	}
 	return nil
 }
