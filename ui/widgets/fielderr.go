@@ -3,6 +3,7 @@ package widgets
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,6 +22,7 @@ import (
 // in the theme's error colour.
 type fieldBox struct {
 	field string
+	also  []string // more fields whose messages go here
 	w     fyne.CanvasObject
 	box   *fyne.Container
 	row   *fyne.Container
@@ -31,8 +33,9 @@ type fieldBox struct {
 // validation uses, model.Field…), in a box with an error line under it and
 // returns the box for the form's layout. Show then puts field's messages
 // there. Binding the same widget again (a form laid out anew) returns the
-// same box.
-func (e *ErrorText) Bind(field string, w fyne.CanvasObject) fyne.CanvasObject {
+// same box. The messages of the fields named in also go there too (a
+// list whose rows have no input of their own).
+func (e *ErrorText) Bind(field string, w fyne.CanvasObject, also ...string) fyne.CanvasObject {
 	for i, b := range e.fields {
 		if b.field != field {
 			continue
@@ -40,10 +43,10 @@ func (e *ErrorText) Bind(field string, w fyne.CanvasObject) fyne.CanvasObject {
 		if b.w == w {
 			return b.box
 		}
-		e.fields[i] = newFieldBox(field, w)
+		e.fields[i] = newFieldBox(field, w, also)
 		return e.fields[i].box
 	}
-	b := newFieldBox(field, w)
+	b := newFieldBox(field, w, also)
 	e.fields = append(e.fields, b)
 	return b.box
 }
@@ -56,9 +59,9 @@ func (e *ErrorText) FormItem(field string, w fyne.CanvasObject) *widget.FormItem
 
 // Bound lists the field names bound to e, in the order they were bound.
 func (e *ErrorText) Bound() []string {
-	names := make([]string, len(e.fields))
-	for i, b := range e.fields {
-		names[i] = b.field
+	var names []string
+	for _, b := range e.fields {
+		names = append(append(names, b.field), b.also...)
 	}
 	return names
 }
@@ -87,22 +90,24 @@ func (e *ErrorText) Messages() string {
 
 func (e *ErrorText) bound(field string) *fieldBox {
 	for _, b := range e.fields {
-		if b.field == field {
+		if b.field == field || slices.Contains(b.also, field) {
 			return b
 		}
 	}
 	return nil
 }
 
-func newFieldBox(field string, w fyne.CanvasObject) *fieldBox {
+func newFieldBox(field string, w fyne.CanvasObject, also []string) *fieldBox {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
 	row := container.NewBorder(nil, nil, icon, nil, l)
 	row.Hide()
-	b := &fieldBox{field: field, w: w, row: row, Label: l}
-	b.box = container.NewVBox(w, row)
+	b := &fieldBox{field: field, also: also, w: w, row: row, Label: l}
+	// A border rather than a box: w keeps all the height it is given.
+	b.box = container.NewBorder(nil, row, nil, nil, w)
 	if v, ok := w.(fyne.Validatable); ok {
 		// The input's own check (a date field's) speaks on the same line.
 		v.SetOnValidationChanged(func(err error) {
@@ -118,6 +123,7 @@ func newFieldBox(field string, w fyne.CanvasObject) *fieldBox {
 
 func (b *fieldBox) show(msg string) {
 	b.Label.SetText(msg)
+	b.Label.Show()
 	b.row.Show()
 	b.box.Refresh()
 	watchChanges(b.w, b.clear)
@@ -128,6 +134,7 @@ func (b *fieldBox) clear() {
 		return
 	}
 	b.Label.SetText("")
+	b.Label.Hide()
 	b.row.Hide()
 	b.box.Refresh()
 }
@@ -149,12 +156,12 @@ func (e *ErrorText) clearFields() {
 }
 
 // placeFields shows the messages of bound, visible fields next to them. It
-// returns the rest as one text and the field to go to first (nil when none
-// was placed).
-func (e *ErrorText) placeFields(err error) (string, *fieldBox) {
+// returns the rest as one text, the field to go to first (nil when none
+// was placed) and how many fields got a message.
+func (e *ErrorText) placeFields(err error) (string, *fieldBox, int) {
 	list, ok := fieldErrors(err)
 	if !ok {
-		return i18n.T(err.Error()), nil
+		return i18n.T(err.Error()), nil, 0
 	}
 	msgs := map[*fieldBox][]string{}
 	var rest []string
@@ -177,7 +184,7 @@ func (e *ErrorText) placeFields(err error) (string, *fieldBox) {
 	if len(placed) > 0 {
 		first = topmost(placed)
 	}
-	return strings.Join(rest, "\n"), first
+	return strings.Join(rest, "\n"), first, len(placed)
 }
 
 // fieldErrors is err as model validation messages, ok false when it is

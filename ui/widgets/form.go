@@ -47,7 +47,10 @@ func Required(field string) func(string) error {
 // fields not bound and a pointer to the marked fields.
 type ErrorText struct {
 	*widget.Label
-	fields []*fieldBox
+	// NotDone starts the summary when messages were put at their fields:
+	// «Ikke lagret.» unless set (a wizard step that goes on, not saves).
+	NotDone string
+	fields  []*fieldBox
 }
 
 // NewErrorText creates an empty, wrapping error label.
@@ -69,16 +72,30 @@ func (e *ErrorText) Show(err error) {
 		e.Label.Hide()
 		return
 	}
-	rest, first := e.placeFields(err)
+	rest, first, n := e.placeFields(err)
 	if first == nil {
 		e.Label.SetText(rest)
 		e.Label.Show()
 		Reveal(e.Label)
 		return
 	}
-	e.Label.SetText(joinLines(lang.L("Ikke lagret. Rett det som er merket ved feltet."), rest))
+	e.Label.SetText(joinLines(e.pointer(n), rest))
 	e.Label.Show()
 	first.focus()
+}
+
+// pointer says that the save was refused and where to look: at the n
+// fields marked.
+func (e *ErrorText) pointer(n int) string {
+	done := e.NotDone
+	if done == "" {
+		done = lang.L("Ikke lagret.")
+	}
+	where := lang.L("Rett det som er merket ved feltet.")
+	if n > 1 {
+		where = lang.L("Rett det som er merket ved feltene.")
+	}
+	return done + " " + where
 }
 
 // FieldMessage picks the message for one field out of a model validation error.
