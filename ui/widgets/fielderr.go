@@ -88,6 +88,17 @@ func (e *ErrorText) Messages() string {
 	return strings.Join(parts, "\n")
 }
 
+// Names reports whether err has a message for a field bound to e.
+func (e *ErrorText) Names(err error) bool {
+	list, _ := fieldErrors(err)
+	for _, fe := range list {
+		if fe.Field != "" && e.bound(fe.Field) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *ErrorText) bound(field string) *fieldBox {
 	for _, b := range e.fields {
 		if b.field == field || slices.Contains(b.also, field) {

@@ -111,12 +111,3 @@ func FieldMessage(err error, field string) string {
 	return ""
 }
 
-// ShowField shows only field's message out of err (a model validation
-// error), under that field; it hides when err says nothing about it.
-func (e *ErrorText) ShowField(err error, field string) {
-	if msg := FieldMessage(err, field); msg != "" {
-		e.Show(errors.New(msg))
-		return
-	}
-	e.Show(nil)
-}
