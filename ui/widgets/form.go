@@ -110,4 +110,3 @@ func FieldMessage(err error, field string) string {
 	}
 	return ""
 }
-
