@@ -303,6 +303,13 @@ func visibleIn(root, o fyne.CanvasObject) (found, visible bool) {
 		for _, it := range x.Items {
 			kids = append(kids, it.Widget)
 		}
+	case *widget.Accordion:
+		for _, it := range x.Items {
+			if found, vis := visibleIn(it.Detail, o); found {
+				return true, vis && it.Open && x.Visible()
+			}
+		}
+		return false, false
 	default:
 		kids = formChildren(root)
 	}
