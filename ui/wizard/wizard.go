@@ -461,3 +461,7 @@ func (w *Wizard) Errors() (unit, member, create string) {
 	}
 	return
 }
+
+// ErrorTexts exposes the unit and member steps' messages to tests (nil
+// until the step was shown).
+func (w *Wizard) ErrorTexts() (unit, member *widgets.ErrorText) { return w.unitErr, w.memberErr }
