@@ -320,6 +320,21 @@ func boundForms() []boundForm {
 				return out
 			},
 			without: map[string]string{}},
+		{name: "Årshjul", checks: []string{"WheelEntry.Validate"},
+			open: func(t *testing.T, u *App) []*widgets.ErrorText {
+				w := moter.NewWheel(u.Env(), model.HMSYear(uitest.Today.Year()))
+				if len(w.Rows) == 0 {
+					t.Fatal("an empty wheel")
+				}
+				return []*widgets.ErrorText{w.Rows[0].Err}
+			},
+			without: map[string]string{
+				model.FieldWheelYear: "the year is the page's, not typed",
+				model.FieldWheelKind: "the duty comes from the law, not typed",
+				model.FieldWheelSeq:  "the duty comes from the law, not typed",
+				model.FieldTitle:     "the duty's title comes from the law, not typed",
+				model.FieldWheelDone: "set to today by «Merk utført», not typed",
+			}},
 		{name: "Sykefravær kvartal", checks: []string{"SickLeaveQuarter.Validate"},
 			open: func(t *testing.T, u *App) []*widgets.ErrorText {
 				return []*widgets.ErrorText{screenOn[*sykefravar.Screen](t, u, sykefravar.PageID, appctx.Focus{}).Form.Err}
