@@ -201,6 +201,11 @@ func TestFieldErrorsMeeting(t *testing.T) {
 	uitest.Shortcut(win, saveShortcut)
 
 	wantAtField(t, win, e.Err, model.FieldMeetingStart, e.Start, "Starttid må skrives som tt:mm", true)
+	// The line under «Lagre møtet» is laid out below the button, not over it.
+	d := fyne.CurrentApp().Driver()
+	if d.AbsolutePositionForObject(e.Err.Label).Y < d.AbsolutePositionForObject(e.Save).Y+e.Save.Size().Height {
+		t.Error("the message under Lagre overlaps the button")
+	}
 	if e.Start.Text != "25:00" || e.End.Text != "09:00" || e.Place.Text != "Møterom 2" {
 		t.Error("typed text lost")
 	}

@@ -137,6 +137,7 @@ func (b *fieldBox) show(msg string) {
 	b.Label.Show()
 	b.row.Show()
 	b.box.Refresh()
+	relayout(b.box)
 	watchChanges(b.w, b.clear)
 }
 
@@ -148,6 +149,7 @@ func (b *fieldBox) clear() {
 	b.Label.Hide()
 	b.row.Hide()
 	b.box.Refresh()
+	relayout(b.box)
 }
 
 // focus gives the field the keyboard and scrolls it into view.

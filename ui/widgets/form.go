@@ -70,17 +70,20 @@ func (e *ErrorText) Show(err error) {
 	if err == nil {
 		e.Label.SetText("")
 		e.Label.Hide()
+		relayout(e.Label)
 		return
 	}
 	rest, first, n := e.placeFields(err)
 	if first == nil {
 		e.Label.SetText(rest)
 		e.Label.Show()
+		relayout(e.Label)
 		Reveal(e.Label)
 		return
 	}
 	e.Label.SetText(joinLines(e.pointer(n), rest))
 	e.Label.Show()
+	relayout(e.Label)
 	first.focus()
 }
 
