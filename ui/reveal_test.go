@@ -38,7 +38,7 @@ func TestRefusedSaveShowsWhy(t *testing.T) {
 		if !l.Visible() {
 			continue
 		}
-		line := uitest.Parent(w.Content(), l)      // icon and message
+		line := uitest.Parent(w.Content(), l)     // icon and message
 		field := uitest.Parent(w.Content(), line) // the input with its line
 		if focused, _ := w.Canvas().Focused().(fyne.CanvasObject); focused == nil || !uitest.Under(field, focused) {
 			continue
