@@ -27,6 +27,9 @@ type fieldBox struct {
 	box   *fyne.Container
 	row   *fyne.Container
 	Label *widget.Label
+	// syncing is set while a date field is told the message, which it
+	// reports back through its validation callback.
+	syncing bool
 }
 
 // Bind puts w, the input for the model's field (the name model's
@@ -122,6 +125,9 @@ func newFieldBox(field string, w fyne.CanvasObject, also []string) *fieldBox {
 	if v, ok := w.(fyne.Validatable); ok {
 		// The input's own check (a date field's) speaks on the same line.
 		v.SetOnValidationChanged(func(err error) {
+			if b.syncing {
+				return
+			}
 			if err == nil {
 				b.clear()
 				return
@@ -133,6 +139,13 @@ func newFieldBox(field string, w fyne.CanvasObject, also []string) *fieldBox {
 }
 
 func (b *fieldBox) show(msg string) {
+	if d, ok := b.w.(*DateEntry); ok && !b.syncing {
+		// Its own mark too: a date that reads but is refused (in the
+		// future) showed a tick beside the message.
+		b.syncing = true
+		d.SetValidationError(errors.New(msg))
+		b.syncing = false
+	}
 	b.Label.SetText(msg)
 	b.Label.Show()
 	b.row.Show()
