@@ -86,6 +86,9 @@ func (e WheelEntry) Key() WheelKey { return WheelKey{e.Year, e.Kind, e.Seq} }
 
 // Field names for annual-wheel entries.
 const (
+	FieldWheelYear = "HMS-år"
+	FieldWheelKind = "Type"
+	FieldWheelSeq  = "Nummer i årshjulet"
 	FieldWheelDue  = "Frist"
 	FieldWheelDone = "Utført"
 	FieldWheelNote = "Merknad"
@@ -138,13 +141,13 @@ func (e WheelEntry) State(today Date) WheelState {
 func (e WheelEntry) Validate(today Date) error {
 	var v ValidationError
 	if e.Year < MinHMSYear || e.Year > MaxHMSYear {
-		v.Add("HMS-år", fmt.Sprintf("HMS-år må være fra %d til %d", MinHMSYear, MaxHMSYear))
+		v.Add(FieldWheelYear, fmt.Sprintf("HMS-år må være fra %d til %d", MinHMSYear, MaxHMSYear))
 	}
 	if !e.Kind.Valid() {
-		v.Add("Type", "Ukjent type i årshjulet")
+		v.Add(FieldWheelKind, "Ukjent type i årshjulet")
 	}
 	if e.Seq < 1 {
-		v.Add("Type", "Punktet i årshjulet mangler nummer")
+		v.Add(FieldWheelSeq, "Punktet i årshjulet mangler nummer")
 	}
 	checkText(&v, FieldTitle, e.Title, true, MaxTitleLen)
 	switch {

@@ -151,7 +151,10 @@ func TestWheelValidate(t *testing.T) {
 		{"done tomorrow", func(e *WheelEntry) { e.Done = today.AddDays(1) }, FieldWheelDone},
 		{"title blank", func(e *WheelEntry) { e.Title = " " }, FieldTitle},
 		{"national ID in note", func(e *WheelEntry) { e.Note = genNID(t, 15, 6, 85, 123) }, FieldWheelNote},
-		{"unknown kind", func(e *WheelEntry) { e.Kind = "x" }, "Type"},
+		{"unknown kind", func(e *WheelEntry) { e.Kind = "x" }, FieldWheelKind},
+		{"no number", func(e *WheelEntry) { e.Seq = 0 }, FieldWheelSeq},
+		{"year 1999", func(e *WheelEntry) { e.Year = MinHMSYear - 1 }, FieldWheelYear},
+		{"year 2101", func(e *WheelEntry) { e.Year = MaxHMSYear + 1 }, FieldWheelYear},
 	}
 	for _, tt := range tests {
 		e := base
@@ -159,6 +162,13 @@ func TestWheelValidate(t *testing.T) {
 		err := e.Validate(today)
 		if err == nil || err.(ValidationError).For(tt.field) == "" {
 			t.Errorf("%s: %v", tt.name, err)
+		}
+		// Each problem is named after its own field only, so the screen
+		// puts it at the right input.
+		for _, fe := range err.(ValidationError) {
+			if fe.Field != tt.field && tt.name != "deadline in another year" && !strings.Contains(tt.name, "year") {
+				t.Errorf("%s: also a message for %q: %s", tt.name, fe.Field, fe.Message)
+			}
 		}
 	}
 	e := base

@@ -30,9 +30,27 @@ func TestRefusedSaveShowsWhy(t *testing.T) {
 		t.Fatal("the refused save says nothing")
 	}
 	layoutAll(w.Content()) // the test driver lays out lazily
-	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.Err.Label).Y
-	if y < 0 || y > w.Canvas().Size().Height {
-		t.Errorf("the reason %q is at y=%.0f, outside the window (height %.0f)", e.Err.Label.Text, y, w.Canvas().Size().Height)
+	// The reason stands at the first field to put right, which has the
+	// keyboard; that field and its message are scrolled into view.
+	shown := 0
+	for _, f := range e.Err.Bound() {
+		l := e.Err.FieldLabel(f)
+		if !l.Visible() {
+			continue
+		}
+		line := uitest.Parent(w.Content(), l)     // icon and message
+		field := uitest.Parent(w.Content(), line) // the input with its line
+		if focused, _ := w.Canvas().Focused().(fyne.CanvasObject); focused == nil || !uitest.Under(field, focused) {
+			continue
+		}
+		shown++
+		y := fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Y
+		if y < 0 || y+l.MinSize().Height > w.Canvas().Size().Height {
+			t.Errorf("the reason %q is at y=%.0f, outside the window (height %.0f)", l.Text, y, w.Canvas().Size().Height)
+		}
+	}
+	if shown != 1 {
+		t.Errorf("%d marked fields hold the keyboard, want 1", shown)
 	}
 	if e.WhatHappened.Text != "Beboer slo etter ansatt ved stell" {
 		t.Errorf("the text was lost: %q", e.WhatHappened.Text)

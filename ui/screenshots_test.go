@@ -77,6 +77,7 @@ func TestScreenshots(t *testing.T) {
 			save(t, w, "avvik-detalj", meeting)
 		}
 		keyboardShots(t, u, meeting)
+		fieldErrorShots(t, u, meeting)
 		u.Close()
 	}
 }

@@ -241,31 +241,31 @@ func (s *Screen) Content() fyne.CanvasObject {
 		wrapped(lang.L("HMS-lover og -forskrifter som gjelder for enheten, og hvor de ansatte finner dem (internkontrollforskriften § 5 punkt 1). Utvalget bekrefter listen hvert år.")),
 		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, o...) },
 			lang.L(model.FieldRegulationName), lang.L(model.FieldRegulationWhere)),
-		s.Regs.Box, container.NewGridWithColumns(1, s.AddReg, s.FillRegs),
+		s.Err.Bind(model.FieldRegulations, s.Regs.Box, model.FieldRegulationName, model.FieldRegulationWhere), container.NewGridWithColumns(1, s.AddReg, s.FillRegs),
 		widget.NewForm(widget.NewFormItem(lang.L(model.FieldRegulationsConfirm),
-			container.NewBorder(nil, nil, nil, s.ConfirmToday, s.Confirmed)))))
+			s.Err.Bind(model.FieldRegulationsConfirm, container.NewBorder(nil, nil, nil, s.ConfirmToday, s.Confirmed))))))
 	goals := widget.NewCard(lang.L("Mål for HMS-arbeidet"), "", container.NewVBox(
 		wrapped(lang.L("Årets mål (internkontrollforskriften § 5 punkt 4), hvert med hvordan det måles og om det ble nådd. Sykefraværsmålet er enhetens eget mål fra innstillingene for sykefravær; resultatet regnes ut fra årets kvartalstall.")),
-		s.SickGoal, s.SickComment,
+		s.SickGoal, s.Err.Bind(model.FieldSickLeaveGoal, s.SickComment),
 		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, o...) },
 			lang.L(model.FieldGoal), lang.L(model.FieldGoalMeasure)),
-		s.Goals.Box, container.NewHBox(s.AddGoal)))
+		s.Err.Bind(model.FieldGoals, s.Goals.Box, model.FieldGoal, model.FieldGoalMeasure, model.FieldGoalResult, model.FieldGoalComment), container.NewHBox(s.AddGoal)))
 	training := widget.NewCard(lang.L("Opplæring, yrkesskader og varsling"), "", container.NewVBox(
 		wrapped(lang.L("Kurs i HMS holdt i året, med antall deltakere – ikke navn. Yrkesskader og varslingssaker bare som antall.")),
 		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return courseLayout(o[0], o[1], o[2]) },
 			lang.L(model.FieldCourse), lang.L("Dato"), lang.L("Deltakere")),
-		s.Courses.Box, container.NewHBox(s.AddCourse),
-		widget.NewForm(widget.NewFormItem(lang.L(model.FieldInjuries), s.Injuries),
-			widget.NewFormItem(lang.L(model.FieldWhistleblowing), s.Whistle))))
+		s.Err.Bind(model.FieldTrainings, s.Courses.Box, model.FieldCourse, model.FieldCourseDate, model.FieldCourseCount), container.NewHBox(s.AddCourse),
+		widget.NewForm(s.Err.FormItem(model.FieldInjuries, s.Injuries),
+			s.Err.FormItem(model.FieldWhistleblowing, s.Whistle))))
 	eval := widget.NewCard(lang.L("Utvalgets evaluering av året"), "", widget.NewForm(
-		widget.NewFormItem(lang.L("Evaluering"), s.Evaluation),
-		widget.NewFormItem(lang.L(model.FieldLeaderComment), s.LeaderComment),
-		widget.NewFormItem(lang.L(model.FieldSafetyRepComment), s.SafetyRepComment)))
+		widget.NewFormItem(lang.L("Evaluering"), s.Err.Bind(model.FieldEvaluation, s.Evaluation)),
+		s.Err.FormItem(model.FieldLeaderComment, s.LeaderComment),
+		s.Err.FormItem(model.FieldSafetyRepComment, s.SafetyRepComment)))
 	treated := widget.NewCard(lang.L("Behandlet i HMS-utvalget"), "", container.NewVBox(
 		wrapped(lang.L("Møtedato og saksnummer står på forsiden av årsrapporten. Uten dem står det at rapporten er et utkast.")),
-		widget.NewForm(widget.NewFormItem(lang.L("Møtedato"), s.TreatedOn),
-			widget.NewFormItem(lang.L(model.FieldCaseNumber), s.CaseNumber))))
-	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("HMS-år")), nil, s.Year)
+		widget.NewForm(widget.NewFormItem(lang.L("Møtedato"), s.Err.Bind(model.FieldTreatedOn, s.TreatedOn)),
+			s.Err.FormItem(model.FieldCaseNumber, s.CaseNumber))))
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.L("HMS-år")), nil, s.Err.Bind(model.FieldReviewYear, s.Year))
 	return container.NewVScroll(container.NewVBox(top, regs, goals, training, eval, treated,
 		s.Err.Label, s.Saved, container.NewHBox(s.SaveBtn)))
 }

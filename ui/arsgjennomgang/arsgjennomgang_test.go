@@ -67,7 +67,7 @@ func TestTypeSaveReopen(t *testing.T) {
 	test.Type(s.CaseNumber, "14/26")
 	test.Tap(s.SaveBtn)
 	if s.Err.Label.Visible() {
-		t.Fatalf("refused: %s", s.Err.Label.Text)
+		t.Fatalf("refused: %s", s.Err.Messages())
 	}
 	if !strings.Contains(s.Saved.Text, "2026 er lagret") {
 		t.Errorf("saved label %q", s.Saved.Text)
@@ -159,13 +159,13 @@ func TestRefusedKeepsTyping(t *testing.T) {
 	s.Evaluation.SetText("")
 	test.Type(s.Evaluation, "Ny tekst")
 	test.Tap(s.SaveBtn)
-	msg := s.Err.Label.Text
+	msg := s.Err.Messages()
 	if !s.Err.Label.Visible() || !strings.Contains(msg, "Varslingssaker må være et helt tall") {
 		t.Fatalf("message %q", msg)
 	}
 	s.Whistle.SetText("1")
 	test.Tap(s.SaveBtn)
-	msg = s.Err.Label.Text
+	msg = s.Err.Messages()
 	for _, want := range []string{"Opplæring i HMS, rad 1: Dato for kurset må være i 2025", "Saksnummer må fylles ut"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
@@ -201,7 +201,7 @@ func TestDefaultsAndRemove(t *testing.T) {
 	}
 	test.Tap(s.SaveBtn)
 	if s.Err.Label.Visible() {
-		t.Fatalf("refused: %s", s.Err.Label.Text)
+		t.Fatalf("refused: %s", s.Err.Messages())
 	}
 	r, _, _ := st.AnnualReview(2026)
 	if len(r.Regulations) != n-1 || r.RegulationsConfirmed != uitest.Today {
@@ -250,7 +250,7 @@ func TestNoInputLostAnnualReview(t *testing.T) {
 	test.Tap(env.Guard.Prompt().Save)
 	r, _, _ := st.AnnualReview(y)
 	if r.Evaluation != "Evalueringen som ikke er lagret" || r.CaseNumber != "9/27" {
-		t.Errorf("Lagre stored %q %q: %s", r.Evaluation, r.CaseNumber, s.Err.Label.Text)
+		t.Errorf("Lagre stored %q %q: %s", r.Evaluation, r.CaseNumber, s.Err.Messages())
 	}
 	if s.Year.Selected != other || s.Evaluation.Text == "Evalueringen som ikke er lagret" {
 		t.Error("Lagre did not go on to the other year")

@@ -54,8 +54,8 @@ func TestRegisterAndCloseDeviation(t *testing.T) {
 	test.Tap(e.Reported)
 	test.Type(e.MunicipalRef, "AVVIK-2026-0999")
 	test.Tap(e.Save)
-	if e.Err.Label.Text != "" {
-		t.Fatalf("refused: %s", e.Err.Label.Text)
+	if e.Err.Messages() != "" {
+		t.Fatalf("refused: %s", e.Err.Messages())
 	}
 	all, _ := st.Deviations()
 	if len(all) != len(before)+1 {
@@ -89,8 +89,8 @@ func TestRegisterAndCloseDeviation(t *testing.T) {
 	}
 	e.ClosedBy.SetText("")
 	test.Tap(e.ConfirmClose)
-	if !strings.Contains(e.TransErr.Label.Text, "Lukket av må fylles ut") {
-		t.Errorf("closing without who: %q", e.TransErr.Label.Text)
+	if !strings.Contains(e.TransErr.Messages(), "Lukket av må fylles ut") {
+		t.Errorf("closing without who: %q", e.TransErr.Messages())
 	}
 	if d, _ := st.Deviation(got.ID); d.Status != model.DevInProgress {
 		t.Fatal("closed without who")
@@ -101,7 +101,7 @@ func TestRegisterAndCloseDeviation(t *testing.T) {
 	test.Tap(e.ConfirmClose)
 	d, _ := st.Deviation(got.ID)
 	if d.Status != model.DevClosed || d.ClosedBy != "Avdelingsleder" || d.ClosedOn != uitest.Today {
-		t.Fatalf("after closing: %+v (message %q)", d, e.TransErr.Label.Text)
+		t.Fatalf("after closing: %+v (message %q)", d, e.TransErr.Messages())
 	}
 	if !strings.Contains(e.StatusLabel.Text, "Lukket 24.11.2026 av Avdelingsleder") {
 		t.Errorf("status %q", e.StatusLabel.Text)
@@ -125,7 +125,7 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	e.Date.SetText("")
 	test.Type(e.Date, "25.11.2026") // tomorrow
 	test.Tap(e.Save)
-	msg := e.Err.Label.Text
+	msg := e.Err.Messages()
 	for _, want := range []string{"Dato kan ikke være frem i tid", "Velg kategori", "Velg type", "Velg alvorlighetsgrad", "Hva skjedde må fylles ut"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
@@ -134,7 +134,7 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	// A date that does not parse is reported together with the rest.
 	e.Date.SetText("31.02.2026")
 	test.Tap(e.Save)
-	if msg := e.Err.Label.Text; !strings.Contains(msg, "finnes ikke i kalenderen") || !strings.Contains(msg, "Velg kategori") {
+	if msg := e.Err.Messages(); !strings.Contains(msg, "finnes ikke i kalenderen") || !strings.Contains(msg, "Velg kategori") {
 		t.Errorf("message %q", msg)
 	}
 	if e.Place.Text != "Kjøkken" || e.Cause.Text != "Ukjent" || e.Date.Text != "31.02.2026" {
@@ -156,8 +156,8 @@ func TestNationalIDRefused(t *testing.T) {
 	e.WhatHappened.SetText("")
 	test.Type(e.WhatHappened, "Gjelder beboer med fødselsnummer "+nationalID+".")
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "«Hva skjedde» ser ut til å inneholde et fødselsnummer") {
-		t.Errorf("message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "«Hva skjedde» ser ut til å inneholde et fødselsnummer") {
+		t.Errorf("message %q", e.Err.Messages())
 	}
 	if after, _ := st.Deviations(); len(after) != len(before) {
 		t.Error("a national ID was stored")
@@ -187,8 +187,8 @@ func TestNoticeReminder(t *testing.T) {
 	e.Type.SetSelected(model.TypeIncident.Label())
 	// Saved without the notice: the list says it is missing.
 	test.Tap(e.Save)
-	if e.Err.Label.Text != "" {
-		t.Fatalf("refused: %s", e.Err.Label.Text)
+	if e.Err.Messages() != "" {
+		t.Fatalf("refused: %s", e.Err.Messages())
 	}
 	id := e.Deviation().ID
 	if _, second, imp := RowText(s.Shown()[0], uitest.Today); !strings.Contains(second, "Mangler melding") || imp != widget.DangerImportance {
@@ -205,7 +205,7 @@ func TestNoticeReminder(t *testing.T) {
 	test.Tap(e.Save)
 	d, _ := st.Deviation(id)
 	if !d.AuthoritiesNotified || d.AuthoritiesNotifiedOn != uitest.Today || d.NoticeOutstanding() {
-		t.Errorf("stored %+v (message %q)", d, e.Err.Label.Text)
+		t.Errorf("stored %+v (message %q)", d, e.Err.Messages())
 	}
 	// The violence fields show only for vold og trusler.
 	if e.ViolenceBox.Visible() {
@@ -216,8 +216,8 @@ func TestNoticeReminder(t *testing.T) {
 		t.Error("violence fields or reminder hidden for svært alvorlig violence")
 	}
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "Velg type vold") {
-		t.Errorf("violence without type: %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "Velg type vold") {
+		t.Errorf("violence without type: %q", e.Err.Messages())
 	}
 	e.ViolenceType.SetSelected(model.ViolencePhysical.Label())
 	e.FollowUp.SetSelected([]string{model.FollowUpDebriefing.Label(), model.FollowUpConversation.Label()})
@@ -225,7 +225,7 @@ func TestNoticeReminder(t *testing.T) {
 	d, _ = st.Deviation(id)
 	if d.Category != model.DevViolence || d.ViolenceType != model.ViolencePhysical ||
 		!slices.Equal(d.FollowUpOffered, []model.FollowUpOffer{model.FollowUpConversation, model.FollowUpDebriefing}) {
-		t.Errorf("violence stored %+v (message %q)", d, e.Err.Label.Text)
+		t.Errorf("violence stored %+v (message %q)", d, e.Err.Messages())
 	}
 }
 
@@ -268,13 +268,13 @@ func TestHarmDecidesNotice(t *testing.T) {
 		t.Error("a death needs the notice whatever the severity says")
 	}
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "Dødsfall har alvorlighetsgrad") || e.Deviation().ID != 0 {
-		t.Fatalf("death at mindre alvorlig: %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "Dødsfall har alvorlighetsgrad") || e.Deviation().ID != 0 {
+		t.Fatalf("death at mindre alvorlig: %q", e.Err.Messages())
 	}
 	e.Severity.SetSelected(model.SeverityVerySerious.Label())
 	test.Tap(e.Save)
-	if e.Err.Label.Text != "" {
-		t.Fatalf("refused: %s", e.Err.Label.Text)
+	if e.Err.Messages() != "" {
+		t.Fatalf("refused: %s", e.Err.Messages())
 	}
 	id := e.Deviation().ID
 	d, _ := st.Deviation(id)
@@ -286,13 +286,13 @@ func TestHarmDecidesNotice(t *testing.T) {
 	test.Tap(e.Notified)
 	e.NotifiedOn.SetText("")
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, model.FieldDevNotifiedOn) {
-		t.Errorf("notice without date: %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), model.FieldDevNotifiedOn) {
+		t.Errorf("notice without date: %q", e.Err.Messages())
 	}
 	e.NotifiedOn.SetDate(uitest.Today.AddDays(1))
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "frem i tid") {
-		t.Errorf("notice in the future: %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "frem i tid") {
+		t.Errorf("notice in the future: %q", e.Err.Messages())
 	}
 	if d, _ = st.Deviation(id); d.AuthoritiesNotified {
 		t.Error("a refused notice was stored")
@@ -301,7 +301,7 @@ func TestHarmDecidesNotice(t *testing.T) {
 	test.Tap(e.Save)
 	d, _ = st.Deviation(id)
 	if !d.AuthoritiesNotified || d.AuthoritiesNotifiedOn != uitest.Today || d.NoticeOutstanding() {
-		t.Errorf("stored %+v (message %q)", d, e.Err.Label.Text)
+		t.Errorf("stored %+v (message %q)", d, e.Err.Messages())
 	}
 	// Opened again, the form shows the harm.
 	s.Open(id)
@@ -355,8 +355,8 @@ func TestMeasureGoesToActionPlan(t *testing.T) {
 	test.Type(e.MeasureTitle, "Sklisikre matter på alle bad")
 	test.Type(e.MeasureResp, "Leder")
 	test.Tap(e.AddMeasure)
-	if e.MeasureErr.Label.Text != "" {
-		t.Fatalf("refused: %s", e.MeasureErr.Label.Text)
+	if e.MeasureErr.Messages() != "" {
+		t.Fatalf("refused: %s", e.MeasureErr.Messages())
 	}
 	d, _ := st.Deviation(id)
 	if len(d.MeasureIDs) != 1 {
@@ -499,7 +499,7 @@ func TestDeleteQuestionWithoutMeasures(t *testing.T) {
 	fill(s.Editor)
 	test.Tap(s.Editor.Save)
 	if s.Editor == nil || s.Editor.Deviation().ID == 0 {
-		t.Fatalf("not saved: %s", s.Editor.Err.Label.Text)
+		t.Fatalf("not saved: %s", s.Editor.Err.Messages())
 	}
 	s.Editor.confirmDelete()
 	q := env.Window.Canvas().Overlays().Top()

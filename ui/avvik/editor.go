@@ -116,6 +116,7 @@ func (e *Editor) Discard() {
 // can be typed.
 func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved func(model.Deviation), onDeleted func()) *Editor {
 	e := &Editor{env: env, dev: dev, onSaved: onSaved, onDeleted: onDeleted}
+	e.Err, e.TransErr, e.MeasureErr = widgets.NewErrorText(), widgets.NewErrorText(), widgets.NewErrorText()
 	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Heading.Wrapping = fyne.TextWrapWord
 	e.Date = widgets.NewDateEntry(model.FieldDevDate, false)
@@ -148,8 +149,8 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	// Labels above the fields, so the form fits a projector in Møtemodus.
 	e.ViolenceBox = container.NewVBox(
 		heading(lang.L("Vold og trusler")),
-		widget.NewLabel(lang.L(model.FieldDevViolenceType)), e.ViolenceType,
-		widget.NewLabel(lang.L(model.FieldDevFollowUp)), e.FollowUp,
+		widget.NewLabel(lang.L(model.FieldDevViolenceType)), e.Err.Bind(model.FieldDevViolenceType, e.ViolenceType),
+		widget.NewLabel(lang.L(model.FieldDevFollowUp)), e.Err.Bind(model.FieldDevFollowUp, e.FollowUp),
 	)
 
 	e.Notified = widget.NewCheck(lang.L("Meldt til Arbeidstilsynet og politiet"), func(on bool) {
@@ -164,7 +165,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 		e.refreshConditional()
 	})
 	e.NotifiedOn = widgets.NewDateEntry(model.FieldDevNotifiedOn, true)
-	e.NoticeBox = noticeBox(e.Notified, e.NotifiedOn)
+	e.NoticeBox = noticeBox(e.Notified, e.Err.Bind(model.FieldDevNotifiedOn, e.NotifiedOn))
 
 	e.Reported = widget.NewCheck(lang.L("Meldt i kommunens avvikssystem"), func(on bool) {
 		if on {
@@ -179,7 +180,6 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre avviket"), theme.DocumentSaveIcon(), e.SaveDeviation)
 	e.Save.Importance = widget.HighImportance
 	e.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), e.confirmDelete)
-	e.Err = widgets.NewErrorText()
 
 	e.StatusLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.StatusLabel.Wrapping = fyne.TextWrapWord
@@ -191,11 +191,10 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.ClosedOn = widgets.NewDateEntry(model.FieldDevClosedOn, false)
 	e.ConfirmClose = widget.NewButtonWithIcon(lang.L("Lukk avviket"), theme.ConfirmIcon(), e.ConfirmClosing)
 	e.ConfirmClose.Importance = widget.HighImportance
-	e.TransErr = widgets.NewErrorText()
 	e.CloseBox = container.NewVBox(
 		widget.NewForm(
-			widget.NewFormItem(lang.L(model.FieldDevClosedBy), e.ClosedBy),
-			widget.NewFormItem(lang.L(model.FieldDevClosedOn), e.ClosedOn),
+			e.TransErr.FormItem(model.FieldDevClosedBy, e.ClosedBy),
+			e.TransErr.FormItem(model.FieldDevClosedOn, e.ClosedOn),
 		),
 		container.NewHBox(e.ConfirmClose, widget.NewButton(lang.L("Avbryt"), e.cancelClose)),
 	)
@@ -209,7 +208,6 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.MeasureDeadline = widgets.NewDateEntry(model.FieldDeadline, false)
 	e.MeasureDeadline.SetDate(env.Today().AddMonths(3))
 	e.AddMeasure = widget.NewButtonWithIcon(lang.L("Nytt tiltak i handlingsplanen"), theme.ContentAddIcon(), e.CreateMeasure)
-	e.MeasureErr = widgets.NewErrorText()
 	e.measures = container.NewVBox()
 	e.measureBox = container.NewVBox()
 
@@ -219,7 +217,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 
 // noticeBox is the § 5-2 reminder: a framed warning with the duty, and
 // where to record that it was done.
-func noticeBox(check *widget.Check, on *widgets.DateEntry) *fyne.Container {
+func noticeBox(check *widget.Check, on fyne.CanvasObject) *fyne.Container {
 	warn := theme.Color(theme.ColorNameWarning)
 	r, g, b, _ := warn.RGBA()
 	bg := canvas.NewRectangle(color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x33})
@@ -554,9 +552,9 @@ func (e *Editor) refreshMeasures() {
 		heading(lang.L("Tiltak i handlingsplanen")),
 		e.measures,
 		widget.NewForm(
-			widget.NewFormItem(lang.L(model.FieldTitle), e.MeasureTitle),
-			widget.NewFormItem(lang.L(model.FieldResponsible), e.MeasureResp),
-			widget.NewFormItem(lang.L(model.FieldDeadline), e.MeasureDeadline),
+			e.MeasureErr.FormItem(model.FieldTitle, e.MeasureTitle),
+			e.MeasureErr.FormItem(model.FieldResponsible, e.MeasureResp),
+			e.MeasureErr.FormItem(model.FieldDeadline, e.MeasureDeadline),
 		),
 		e.MeasureErr.Label,
 		container.NewHBox(e.AddMeasure),
@@ -589,21 +587,21 @@ func (e *Editor) DeleteDeviation() {
 // Content lays out the editor.
 func (e *Editor) Content() fyne.CanvasObject {
 	basics := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldDevDate), e.Date),
-		widget.NewFormItem(lang.L(model.FieldDevPlace), e.Place),
-		widget.NewFormItem(lang.L(model.FieldCategory), e.Category),
-		widget.NewFormItem(lang.L(model.FieldDevType), e.Type),
-		widget.NewFormItem(lang.L(model.FieldDevSeverity), e.Severity),
-		widget.NewFormItem(lang.L(model.FieldDevPersonHarm), e.PersonHarm),
+		e.Err.FormItem(model.FieldDevDate, e.Date),
+		e.Err.FormItem(model.FieldDevPlace, e.Place),
+		e.Err.FormItem(model.FieldCategory, e.Category),
+		e.Err.FormItem(model.FieldDevType, e.Type),
+		e.Err.FormItem(model.FieldDevSeverity, e.Severity),
+		e.Err.FormItem(model.FieldDevPersonHarm, e.PersonHarm),
 	)
 	// The descriptions are sensitive: hidden in Møtemodus. Their labels
 	// go above them, so the text gets the full width.
 	texts := container.NewVBox(
-		heading(lang.L(model.FieldDevWhatHappened)), widgets.Sensitive(e.env, e.WhatHappened),
-		heading(lang.L(model.FieldDevImmediateAction)), widgets.Sensitive(e.env, e.ImmediateAction),
-		heading(lang.L(model.FieldDevCause)), widgets.Sensitive(e.env, e.Cause),
+		heading(lang.L(model.FieldDevWhatHappened)), widgets.Sensitive(e.env, e.Err.Bind(model.FieldDevWhatHappened, e.WhatHappened)),
+		heading(lang.L(model.FieldDevImmediateAction)), widgets.Sensitive(e.env, e.Err.Bind(model.FieldDevImmediateAction, e.ImmediateAction)),
+		heading(lang.L(model.FieldDevCause)), widgets.Sensitive(e.env, e.Err.Bind(model.FieldDevCause, e.Cause)),
 	)
-	municipal := widget.NewForm(widget.NewFormItem(lang.L("Referanse"), e.MunicipalRef))
+	municipal := widget.NewForm(widget.NewFormItem(lang.L("Referanse"), e.Err.Bind(model.FieldDevMunicipalRef, e.MunicipalRef)))
 	privacy := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, e.Privacy)
 	// The § 5-2 reminder comes right under the fields that call for it.
 	e.root = container.NewVBox(

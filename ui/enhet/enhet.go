@@ -196,18 +196,18 @@ func (s *Screen) loadMembers() {
 // Content lays the screen out.
 func (s *Screen) Content() fyne.CanvasObject {
 	unitForm := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldUnitName), s.Name),
-		widget.NewFormItem(lang.L(model.FieldMunicipality), s.Municipality),
-		widget.NewFormItem(lang.L(model.FieldSector), s.Sector),
-		widget.NewFormItem(lang.L(model.FieldEmployees), s.Employees),
-		widget.NewFormItem(lang.L(model.FieldDepartments), s.Departments),
+		s.UnitErr.FormItem(model.FieldUnitName, s.Name),
+		s.UnitErr.FormItem(model.FieldMunicipality, s.Municipality),
+		s.UnitErr.FormItem(model.FieldSector, s.Sector),
+		s.UnitErr.FormItem(model.FieldEmployees, s.Employees),
+		s.UnitErr.FormItem(model.FieldDepartments, s.Departments),
 	)
 	unit := widget.NewCard(lang.L("Enheten"), "", container.NewVBox(unitForm, s.UnitErr.Label, container.NewHBox(s.SaveUnit)))
 	memberForm := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldMemberName), s.MemberName),
-		widget.NewFormItem(lang.L(model.FieldRole), s.Role),
-		widget.NewFormItem(lang.L(model.FieldFrom), s.From),
-		widget.NewFormItem(lang.L(model.FieldTo), s.To),
+		s.MemberErr.FormItem(model.FieldMemberName, s.MemberName),
+		s.MemberErr.FormItem(model.FieldRole, s.Role),
+		s.MemberErr.FormItem(model.FieldFrom, s.From),
+		s.MemberErr.FormItem(model.FieldTo, s.To),
 	)
 	hint := widget.NewLabel(lang.L("Utvalgets medlemmer er de eneste personene som registreres med navn. Hvert medlem har én rolle per periode."))
 	hint.Wrapping = fyne.TextWrapWord

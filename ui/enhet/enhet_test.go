@@ -38,13 +38,13 @@ func TestBadUnitInputKeepsTextAndFile(t *testing.T) {
 	s.Name.SetText("")
 	s.Employees.SetText("25 000")
 	test.Tap(s.SaveUnit)
-	if !strings.Contains(s.UnitErr.Label.Text, "Antall ansatte må være et helt tall fra 1 til 20 000") {
-		t.Errorf("message %q", s.UnitErr.Label.Text)
+	if !strings.Contains(s.UnitErr.Messages(), "Antall ansatte må være et helt tall fra 1 til 20 000") {
+		t.Errorf("message %q", s.UnitErr.Messages())
 	}
 	s.Employees.SetText("40")
 	test.Tap(s.SaveUnit)
-	if !strings.Contains(s.UnitErr.Label.Text, "Navn på enheten må fylles ut") {
-		t.Errorf("message %q", s.UnitErr.Label.Text)
+	if !strings.Contains(s.UnitErr.Messages(), "Navn på enheten må fylles ut") {
+		t.Errorf("message %q", s.UnitErr.Messages())
 	}
 	if s.Employees.Text != "40" {
 		t.Error("typed text lost")
@@ -62,8 +62,8 @@ func TestAddAndRemoveMember(t *testing.T) {
 	test.Type(s.MemberName, "Siri Hagen")
 	s.Role.SetSelected(model.RoleAnsattrepresentant.Label())
 	test.Tap(s.SaveMember)
-	if s.MemberErr.Label.Text != "" {
-		t.Fatalf("refused: %s", s.MemberErr.Label.Text)
+	if s.MemberErr.Messages() != "" {
+		t.Fatalf("refused: %s", s.MemberErr.Messages())
 	}
 	ms, _ := st.Members()
 	if len(ms) != len(before)+1 {
@@ -85,8 +85,8 @@ func TestSecondRoleInSamePeriodRefused(t *testing.T) {
 	test.Type(s.MemberName, leader.Name)
 	s.Role.SetSelected(model.RoleSekretaer.Label())
 	test.Tap(s.SaveMember)
-	if !strings.Contains(s.MemberErr.Label.Text, "én rolle per periode") {
-		t.Errorf("message %q", s.MemberErr.Label.Text)
+	if !strings.Contains(s.MemberErr.Messages(), "én rolle per periode") {
+		t.Errorf("message %q", s.MemberErr.Messages())
 	}
 	if s.MemberName.Text != leader.Name {
 		t.Error("typed name lost")
@@ -115,7 +115,7 @@ func TestSaveOnReadOnlyFileKeepsForm(t *testing.T) {
 	w.SetContent(s.Content())
 	s.Name.SetText("Nytt navn som ikke kan lagres")
 	test.Tap(s.SaveUnit)
-	if s.UnitErr.Label.Text == "" || s.UnitErr.Label.Hidden {
+	if s.UnitErr.Messages() == "" || s.UnitErr.Label.Hidden {
 		t.Fatal("no message when the file cannot be written")
 	}
 	if s.Name.Text != "Nytt navn som ikke kan lagres" {

@@ -223,18 +223,18 @@ func (e *Editor) StartTransition(to model.Status) {
 		if e.NewDeadline.Text == "" {
 			e.NewDeadline.SetDate(e.m.Deadline.AddMonths(1))
 		}
-		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldNewDeadline), e.NewDeadline),
-			widget.NewFormItem(lang.L("Begrunnelse (valgfri)"), e.Reason))
+		form = widget.NewForm(e.TransErr.FormItem(model.FieldNewDeadline, e.NewDeadline),
+			widget.NewFormItem(lang.L("Begrunnelse (valgfri)"), e.TransErr.Bind(model.FieldPostponeReason, e.Reason)))
 	case model.StatusUtfort:
 		if e.CompletedOn.Text == "" {
 			e.CompletedOn.SetDate(e.env.Today())
 		}
-		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldCompletedOn), e.CompletedOn))
+		form = widget.NewForm(e.TransErr.FormItem(model.FieldCompletedOn, e.CompletedOn))
 	case model.StatusEvaluert:
 		e.Note.SetPlaceHolder(lang.L("Hvilken effekt hadde tiltaket?"))
-		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldEvaluationNote), e.Note))
+		form = widget.NewForm(e.TransErr.FormItem(model.FieldEvaluationNote, e.Note))
 	case model.StatusAvvist:
-		form = widget.NewForm(widget.NewFormItem(lang.L(model.FieldRejectReason), e.Reason))
+		form = widget.NewForm(e.TransErr.FormItem(model.FieldRejectReason, e.Reason))
 	}
 	cancel := widget.NewButton(lang.L("Avbryt"), e.closeTransition)
 	e.transitionBox.RemoveAll()
@@ -341,12 +341,12 @@ func (e *Editor) openSource() {
 
 func (e *Editor) layout() {
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldTitle), e.Title),
-		widget.NewFormItem(lang.L(model.FieldDescription), e.Description),
-		widget.NewFormItem(lang.L(model.FieldPriorityArea), e.Area),
-		widget.NewFormItem(lang.L(model.FieldTopic), e.Topic),
-		widget.NewFormItem(lang.L(model.FieldResponsible), e.Responsible),
-		widget.NewFormItem(lang.L(model.FieldDeadline), e.Deadline),
+		e.Err.FormItem(model.FieldTitle, e.Title),
+		e.Err.FormItem(model.FieldDescription, e.Description),
+		e.Err.FormItem(model.FieldPriorityArea, e.Area),
+		e.Err.FormItem(model.FieldTopic, e.Topic),
+		e.Err.FormItem(model.FieldResponsible, e.Responsible),
+		e.Err.FormItem(model.FieldDeadline, e.Deadline),
 	)
 	e.root.Objects = []fyne.CanvasObject{
 		e.Heading, container.NewBorder(nil, nil, nil, e.SourceLink, e.SourceText), form, e.Err.Label, container.NewHBox(e.Save), e.Info,

@@ -37,8 +37,8 @@ func TestCreateMeasure(t *testing.T) {
 	e.Deadline.SetText("")
 	test.Type(e.Deadline, "31.1.27")
 	test.Tap(e.Save)
-	if e.Err.Label.Text != "" {
-		t.Fatalf("refused: %s", e.Err.Label.Text)
+	if e.Err.Messages() != "" {
+		t.Fatalf("refused: %s", e.Err.Messages())
 	}
 	ms, _ := st.Measures()
 	if len(ms) != before+1 {
@@ -66,7 +66,7 @@ func TestBadMeasureKeepsTextAndFile(t *testing.T) {
 	test.Type(e.Responsible, "Verneombud")
 	e.Deadline.SetText("01.01.2020") // before the creation date (today)
 	test.Tap(e.Save)
-	msg := e.Err.Label.Text
+	msg := e.Err.Messages()
 	for _, want := range []string{"Tittel", "Frist kan ikke være før opprettet-dato"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
@@ -81,8 +81,8 @@ func TestBadMeasureKeepsTextAndFile(t *testing.T) {
 	}
 	e.Deadline.SetText("32.13.2026")
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "Frist") {
-		t.Errorf("bad date message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "Frist") {
+		t.Errorf("bad date message %q", e.Err.Messages())
 	}
 }
 
@@ -129,8 +129,8 @@ func TestStatusFlowNeedsItsInputs(t *testing.T) {
 	e.StartTransition(model.StatusUtfort)
 	e.CompletedOn.SetText("")
 	test.Tap(e.Confirm)
-	if !strings.Contains(e.TransErr.Label.Text, "Dato utført") {
-		t.Errorf("message %q", e.TransErr.Label.Text)
+	if !strings.Contains(e.TransErr.Messages(), "Dato utført") {
+		t.Errorf("message %q", e.TransErr.Messages())
 	}
 	if got, _ := st.Measure(m.ID); got.Status != model.StatusPagar {
 		t.Error("status changed without a completion date")
@@ -143,8 +143,8 @@ func TestStatusFlowNeedsItsInputs(t *testing.T) {
 	}
 	e.StartTransition(model.StatusEvaluert)
 	test.Tap(e.Confirm)
-	if !strings.Contains(e.TransErr.Label.Text, "Evaluering") {
-		t.Errorf("evaluert without note: %q", e.TransErr.Label.Text)
+	if !strings.Contains(e.TransErr.Messages(), "Evaluering") {
+		t.Errorf("evaluert without note: %q", e.TransErr.Messages())
 	}
 	test.Type(e.Note, "Færre belastningsskader siste kvartal.")
 	test.Tap(e.Confirm)
@@ -205,13 +205,13 @@ func TestSaveOnFullDiskKeepsForm(t *testing.T) {
 		e.Responsible.SetText("Leder")
 		e.Deadline.SetText("31.12.2027")
 		test.Tap(e.Save)
-		failed = e.Err.Label.Text != ""
+		failed = e.Err.Messages() != ""
 	}
 	if !failed {
 		t.Fatal("the size limit was never reached")
 	}
-	if !strings.Contains(e.Err.Label.Text, "størrelse") {
-		t.Errorf("message %q does not say the file is full", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "størrelse") {
+		t.Errorf("message %q does not say the file is full", e.Err.Messages())
 	}
 	if e.Description.Text != long || !strings.HasPrefix(e.Title.Text, "Tiltak ") {
 		t.Error("typed text lost")
@@ -260,8 +260,8 @@ func TestNoInputLostMeasure(t *testing.T) {
 	e.Deadline.SetText("31.02.2027")
 	test.Tap(s.NewButton)
 	test.Tap(env.Guard.Prompt().Save)
-	if e.Measure().ID != first.ID || e.Title.Text != "Tittel en" || e.Err.Label.Text == "" {
-		t.Fatalf("a refused Lagre left the measure (message %q)", e.Err.Label.Text)
+	if e.Measure().ID != first.ID || e.Title.Text != "Tittel en" || e.Err.Messages() == "" {
+		t.Fatalf("a refused Lagre left the measure (message %q)", e.Err.Messages())
 	}
 	if m, _ := st.Measure(first.ID); m.Title == "Tittel en" {
 		t.Fatal("half-saved with a bad deadline")

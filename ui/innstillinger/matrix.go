@@ -147,13 +147,13 @@ func (f *MatrixForm) Content() fyne.CanvasObject {
 	help := widget.NewLabel(lang.L("Risiko = sannsynlighet × konsekvens. Arbeidstilsynet fastsetter ingen akseptkriterier; enheten bestemmer grensene selv. Rapportene skriver ut grensene som er brukt."))
 	help.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Størrelse"), f.Size),
-		widget.NewFormItem(lang.L(model.FieldLowMax), f.LowMax),
-		widget.NewFormItem(lang.L(model.FieldMediumMax), f.MediumMax),
+		widget.NewFormItem(lang.L("Størrelse"), f.Err.Bind(model.FieldMatrixSize, f.Size)),
+		f.Err.FormItem(model.FieldLowMax, f.LowMax),
+		f.Err.FormItem(model.FieldMediumMax, f.MediumMax),
 	)
 	f.Saved.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewVBox(help, form, f.Preview, f.Err.Label, container.NewHBox(f.Save), f.Saved))
 }
 
 // describeErr is used by tests to read the shown message.
-func (f *MatrixForm) describeErr() string { return strings.TrimSpace(f.Err.Label.Text) }
+func (f *MatrixForm) describeErr() string { return strings.TrimSpace(f.Err.Messages()) }

@@ -529,12 +529,12 @@ func (e *Editor) savePDF(minutes bool) {
 // Content lays the editor out in two tabs.
 func (e *Editor) Content() fyne.CanvasObject {
 	details := container.NewVBox(
-		wrapped(lang.L(model.FieldMeetingDate)), e.Date,
+		wrapped(lang.L(model.FieldMeetingDate)), e.Err.Bind(model.FieldMeetingDate, e.Date),
 		container.NewGridWithColumns(2,
-			container.NewVBox(wrapped(lang.L(model.FieldMeetingStart)), e.Start),
-			container.NewVBox(wrapped(lang.L(model.FieldMeetingEnd)), e.End)),
-		wrapped(lang.L(model.FieldPlace)), e.Place,
-		heading(lang.L("Innkalt – kryss av for dem som møtte")), e.participant,
+			container.NewVBox(wrapped(lang.L(model.FieldMeetingStart)), e.Err.Bind(model.FieldMeetingStart, e.Start)),
+			container.NewVBox(wrapped(lang.L(model.FieldMeetingEnd)), e.Err.Bind(model.FieldMeetingEnd, e.End))),
+		wrapped(lang.L(model.FieldPlace)), e.Err.Bind(model.FieldPlace, e.Place),
+		heading(lang.L("Innkalt – kryss av for dem som møtte")), e.Err.Bind(model.FieldParticipants, e.participant),
 		container.NewBorder(nil, nil, nil, e.InviteBtn, e.InviteSel),
 		container.NewBorder(nil, nil, nil, e.GuestBtn, e.Guest),
 		widget.NewSeparator(),
@@ -544,7 +544,8 @@ func (e *Editor) Content() fyne.CanvasObject {
 	)
 	tools := container.NewGridWithColumns(3, e.Up, e.Down, e.Remove)
 	agendaTop := container.NewVBox(e.NewItem, e.AddItem)
-	agendaList := container.NewBorder(agendaTop, tools, nil, nil, e.Agenda)
+	agendaList := e.Err.Bind(model.FieldAgenda, container.NewBorder(agendaTop, tools, nil, nil, e.Agenda),
+		model.FieldItemTitle, model.FieldItemNotes, model.FieldDecision)
 	hint := wrapped(lang.L("Psykososiale saker og konflikter: holdes utenfor referatet som deles, og notatene skjules på felles skjerm."))
 	hint.Importance = widget.LowImportance
 	itemTop := container.NewVBox(wrapped(lang.L(model.FieldItemTitle)), e.ItemTitle, e.ItemClosed, hint)

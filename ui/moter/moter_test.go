@@ -87,12 +87,12 @@ func TestMeetingFlow(t *testing.T) {
 	test.Type(e.NewItem, "Ny garderobe")
 	test.Tap(e.AddItem)
 	if !e.SaveNow() {
-		t.Fatalf("save refused: %s", e.Err.Label.Text)
+		t.Fatalf("save refused: %s", e.Err.Messages())
 	}
 	e.Attended[0].SetChecked(true)
 	test.Tap(e.Save)
 	if e.Err.Label.Visible() {
-		t.Fatalf("save refused: %s", e.Err.Label.Text)
+		t.Fatalf("save refused: %s", e.Err.Messages())
 	}
 	ms, _ := st.Meetings()
 	if len(ms) != beforeMeetings+1 {
@@ -160,13 +160,13 @@ func TestMeetingFlow(t *testing.T) {
 		t.Fatal("measure form not prefilled")
 	}
 	test.Tap(f.Save) // no responsible: refused, kept
-	if !strings.Contains(f.Err.Label.Text, "Ansvarlig") || f.Title.Text == "" {
-		t.Fatalf("missing responsible: %q", f.Err.Label.Text)
+	if !strings.Contains(f.Err.Messages(), "Ansvarlig") || f.Title.Text == "" {
+		t.Fatalf("missing responsible: %q", f.Err.Messages())
 	}
 	test.Type(f.Responsible, "Leder")
 	test.Tap(f.Save)
 	if f.Err.Label.Visible() {
-		t.Fatalf("measure refused: %s", f.Err.Label.Text)
+		t.Fatalf("measure refused: %s", f.Err.Messages())
 	}
 	plan, _ := st.Measures()
 	got := model.MeasuresFromMeeting(plan, saved.ID)
@@ -214,16 +214,16 @@ func TestBadMeetingKeepsTextAndFile(t *testing.T) {
 	e.End.SetText("")
 	test.Type(e.Place, "Kantina")
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "Starttid") {
-		t.Errorf("message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "Starttid") {
+		t.Errorf("message %q", e.Err.Messages())
 	}
 	if e.Start.Text != "25:00" || e.Place.Text != "Kantina" {
 		t.Error("typed text lost")
 	}
 	e.Date.SetText("31.02.2026")
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "Møtedato") {
-		t.Errorf("bad date message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "Møtedato") {
+		t.Errorf("bad date message %q", e.Err.Messages())
 	}
 	after, _ := st.Meetings()
 	changesAfter, _ := st.Changes(0)
@@ -234,8 +234,8 @@ func TestBadMeetingKeepsTextAndFile(t *testing.T) {
 	e.Date.SetText(uitest.Today.String())
 	e.Start.SetText("14:00")
 	test.Tap(e.Item.AddDecision)
-	if !strings.Contains(e.Item.Err.Label.Text, "Vedtak") {
-		t.Errorf("blank decision: %q", e.Item.Err.Label.Text)
+	if !strings.Contains(e.Item.Err.Messages(), "Vedtak") {
+		t.Errorf("blank decision: %q", e.Item.Err.Messages())
 	}
 }
 
@@ -267,8 +267,8 @@ func TestWheelMarkDoneAndMove(t *testing.T) {
 	r = wh.Row(model.WheelActionPlan, 1)
 	test.Tap(r.Done)
 	test.Tap(r.Confirm)
-	if !strings.Contains(r.Err.Label.Text, "merknad") {
-		t.Errorf("tick without a comment: %q", r.Err.Label.Text)
+	if !strings.Contains(r.Err.Messages(), "merknad") {
+		t.Errorf("tick without a comment: %q", r.Err.Messages())
 	}
 	r.Note.SetText("Gjennomgått i møtet 13.11")
 	test.Tap(r.Confirm)
@@ -285,8 +285,8 @@ func TestWheelMarkDoneAndMove(t *testing.T) {
 	test.Tap(r.Move)
 	r.Due.SetText("05.01.2027")
 	test.Tap(r.SaveDue)
-	if !strings.Contains(r.Err.Label.Text, "Frist må være i 2026") || r.Due.Text != "05.01.2027" {
-		t.Errorf("bad deadline: %q", r.Err.Label.Text)
+	if !strings.Contains(r.Err.Messages(), "Frist må være i 2026") || r.Due.Text != "05.01.2027" {
+		t.Errorf("bad deadline: %q", r.Err.Messages())
 	}
 	r.Due.SetText("15.12.2026")
 	test.Tap(r.SaveDue)
@@ -378,7 +378,7 @@ func TestScreenshots(t *testing.T) {
 			}
 			v.Step(i - v.Index())
 			if v.Index() != i {
-				t.Fatalf("could not step to %s: %s", k, v.Err.Label.Text)
+				t.Fatalf("could not step to %s: %s", k, v.Err.Messages())
 			}
 			shot(t, w, "motevisning-"+string(k)+"-"+strconv.Itoa(int(size.Width/100)), size.Width)
 		}
@@ -450,8 +450,8 @@ func TestInviteMembersAndGuests(t *testing.T) {
 	test.Tap(e.GuestBtn)
 	before, _ := st.Meetings()
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "fødselsnummer") {
-		t.Errorf("guest with a national ID: message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "fødselsnummer") {
+		t.Errorf("guest with a national ID: message %q", e.Err.Messages())
 	}
 	if after, _ := st.Meetings(); len(after) != len(before) {
 		t.Error("a refused meeting was stored")
@@ -466,7 +466,7 @@ func TestInviteMembersAndGuests(t *testing.T) {
 		t.Errorf("guest row %q, entry %q", e.Attended[len(e.Attended)-1].Text, e.Guest.Text)
 	}
 	if !e.SaveNow() {
-		t.Fatalf("save refused: %s", e.Err.Label.Text)
+		t.Fatalf("save refused: %s", e.Err.Messages())
 	}
 	saved, err := st.Meeting(e.Meeting().ID)
 	if err != nil {

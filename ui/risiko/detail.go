@@ -294,14 +294,14 @@ func (d *Detail) Assessment() model.RiskAssessment { return d.a }
 // Content lays out the detail view.
 func (d *Detail) Content() fyne.CanvasObject {
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldTitle), d.Title),
-		widget.NewFormItem(lang.L(model.FieldArea), d.Area),
-		widget.NewFormItem(lang.L(model.FieldAssessmentKind), d.Kind),
-		widget.NewFormItem(lang.L(model.FieldAssessmentDate), d.Date),
-		widget.NewFormItem(lang.L(model.FieldStatus), d.Status),
-		widget.NewFormItem(lang.L(model.FieldNextReview), d.NextReview),
-		widget.NewFormItem(lang.L(model.FieldParticipants), container.NewBorder(nil, container.NewHBox(d.AddCommittee), nil, nil, d.Participants)),
-		widget.NewFormItem(lang.L(model.FieldNotes), d.Notes),
+		d.Err.FormItem(model.FieldTitle, d.Title),
+		d.Err.FormItem(model.FieldArea, d.Area),
+		d.Err.FormItem(model.FieldAssessmentKind, d.Kind),
+		d.Err.FormItem(model.FieldAssessmentDate, d.Date),
+		d.Err.FormItem(model.FieldStatus, d.Status),
+		d.Err.FormItem(model.FieldNextReview, d.NextReview),
+		d.Err.FormItem(model.FieldParticipants, container.NewBorder(nil, container.NewHBox(d.AddCommittee), nil, nil, d.Participants)),
+		d.Err.FormItem(model.FieldNotes, d.Notes),
 	)
 	m := d.matrix()
 	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), m.Describe()))

@@ -241,20 +241,20 @@ func (e *ItemEditor) Content() fyne.CanvasObject {
 		heading = fmt.Sprintf(lang.L("Risikoforhold: %s"), e.item.Hazard)
 	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldHazard), e.Hazard),
-		widget.NewFormItem(lang.L(model.FieldEvent), e.Event),
-		widget.NewFormItem(lang.L(model.FieldCategory), e.Category),
-		widget.NewFormItem(lang.L(model.FieldExposed), e.Exposed),
-		widget.NewFormItem(lang.L(model.FieldExistingMeasures), e.Existing),
-		widget.NewFormItem(lang.L(model.FieldProbability), e.P),
-		widget.NewFormItem(lang.L(model.FieldConsequence), e.C),
-		widget.NewFormItem(lang.L(model.FieldResidualProbability), e.RP),
-		widget.NewFormItem(lang.L(model.FieldResidualConsequence), e.RC),
+		e.Err.FormItem(model.FieldHazard, e.Hazard),
+		e.Err.FormItem(model.FieldEvent, e.Event),
+		e.Err.FormItem(model.FieldCategory, e.Category),
+		e.Err.FormItem(model.FieldExposed, e.Exposed),
+		e.Err.FormItem(model.FieldExistingMeasures, e.Existing),
+		e.Err.FormItem(model.FieldProbability, e.P),
+		e.Err.FormItem(model.FieldConsequence, e.C),
+		e.Err.FormItem(model.FieldResidualProbability, e.RP),
+		e.Err.FormItem(model.FieldResidualConsequence, e.RC),
 	)
 	newMeasure := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldTitle), e.MeasureTitle),
-		widget.NewFormItem(lang.L(model.FieldResponsible), e.MeasureResp),
-		widget.NewFormItem(lang.L(model.FieldDeadline), e.MeasureDeadline),
+		e.MeasureErr.FormItem(model.FieldTitle, e.MeasureTitle),
+		e.MeasureErr.FormItem(model.FieldResponsible, e.MeasureResp),
+		e.MeasureErr.FormItem(model.FieldDeadline, e.MeasureDeadline),
 	)
 	h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.Wrapping = fyne.TextWrapWord

@@ -464,10 +464,10 @@ func (f *QuarterForm) DeleteQuarter() {
 // Content lays the form out in two columns with the labels above.
 func (f *QuarterForm) Content() fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2,
-		labelled(lang.L("Kvartal"), f.Quarter), labelled(lang.L("Sykefravær totalt (%)"), f.Total),
-		labelled(lang.L("Egenmeldt (%)"), f.Self), labelled(lang.L("Legemeldt korttid, 1–16 dager (%)"), f.DoctorShort),
-		labelled(lang.L("Legemeldt langtid, over 16 dager (%)"), f.DoctorLong), labelled(lang.L("Ansatte"), f.Employees),
-		labelled(lang.L("Avtalte dagsverk"), f.AgreedDays), labelled(lang.L("Sykefraværsdagsverk"), f.SickDays),
+		labelled(lang.L("Kvartal"), f.Err.Bind(model.FieldSickQuarter, f.Quarter)), labelled(lang.L("Sykefravær totalt (%)"), f.Err.Bind(model.FieldSickTotal, f.Total)),
+		labelled(lang.L("Egenmeldt (%)"), f.Err.Bind(model.FieldSelfCertified, f.Self)), labelled(lang.L("Legemeldt korttid, 1–16 dager (%)"), f.Err.Bind(model.FieldDoctorShort, f.DoctorShort)),
+		labelled(lang.L("Legemeldt langtid, over 16 dager (%)"), f.Err.Bind(model.FieldDoctorLong, f.DoctorLong)), labelled(lang.L("Ansatte"), f.Err.Bind(model.FieldSickEmployees, f.Employees)),
+		labelled(lang.L("Avtalte dagsverk"), f.Err.Bind(model.FieldAgreedDays, f.AgreedDays)), labelled(lang.L("Sykefraværsdagsverk"), f.Err.Bind(model.FieldSickDays, f.SickDays)),
 	)
 	return container.NewVBox(f.Heading, grid, container.NewHBox(f.Calc), f.Err.Label, f.Saved,
 		container.NewHBox(f.Save, f.Delete))

@@ -120,9 +120,9 @@ func (f *SettingsForm) SaveSettings() {
 func (f *SettingsForm) Content() fyne.CanvasObject {
 	help := wrapped(lang.L(SettingsHelp))
 	grid := container.NewGridWithColumns(2,
-		labelled(lang.L("Mål for sykefravær (%)"), f.Target), labelled(lang.L(model.FieldSickTargetOwner), f.Owner),
-		labelled(lang.L("Grense for to kvartaler på rad (%)"), f.TwoLimit),
-		labelled(lang.L("Grense for ett kvartal, med BHT (%)"), f.OneLim),
+		labelled(lang.L("Mål for sykefravær (%)"), f.Err.Bind(model.FieldSickTarget, f.Target)), labelled(lang.L(model.FieldSickTargetOwner), f.Err.Bind(model.FieldSickTargetOwner, f.Owner)),
+		labelled(lang.L("Grense for to kvartaler på rad (%)"), f.Err.Bind(model.FieldTwoQuarterLimit, f.TwoLimit)),
+		labelled(lang.L("Grense for ett kvartal, med BHT (%)"), f.Err.Bind(model.FieldOneQuarterLimit, f.OneLim)),
 	)
 	return container.NewVScroll(container.NewVBox(help, grid, f.Err.Label, f.Saved, container.NewHBox(f.Save, f.Defaults)))
 }

@@ -370,15 +370,15 @@ func (e *Editor) refreshCharts() {
 func (e *Editor) resultsContent() fyne.CanvasObject {
 	box := container.NewVBox(
 		container.NewGridWithColumns(2,
-			labelled(lang.L(model.FieldSurveyYear), e.Year),
-			labelled(lang.L(model.FieldSurveyResultsOn), e.ResultsOn),
-			labelled(lang.L(model.FieldSurveyOpensOn), e.OpensOn),
-			labelled(lang.L(model.FieldSurveyClosesOn), e.ClosesOn),
-			labelled(lang.L(model.FieldSurveyInvited), e.Invited),
-			labelled(lang.L(model.FieldSurveyRespondents), e.Respondents),
+			labelled(lang.L(model.FieldSurveyYear), e.Err.Bind(model.FieldSurveyYear, e.Year)),
+			labelled(lang.L(model.FieldSurveyResultsOn), e.Err.Bind(model.FieldSurveyResultsOn, e.ResultsOn)),
+			labelled(lang.L(model.FieldSurveyOpensOn), e.Err.Bind(model.FieldSurveyOpensOn, e.OpensOn)),
+			labelled(lang.L(model.FieldSurveyClosesOn), e.Err.Bind(model.FieldSurveyClosesOn, e.ClosesOn)),
+			labelled(lang.L(model.FieldSurveyInvited), e.Err.Bind(model.FieldSurveyInvited, e.Invited)),
+			labelled(lang.L(model.FieldSurveyRespondents), e.Err.Bind(model.FieldSurveyRespondents, e.Respondents)),
 		),
 		e.Rate, e.NoReport,
-		wrapped(lang.L("Skriv enhetens gjennomsnitt per faktor slik det står i 10-FAKTOR-rapporten, med to desimaler (for eksempel 3,85). Sammenligningstallene er valgfrie. Resultatene gjelder bare per faktor, aldri enkeltspørsmål eller enkeltpersoner.")),
+		e.Err.Bind(model.FieldSurveyScores, wrapped(lang.L("Skriv enhetens gjennomsnitt per faktor slik det står i 10-FAKTOR-rapporten, med to desimaler (for eksempel 3,85). Sammenligningstallene er valgfrie. Resultatene gjelder bare per faktor, aldri enkeltspørsmål eller enkeltpersoner."))),
 	)
 	for i, f := range model.TenFactors() {
 		se := e.Scores[f]
@@ -388,14 +388,14 @@ func (e *Editor) resultsContent() fyne.CanvasObject {
 		expl.TextStyle = fyne.TextStyle{Italic: true}
 		box.Add(expl)
 		box.Add(container.NewGridWithColumns(2,
-			labelled(lang.L("Enheten"), se.Unit),
-			labelled(lang.L(model.SurveyCompareMunicipality.Label()), se.Municipality),
-			labelled(lang.L(model.SurveyCompareNational.Label()), se.National),
-			labelled(lang.L(model.SurveyCompareUnitType.Label()), se.UnitType),
+			labelled(lang.L("Enheten"), e.Err.Bind(model.SurveyScoreField(f), se.Unit)),
+			labelled(lang.L(model.SurveyCompareMunicipality.Label()), e.Err.Bind(model.SurveyComparisonField(f, model.SurveyCompareMunicipality), se.Municipality)),
+			labelled(lang.L(model.SurveyCompareNational.Label()), e.Err.Bind(model.SurveyComparisonField(f, model.SurveyCompareNational), se.National)),
+			labelled(lang.L(model.SurveyCompareUnitType.Label()), e.Err.Bind(model.SurveyComparisonField(f, model.SurveyCompareUnitType), se.UnitType)),
 		))
 	}
 	box.Add(widget.NewSeparator())
-	box.Add(labelled(lang.L(model.FieldSurveyNotes), e.Notes))
+	box.Add(labelled(lang.L(model.FieldSurveyNotes), e.Err.Bind(model.FieldSurveyNotes, e.Notes)))
 	box.Add(e.Err.Label)
 	box.Add(container.NewHBox(e.Save, e.Delete))
 	box.Add(e.deleteHint)

@@ -194,8 +194,8 @@ func (f *FollowUp) layout() {
 		}
 	}
 	f.box.Add(container.NewGridWithColumns(2,
-		labelled(lang.L("Faktor"), f.ChooseFactor),
-		labelled(lang.L(model.FieldSurveyFocusKind), f.ChooseKind)))
+		labelled(lang.L("Faktor"), f.ChooseErr.Bind(model.FieldSurveyFocus, f.ChooseFactor)),
+		labelled(lang.L(model.FieldSurveyFocusKind), f.ChooseErr.Bind(model.FieldSurveyFocusKind, f.ChooseKind))))
 	f.box.Add(f.ChooseErr.Label)
 	f.box.Add(container.NewHBox(f.Choose))
 	if len(r.Focus) > 0 && !r.FocusComplete() {
@@ -228,9 +228,9 @@ func (f *FollowUp) layout() {
 		f.box.Add(wrapped(text))
 	}
 	f.box.Add(container.NewGridWithColumns(2,
-		labelled(lang.L(model.FieldSurveyMeetingDate), f.MeetingDate),
-		labelled(lang.L(model.FieldSurveyMeetingKind), f.MeetingKind)))
-	f.box.Add(labelled(lang.L(model.FieldSurveyMeetingNotes), f.MeetingNotes))
+		labelled(lang.L(model.FieldSurveyMeetingDate), f.MeetingErr.Bind(model.FieldSurveyMeetingDate, f.MeetingDate)),
+		labelled(lang.L(model.FieldSurveyMeetingKind), f.MeetingErr.Bind(model.FieldSurveyMeetingKind, f.MeetingKind))))
+	f.box.Add(labelled(lang.L(model.FieldSurveyMeetingNotes), f.MeetingErr.Bind(model.FieldSurveyMeetingNotes, f.MeetingNotes)))
 	f.box.Add(f.MeetingErr.Label)
 	f.box.Add(container.NewHBox(f.AddMeeting))
 	f.box.Refresh()
@@ -292,8 +292,8 @@ func (f *FollowUp) focusBlock(a model.SurveyFocusArea, today model.Date) fyne.Ca
 	expl := wrapped(lang.L(a.Factor.Explanation()))
 	expl.TextStyle = fyne.TextStyle{Italic: true}
 	box := container.NewVBox(widget.NewSeparator(), head, expl,
-		labelled(lang.L(model.FieldSurveyWhatWorks), fe.WhatWorks),
-		labelled(lang.L(model.FieldSurveyToImprove), fe.ToImprove),
+		labelled(lang.L(model.FieldSurveyWhatWorks), fe.Err.Bind(model.FieldSurveyWhatWorks, fe.WhatWorks)),
+		labelled(lang.L(model.FieldSurveyToImprove), fe.Err.Bind(model.FieldSurveyToImprove, fe.ToImprove)),
 		container.NewHBox(fe.SaveNotes, fe.Remove))
 	fe.Measures = r.LinkedMeasures(a.Factor, f.measures)
 	if len(fe.Measures) == 0 {
@@ -303,9 +303,9 @@ func (f *FollowUp) focusBlock(a model.SurveyFocusArea, today model.Date) fyne.Ca
 		box.Add(widgets.MeasureRow(e.env, m, m.Responsible))
 	}
 	box.Add(container.NewGridWithColumns(2,
-		labelled(lang.L(model.FieldTitle), fe.MeasureTitle),
-		labelled(lang.L(model.FieldResponsible), fe.MeasureResp)))
-	box.Add(labelled(lang.L(model.FieldDeadline), fe.MeasureDeadline))
+		labelled(lang.L(model.FieldTitle), fe.Err.Bind(model.FieldTitle, fe.MeasureTitle)),
+		labelled(lang.L(model.FieldResponsible), fe.Err.Bind(model.FieldResponsible, fe.MeasureResp))))
+	box.Add(labelled(lang.L(model.FieldDeadline), fe.Err.Bind(model.FieldDeadline, fe.MeasureDeadline)))
 	box.Add(fe.Err.Label)
 	box.Add(container.NewHBox(fe.AddMeasure))
 	return box

@@ -68,7 +68,7 @@ func TestEnterRoundChooseFocusCreateMeasure(t *testing.T) {
 	}
 	test.Tap(e.Save)
 	if e.Err.Label.Visible() {
-		t.Fatalf("refused: %s", e.Err.Label.Text)
+		t.Fatalf("refused: %s", e.Err.Messages())
 	}
 	rs := roundsIn(t, st)
 	if len(rs) != before+1 {
@@ -109,7 +109,7 @@ func TestEnterRoundChooseFocusCreateMeasure(t *testing.T) {
 	fu.SelectFactor(model.TenFactorRoleClarity, model.SurveyFocusImprove)
 	test.Tap(fu.Choose)
 	if fu.ChooseErr.Label.Visible() {
-		t.Fatalf("choice refused: %s", fu.ChooseErr.Label.Text)
+		t.Fatalf("choice refused: %s", fu.ChooseErr.Messages())
 	}
 	got, _ := st.SurveyRound(r.ID)
 	if a, ok := got.FocusFor(model.TenFactorRoleClarity); !ok || a.Kind != model.SurveyFocusImprove {
@@ -128,7 +128,7 @@ func TestEnterRoundChooseFocusCreateMeasure(t *testing.T) {
 	test.Type(fe.MeasureDeadline, "01.03.2027")
 	test.Tap(fe.AddMeasure)
 	if fe.Err.Label.Visible() {
-		t.Fatalf("measure refused: %s", fe.Err.Label.Text)
+		t.Fatalf("measure refused: %s", fe.Err.Messages())
 	}
 	got, _ = st.SurveyRound(r.ID)
 	a, _ := got.FocusFor(model.TenFactorRoleClarity)
@@ -166,7 +166,7 @@ func TestEnterRoundChooseFocusCreateMeasure(t *testing.T) {
 	test.Type(fu.MeetingNotes, "Gikk gjennom resultatene")
 	test.Tap(fu.AddMeeting)
 	if fu.MeetingErr.Label.Visible() {
-		t.Fatalf("meeting refused: %s", fu.MeetingErr.Label.Text)
+		t.Fatalf("meeting refused: %s", fu.MeetingErr.Messages())
 	}
 	if got, _ := st.SurveyRound(r.ID); len(got.Meetings) != 1 {
 		t.Error("meeting not stored")
@@ -201,7 +201,7 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	e.Respondents.SetText("")
 	test.Type(e.Respondents, "31")
 	test.Tap(e.Save)
-	msg := e.Err.Label.Text
+	msg := e.Err.Messages()
 	for _, want := range []string{
 		"Indre motivasjon må være mellom 1,00 og 5,00",
 		"Mestringstro kan ha høyst to desimaler",
@@ -218,8 +218,8 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	e.Scores[model.TenFactorTaskMotivation].Unit.SetText("4,5")
 	e.Scores[model.TenFactorSelfEfficacy].Unit.SetText("3.85")
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "Antall svar (31) kan ikke være større enn antall inviterte (30)") {
-		t.Errorf("message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "Antall svar (31) kan ikke være større enn antall inviterte (30)") {
+		t.Errorf("message %q", e.Err.Messages())
 	}
 	// Two answers: the screen says why there are no unit scores, and
 	// saving scores is refused.
@@ -228,8 +228,8 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 		t.Errorf("no-report hint %q", e.NoReport.Text)
 	}
 	test.Tap(e.Save)
-	if !strings.Contains(e.Err.Label.Text, "færre enn 3 svar") {
-		t.Errorf("message %q", e.Err.Label.Text)
+	if !strings.Contains(e.Err.Messages(), "færre enn 3 svar") {
+		t.Errorf("message %q", e.Err.Messages())
 	}
 	if len(roundsIn(t, st)) != before {
 		t.Error("an invalid round was stored")
@@ -240,7 +240,7 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	}
 	test.Tap(e.Save)
 	if e.Err.Label.Visible() {
-		t.Errorf("round without scores refused: %s", e.Err.Label.Text)
+		t.Errorf("round without scores refused: %s", e.Err.Messages())
 	}
 	if !uitest.HasText(e.FollowUp.Content(), "færre enn 3 svar") {
 		t.Error("follow-up tab does not say why there is nothing to follow up")

@@ -131,3 +131,40 @@ func NationalID() string {
 	}
 	panic("no valid national ID found")
 }
+
+// Parent is the container or widget under root that holds o directly,
+// walking containers and every widget's render tree; nil if none.
+func Parent(root, o fyne.CanvasObject) fyne.CanvasObject {
+	var found fyne.CanvasObject
+	var walk func(p fyne.CanvasObject) bool
+	walk = func(p fyne.CanvasObject) bool {
+		kids := childrenOf(p)
+		for _, k := range kids {
+			if k == o {
+				found = p
+				return true
+			}
+		}
+		for _, k := range kids {
+			if walk(k) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return found
+}
+
+// Under reports whether o is root or somewhere under it.
+func Under(root, o fyne.CanvasObject) bool {
+	if root == o {
+		return true
+	}
+	for _, k := range childrenOf(root) {
+		if Under(k, o) {
+			return true
+		}
+	}
+	return false
+}

@@ -155,10 +155,10 @@ func (c *Closing) newFindingRow(f model.Finding) *FindingRow {
 	row.Save = widget.NewButtonWithIcon(lang.L("Legg tiltaket i handlingsplanen"), theme.ConfirmIcon(), func() { c.AddMeasure(row) })
 	row.Save.Importance = widget.HighImportance
 	row.form = container.NewVBox(
-		labelled(lang.L(model.FieldTitle), row.Title),
+		labelled(lang.L(model.FieldTitle), row.Err.Bind(model.FieldTitle, row.Title)),
 		container.NewGridWithColumns(2,
-			labelled(lang.L(model.FieldResponsible), row.Responsible),
-			labelled(lang.L(model.FieldDeadline), row.Deadline)),
+			labelled(lang.L(model.FieldResponsible), row.Err.Bind(model.FieldResponsible, row.Responsible)),
+			labelled(lang.L(model.FieldDeadline), row.Err.Bind(model.FieldDeadline, row.Deadline))),
 		row.Err.Label, container.NewHBox(row.Save))
 	row.form.Hide()
 	row.AddMeasure = widget.NewButtonWithIcon(lang.L("Nytt tiltak"), theme.ContentAddIcon(), func() {
@@ -198,10 +198,10 @@ func (c *Closing) newDeviationForm(row *FindingRow, f model.Finding) {
 	row.SaveDev.Importance = widget.HighImportance
 	row.devForm = container.NewVBox(
 		container.NewGridWithColumns(2,
-			labelled(lang.L("Sted eller avdeling"), row.Place),
-			labelled(lang.L("Alvorlighetsgrad"), row.Severity)),
-		labelled(lang.L("Kategori"), row.Category),
-		labelled(lang.L("Hva ble funnet"), row.What),
+			labelled(lang.L("Sted eller avdeling"), row.DevErr.Bind(model.FieldDevPlace, row.Place)),
+			labelled(lang.L("Alvorlighetsgrad"), row.DevErr.Bind(model.FieldDevSeverity, row.Severity))),
+		labelled(lang.L("Kategori"), row.DevErr.Bind(model.FieldCategory, row.Category)),
+		labelled(lang.L("Hva ble funnet"), row.DevErr.Bind(model.FieldDevWhatHappened, row.What)),
 		row.DevErr.Label, container.NewHBox(row.SaveDev))
 	row.devForm.Hide()
 	row.AddDeviation = widget.NewButtonWithIcon(lang.L("Registrer som avvik"), theme.WarningIcon(), func() {
@@ -309,7 +309,7 @@ func (c *Closing) SaveNotes() {
 func (c *Closing) Content() fyne.CanvasObject {
 	if c.root == nil {
 		body := container.NewVBox(c.Summary, c.list, widget.NewSeparator(),
-			labelled(lang.L(model.FieldClosingNotes), c.Notes), container.NewHBox(c.SaveNote),
+			labelled(lang.L(model.FieldClosingNotes), c.Err.Bind(model.FieldClosingNotes, c.Notes)), container.NewHBox(c.SaveNote),
 			c.Err.Label, container.NewHBox(c.v.Complete, c.v.PDF))
 		c.root = container.NewVScroll(body)
 	}

@@ -206,8 +206,6 @@ type PreMeeting struct {
 	Err          *widgets.ErrorText
 	root         *fyne.Container
 	loaded       string // the fields as last loaded or saved (see state)
-	// FieldErr holds the message under each field, by model field name.
-	FieldErr map[string]*widgets.ErrorText
 }
 
 // ParticipantRow is one participant: name and role.
@@ -219,7 +217,7 @@ type ParticipantRow struct {
 }
 
 func newPreMeeting(v *RoundView) *PreMeeting {
-	p := &PreMeeting{v: v, Err: widgets.NewErrorText(), FieldErr: map[string]*widgets.ErrorText{}}
+	p := &PreMeeting{v: v, Err: widgets.NewErrorText()}
 	r := v.r
 	p.Title = widgets.NewEntry()
 	p.Title.SetText(r.Title)

@@ -109,10 +109,10 @@ func (t *TemplatesView) Show(x model.ChecklistTemplate) {
 	}
 	t.Info.SetText(info)
 	body := container.NewVBox(
-		labelled(lang.L(model.FieldTemplateName), t.Name),
-		labelled(lang.L("Beskrivelse"), t.Description),
+		labelled(lang.L(model.FieldTemplateName), t.Err.Bind(model.FieldTemplateName, t.Name)),
+		labelled(lang.L("Beskrivelse"), t.Err.Bind(model.FieldTemplateDesc, t.Description)),
 		t.Info,
-		labelled(lang.L(model.FieldSections), t.Questions),
+		labelled(lang.L(model.FieldSections), t.Err.Bind(model.FieldSections, t.Questions)),
 		t.Err.Label,
 		container.NewHBox(t.Save, t.Copy, t.Delete),
 	)

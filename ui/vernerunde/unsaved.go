@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/widgets"
@@ -110,32 +109,31 @@ func (v *RoundView) Save() bool {
 
 // showSaveError shows a refused save where the field is (and at the top,
 // whichever tab is open).
+// The tab with the field named is opened, so its message is seen there and
+// the keyboard goes to the field.
 func (v *RoundView) showSaveError(err error) {
 	v.Err.Show(err)
 	switch {
 	case isField(err, model.FieldClosingNotes):
+		v.Tabs.SelectIndex(2)
 		v.Closing.Err.Show(err)
 	case isField(err, model.FieldRoundComment):
 	default:
+		if v.Pre.Err.Names(err) {
+			v.Tabs.SelectIndex(0)
+		}
 		v.Pre.showErr(err)
 	}
 }
 
 // withErr puts the field's own message under control.
 func (p *PreMeeting) withErr(field string, control fyne.CanvasObject) fyne.CanvasObject {
-	e := widgets.NewErrorText()
-	p.FieldErr[field] = e
-	return container.NewVBox(control, e.Label)
+	return p.Err.Bind(field, control)
 }
 
-// showErr shows a refused save: every message together above the buttons,
-// and each under its own field.
-func (p *PreMeeting) showErr(err error) {
-	p.Err.Show(err)
-	for f, e := range p.FieldErr {
-		e.ShowField(err, f)
-	}
-}
+// showErr shows a refused save: each message under its own field, the
+// rest above the buttons.
+func (p *PreMeeting) showErr(err error) { p.Err.Show(err) }
 
 func isField(err error, field string) bool { return widgets.FieldMessage(err, field) != "" }
 

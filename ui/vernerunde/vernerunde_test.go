@@ -60,7 +60,7 @@ func (f fixture) startRound(t *testing.T) *RoundView {
 	}
 	test.Tap(f.s.NewButton)
 	if f.s.Round == nil {
-		t.Fatalf("no round opened: %s", f.s.Err.Label.Text)
+		t.Fatalf("no round opened: %s", f.s.Err.Messages())
 	}
 	f.s.Round.Tabs.SelectIndex(1)
 	return f.s.Round
@@ -167,8 +167,8 @@ func TestBadCommentKeepsTextAndFile(t *testing.T) {
 	nid := uitest.NationalID()
 	row.Comment.SetText("Gjelder ansatt " + nid)
 	row.Comment.FocusLost()
-	if !strings.Contains(row.Err.Label.Text, "fødselsnummer") || !row.Err.Label.Visible() {
-		t.Errorf("message %q", row.Err.Label.Text)
+	if !strings.Contains(row.Err.Messages(), "fødselsnummer") || !row.Err.Label.Visible() {
+		t.Errorf("message %q", row.Err.Messages())
 	}
 	if row.Comment.Text != "Gjelder ansatt "+nid {
 		t.Error("typed text lost")
@@ -195,13 +195,13 @@ func TestPreMeetingBadInputAndPreviousMeasures(t *testing.T) {
 	test.Tap(p.AddPerson)
 	p.Rows[0].Role.SetSelected("Verneombud")
 	test.Tap(p.Save)
-	if !strings.Contains(p.Err.Label.Text, model.FieldRoundDate) {
-		t.Errorf("date message %q", p.Err.Label.Text)
+	if !strings.Contains(p.Err.Messages(), model.FieldRoundDate) {
+		t.Errorf("date message %q", p.Err.Messages())
 	}
 	p.Date.SetText("24.11.2026")
 	test.Tap(p.Save)
-	if !strings.Contains(p.Err.Label.Text, "Deltaker nr. 1 mangler navn") {
-		t.Errorf("participant message %q", p.Err.Label.Text)
+	if !strings.Contains(p.Err.Messages(), "Deltaker nr. 1 mangler navn") {
+		t.Errorf("participant message %q", p.Err.Messages())
 	}
 	if p.Rows[0].Role.Selected != "Verneombud" || p.Date.Text != "24.11.2026" {
 		t.Error("typed input lost")
@@ -214,7 +214,7 @@ func TestPreMeetingBadInputAndPreviousMeasures(t *testing.T) {
 	p.Rows = p.Rows[1:] // drop the blank row by its button
 	test.Tap(p.Save)
 	if p.Err.Label.Visible() {
-		t.Fatalf("refused: %s", p.Err.Label.Text)
+		t.Fatalf("refused: %s", p.Err.Messages())
 	}
 	after, _ = f.st.SafetyRound(before.ID)
 	if len(after.Participants) < 2 {
@@ -243,8 +243,8 @@ func TestClosingMeasureAndLock(t *testing.T) {
 	test.Tap(fr.AddMeasure)
 	fr.Responsible.SetText("")
 	test.Tap(fr.Save)
-	if !strings.Contains(fr.Err.Label.Text, "Ansvarlig må fylles ut") {
-		t.Errorf("message %q", fr.Err.Label.Text)
+	if !strings.Contains(fr.Err.Messages(), "Ansvarlig må fylles ut") {
+		t.Errorf("message %q", fr.Err.Messages())
 	}
 	if after, _ := f.st.Measures(); len(after) != len(ms) {
 		t.Error("refused measure stored")
@@ -253,7 +253,7 @@ func TestClosingMeasureAndLock(t *testing.T) {
 	test.Tap(fr.Save)
 	after, _ := f.st.Measures()
 	if len(after) != len(ms)+1 {
-		t.Fatalf("measure not stored: %s", fr.Err.Label.Text)
+		t.Fatalf("measure not stored: %s", fr.Err.Messages())
 	}
 	m := after[len(after)-1]
 	if m.Title != "Nødlys virker ikke i trapp" || m.Source.Kind != model.SourceSafetyRound || m.Source.RefID != 3 {
@@ -269,8 +269,8 @@ func TestClosingMeasureAndLock(t *testing.T) {
 	test.Tap(fr.AddDeviation)
 	fr.What.SetText(" ")
 	test.Tap(fr.SaveDev)
-	if !strings.Contains(fr.DevErr.Label.Text, "må fylles ut") {
-		t.Errorf("deviation message %q", fr.DevErr.Label.Text)
+	if !strings.Contains(fr.DevErr.Messages(), "må fylles ut") {
+		t.Errorf("deviation message %q", fr.DevErr.Messages())
 	}
 	if after, _ := f.st.Deviations(); len(after) != len(devs) {
 		t.Error("refused deviation stored")
@@ -280,21 +280,21 @@ func TestClosingMeasureAndLock(t *testing.T) {
 	test.Tap(fr.SaveDev)
 	after2, _ := f.st.Deviations()
 	if len(after2) != len(devs)+1 || after2[len(after2)-1].SafetyRoundID != v.RoundData().ID {
-		t.Fatalf("deviation not stored: %s", fr.DevErr.Label.Text)
+		t.Fatalf("deviation not stored: %s", fr.DevErr.Messages())
 	}
 	if ids := v.RoundData().AnswerFor(3).DeviationIDs; len(ids) != 1 {
 		t.Errorf("deviation links %v", ids)
 	}
 	// Completing without leader and verneombud is refused.
 	v.CompleteRound()
-	if !strings.Contains(cl.Err.Label.Text, "både leder og verneombud") {
-		t.Errorf("complete message %q", cl.Err.Label.Text)
+	if !strings.Contains(cl.Err.Messages(), "både leder og verneombud") {
+		t.Errorf("complete message %q", cl.Err.Messages())
 	}
 	test.Tap(v.Pre.AddCommittee)
 	test.Tap(v.Pre.Save)
 	v.CompleteRound()
 	if cl.Err.Label.Visible() {
-		t.Fatalf("complete refused: %s", cl.Err.Label.Text)
+		t.Fatalf("complete refused: %s", cl.Err.Messages())
 	}
 	r, _ := f.st.SafetyRound(v.RoundData().ID)
 	if !r.Locked() {
@@ -336,8 +336,8 @@ func TestTemplatesCopyAndEdit(t *testing.T) {
 	}
 	tv.Questions.SetText("Spørsmål uten overskrift\n## Del")
 	test.Tap(tv.Save)
-	if !strings.Contains(tv.Err.Label.Text, "Linje 1") {
-		t.Errorf("message %q", tv.Err.Label.Text)
+	if !strings.Contains(tv.Err.Messages(), "Linje 1") {
+		t.Errorf("message %q", tv.Err.Messages())
 	}
 	if tv.Questions.Text != "Spørsmål uten overskrift\n## Del" {
 		t.Error("typed text lost")
@@ -346,7 +346,7 @@ func TestTemplatesCopyAndEdit(t *testing.T) {
 	tv.Name.SetText("Vår barnehage")
 	test.Tap(tv.Save)
 	if tv.Err.Label.Visible() {
-		t.Fatalf("refused: %s", tv.Err.Label.Text)
+		t.Fatalf("refused: %s", tv.Err.Messages())
 	}
 	own, _ = f.st.ChecklistTemplates()
 	if own[0].Name != "Vår barnehage" || own[0].QuestionCount() != 2 {
@@ -498,7 +498,7 @@ func TestNoInputLostSafetyRound(t *testing.T) {
 	typeRound(t, f, v, "en")
 	test.Tap(v.Back)
 	if f.s.Round != nil || f.env.Guard.Prompt() != nil {
-		t.Fatalf("the back button did not go back to the list at once: %s", v.Err.Label.Text)
+		t.Fatalf("the back button did not go back to the list at once: %s", v.Err.Messages())
 	}
 	assertRoundSaved(t, f, id, "en")
 
@@ -522,14 +522,14 @@ func TestNoInputLostSafetyRound(t *testing.T) {
 	if p == nil {
 		t.Fatal("a refused save left the round without asking")
 	}
-	if !strings.Contains(v.Pre.Err.Label.Text, "finnes ikke i kalenderen") || !strings.Contains(v.Err.Label.Text, "finnes ikke i kalenderen") {
-		t.Errorf("message %q / %q", v.Pre.Err.Label.Text, v.Err.Label.Text)
+	if !strings.Contains(v.Pre.Err.Messages(), "finnes ikke i kalenderen") || !strings.Contains(v.Err.Messages(), "finnes ikke i kalenderen") {
+		t.Errorf("message %q / %q", v.Pre.Err.Messages(), v.Err.Messages())
 	}
 	// The message also stands under the date field, and only there.
-	if l := v.Pre.FieldErr[model.FieldRoundDate].Label; !l.Visible() || !strings.Contains(l.Text, "finnes ikke i kalenderen") {
+	if l := v.Pre.Err.FieldLabel(model.FieldRoundDate); !l.Visible() || !strings.Contains(l.Text, "finnes ikke i kalenderen") {
 		t.Errorf("under the date: %q (visible %v)", l.Text, l.Visible())
 	}
-	if v.Pre.FieldErr[model.FieldRoundTitle].Label.Visible() {
+	if v.Pre.Err.FieldLabel(model.FieldRoundTitle).Visible() {
 		t.Error("a message under the title, which is fine")
 	}
 	// Avbryt: stays, with everything typed.
@@ -551,7 +551,7 @@ func TestNoInputLostSafetyRound(t *testing.T) {
 		t.Fatal("leaving after the date was fixed did not go on")
 	}
 	assertRoundSaved(t, f, id, "tre")
-	if v.Pre.FieldErr[model.FieldRoundDate].Label.Visible() || v.Err.Label.Visible() {
+	if v.Pre.Err.FieldLabel(model.FieldRoundDate).Visible() || v.Err.Label.Visible() {
 		t.Error("the message stayed after the save")
 	}
 
@@ -598,7 +598,7 @@ func TestLockSavesSummary(t *testing.T) {
 	test.Tap(lock)
 	r, _ := f.st.SafetyRound(v.RoundData().ID)
 	if !r.Locked() || r.ClosingNotes != "Alt i orden; nødlyset sjekkes igjen i mars." {
-		t.Fatalf("locked %v, summary %q (%s)", r.Locked(), r.ClosingNotes, v.Closing.Err.Label.Text)
+		t.Fatalf("locked %v, summary %q (%s)", r.Locked(), r.ClosingNotes, v.Closing.Err.Messages())
 	}
 	if v.Dirty() {
 		t.Error("a locked round still counts as unsaved")

@@ -438,17 +438,17 @@ func (v *MappingView) Content() fyne.CanvasObject {
 		model.DutyMapping.Citation()))
 	keys := wrapped(lang.L("Tastatur: Tab flytter mellom feltene, Ctrl+Page Down og Ctrl+Page Up går til neste og forrige faktor."))
 	keys.Importance = widget.LowImportance
-	situations := labeled(lang.L("Situasjoner der ansatte kan bli utsatt"), v.Situations)
-	groups := labeled(lang.L(model.FieldGroups), v.Groups)
-	notes := labeled(lang.L("Merknader"), v.Notes)
+	situations := labeled(lang.L("Situasjoner der ansatte kan bli utsatt"), v.Err.Bind(model.FieldSituations, v.Situations))
+	groups := labeled(lang.L(model.FieldGroups), v.Err.Bind(model.FieldGroups, v.Groups))
+	notes := labeled(lang.L("Merknader"), v.Err.Bind(model.FieldNotes, v.Notes))
 	v.factorOnly = []fyne.CanvasObject{situations, groups, notes}
 	v.showStep()
 	// The mapping's details are folded away once it exists, so the
 	// factor is on screen first.
 	about := widget.NewAccordion(widget.NewAccordionItem(lang.L("Om kartleggingen: dato, revisjon og deltakere"), container.NewVBox(
-		labeled(lang.L(model.FieldMappingDate), v.Date),
-		labeled(lang.L("Neste revisjon (tom: ett år etter datoen)"), v.NextReview),
-		labeled(lang.L(model.FieldParticipants), v.Participants),
+		labeled(lang.L(model.FieldMappingDate), v.Err.Bind(model.FieldMappingDate, v.Date)),
+		labeled(lang.L("Neste revisjon (tom: ett år etter datoen)"), v.Err.Bind(model.FieldNextReview, v.NextReview)),
+		labeled(lang.L(model.FieldParticipants), v.Err.Bind(model.FieldParticipants, v.Participants)),
 	)))
 	if v.m.ID == 0 {
 		about.Open(0)
@@ -459,18 +459,18 @@ func (v *MappingView) Content() fyne.CanvasObject {
 		about,
 		labeled(lang.L("Gå til"), v.StepSelect),
 		v.StepLabel, v.FactorTitle, v.Questions,
-		container.NewVBox(v.AnswerLabel, v.Answer),
+		container.NewVBox(v.AnswerLabel, v.Err.Bind(model.FieldAnswer, v.Answer, model.FieldCombined)),
 		situations, groups, notes,
-		labeled(lang.L(model.FieldProbability), v.P),
-		labeled(lang.L(model.FieldConsequence), v.C),
+		labeled(lang.L(model.FieldProbability), v.Err.Bind(model.FieldProbability, v.P, model.FieldCombinedProb)),
+		labeled(lang.L(model.FieldConsequence), v.Err.Bind(model.FieldConsequence, v.C, model.FieldCombinedCons)),
 		v.Risk, v.BelowWarning, container.NewHBox(v.Suggest),
 		container.NewHBox(v.Prev, v.Next, v.Save), keys, v.Err.Label, v.SavedInfo,
 		widget.NewSeparator(),
 		v.MeasureHeading, v.Measures,
-		labeled(lang.L(model.FieldTitle), v.MeasureTitle),
-		labeled(lang.L(model.FieldResponsible), v.MeasureResp),
-		labeled(lang.L(model.FieldDeadline), v.MeasureDeadline),
-		labeled(lang.L(model.FieldMeasurePoint), v.MeasurePoint),
+		labeled(lang.L(model.FieldTitle), v.MeasureErr.Bind(model.FieldTitle, v.MeasureTitle)),
+		labeled(lang.L(model.FieldResponsible), v.MeasureErr.Bind(model.FieldResponsible, v.MeasureResp)),
+		labeled(lang.L(model.FieldDeadline), v.MeasureErr.Bind(model.FieldDeadline, v.MeasureDeadline)),
+		labeled(lang.L(model.FieldMeasurePoint), v.MeasureErr.Bind(model.FieldMeasurePoint, v.MeasurePoint)),
 		v.MeasureErr.Label, container.NewHBox(v.AddMeasure),
 	)
 	return container.NewVScroll(body)

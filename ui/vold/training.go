@@ -254,13 +254,13 @@ func (v *TrainingView) Content() fyne.CanvasObject {
 	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton, registerio.ExportButton(v.s.env, registerio.Trainings))), nil, nil, nil, v.List)
 	editor := container.NewVScroll(container.NewVBox(
 		v.EditorHeading,
-		labeled(lang.L(model.FieldTrainingDate), v.Date),
-		labeled(lang.L(model.FieldTrainingTopic), v.Topic),
-		labeled(lang.L(model.FieldTrainingKind), v.Kind),
-		labeled(lang.L(model.FieldTrainingCount), v.Count),
-		labeled(lang.L(model.FieldTrainingGroups), v.Groups),
-		labeled(lang.L(model.FieldTrainingInterval), v.Repeat),
-		labeled(lang.L("Merknader"), v.Notes),
+		labeled(lang.L(model.FieldTrainingDate), v.Err.Bind(model.FieldTrainingDate, v.Date)),
+		labeled(lang.L(model.FieldTrainingTopic), v.Err.Bind(model.FieldTrainingTopic, v.Topic)),
+		labeled(lang.L(model.FieldTrainingKind), v.Err.Bind(model.FieldTrainingKind, v.Kind)),
+		labeled(lang.L(model.FieldTrainingCount), v.Err.Bind(model.FieldTrainingCount, v.Count)),
+		labeled(lang.L(model.FieldTrainingGroups), v.Err.Bind(model.FieldTrainingGroups, v.Groups)),
+		labeled(lang.L(model.FieldTrainingInterval), v.Err.Bind(model.FieldTrainingInterval, v.Repeat)),
+		labeled(lang.L("Merknader"), v.Err.Bind(model.FieldNotes, v.Notes)),
 		v.Err.Label,
 		container.NewHBox(v.Save, v.Delete),
 	))

@@ -149,7 +149,7 @@ func TestWalkEightFactorsFromKeyboard(t *testing.T) {
 	}
 	test.Tap(v.Save)
 	if v.Err.Label.Visible() {
-		t.Fatalf("save refused: %s", v.Err.Label.Text)
+		t.Fatalf("save refused: %s", v.Err.Messages())
 	}
 	m, found, _ := f.st.ViolenceMapping()
 	a, _ := m.Factor(1)
@@ -174,8 +174,8 @@ func TestAddMeasureShowsInActionPlan(t *testing.T) {
 	test.Type(v.MeasureResp, "Leder")
 	// Without a point: refused, nothing stored.
 	test.Tap(v.AddMeasure)
-	if !strings.Contains(v.MeasureErr.Label.Text, "punkt") {
-		t.Fatalf("no point: %q", v.MeasureErr.Label.Text)
+	if !strings.Contains(v.MeasureErr.Messages(), "punkt") {
+		t.Fatalf("no point: %q", v.MeasureErr.Messages())
 	}
 	if ms, _ := f.st.Measures(); len(ms) != 0 {
 		t.Fatal("measure stored without a point")
@@ -183,7 +183,7 @@ func TestAddMeasureShowsInActionPlan(t *testing.T) {
 	v.MeasurePoint.SetSelectedIndex(2) // tilkalle hjelp
 	test.Tap(v.AddMeasure)
 	if v.MeasureErr.Label.Visible() {
-		t.Fatalf("refused: %s", v.MeasureErr.Label.Text)
+		t.Fatalf("refused: %s", v.MeasureErr.Messages())
 	}
 	ms, _ := f.st.Measures()
 	if len(ms) != 1 || ms[0].Source.Kind != model.SourceViolenceThreats || ms[0].Source.RefID != 3 || ms[0].Title != "Personalarm med lokalisering" {
@@ -239,16 +239,16 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	test.Type(v.Answer, "Svar som skal bli stående")
 	v.Date.SetText("32.13.2026")
 	test.Tap(v.Save)
-	if !strings.Contains(v.Err.Label.Text, model.FieldMappingDate) {
-		t.Errorf("bad date message %q", v.Err.Label.Text)
+	if !strings.Contains(v.Err.Messages(), model.FieldMappingDate) {
+		t.Errorf("bad date message %q", v.Err.Messages())
 	}
 	v.Date.SetText("24.11.2026")
 	v.Groups.SetText("nattevakt 01010012356")
 	v.P.SetSelectedIndex(3) // only probability: consequence missing
 	test.Tap(v.Save)
 	for _, want := range []string{model.FieldGroups, "fødselsnummer", "Faktor 1", model.FieldConsequence} {
-		if !strings.Contains(v.Err.Label.Text, want) {
-			t.Errorf("message %q lacks %q", v.Err.Label.Text, want)
+		if !strings.Contains(v.Err.Messages(), want) {
+			t.Errorf("message %q lacks %q", v.Err.Messages(), want)
 		}
 	}
 	if v.Answer.Text != "Svar som skal bli stående" || v.Groups.Text != "nattevakt 01010012356" || v.Date.Text != "24.11.2026" {
@@ -266,13 +266,13 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	tv.Count.SetText("mange")
 	tv.Date.SetText("01.01.2030")
 	test.Tap(tv.Save)
-	if !strings.Contains(tv.Err.Label.Text, model.FieldTrainingCount) {
-		t.Errorf("training message %q", tv.Err.Label.Text)
+	if !strings.Contains(tv.Err.Messages(), model.FieldTrainingCount) {
+		t.Errorf("training message %q", tv.Err.Messages())
 	}
 	tv.Count.SetText("8")
 	test.Tap(tv.Save)
-	if !strings.Contains(tv.Err.Label.Text, "frem i tid") || !strings.Contains(tv.Err.Label.Text, "Velg type") {
-		t.Errorf("training message %q", tv.Err.Label.Text)
+	if !strings.Contains(tv.Err.Messages(), "frem i tid") || !strings.Contains(tv.Err.Messages(), "Velg type") {
+		t.Errorf("training message %q", tv.Err.Messages())
 	}
 	if tv.Topic.Text != "Alarmøvelse" {
 		t.Error("training topic lost")
@@ -284,8 +284,8 @@ func TestBadInputKeepsTextAndFile(t *testing.T) {
 	rv := f.s.Routines
 	rv.InfoMethod.SetSelectedIndex(0)
 	test.Tap(rv.AddInfo)
-	if !strings.Contains(rv.InfoErr.Label.Text, "Kryss av") {
-		t.Errorf("information message %q", rv.InfoErr.Label.Text)
+	if !strings.Contains(rv.InfoErr.Messages(), "Kryss av") {
+		t.Errorf("information message %q", rv.InfoErr.Messages())
 	}
 	if r, _ := f.st.ViolenceRoutines(); r.ID != 0 {
 		t.Error("invalid routines stored")
@@ -317,7 +317,7 @@ func TestTrainingLogAndOverdue(t *testing.T) {
 	test.Type(tv.Count, "9")
 	test.Tap(tv.Save)
 	if tv.Err.Label.Visible() {
-		t.Fatalf("refused: %s", tv.Err.Label.Text)
+		t.Fatalf("refused: %s", tv.Err.Messages())
 	}
 	if got := len(model.OverdueTrainings(f.s.Data().Trainings, uitest.Today)); got != n-1 {
 		t.Errorf("%d overdue after repeating, want %d", got, n-1)
@@ -529,7 +529,7 @@ func TestNoInputLostViolence(t *testing.T) {
 		found = found || strings.HasPrefix(fa.Answer, "Svar som lagres")
 	}
 	if !found {
-		t.Errorf("the mapping answer was not stored: %s", s.Mapping.Err.Label.Text)
+		t.Errorf("the mapping answer was not stored: %s", s.Mapping.Err.Messages())
 	}
 
 	// A training typed but not saved: «Ny opplæring» asks; Lagre stores it.
@@ -548,14 +548,14 @@ func TestNoInputLostViolence(t *testing.T) {
 	// Refused (no count): stays with the message.
 	test.Tap(tr.NewButton)
 	test.Tap(env.Guard.Prompt().Save)
-	if tr.Topic.Text != "Alarmøvelse natt" || !strings.Contains(tr.Err.Label.Text, "Antall deltakere") {
-		t.Fatalf("a refused Lagre: topic %q, message %q", tr.Topic.Text, tr.Err.Label.Text)
+	if tr.Topic.Text != "Alarmøvelse natt" || !strings.Contains(tr.Err.Messages(), "Antall deltakere") {
+		t.Fatalf("a refused Lagre: topic %q, message %q", tr.Topic.Text, tr.Err.Messages())
 	}
 	test.Type(tr.Count, "12")
 	test.Tap(tr.NewButton)
 	test.Tap(env.Guard.Prompt().Save)
 	d, _ = f.st.ViolenceData()
 	if len(d.Trainings) != 1 || d.Trainings[0].Topic != "Alarmøvelse natt" || tr.Topic.Text != "" {
-		t.Errorf("Lagre: %d trainings, form topic %q: %s", len(d.Trainings), tr.Topic.Text, tr.Err.Label.Text)
+		t.Errorf("Lagre: %d trainings, form topic %q: %s", len(d.Trainings), tr.Topic.Text, tr.Err.Messages())
 	}
 }

@@ -41,8 +41,17 @@ func Required(field string) func(string) error {
 	}
 }
 
-// ErrorText is a red label for messages from model validation.
-type ErrorText struct{ *widget.Label }
+// ErrorText is a red label for messages from model validation. A form
+// that binds its fields to it (Bind, FormItem) gets each message next to
+// its field instead (see fielderr.go); the label then keeps the messages of
+// fields not bound and a pointer to the marked fields.
+type ErrorText struct {
+	*widget.Label
+	// NotDone starts the summary when messages were put at their fields:
+	// «Ikke lagret.» unless set (a wizard step that goes on, not saves).
+	NotDone string
+	fields  []*fieldBox
+}
 
 // NewErrorText creates an empty, wrapping error label.
 func NewErrorText() *ErrorText {
@@ -50,19 +59,46 @@ func NewErrorText() *ErrorText {
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
-	return &ErrorText{l}
+	return &ErrorText{Label: l}
 }
 
-// Show displays err (each validation message on its own line), or hides on nil.
+// Show displays err (each validation message on its own line), or hides on
+// nil. Messages for bound fields are shown next to their field, and the
+// first of those fields gets the keyboard and is scrolled into view.
 func (e *ErrorText) Show(err error) {
+	e.clearFields()
 	if err == nil {
 		e.Label.SetText("")
 		e.Label.Hide()
+		relayout(e.Label)
 		return
 	}
-	e.Label.SetText(i18n.T(err.Error()))
+	rest, first, n := e.placeFields(err)
+	if first == nil {
+		e.Label.SetText(rest)
+		e.Label.Show()
+		relayout(e.Label)
+		Reveal(e.Label)
+		return
+	}
+	e.Label.SetText(joinLines(e.pointer(n), rest))
 	e.Label.Show()
-	Reveal(e.Label)
+	relayout(e.Label)
+	first.focus()
+}
+
+// pointer says that the save was refused and where to look: at the n
+// fields marked.
+func (e *ErrorText) pointer(n int) string {
+	done := e.NotDone
+	if done == "" {
+		done = lang.L("Ikke lagret.")
+	}
+	where := lang.L("Rett det som er merket ved feltet.")
+	if n > 1 {
+		where = lang.L("Rett det som er merket ved feltene.")
+	}
+	return done + " " + where
 }
 
 // FieldMessage picks the message for one field out of a model validation error.
@@ -76,14 +112,4 @@ func FieldMessage(err error, field string) string {
 		return i18n.T(f.Message)
 	}
 	return ""
-}
-
-// ShowField shows only field's message out of err (a model validation
-// error), under that field; it hides when err says nothing about it.
-func (e *ErrorText) ShowField(err error, field string) {
-	if msg := FieldMessage(err, field); msg != "" {
-		e.Show(errors.New(msg))
-		return
-	}
-	e.Show(nil)
 }

@@ -61,6 +61,20 @@ func formChildren(o fyne.CanvasObject) []fyne.CanvasObject {
 		}
 	case *widget.Card:
 		return []fyne.CanvasObject{x.Content}
+	case *widget.Form:
+		kids := make([]fyne.CanvasObject, len(x.Items))
+		for i, it := range x.Items {
+			kids[i] = it.Widget
+		}
+		return kids
+	case *widget.Accordion:
+		var kids []fyne.CanvasObject
+		for _, it := range x.Items {
+			if it.Open {
+				kids = append(kids, it.Detail)
+			}
+		}
+		return kids
 	}
 	return nil
 }
@@ -91,4 +105,38 @@ func scrollTo(d fyne.Driver, s *container.Scroll, o fyne.CanvasObject) {
 		off.Y = 0
 	}
 	s.ScrollToOffset(off)
+}
+
+// relayout lays out again the containers from the window down to o, after
+// o was shown, hidden or grew: a container does not notice that of a child
+// by itself, and the form above kept the old heights (a message under
+// «Lagre» overlapped the button).
+func relayout(o fyne.CanvasObject) {
+	a := fyne.CurrentApp()
+	if a == nil || o == nil {
+		return
+	}
+	c := a.Driver().CanvasForObject(o)
+	if c == nil {
+		return
+	}
+	path := pathTo(c.Content(), o)
+	if path == nil && c.Overlays() != nil {
+		for _, ov := range c.Overlays().List() {
+			if path = pathTo(ov, o); path != nil {
+				break
+			}
+		}
+	}
+	for _, p := range path {
+		switch x := p.(type) {
+		case *fyne.Container:
+			if x.Layout != nil {
+				x.Layout.Layout(x.Objects, x.Size())
+			}
+		case *container.Scroll, *widget.Form, *widget.Card, *widget.Accordion:
+			x.Refresh()
+		}
+	}
+	c.Refresh(o)
 }

@@ -172,20 +172,21 @@ func (w *Wizard) ShowUnitStep() {
 		w.user.SetText(w.cfg.User)
 		w.user.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 		w.unitErr = widgets.NewErrorText()
+		w.unitErr.NotDone = lang.L("Kan ikke gå videre.")
 	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldUnitName), w.name),
-		widget.NewFormItem(lang.L(model.FieldMunicipality), w.municipality),
-		widget.NewFormItem(lang.L(model.FieldSector), w.sector),
-		widget.NewFormItem(lang.L(model.FieldEmployees), w.employees),
-		widget.NewFormItem(lang.L(model.FieldDepartments), w.departments),
-		widget.NewFormItem(lang.L(model.FieldUnitStart), w.start),
+		w.unitErr.FormItem(model.FieldUnitName, w.name),
+		w.unitErr.FormItem(model.FieldMunicipality, w.municipality),
+		w.unitErr.FormItem(model.FieldSector, w.sector),
+		w.unitErr.FormItem(model.FieldEmployees, w.employees),
+		w.unitErr.FormItem(model.FieldDepartments, w.departments),
+		w.unitErr.FormItem(model.FieldUnitStart, w.start),
 	)
 	startHint := wrapped(lang.L("Årshjulets plikter regnes fra startdatoen: ingenting før den blir forfalt."))
 	startHint.Importance = widget.LowImportance
 	form.Append("", startHint)
 	if w.cfg.SetUser != nil {
-		form.Append(lang.L("Ditt navn"), w.user)
+		form.Append(lang.L("Ditt navn"), w.unitErr.Bind(lang.L("Ditt navn"), w.user))
 		userHint := wrapped(lang.L("Skrives i endringsloggen ved hver endring. Kan endres under Innstillinger."))
 		userHint.Importance = widget.LowImportance
 		form.Append("", userHint)
@@ -266,6 +267,7 @@ func (w *Wizard) ShowCommitteeStep() {
 		w.memberFrom.SetDate(model.NewDate(today.Year(), 1, 1))
 		w.memberTo = widgets.NewDateEntry(model.FieldTo, true)
 		w.memberErr = widgets.NewErrorText()
+		w.memberErr.NotDone = lang.L("Ikke lagt til.")
 		w.memberList = widget.NewList(
 			func() int { return len(w.members) },
 			func() fyne.CanvasObject {
@@ -284,10 +286,10 @@ func (w *Wizard) ShowCommitteeStep() {
 		w.AddMemberButton = widget.NewButtonWithIcon(lang.L("Legg til medlem"), theme.ContentAddIcon(), w.AddMember)
 	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L(model.FieldMemberName), w.memberName),
-		widget.NewFormItem(lang.L(model.FieldRole), w.memberRole),
-		widget.NewFormItem(lang.L(model.FieldFrom), w.memberFrom),
-		widget.NewFormItem(lang.L(model.FieldTo), w.memberTo),
+		w.memberErr.FormItem(model.FieldMemberName, w.memberName),
+		w.memberErr.FormItem(model.FieldRole, w.memberRole),
+		w.memberErr.FormItem(model.FieldFrom, w.memberFrom),
+		w.memberErr.FormItem(model.FieldTo, w.memberTo),
 	)
 	back := widget.NewButtonWithIcon(lang.L("Tilbake"), theme.NavigateBackIcon(), w.ShowUnitStep)
 	w.CreateButton = widget.NewButtonWithIcon(lang.L("Opprett enheten"), theme.ConfirmIcon(), func() { w.Create() })
@@ -449,13 +451,17 @@ func (w *Wizard) MemberFields() (name *widget.Entry, role *widget.Select, from, 
 // Errors returns the visible error texts of the unit, member and create steps.
 func (w *Wizard) Errors() (unit, member, create string) {
 	if w.unitErr != nil {
-		unit = w.unitErr.Label.Text
+		unit = w.unitErr.Messages()
 	}
 	if w.memberErr != nil {
-		member = w.memberErr.Label.Text
+		member = w.memberErr.Messages()
 	}
 	if w.createErr != nil {
-		create = w.createErr.Label.Text
+		create = w.createErr.Messages()
 	}
 	return
 }
+
+// ErrorTexts exposes the unit and member steps' messages to tests (nil
+// until the step was shown).
+func (w *Wizard) ErrorTexts() (unit, member *widgets.ErrorText) { return w.unitErr, w.memberErr }
