@@ -433,19 +433,19 @@ func (w *Wizard) Create() bool {
 }
 
 // Fields exposes the form widgets to tests.
-func (w *Wizard) Fields() (name, municipality, employees, departments *widget.Entry, sector *widget.Select) {
-	return &w.name.Entry, &w.municipality.Entry, &w.employees.Entry, &w.departments.Entry, w.sector
+func (w *Wizard) Fields() (name, municipality, employees, departments *widgets.Entry, sector *widget.Select) {
+	return w.name, w.municipality, w.employees, w.departments, w.sector
 }
 
 // StartField exposes the start date to tests.
 func (w *Wizard) StartField() *widgets.DateEntry { return w.start }
 
 // UserField exposes the user's name to tests.
-func (w *Wizard) UserField() *widget.Entry { return &w.user.Entry }
+func (w *Wizard) UserField() *widgets.Entry { return w.user }
 
 // MemberFields exposes the committee widgets to tests.
-func (w *Wizard) MemberFields() (name *widget.Entry, role *widget.Select, from, to *widgets.DateEntry) {
-	return &w.memberName.Entry, w.memberRole, w.memberFrom, w.memberTo
+func (w *Wizard) MemberFields() (name *widgets.Entry, role *widget.Select, from, to *widgets.DateEntry) {
+	return w.memberName, w.memberRole, w.memberFrom, w.memberTo
 }
 
 // Errors returns the visible error texts of the unit, member and create steps.
