@@ -90,7 +90,7 @@ type Screen struct {
 	shown     []model.Meeting // meetings the search finds
 	query     model.SearchQuery
 	Search    *widget.Entry
-	List      *widget.List
+	List      *widgets.List
 	NewButton *widget.Button
 	CalBtn    *widget.Button // «Legg i kalenderen» (calendar.go)
 	Editor    *Editor
@@ -101,7 +101,7 @@ type Screen struct {
 // New loads the meetings.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -96,9 +96,9 @@ func remarkFor(q model.SickLeaveQuarter, set model.SickLeaveSettings) (string, w
 	return "", widget.MediumImportance
 }
 
-func (s *Screen) newTable() *widget.Table {
+func (s *Screen) newTable() *widgets.Table {
 	order := s.columnOrder()
-	t := widget.NewTableWithHeaders(
+	t := widgets.NewTableWithHeaders(
 		func() (int, int) { return len(s.quarters), len(tableColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

@@ -64,7 +64,7 @@ type Screen struct {
 	measures []model.Measure
 
 	Tabs      *container.AppTabs
-	Table     *widget.Table
+	Table     *widgets.Table
 	Form      *QuarterForm
 	Chart     *TrendChart
 	Summary   *widget.Label // latest quarter against the target, and nærvær

@@ -48,7 +48,7 @@ type Screen struct {
 	env       *appctx.Env
 	rounds    []model.SurveyRound // newest first
 	measures  []model.Measure
-	List      *widget.List
+	List      *widgets.List
 	NewButton *widget.Button
 	detail    *fyne.Container
 	Editor    *Editor
@@ -58,7 +58,7 @@ type Screen struct {
 // New loads the rounds.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.rounds) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -23,7 +23,7 @@ type TrainingView struct {
 	shown   []model.ViolenceTraining
 	current model.ViolenceTraining
 
-	List                  *widget.List
+	List                  *widgets.List
 	OverdueInfo           *widget.Label
 	NewButton, Delete     *widget.Button
 	EditorHeading         *widget.Label
@@ -39,7 +39,7 @@ type TrainingView struct {
 
 func newTrainingView(s *Screen) *TrainingView {
 	v := &TrainingView{s: s}
-	v.List = widget.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	v.List = widgets.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		text, imp := v.RowText(i)
 		widgets.SetTwoLineText(o, text, imp)
 	})
