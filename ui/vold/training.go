@@ -20,9 +20,12 @@ import (
 // editor below.
 type TrainingView struct {
 	s       *Screen
-	shown   []model.ViolenceTraining
+	all     []model.ViolenceTraining // newest first
+	shown   []model.ViolenceTraining // those the search finds
+	query   model.SearchQuery
 	current model.ViolenceTraining
 
+	Search                *widget.Entry
 	List                  *widgets.List
 	OverdueInfo           *widget.Label
 	NewButton, Delete     *widget.Button
@@ -53,6 +56,9 @@ func newTrainingView(s *Screen) *TrainingView {
 			s.env.FocusField(v.Date)
 		}, nil)
 	}
+	v.Search = widget.NewEntry()
+	v.Search.SetPlaceHolder(lang.L("Søk i opplæringen og øvelsene …"))
+	v.Search.OnChanged = func(t string) { v.query = model.NewSearchQuery(t); v.apply() }
 	v.OverdueInfo = wrapped("")
 	v.NewButton = widget.NewButtonWithIcon(lang.L("Ny opplæring eller øvelse"), theme.ContentAddIcon(), func() {
 		s.env.Leave(func() {
@@ -83,8 +89,8 @@ func newTrainingView(s *Screen) *TrainingView {
 
 // reload sorts the log newest first and marks the overdue topics.
 func (v *TrainingView) reload() {
-	v.shown = slices.Clone(v.s.data.Trainings)
-	slices.SortStableFunc(v.shown, func(a, b model.ViolenceTraining) int {
+	v.all = slices.Clone(v.s.data.Trainings)
+	slices.SortStableFunc(v.all, func(a, b model.ViolenceTraining) int {
 		if c := b.Date.Compare(a.Date); c != 0 {
 			return c
 		}
@@ -92,10 +98,10 @@ func (v *TrainingView) reload() {
 	})
 	today := v.s.env.Today()
 	v.latestDue, v.overdueIDs = map[uint64]bool{}, map[uint64]bool{}
-	for _, t := range model.LatestTrainings(v.shown) {
+	for _, t := range model.LatestTrainings(v.all) {
 		v.latestDue[t.ID] = true
 	}
-	over := model.OverdueTrainings(v.shown, today)
+	over := model.OverdueTrainings(v.all, today)
 	var topics []string
 	for _, t := range over {
 		v.overdueIDs[t.ID] = true
@@ -109,7 +115,38 @@ func (v *TrainingView) reload() {
 		v.OverdueInfo.Importance = widget.MediumImportance
 	}
 	v.OverdueInfo.Refresh()
+	v.apply()
+}
+
+// apply lists the trainings the search finds (all when it is blank). The
+// training in the editor leaves it when they no longer include it: a
+// blank one takes its place (the Guard asks first when it has changes).
+func (v *TrainingView) apply() {
+	v.shown = v.all
+	if !v.query.Empty() {
+		v.shown = nil
+		for _, t := range v.all {
+			if v.query.MatchTraining(t) {
+				v.shown = append(v.shown, t)
+			}
+		}
+	}
 	v.List.Refresh()
+	hidden := func() bool { return v.current.ID != 0 && !slices.ContainsFunc(v.shown, func(t model.ViolenceTraining) bool { return t.ID == v.current.ID }) }
+	if !hidden() {
+		return
+	}
+	drop := func() {
+		if hidden() {
+			v.List.UnselectAll()
+			v.Edit(model.ViolenceTraining{Date: v.s.env.Today(), Repeat: model.RepeatYear})
+		}
+	}
+	if v.state() == v.loaded {
+		drop()
+		return
+	}
+	v.s.env.Leave(drop, nil)
 }
 
 // Shown is the log as listed.
@@ -250,7 +287,7 @@ func (v *TrainingView) DeleteTraining() {
 func (v *TrainingView) Content() fyne.CanvasObject {
 	intro := wrapped(fmt.Sprintf(lang.L("Opplæring og øvelser i å forebygge og håndtere vold og trusler, og i bruk av alarmer og annet utstyr, skal gjentas jevnlig (%s)."),
 		model.DutyTraining.Citation()))
-	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton)), nil, nil, nil, v.List)
+	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton), v.Search), nil, nil, nil, v.List)
 	editor := container.NewVScroll(container.NewVBox(
 		v.EditorHeading,
 		labeled(lang.L(model.FieldTrainingDate), v.Date),
