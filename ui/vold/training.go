@@ -132,7 +132,9 @@ func (v *TrainingView) apply() {
 		}
 	}
 	v.List.Refresh()
-	hidden := func() bool { return v.current.ID != 0 && !slices.ContainsFunc(v.shown, func(t model.ViolenceTraining) bool { return t.ID == v.current.ID }) }
+	hidden := func() bool {
+		return v.current.ID != 0 && !slices.ContainsFunc(v.shown, func(t model.ViolenceTraining) bool { return t.ID == v.current.ID })
+	}
 	if !hidden() {
 		return
 	}
