@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -14,7 +15,9 @@ import (
 // layout.
 type List struct {
 	widget.List
-	pending widget.ListItemID // row to scroll to once laid out; -1: none
+	// pending is the row last selected by code, kept in view at each
+	// layout (ScrollTo moves only when it is not); -1: none.
+	pending widget.ListItemID
 }
 
 // NewList is widget.NewList for a List.
@@ -32,12 +35,10 @@ func (l *List) Select(id widget.ListItemID) {
 		return
 	}
 	l.List.Select(id)
-	if l.Size().Height > 0 {
-		l.pending = -1
-		l.List.ScrollTo(id)
-		return
-	}
 	l.pending = id
+	if l.Size().Height > 0 {
+		l.List.ScrollTo(id)
+	}
 }
 
 // Unselect drops the selection of row id and a scroll still waiting for it.
@@ -54,22 +55,27 @@ func (l *List) UnselectAll() {
 	l.List.UnselectAll()
 }
 
-// Resize lays the list out, then scrolls to a row selected before.
+// Resize lays the list out, then brings the row selected by code into
+// view: a page is laid out more than once while it opens (the first time
+// before the panes around the list have their final sizes), so the row
+// is kept in view at each layout until the selection changes by code.
 func (l *List) Resize(s fyne.Size) {
 	l.List.Resize(s)
-	if l.pending >= 0 && s.Height > 0 {
-		id := l.pending
-		l.pending = -1
-		l.List.ScrollTo(id)
+	if l.pending >= 0 && s.Height > 0 && l.Length != nil && l.pending < l.Length() {
+		l.List.ScrollTo(l.pending)
 	}
 }
 
 // Table is List's twin for the pages that list records in a table (the
 // action plan, the sick-leave quarters): Select brings the row into view,
-// also when it is called before the table is laid out.
+// also when it is called before the table is laid out. It scrolls the row
+// to the top of the view itself: widget.Table.ScrollTo (Fyne 2.8) adds the
+// header row's height once too often, so with a header the chosen row
+// ended up half above the view.
 type Table struct {
 	widget.Table
 	pending *widget.TableCellID
+	heights map[int]float32 // rows given their own height (SetRowHeight)
 }
 
 // NewTableWithHeaders is widget.NewTableWithHeaders for a Table.
@@ -79,8 +85,18 @@ func NewTableWithHeaders(length func() (int, int), create func() fyne.CanvasObje
 	return t
 }
 
-// Select selects cell id (OnSelected shows its record) and scrolls it
-// into view, now or when the table is laid out.
+// SetRowHeight sets a row's height, as widget.Table does, and notes it
+// for scrolling.
+func (t *Table) SetRowHeight(id int, height float32) {
+	if t.heights == nil {
+		t.heights = map[int]float32{}
+	}
+	t.heights[id] = height
+	t.Table.SetRowHeight(id, height)
+}
+
+// Select selects cell id (OnSelected shows its record) and scrolls its row
+// to the top of the view, now or when the table is laid out.
 func (t *Table) Select(id widget.TableCellID) {
 	if t.Length == nil {
 		return
@@ -89,12 +105,8 @@ func (t *Table) Select(id widget.TableCellID) {
 		return
 	}
 	t.Table.Select(id)
-	if t.Size().Height > 0 {
-		t.pending = nil
-		t.Table.ScrollTo(id)
-		return
-	}
 	t.pending = &id
+	t.scroll()
 }
 
 // UnselectAll drops the selection and a scroll still waiting.
@@ -103,12 +115,43 @@ func (t *Table) UnselectAll() {
 	t.Table.UnselectAll()
 }
 
-// Resize lays the table out, then scrolls to a cell selected before.
+// Resize lays the table out, then brings the row selected by code into
+// view again (as List.Resize).
 func (t *Table) Resize(s fyne.Size) {
 	t.Table.Resize(s)
-	if t.pending != nil && s.Height > 0 {
-		id := *t.pending
-		t.pending = nil
-		t.Table.ScrollTo(id)
+	t.scroll()
+}
+
+// scroll puts the row selected by code at the top of the view (or as
+// near as the table's end allows), once the table has a size.
+func (t *Table) scroll() {
+	if t.pending == nil || t.Size().Height <= 0 || t.Length == nil {
+		return
 	}
+	if rows, _ := t.Length(); t.pending.Row >= rows {
+		return
+	}
+	t.ScrollToOffset(fyne.NewPos(0, t.rowY(t.pending.Row)))
+}
+
+// rowY is the top of row id in the table's content, as widget.Table lays
+// rows out: each its own height or the template's, padding between.
+func (t *Table) rowY(id int) float32 {
+	base := float32(0)
+	if t.CreateCell != nil {
+		base = t.CreateCell().MinSize().Height
+	}
+	if t.CreateHeader != nil {
+		base = max(base, t.CreateHeader().MinSize().Height)
+	}
+	pad := t.Theme().Size(theme.SizeNamePadding)
+	y := float32(0)
+	for i := 0; i < id; i++ {
+		h, ok := t.heights[i]
+		if !ok {
+			h = base
+		}
+		y += h + pad
+	}
+	return y
 }
