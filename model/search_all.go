@@ -39,6 +39,11 @@ type SearchHit struct {
 	Title        string // the record's name, never sensitive free text
 	Context      string // where it is or what it is about; "" in Møtemodus for sensitive records
 	date         Date   // for the order of deviations and meetings
+
+	// ItemID is, for a meeting, the agenda item the words were found in
+	// (its title, notes or decisions); 0 when they were found in the
+	// meeting's own title or place.
+	ItemID uint64
 }
 
 // SearchData is everything the search looks in.
@@ -221,7 +226,7 @@ func searchMeetings(ms []Meeting, q SearchQuery, shared bool) []SearchHit {
 		if it.Title != "" {
 			ctx = shorten(it.Title, MaxSearchContext)
 		}
-		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, Title: m.Title(), Context: ctx, date: m.Date})
+		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, ItemID: it.ID, Title: m.Title(), Context: ctx, date: m.Date})
 	}
 	return newestFirst(out)
 }

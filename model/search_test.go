@@ -170,3 +170,31 @@ func TestSearchListMatchers(t *testing.T) {
 		t.Error("closed item's notes matched on the shared screen")
 	}
 }
+
+// TestSearchMeetingItem: a meeting hit names the agenda item the words
+// are in, so the meeting opens at that item; words in the meeting's own
+// fields name none.
+func TestSearchMeetingItem(t *testing.T) {
+	data := searchFixture()
+	cases := []struct {
+		name, text string
+		want       uint64
+	}{
+		{"place: the meeting itself", "møterom", 0},
+		{"item title", "avvik siden sist", 1},
+		{"item notes (the minutes)", "komfyr gjennomgått", 1},
+		{"a decision", "samtale med verneombud", 2},
+		{"closed item notes", "konflikt", 2},
+	}
+	for _, c := range cases {
+		var got []uint64
+		for _, h := range SearchAll(data, c.text, false) {
+			if h.Kind == SearchMeeting {
+				got = append(got, h.ItemID)
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s: %q gives meeting hits in items %v, want [%d]", c.name, c.text, got, c.want)
+		}
+	}
+}

@@ -247,8 +247,9 @@ func roundProof(w window, rs []SafetyRound, y HMSYear, today Date) WheelProof {
 	if best == nil {
 		return WheelProof{}
 	}
-	return WheelProof{Record: RecordSafetyRound, ID: best.ID, Date: best.Date,
-		Text: fmt.Sprintf("Vernerunden «%s» %s er fullført", shorten(best.Title, 60), best.Date)}
+	done := best.CompletedDate()
+	return WheelProof{Record: RecordSafetyRound, ID: best.ID, Date: done,
+		Text: fmt.Sprintf("Vernerunden «%s» ble fullført %s", shorten(best.Title, 60), done)}
 }
 
 // assessmentProof is the latest risk assessment carried out (or revised:

@@ -55,7 +55,7 @@ func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
 
 	status := r.Status.Label()
 	if r.Locked() {
-		status += " og låst " + r.CompletedOn.String()
+		status += " og låst " + r.CompletedDate().String()
 	}
 	var people []string
 	for _, p := range r.Participants {
@@ -226,7 +226,9 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		measures += len(ms)
 		open += o
 		status := r.Status.Label()
-		if !r.Locked() {
+		if r.Locked() {
+			status += " " + r.CompletedDate().String()
+		} else {
 			status += " (" + r.ProgressText() + ")"
 		}
 		rows = append(rows, []string{r.Date.String(), orDash(strings.Join(r.Areas, ", ")), status, strconv.Itoa(f), strconv.Itoa(len(ms)), strconv.Itoa(o)})

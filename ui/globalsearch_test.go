@@ -10,6 +10,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/globalsearch"
+	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -93,5 +94,60 @@ func TestSearchAllJumpsToTheItem(t *testing.T) {
 	}
 	if !uitest.HasText(w.Content(), "Lagre avviket") && !uitest.HasText(w.Content(), devs[0].Place) {
 		t.Errorf("the deviation is not on screen: %q", uitest.Texts(w.Content()))
+	}
+}
+
+// TestSearchHitOpensMeetingTab: a hit in a meeting's agenda — an item's
+// title, its notes (the minutes) or a decision — opens the meeting on
+// «Sakliste» at that item; a hit in the meeting's place opens «Møtet».
+func TestSearchHitOpensMeetingTab(t *testing.T) {
+	a := test.NewTempApp(t)
+	u := Start(a, Options{DBPath: uitest.DemoFile(t), Today: func() model.Date { return uitest.Today }})
+	defer u.Close()
+	env, w := u.Env(), u.Window()
+	w.Resize(fyne.NewSize(1024, 768))
+	ms, _ := env.Store.Meetings()
+	var m model.Meeting
+	var item model.AgendaItem
+	for _, x := range ms {
+		for _, it := range x.Agenda {
+			if len(it.Decisions) > 0 && strings.TrimSpace(it.Notes) != "" && it.ID != x.Agenda[0].ID {
+				m, item = x, it
+			}
+		}
+	}
+	if m.ID == 0 {
+		t.Fatal("the demo has no meeting with notes and a decision past its first item")
+	}
+	cases := []struct {
+		name, text string
+		tab        string
+		item       uint64
+	}{
+		{"decision", item.Decisions[0].Text, "Sakliste", item.ID},
+		{"notes", item.Notes, "Sakliste", item.ID},
+		{"item title", item.Title + " " + m.Date.String(), "Sakliste", item.ID},
+		{"place", m.Place + " " + m.Date.String(), "Møtet", 0},
+	}
+	for _, c := range cases {
+		env.Navigate(oversiktPageID)
+		v := globalsearch.Show(env, firstWords(c.text, 6))
+		i := slices.IndexFunc(v.Hits, func(h model.SearchHit) bool { return h.Kind == model.SearchMeeting && h.ID == m.ID })
+		if i < 0 {
+			v.Dialog().Hide()
+			t.Errorf("%s: %q does not find meeting %s", c.name, firstWords(c.text, 6), m.Date)
+			continue
+		}
+		v.Open(i)
+		s, ok := env.Guard.Form().(*moter.Screen)
+		if !ok || s.Editor == nil || s.Editor.Meeting().ID != m.ID {
+			t.Fatalf("%s: the meeting is not open", c.name)
+		}
+		if got := s.Editor.Tabs.Selected().Text; got != c.tab {
+			t.Errorf("%s: opened on tab %q, want %q", c.name, got, c.tab)
+		}
+		if c.item != 0 && s.Editor.SelectedItem() != c.item {
+			t.Errorf("%s: item %d shown, want %d (%q)", c.name, s.Editor.SelectedItem(), c.item, item.Title)
+		}
 	}
 }

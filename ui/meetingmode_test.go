@@ -13,6 +13,7 @@ import (
 	"hmsutvalg/ui/innstillinger"
 	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
 )
 
 // find returns the first visible object under o that match accepts.
@@ -76,13 +77,13 @@ func TestMeetingModeRelaysOutPageInView(t *testing.T) {
 	if !navVisible(u) {
 		t.Fatal("sidebar hidden in normal mode")
 	}
-	before := find(w.Content(), func(x fyne.CanvasObject) bool { _, ok := x.(*widget.Table); return ok })
+	before := find(w.Content(), func(x fyne.CanvasObject) bool { _, ok := x.(*widgets.Table); return ok })
 
 	test.Tap(button(w.Content(), "Møtemodus"))
 	if !env.MeetingMode() {
 		t.Fatal("toolbar button did not switch Møtemodus on")
 	}
-	after := find(w.Content(), func(x fyne.CanvasObject) bool { _, ok := x.(*widget.Table); return ok })
+	after := find(w.Content(), func(x fyne.CanvasObject) bool { _, ok := x.(*widgets.Table); return ok })
 	if after == nil || after == before {
 		t.Error("the action plan was not rebuilt for Møtemodus")
 	}

@@ -69,7 +69,7 @@ type Screen struct {
 	StatusSel, CategorySel, YearSel *widget.Select
 	NewButton                       *widget.Button
 	Count                           *widget.Label
-	List                            *widget.List
+	List                            *widgets.List
 	Editor                          *Editor
 	Stats                           *Stats
 	Tabs                            *container.AppTabs
@@ -128,7 +128,7 @@ func New(env *appctx.Env) *Screen {
 	})
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt avvik"), theme.ContentAddIcon(), s.NewDeviation)
 	s.NewButton.Importance = widget.HighImportance
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

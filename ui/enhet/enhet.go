@@ -38,7 +38,7 @@ type Screen struct {
 
 	members               []model.CommitteeMember
 	selected              uint64 // ID of the member in the form; 0 = new
-	List                  *widget.List
+	List                  *widgets.List
 	MemberName            *widgets.Entry
 	Role                  *widget.Select
 	From, To              *widgets.DateEntry
@@ -90,7 +90,7 @@ func New(env *appctx.Env) *Screen {
 		}, nil)
 	})
 	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.members) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Navn – rolle (periode)")

@@ -38,6 +38,9 @@ func Target(h model.SearchHit) (string, appctx.Focus) {
 	case model.SearchFinding:
 		return vernerunde.PageID, f
 	case model.SearchMeeting:
+		if h.ItemID != 0 { // the meeting, at the agenda item the words are in
+			return moter.PageID, appctx.Focus{ParentID: h.ID, ID: h.ItemID}
+		}
 		return moter.PageID, f
 	}
 	return "", f

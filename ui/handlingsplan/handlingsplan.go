@@ -65,7 +65,7 @@ type Screen struct {
 	PDFButton                     *widget.Button
 	Summary                       *widget.Label
 	FilterPanel                   *widget.Accordion
-	Table                         *widget.Table
+	Table                         *widgets.Table
 	Editor                        *Editor
 	loadErr                       *widgets.ErrorText
 	selectedID                    uint64
@@ -203,6 +203,7 @@ func (s *Screen) apply() {
 	}
 	s.fitRows()
 	s.Table.Refresh()
+	s.markSelected()
 	s.dropHidden()
 }
 
@@ -232,14 +233,30 @@ func (s *Screen) isShown(id uint64) bool {
 	return false
 }
 
-// Select opens a measure in the editor.
+// Select opens a measure in the editor and shows its row in the table,
+// clearing filters that hide it.
 func (s *Screen) Select(id uint64) {
 	for _, m := range s.all {
 		if m.ID == id {
+			if !s.isShown(id) {
+				s.ResetFilter()
+			}
 			s.edit(m)
+			s.markSelected()
 			return
 		}
 	}
+}
+
+// markSelected marks the open measure's row and scrolls it into view.
+func (s *Screen) markSelected() {
+	for i := range s.shown {
+		if s.selectedID != 0 && s.shown[i].ID == s.selectedID {
+			s.Table.Select(widget.TableCellID{Row: i, Col: 0})
+			return
+		}
+	}
+	s.Table.UnselectAll()
 }
 
 func (s *Screen) edit(m model.Measure) {
@@ -308,8 +325,8 @@ func (s *Screen) CellText(row, col int) (string, widget.Importance) {
 	return "", imp
 }
 
-func (s *Screen) newTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
+func (s *Screen) newTable() *widgets.Table {
+	t := widgets.NewTableWithHeaders(
 		func() (int, int) { return len(s.shown), len(columns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

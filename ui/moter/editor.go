@@ -36,7 +36,7 @@ type Editor struct {
 	Guest      *widgets.Entry // a guest's name
 	GuestBtn   *widget.Button
 
-	Agenda     *widget.List
+	Agenda     *widgets.List
 	NewItem    *widgets.Entry
 	AddItem    *widget.Button
 	Up, Down   *widget.Button
@@ -84,7 +84,7 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 	e.GuestBtn = widget.NewButtonWithIcon(lang.L("Inviter gjest"), theme.ContentAddIcon(), e.inviteGuest)
 	e.refreshParticipants()
 
-	e.Agenda = widget.NewList(
+	e.Agenda = widgets.NewList(
 		func() int { return len(e.sess.m.Agenda) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -257,6 +257,17 @@ func (e *Editor) inviteGuest() {
 	e.sess.m = e.sess.m.InviteGuest(e.Guest.Text)
 	e.Guest.SetText("")
 	e.refreshParticipants()
+}
+
+// tabAgenda is the «Sakliste» tab's index (Content).
+const tabAgenda = 1
+
+// ShowItem shows agenda item id on the «Sakliste» tab.
+func (e *Editor) ShowItem(id uint64) {
+	e.SelectItem(id)
+	if e.Tabs != nil {
+		e.Tabs.SelectIndex(tabAgenda)
+	}
 }
 
 // SelectItem shows agenda item id.

@@ -30,7 +30,8 @@ func init() {
 }
 
 // Page returns the sidebar entry. A focus request opens meeting ParentID
-// (a measure's source) or ID.
+// (a measure's source) or ID; with both, at the agenda item ID names (an
+// item, or a decision: a measure's source, a search hit in the agenda).
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Møter"), Icon: theme.AccountIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
@@ -52,6 +53,9 @@ func Page() appctx.Page {
 				s.OpenView(id)
 			default:
 				s.Open(id)
+				if f.ParentID != 0 && f.ID != 0 {
+					s.ShowItem(f.ID)
+				}
 			}
 		}
 		return s.Content()
@@ -91,7 +95,7 @@ type Screen struct {
 	shown     []model.Meeting // meetings the search finds
 	query     model.SearchQuery
 	Search    *widgets.SearchEntry
-	List      *widget.List
+	List      *widgets.List
 	NewButton *widget.Button
 	CalBtn    *widget.Button // «Legg i kalenderen» (calendar.go)
 	Editor    *Editor
@@ -102,7 +106,7 @@ type Screen struct {
 // New loads the meetings.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -257,6 +261,19 @@ func (s *Screen) Open(id uint64) {
 			s.List.Select(i)
 			return
 		}
+	}
+}
+
+// ShowItem shows the open meeting's agenda item that id names (the item,
+// or the item holding decision id) on the «Sakliste» tab, where its notes
+// and decisions are.
+func (s *Screen) ShowItem(id uint64) {
+	if s.Editor == nil {
+		return
+	}
+	if it, ok := s.Editor.Meeting().ItemWith(id); ok {
+		s.Editor.ShowItem(it.ID)
+		s.env.FocusField(s.Editor.ItemTitle)
 	}
 }
 

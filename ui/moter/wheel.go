@@ -220,8 +220,8 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	r.box.Add(r.tickBox)
 	r.box.Add(r.editBox)
 	r.box.Add(r.Err.Label)
-	if page, ok := modulePages[e.Kind]; ok && !e.Proof.Proven() {
-		r.Open = widget.NewButtonWithIcon(lang.L("Gå til modulen"), theme.NavigateNextIcon(), func() { w.env.Navigate(page) })
+	if _, ok := modulePages[e.Kind]; ok && !e.Proof.Proven() {
+		r.Open = widget.NewButtonWithIcon(lang.L("Gå til modulen"), theme.NavigateNextIcon(), func() { openDuty(w.env, e) })
 		r.Open.Alignment = widget.ButtonAlignLeading
 		r.box.Add(r.Open)
 	}

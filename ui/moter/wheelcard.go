@@ -92,18 +92,30 @@ func WheelCounts(c model.WheelCounts, late int) *widget.Label {
 func dutyRow(env *appctx.Env, e model.WheelEntry, text string, imp widget.Importance) fyne.CanvasObject {
 	l := wrapped(text)
 	l.Importance = imp
-	page, ok := modulePages[e.Kind]
-	if !ok {
-		page = WheelPageID
-	}
-	open := widget.NewButton(lang.L("Åpne"), func() { env.Navigate(page) })
-	if page == WheelPageID {
-		year := e.Year
-		open.OnTapped = func() { env.Open(WheelPageID, appctx.Focus{ID: uint64(year)}) }
-	}
+	open := widget.NewButton(lang.L("Åpne"), func() { openDuty(env, e) })
 	hint := wrapped(i18n.T(model.WheelProofHint(e)))
 	hint.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, container.NewVBox(open), container.NewVBox(l, hint))
+}
+
+// openDuty opens where duty e is done: the safety round in progress that
+// fulfils it once completed (model.RoundToFinish), else the duty's module,
+// or the year's annual wheel for a duty ticked by hand.
+func openDuty(env *appctx.Env, e model.WheelEntry) {
+	page, ok := modulePages[e.Kind]
+	if !ok {
+		env.Open(WheelPageID, appctx.Focus{ID: uint64(e.Year)})
+		return
+	}
+	if e.Kind == model.WheelSafetyRound {
+		if rs, err := env.Store.SafetyRounds(); err == nil {
+			if r, ok := model.RoundToFinish(e, rs, env.Today()); ok {
+				env.Open(page, appctx.Focus{ParentID: r.ID})
+				return
+			}
+		}
+	}
+	env.Navigate(page)
 }
 
 // doneRow is a duty done: by the record that did it, with a button that

@@ -36,7 +36,7 @@ type Detail struct {
 	cellP, cellC        int
 	cellResidual        bool
 	FilterLabel         *widget.Label
-	Items               *widget.List
+	Items               *widgets.List
 	NewItem             *widget.Button
 	Item                *ItemEditor
 	itemBox             *fyne.Container
@@ -80,7 +80,7 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.After = widgets.NewRiskMatrix(m, nil, func(p, c int) { d.Filter(p, c, true) })
 	d.FilterLabel = widget.NewLabel("")
 	d.FilterLabel.Wrapping = fyne.TextWrapWord
-	d.Items = widget.NewList(
+	d.Items = widgets.NewList(
 		func() int { return len(d.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -45,7 +45,7 @@ type Screen struct {
 	items       []model.RiskItem
 	query       model.SearchQuery
 	Search      *widgets.SearchEntry
-	List        *widget.List
+	List        *widgets.List
 	NewButton   *widget.Button
 	detail      *fyne.Container
 	Detail      *Detail
@@ -55,7 +55,7 @@ type Screen struct {
 // New loads the assessments.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.assessments) },
 		// Two single-line labels: wrapped text would overlap in a list,
 		// whose rows all have the template's height.

@@ -47,10 +47,10 @@ func (s *Screen) columnOrder() []int {
 // (the index in tableColumns: 0 quarter, 1 total, 2–4 parts, 5 nærvær, 6
 // employees, 7 remark).
 func (s *Screen) CellText(row, col int) (string, widget.Importance) {
-	if row < 0 || row >= len(s.quarters) {
+	if row < 0 || row >= len(s.rows) {
 		return "", widget.MediumImportance
 	}
-	q := s.quarters[row]
+	q := s.rows[row]
 	remark, imp := remarkFor(q, s.settings)
 	opt := func(p *model.Percent) string {
 		if p == nil {
@@ -96,10 +96,10 @@ func remarkFor(q model.SickLeaveQuarter, set model.SickLeaveSettings) (string, w
 	return "", widget.MediumImportance
 }
 
-func (s *Screen) newTable() *widget.Table {
+func (s *Screen) newTable() *widgets.Table {
 	order := s.columnOrder()
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.quarters), len(tableColumns) },
+	t := widgets.NewTableWithHeaders(
+		func() (int, int) { return len(s.rows), len(tableColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -134,17 +134,17 @@ func (s *Screen) newTable() *widget.Table {
 		t.SetColumnWidth(i, w+pad)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(s.quarters) {
+		if id.Row < 0 || id.Row >= len(s.rows) {
 			return
 		}
-		if q := s.quarters[id.Row]; q.ID != 0 && q.ID == s.Form.editing.ID {
+		if q := s.rows[id.Row]; q.ID != 0 && q.ID == s.Form.editing.ID {
 			return // already in the form
 		}
 		row := id.Row
 		// A quarter being typed is saved or the user asked first.
 		s.env.Leave(func() {
 			s.selected = row
-			s.Form.Edit(s.quarters[row])
+			s.Form.Edit(s.rows[row])
 			s.env.FocusField(s.Form.Quarter)
 		}, nil)
 	}
@@ -431,11 +431,7 @@ func (f *QuarterForm) SaveQuarter() {
 	} else {
 		f.Saved.SetText(fmt.Sprintf(lang.L("%s er lagret."), saved.Quarter))
 	}
-	for i, o := range f.s.quarters {
-		if o.ID == saved.ID {
-			f.s.selected = i
-		}
-	}
+	f.s.selected = f.s.row(saved.ID)
 }
 
 func (f *QuarterForm) confirmDelete() {

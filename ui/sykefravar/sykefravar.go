@@ -59,13 +59,16 @@ const (
 // width of a 1024×768 projector in Møtemodus.
 type Screen struct {
 	env      *appctx.Env
-	quarters []model.SickLeaveQuarter // newest first, as the table shows them
+	quarters []model.SickLeaveQuarter // newest first
+	rows     []model.SickLeaveQuarter // the table's rows: the quarters the search finds
+	query    model.SearchQuery
 	settings model.SickLeaveSettings
 	alerts   []model.FollowUpAlert // newest first
 	measures []model.Measure
 
+	Search    *widgets.SearchEntry
 	Tabs      *container.AppTabs
-	Table     *widget.Table
+	Table     *widgets.Table
 	Form      *QuarterForm
 	Chart     *TrendChart
 	Summary   *widget.Label // latest quarter against the target, and nærvær
@@ -89,10 +92,13 @@ func New(env *appctx.Env) *Screen {
 	s.Import = newImporter(s)
 	s.Limits = newSettingsForm(s)
 	s.Table = s.newTable()
+	s.Search = widgets.NewSearchEntry(lang.L("Søk etter kvartal eller år …"))
+	s.Search.List = s.Table // Escape in an empty search
+	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), s.SavePDF)
 	s.Reload()
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard})
+	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard, Search: s.focusSearch})
 	return s
 }
 
@@ -128,11 +134,59 @@ func (s *Screen) Reload() {
 	s.Summary.SetText(s.summaryText())
 	s.Presence.SetText(s.presenceText())
 	s.refreshAlerts()
+	s.apply()
+}
+
+// apply lists the quarters the search finds (all when it is blank). The
+// quarter in the form leaves it when they no longer include it: a blank
+// new quarter takes its place (the Guard asks first when it has changes).
+func (s *Screen) apply() {
+	s.rows = s.quarters
+	if !s.query.Empty() {
+		s.rows = nil
+		for _, q := range s.quarters {
+			if s.query.MatchSickLeave(q) {
+				s.rows = append(s.rows, q)
+			}
+		}
+	}
 	s.Table.Refresh()
+	hidden := func() bool { return s.Form.editing.ID != 0 && s.row(s.Form.editing.ID) < 0 }
+	if !hidden() {
+		return
+	}
+	s.Table.UnselectAll()
+	s.env.Leave(func() {
+		if hidden() {
+			s.Form.NewQuarter()
+		}
+	}, nil)
+}
+
+// row is the table row of the quarter with record ID id, -1 when the
+// search leaves it out.
+func (s *Screen) row(id uint64) int {
+	for i, q := range s.rows {
+		if q.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// focusSearch is Ctrl+F: the search above the quarters' table.
+func (s *Screen) focusSearch() {
+	if s.Tabs != nil {
+		s.Tabs.SelectIndex(TabQuarters)
+	}
+	s.env.Window.Canvas().Focus(s.Search)
 }
 
 // Quarters are the registered quarters, newest first.
 func (s *Screen) Quarters() []model.SickLeaveQuarter { return s.quarters }
+
+// Rows are the quarters the table lists, newest first.
+func (s *Screen) Rows() []model.SickLeaveQuarter { return s.rows }
 
 // FollowUpAlerts are the alerts the unit's rules raise, newest first.
 func (s *Screen) FollowUpAlerts() []model.FollowUpAlert { return s.alerts }
@@ -191,13 +245,14 @@ func (s *Screen) Open(id uint64) {
 	if s.Tabs == nil {
 		s.Content()
 	}
-	for i, q := range s.quarters {
-		if q.ID == id {
-			s.Tabs.SelectIndex(TabQuarters)
-			s.Table.Select(widget.TableCellID{Row: i, Col: 0})
-			s.Form.Edit(q)
-			return
-		}
+	if s.row(id) < 0 {
+		s.Search.SetText("")
+	}
+	if i := s.row(id); i >= 0 {
+		q := s.rows[i]
+		s.Tabs.SelectIndex(TabQuarters)
+		s.Table.Select(widget.TableCellID{Row: i, Col: 0})
+		s.Form.Edit(q)
 	}
 }
 
@@ -226,7 +281,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		help,
 	))
 	quarters := container.NewVSplit(
-		container.NewBorder(container.NewHBox(s.Form.New), nil, nil, nil, s.Table),
+		container.NewBorder(container.NewBorder(nil, nil, s.Form.New, nil, s.Search), nil, nil, nil, s.Table),
 		container.NewVScroll(s.Form.Content()))
 	quarters.Offset = 0.45
 	s.Tabs = container.NewAppTabs(

@@ -47,8 +47,11 @@ func Page() appctx.Page {
 type Screen struct {
 	env       *appctx.Env
 	rounds    []model.SurveyRound // newest first
+	shown     []model.SurveyRound // rounds the search finds
+	query     model.SearchQuery
 	measures  []model.Measure
-	List      *widget.List
+	Search    *widgets.SearchEntry
+	List      *widgets.List
 	NewButton *widget.Button
 	detail    *fyne.Container
 	Editor    *Editor
@@ -59,27 +62,92 @@ type Screen struct {
 // New loads the rounds.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widget.NewList(
-		func() int { return len(s.rounds) },
+	s.List = widgets.NewList(
+		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text, imp := s.listText(s.rounds[i])
+			text, imp := s.listText(s.shown[i])
 			widgets.SetTwoLineText(o, text, imp)
 		},
 	)
 	s.List.OnSelected = s.selected
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Ny runde"), theme.ContentAddIcon(), s.NewRound)
 	s.NewButton.Importance = widget.HighImportance
+	s.Search = widgets.NewSearchEntry(lang.L("Søk i 10-FAKTOR-rundene …"))
+	s.Search.List = s.List // Escape in an empty search
+	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton)})
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: func() { env.Window.Canvas().Focus(s.Search) }})
 	return s
+}
+
+// apply lists the rounds the search finds (all when it is blank); the
+// open round leaves the detail pane when they no longer include it (the
+// Guard asks first when it has changes; a new round stays).
+func (s *Screen) apply() {
+	s.shown = s.rounds
+	if !s.query.Empty() {
+		s.shown = nil
+		for _, r := range s.rounds {
+			if s.query.MatchSurveyRound(r) {
+				s.shown = append(s.shown, r)
+			}
+		}
+	}
+	s.List.Refresh()
+	hidden := func() bool { return s.Editor != nil && s.Editor.Round().ID != 0 && !s.listed(s.Editor.Round().ID) }
+	if !hidden() {
+		s.selectEditor()
+		return
+	}
+	s.List.UnselectAll()
+	s.env.Leave(func() {
+		if hidden() {
+			s.closeEditor()
+		}
+	}, s.selectEditor)
+}
+
+func (s *Screen) listed(id uint64) bool {
+	for _, r := range s.shown {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// selectEditor marks the open round in the list (none for a new one).
+func (s *Screen) selectEditor() {
+	if s.Editor == nil || s.Editor.Round().ID == 0 {
+		s.List.UnselectAll()
+		return
+	}
+	for i, r := range s.shown {
+		if r.ID == s.Editor.Round().ID {
+			s.List.Select(i)
+		}
+	}
+}
+
+// closeEditor empties the detail pane.
+func (s *Screen) closeEditor() {
+	if s.Editor != nil && s.env.Guard != nil {
+		s.env.Guard.Unnest(s.Editor.FollowUp)
+	}
+	s.Editor = nil
+	s.detail.Objects = []fyne.CanvasObject{hintLabel()}
+	s.detail.Refresh()
 }
 
 // selected opens the round chosen in the list, once the open round's
 // results are saved or the user chose to discard them.
 func (s *Screen) selected(i widget.ListItemID) {
-	r := s.rounds[i]
+	if i >= len(s.shown) {
+		return
+	}
+	r := s.shown[i]
 	if s.Editor != nil && s.Editor.Round().ID == r.ID && r.ID != 0 {
 		return // already open
 	}
@@ -142,15 +210,18 @@ func (s *Screen) Reload() {
 		rs[i], rs[j] = rs[j], rs[i]
 	}
 	s.rounds, s.measures = rs, ms
-	s.List.Refresh()
+	s.apply()
 }
 
 // Rounds are the listed rounds, newest first.
-func (s *Screen) Rounds() []model.SurveyRound { return s.rounds }
+func (s *Screen) Rounds() []model.SurveyRound { return s.shown }
 
 // Open shows a round and, if factor is set, its follow-up with that factor.
 func (s *Screen) Open(roundID uint64, factor model.TenFactor) {
-	for i, r := range s.rounds {
+	if !s.listed(roundID) {
+		s.Search.SetText("")
+	}
+	for i, r := range s.shown {
 		if r.ID == roundID {
 			s.List.Select(i)
 			s.show(r, factor)
@@ -194,16 +265,14 @@ func (s *Screen) saved(ed *Editor, r model.SurveyRound) {
 	s.Reload()
 	s.List.OnSelected = nil // keep the editor that made the change
 	s.List.UnselectAll()
-	for i, x := range s.rounds {
+	for i, x := range s.shown {
 		if x.ID == r.ID {
 			s.List.Select(i)
 		}
 	}
 	s.List.OnSelected = s.selected
 	if r.ID == 0 {
-		s.Editor = nil
-		s.detail.Objects = []fyne.CanvasObject{hintLabel()}
-		s.detail.Refresh()
+		s.closeEditor()
 	}
 	s.env.DataChanged() // the «Angre» bar names the save
 	wasNew := s.openedNew && r.ID != 0
@@ -219,7 +288,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	if len(s.detail.Objects) == 0 {
 		s.detail.Objects = []fyne.CanvasObject{hintLabel()}
 	}
-	left := container.NewBorder(container.NewVBox(s.NewButton, s.loadErr.Label), nil, nil, nil, s.List)
+	left := container.NewBorder(container.NewVBox(s.NewButton, s.Search, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.25
 	return split

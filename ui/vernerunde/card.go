@@ -22,16 +22,12 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 		return widget.NewCard(lang.L("Vernerunde"), "", l)
 	}
 	box := container.NewVBox()
-	var last *model.SafetyRound
 	year := env.Today().Year()
 	thisYear := 0
 	for i := range rs {
 		r := &rs[i]
 		if r.Date.Year() == year {
 			thisYear++
-		}
-		if r.Locked() && (last == nil || r.Date.After(last.Date)) {
-			last = r
 		}
 		if !r.Locked() {
 			id := r.ID
@@ -41,8 +37,8 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 		}
 	}
 	summary := fmt.Sprintf(lang.L("%d vernerunder i %d."), thisYear, year)
-	if last != nil {
-		summary += " " + fmt.Sprintf(lang.L("Siste fullførte: %s med %d funn."), last.Date, len(last.Findings()))
+	if last, ok := model.LatestCompletedRound(rs); ok {
+		summary += " " + fmt.Sprintf(lang.L("Siste fullførte: %s med %d funn."), last.CompletedDate(), len(last.Findings()))
 	} else {
 		summary += " " + lang.L("Ingen fullførte vernerunder ennå.")
 	}

@@ -38,7 +38,7 @@ func Figure(env *appctx.Env) fyne.CanvasObject {
 	box := container.NewVBox(figureHeading(fmt.Sprintf(lang.L("Siste vernerunde: %s · %s"), r.Title, r.Date)))
 	status := lang.L(r.Status.Label())
 	if r.Locked() {
-		status = fmt.Sprintf(lang.L("Fullført og låst %s"), r.CompletedOn)
+		status = fmt.Sprintf(lang.L("Fullført og låst %s"), r.CompletedDate())
 	} else {
 		a, t := r.Progress()
 		status += " · " + fmt.Sprintf(lang.L("%d av %d besvart"), a, t)

@@ -78,7 +78,7 @@ func (v *RoundView) setRound(r model.SafetyRound) {
 func (v *RoundView) refreshHeading() {
 	text := v.r.Title
 	if v.r.Locked() {
-		text += " – " + fmt.Sprintf(lang.L("fullført og låst %s"), v.r.CompletedOn)
+		text += " – " + fmt.Sprintf(lang.L("fullført og låst %s"), v.r.CompletedDate())
 		v.Complete.Hide()
 		v.Delete.Hide()
 	}

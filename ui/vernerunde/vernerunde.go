@@ -57,7 +57,7 @@ type Screen struct {
 
 	Search *widgets.SearchEntry
 
-	List          *widget.List
+	List          *widgets.List
 	TemplatePick  *widget.Select
 	NewButton     *widget.Button
 	TemplatesBtn  *widget.Button
@@ -72,7 +72,7 @@ type Screen struct {
 // New loads the rounds and templates.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, root: container.NewStack(), Err: widgets.NewErrorText()}
-	s.List = widget.NewList(
+	s.List = widgets.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -185,7 +185,7 @@ func (s *Screen) Rounds() []model.SafetyRound { return s.shown }
 
 func (s *Screen) listText(r model.SafetyRound) (string, widget.Importance) {
 	if r.Locked() {
-		return fmt.Sprintf("%s\n%s %s · %d %s · %s", r.Title, lang.L("Fullført"), r.CompletedOn, len(r.Findings()), lang.L("funn"), r.TemplateName), widget.MediumImportance
+		return fmt.Sprintf("%s\n%s %s · %d %s · %s", r.Title, lang.L("Fullført"), r.CompletedDate(), len(r.Findings()), lang.L("funn"), r.TemplateName), widget.MediumImportance
 	}
 	a, t := r.Progress()
 	return fmt.Sprintf("%s\n%s · %s · %s", r.Title, lang.L("Pågår"), fmt.Sprintf(lang.L("%d av %d besvart"), a, t), r.TemplateName), widget.HighImportance

@@ -90,14 +90,22 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 	today := env.Today()
 	box := container.NewVBox()
 	ok := 0
+	over := model.OverdueTrainings(d.Trainings, today)
 	for _, st := range model.ViolenceStatus(d.StatusInput(), today) {
 		if st.State == model.DutyOK {
 			ok++
 			continue
 		}
 		text := fmt.Sprintf("%s: %s", lang.L(st.Duty.Label()), lang.L(st.State.Label()))
-		if len(st.Notes) > 0 {
-			text += " – " + lang.L(st.Notes[0])
+		notes := st.Notes
+		if st.Duty == model.DutyTraining {
+			// The training duty's notes end with its overdue repetitions,
+			// which the card lists one by one below: naming the first here
+			// too listed it twice.
+			notes = notes[:len(notes)-min(len(over), len(notes))]
+		}
+		if len(notes) > 0 {
+			text += " – " + lang.L(notes[0])
 		}
 		if st.State == model.DutyOverdue {
 			text = "! " + text
@@ -111,7 +119,7 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 		open := widget.NewButton(lang.L("Åpne"), func() { env.Open(PageID, appctx.Focus{Filter: filter}) })
 		box.Add(container.NewBorder(nil, nil, nil, open, l))
 	}
-	for _, t := range model.OverdueTrainings(d.Trainings, today) {
+	for _, t := range over {
 		l := wrapped(fmt.Sprintf(lang.L("! Gjentakelse forfalt: %s (frist %s)"), t.Topic, t.DueDate()))
 		l.Importance = widget.DangerImportance
 		box.Add(l)

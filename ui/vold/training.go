@@ -21,10 +21,13 @@ import (
 // editor below.
 type TrainingView struct {
 	s       *Screen
-	shown   []model.ViolenceTraining
+	all     []model.ViolenceTraining // newest first
+	shown   []model.ViolenceTraining // those the search finds
+	query   model.SearchQuery
 	current model.ViolenceTraining
 
-	List                  *widget.List
+	Search                *widgets.SearchEntry
+	List                  *widgets.List
 	OverdueInfo           *widget.Label
 	NewButton, Delete     *widget.Button
 	EditorHeading         *widget.Label
@@ -40,7 +43,7 @@ type TrainingView struct {
 
 func newTrainingView(s *Screen) *TrainingView {
 	v := &TrainingView{s: s}
-	v.List = widget.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	v.List = widgets.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		text, imp := v.RowText(i)
 		widgets.SetTwoLineText(o, text, imp)
 	})
@@ -54,6 +57,9 @@ func newTrainingView(s *Screen) *TrainingView {
 			s.env.FocusField(v.Date)
 		}, nil)
 	}
+	v.Search = widgets.NewSearchEntry(lang.L("Søk i opplæringen og øvelsene …"))
+	v.Search.List = v.List // Escape in an empty search
+	v.Search.OnChanged = func(t string) { v.query = model.NewSearchQuery(t); v.apply() }
 	v.OverdueInfo = wrapped("")
 	v.NewButton = widget.NewButtonWithIcon(lang.L("Ny opplæring eller øvelse"), theme.ContentAddIcon(), func() {
 		s.env.Leave(func() {
@@ -84,8 +90,8 @@ func newTrainingView(s *Screen) *TrainingView {
 
 // reload sorts the log newest first and marks the overdue topics.
 func (v *TrainingView) reload() {
-	v.shown = slices.Clone(v.s.data.Trainings)
-	slices.SortStableFunc(v.shown, func(a, b model.ViolenceTraining) int {
+	v.all = slices.Clone(v.s.data.Trainings)
+	slices.SortStableFunc(v.all, func(a, b model.ViolenceTraining) int {
 		if c := b.Date.Compare(a.Date); c != 0 {
 			return c
 		}
@@ -93,10 +99,10 @@ func (v *TrainingView) reload() {
 	})
 	today := v.s.env.Today()
 	v.latestDue, v.overdueIDs = map[uint64]bool{}, map[uint64]bool{}
-	for _, t := range model.LatestTrainings(v.shown) {
+	for _, t := range model.LatestTrainings(v.all) {
 		v.latestDue[t.ID] = true
 	}
-	over := model.OverdueTrainings(v.shown, today)
+	over := model.OverdueTrainings(v.all, today)
 	var topics []string
 	for _, t := range over {
 		v.overdueIDs[t.ID] = true
@@ -110,7 +116,40 @@ func (v *TrainingView) reload() {
 		v.OverdueInfo.Importance = widget.MediumImportance
 	}
 	v.OverdueInfo.Refresh()
+	v.apply()
+}
+
+// apply lists the trainings the search finds (all when it is blank). The
+// training in the editor leaves it when they no longer include it: a
+// blank one takes its place (the Guard asks first when it has changes).
+func (v *TrainingView) apply() {
+	v.shown = v.all
+	if !v.query.Empty() {
+		v.shown = nil
+		for _, t := range v.all {
+			if v.query.MatchTraining(t) {
+				v.shown = append(v.shown, t)
+			}
+		}
+	}
 	v.List.Refresh()
+	hidden := func() bool {
+		return v.current.ID != 0 && !slices.ContainsFunc(v.shown, func(t model.ViolenceTraining) bool { return t.ID == v.current.ID })
+	}
+	if !hidden() {
+		return
+	}
+	drop := func() {
+		if hidden() {
+			v.List.UnselectAll()
+			v.Edit(model.ViolenceTraining{Date: v.s.env.Today(), Repeat: model.RepeatYear})
+		}
+	}
+	if v.state() == v.loaded {
+		drop()
+		return
+	}
+	v.s.env.Leave(drop, nil)
 }
 
 // Shown is the log as listed.
@@ -251,7 +290,7 @@ func (v *TrainingView) DeleteTraining() {
 func (v *TrainingView) Content() fyne.CanvasObject {
 	intro := wrapped(fmt.Sprintf(lang.L("Opplæring og øvelser i å forebygge og håndtere vold og trusler, og i bruk av alarmer og annet utstyr, skal gjentas jevnlig (%s)."),
 		model.DutyTraining.Citation()))
-	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton, registerio.ExportButton(v.s.env, registerio.Trainings))), nil, nil, nil, v.List)
+	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton, registerio.ExportButton(v.s.env, registerio.Trainings)), v.Search), nil, nil, nil, v.List)
 	editor := container.NewVScroll(container.NewVBox(
 		v.EditorHeading,
 		labeled(lang.L(model.FieldTrainingDate), v.Err.Bind(model.FieldTrainingDate, v.Date)),

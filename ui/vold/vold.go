@@ -95,7 +95,7 @@ func New(env *appctx.Env) *Screen {
 	s.Tabs = container.NewAppTabs(s.StatusTab, s.MappingTab, s.RoutinesTab, s.TrainingTab, s.EventTab)
 	s.Tabs.OnSelected = show
 	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard})
+	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard, Search: s.focusSearch})
 	return s
 }
 
@@ -221,6 +221,13 @@ func riskText(m model.RiskMatrix, p, c int) (string, widget.Importance) {
 		imp = widget.DangerImportance
 	}
 	return fmt.Sprintf(lang.L("Risiko: %d × %d = %d – %s (%s). %s"), p, c, m.Score(p, c), lang.L(l.Label()), l.Letter(), lang.L(l.Guidance())), imp
+}
+
+// focusSearch is Ctrl+F: the training log's search, on its tab (the
+// page's one list with a detail pane).
+func (s *Screen) focusSearch() {
+	s.Tabs.Select(s.TrainingTab)
+	s.env.Window.Canvas().Focus(s.Training.Search)
 }
 
 // newFromKeyboard is Ctrl+N: a new training or drill, on its tab.

@@ -559,3 +559,30 @@ func TestNoInputLostViolence(t *testing.T) {
 		t.Errorf("Lagre: %d trainings, form topic %q: %s", len(d.Trainings), tr.Topic.Text, tr.Err.Messages())
 	}
 }
+
+// TestOverdueDrillListedOnce: the dashboard card and the status tab name
+// an overdue drill once each. The training duty's line used to repeat
+// the first overdue repetition, which the card then listed again.
+func TestOverdueDrillListedOnce(t *testing.T) {
+	f := open(t, true, false)
+	over := model.OverdueTrainings(f.s.Data().Trainings, uitest.Today)
+	if len(over) == 0 {
+		t.Fatal("the demo has no overdue repetition")
+	}
+	count := func(o fyne.CanvasObject, sub string) int {
+		n := 0
+		for _, s := range uitest.Texts(o) {
+			n += strings.Count(s, sub)
+		}
+		return n
+	}
+	card := Card(f.env)
+	for _, tr := range over {
+		if n := count(card, tr.Topic); n != 1 {
+			t.Errorf("the card names %q %d times, want once: %q", tr.Topic, n, uitest.Texts(card))
+		}
+		if n := count(f.s.Status.Content(), tr.Topic); n != 1 {
+			t.Errorf("the status tab names %q %d times, want once", tr.Topic, n)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package widgets_test
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/ui/widgets"
+)
+
+// labelAt is the on-screen label reading text under o, nil when the
+// object does not render it.
+func labelAt(o fyne.CanvasObject, text string) *widget.Label {
+	switch x := o.(type) {
+	case *widget.Label:
+		if x.Text == text && x.Visible() {
+			return x
+		}
+		return nil
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if l := labelAt(c, text); l != nil {
+				return l
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if l := labelAt(c, text); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+// wholeInView reports whether o lies wholly between top and bottom (window
+// coordinates).
+func wholeInView(o fyne.CanvasObject, top, bottom float32) bool {
+	y := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
+	return y >= top-0.5 && y+o.Size().Height <= bottom+0.5
+}
+
+// TestTableSelectBeforeLayout: a row selected while the page is built,
+// before the table has a size, is wholly in view below the header once
+// the table is laid out; OnSelected ran for it.
+func TestTableSelectBeforeLayout(t *testing.T) {
+	test.NewTempApp(t)
+	tb := widgets.NewTableWithHeaders(func() (int, int) { return 100, 2 },
+		func() fyne.CanvasObject { return widget.NewLabel("rad 000") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("rad %03d", id.Row))
+		})
+	tb.ShowHeaderColumn = false
+	tb.SetRowHeight(3, 90) // rows may differ in height (wrapped titles)
+	got := -1
+	tb.OnSelected = func(id widget.TableCellID) { got = id.Row }
+	tb.Select(widget.TableCellID{Row: 50, Col: 0})
+	if got != 50 {
+		t.Fatalf("OnSelected ran for %d, want 50", got)
+	}
+	w := test.NewWindow(tb)
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 300))
+	l := labelAt(tb, "rad 050")
+	if l == nil {
+		t.Fatal("row 50 is not rendered: the table did not scroll")
+	}
+	header := widget.NewLabel("A").MinSize().Height
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(tb).Y + header
+	if !wholeInView(l, top, top-header+tb.Size().Height) {
+		t.Errorf("row 50 at y %.0f (height %.0f) is not wholly below the header (%.0f) and above %.0f",
+			fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Y, l.Size().Height, top, top-header+tb.Size().Height)
+	}
+}
+
+// TestListSelectBeforeLayout: the same for a list.
+func TestListSelectBeforeLayout(t *testing.T) {
+	test.NewTempApp(t)
+	l := widgets.NewList(func() int { return 100 }, func() fyne.CanvasObject { return widget.NewLabel("rad 000") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(fmt.Sprintf("rad %03d", i)) })
+	got := -1
+	l.OnSelected = func(i widget.ListItemID) { got = i }
+	l.Select(50)
+	if got != 50 {
+		t.Fatalf("OnSelected ran for %d, want 50", got)
+	}
+	w := test.NewWindow(l)
+	defer w.Close()
+	w.Resize(fyne.NewSize(400, 300))
+	row := labelAt(l, "rad 050")
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Y
+	if row == nil || !wholeInView(row, top, top+l.Size().Height) {
+		t.Error("row 50 is not wholly in view")
+	}
+	// Selected again by code after the user scrolled away: back in view.
+	l.ScrollToTop()
+	l.UnselectAll()
+	l.Select(50)
+	if row = labelAt(l, "rad 050"); row == nil || !wholeInView(row, top, top+l.Size().Height) {
+		t.Error("row 50 selected again is not in view")
+	}
+}
