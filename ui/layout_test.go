@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// box is an object's place on the window.
+type box struct{ x0, y0, x1, y1 float32 }
+
+func (b box) cut(c box) box {
+	return box{max(b.x0, c.x0), max(b.y0, c.y0), min(b.x1, c.x1), min(b.y1, c.y1)}
+}
+
+// visit walks the visible objects under o with their place on the window
+// and the part of the window they can be seen in (scroll containers clip).
+// visit returns false to skip an object's children.
+func visit(o fyne.CanvasObject, at fyne.Position, clip box, f func(o fyne.CanvasObject, b, clip box) bool) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	p := at.Add(o.Position())
+	s := o.Size()
+	b := box{p.X, p.Y, p.X + s.Width, p.Y + s.Height}
+	if !f(o, b, clip) {
+		return
+	}
+	if _, ok := o.(*container.Scroll); ok {
+		clip = clip.cut(b)
+	}
+	var kids []fyne.CanvasObject
+	switch w := o.(type) {
+	case *fyne.Container:
+		kids = w.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, k := range kids {
+		visit(k, p, clip, f)
+	}
+}
+
+// textFaults lists the texts on the window that cannot be read whole: a
+// label cut with an ellipsis or by the edge of what shows it, a word
+// broken over two lines, a text drawn wider than its box. allowCut
+// exempts labels whose cut is by design (a list row's second line).
+func textFaults(w fyne.Window, allowCut func(*widget.Label) bool) []string {
+	var faults []string
+	size := w.Canvas().Size()
+	win := box{0, 0, size.Width, size.Height}
+	visit(w.Content(), fyne.Position{}, win, func(o fyne.CanvasObject, b, clip box) bool {
+		switch x := o.(type) {
+		case *widget.Label:
+			if x.Text == "" || x.Size().Width <= 0 {
+				return false
+			}
+			if b.y1 <= clip.y0 || b.y0 >= clip.y1 || b.x1 <= clip.x0 || b.x0 >= clip.x1 {
+				// Out of sight until scrolled to: its words must still
+				// wrap whole.
+				if bad := brokenWord(x.Text, renderedLines(x)); x.Wrapping != fyne.TextWrapOff && bad != "" {
+					faults = append(faults, fmt.Sprintf("%q breaks a word over two lines at %q", x.Text, bad))
+				}
+				return false
+			}
+			if allowCut != nil && allowCut(x) {
+				return false
+			}
+			faults = append(faults, labelFaults(x, b, clip)...)
+			return false
+		case *canvas.Text:
+			if x.Text != "" && x.Size().Width > 0 && x.MinSize().Width > x.Size().Width+1 && b.y0 < clip.y1 {
+				faults = append(faults, fmt.Sprintf("%q is %.0f px wide in a box of %.0f", x.Text, x.MinSize().Width, x.Size().Width))
+			}
+		}
+		return true
+	})
+	return faults
+}
+
+// labelFaults checks one label seen on screen.
+func labelFaults(l *widget.Label, b, clip box) []string {
+	var faults []string
+	if b.x0 < clip.x0-1 || b.x1 > clip.x1+1 {
+		faults = append(faults, fmt.Sprintf("%q is cut by the edge of what shows it (%.0f–%.0f of %.0f–%.0f)", l.Text, b.x0, b.x1, clip.x0, clip.x1))
+	}
+	lines := renderedLines(l)
+	joined := strings.Join(lines, "")
+	if strings.Contains(joined, "…") && !strings.Contains(l.Text, "…") {
+		faults = append(faults, fmt.Sprintf("%q is cut to %q", l.Text, joined))
+	}
+	if l.Wrapping != fyne.TextWrapOff {
+		if bad := brokenWord(l.Text, lines); bad != "" {
+			faults = append(faults, fmt.Sprintf("%q breaks a word over two lines at %q", l.Text, bad))
+		}
+	}
+	return faults
+}
+
+// renderedLines are the lines a label draws.
+func renderedLines(l *widget.Label) []string {
+	var lines []string
+	visit(l, fyne.Position{}, box{-1e9, -1e9, 1e9, 1e9}, func(o fyne.CanvasObject, _, _ box) bool {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			lines = append(lines, t.Text)
+		}
+		return true
+	})
+	return lines
+}
+
+// brokenWord returns the place where the lines split text inside a word,
+// or "".
+func brokenWord(text string, lines []string) string {
+	rest := text
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		rest = strings.TrimLeft(rest, " \n\t")
+		if !strings.HasPrefix(rest, line) {
+			return "" // not drawn as the text (cut, or styled): not judged here
+		}
+		rest = rest[len(line):]
+		if i < len(lines)-1 && rest != "" && !strings.ContainsAny(rest[:1], " \n\t") {
+			return line + "|" + strings.Fields(rest)[0]
+		}
+	}
+	return ""
+}
+
+var dateText = regexp.MustCompile(`^\d\d\.\d\d\.\d{4}$`)
+
+// visibleTableRows counts the rows of the first table on the window whose
+// deadline cell is seen whole.
+func visibleTableRows(w fyne.Window) int {
+	n := 0
+	size := w.Canvas().Size()
+	visit(w.Content(), fyne.Position{}, box{0, 0, size.Width, size.Height}, func(o fyne.CanvasObject, b, clip box) bool {
+		if l, ok := o.(*widget.Label); ok && dateText.MatchString(l.Text) && b.y0 >= clip.y0-1 && b.y1 <= clip.y1+1 && b.x1 <= clip.x1 {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// TestHandlingsplanOnProjector: in Møtemodus at 1024×768 with the sidebar
+// folded (Ctrl+B) the action plan shows at least six measures, and no cell
+// or heading is cut or breaks a word.
+func TestHandlingsplanOnProjector(t *testing.T) {
+	u := startAt(t, true, fyne.NewSize(1024, 768))
+	w := u.Window()
+	u.Env().Navigate("handlingsplan")
+	w.Canvas().Capture()
+	if navVisible(u) {
+		t.Fatal("sidebar shown")
+	}
+	if n := visibleTableRows(w); n < 6 {
+		t.Errorf("%d measures seen whole, want at least 6", n)
+	}
+	for _, f := range textFaults(w, nil) {
+		t.Error(f)
+	}
+	if *screenshotDir != "" {
+		save(t, w, "layout-handlingsplan-1024", true)
+	}
+}
+
+// TestPagesOnSharedScreen walks every page in Møtemodus at 1024×768 (the
+// sidebar folded) and 1920×1080 and fails on any text on screen that is
+// cut or breaks a word.
+func TestPagesOnSharedScreen(t *testing.T) {
+	for _, size := range shotSizes {
+		u := startAt(t, true, size)
+		w, env := u.Window(), u.Env()
+		for _, p := range Pages() {
+			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, p.ID) {
+				continue
+			}
+			env.Navigate(p.ID)
+			w.Canvas().Capture()
+			for _, f := range textFaults(w, nil) {
+				t.Errorf("%s %.0fx%.0f: %s", p.ID, size.Width, size.Height, f)
+			}
+			if *screenshotDir != "" {
+				save(t, w, fmt.Sprintf("layout-%s-%.0f", p.ID, size.Width), true)
+			}
+		}
+	}
+}
