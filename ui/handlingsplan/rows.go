@@ -200,25 +200,38 @@ func (s *Screen) shownText(text string, col int) string {
 }
 
 // wrapWords wraps text at words to width and returns the text that fits
-// in maxLines (with "…" when cut) and the number of lines it takes.
+// in maxLines (with "…" when cut, on the last line) and the number of
+// lines it takes.
 func wrapWords(text string, width, size float32, maxLines int) (string, int) {
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
-	words := strings.Fields(text)
-	lines, line := 1, ""
-	for i, w := range words {
+	var lines []string
+	for _, w := range strings.Fields(text) {
+		n := len(lines)
 		switch {
-		case line == "":
-			line = w
-		case measure(line+" "+w) <= width:
-			line += " " + w
-		case lines == maxLines:
-			return strings.Join(words[:i], " ") + " …", lines
+		case n > 0 && measure(lines[n-1]+" "+w) <= width:
+			lines[n-1] += " " + w
+		case n == maxLines:
+			return cutLast(lines, width, measure), n
 		default:
-			lines++
-			line = w
+			lines = append(lines, w)
 		}
 	}
-	return text, lines
+	return text, max(1, len(lines))
+}
+
+// cutLast joins lines with an ellipsis at the end of the last, dropping
+// its last words until the ellipsis fits.
+func cutLast(lines []string, width float32, measure func(string) float32) string {
+	last := lines[len(lines)-1]
+	for measure(last+" …") > width {
+		i := strings.LastIndex(last, " ")
+		if i < 0 {
+			break
+		}
+		last = last[:i]
+	}
+	lines[len(lines)-1] = last + " …"
+	return strings.Join(lines, " ")
 }
 
 // wideEditor is the width the editor needs beside the table, in units of
