@@ -12,6 +12,15 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/risiko"
+	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/vernerunde"
 )
 
 // box is an object's place on the window.
@@ -191,25 +200,75 @@ func TestHandlingsplanOnProjector(t *testing.T) {
 	}
 }
 
+// december is a date the committee's last duty of the year (the review
+// of the action plan, a long word) is due soon and on the dashboard.
+var december = model.NewDate(2026, 12, 4)
+
 // TestPagesOnSharedScreen walks every page in Møtemodus at 1024×768 (the
-// sidebar folded) and 1920×1080 and fails on any text on screen that is
-// cut or breaks a word.
+// sidebar folded) and 1920×1080, and the views a meeting opens (a measure,
+// a deviation, a risk assessment, a safety round, the meeting view), and
+// fails on any text on screen that is cut or breaks a word.
 func TestPagesOnSharedScreen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 40 screens")
+	}
+	path := uitest.DemoFile(t)
 	for _, size := range shotSizes {
-		u := startAt(t, true, size)
+		a := test.NewTempApp(t)
+		a.Preferences().SetBool("motemodus", true)
+		u := Start(a, Options{DBPath: path, Today: func() model.Date { return december }})
 		w, env := u.Window(), u.Env()
+		w.Resize(size)
+		check := func(name string) {
+			t.Helper()
+			w.Canvas().Capture()
+			for _, f := range textFaults(w) {
+				t.Errorf("%s %.0fx%.0f: %s", name, size.Width, size.Height, f)
+			}
+			shot(t, w, size, fmt.Sprintf("layout-%s-%.0f-motemodus", name, size.Width))
+		}
 		for _, p := range Pages() {
 			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, p.ID) {
 				continue
 			}
 			env.Navigate(p.ID)
-			w.Canvas().Capture()
-			for _, f := range textFaults(w) {
-				t.Errorf("%s %.0fx%.0f: %s", p.ID, size.Width, size.Height, f)
+			check(p.ID)
+		}
+		for name, open := range openViews(t, env) {
+			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, name) {
+				continue
 			}
-			if *screenshotDir != "" {
-				save(t, w, fmt.Sprintf("layout-%s-%.0f", p.ID, size.Width), true)
+			open()
+			check(name)
+			if name == "motevisning" {
+				w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 			}
 		}
+		u.Close()
 	}
+}
+
+// openViews are the records a meeting opens, by name.
+func openViews(t *testing.T, env *appctx.Env) map[string]func() {
+	t.Helper()
+	views := map[string]func(){
+		"motevisning": func() { env.Open(moter.PageID, appctx.Focus{Filter: moter.FilterView}) },
+	}
+	if ms, _ := env.Store.Measures(); len(ms) > 1 {
+		views["handlingsplan-tiltak"] = func() { env.Open(handlingsplan.PageID, appctx.Focus{ID: ms[1].ID}) }
+	}
+	if ds, _ := env.Store.Deviations(); len(ds) > 0 {
+		views["avvik-detalj"] = func() { env.Open(avvik.PageID, appctx.Focus{ID: ds[0].ID}) }
+	}
+	if as, _ := env.Store.Assessments(); len(as) > 0 {
+		views["risiko-detalj"] = func() { env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID}) }
+	}
+	if rs, _ := env.Store.SafetyRounds(); len(rs) > 0 {
+		r, _ := model.LatestSafetyRound(rs)
+		views["vernerunde-runde"] = func() { env.Open(vernerunde.PageID, appctx.Focus{ParentID: r.ID}) }
+	}
+	if len(views) < 5 {
+		t.Fatalf("the demo lacks records to open: %d views", len(views))
+	}
+	return views
 }
