@@ -62,13 +62,14 @@ type Screen struct {
 	Reset, NewButton              *widget.Button
 	PDFButton                     *widget.Button
 	Summary                       *widget.Label
+	FilterPanel                   fyne.CanvasObject
+	Table                         *widget.Table
+	Editor                        *Editor
+	loadErr                       *widgets.ErrorText
+	selectedID                    uint64
+
 	// FilterButton shows or hides the filters (FilterPanel).
 	FilterButton *widget.Button
-	FilterPanel  fyne.CanvasObject
-	Table        *widget.Table
-	Editor       *Editor
-	loadErr      *widgets.ErrorText
-	selectedID   uint64
 	// The columns shown and their widths, fitted to the table's width
 	// (rows.go); body holds the table, or the table and the editor.
 	ncols  int
@@ -290,11 +291,11 @@ func dueMark(m model.Measure, today model.Date) (string, widget.Importance) {
 
 // CellText is the text and importance of one cell (also used by tests).
 func (s *Screen) CellText(row, col int) (string, widget.Importance) {
-	return s.CellText0(s.shown[row], col)
+	return s.cellOf(s.shown[row], col)
 }
 
-// CellText0 is the text and importance of a measure's cell in a column.
-func (s *Screen) CellText0(m model.Measure, col int) (string, widget.Importance) {
+// cellOf is the text and importance of a measure's cell in a column.
+func (s *Screen) cellOf(m model.Measure, col int) (string, widget.Importance) {
 	today := s.env.Today()
 	mark, imp := dueMark(m, today)
 	if imp == widget.SuccessImportance {

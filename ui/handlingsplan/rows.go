@@ -53,11 +53,11 @@ func fixedValues(col int) []string {
 	return nil
 }
 
-// cellText is the free text of a wrapped column's cell.
+// cellWords are the words of a wrapped column's cells.
 func (s *Screen) cellWords(col int) []string {
 	var words []string
 	for _, m := range s.all {
-		t, _ := s.CellText0(m, col)
+		t, _ := s.cellOf(m, col)
 		words = append(words, strings.Fields(t)...)
 	}
 	return words
@@ -174,7 +174,7 @@ func (s *Screen) fitRows() {
 			if columns[col].kind == colFixed {
 				continue
 			}
-			t, _ := s.CellText0(m, col)
+			t, _ := s.cellOf(m, col)
 			_, n := wrapWords(t, s.colWidth(col)-2*pad, size, s.maxLines(col))
 			lines = max(lines, n)
 		}

@@ -5,6 +5,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/uitest"
 )
 
 // TestWrapWords: a cut text keeps to its lines, the ellipsis included,
@@ -43,5 +48,43 @@ func TestWrapWords(t *testing.T) {
 		if _, again := wrapWords(got, w, size, 99); again > 2 || n > 2 {
 			t.Fatalf("at %.0f px %q takes %d lines", w, got, again)
 		}
+	}
+}
+
+// TestProjectorLayout: in Møtemodus on a 1024×768 projector the plan shows
+// its list alone (the editor comes with the first measure chosen), its
+// columns fit the width with the status whole, and the filters open from
+// the button beside the summary.
+func TestProjectorLayout(t *testing.T) {
+	env, w, _ := uitest.NewEnv(t, true)
+	w.Resize(fyne.NewSize(1024, 768))
+	s := New(env)
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	if s.body.Objects[0] == s.split {
+		t.Error("the editor shares the projector with the list before a measure is chosen")
+	}
+	var sum float32
+	for i := range s.ncols {
+		sum += s.widths[i] + s.sep()
+	}
+	if sum > 1024 || s.ncols < 5 {
+		t.Errorf("%d columns need %.0f px of 1024", s.ncols, sum)
+	}
+	for _, st := range model.Statuses() {
+		if need := s.measureText(st.Label(), false) + 2*s.cellPad(); need > s.widths[4] {
+			t.Errorf("status %q needs %.0f px, its column has %.0f", st.Label(), need, s.widths[4])
+		}
+	}
+	if s.FilterPanel.Visible() {
+		t.Error("filters open with no filter set")
+	}
+	test.Tap(s.FilterButton)
+	if !s.FilterPanel.Visible() {
+		t.Error("the button did not open the filters")
+	}
+	s.Table.Select(widget.TableCellID{Row: 0, Col: titleCol})
+	if s.body.Objects[0] != s.split || s.Editor.Measure().ID != s.shown[0].ID {
+		t.Error("choosing a measure did not open it in the editor on screen")
 	}
 }
