@@ -83,7 +83,8 @@ func (s *shell) build() fyne.CanvasObject {
 	s.refreshMeetingButton()
 
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.title.Truncation = fyne.TextTruncateEllipsis
+	// Wrapped, never cut: the unit's name is read from the back of the room.
+	s.title.Wrapping = fyne.TextWrapWord
 	s.refreshTitle()
 	s.menu = widget.NewButtonWithIcon(lang.L("Meny"), theme.MenuIcon(), s.toggleSidebar)
 	s.searchBtn = widget.NewButtonWithIcon(lang.L("Søk i alt"), theme.SearchIcon(), s.searchAll)
@@ -154,7 +155,12 @@ func (s *shell) refreshTitle() {
 	}
 	s.env.Window.SetTitle(title)
 	if s.title != nil {
-		s.title.SetText(title)
+		// The window's title names the app; the header only the unit,
+		// so it fits beside the buttons on a projector.
+		if name == "" {
+			name = title
+		}
+		s.title.SetText(name)
 	}
 }
 

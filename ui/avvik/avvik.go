@@ -401,8 +401,14 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Kategori"), s.CategorySel),
 		widget.NewFormItem(lang.L("År"), s.YearSel),
 	)
+	count := fyne.CanvasObject(s.Count)
+	if s.env.MeetingMode() {
+		// On a projector the filters wait behind a button beside the
+		// count, so the list keeps the height.
+		count = filterToggle(filters, s.Count, s.StatusSel, s.CategorySel, s.YearSel)
+	}
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(registerio.ExportButton(s.env, registerio.Deviations),
-		registerio.ImportButton(s.env, registers.RegDeviations)), s.NewButton), s.Search, filters, s.Count, s.loadErr.Label), nil, nil, nil, s.List)
+		registerio.ImportButton(s.env, registers.RegDeviations)), s.NewButton), s.Search, filters, count, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.36
 	s.Tabs = container.NewAppTabs(
@@ -410,4 +416,26 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Statistikk"), s.Stats.Content()),
 	)
 	return s.Tabs
+}
+
+// filterToggle is a button that shows or hides filters, beside the count;
+// the filters start shown when one of the selects is set.
+func filterToggle(filters fyne.CanvasObject, count *widget.Label, sels ...*widget.Select) fyne.CanvasObject {
+	btn := widget.NewButtonWithIcon(lang.L("Filter"), theme.MenuExpandIcon(), nil)
+	btn.Importance = widget.LowImportance
+	show := func(on bool) {
+		filters.Hide()
+		btn.SetIcon(theme.MenuExpandIcon())
+		if on {
+			filters.Show()
+			btn.SetIcon(theme.MenuDropDownIcon())
+		}
+	}
+	btn.OnTapped = func() { show(!filters.Visible()) }
+	set := false
+	for _, sel := range sels {
+		set = set || (len(sel.Options) > 0 && sel.Selected != sel.Options[0])
+	}
+	show(set)
+	return container.NewBorder(nil, nil, container.NewVBox(btn), nil, count)
 }

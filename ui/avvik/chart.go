@@ -2,6 +2,7 @@ package avvik
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -71,6 +72,8 @@ func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
 		label.Truncation = fyne.TextTruncateEllipsis
 		label.Alignment = fyne.TextAlignTrailing
 		text := widget.NewLabel(r.Text)
+		text.Wrapping = fyne.TextWrapWord
+		rows.labels = append(rows.labels, label)
 		rows.texts = append(rows.texts, text)
 		box.Add(container.New(rows, label, newBar(r.Parts, maxTotal), text))
 	}
@@ -114,37 +117,82 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 }
 
 // rowLayout is shared by a chart's rows: the label gets a third of the
-// width, the text as much as the widest text needs (at most 40 %), and the
-// bar the rest, so every bar starts and is scaled the same.
-type rowLayout struct{ texts []*widget.Label }
+// width, the text as much as the widest text needs (at most 40 %, wrapped
+// beyond), and the bar the rest, so every bar starts and is scaled the
+// same. When a label does not fit its third (a narrow card, the large text
+// of Møtemodus), every label goes above its bar, whole.
+type rowLayout struct {
+	labels, texts []*widget.Label
+	width         float32 // the last width laid out
+}
+
+// natural is the width a label's text needs on one line.
+func natural(l *widget.Label) float32 {
+	return fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+}
+
+// longestWord is the width a label's longest word needs.
+func longestWord(l *widget.Label) float32 {
+	w := float32(0)
+	for _, word := range strings.Fields(l.Text) {
+		w = max(w, fyne.MeasureText(word, theme.TextSize(), l.TextStyle).Width)
+	}
+	return w + 2*theme.InnerPadding()
+}
 
 func (l *rowLayout) textWidth(width float32) float32 {
-	w := float32(0)
+	w, word := float32(0), float32(0)
 	for _, t := range l.texts {
-		w = max(w, t.MinSize().Width)
+		w, word = max(w, natural(t)), max(word, longestWord(t))
 	}
-	return min(w, width*0.4)
+	return max(min(w, width*0.4), word)
+}
+
+// stacked reports whether the labels go above the bars at a width.
+func (l *rowLayout) stacked(width float32) bool {
+	for _, lb := range l.labels {
+		if width > 0 && natural(lb) > width/3 {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	label, bar, text := objs[0], objs[1], objs[2]
+	l.width = size.Width
+	label, bar, text := objs[0].(*widget.Label), objs[1], objs[2]
 	pad := theme.Padding()
-	lw := size.Width / 3
+	lw, y := size.Width/3, float32(0)
+	align := fyne.TextAlignTrailing
+	if l.stacked(size.Width) {
+		lw, y, align = 0, label.MinSize().Height, fyne.TextAlignLeading
+		label.Resize(fyne.NewSize(size.Width, y))
+	} else {
+		label.Resize(fyne.NewSize(lw, size.Height))
+	}
+	if label.Alignment != align {
+		label.Alignment = align
+		label.Refresh()
+	}
+	label.Move(fyne.NewPos(0, 0))
 	tw := l.textWidth(size.Width)
 	bw := max(0, size.Width-lw-tw-2*pad)
-	label.Move(fyne.NewPos(0, 0))
-	label.Resize(fyne.NewSize(lw, size.Height))
-	bar.Move(fyne.NewPos(lw+pad, 0))
-	bar.Resize(fyne.NewSize(bw, size.Height))
-	text.Move(fyne.NewPos(lw+bw+2*pad, 0))
-	text.Resize(fyne.NewSize(tw, size.Height))
+	bar.Move(fyne.NewPos(lw+pad, y))
+	bar.Resize(fyne.NewSize(bw, size.Height-y))
+	text.Move(fyne.NewPos(lw+bw+2*pad, y))
+	text.Resize(fyne.NewSize(tw, size.Height-y))
 }
 
 func (l *rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
-	for _, o := range objs {
+	for _, o := range objs[1:] {
 		h = max(h, o.MinSize().Height)
 	}
-	// The label truncates; the text keeps its words.
-	return fyne.NewSize(objs[1].MinSize().Width+objs[2].MinSize().Width*1.5, h)
+	if l.stacked(l.width) {
+		h += objs[0].MinSize().Height
+	} else {
+		h = max(h, objs[0].MinSize().Height)
+	}
+	// The label goes above when it does not fit; the text wraps at words.
+	return fyne.NewSize(objs[1].MinSize().Width+l.textWidth(0)+2*theme.Padding(), h)
 }

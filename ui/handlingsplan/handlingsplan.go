@@ -64,11 +64,20 @@ type Screen struct {
 	Reset, NewButton              *widget.Button
 	PDFButton                     *widget.Button
 	Summary                       *widget.Label
-	FilterPanel                   *widget.Accordion
+	FilterPanel                   fyne.CanvasObject
 	Table                         *widgets.Table
 	Editor                        *Editor
 	loadErr                       *widgets.ErrorText
 	selectedID                    uint64
+
+	// FilterButton shows or hides the filters (FilterPanel).
+	FilterButton *widget.Button
+	// The columns shown and their widths, fitted to the table's width
+	// (rows.go); body holds the table, or the table and the editor.
+	ncols  int
+	widths []float32
+	body   *fyne.Container
+	split  *container.Split
 }
 
 // New loads the plan.
@@ -260,6 +269,7 @@ func (s *Screen) markSelected() {
 }
 
 func (s *Screen) edit(m model.Measure) {
+	s.showEditor()
 	s.selectedID = m.ID
 	s.Editor.Edit(m)
 	s.env.FocusField(s.Editor.Title)
@@ -279,8 +289,10 @@ func (s *Screen) saved(m model.Measure) {
 var columns = []struct {
 	title string
 	width float32 // in units of the theme's text size
+	kind  int     // what sets the width on screen (rows.go)
 }{
-	{"Forfall", 7}, {"Frist", 6.5}, {"Tiltak", 20}, {"Ansvarlig", 10}, {"Status", 6}, {"Kilde", 12}, {"Prioritert område", 13},
+	{"Forfall", 7, colFixed}, {"Frist", 6.5, colFixed}, {"Tiltak", 20, colTitle}, {"Ansvarlig", 7, colWrap},
+	{"Status", 6, colFixed}, {"Kilde", 9, colWrap}, {"Prioritert område", 10, colWrap},
 }
 
 // dueMark is the overdue/due-soon marker: a word, so colour is not the only signal.
@@ -298,7 +310,11 @@ func dueMark(m model.Measure, today model.Date) (string, widget.Importance) {
 
 // CellText is the text and importance of one cell (also used by tests).
 func (s *Screen) CellText(row, col int) (string, widget.Importance) {
-	m := s.shown[row]
+	return s.cellOf(s.shown[row], col)
+}
+
+// cellOf is the text and importance of a measure's cell in a column.
+func (s *Screen) cellOf(m model.Measure, col int) (string, widget.Importance) {
 	today := s.env.Today()
 	mark, imp := dueMark(m, today)
 	if imp == widget.SuccessImportance {
@@ -327,7 +343,7 @@ func (s *Screen) CellText(row, col int) (string, widget.Importance) {
 
 func (s *Screen) newTable() *widgets.Table {
 	t := widgets.NewTableWithHeaders(
-		func() (int, int) { return len(s.shown), len(columns) },
+		func() (int, int) { return len(s.shown), s.columnCount() },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -343,10 +359,10 @@ func (s *Screen) newTable() *widgets.Table {
 			l.Importance = imp
 			l.TextStyle.Bold = id.Col == 0 && imp == widget.DangerImportance
 			l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
-			if id.Col == titleCol {
-				// Fyne cannot both wrap and cut; shownTitle cuts.
+			if columns[id.Col].kind != colFixed {
+				// Fyne cannot both wrap and cut; shownText cuts.
 				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-				text = s.shownTitle(text)
+				text = s.shownText(text, id.Col)
 			}
 			l.SetText(text)
 		},
@@ -360,9 +376,8 @@ func (s *Screen) newTable() *widgets.Table {
 			o.(*widget.Label).SetText(lang.L(columns[id.Col].title))
 		}
 	}
-	size := theme.TextSize() * s.scale()
-	for i, c := range columns {
-		t.SetColumnWidth(i, c.width*size)
+	for i := range columns {
+		t.SetColumnWidth(i, s.colWidth(i))
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(s.shown) {
@@ -391,26 +406,59 @@ func (s *Screen) Content() fyne.CanvasObject {
 		labelled(lang.L("Ansvarlig"), s.RespSel), labelled(lang.L("Prioritert område"), s.AreaSel),
 		s.DueSoon, s.Overdue,
 		labelled(lang.L("Sorter etter"), s.SortSel), container.NewVBox(layout.NewSpacer(), s.Desc))
-	// Collapsed by default so the table keeps the height on a projector;
-	// opened when a filter is set from elsewhere (the dashboard's links).
-	s.FilterPanel = widget.NewAccordion(widget.NewAccordionItem(lang.L("Filtrer og sorter"), grid))
-	if !s.filter.IsZero() {
-		s.FilterPanel.Open(0)
-	}
+	// Hidden by default so the table keeps the height on a projector;
+	// shown when a filter is set from elsewhere (the dashboard's links).
+	// The summary sits beside the button, a line less above the table.
+	s.FilterPanel = grid
+	s.FilterButton = widget.NewButtonWithIcon(lang.L("Filtrer og sorter"), theme.MenuExpandIcon(), s.toggleFilters)
+	s.FilterButton.Importance = widget.LowImportance
+	s.FilterButton.Alignment = widget.ButtonAlignLeading
+	s.showFilters(!s.filter.IsZero())
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.PDFButton, s.NewButton), s.Search),
-		s.FilterPanel, container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(registerio.ExportButton(s.env, registerio.Measures),
-			registerio.ImportButton(s.env, registers.RegMeasures))), s.Summary), s.loadErr.Label,
+		container.NewBorder(nil, nil, s.FilterButton, container.NewHBox(registerio.ExportButton(s.env, registerio.Measures),
+			registerio.ImportButton(s.env, registers.RegMeasures)), s.Summary), s.FilterPanel, s.loadErr.Label,
 	)
-	split := container.NewVSplit(s.Table, container.NewVScroll(s.Editor.Content()))
+	table := container.New(&tableFit{s: s}, s.Table)
+	split := container.NewVSplit(table, container.NewVScroll(s.Editor.Content()))
 	split.Offset = 0.5
 	if s.wide() {
 		// A wide screen (1920×1080) has room for the editor beside the
 		// whole table.
-		split = container.NewHSplit(s.Table, container.NewVScroll(s.Editor.Content()))
+		split = container.NewHSplit(table, container.NewVScroll(s.Editor.Content()))
 		split.Offset = 0.62
 	}
-	return container.NewBorder(top, nil, nil, nil, split)
+	s.split = split
+	s.body = container.NewStack(split)
+	if !s.wide() && s.env.MeetingMode() && s.selectedID == 0 {
+		// On a projector the room first sees the list; the editor opens
+		// below it when a measure is chosen or a new one begun.
+		s.body.Objects = []fyne.CanvasObject{table}
+	}
+	return container.NewBorder(top, nil, nil, nil, s.body)
+}
+
+// showEditor brings the editor on screen beside or below the table.
+func (s *Screen) showEditor() {
+	if s.body == nil || s.body.Objects[0] == s.split {
+		return
+	}
+	s.split.Leading.Show() // the table was in the body alone
+	s.body.Objects = []fyne.CanvasObject{s.split}
+	s.body.Refresh()
+}
+
+// toggleFilters shows or hides the filters.
+func (s *Screen) toggleFilters() { s.showFilters(!s.FilterPanel.Visible()) }
+
+func (s *Screen) showFilters(show bool) {
+	if show {
+		s.FilterPanel.Show()
+		s.FilterButton.SetIcon(theme.MenuDropDownIcon())
+	} else {
+		s.FilterPanel.Hide()
+		s.FilterButton.SetIcon(theme.MenuExpandIcon())
+	}
 }
 
 // labelled puts the label above the control: beside it, two columns of

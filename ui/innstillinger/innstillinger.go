@@ -256,12 +256,12 @@ func (s *Screen) Content() fyne.CanvasObject {
 	help := widget.NewLabel(lang.L("Navnet ditt står i endringsloggen ved hver endring du gjør. Møtemodus gir større tekst for projektor og skjuler sensitive felt. Innstillingene gjelder denne datamaskinen."))
 	help.Wrapping = fyne.TextWrapWord
 	file := widget.NewLabel(fmt.Sprintf(lang.L("Databasefil: %s"), s.env.Store.Path()))
-	file.Wrapping = fyne.TextWrapBreak
+	file.Wrapping = fyne.TextWrapWord
 	settings := container.NewVBox(form, help, s.message, file)
 
 	backupNow := widget.NewButtonWithIcon(lang.L("Lagre en kopi …"), theme.DocumentSaveIcon(), s.saveCopy)
 	backupHelp := widget.NewLabel(fmt.Sprintf(lang.L("En sikkerhetskopi lages hver gang filen åpnes. De %d nyeste beholdes i %s."), storage.KeepBackups, storage.BackupDir(s.env.Store.Path())))
-	backupHelp.Wrapping = fyne.TextWrapBreak
+	backupHelp.Wrapping = fyne.TextWrapWord
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Innstillinger"), container.NewVScroll(settings)),
 		container.NewTabItem(lang.L("Risikomatrise"), s.Matrix.Content()),

@@ -1,18 +1,24 @@
 package oversikt
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
 
-// columns lays cards out in as many columns as fit (at least 320 units
-// wide each), so the dashboard works at 1024×768 in Møtemodus and on a wide
-// screen alike.
+// columns lays cards out in as many columns as fit (at least
+// minColumnWidth text sizes wide each), so the dashboard works at 1024×768
+// in Møtemodus and on a wide screen alike: Møtemodus, whose text is
+// larger, gets fewer and wider columns (three at 1920×1080), so cards stay
+// readable and charts are not squeezed.
 type columns struct{ width float32 }
 
 func newColumns() fyne.Layout { return &columns{} }
 
-const minColumnWidth = 320
+// minColumnWidth is a column's least width in units of the text size.
+const minColumnWidth = 24
 
 func (*columns) count(width float32) int {
-	n := int(width / minColumnWidth)
+	n := int(width / (minColumnWidth * theme.TextSize()))
 	if n < 1 {
 		n = 1
 	}

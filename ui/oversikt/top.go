@@ -155,7 +155,11 @@ func chartCards(env *appctx.Env) []fyne.CanvasObject {
 		}
 		page := c.page
 		open := widget.NewButtonWithIcon(lang.L("Åpne"), theme.NavigateNextIcon(), func() { env.Navigate(page) })
-		out = append(out, widget.NewCard(lang.L(c.title), "", container.NewVBox(fig, container.NewHBox(open))))
+		// The title wraps (a card's own title is cut in a narrow column).
+		title := widget.NewLabelWithStyle(lang.L(c.title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		title.SizeName = theme.SizeNameSubHeadingText
+		out = append(out, widget.NewCard("", "", container.NewVBox(title, fig, container.NewHBox(open))))
 	}
 	return out
 }

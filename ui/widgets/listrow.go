@@ -26,7 +26,28 @@ func TwoLineRow() fyne.CanvasObject {
 	// the text size includes its scale).
 	w := canvas.NewRectangle(color.Transparent)
 	w.SetMinSize(fyne.NewSize(rowMinWidth*theme.TextSize(), 0))
-	return container.NewVBox(a, b, w)
+	return container.New(twoLines{}, a, b, w)
+}
+
+// twoLines stacks a TwoLineRow's lines with one label's padding between
+// them, not two (a VBox's): a projector shows a row more.
+type twoLines struct{}
+
+func (twoLines) overlap() float32 { return theme.Size(theme.SizeNameInnerPadding) }
+
+func (l twoLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a, b, w := objs[0], objs[1], objs[2]
+	ha := a.MinSize().Height
+	a.Move(fyne.NewPos(0, 0))
+	a.Resize(fyne.NewSize(size.Width, ha))
+	b.Move(fyne.NewPos(0, ha-l.overlap()))
+	b.Resize(fyne.NewSize(size.Width, size.Height-ha+l.overlap()))
+	w.Resize(fyne.NewSize(size.Width, 0))
+}
+
+func (l twoLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b, w := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width, w.Width), a.Height+b.Height-l.overlap())
 }
 
 // rowMinWidth is a TwoLineRow's least width, in units of the text size.

@@ -173,5 +173,37 @@ func (c *riskCell) MinSize() fyne.Size {
 
 func (c *riskCell) CreateRenderer() fyne.WidgetRenderer {
 	c.text.TextSize = theme.Size(theme.SizeNameText)
-	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewCenter(c.text)))
+	r := &cellRenderer{c: c, center: container.NewCenter(c.text)}
+	r.Layout(c.Size()) // a renderer made again is painted before it is laid out
+	return r
 }
+
+// cellRenderer draws a cell's rounded background, hidden while the cell
+// is smaller than a pixel: the software rasterizer (tests, screenshots)
+// panics on a rounded rectangle with no pixels, as a heat map squeezed
+// for a moment by a layout has.
+type cellRenderer struct {
+	c      *riskCell
+	center *fyne.Container
+}
+
+func (r *cellRenderer) Layout(size fyne.Size) {
+	r.c.bg.Move(fyne.NewPos(0, 0))
+	r.c.bg.Resize(size)
+	r.c.bg.Hidden = size.Width < 1 || size.Height < 1
+	r.center.Move(fyne.NewPos(0, 0))
+	r.center.Resize(size)
+}
+
+func (r *cellRenderer) MinSize() fyne.Size { return r.c.MinSize() }
+
+func (r *cellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.c.bg, r.center}
+}
+
+func (r *cellRenderer) Refresh() {
+	r.c.bg.Refresh()
+	r.c.text.Refresh()
+}
+
+func (r *cellRenderer) Destroy() {}

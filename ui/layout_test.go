@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/handlingsplan"
+	"hmsutvalg/ui/moter"
+	"hmsutvalg/ui/risiko"
+	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/vernerunde"
+)
+
+// box is an object's place on the window.
+type box struct{ x0, y0, x1, y1 float32 }
+
+func (b box) cut(c box) box {
+	return box{max(b.x0, c.x0), max(b.y0, c.y0), min(b.x1, c.x1), min(b.y1, c.y1)}
+}
+
+// visit walks the visible objects under o with their place on the window
+// and the part of the window they can be seen in (scroll containers clip).
+// visit returns false to skip an object's children.
+func visit(o fyne.CanvasObject, at fyne.Position, clip box, f func(o fyne.CanvasObject, b, clip box) bool) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	p := at.Add(o.Position())
+	s := o.Size()
+	b := box{p.X, p.Y, p.X + s.Width, p.Y + s.Height}
+	if !f(o, b, clip) {
+		return
+	}
+	if _, ok := o.(*container.Scroll); ok {
+		clip = clip.cut(b)
+	}
+	var kids []fyne.CanvasObject
+	switch w := o.(type) {
+	case *fyne.Container:
+		kids = w.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, k := range kids {
+		visit(k, p, clip, f)
+	}
+}
+
+// textFaults lists the texts on the window that cannot be read whole: a
+// label cut with an ellipsis or by the edge of what shows it, a word
+// broken over two lines, a text drawn wider than its box.
+func textFaults(w fyne.Window) []string {
+	var faults []string
+	size := w.Canvas().Size()
+	win := box{0, 0, size.Width, size.Height}
+	inList := map[*widget.Label]bool{}
+	visit(w.Content(), fyne.Position{}, win, func(o fyne.CanvasObject, b, clip box) bool {
+		switch x := o.(type) {
+		case *widget.List:
+			visit(x, fyne.Position{}, win, func(o fyne.CanvasObject, _, _ box) bool {
+				if l, ok := o.(*widget.Label); ok {
+					inList[l] = true
+				}
+				return true
+			})
+		case *widget.Label:
+			if x.Text == "" || x.Size().Width <= 0 {
+				return false
+			}
+			if b.y1 <= clip.y0 || b.y0 >= clip.y1 || b.x1 <= clip.x0 || b.x0 >= clip.x1 {
+				// Out of sight until scrolled to: judged as if in sight.
+				b.y0, b.y1 = clip.y0, clip.y0+(b.y1-b.y0)
+			}
+			if inList[x] && x.Truncation == fyne.TextTruncateEllipsis {
+				// A list row's lines are cut by design (widgets.TwoLineRow:
+				// a widget.List's rows have one height); its words must
+				// still not break.
+				return false
+			}
+			faults = append(faults, labelFaults(x, b, clip)...)
+			return false
+		case *canvas.Text:
+			if x.Text != "" && x.Size().Width > 0 && x.MinSize().Width > x.Size().Width+1 && b.y0 < clip.y1 {
+				faults = append(faults, fmt.Sprintf("%q is %.0f px wide in a box of %.0f", x.Text, x.MinSize().Width, x.Size().Width))
+			}
+		}
+		return true
+	})
+	return faults
+}
+
+// labelFaults checks one label seen on screen.
+func labelFaults(l *widget.Label, b, clip box) []string {
+	var faults []string
+	if b.x0 < clip.x0-1 || b.x1 > clip.x1+1 {
+		faults = append(faults, fmt.Sprintf("%q is cut by the edge of what shows it (%.0f–%.0f of %.0f–%.0f)", l.Text, b.x0, b.x1, clip.x0, clip.x1))
+	}
+	if l.Wrapping == fyne.TextWrapOff && l.Truncation == fyne.TextTruncateOff && l.MinSize().Width > b.x1-b.x0+1 {
+		faults = append(faults, fmt.Sprintf("%q is drawn %.0f px wide in a box of %.0f", l.Text, l.MinSize().Width, b.x1-b.x0))
+	}
+	lines, bottom := renderedLines(l)
+	if bottom > b.y1-b.y0+1 {
+		faults = append(faults, fmt.Sprintf("%q is drawn %.0f px high in a box of %.0f: its lines overlap what follows", l.Text, bottom, b.y1-b.y0))
+	}
+	joined := strings.Join(lines, "")
+	if strings.Contains(joined, "…") && !strings.Contains(l.Text, "…") {
+		faults = append(faults, fmt.Sprintf("%q is cut to %q", l.Text, joined))
+	}
+	if l.Wrapping != fyne.TextWrapOff {
+		if bad := brokenWord(l.Text, lines); bad != "" {
+			faults = append(faults, fmt.Sprintf("%q breaks a word over two lines at %q", l.Text, bad))
+		}
+	}
+	return faults
+}
+
+// renderedLines are the lines a label draws and how far down they reach
+// from its top.
+func renderedLines(l *widget.Label) (lines []string, bottom float32) {
+	top := l.Position()
+	visit(l, fyne.Position{}, box{-1e9, -1e9, 1e9, 1e9}, func(o fyne.CanvasObject, b, _ box) bool {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			lines = append(lines, t.Text)
+			// The glyphs' height, not the line's box: a line's box
+			// includes the spacing below it.
+			bottom = max(bottom, b.y0-top.Y+fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Height)
+		}
+		return true
+	})
+	return lines, bottom
+}
+
+// brokenWord returns the place where the lines split text inside a word,
+// or "".
+func brokenWord(text string, lines []string) string {
+	rest := text
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		rest = strings.TrimLeft(rest, " \n\t")
+		if !strings.HasPrefix(rest, line) {
+			return "" // not drawn as the text (cut, or styled): not judged here
+		}
+		rest = rest[len(line):]
+		if i < len(lines)-1 && rest != "" && !strings.ContainsAny(rest[:1], " \n\t") {
+			return line + "|" + strings.Fields(rest)[0]
+		}
+	}
+	return ""
+}
+
+var dateText = regexp.MustCompile(`^\d\d\.\d\d\.\d{4}$`)
+
+// visibleTableRows counts the rows of the first table on the window whose
+// deadline cell is seen whole.
+func visibleTableRows(w fyne.Window) int {
+	n := 0
+	size := w.Canvas().Size()
+	visit(w.Content(), fyne.Position{}, box{0, 0, size.Width, size.Height}, func(o fyne.CanvasObject, b, clip box) bool {
+		if l, ok := o.(*widget.Label); ok && dateText.MatchString(l.Text) && b.y0 >= clip.y0-1 && b.y1 <= clip.y1+1 && b.x1 <= clip.x1 {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// TestHandlingsplanOnProjector: in Møtemodus at 1024×768 with the sidebar
+// folded (Ctrl+B) the action plan shows at least six measures, and no cell
+// or heading is cut or breaks a word.
+func TestHandlingsplanOnProjector(t *testing.T) {
+	u := startAt(t, true, fyne.NewSize(1024, 768))
+	w := u.Window()
+	u.Env().Navigate("handlingsplan")
+	w.Canvas().Capture()
+	if navVisible(u) {
+		t.Fatal("sidebar shown")
+	}
+	if n := visibleTableRows(w); n < 6 {
+		t.Errorf("%d measures seen whole, want at least 6", n)
+	}
+	for _, f := range textFaults(w) {
+		t.Error(f)
+	}
+	if *screenshotDir != "" {
+		save(t, w, "layout-handlingsplan-1024", true)
+	}
+}
+
+// december is a date the committee's last duty of the year (the review
+// of the action plan, a long word) is due soon and on the dashboard.
+var december = model.NewDate(2026, 12, 4)
+
+// TestPagesOnSharedScreen walks every page in Møtemodus at 1024×768 (the
+// sidebar folded) and 1920×1080, and the views a meeting opens (a measure,
+// a deviation, a risk assessment, a safety round, the meeting view), and
+// fails on any text on screen that is cut or breaks a word.
+func TestPagesOnSharedScreen(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 40 screens")
+	}
+	path := uitest.DemoFile(t)
+	for _, size := range shotSizes {
+		a := test.NewTempApp(t)
+		a.Preferences().SetBool("motemodus", true)
+		u := Start(a, Options{DBPath: path, Today: func() model.Date { return december }})
+		w, env := u.Window(), u.Env()
+		w.Resize(size)
+		check := func(name string) {
+			t.Helper()
+			// The capture lays out what is on screen (the table's cells).
+			shot(t, w, size, fmt.Sprintf("layout-%s-%.0f-motemodus", name, size.Width))
+			for _, f := range textFaults(w) {
+				t.Errorf("%s %.0fx%.0f: %s", name, size.Width, size.Height, f)
+			}
+		}
+		for _, p := range Pages() {
+			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, p.ID) {
+				continue
+			}
+			env.Navigate(p.ID)
+			check(p.ID)
+		}
+		for name, open := range openViews(t, env) {
+			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, name) {
+				continue
+			}
+			open()
+			check(name)
+			if name == "motevisning" {
+				w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			}
+		}
+		u.Close()
+	}
+}
+
+// openViews are the records a meeting opens, by name.
+func openViews(t *testing.T, env *appctx.Env) map[string]func() {
+	t.Helper()
+	views := map[string]func(){
+		"motevisning": func() { env.Open(moter.PageID, appctx.Focus{Filter: moter.FilterView}) },
+	}
+	if ms, _ := env.Store.Measures(); len(ms) > 1 {
+		views["handlingsplan-tiltak"] = func() { env.Open(handlingsplan.PageID, appctx.Focus{ID: ms[1].ID}) }
+	}
+	if ds, _ := env.Store.Deviations(); len(ds) > 0 {
+		views["avvik-detalj"] = func() { env.Open(avvik.PageID, appctx.Focus{ID: ds[0].ID}) }
+	}
+	if as, _ := env.Store.Assessments(); len(as) > 0 {
+		views["risiko-detalj"] = func() { env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID}) }
+	}
+	if rs, _ := env.Store.SafetyRounds(); len(rs) > 0 {
+		r, _ := model.LatestSafetyRound(rs)
+		views["vernerunde-runde"] = func() { env.Open(vernerunde.PageID, appctx.Focus{ParentID: r.ID}) }
+	}
+	if len(views) < 5 {
+		t.Fatalf("the demo lacks records to open: %d views", len(views))
+	}
+	return views
+}
