@@ -14,8 +14,40 @@ package model
 // before. Nothing dated after the state date counts (ViolenceInputFor,
 // DeviationStats).
 func DeviationYearsFor(year HMSYear, today Date) (from, to HMSYear) {
+	return min(HMSYear(deviationWindowStart(year, today).Year()), year), year
+}
+
+// deviationWindowStart is the first day whose deviations the report of
+// year needs: the start of the violence follow-up window, or of the year.
+func deviationWindowStart(year HMSYear, today Date) Date {
 	start := year.StateDate(today).AddDays(-ViolenceFollowUpDays)
-	return min(HMSYear(start.Year()), year), year
+	if year.Start().Before(start) {
+		return year.Start()
+	}
+	return start
+}
+
+// deviationsFrom returns the deviations not dated before from, in a new
+// slice so the others can be freed (the by-year read gives whole years);
+// undated ones stay, as in the full list.
+func deviationsFrom(ds []Deviation, from Date) []Deviation {
+	keep := func(d Deviation) bool { return d.Date.IsZero() || !d.Date.Before(from) }
+	n := 0
+	for _, d := range ds {
+		if keep(d) {
+			n++
+		}
+	}
+	if n == len(ds) {
+		return ds
+	}
+	out := make([]Deviation, 0, n)
+	for _, d := range ds {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // Meetings and safety rounds count for a year only when dated in it
@@ -49,7 +81,10 @@ func LoadAnnualYear(src AnnualSource, year HMSYear, today Date) (AnnualData, err
 func yearLists(src AnnualSource, year HMSYear, today Date) (devs func() ([]Deviation, error), meets func() ([]Meeting, error), rounds func() ([]SafetyRound, error)) {
 	if x, ok := src.(yearDeviationSource); ok {
 		from, to := DeviationYearsFor(year, today)
-		devs = func() ([]Deviation, error) { return x.DeviationsDatedIn(from, to) }
+		devs = func() ([]Deviation, error) {
+			ds, err := x.DeviationsDatedIn(from, to)
+			return deviationsFrom(ds, deviationWindowStart(year, today)), err
+		}
 	}
 	if x, ok := src.(yearMeetingSource); ok {
 		meets = func() ([]Meeting, error) { return x.MeetingsDatedIn(year, year) }

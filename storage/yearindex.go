@@ -204,19 +204,31 @@ func listInYears[T any](s *Store, e entity[T], from, to int) ([]T, error) {
 		if err != nil {
 			return err
 		}
-		keys, raws := make([][]byte, 0, len(ids)), make([][]byte, 0, len(ids))
-		for _, id := range ids {
-			k := itob(id)
-			if raw := b.Get(k); raw != nil {
-				keys, raws = append(keys, k), append(raws, raw)
+		out = make([]T, 0, len(ids))
+		for len(ids) > 0 {
+			n := min(len(ids), oneShotChunk)
+			keys, raws := make([][]byte, 0, n), make([][]byte, 0, n)
+			for _, id := range ids[:n] {
+				k := itob(id)
+				if raw := b.Get(k); raw != nil {
+					keys, raws = append(keys, k), append(raws, raw)
+				}
 			}
+			ids = ids[n:]
+			got, vs, err := decodeKeyed[T](e.bucket, keys, raws)
+			if err != nil {
+				return err
+			}
+			for i := range vs {
+				e.setID(&vs[i], got[i])
+			}
+			out = append(out, vs...)
+			s.releaseMapped()
 		}
-		got, vs, err := decodeKeyed[T](e.bucket, keys, raws)
-		for i := range vs {
-			e.setID(&vs[i], got[i])
+		if len(out) == 0 {
+			out = nil // as the full list of an empty bucket
 		}
-		out = vs
-		return err
+		return nil
 	})
 	return out, err
 }

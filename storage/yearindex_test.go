@@ -188,3 +188,41 @@ func TestCheckFindsYearIndexOff(t *testing.T) {
 		})
 	}
 }
+
+// TestOneShotReadsInRuns: the report's read-only store without list cache
+// decodes in runs (releasing the file's pages after each); over run
+// boundaries it gives exactly what the ordinary reads give.
+func TestOneShotReadsInRuns(t *testing.T) {
+	defer func(n int) { oneShotChunk = n }(oneShotChunk)
+	oneShotChunk = 2
+	path, s := newDB(t, testOpts(newClock()))
+	for i, d := range []model.Date{date(2024, 3, 1), date(2025, 6, 1), date(2025, 7, 1), date(2025, 8, 1), date(2026, 1, 1)} {
+		x := testDeviation("Avdeling " + string(rune('A'+i)))
+		x.Date = d
+		mustSaveDeviation(t, s, x)
+	}
+	wantAll, _ := s.Deviations()
+	want2025, _ := s.DeviationsDatedIn(2025, 2025)
+	s.Close()
+	ro, err := Open(path, Options{ReadOnly: true, NoListCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if !ro.oneShot() {
+		t.Fatal("not a one-shot reader")
+	}
+	for i := 0; i < 2; i++ { // the second read faults the released pages in again
+		all, err := ro.Deviations()
+		if err != nil || !reflect.DeepEqual(all, wantAll) || len(all) != 5 {
+			t.Errorf("read %d: all: %d, %v", i, len(all), err)
+		}
+		got, err := ro.DeviationsDatedIn(2025, 2025)
+		if err != nil || !reflect.DeepEqual(got, want2025) || len(got) != 3 {
+			t.Errorf("read %d: 2025: %d, %v", i, len(got), err)
+		}
+	}
+	if got, _ := ro.DeviationsDatedIn(2030, 2030); got != nil {
+		t.Errorf("an empty year: %v", got)
+	}
+}

@@ -100,6 +100,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer boundReportMemory()()
 	return runReport(job, stdout, stderr)
 }
 
@@ -122,6 +123,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer boundReportMemory()()
 	return runExport(job, stdout, stderr)
 }
 
