@@ -111,14 +111,19 @@ func TestYearIndexFollowsEveryWrite(t *testing.T) {
 	}
 }
 
-// TestYearIndexMigration: a schema-6 file with deviations, meetings and
-// rounds (written without an index) gets its index on the upgrade, and a
-// damaged record is indexed as undated, so every year still reads it.
+// TestYearIndexMigration: the schema-6 fixture, given deviations, meetings
+// and rounds by the schema-6 program (no index), gets its index on the
+// upgrade, and a damaged record is indexed as undated, so every year
+// still reads it (and fails on it, as before).
 func TestYearIndexMigration(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v6.db")
-	s, err := createWith(path, testUnit(), testOpts(newClock()), migrations[:yearIndexSince-1])
+	copyFile(t, filepath.Join(fixtureDir, "schema-v6.db"), path)
+	s, err := openWith(path, testOpts(newClock()), migrations[:yearIndexSince-1])
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.SchemaVersion() != yearIndexSince-1 {
+		t.Fatalf("fixture schema %d", s.SchemaVersion())
 	}
 	for _, d := range []model.Date{date(2024, 3, 1), date(2025, 6, 1), date(2026, 1, 1)} {
 		x := testDeviation("Kjøkken")
