@@ -68,8 +68,11 @@ SOAK ?= 10m
 soak:
 	HMSUTVALG_SOAK=$(SOAK) $(GO) test -tags $(TAGS) -count=1 -timeout 0 -v -run '^TestCrashKill$$' ./storage/
 
+# All benchmarks; BENCH picks some, e.g. the annual report's load per year:
+# make bench BENCH='LoadAnnualYear|SaveDeviationEdit' (storage/bench_yearindex_test.go).
+BENCH ?= .
 bench:
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench '$(BENCH)' -benchmem ./...
 
 # Windows build, cross-compiled with mingw-w64 (`.ci/deps windows` installs it).
 # Icon, name and version from FyneApp.toml go into a Windows resource that

@@ -73,7 +73,19 @@ type (
 // each list is independent. The first failing list, in the order below,
 // is the error.
 func LoadAnnualData(src AnnualSource, year HMSYear, today Date) (AnnualData, error) {
+	return loadAnnualData(src, year, today, false)
+}
+
+// loadAnnualData is LoadAnnualData; byYear reads the registers that can
+// be read by year so (LoadAnnualYear).
+func loadAnnualData(src AnnualSource, year HMSYear, today Date, byYear bool) (AnnualData, error) {
 	d := AnnualData{Year: year, Today: today, InUse: map[string]bool{}}
+	var devsOf func() ([]Deviation, error)
+	var meetingsOf func() ([]Meeting, error)
+	var roundsOf func() ([]SafetyRound, error)
+	if byYear {
+		devsOf, meetingsOf, roundsOf = yearLists(src, year, today)
+	}
 	type step struct {
 		what string
 		fn   func() error
@@ -88,7 +100,7 @@ func LoadAnnualData(src AnnualSource, year HMSYear, today Date) (AnnualData, err
 	}
 	if x, ok := src.(deviationSource); ok {
 		d.InUse[ModuleAvvik] = true
-		steps = append(steps, step{"avvikene", func() (e error) { d.Deviations, e = x.Deviations(); return }})
+		steps = append(steps, step{"avvikene", func() (e error) { d.Deviations, e = orList(devsOf, x.Deviations)(); return }})
 	}
 	if x, ok := src.(sickLeaveSource); ok {
 		d.InUse[ModuleSykefravar] = true
@@ -115,11 +127,11 @@ func LoadAnnualData(src AnnualSource, year HMSYear, today Date) (AnnualData, err
 	}
 	if x, ok := src.(safetyRoundSource); ok {
 		d.InUse[ModuleVernerunder] = true
-		steps = append(steps, step{"vernerundene", func() (e error) { d.SafetyRounds, e = x.SafetyRounds(); return }})
+		steps = append(steps, step{"vernerundene", func() (e error) { d.SafetyRounds, e = orList(roundsOf, x.SafetyRounds)(); return }})
 	}
 	if x, ok := src.(meetingSource); ok {
 		d.InUse[ModuleMoter] = true
-		steps = append(steps, step{"møtene", func() (e error) { d.Meetings, e = x.Meetings(); return }})
+		steps = append(steps, step{"møtene", func() (e error) { d.Meetings, e = orList(meetingsOf, x.Meetings)(); return }})
 	}
 	if x, ok := src.(annualReviewSource); ok {
 		steps = append(steps, step{"den årlige gjennomgangen", func() error { return d.loadReview(x) }})

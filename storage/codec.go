@@ -174,7 +174,10 @@ func putRecord[T any](tx *bbolt.Tx, bucket string, id uint64, v T) error {
 		}
 	}
 	noteBefore(tx, b, bucket, itob(id))
-	return b.Put(itob(id), raw)
+	if err := b.Put(itob(id), raw); err != nil {
+		return err
+	}
+	return reindexValue(tx, bucket, itob(id), v)
 }
 
 // getRecord loads id; found is false when there is no such record.
@@ -257,6 +260,12 @@ func decodeRecords[T any](tx *bbolt.Tx, bucket string) ([]uint64, []T, error) {
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		keys, raws = append(keys, k), append(raws, v)
 	}
+	return decodeKeyed[T](bucket, keys, raws)
+}
+
+// decodeKeyed decodes the values raws stored under keys in bucket, as
+// decodeRecords does; the year index's reads use it for a part of a bucket.
+func decodeKeyed[T any](bucket string, keys, raws [][]byte) ([]uint64, []T, error) {
 	if len(keys) == 0 {
 		return nil, nil, nil
 	}
@@ -312,5 +321,8 @@ func deleteRecord(tx *bbolt.Tx, bucket string, id uint64) (found bool, err error
 		return false, nil
 	}
 	noteBefore(tx, b, bucket, key)
-	return true, b.Delete(key)
+	if err := b.Delete(key); err != nil {
+		return true, err
+	}
+	return true, reindex(tx, bucket, key, nil)
 }

@@ -315,7 +315,10 @@ func TestOldDeviationKeepsItsNotice(t *testing.T) {
 		if err := b.SetSequence(1); err != nil {
 			return err
 		}
-		return b.Put(itob(1), []byte(env))
+		if err := b.Put(itob(1), []byte(env)); err != nil {
+			return err
+		}
+		return reindex(tx, bucketDeviations, itob(1), []byte(env)) // as every write path does
 	})
 	mustCheckOK(t, path)
 

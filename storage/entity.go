@@ -78,12 +78,17 @@ func listEntities[T any](s *Store, e entity[T]) ([]T, error) {
 	var out []T
 	err := s.view(func(tx *bbolt.Tx) error {
 		var err error
-		out, err = e.list(tx)
+		if s.oneShot() {
+			out, err = listChunked(tx, e, s.releaseMapped)
+		} else {
+			out, err = e.list(tx)
+		}
 		return err
 	})
 	if err == nil && !s.opts.NoListCache {
 		storeList(&s.lists, key, gen, out)
 	}
+	s.releaseMapped()
 	return out, err
 }
 

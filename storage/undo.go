@@ -211,9 +211,14 @@ func restoreState(tx *bbolt.Tx, target Change, st RecordState) error {
 	}
 	noteBefore(tx, b, st.Bucket, st.Key)
 	if st.Before == nil {
-		return b.Delete(st.Key)
+		err = b.Delete(st.Key)
+	} else {
+		err = b.Put(st.Key, st.Before)
 	}
-	return b.Put(st.Key, st.Before)
+	if err != nil {
+		return err
+	}
+	return reindex(tx, st.Bucket, st.Key, st.Before)
 }
 
 // invariantProblems are the rules across records (Check's) that tx breaks.

@@ -71,8 +71,19 @@ func parseAnnual(name string, args []string, stderr io.Writer, ext string) (annu
 	return job, 0, true
 }
 
-// loadAnnual opens the file read-only and reads the year's data.
+// loadAnnual opens the file read-only and reads the year's data, with
+// every record of the registers (the register export of all years).
 func loadAnnual(job annualJob) (model.AnnualData, error) {
+	return loadAnnualWith(job, model.LoadAnnualData)
+}
+
+// loadAnnualYear is loadAnnual for the report and the submission: only
+// the records the year needs (model.LoadAnnualYear).
+func loadAnnualYear(job annualJob) (model.AnnualData, error) {
+	return loadAnnualWith(job, model.LoadAnnualYear)
+}
+
+func loadAnnualWith(job annualJob, load func(model.AnnualSource, model.HMSYear, model.Date) (model.AnnualData, error)) (model.AnnualData, error) {
 	if _, err := os.Stat(job.db); err != nil {
 		return model.AnnualData{}, fmt.Errorf("fant ikke filen %s", job.db)
 	}
@@ -81,7 +92,7 @@ func loadAnnual(job annualJob) (model.AnnualData, error) {
 		return model.AnnualData{}, err
 	}
 	defer st.Close()
-	return model.LoadAnnualData(st, job.year, job.today)
+	return load(st, job.year, job.today)
 }
 
 func cmdReport(args []string, stdout, stderr io.Writer) int {
@@ -89,11 +100,12 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer boundReportMemory()()
 	return runReport(job, stdout, stderr)
 }
 
 func runReport(job annualJob, stdout, stderr io.Writer) int {
-	data, err := loadAnnual(job)
+	data, err := loadAnnualYear(job)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError
@@ -111,11 +123,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	defer boundReportMemory()()
 	return runExport(job, stdout, stderr)
 }
 
 func runExport(job annualJob, stdout, stderr io.Writer) int {
-	data, err := loadAnnual(job)
+	data, err := loadAnnualYear(job)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package storage
+
+// releaseMapped is a no-op where the pages of the map are not released
+// (see release_linux.go).
+func (s *Store) releaseMapped() {}
