@@ -75,6 +75,13 @@ type Document struct {
 	fontSize   float64
 	fontKnown  bool // fontStyle and fontSize are what the current page has
 
+	k    float64    // gofpdf's scale factor: points per mm
+	ops  []byte     // fastText's and the others' scratch
+	used [4]runeSet // the runes fastText wrote, by styleIndex
+	// gofpdfOps turns fastText and the others off, for the test that
+	// compares them with gofpdf's own.
+	gofpdfOps bool
+
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part
 
@@ -130,7 +137,7 @@ func New(opts Options) *Document {
 	w, h := pdf.GetPageSize()
 	return &Document{
 		pdf: pdf, opts: opts, created: created,
-		pageW: w, pageH: h,
+		pageW: w, pageH: h, k: pdf.GetConversionRatio(),
 		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
 		covers: map[int]bool{},
 	}
@@ -293,6 +300,7 @@ func (d *Document) render() []byte {
 		d.furniture(p, n)
 	}
 	d.pdf.SetPage(n)
+	d.registerRunes()
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		d.err = fmt.Errorf("reports: %w", err)
@@ -497,8 +505,12 @@ func (d *Document) cell(x, y, w, h float64, s string, align Align) {
 	// gofpdf reads a negative x or y as measured from the right or bottom
 	// edge; a box that starts off the page must stay off the page.
 	x, y = math.Max(x, 0), math.Max(y, 0)
+	s = sanitizeLine(s)
+	if s != "" && d.fastText(x, y, w, h, s, align) {
+		return
+	}
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, sanitizeLine(s), "", 0, align.gofpdf(), false, 0, "")
+	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 
 // cellLine is cell for a line that split returned, inside a block that
@@ -508,7 +520,11 @@ func (d *Document) cellLine(x, y, w, h float64, s string, align Align) {
 	if s == "" {
 		return
 	}
-	d.pdf.SetXY(math.Max(x, 0), math.Max(y, 0))
+	x, y = math.Max(x, 0), math.Max(y, 0)
+	if d.fastText(x, y, w, h, s, align) {
+		return
+	}
+	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 
