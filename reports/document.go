@@ -75,9 +75,11 @@ type Document struct {
 	fontSize   float64
 	fontKnown  bool // fontStyle and fontSize are what the current page has
 
-	k    float64    // gofpdf's scale factor: points per mm
-	ops  []byte     // fastText's and the others' scratch
-	used [4]runeSet // the runes fastText wrote, by styleIndex
+	k         float64    // gofpdf's scale factor: points per mm
+	ops       []byte     // fastText's and the others' scratch
+	used      [4]runeSet // the runes fastText wrote, by styleIndex
+	textOp    []byte     // the text colour operator for textOpRGB
+	textOpRGB [3]int
 	// gofpdfOps turns fastText and the others off, for the test that
 	// compares them with gofpdf's own.
 	gofpdfOps bool

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
@@ -63,8 +64,7 @@ func (d *Document) fastText(x, y, w, h float64, s string, align Align) bool {
 	colored := d.textDiffersFromFill()
 	if colored {
 		b = append(b, "q "...)
-		r, g, bl := d.pdf.GetTextColor()
-		b = appendColor(b, r, g, bl)
+		b = append(b, d.textColorOp()...)
 		b = append(b, ' ')
 	}
 	b = append(b, "BT "...)
@@ -125,8 +125,32 @@ func (d *Document) fastFillRect(x, y, w, h float64) {
 	d.ops = b
 }
 
-// appendNum formats as gofpdf's "%.2f".
-func appendNum(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 2, 64) }
+// appendNum formats v as gofpdf's "%.2f" (strconv's correctly rounded
+// fixed-point form) without strconv's general algorithm when it can: v
+// times 100 is rounded to an integer when that is unambiguous, that is
+// when the product is not within rounding error of a half. Anything else
+// (halves, huge or odd values) goes to strconv.
+func appendNum(b []byte, v float64) []byte {
+	a := math.Abs(v)
+	if !(a < 1e6) { // NaN, infinities, and where the error of a*100 could reach 1e-6
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	c := a * 100
+	n := math.Floor(c)
+	frac := c - n
+	if math.Abs(frac-0.5) < 1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	if frac > 0.5 {
+		n++
+	}
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	cents := int64(n)
+	b = strconv.AppendInt(b, cents/100, 10)
+	return append(b, '.', byte('0'+cents/10%10), byte('0'+cents%10))
+}
 
 // textDiffersFromFill is gofpdf's colorFlag, under which it wraps text in
 // q/Q with the text colour: set when the text and fill colours' operator
@@ -136,6 +160,17 @@ func (d *Document) textDiffersFromFill() bool {
 	tr, tg, tb := d.pdf.GetTextColor()
 	fr, fg, fb := d.pdf.GetFillColor()
 	return tr != fr || tg != fg || tb != fb
+}
+
+// textColorOp returns appendColor's operator for the text colour, made
+// once for each colour in a row.
+func (d *Document) textColorOp() []byte {
+	r, g, bl := d.pdf.GetTextColor()
+	if c := [3]int{r, g, bl}; c != d.textOpRGB || d.textOp == nil {
+		d.textOp = appendColor(d.textOp[:0], r, g, bl)
+		d.textOpRGB = c
+	}
+	return d.textOp
 }
 
 // appendColor appends gofpdf's text colour operator for r, g, b (0–255):

@@ -2,6 +2,9 @@ package reports
 
 import (
 	"bytes"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -67,4 +70,22 @@ func testDocBytes(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestAppendNum: the fast "%.2f" gives strconv's result for values of
+// every kind a page has, halves and their neighbours, signs, zeros and
+// what it leaves to strconv.
+func TestAppendNum(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 0.004, -0.004, 0.005, 0.015, 0.125, 0.375, 1.005, 2.675,
+		-2.675, 841.89, 595.28, 1e9, -1e12, math.Inf(1), math.NaN(), 123456.785, 0.0049999999, 99.995}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		vals = append(vals, (r.Float64()-0.1)*900, float64(r.IntN(90000))/100, float64(r.IntN(180000))/200)
+	}
+	for _, v := range vals {
+		want := strconv.FormatFloat(v, 'f', 2, 64)
+		if got := string(appendNum(nil, v)); got != want {
+			t.Fatalf("%v: %q, want %q", v, got, want)
+		}
+	}
 }
