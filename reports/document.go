@@ -80,6 +80,7 @@ type Document struct {
 	used      [4]runeSet // the runes fastText wrote, by styleIndex
 	textOp    []byte     // the text colour operator for textOpRGB
 	textOpRGB [3]int
+	rawBytes  int // bytes rawWrite added to the pages
 	// gofpdfOps turns fastText and the others off, for the test that
 	// compares them with gofpdf's own.
 	gofpdfOps bool

@@ -3,6 +3,7 @@ package reports
 import (
 	"math"
 	"strconv"
+	"unsafe"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -81,8 +82,7 @@ func (d *Document) fastText(x, y, w, h float64, s string, align Align) bool {
 	if colored {
 		b = append(b, " Q"...)
 	}
-	pdf.RawWriteStr(string(b))
-	d.ops = b
+	d.rawWrite(b)
 	pdf.SetX(x + w)
 	return true
 }
@@ -102,8 +102,7 @@ func (d *Document) fastLine(x1, y1, x2, y2 float64) {
 	b = append(b, ' ')
 	b = appendNum(b, (h-y2)*k)
 	b = append(b, " l S"...)
-	d.pdf.RawWriteStr(string(b))
-	d.ops = b
+	d.rawWrite(b)
 }
 
 // fastFillRect is gofpdf's Rect with style "F".
@@ -121,8 +120,18 @@ func (d *Document) fastFillRect(x, y, w, h float64) {
 	b = append(b, ' ')
 	b = appendNum(b, -h*k)
 	b = append(b, " re f"...)
-	d.pdf.RawWriteStr(string(b))
+	d.rawWrite(b)
+}
+
+// rawWrite adds the operators in b, fastText's scratch, as a line of the
+// page and keeps b for the next call. gofpdf copies the string into the
+// page's buffer and keeps nothing, so it is not copied to a string first.
+func (d *Document) rawWrite(b []byte) {
 	d.ops = b
+	if len(b) == 0 {
+		return
+	}
+	d.pdf.RawWriteStr(unsafe.String(&b[0], len(b)))
 }
 
 // appendNum formats v as gofpdf's "%.2f" (strconv's correctly rounded
