@@ -195,7 +195,15 @@ func keepOnly[T any](in []T, keep func(*T) bool) []T {
 // year (ViolenceInputFor) as of the year's state date, except the
 // measures' deadlines, which are follow-up status and judged per today.
 func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []ViolenceDutyStatus, note string) {
-	yin, note := ViolenceInputFor(in, y, today)
+	_, st, note = ViolenceYear(in, y, today)
+	return st, note
+}
+
+// ViolenceYear is ViolenceInputFor and ViolenceStatusForYear in one, for a
+// caller that needs both: the year's input is made once (it copies the
+// deviation register).
+func ViolenceYear(in ViolenceStatusInput, y HMSYear, today Date) (yin ViolenceStatusInput, st []ViolenceDutyStatus, note string) {
+	yin, note = ViolenceInputFor(in, y, today)
 	st = ViolenceStatus(yin, y.StateDate(today))
 	now := ViolenceStatus(yin, today)
 	for i := range st {
@@ -211,7 +219,7 @@ func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []
 				"; ingen kartlegging dokumenterer " + y.String()}
 		}
 	}
-	return st, note
+	return yin, st, note
 }
 
 // Chapter3AFrom is the first year of forskrift om utførelse av arbeid
