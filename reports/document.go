@@ -73,7 +73,8 @@ type Document struct {
 	pending    []heading      // headings kept with the next block
 	fontStyle  string         // current font, as gofpdf has no getter for the style
 	fontSize   float64
-	fontKnown  bool // fontStyle and fontSize are what the current page has
+	fontKnown  bool    // fontStyle and fontSize are what the current page has
+	faceAdded  [4]bool // the font faces added to gofpdf, by styleIndex
 
 	k         float64    // gofpdf's scale factor: points per mm
 	ops       []byte     // fastText's and the others' scratch
@@ -104,9 +105,9 @@ func New(opts Options) *Document {
 		orientation = "L"
 	}
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
-	for _, f := range fontFaces() {
-		pdf.AddUTF8FontFromBytes(fontFamily, f.style, f.data)
-	}
+	// The font faces are added as they are first used (setFont): gofpdf
+	// parses a face when it is added and embeds every face added, and a
+	// report seldom uses all four.
 	pdf.SetTitle(metaText(opts.Title), true)
 	pdf.SetSubject(metaText(opts.Subject), true)
 	pdf.SetAuthor(metaText(opts.Author), true)
@@ -449,6 +450,10 @@ func (d *Document) bodyHeight() float64 {
 func (d *Document) setFont(style string, size float64) {
 	if d.fontKnown && style == d.fontStyle && size == d.fontSize {
 		return
+	}
+	if i := styleIndex(style); !d.faceAdded[i] {
+		d.pdf.AddUTF8FontFromBytes(fontFamily, style, faceData(style))
+		d.faceAdded[i] = true
 	}
 	d.fontStyle, d.fontSize, d.fontKnown = style, size, true
 	d.pdf.SetFont(fontFamily, style, size)
