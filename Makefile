@@ -76,12 +76,14 @@ bench:
 # times `hmsutvalg report` and `soffice --headless --convert-to pdf`
 # alternately, from process start to the PDF on disk; prints medians, peak
 # RSS and the ratio (docs/ytelse.md). Installs LibreOffice if missing.
-# RUNS=7 SCALES=100,200 make ytelse also times the report on larger units.
+# RUNS=7 SCALES=100,200 make ytelse also times the report on larger units;
+# BEFORE=old/hmsutvalg times an older build in the same rounds.
 RUNS   ?= 5
 SCALES ?=
+BEFORE ?=
 ytelse: build
 	@.ci/deps ytelse
-	$(GO) run -tags $(TAGS) ./cmd/ytelse -bin $(BIN) -runs $(RUNS) -scales "$(SCALES)"
+	$(GO) run -tags $(TAGS) ./cmd/ytelse -bin $(BIN) -runs $(RUNS) -scales "$(SCALES)" -before "$(BEFORE)"
 
 # Windows build, cross-compiled with mingw-w64 (`.ci/deps windows` installs it).
 # Icon, name and version from FyneApp.toml go into a Windows resource that

@@ -6,7 +6,7 @@
 // PDF on disk. It prints the medians, the peak RSS and the ratio. With
 // -scales it also times the report alone on larger units, for its memory.
 //
-// Usage: go run -tags migrated_fynedo ./cmd/ytelse [-bin bin/hmsutvalg] [-runs 5] [-scale 50] [-scales 100,200]
+// Usage: go run -tags migrated_fynedo ./cmd/ytelse [-bin bin/hmsutvalg] [-runs 5] [-scale 50] [-scales 100,200] [-before OLD]
 package main
 
 import (
@@ -28,17 +28,19 @@ import (
 )
 
 type config struct {
-	bin, soffice, dir string
-	runs, scale       int
-	scales            []int
-	year              model.HMSYear
-	today             model.Date
+	bin, before  string // before: an older binary timed alongside, or ""
+	soffice, dir string
+	runs, scale  int
+	scales       []int
+	year         model.HMSYear
+	today        model.Date
 }
 
 func main() {
 	var c config
 	var scales string
 	flag.StringVar(&c.bin, "bin", "bin/hmsutvalg", "hmsutvalg binary to time")
+	flag.StringVar(&c.before, "before", "", "an older hmsutvalg binary to time in the same rounds, for before and after")
 	flag.IntVar(&c.runs, "runs", 5, "timed runs of each")
 	flag.IntVar(&c.scale, "scale", 50, "scale of the demo unit compared with LibreOffice")
 	flag.StringVar(&scales, "scales", "", "more scales to time the report alone at, e.g. 100,200")
@@ -64,11 +66,16 @@ func run(c *config, scales string) error {
 	if c.runs < 1 {
 		return errors.New("-runs must be at least 1")
 	}
-	bin, err := filepath.Abs(c.bin)
-	if err != nil {
-		return err
+	for _, b := range []*string{&c.bin, &c.before} {
+		if *b == "" {
+			continue
+		}
+		abs, err := filepath.Abs(*b)
+		if err != nil {
+			return err
+		}
+		*b = abs
 	}
-	c.bin = bin
 	if c.soffice == "" {
 		c.soffice, _ = exec.LookPath("soffice")
 	}
@@ -155,8 +162,17 @@ func compare(c *config) error {
 	if _, err := report(); err != nil {
 		return err
 	}
-	var reps, los []ytelse.Run
+	beforePDF := filepath.Join(c.dir, "rapport-før.pdf")
+	before := func() (ytelse.Run, error) { return timeToFile(beforePDF, c.before, reportArgs(c, db, beforePDF)...) }
+	var reps, los, befores []ytelse.Run
 	for range c.runs {
+		if c.before != "" {
+			b, err := before()
+			if err != nil {
+				return err
+			}
+			befores = append(befores, b)
+		}
 		r, err := report()
 		if err != nil {
 			return err
@@ -168,6 +184,12 @@ func compare(c *config) error {
 		reps, los = append(reps, r), append(los, l)
 	}
 	rs, ls := ytelse.Summarize(reps), ytelse.Summarize(los)
+	if c.before != "" {
+		bs := ytelse.Summarize(befores)
+		printSummary("hmsutvalg report, før ("+c.before+")", pages(beforePDF), bs, befores)
+		fmt.Printf("  forhold LibreOffice / før: %.1f× veggtid, %.1f× CPU-tid\n",
+			ls.Median.Seconds()/bs.Median.Seconds(), ls.MedianCPU.Seconds()/bs.MedianCPU.Seconds())
+	}
 	printSummary("hmsutvalg report", pages(pdf), rs, reps)
 	printSummary(fmt.Sprintf("LibreOffice headless, .fodt med %d tabellrader", rows), pages(loPDF), ls, los)
 	fmt.Printf("  (første start med ny profil: %.2f s, ikke med i medianen)\n", first.Wall.Seconds())
