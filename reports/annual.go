@@ -59,11 +59,17 @@ func AnnualReportTitle(year model.HMSYear) string {
 // An empty Title, Subject, Keywords, Unit or Author in opts gets a
 // default.
 func AnnualReport(in model.AnnualData, opts Options) *Document {
-	// The document (gofpdf parsing the four fonts) is made while the
-	// figures are computed: they do not depend on each other.
+	// The document is made, and gofpdf parses the faces every report
+	// uses, while the figures are computed: they do not depend on each
+	// other.
 	opts = annualOptions(&in, opts)
 	doc := make(chan *Document, 1)
-	go func() { doc <- New(opts) }()
+	go func() {
+		d := New(opts)
+		d.addFace(styleRegular)
+		d.addFace(styleBold)
+		doc <- d
+	}()
 	f := model.ComputeAnnualFigures(in)
 	return annualReport(&in, &f, <-doc)
 }

@@ -81,7 +81,6 @@ type Document struct {
 	used      [4]runeSet // the runes fastText wrote, by styleIndex
 	textOp    []byte     // the text colour operator for textOpRGB
 	textOpRGB [3]int
-	rawBytes  int // bytes rawWrite added to the pages
 	// gofpdfOps turns fastText and the others off, for the test that
 	// compares them with gofpdf's own.
 	gofpdfOps bool
@@ -451,12 +450,17 @@ func (d *Document) setFont(style string, size float64) {
 	if d.fontKnown && style == d.fontStyle && size == d.fontSize {
 		return
 	}
+	d.addFace(style)
+	d.fontStyle, d.fontSize, d.fontKnown = style, size, true
+	d.pdf.SetFont(fontFamily, style, size)
+}
+
+// addFace adds the font face of style to gofpdf if it is not there yet.
+func (d *Document) addFace(style string) {
 	if i := styleIndex(style); !d.faceAdded[i] {
 		d.pdf.AddUTF8FontFromBytes(fontFamily, style, faceData(style))
 		d.faceAdded[i] = true
 	}
-	d.fontStyle, d.fontSize, d.fontKnown = style, size, true
-	d.pdf.SetFont(fontFamily, style, size)
 }
 
 func (d *Document) setText(c Color) {
