@@ -7,7 +7,7 @@ BIN     := bin/hmsutvalg
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run test build deps deps-test vet lint unit smoke fuzz bench soak clean windows windows-smoke
+.PHONY: run test build deps deps-test vet lint unit smoke fuzz bench soak ytelse clean windows windows-smoke
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -73,6 +73,20 @@ soak:
 BENCH ?= .
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench '$(BENCH)' -benchmem ./...
+
+# The annual report against LibreOffice (issue 18, not part of make test):
+# makes the heavy demo unit, writes its report's tables as flat ODT, and
+# times `hmsutvalg report` and `soffice --headless --convert-to pdf`
+# alternately, from process start to the PDF on disk; prints medians, peak
+# RSS and the ratio (docs/ytelse.md). Installs LibreOffice if missing.
+# RUNS=7 SCALES=100,200 make ytelse also times the report on larger units;
+# BEFORE=old/hmsutvalg times an older build in the same rounds.
+RUNS   ?= 5
+SCALES ?=
+BEFORE ?=
+ytelse: build
+	@.ci/deps ytelse
+	$(GO) run -tags $(TAGS) ./cmd/ytelse -bin $(BIN) -runs $(RUNS) -scales "$(SCALES)" -before "$(BEFORE)"
 
 # Windows build, cross-compiled with mingw-w64 (`.ci/deps windows` installs it).
 # Icon, name and version from FyneApp.toml go into a Windows resource that

@@ -476,8 +476,8 @@ func sickLeaveFigures(d AnnualData) *SickLeaveFigures {
 }
 
 func violenceFigures(d AnnualData, f *AnnualFigures) {
-	in, _ := ViolenceInputFor(d.ViolenceInput(), d.Year, d.Today)
-	f.Violence, _ = ViolenceStatusForYear(d.ViolenceInput(), d.Year, d.Today)
+	in, st, _ := ViolenceYear(d.ViolenceInput(), d.Year, d.Today)
+	f.Violence = st
 	if in.Mapping != nil {
 		f.ViolenceMappingDate = in.Mapping.Date
 	} else if m := d.Violence.Mapping; m != nil && !m.Date.IsZero() {

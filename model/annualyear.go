@@ -160,26 +160,34 @@ func ViolenceInputFor(in ViolenceStatusInput, y HMSYear, today Date) (out Violen
 		note = "Kartleggingen av vold og trusler er sist gjennomgått " + m.Date.String() + ", etter " + state.String() +
 			". Filen har ikke den tidligere kartleggingen, så den kan ikke dokumentere " + y.String() + "."
 	}
-	out.Trainings = nil
-	for _, t := range in.Trainings {
-		if !t.Date.After(state) {
-			out.Trainings = append(out.Trainings, t)
-		}
-	}
+	out.Trainings = keepOnly(in.Trainings, func(t *ViolenceTraining) bool { return !t.Date.After(state) })
 	out.Routines = in.Routines.asOf(state)
-	out.Measures = nil
-	for _, m := range in.Measures {
-		if m.Created.IsZero() || !m.Created.After(state) {
-			out.Measures = append(out.Measures, m)
-		}
-	}
-	out.Incidents = nil
-	for _, d := range in.Incidents {
-		if !d.Date.After(state) {
-			out.Incidents = append(out.Incidents, d)
-		}
-	}
+	out.Measures = keepOnly(in.Measures, func(m *Measure) bool { return m.Created.IsZero() || !m.Created.After(state) })
+	out.Incidents = keepOnly(in.Incidents, func(d *Deviation) bool { return !d.Date.After(state) })
 	return out, note
+}
+
+// keepOnly returns a new slice of the elements of in that keep accepts, in
+// order, or nil if none. It counts them first: for a register of 10 000
+// deviations, growing the slice by appending copied the large records
+// again and again, and made most of the annual report's garbage.
+func keepOnly[T any](in []T, keep func(*T) bool) []T {
+	n := 0
+	for i := range in {
+		if keep(&in[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]T, 0, n)
+	for i := range in {
+		if keep(&in[i]) {
+			out = append(out, in[i])
+		}
+	}
+	return out
 }
 
 // ViolenceStatusForYear is the status per duty as the annual report and
@@ -187,7 +195,15 @@ func ViolenceInputFor(in ViolenceStatusInput, y HMSYear, today Date) (out Violen
 // year (ViolenceInputFor) as of the year's state date, except the
 // measures' deadlines, which are follow-up status and judged per today.
 func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []ViolenceDutyStatus, note string) {
-	yin, note := ViolenceInputFor(in, y, today)
+	_, st, note = ViolenceYear(in, y, today)
+	return st, note
+}
+
+// ViolenceYear is ViolenceInputFor and ViolenceStatusForYear in one, for a
+// caller that needs both: the year's input is made once (it copies the
+// deviation register).
+func ViolenceYear(in ViolenceStatusInput, y HMSYear, today Date) (yin ViolenceStatusInput, st []ViolenceDutyStatus, note string) {
+	yin, note = ViolenceInputFor(in, y, today)
 	st = ViolenceStatus(yin, y.StateDate(today))
 	now := ViolenceStatus(yin, today)
 	for i := range st {
@@ -203,7 +219,7 @@ func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []
 				"; ingen kartlegging dokumenterer " + y.String()}
 		}
 	}
-	return st, note
+	return yin, st, note
 }
 
 // Chapter3AFrom is the first year of forskrift om utførelse av arbeid

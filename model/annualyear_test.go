@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"testing"
 	"time"
 )
@@ -198,6 +199,15 @@ func TestViolenceInputFor(t *testing.T) {
 	out, note = ViolenceInputFor(in, 2026, ymd(2026, 12, 4))
 	if out.Mapping == nil || note != "" || len(out.Trainings) != 2 {
 		t.Errorf("2026: mapping %v, note %q, trainings %d", out.Mapping, note, len(out.Trainings))
+	}
+	// ViolenceYear is the two in one.
+	for _, y := range []HMSYear{2025, 2026} {
+		yin, st, note := ViolenceYear(in, y, ymd(2026, 12, 4))
+		wantIn, wantNote := ViolenceInputFor(in, y, ymd(2026, 12, 4))
+		wantSt, _ := ViolenceStatusForYear(in, y, ymd(2026, 12, 4))
+		if !reflect.DeepEqual(yin, wantIn) || !reflect.DeepEqual(st, wantSt) || note != wantNote || len(st) == 0 {
+			t.Errorf("ViolenceYear(%s) differs from ViolenceInputFor and ViolenceStatusForYear", y)
+		}
 	}
 }
 

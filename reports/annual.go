@@ -59,16 +59,29 @@ func AnnualReportTitle(year model.HMSYear) string {
 // An empty Title, Subject, Keywords, Unit or Author in opts gets a
 // default.
 func AnnualReport(in model.AnnualData, opts Options) *Document {
+	// The document is made, and gofpdf parses the faces every report
+	// uses, while the figures are computed: they do not depend on each
+	// other.
+	opts = annualOptions(&in, opts)
+	doc := make(chan *Document, 1)
+	go func() {
+		d := New(opts)
+		d.addFace(styleRegular)
+		d.addFace(styleBold)
+		doc <- d
+	}()
 	f := model.ComputeAnnualFigures(in)
-	return annualReport(&in, &f, opts)
+	return annualReport(&in, &f, <-doc)
 }
 
-func annualReport(in *model.AnnualData, f *model.AnnualFigures, opts Options) *Document {
-	title := AnnualReportTitle(in.Year)
-	opts = withDefaults(opts, title,
+// annualOptions are opts with the annual report's defaults.
+func annualOptions(in *model.AnnualData, opts Options) Options {
+	return withDefaults(opts, AnnualReportTitle(in.Year),
 		"Internkontroll etter internkontrollforskriften § 5 og arbeidsmiljøloven § 3-1 for "+in.Year.String(),
 		"HMS, internkontroll, årsrapport, HMS-utvalg, "+in.Year.String(), in.Unit)
-	d := New(opts)
+}
+
+func annualReport(in *model.AnnualData, f *model.AnnualFigures, d *Document) *Document {
 	d.annualCover(in, f)
 
 	d.Heading(1, "Sammendrag")

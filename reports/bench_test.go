@@ -79,3 +79,46 @@ func BenchmarkSanitize(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLayoutCells is the measuring half of a table's layout: every
+// cell of 3 000 rows wrapped to its column, nothing drawn.
+func BenchmarkLayoutCells(b *testing.B) {
+	rows := benchRows(3000)
+	d := testDoc("Ytelse")
+	d.ensure(0)
+	l := d.layoutTable(benchColumns, d.tableMinWidths(Table{Columns: benchColumns, Rows: rows}))
+	l.t = Table{Columns: benchColumns, Rows: rows}
+	b.ReportAllocs()
+	lines := 0
+	for b.Loop() {
+		lines = 0
+		for i := range rows {
+			for _, c := range d.wrapRow(l, i).lines {
+				lines += len(c)
+			}
+		}
+	}
+	b.ReportMetric(float64(lines), "lines")
+}
+
+// BenchmarkDrawCells is the drawing half: the same cells' lines written
+// to the pages.
+func BenchmarkDrawCells(b *testing.B) {
+	rows := benchRows(3000)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := testDoc("Ytelse")
+		d.ensure(0)
+		d.setFont(styleRegular, tableSize)
+		d.setText(colorText)
+		for i, r := range rows {
+			if i%60 == 0 {
+				d.newPage()
+			}
+			y := d.top + float64(i%60)*4
+			for c, s := range r {
+				d.cellLine(d.left+float64(c)*29, y, 28, 4, s, Align(c%3))
+			}
+		}
+	}
+}

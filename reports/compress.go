@@ -225,11 +225,35 @@ func parseUint(b []byte) (int, bool) {
 }
 
 // zlibWriters keeps compressors between documents: making one costs
-// about 1 MB, resetting one nothing.
-var zlibWriters = sync.Pool{New: func() any {
+// about 1 MB, resetting one nothing. Not a sync.Pool, which every garbage
+// collection empties: a report's layout runs several collections, so a
+// pool had new writers for nearly every document. At most one per
+// processor is kept.
+var zlibWriters struct {
+	sync.Mutex
+	free []*zlib.Writer
+}
+
+func getZlibWriter() *zlib.Writer {
+	zlibWriters.Lock()
+	defer zlibWriters.Unlock()
+	if n := len(zlibWriters.free); n > 0 {
+		w := zlibWriters.free[n-1]
+		zlibWriters.free = zlibWriters.free[:n-1]
+		return w
+	}
 	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // gofpdf's level: the same file size
 	return w
-}}
+}
+
+func putZlibWriter(w *zlib.Writer) {
+	w.Reset(nil) // not to keep the last output alive
+	zlibWriters.Lock()
+	defer zlibWriters.Unlock()
+	if len(zlibWriters.free) < runtime.GOMAXPROCS(0) {
+		zlibWriters.free = append(zlibWriters.free, w)
+	}
+}
 
 // catalogStart is how gofpdf begins the document catalog's dictionary.
 const catalogStart = "<<\n/Type /Catalog\n"
@@ -283,8 +307,8 @@ func compressStreams(in []byte) ([]byte, error) {
 	// whichever worker compresses it: the output is deterministic.
 	var next atomic.Int64
 	work := func() {
-		zw := zlibWriters.Get().(*zlib.Writer)
-		defer zlibWriters.Put(zw)
+		zw := getZlibWriter()
+		defer putZlibWriter(zw)
 		for {
 			k := int(next.Add(1)) - 1
 			if k >= len(streams) {

@@ -73,7 +73,17 @@ type Document struct {
 	pending    []heading      // headings kept with the next block
 	fontStyle  string         // current font, as gofpdf has no getter for the style
 	fontSize   float64
-	fontKnown  bool // fontStyle and fontSize are what the current page has
+	fontKnown  bool    // fontStyle and fontSize are what the current page has
+	faceAdded  [4]bool // the font faces added to gofpdf, by styleIndex
+
+	k         float64    // gofpdf's scale factor: points per mm
+	ops       []byte     // fastText's and the others' scratch
+	used      [4]runeSet // the runes fastText wrote, by styleIndex
+	textOp    []byte     // the text colour operator for textOpRGB
+	textOpRGB [3]int
+	// gofpdfOps turns fastText and the others off, for the test that
+	// compares them with gofpdf's own.
+	gofpdfOps bool
 
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part
@@ -94,9 +104,9 @@ func New(opts Options) *Document {
 		orientation = "L"
 	}
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
-	for _, f := range fontFaces() {
-		pdf.AddUTF8FontFromBytes(fontFamily, f.style, f.data)
-	}
+	// The font faces are added as they are first used (setFont): gofpdf
+	// parses a face when it is added and embeds every face added, and a
+	// report seldom uses all four.
 	pdf.SetTitle(metaText(opts.Title), true)
 	pdf.SetSubject(metaText(opts.Subject), true)
 	pdf.SetAuthor(metaText(opts.Author), true)
@@ -130,7 +140,7 @@ func New(opts Options) *Document {
 	w, h := pdf.GetPageSize()
 	return &Document{
 		pdf: pdf, opts: opts, created: created,
-		pageW: w, pageH: h,
+		pageW: w, pageH: h, k: pdf.GetConversionRatio(),
 		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
 		covers: map[int]bool{},
 	}
@@ -293,6 +303,7 @@ func (d *Document) render() []byte {
 		d.furniture(p, n)
 	}
 	d.pdf.SetPage(n)
+	d.registerRunes()
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		d.err = fmt.Errorf("reports: %w", err)
@@ -439,8 +450,17 @@ func (d *Document) setFont(style string, size float64) {
 	if d.fontKnown && style == d.fontStyle && size == d.fontSize {
 		return
 	}
+	d.addFace(style)
 	d.fontStyle, d.fontSize, d.fontKnown = style, size, true
 	d.pdf.SetFont(fontFamily, style, size)
+}
+
+// addFace adds the font face of style to gofpdf if it is not there yet.
+func (d *Document) addFace(style string) {
+	if i := styleIndex(style); !d.faceAdded[i] {
+		d.pdf.AddUTF8FontFromBytes(fontFamily, style, faceData(style))
+		d.faceAdded[i] = true
+	}
 }
 
 func (d *Document) setText(c Color) {
@@ -497,8 +517,12 @@ func (d *Document) cell(x, y, w, h float64, s string, align Align) {
 	// gofpdf reads a negative x or y as measured from the right or bottom
 	// edge; a box that starts off the page must stay off the page.
 	x, y = math.Max(x, 0), math.Max(y, 0)
+	s = sanitizeLine(s)
+	if s != "" && d.fastText(x, y, w, h, s, align) {
+		return
+	}
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, sanitizeLine(s), "", 0, align.gofpdf(), false, 0, "")
+	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 
 // cellLine is cell for a line that split returned, inside a block that
@@ -508,7 +532,11 @@ func (d *Document) cellLine(x, y, w, h float64, s string, align Align) {
 	if s == "" {
 		return
 	}
-	d.pdf.SetXY(math.Max(x, 0), math.Max(y, 0))
+	x, y = math.Max(x, 0), math.Max(y, 0)
+	if d.fastText(x, y, w, h, s, align) {
+		return
+	}
+	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, h, s, "", 0, align.gofpdf(), false, 0, "")
 }
 

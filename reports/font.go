@@ -39,6 +39,16 @@ func fontFaces() []fontFace {
 	}
 }
 
+// faceData returns the data of the face of style.
+func faceData(style string) []byte {
+	for _, f := range fontFaces() {
+		if f.style == style {
+			return f.data
+		}
+	}
+	return fontFaces()[0].data
+}
+
 // runeSet is a bitset over the Basic Multilingual Plane. gofpdf reads only
 // the format 4 (BMP) cmap, so nothing above U+FFFF can ever be drawn.
 type runeSet [0x10000 / 64]uint64

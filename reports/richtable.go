@@ -295,17 +295,17 @@ func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCel
 		}
 		if !fill.IsZero() {
 			d.setFill(fill)
-			d.pdf.Rect(l.x[c], y, l.w[c], h, "F")
+			d.fastFillRect(l.x[c], y, l.w[c], h)
 		}
 	}
 	// The top rule too: the next row's fill would cover half of this
 	// row's bottom rule, and two filled rows in a row would run together.
 	d.setLineWidth(0.15)
 	d.setDraw(colorRule)
-	d.pdf.Line(d.left, y, d.right, y)
-	d.pdf.Line(d.left, y+h, d.right, y+h)
+	d.fastLine(d.left, y, d.right, y)
+	d.fastLine(d.left, y+h, d.right, y+h)
 	for c := 1; c < len(cells); c++ {
-		d.pdf.Line(l.x[c], y, l.x[c], y+h)
+		d.fastLine(l.x[c], y, l.x[c], y+h)
 	}
 	for c, cell := range cells {
 		from, to := 0, len(cell.lines)

@@ -384,7 +384,7 @@ func (d *Document) rowHeight(l *tableLayout, cells rowCells) float64 {
 func (d *Document) tableHeader(l *tableLayout) {
 	y := d.y()
 	d.setFill(colorAccent)
-	d.pdf.Rect(d.left, y, d.width(), l.headH, "F")
+	d.fastFillRect(d.left, y, d.width(), l.headH)
 	d.setText(colorWhite)
 	for c, lines := range l.head {
 		d.setFont(styleBold, l.headSize[c])
@@ -419,12 +419,12 @@ func (d *Document) tableRow(l *tableLayout, row int, cells rowCells, from, to in
 		}
 		if !fill.IsZero() {
 			d.setFill(fill)
-			d.pdf.Rect(l.x[c], y, l.w[c], h, "F")
+			d.fastFillRect(l.x[c], y, l.w[c], h)
 		}
 	}
-	d.pdf.Line(d.left, y+h, d.right, y+h)
+	d.fastLine(d.left, y+h, d.right, y+h)
 	for c := 1; c < len(cells.lines); c++ {
-		d.pdf.Line(l.x[c], y, l.x[c], y+h)
+		d.fastLine(l.x[c], y, l.x[c], y+h)
 	}
 	style := boldStyle(st.Bold)
 	d.setText(colorText)

@@ -98,7 +98,7 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 	fig := model.ViolenceIncidents(in.Incidents, year.Start(), year.End())
 	// The same year rules as the summary and the submission: records
 	// dated after the year do not document it.
-	yin, note := model.ViolenceInputFor(in.statusInput(), year, in.Today)
+	yin, st, note := model.ViolenceYear(in.statusInput(), year, in.Today)
 	var trainings []model.ViolenceTraining
 	for _, t := range yin.Trainings {
 		if year.DoneIn(t.Date, in.Today) {
@@ -111,7 +111,6 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		d.Note(fmt.Sprintf("Ingen kartlegging, rutiner, opplæring eller hendelser om vold og trusler registrert for %s.", year) + spaced(note))
 		return
 	}
-	st, _ := model.ViolenceStatusForYear(in.statusInput(), year, in.Today)
 	// One lead, so the note moves with the table it explains.
 	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(note))
 	if year >= model.Chapter3AFrom { // § 3A-1 is new in chapter 3A; earlier years have no such duty
