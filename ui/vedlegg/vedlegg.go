@@ -74,6 +74,9 @@ func New(env *appctx.Env, owner model.AttachmentOwner, ownerID uint64, q int) *P
 
 // SetOwner points the panel at a record just saved for the first time.
 func (p *Panel) SetOwner(id uint64, q int) {
+	if id == p.ownerID && q == p.question {
+		return
+	}
 	p.ownerID, p.question = id, q
 	p.reload()
 }
