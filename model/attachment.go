@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -252,4 +253,102 @@ func upperFirstWord(s string) string {
 // sensitive as the description Møtemodus hides.
 func AttachmentHidden(a Attachment) bool {
 	return a.OwnerKind == OwnerDeviation
+}
+
+// ReportPhoto is a photo as a report prints it: its metadata and the
+// thumbnail (JPEG).
+type ReportPhoto struct {
+	Attachment Attachment
+	JPEG       []byte
+}
+
+// ReportPhotos picks the photos the annual report for year shows: those
+// of safety-round findings (a question still answered «Må forbedres») in
+// rounds dated in the year, and of serious deviations dated in the year,
+// ordered by that date, deviations first on the same day, then as added.
+// PDFs and the photos of risk items and meetings are not shown.
+func ReportPhotos(atts []Attachment, devs []Deviation, rounds []SafetyRound, year HMSYear) []Attachment {
+	devDate := map[uint64]Date{}
+	for _, d := range devs {
+		if year.Contains(d.Date) && d.Severity.Serious() {
+			devDate[d.ID] = d.Date
+		}
+	}
+	roundByID := map[uint64]SafetyRound{}
+	for _, r := range rounds {
+		if year.Contains(r.Date) {
+			roundByID[r.ID] = r
+		}
+	}
+	type pick struct {
+		a    Attachment
+		date Date
+		kind int // 0 deviation, 1 finding
+	}
+	var picks []pick
+	for _, a := range atts {
+		if a.Kind != AttachPhoto {
+			continue
+		}
+		switch a.OwnerKind {
+		case OwnerDeviation:
+			if d, ok := devDate[a.OwnerID]; ok {
+				picks = append(picks, pick{a, d, 0})
+			}
+		case OwnerFinding:
+			if r, ok := roundByID[a.OwnerID]; ok && r.AnswerFor(a.Question).Answer == AnswerImprove {
+				picks = append(picks, pick{a, r.Date, 1})
+			}
+		}
+	}
+	sort.SliceStable(picks, func(i, j int) bool {
+		if c := picks[i].date.Compare(picks[j].date); c != 0 {
+			return c < 0
+		}
+		if picks[i].kind != picks[j].kind {
+			return picks[i].kind < picks[j].kind
+		}
+		return picks[i].a.ID < picks[j].a.ID
+	})
+	out := make([]Attachment, len(picks))
+	for i, p := range picks {
+		out[i] = p.a
+	}
+	return out
+}
+
+// photoSource is the attachments read API (the store has it).
+type photoSource interface {
+	AllAttachments() ([]Attachment, error)
+	AttachmentThumb(Attachment) ([]byte, error)
+}
+
+// loadPhotos reads the thumbnails of the photos the annual report shows,
+// after the deviations and rounds they depend on. Only the picked ones
+// are read.
+func (d *AnnualData) loadPhotos(src any) error {
+	x, ok := src.(photoSource)
+	if !ok {
+		return nil
+	}
+	atts, err := x.AllAttachments()
+	if err != nil {
+		return err
+	}
+	for _, a := range ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year) {
+		raw, err := x.AttachmentThumb(a)
+		if err != nil {
+			return err
+		}
+		d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raw})
+	}
+	return nil
+}
+
+// RoundPhotos picks the photos of round r's findings for its own report,
+// in question order (as added within a question).
+func RoundPhotos(atts []Attachment, r SafetyRound) []Attachment {
+	out := ReportPhotos(atts, nil, []SafetyRound{r}, HMSYear(r.Date.Year()))
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Question < out[j].Question })
+	return out
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -137,5 +138,44 @@ func TestCanAddAttachmentAndOwns(t *testing.T) {
 	}
 	if !AttachmentHidden(d) || AttachmentHidden(f) {
 		t.Error("Møtemodus hides deviation photos only")
+	}
+}
+
+func TestReportPhotos(t *testing.T) {
+	y := HMSYear(2025)
+	devs := []Deviation{
+		{ID: 1, Date: NewDate(2025, 5, 2), Severity: SeveritySerious},
+		{ID: 2, Date: NewDate(2025, 3, 1), Severity: SeverityVerySerious},
+		{ID: 3, Date: NewDate(2025, 3, 1), Severity: SeverityMinor},         // not serious
+		{ID: 4, Date: NewDate(2024, 12, 31), Severity: SeverityVerySerious}, // the year before
+	}
+	rounds := []SafetyRound{
+		{ID: 1, Date: NewDate(2025, 3, 1), Answers: []RoundAnswer{{Number: 1, Answer: AnswerImprove}, {Number: 2, Answer: AnswerOK}}},
+		{ID: 2, Date: NewDate(2026, 1, 2), Answers: []RoundAnswer{{Number: 1, Answer: AnswerImprove}}},
+	}
+	att := func(id uint64, o AttachmentOwner, owner uint64, q int, k AttachmentKind) Attachment {
+		return Attachment{ID: id, OwnerKind: o, OwnerID: owner, Question: q, Kind: k}
+	}
+	atts := []Attachment{
+		att(1, OwnerDeviation, 1, 0, AttachPhoto),
+		att(2, OwnerFinding, 1, 1, AttachPhoto),
+		att(3, OwnerDeviation, 2, 0, AttachPhoto),
+		att(4, OwnerDeviation, 3, 0, AttachPhoto), // minor
+		att(5, OwnerDeviation, 4, 0, AttachPhoto), // 2024
+		att(6, OwnerFinding, 1, 2, AttachPhoto),   // answered OK now
+		att(7, OwnerFinding, 2, 1, AttachPhoto),   // 2026
+		att(8, OwnerDeviation, 2, 0, AttachPDF),   // not a photo
+		att(9, OwnerRiskItem, 1, 0, AttachPhoto),  // not shown
+		att(10, OwnerMeeting, 1, 0, AttachPhoto),  // not shown
+		att(11, OwnerDeviation, 2, 0, AttachPhoto),
+	}
+	var got []uint64
+	for _, a := range ReportPhotos(atts, devs, rounds, y) {
+		got = append(got, a.ID)
+	}
+	// 1 March: deviation 2's photos (3, 11) before round 1's finding (2); then 2 May.
+	want := []uint64{3, 11, 2, 1}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

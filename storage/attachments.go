@@ -341,3 +341,22 @@ func (s *Store) AttachmentCount(owner model.AttachmentOwner, id uint64) int {
 	}
 	return n
 }
+
+// ReportPhotos reads the thumbnails of as (photos) for a report, in one
+// transaction.
+func (s *Store) ReportPhotos(as []model.Attachment) ([]model.ReportPhoto, error) {
+	out := make([]model.ReportPhoto, 0, len(as))
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := bucketOf(tx, bucketAttachmentData)
+		if err != nil {
+			return err
+		}
+		for _, a := range as {
+			if raw := b.Get(partKey(a.ID, partThumb)); raw != nil {
+				out = append(out, model.ReportPhoto{Attachment: a, JPEG: bytes.Clone(raw)})
+			}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -176,7 +176,13 @@ func (v *RoundView) PDFInput() (reports.SafetyRoundInput, error) {
 	if prev, ok := model.PreviousRound(v.others, v.r); ok {
 		in.Previous = &prev
 	}
-	return in, nil
+	atts, err := v.env.Store.AllAttachments()
+	if err != nil {
+		return in, err
+	}
+	photos, err := v.env.Store.ReportPhotos(model.RoundPhotos(atts, v.r))
+	in.Photos = reports.PhotosFrom(photos, reports.FindingPhotoCaption)
+	return in, err
 }
 
 // SavePDF saves the round's report.
