@@ -6,9 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"image"
-	_ "image/jpeg" // thumbnails are JPEG; checked before gofpdf sees them
+	"image/jpeg"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/draw"
 
 	"hmsutvalg/model"
 )
@@ -106,6 +107,7 @@ func (d *Document) photoBox(raw []byte, x, y, w, h float64) {
 	}
 	sum := sha256.Sum256(raw)
 	name := "foto-" + hex.EncodeToString(sum[:8])
+	raw, cfg = d.uniqueWidth(name, raw, cfg)
 	opts := gofpdf.ImageOptions{ImageType: "JPG"}
 	d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(raw))
 	iw, ih := float64(cfg.Width), float64(cfg.Height)
@@ -155,4 +157,42 @@ func withCaption(from, caption string) string {
 // round's own report.
 func FindingPhotoCaption(a model.Attachment) string {
 	return withCaption(fmt.Sprintf("Nr. %d", a.Question), a.Caption)
+}
+
+// uniqueWidth gives every distinct picture in the document its own pixel
+// width, scaling a picture down by a few pixels where another has its
+// width: gofpdf writes images ordered by width, and pictures of the same
+// width in map order, which would make two runs of a deterministic report
+// differ. A few pixels of a thumbnail do not show in print.
+func (d *Document) uniqueWidth(name string, raw []byte, cfg image.Config) ([]byte, image.Config) {
+	if d.photoWidths == nil {
+		d.photoWidths = map[int]string{}
+	}
+	for w, n := range d.photoWidths {
+		if n == name {
+			cfg.Height = cfg.Height * w / cfg.Width
+			cfg.Width = w
+			return nil, cfg // registered already: gofpdf keeps the first
+		}
+	}
+	w := cfg.Width
+	for d.photoWidths[w] != "" && w > 1 {
+		w--
+	}
+	d.photoWidths[w] = name
+	if w == cfg.Width {
+		return raw, cfg
+	}
+	src, err := jpeg.Decode(bytes.NewReader(raw))
+	if err != nil {
+		return raw, cfg
+	}
+	h := max(1, cfg.Height*w/cfg.Width)
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, dst, &jpeg.Options{Quality: model.PhotoJPEGQuality}); err != nil {
+		return raw, cfg
+	}
+	return b.Bytes(), image.Config{ColorModel: cfg.ColorModel, Width: w, Height: h}
 }

@@ -97,3 +97,27 @@ func TestPhotosLimitAndSections(t *testing.T) {
 		t.Errorf("the thumbnail is embedded %d times", bytes.Count(raw, []byte("/Subtype /Image")))
 	}
 }
+
+// Pictures of the same width (all thumbnails of 4:3 photos are 256 px
+// wide) must not make a deterministic report differ between runs.
+func TestPhotosDeterministic(t *testing.T) {
+	var ps []Photo
+	for i := range 8 {
+		ps = append(ps, Photo{Caption: "Bilde", JPEG: thumb(t, 400, 300, color.RGBA{uint8(30 * i), 90, 200, 255})})
+	}
+	build := func() []byte {
+		d := testDoc("Bilder")
+		d.Photos(ps)
+		raw, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	first := build()
+	for range 3 {
+		if !bytes.Equal(first, build()) {
+			t.Fatal("two runs differ")
+		}
+	}
+}

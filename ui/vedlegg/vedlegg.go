@@ -276,11 +276,8 @@ func (p *Panel) openPDF(a model.Attachment) error {
 	if err := os.WriteFile(path, raw, 0o600); err != nil {
 		return err
 	}
-	u, err := url.Parse(fstorage.NewFileURI(path).String())
-	if err != nil {
-		return err
-	}
-	return p.OpenURL(u)
+	// A file URL only: the program never opens network addresses.
+	return p.OpenURL(&url.URL{Scheme: "file", Path: path})
 }
 
 // Thumb is a tappable thumbnail with its caption.
