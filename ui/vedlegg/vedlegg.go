@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // stored photos are JPEG
 	"net/url"
 	"os"
 	"path/filepath"
@@ -137,7 +139,7 @@ func (p *Panel) thumbFor(a model.Attachment) *Thumb {
 	if err != nil {
 		return NewThumb(canvas.NewImageFromResource(theme.BrokenImageIcon()), label)
 	}
-	return NewThumb(canvas.NewImageFromReader(bytes.NewReader(raw), a.Filename), label)
+	return NewThumb(imageOf(raw), label)
 }
 
 func (p *Panel) chooseFile() {
@@ -217,7 +219,7 @@ func (p *Panel) Open(i int) {
 		p.Err.Show(err)
 		return
 	}
-	img := canvas.NewImageFromReader(bytes.NewReader(raw), a.Filename)
+	img := imageOf(raw)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(640, 440))
 	p.Caption = widget.NewEntry()
@@ -278,6 +280,18 @@ func (p *Panel) openPDF(a model.Attachment) error {
 	}
 	// A file URL only: the program never opens network addresses.
 	return p.OpenURL(&url.URL{Scheme: "file", Path: path})
+}
+
+// imageOf decodes a stored JPEG now, so its size is known when the
+// canvas first draws it (a lazily read image has none yet, and the
+// software painter fails on it); a file that does not decode shows as a
+// broken image.
+func imageOf(raw []byte) *canvas.Image {
+	img, _, err := image.Decode(bytes.NewReader(raw))
+	if err != nil {
+		return canvas.NewImageFromResource(theme.BrokenImageIcon())
+	}
+	return canvas.NewImageFromImage(img)
 }
 
 // Thumb is a tappable thumbnail with its caption.
