@@ -31,7 +31,7 @@ import (
 )
 
 // ThumbSize is the size of a thumbnail in the form.
-var ThumbSize = fyne.NewSize(112, 112)
+var ThumbSize = fyne.NewSize(120, 128)
 
 // Panel shows and adds the attachments of one record.
 type Panel struct {
@@ -316,7 +316,29 @@ func NewThumb(img *canvas.Image, text string) *Thumb {
 
 // CreateRenderer shows the picture above its caption.
 func (t *Thumb) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, t.Label, nil, nil, t.Image))
+	return widget.NewSimpleRenderer(container.New(thumbLayout{}, t.Image, t.Label))
+}
+
+// thumbLayout puts the caption at the bottom and gives the picture the
+// rest, never less than minPicture: Fyne's software painter fails on a
+// picture squeezed to no height (a large text scale in a small cell).
+type thumbLayout struct{}
+
+const minPicture = 32
+
+func (thumbLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	img, label := objs[0], objs[1]
+	lh := label.MinSize().Height
+	ih := fyne.Max(size.Height-lh, minPicture)
+	img.Move(fyne.NewPos(0, 0))
+	img.Resize(fyne.NewSize(fyne.Max(size.Width, minPicture), ih))
+	label.Move(fyne.NewPos(0, ih))
+	label.Resize(fyne.NewSize(size.Width, lh))
+}
+
+func (thumbLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	l := objs[1].MinSize()
+	return fyne.NewSize(fyne.Max(l.Width, minPicture), l.Height+minPicture)
 }
 
 // Tapped opens the attachment.
