@@ -45,6 +45,10 @@ func TestDeviationPhotosDropAndDelete(t *testing.T) {
 	if len(s.Editor.Attach.Thumbs) != 1 {
 		t.Errorf("%d thumbnails in the form", len(s.Editor.Attach.Thumbs))
 	}
+	s.Reload()
+	if !uitest.HasText(s.List, "· 1 vedlegg") {
+		t.Error("the list row does not count the attachment")
+	}
 	s.Editor.confirmDelete()
 	q := env.Window.Canvas().Overlays().Top()
 	if q == nil || !uitest.HasText(q, "Vedleggene (1) slettes sammen med avviket.") {

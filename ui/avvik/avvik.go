@@ -59,6 +59,8 @@ type Screen struct {
 	env    *appctx.Env
 	all    []model.Deviation
 	shown  []model.Deviation
+	// attached counts each deviation's attachments (metadata only).
+	attached map[uint64]int
 	filter model.DeviationFilter
 	places []string
 
@@ -132,6 +134,9 @@ func New(env *appctx.Env) *Screen {
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			first, second, imp := RowText(s.shown[i], s.env.Today())
+			if n := s.attached[s.shown[i].ID]; n > 0 {
+				second += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+			}
 			widgets.SetTwoLines(o, first, second, imp)
 		},
 	)
@@ -223,6 +228,14 @@ func (s *Screen) Reload() {
 	}
 	s.loadErr.Show(nil)
 	s.all = all
+	s.attached = map[uint64]int{}
+	if atts, err := s.env.Store.AllAttachments(); err == nil {
+		for _, a := range atts {
+			if a.OwnerKind == model.OwnerDeviation {
+				s.attached[a.OwnerID]++
+			}
+		}
+	}
 	years := []string{lang.L(allLabel)}
 	for _, y := range model.DeviationYears(all) {
 		years = append(years, y.String())
