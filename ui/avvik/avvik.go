@@ -56,13 +56,13 @@ const (
 // Screen is the register: filters, the list and the editor of one
 // deviation, and the statistics.
 type Screen struct {
-	env    *appctx.Env
-	all    []model.Deviation
-	shown  []model.Deviation
+	env   *appctx.Env
+	all   []model.Deviation
+	shown []model.Deviation
 	// attached counts each deviation's attachments (metadata only).
 	attached map[uint64]int
-	filter model.DeviationFilter
-	places []string
+	filter   model.DeviationFilter
+	places   []string
 
 	Search                          *widget.Entry
 	query                           model.SearchQuery
