@@ -56,13 +56,11 @@ const (
 // Screen is the register: filters, the list and the editor of one
 // deviation, and the statistics.
 type Screen struct {
-	env   *appctx.Env
-	all   []model.Deviation
-	shown []model.Deviation
-	// attached counts each deviation's attachments (metadata only).
-	attached map[uint64]int
-	filter   model.DeviationFilter
-	places   []string
+	env    *appctx.Env
+	all    []model.Deviation
+	shown  []model.Deviation
+	filter model.DeviationFilter
+	places []string
 
 	Search                          *widget.Entry
 	query                           model.SearchQuery
@@ -77,6 +75,9 @@ type Screen struct {
 	loadErr                         *widgets.ErrorText
 	building                        bool // New is setting the filters: apply once at its end
 	openedNew                       bool // the editor holds a deviation not saved before
+
+	// attached counts each deviation's attachments (metadata only).
+	attached map[uint64]int
 }
 
 // New loads the register.
