@@ -47,6 +47,9 @@ type AnnualData struct {
 	Meetings          []Meeting
 	// Review is the committee's annual review of the year (annualreview.go); nil when none is recorded.
 	Review *AnnualReview
+	// Photos are the thumbnails of the year's finding and serious-deviation
+	// photos (ReportPhotos), loaded by loadPhotos.
+	Photos []ReportPhoto
 }
 
 // The optional modules' read APIs. A source without one (an older file
@@ -149,6 +152,9 @@ func loadAnnualData(src AnnualSource, year HMSYear, today Date, byYear bool) (An
 		}
 	}
 	d.Violence.Measures, d.Violence.Incidents = d.Measures, d.Deviations
+	if err := d.loadPhotos(src); err != nil {
+		return d, fmt.Errorf("årsrapporten: kunne ikke lese bildene: %w", err)
+	}
 	return d, nil
 }
 

@@ -35,13 +35,15 @@ var annualSections = map[string]annualSection{
 		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveSettings, Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleVernerunder: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
+		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
+			Photos: annualPhotos(in, model.OwnerFinding)})
 	},
 	model.ModuleMoter: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.MeetingsSection(in.Meetings, in.Year, in.Today)
 	},
 	model.ModuleAvvik: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.DeviationSection(DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today})
+		d.DeviationSection(DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today,
+			Photos: annualPhotos(in, model.OwnerDeviation)})
 	},
 }
 

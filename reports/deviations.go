@@ -34,6 +34,7 @@ type DeviationSectionInput struct {
 	Deviations []model.Deviation
 	Year       model.HMSYear
 	Today      model.Date
+	Photos     []Photo // of the year's serious deviations
 }
 
 // DeviationReport returns the deviation register for a year in A4
@@ -99,6 +100,10 @@ func (d *Document) DeviationSection(in DeviationSectionInput) {
 		return
 	}
 	d.deviationRegisterBrief(serious)
+	if len(in.Photos) > 0 {
+		d.Heading(2, "Bilder fra alvorlige avvik")
+		d.Photos(in.Photos)
+	}
 }
 
 // devNoticeText is the § 5-2 line: how many deaths and serious injuries,

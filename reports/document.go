@@ -88,6 +88,8 @@ type Document struct {
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part
 
+	photoWidths map[int]string // image name by pixel width (photos.go)
+
 	lastHeading string          // the caption of a recorded table without its own
 	tables      []RecordedTable // with Options.RecordTables
 

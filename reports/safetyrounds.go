@@ -20,6 +20,8 @@ type SafetyRoundInput struct {
 	// those made from this round's findings and the previous round's.
 	Measures []model.Measure
 	Today    model.Date
+	// Photos are the findings' photos, captioned (FindingPhotoCaption).
+	Photos []Photo
 }
 
 // SafetyRoundSectionInput is what the annual report's safety-round section
@@ -29,6 +31,7 @@ type SafetyRoundSectionInput struct {
 	Measures []model.Measure
 	Year     model.HMSYear
 	Today    model.Date
+	Photos   []Photo // of the year's findings
 }
 
 // answerFill marks a finding's answer cell; the word is always printed.
@@ -154,6 +157,10 @@ func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
 		}
 		d.Table(Table{Columns: []Column{{Title: "Nr.", Width: 10, Align: AlignRight}, {Title: "Funn", Width: 85}, {Title: "Tiltak", Width: 85}}, Rows: rows})
 	}
+	if len(in.Photos) > 0 {
+		d.Heading(3, "Bilder fra funnene")
+		d.Photos(in.Photos)
+	}
 
 	d.Heading(2, "Avslutningsmøte")
 	if s := strings.TrimSpace(r.ClosingNotes); s != "" {
@@ -242,4 +249,8 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
 		Rows: rows})
+	if len(in.Photos) > 0 {
+		d.Heading(2, "Bilder fra funnene")
+		d.Photos(in.Photos)
+	}
 }

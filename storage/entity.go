@@ -213,8 +213,14 @@ func (e entity[T]) remove(tx *bbolt.Tx, id uint64) (old T, c Change, err error) 
 	if _, err := deleteRecord(tx, e.bucket, id); err != nil {
 		return old, c, err
 	}
-	return old, Change{Entity: e.name, EntityID: id, Kind: ChangeDeleted,
-		Summary: fmt.Sprintf("Slettet %s %s", e.name, label)}, nil
+	summary := fmt.Sprintf("Slettet %s %s", e.name, label)
+	// A deviation, risk item, meeting or round takes its attachments along.
+	if n, err := removeAttachmentsOf(tx, e.bucket, id); err != nil {
+		return old, c, err
+	} else if n > 0 {
+		summary += fmt.Sprintf(" med %d vedlegg", n)
+	}
+	return old, Change{Entity: e.name, EntityID: id, Kind: ChangeDeleted, Summary: summary}, nil
 }
 
 // upperFirst capitalises the first letter, for messages starting with an

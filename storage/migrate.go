@@ -54,6 +54,7 @@ var migrations = []migration{
 	{version: 5, name: "opprettet-dato for tiltak som manglet den, hentet fra endringsloggen", up: migrateMeasureCreated},
 	{version: 6, name: "kladder av tekst som ikke er lagret", up: migrateDrafts},
 	{version: 7, name: "årsindeks over avvik, møter og vernerunder, så årsrapporten bare leser årets poster", up: migrateYearIndex},
+	{version: attachmentsSchema, name: "vedlegg: bilder og PDF-er til avvik, funn, risikoer og møter", up: migrateAttachments},
 }
 
 func migrateV1(tx *bbolt.Tx) error {

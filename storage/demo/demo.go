@@ -180,6 +180,9 @@ func Create(path string, o Options) error {
 		if err := write(st, ds); err != nil {
 			return fmt.Errorf("demoenheten kunne ikke lagres: %w", err)
 		}
+		if err := addPhotos(st, o); err != nil {
+			return fmt.Errorf("demoenhetens bilder kunne ikke lagres: %w", err)
+		}
 		return nil
 	})
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -52,6 +54,9 @@ type Env struct {
 	// waits in pendingFocus until the page is on screen (see FocusField).
 	building     bool
 	pendingFocus fyne.Focusable
+	// dropTarget takes files dropped onto the window (the attachments of
+	// the form on screen); nil: none on this page.
+	dropTarget func([]fyne.URI)
 }
 
 // Focus asks a page to open one record, e.g. the risk item a measure came
@@ -91,7 +96,7 @@ func (e *Env) TakeFocus(pageID string) (Focus, bool) {
 
 // New creates an Env. Today defaults to the system date.
 func New(a fyne.App, w fyne.Window, st *storage.Store) *Env {
-	return &Env{
+	e := &Env{
 		App:      a,
 		Window:   w,
 		Store:    st,
@@ -100,6 +105,30 @@ func New(a fyne.App, w fyne.Window, st *storage.Store) *Env {
 		Navigate: func(string) {},
 		Guard:    unsaved.NewGuard(w),
 	}
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { e.Drop(uris) })
+	return e
+}
+
+// SetDropTarget names what takes files dropped onto the window: the
+// attachments of the form on screen. BeginPage clears it.
+func (e *Env) SetDropTarget(f func([]fyne.URI)) {
+	e.mu.Lock()
+	e.dropTarget = f
+	e.mu.Unlock()
+}
+
+// Drop hands dropped files to the drop target, or says where they can
+// go when the page has none.
+func (e *Env) Drop(uris []fyne.URI) {
+	e.mu.Lock()
+	f := e.dropTarget
+	e.mu.Unlock()
+	if f == nil {
+		dialog.ShowInformation(lang.L("Legg ved filer"),
+			lang.L("Åpne et avvik, et funn i en vernerunde, en risiko eller et møte, og slipp bildet eller PDF-en der."), e.Window)
+		return
+	}
+	f(uris)
 }
 
 // Leave runs proceed once the form on screen may be left (saved, or the
@@ -157,6 +186,7 @@ func (e *Env) BeginPage() {
 	e.Resume = nil
 	e.mu.Lock()
 	e.actions = PageActions{}
+	e.dropTarget = nil
 	e.building, e.pendingFocus = true, nil
 	clear(e.onMode[e.shellMode:])
 	e.onMode = e.onMode[:e.shellMode]

@@ -77,6 +77,9 @@ type Screen struct {
 	loadErr                         *widgets.ErrorText
 	building                        bool // New is setting the filters: apply once at its end
 	openedNew                       bool // the editor holds a deviation not saved before
+
+	// attached counts each deviation's attachments (metadata only).
+	attached map[uint64]int
 }
 
 // New loads the register.
@@ -133,6 +136,9 @@ func New(env *appctx.Env) *Screen {
 		func() fyne.CanvasObject { return widgets.TwoLineRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			first, second, imp := RowText(s.shown[i], s.env.Today())
+			if n := s.attached[s.shown[i].ID]; n > 0 {
+				second += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+			}
 			widgets.SetTwoLines(o, first, second, imp)
 		},
 	)
@@ -225,6 +231,14 @@ func (s *Screen) Reload() {
 	}
 	s.loadErr.Show(nil)
 	s.all = all
+	s.attached = map[uint64]int{}
+	if atts, err := s.env.Store.AllAttachments(); err == nil {
+		for _, a := range atts {
+			if a.OwnerKind == model.OwnerDeviation {
+				s.attached[a.OwnerID]++
+			}
+		}
+	}
 	years := []string{lang.L(allLabel)}
 	for _, y := range model.DeviationYears(all) {
 		years = append(years, y.String())

@@ -14,6 +14,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -63,6 +64,7 @@ type Editor struct {
 	MeasureDeadline           *widgets.DateEntry
 	AddMeasure                *widget.Button
 	MeasureErr                *widgets.ErrorText
+	Attach                    *vedlegg.Panel // photos and PDFs
 	measures                  *fyne.Container
 	statusBox, measureBox     *fyne.Container
 	root                      *fyne.Container // set by Content
@@ -117,6 +119,7 @@ func (e *Editor) Discard() {
 func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved func(model.Deviation), onDeleted func()) *Editor {
 	e := &Editor{env: env, dev: dev, onSaved: onSaved, onDeleted: onDeleted}
 	e.Err, e.TransErr, e.MeasureErr = widgets.NewErrorText(), widgets.NewErrorText(), widgets.NewErrorText()
+	e.Attach = vedlegg.New(env, model.OwnerDeviation, dev.ID, 0)
 	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Heading.Wrapping = fyne.TextWrapWord
 	e.Date = widgets.NewDateEntry(model.FieldDevDate, false)
@@ -407,6 +410,9 @@ func (e *Editor) save() bool {
 	}
 	e.Err.Show(nil)
 	e.load(saved)
+	if e.Attach != nil {
+		e.Attach.SetOwner(saved.ID, 0)
+	}
 	e.onSaved(saved)
 	return true
 }
@@ -572,6 +578,9 @@ func (e *Editor) confirmDelete() {
 		// Only then is there something the leader may expect to go too.
 		msg = fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
 	}
+	if n := e.env.Store.AttachmentCount(model.OwnerDeviation, e.dev.ID); n > 0 {
+		msg += " " + fmt.Sprintf(lang.L("Vedleggene (%d) slettes sammen med avviket."), n)
+	}
 	widgets.ConfirmDanger(e.env.Window, lang.L("Slett avvik"), msg, lang.L("Slett"), e.DeleteDeviation)
 }
 
@@ -605,11 +614,12 @@ func (e *Editor) Content() fyne.CanvasObject {
 	privacy := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, e.Privacy)
 	// The § 5-2 reminder comes right under the fields that call for it.
 	e.root = container.NewVBox(
-		e.Heading, basics, e.HarmHint, e.NoticeBox, privacy, texts, e.ViolenceBox,
+		e.Heading, basics, e.HarmHint, e.NoticeBox, privacy, texts, e.Attach.Content(), e.ViolenceBox,
 		e.Reported, municipal,
 		e.Err.Label, container.NewHBox(e.Save, e.Delete),
 		widget.NewSeparator(), e.statusBox,
 		e.measureBox,
 	)
+	e.Attach.Activate()
 	return container.NewVScroll(e.root)
 }

@@ -17,6 +17,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/pdfexport"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -59,12 +60,14 @@ type Editor struct {
 	onDelete    func()
 	participant *fyne.Container
 	notInvited  []model.CommitteeMember // InviteSel's options, in order
+	Attach      *vedlegg.Panel          // photos and PDFs
 }
 
 // NewEditor edits m; onSaved is called after each successful save,
 // onDelete after the meeting is deleted.
 func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), onDelete func()) *Editor {
 	e := &Editor{sess: newSession(env, m, onSaved), Err: widgets.NewErrorText(), onDelete: onDelete}
+	e.Attach = vedlegg.New(env, model.OwnerMeeting, m.ID, 0)
 	e.Date = widgets.NewDateEntry(model.FieldMeetingDate, false)
 	e.Date.SetDate(m.Date)
 	e.Start = widgets.NewEntry()
@@ -408,6 +411,7 @@ func (e *Editor) save() bool {
 		return false
 	}
 	e.Err.Show(nil)
+	e.Attach.SetOwner(e.sess.m.ID, 0)
 	e.refreshButtons()
 	e.Agenda.Refresh()
 	return true
@@ -470,8 +474,11 @@ func (e *Editor) SaveAll() bool {
 
 func (e *Editor) confirmDelete() {
 	m := e.sess.m
-	widgets.ConfirmDanger(e.sess.env.Window, lang.L("Slett møtet"),
-		fmt.Sprintf(lang.L("Slette %s? Tiltak som er laget fra vedtakene, blir stående i handlingsplanen."), m.Title()),
+	msg := fmt.Sprintf(lang.L("Slette %s? Tiltak som er laget fra vedtakene, blir stående i handlingsplanen."), m.Title())
+	if n := e.sess.env.Store.AttachmentCount(model.OwnerMeeting, m.ID); n > 0 {
+		msg += " " + fmt.Sprintf(lang.L("Vedleggene (%d) slettes sammen med møtet."), n)
+	}
+	widgets.ConfirmDanger(e.sess.env.Window, lang.L("Slett møtet"), msg,
 		lang.L("Slett"), func() {
 			if err := e.sess.env.Store.DeleteMeeting(m.ID); err != nil {
 				e.Err.Show(err)
@@ -552,7 +559,10 @@ func (e *Editor) Content() fyne.CanvasObject {
 		heading(lang.L("Dokumenter")),
 		container.NewGridWithColumns(2, e.Invitation, e.Minutes),
 		e.WithClosed,
+		widget.NewSeparator(),
+		e.Attach.Content(),
 	)
+	e.Attach.Activate()
 	tools := container.NewGridWithColumns(3, e.Up, e.Down, e.Remove)
 	agendaTop := container.NewVBox(e.NewItem, e.AddItem)
 	agendaList := e.Err.Bind(model.FieldAgenda, container.NewBorder(agendaTop, tools, nil, nil, e.Agenda),

@@ -12,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -37,7 +38,8 @@ type ItemEditor struct {
 	AddMeasure                *widget.Button
 	MeasureErr                *widgets.ErrorText
 	measures                  *fyne.Container
-	loaded                    string // the fields as loaded or saved (see state)
+	loaded                    string         // the fields as loaded or saved (see state)
+	Attach                    *vedlegg.Panel // photos and PDFs
 }
 
 func scaleOptions(size int, describe func(size, n int) string, optional bool) []string {
@@ -77,6 +79,7 @@ func setLevel(s *widget.Select, n int, optional bool) {
 // NewItemEditor builds the editor for an item (ID 0 = new).
 func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, it model.RiskItem, onSaved func(model.RiskItem)) *ItemEditor {
 	e := &ItemEditor{env: env, a: a, m: m, item: it, onSaved: onSaved}
+	e.Attach = vedlegg.New(env, model.OwnerRiskItem, it.ID, 0)
 	entry := func(text, ph string, multi bool) *widgets.Entry {
 		w := widgets.NewEntry()
 		if multi {
@@ -174,6 +177,7 @@ func (e *ItemEditor) saveItem() bool {
 	e.item = saved
 	e.loaded = e.state()
 	e.Err.Show(nil)
+	e.Attach.SetOwner(saved.ID, 0)
 	e.refreshMeasures()
 	e.onSaved(saved)
 	return true
@@ -258,8 +262,9 @@ func (e *ItemEditor) Content() fyne.CanvasObject {
 	)
 	h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.Wrapping = fyne.TextWrapWord
+	e.Attach.Activate()
 	return container.NewVBox(h, form, e.Risk, e.Err.Label, container.NewHBox(e.Save),
-		widget.NewSeparator(),
+		widget.NewSeparator(), e.Attach.Content(), widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Tiltak i handlingsplanen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		e.measures, newMeasure, e.MeasureErr.Label, container.NewHBox(e.AddMeasure))
 }

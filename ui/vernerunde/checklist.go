@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -35,8 +36,12 @@ type QuestionRow struct {
 	Picker  *AnswerPicker
 	Comment *CommentEntry
 	Err     *widgets.ErrorText
-	box     *fyne.Container
-	saved   string // the comment as last stored
+	// Attach holds the finding's photos; shown for «Må forbedres» or
+	// when the question already has some.
+	Attach    *vedlegg.Panel
+	attachBox fyne.CanvasObject
+	box       *fyne.Container
+	saved     string // the comment as last stored
 }
 
 func newChecklist(v *RoundView) *Checklist {
@@ -77,7 +82,14 @@ func (c *Checklist) newRow(q model.QuestionRef, a model.RoundAnswer) *QuestionRo
 	row.Picker.OnChanged = func(ans model.Answer) { c.save(row, ans) }
 	row.Picker.OnNext = func() { c.focusIndex(i + 1) }
 	row.Picker.OnPrev = func() { c.focusIndex(i - 1) }
-	row.Picker.OnFocus = func() { c.scrollTo(row) }
+	row.Picker.OnFocus = func() {
+		c.scrollTo(row)
+		row.Attach.Activate()
+	}
+	row.Attach = vedlegg.New(c.v.env, model.OwnerFinding, c.v.r.ID, q.Number)
+	row.Comment.onFocus = row.Attach.Activate
+	row.attachBox = row.Attach.Content()
+	row.showAttach(a.Answer)
 	row.Comment.onLeave = func() {
 		if row.Comment.Text != row.saved {
 			c.save(row, row.Picker.Answer())
@@ -89,7 +101,7 @@ func (c *Checklist) newRow(q model.QuestionRef, a model.RoundAnswer) *QuestionRo
 			c.focusIndex(i + 1)
 		}
 	}
-	row.box = container.NewVBox(row.Text, row.Picker, row.Comment, row.Err.Label)
+	row.box = container.NewVBox(row.Text, row.Picker, row.Comment, row.Err.Label, row.attachBox)
 	c.Questions = append(c.Questions, row)
 	return row
 }
@@ -105,8 +117,19 @@ func (c *Checklist) save(row *QuestionRow, ans model.Answer) {
 	}
 	row.Err.Show(nil)
 	row.saved = r.AnswerFor(row.Number).Comment
+	row.showAttach(ans)
 	c.v.setRound(r)
 	c.refreshProgress()
+}
+
+// showAttach shows the photos part for a finding, or where there are
+// photos already; a question answered OK has no use for it.
+func (row *QuestionRow) showAttach(ans model.Answer) {
+	if ans == model.AnswerImprove || len(row.Attach.Items()) > 0 {
+		row.attachBox.Show()
+	} else {
+		row.attachBox.Hide()
+	}
 }
 
 func (c *Checklist) refreshProgress() {
@@ -177,6 +200,15 @@ func (c *Checklist) Content() fyne.CanvasObject {
 type CommentEntry struct {
 	widgets.Entry
 	onLeave func()
+	onFocus func()
+}
+
+// FocusGained makes the question the drop target for photos.
+func (e *CommentEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 func newCommentEntry() *CommentEntry {

@@ -146,8 +146,11 @@ func (v *RoundView) CompleteRound() {
 }
 
 func (v *RoundView) confirmDelete() {
-	widgets.ConfirmDanger(v.env.Window, lang.L("Slett vernerunden"),
-		lang.L("Vernerunden og svarene slettes. Tiltak som er laget fra den, blir stående i handlingsplanen."),
+	msg := lang.L("Vernerunden og svarene slettes. Tiltak som er laget fra den, blir stående i handlingsplanen.")
+	if n := v.env.Store.AttachmentCount(model.OwnerFinding, v.r.ID); n > 0 {
+		msg += " " + fmt.Sprintf(lang.L("Vedleggene (%d) slettes sammen med vernerunden."), n)
+	}
+	widgets.ConfirmDanger(v.env.Window, lang.L("Slett vernerunden"), msg,
 		lang.L("Slett"), func() {
 			if err := v.env.Store.DeleteSafetyRound(v.r.ID); err != nil {
 				v.Err.Show(err)
@@ -173,7 +176,13 @@ func (v *RoundView) PDFInput() (reports.SafetyRoundInput, error) {
 	if prev, ok := model.PreviousRound(v.others, v.r); ok {
 		in.Previous = &prev
 	}
-	return in, nil
+	atts, err := v.env.Store.AllAttachments()
+	if err != nil {
+		return in, err
+	}
+	photos, err := v.env.Store.ReportPhotos(model.RoundPhotos(atts, v.r))
+	in.Photos = reports.PhotosFrom(photos, reports.FindingPhotoCaption)
+	return in, err
 }
 
 // SavePDF saves the round's report.

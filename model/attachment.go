@@ -1,0 +1,354 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Attachments (vedlegg): photos and PDF documents on a deviation, a
+// safety-round finding, a risk item or a meeting. The rules here decide
+// what is accepted; decoding and downscaling photos is the attach
+// package's job, storing them the storage package's.
+
+// AttachmentOwner is the kind of record an attachment belongs to.
+type AttachmentOwner string
+
+// The records that can have attachments.
+const (
+	OwnerDeviation AttachmentOwner = "avvik"
+	// OwnerFinding is a safety-round finding: OwnerID is the round's ID and
+	// Attachment.Question the question's number in it.
+	OwnerFinding  AttachmentOwner = "funn"
+	OwnerRiskItem AttachmentOwner = "risiko"
+	OwnerMeeting  AttachmentOwner = "mote"
+)
+
+// Valid reports a known owner kind.
+func (o AttachmentOwner) Valid() bool {
+	switch o {
+	case OwnerDeviation, OwnerFinding, OwnerRiskItem, OwnerMeeting:
+		return true
+	}
+	return false
+}
+
+// Label is the owner kind as it reads in a sentence: «avviket».
+func (o AttachmentOwner) Label() string {
+	switch o {
+	case OwnerDeviation:
+		return "avviket"
+	case OwnerFinding:
+		return "funnet"
+	case OwnerRiskItem:
+		return "risikoen"
+	case OwnerMeeting:
+		return "møtet"
+	}
+	return string(o)
+}
+
+// AttachmentKind is what an attachment holds.
+type AttachmentKind string
+
+// The kinds of attachment.
+const (
+	AttachPhoto AttachmentKind = "foto"
+	AttachPDF   AttachmentKind = "pdf"
+)
+
+// Limits on attachments.
+const (
+	// MaxPhotoInputBytes is the largest photo file accepted, before it is
+	// downscaled (a phone photo is 2–6 MB).
+	MaxPhotoInputBytes = 10 << 20
+	// MaxPDFBytes is the largest PDF accepted; PDFs are stored as they are.
+	MaxPDFBytes = 20 << 20
+	// MaxPhotoPixels refuses decompression bombs: an image whose header
+	// claims more pixels is never decoded (a 48 MP phone camera is the
+	// largest ordinary case).
+	MaxPhotoPixels = 50_000_000
+	// PhotoLongestSide is the longest side of a stored photo in pixels.
+	PhotoLongestSide = 1600
+	// ThumbLongestSide is the longest side of a stored thumbnail.
+	ThumbLongestSide = 256
+	// PhotoJPEGQuality is the JPEG quality photos are stored with.
+	PhotoJPEGQuality = 85
+	// MaxCaptionLen is the longest caption in characters.
+	MaxCaptionLen = 200
+	// MaxAttachmentsPerOwner keeps one record's attachments reasonable.
+	MaxAttachmentsPerOwner = 20
+)
+
+// Field names for attachments, used as ValidationError keys.
+const (
+	FieldAttachCaption = "caption"
+	FieldAttachFile    = "file"
+	FieldAttachOwner   = "owner"
+)
+
+// Attachment is the metadata of one stored file. The bytes (the
+// downscaled photo and its thumbnail, or the PDF) are stored apart from
+// it, so lists never load them.
+type Attachment struct {
+	ID        uint64          `json:"id"`
+	OwnerKind AttachmentOwner `json:"owner_kind"`
+	OwnerID   uint64          `json:"owner_id"`
+	// Question is the finding's question number (OwnerFinding only).
+	Question int            `json:"question,omitempty"`
+	Kind     AttachmentKind `json:"kind"`
+	Caption  string         `json:"caption,omitempty"`
+	Filename string         `json:"filename"` // the name it was added with, without folders
+	Size     int64          `json:"size"`     // bytes stored (the downscaled photo)
+	Width    int            `json:"width,omitempty"`
+	Height   int            `json:"height,omitempty"`
+	Created  Date           `json:"created"`
+}
+
+// Label is a short description for the change log and lists.
+func (a Attachment) Label() string {
+	if a.Caption != "" {
+		return a.Caption
+	}
+	return a.Filename
+}
+
+// Owns reports whether a belongs to the record kind/id (and, for a
+// finding, question q).
+func (a Attachment) Owns(kind AttachmentOwner, id uint64, q int) bool {
+	return a.OwnerKind == kind && a.OwnerID == id && (kind != OwnerFinding || a.Question == q)
+}
+
+// Normalized trims the caption and strips folders from the file name.
+func (a Attachment) Normalized() Attachment {
+	a.Caption = strings.Join(strings.Fields(a.Caption), " ")
+	a.Filename = CleanFilename(a.Filename)
+	return a
+}
+
+// CleanFilename keeps only the last element of a path (Windows or Unix)
+// and drops control characters.
+func CleanFilename(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	return strings.TrimSpace(name)
+}
+
+// Validate checks the metadata as it is stored.
+func (a Attachment) Validate() error {
+	var v ValidationError
+	if !a.OwnerKind.Valid() || a.OwnerID == 0 {
+		v.Add(FieldAttachOwner, "Vedlegget er ikke knyttet til noe avvik, funn, risiko eller møte.")
+	}
+	if a.OwnerKind == OwnerFinding && a.Question < 1 {
+		v.Add(FieldAttachOwner, "Vedlegget mangler hvilket spørsmål i vernerunden det hører til.")
+	}
+	if a.Kind != AttachPhoto && a.Kind != AttachPDF {
+		v.Add(FieldAttachFile, "Vedlegget må være et bilde eller en PDF.")
+	}
+	if a.Filename == "" {
+		v.Add(FieldAttachFile, "Vedlegget mangler filnavn.")
+	}
+	if n := utf8.RuneCountInString(a.Caption); n > MaxCaptionLen {
+		v.Add(FieldAttachCaption, fmt.Sprintf("Bildeteksten er for lang (%d tegn, høyst %d).", n, MaxCaptionLen))
+	}
+	v.addErr(FieldAttachCaption, CheckNoNationalID("Bildeteksten", a.Caption))
+	v.addErr(FieldAttachFile, CheckNoNationalID("Filnavnet", a.Filename))
+	if a.Size <= 0 {
+		v.Add(FieldAttachFile, "Vedlegget er tomt.")
+	}
+	if a.Kind == AttachPhoto && (a.Width <= 0 || a.Height <= 0 || max(a.Width, a.Height) > PhotoLongestSide) {
+		v.Add(FieldAttachFile, "Bildet har ugyldig størrelse.")
+	}
+	if a.Created.IsZero() {
+		v.Add(FieldAttachFile, "Vedlegget mangler dato.")
+	}
+	return v.Err()
+}
+
+// SniffAttachment decides from the first bytes of a file (never its
+// name) whether it is a photo (JPEG or PNG) or a PDF, and checks the
+// size limit of that kind. name is only used in the message.
+func SniffAttachment(name string, head []byte, size int64) (AttachmentKind, error) {
+	base := CleanFilename(name)
+	if size <= 0 || len(head) == 0 {
+		return "", &FieldError{Field: FieldAttachFile, Message: fmt.Sprintf("«%s» er tom.", base)}
+	}
+	var kind AttachmentKind
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
+		kind = AttachPhoto
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		kind = AttachPDF
+	default:
+		return "", &FieldError{Field: FieldAttachFile, Message: fmt.Sprintf(
+			"«%s» er verken et JPEG- eller PNG-bilde eller en PDF, og kan ikke legges ved%s.", base, extensionHint(base))}
+	}
+	limit := int64(MaxPhotoInputBytes)
+	what := "Bildet"
+	if kind == AttachPDF {
+		limit, what = MaxPDFBytes, "PDF-en"
+	}
+	if size > limit {
+		return "", &FieldError{Field: FieldAttachFile, Message: fmt.Sprintf(
+			"%s «%s» er %s, men kan være høyst %s.", what, base, FormatBytes(size), FormatBytes(limit))}
+	}
+	return kind, nil
+}
+
+// extensionHint explains a refused file whose name promises an accepted
+// type: the name is not what decides.
+func extensionHint(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".pdf":
+		return " (innholdet stemmer ikke med filendelsen)"
+	case ".heic", ".heif":
+		return " (HEIC-bilder støttes ikke; lagre bildet som JPEG)"
+	}
+	return ""
+}
+
+// FormatBytes is a size as a reader says it: «850 kB», «12,3 MB».
+func FormatBytes(n int64) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d byte", n)
+	case n < 1000<<10:
+		return fmt.Sprintf("%d kB", (n+512)/1024)
+	}
+	mb := float64(n) / (1 << 20)
+	return strings.Replace(fmt.Sprintf("%.1f MB", mb), ".", ",", 1)
+}
+
+// CanAddAttachment checks the per-record limit before a file is added.
+func CanAddAttachment(existing int, owner AttachmentOwner) error {
+	if existing >= MaxAttachmentsPerOwner {
+		return &FieldError{Field: FieldAttachFile, Message: fmt.Sprintf(
+			"%s har allerede %d vedlegg, som er det meste som kan legges ved.", upperFirstWord(owner.Label()), existing)}
+	}
+	return nil
+}
+
+func upperFirstWord(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// AttachmentHidden reports whether Møtemodus hides the attachment's
+// picture: photos of deviations show what happened, which is as
+// sensitive as the description Møtemodus hides.
+func AttachmentHidden(a Attachment) bool {
+	return a.OwnerKind == OwnerDeviation
+}
+
+// ReportPhoto is a photo as a report prints it: its metadata and the
+// thumbnail (JPEG).
+type ReportPhoto struct {
+	Attachment Attachment
+	JPEG       []byte
+}
+
+// ReportPhotos picks the photos the annual report for year shows: those
+// of safety-round findings (a question still answered «Må forbedres») in
+// rounds dated in the year, and of serious deviations dated in the year,
+// ordered by that date, deviations first on the same day, then as added.
+// PDFs and the photos of risk items and meetings are not shown.
+func ReportPhotos(atts []Attachment, devs []Deviation, rounds []SafetyRound, year HMSYear) []Attachment {
+	devDate := map[uint64]Date{}
+	for _, d := range devs {
+		if year.Contains(d.Date) && d.Severity.Serious() {
+			devDate[d.ID] = d.Date
+		}
+	}
+	roundByID := map[uint64]SafetyRound{}
+	for _, r := range rounds {
+		if year.Contains(r.Date) {
+			roundByID[r.ID] = r
+		}
+	}
+	type pick struct {
+		a    Attachment
+		date Date
+		kind int // 0 deviation, 1 finding
+	}
+	var picks []pick
+	for _, a := range atts {
+		if a.Kind != AttachPhoto {
+			continue
+		}
+		switch a.OwnerKind {
+		case OwnerDeviation:
+			if d, ok := devDate[a.OwnerID]; ok {
+				picks = append(picks, pick{a, d, 0})
+			}
+		case OwnerFinding:
+			if r, ok := roundByID[a.OwnerID]; ok && r.AnswerFor(a.Question).Answer == AnswerImprove {
+				picks = append(picks, pick{a, r.Date, 1})
+			}
+		}
+	}
+	sort.SliceStable(picks, func(i, j int) bool {
+		if c := picks[i].date.Compare(picks[j].date); c != 0 {
+			return c < 0
+		}
+		if picks[i].kind != picks[j].kind {
+			return picks[i].kind < picks[j].kind
+		}
+		return picks[i].a.ID < picks[j].a.ID
+	})
+	out := make([]Attachment, len(picks))
+	for i, p := range picks {
+		out[i] = p.a
+	}
+	return out
+}
+
+// photoSource is the attachments read API (the store has it).
+type photoSource interface {
+	AllAttachments() ([]Attachment, error)
+	AttachmentThumb(Attachment) ([]byte, error)
+}
+
+// loadPhotos reads the thumbnails of the photos the annual report shows,
+// after the deviations and rounds they depend on. Only the picked ones
+// are read.
+func (d *AnnualData) loadPhotos(src any) error {
+	x, ok := src.(photoSource)
+	if !ok {
+		return nil
+	}
+	atts, err := x.AllAttachments()
+	if err != nil {
+		return err
+	}
+	for _, a := range ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year) {
+		raw, err := x.AttachmentThumb(a)
+		if err != nil {
+			return err
+		}
+		d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raw})
+	}
+	return nil
+}
+
+// RoundPhotos picks the photos of round r's findings for its own report,
+// in question order (as added within a question).
+func RoundPhotos(atts []Attachment, r SafetyRound) []Attachment {
+	out := ReportPhotos(atts, nil, []SafetyRound{r}, HMSYear(r.Date.Year()))
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Question < out[j].Question })
+	return out
+}

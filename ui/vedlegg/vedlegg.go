@@ -1,0 +1,352 @@
+// Package vedlegg is the attachments part of a form: thumbnails of the
+// photos and PDFs of one deviation, finding, risk item or meeting, a
+// «Legg ved …» button with a file dialog, files dropped onto the window,
+// the full photo in a dialog and a PDF in the system's viewer.
+package vedlegg
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // stored photos are JPEG
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hmsutvalg/internal/attach"
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/widgets"
+)
+
+// ThumbSize is the size of a thumbnail in the form.
+var ThumbSize = fyne.NewSize(120, 128)
+
+// Panel shows and adds the attachments of one record.
+type Panel struct {
+	env      *appctx.Env
+	owner    model.AttachmentOwner
+	ownerID  uint64
+	question int
+
+	Add  *widget.Button
+	Err  *widgets.ErrorText
+	Hint *widget.Label
+	// Thumbs are the thumbnails shown, in the order of Items.
+	Thumbs []*Thumb
+	// Viewer is the open photo dialog, if any (tests press its buttons).
+	Viewer *widgets.KeyDialog
+	// Caption is the caption field of the open photo dialog.
+	Caption *widget.Entry
+	// OpenURL opens a PDF in the system viewer; tests replace it.
+	OpenURL func(*url.URL) error
+	// OnChanged runs after an attachment was added, changed or removed.
+	OnChanged func()
+
+	items []model.Attachment
+	grid  *fyne.Container
+}
+
+// New builds the panel for record ownerID of kind owner (for a finding:
+// question q of round ownerID). ownerID 0 is a record not saved yet: the
+// panel says so and adds nothing until SetOwner.
+func New(env *appctx.Env, owner model.AttachmentOwner, ownerID uint64, q int) *Panel {
+	p := &Panel{env: env, owner: owner, ownerID: ownerID, question: q}
+	p.Add = widget.NewButtonWithIcon(lang.L("Legg ved bilde eller PDF …"), theme.ContentAddIcon(), p.chooseFile)
+	p.Err = widgets.NewErrorText()
+	p.Hint = widget.NewLabel("")
+	p.Hint.Wrapping = fyne.TextWrapWord
+	p.Hint.Importance = widget.LowImportance
+	p.grid = container.NewGridWrap(ThumbSize)
+	p.OpenURL = env.App.OpenURL
+	p.reload()
+	return p
+}
+
+// SetOwner points the panel at a record just saved for the first time.
+func (p *Panel) SetOwner(id uint64, q int) {
+	if id == p.ownerID && q == p.question {
+		return
+	}
+	p.ownerID, p.question = id, q
+	p.reload()
+}
+
+// Items are the attachments shown.
+func (p *Panel) Items() []model.Attachment { return p.items }
+
+// Activate makes files dropped onto the window go to this panel.
+func (p *Panel) Activate() { p.env.SetDropTarget(p.AddURIs) }
+
+// Content lays the panel out. Møtemodus hides the thumbnails of records
+// whose photos are sensitive (model.AttachmentHidden).
+func (p *Panel) Content() fyne.CanvasObject {
+	var shown fyne.CanvasObject = p.grid
+	if model.AttachmentHidden(model.Attachment{OwnerKind: p.owner}) {
+		shown = widgets.Sensitive(p.env, p.grid)
+	}
+	title := widget.NewLabelWithStyle(lang.L("Vedlegg"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(title, p.Hint, shown, p.Err.Label, container.NewHBox(p.Add))
+}
+
+// reload reads the metadata (never the photos) and rebuilds the thumbnails.
+func (p *Panel) reload() {
+	p.items, p.Thumbs = nil, nil
+	p.grid.Objects = nil
+	if p.ownerID == 0 {
+		p.Hint.SetText(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
+		p.Add.Disable()
+		p.grid.Refresh()
+		return
+	}
+	p.Add.Enable()
+	items, err := p.env.Store.Attachments(p.owner, p.ownerID, p.question)
+	if err != nil {
+		p.Err.Show(err)
+	}
+	p.items = items
+	for i, a := range items {
+		t := p.thumbFor(a)
+		t.OnTapped = func() { p.Open(i) }
+		p.Thumbs = append(p.Thumbs, t)
+		p.grid.Add(t)
+	}
+	hint := lang.L("Legg ved med knappen, eller slipp filer på vinduet. Bilder lagres nedskalert og uten posisjon og kameradata.")
+	if len(items) > 0 {
+		hint = lang.L("Klikk et bilde for å se det i full størrelse.")
+	}
+	p.Hint.SetText(hint)
+	p.grid.Refresh()
+}
+
+func (p *Panel) thumbFor(a model.Attachment) *Thumb {
+	label := a.Label()
+	if a.Kind == model.AttachPDF {
+		return NewThumb(canvas.NewImageFromResource(theme.FileApplicationIcon()), label)
+	}
+	raw, err := p.env.Store.AttachmentThumb(a)
+	if err != nil {
+		return NewThumb(canvas.NewImageFromResource(theme.BrokenImageIcon()), label)
+	}
+	return NewThumb(imageOf(raw), label)
+}
+
+func (p *Panel) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.Err.Show(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		f, err := attach.Read(r.URI().Name(), r)
+		p.store(f, err)
+	}, p.env.Window)
+	// The content decides what is accepted; the filter only helps find it.
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
+	d.Show()
+}
+
+// AddFile imports the file at path and stores it on the record.
+func (p *Panel) AddFile(path string) error {
+	f, err := attach.ReadFile(path)
+	return p.store(f, err)
+}
+
+// AddURIs adds dropped files; the problems of those refused are shown
+// together, and the others are added.
+func (p *Panel) AddURIs(uris []fyne.URI) {
+	var errs []error
+	for _, u := range uris {
+		if u.Scheme() != "file" {
+			errs = append(errs, fmt.Errorf(lang.L("«%s» er ikke en fil på maskinen."), u.Name()))
+			continue
+		}
+		if err := p.AddFile(u.Path()); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	p.Err.Show(errors.Join(errs...))
+}
+
+func (p *Panel) store(f attach.File, err error) error {
+	if err == nil && p.ownerID == 0 {
+		err = errors.New(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
+	}
+	if err == nil {
+		_, err = p.env.Store.AddAttachment(f.Meta(p.owner, p.ownerID, p.question, "", p.env.Today()), f.Data, f.Thumb)
+	}
+	p.Err.Show(err)
+	if err != nil {
+		return err
+	}
+	p.changed()
+	return nil
+}
+
+func (p *Panel) changed() {
+	p.reload()
+	if p.OnChanged != nil {
+		p.OnChanged()
+	}
+}
+
+// Open shows attachment i: a photo in a dialog, a PDF in the system viewer.
+func (p *Panel) Open(i int) {
+	if i < 0 || i >= len(p.items) {
+		return
+	}
+	a := p.items[i]
+	if a.Kind == model.AttachPDF {
+		p.Err.Show(p.openPDF(a))
+		return
+	}
+	raw, err := p.env.Store.AttachmentFile(a)
+	if err != nil {
+		p.Err.Show(err)
+		return
+	}
+	img := imageOf(raw)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(640, 440))
+	p.Caption = widget.NewEntry()
+	p.Caption.SetText(a.Caption)
+	p.Caption.SetPlaceHolder(lang.L("bildetekst, for eksempel «Sperret rømningsvei ved kjøkkenet»"))
+	info := widget.NewLabel(fmt.Sprintf("%s · %d × %d · %s · %s", a.Filename, a.Width, a.Height, model.FormatBytes(a.Size), a.Created))
+	info.Importance = widget.LowImportance
+	errText := widgets.NewErrorText()
+	body := container.NewBorder(nil, container.NewVBox(info, p.Caption, errText.Label), nil, nil, img)
+	d := widgets.NewKeyDialog(p.env.Window, lang.L("Vedlegg"), body)
+	d.SetCancel(lang.L("Lukk"), nil)
+	d.AddButton(lang.L("Slett vedlegget"), theme.DeleteIcon(), widget.DangerImportance, func() { p.confirmDelete(a) })
+	d.Default = d.AddSubmit(lang.L("Lagre bildeteksten"), theme.DocumentSaveIcon(), widget.HighImportance, func() bool {
+		_, err := p.env.Store.SetAttachmentCaption(a.ID, p.Caption.Text)
+		errText.Show(err)
+		if err == nil {
+			p.changed()
+		}
+		return err == nil
+	})
+	d.First = p.Caption
+	d.Resize(fyne.NewSize(720, 640))
+	p.Viewer = d
+	d.Show()
+}
+
+func (p *Panel) confirmDelete(a model.Attachment) {
+	widgets.ConfirmDanger(p.env.Window, lang.L("Slett vedlegg"),
+		fmt.Sprintf(lang.L("Slette vedlegget «%s»?"), a.Label()), lang.L("Slett"), func() { p.Delete(a) })
+}
+
+// Delete removes attachment a (after the confirmation).
+func (p *Panel) Delete(a model.Attachment) {
+	if err := p.env.Store.DeleteAttachment(a.ID); err != nil {
+		p.Err.Show(err)
+		return
+	}
+	p.changed()
+}
+
+// openPDF writes the PDF to a private temporary folder and hands it to
+// the system's viewer.
+func (p *Panel) openPDF(a model.Attachment) error {
+	raw, err := p.env.Store.AttachmentFile(a)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(os.TempDir(), "hmsutvalg-vedlegg")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("%d-%s", a.ID, model.CleanFilename(a.Filename)))
+	if filepath.Ext(path) == "" {
+		path += ".pdf"
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		return err
+	}
+	// A file URL only: the program never opens network addresses.
+	return p.OpenURL(&url.URL{Scheme: "file", Path: path})
+}
+
+// imageOf decodes a stored JPEG now, so its size is known when the
+// canvas first draws it (a lazily read image has none yet, and the
+// software painter fails on it); a file that does not decode shows as a
+// broken image.
+func imageOf(raw []byte) *canvas.Image {
+	img, _, err := image.Decode(bytes.NewReader(raw))
+	if err != nil {
+		return canvas.NewImageFromResource(theme.BrokenImageIcon())
+	}
+	return canvas.NewImageFromImage(img)
+}
+
+// Thumb is a tappable thumbnail with its caption.
+type Thumb struct {
+	widget.BaseWidget
+	Image    *canvas.Image
+	Label    *widget.Label
+	OnTapped func()
+}
+
+// NewThumb makes a thumbnail of img labelled text.
+func NewThumb(img *canvas.Image, text string) *Thumb {
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(ThumbSize.Width, ThumbSize.Height-28))
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.SizeName = theme.SizeNameCaptionText
+	t := &Thumb{Image: img, Label: l}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// CreateRenderer shows the picture above its caption.
+func (t *Thumb) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.New(thumbLayout{}, t.Image, t.Label))
+}
+
+// thumbLayout puts the caption at the bottom and gives the picture the
+// rest, never less than minPicture: Fyne's software painter fails on a
+// picture squeezed to no height (a large text scale in a small cell).
+type thumbLayout struct{}
+
+const minPicture = 32
+
+func (thumbLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	img, label := objs[0], objs[1]
+	lh := label.MinSize().Height
+	ih := fyne.Max(size.Height-lh, minPicture)
+	img.Move(fyne.NewPos(0, 0))
+	img.Resize(fyne.NewSize(fyne.Max(size.Width, minPicture), ih))
+	label.Move(fyne.NewPos(0, ih))
+	label.Resize(fyne.NewSize(size.Width, lh))
+}
+
+func (thumbLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	l := objs[1].MinSize()
+	return fyne.NewSize(fyne.Max(l.Width, minPicture), l.Height+minPicture)
+}
+
+// Tapped opens the attachment.
+func (t *Thumb) Tapped(*fyne.PointEvent) {
+	if t.OnTapped != nil {
+		t.OnTapped()
+	}
+}
+
+// Cursor shows that the thumbnail can be clicked.
+func (t *Thumb) Cursor() desktop.Cursor { return desktop.PointerCursor }

@@ -1,0 +1,156 @@
+package vedlegg
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/uitest"
+)
+
+// writeImage writes a w×h picture as PNG or JPEG into dir.
+func writeImage(t *testing.T, dir, name string, w, h int) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 120, 255})
+		}
+	}
+	var b bytes.Buffer
+	var err error
+	if strings.HasSuffix(name, ".png") {
+		err = png.Encode(&b, img)
+	} else {
+		err = jpeg.Encode(&b, img, nil)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPanelAddDropViewAndCaption(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	devs, _ := st.Deviations()
+	dev := devs[0]
+	before := st.AttachmentCount(model.OwnerDeviation, dev.ID)
+	p := New(env, model.OwnerDeviation, dev.ID, 0)
+	w.SetContent(p.Content())
+	p.Activate()
+	dir := t.TempDir()
+
+	if err := p.AddFile(writeImage(t, dir, "trapp.png", 2400, 1200)); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Thumbs) != before+1 {
+		t.Fatalf("%d thumbnails, want %d", len(p.Thumbs), before+1)
+	}
+	// Dropped onto the window: one photo and one text file in disguise.
+	fake := filepath.Join(dir, "kvittering.jpg")
+	if err := os.WriteFile(fake, []byte("bare tekst"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env.Drop([]fyne.URI{fstorage.NewFileURI(writeImage(t, dir, "gulv.jpg", 300, 200)), fstorage.NewFileURI(fake)})
+	if len(p.Items()) != before+2 {
+		t.Fatalf("after drop %d attachments", len(p.Items()))
+	}
+	if !strings.Contains(p.Err.Label.Text, "«kvittering.jpg» er verken et JPEG- eller PNG-bilde") {
+		t.Errorf("refused file not explained: %q", p.Err.Label.Text)
+	}
+	got := p.Items()[before]
+	if got.Width != 1600 || got.Height != 800 || got.Filename != "trapp.png" {
+		t.Errorf("stored %+v", got)
+	}
+
+	// A click opens it; the caption is saved from the dialog.
+	test.Tap(p.Thumbs[before])
+	if p.Viewer == nil || !p.Viewer.Open() {
+		t.Fatal("the photo did not open")
+	}
+	p.Caption.SetText("Glatt trapp ved inngangen")
+	p.Viewer.Confirm()
+	list, _ := st.Attachments(model.OwnerDeviation, dev.ID, 0)
+	if list[before].Caption != "Glatt trapp ved inngangen" {
+		t.Errorf("caption %q", list[before].Caption)
+	}
+	if !uitest.HasText(p.Thumbs[before], "Glatt trapp ved inngangen") {
+		t.Error("the thumbnail does not show the new caption")
+	}
+	p.Delete(list[before+1])
+	if n := st.AttachmentCount(model.OwnerDeviation, dev.ID); n != before+1 {
+		t.Errorf("after delete %d", n)
+	}
+}
+
+func TestPanelPDFOpensInSystemViewer(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	meetings, _ := st.Meetings()
+	p := New(env, model.OwnerMeeting, meetings[0].ID, 0)
+	w.SetContent(p.Content())
+	pdf := filepath.Join(t.TempDir(), "innkalling.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n%%EOF\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.AddFile(pdf); err != nil {
+		t.Fatal(err)
+	}
+	var opened *url.URL
+	p.OpenURL = func(u *url.URL) error { opened = u; return nil }
+	p.Open(len(p.Items()) - 1)
+	if opened == nil || opened.Scheme != "file" || !strings.HasSuffix(opened.Path, "-innkalling.pdf") {
+		t.Fatalf("opened %v", opened)
+	}
+	if raw, err := os.ReadFile(opened.Path); err != nil || !bytes.HasPrefix(raw, []byte("%PDF-")) {
+		t.Errorf("the file handed to the viewer: %v", err)
+	}
+}
+
+func TestPanelBeforeSaveAndMeetingMode(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, true)
+	p := New(env, model.OwnerDeviation, 0, 0)
+	w.SetContent(p.Content())
+	if !p.Add.Disabled() || !strings.Contains(p.Hint.Text, "Lagre først") {
+		t.Error("an unsaved record must not take attachments")
+	}
+	devs, _ := st.Deviations()
+	p.SetOwner(devs[0].ID, 0)
+	if err := p.AddFile(writeImage(t, t.TempDir(), "a.png", 40, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if p.grid.Visible() {
+		t.Error("Møtemodus shows the photos of a deviation")
+	}
+	// A meeting's photos are not sensitive.
+	meetings, _ := st.Meetings()
+	m := New(env, model.OwnerMeeting, meetings[0].ID, 0)
+	w.SetContent(m.Content())
+	if !m.grid.Visible() {
+		t.Error("Møtemodus hides a meeting's attachments")
+	}
+}
+
+func TestDropWithoutTarget(t *testing.T) {
+	env, w, _ := uitest.NewEnv(t, false)
+	env.BeginPage()
+	env.Drop([]fyne.URI{fstorage.NewFileURI("/tmp/x.jpg")})
+	if !uitest.HasText(w.Canvas().Overlays().Top(), "slipp bildet eller PDF-en der") {
+		t.Error("dropping with no form open says nothing")
+	}
+}

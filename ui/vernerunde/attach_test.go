@@ -1,0 +1,37 @@
+package vernerunde
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fstorage "fyne.io/fyne/v2/storage"
+
+	"hmsutvalg/model"
+	"hmsutvalg/ui/uitest"
+)
+
+// A finding takes photos in the checklist: the part shows for «Må
+// forbedres», a file dropped while the question has focus lands on it,
+// and the delete question names the photos.
+func TestFindingPhotoByDrop(t *testing.T) {
+	f := newScreen(t, false)
+	v := f.startRound(t)
+	row := v.Check.Questions[1]
+	if row.attachBox.Visible() {
+		t.Error("photos offered for an unanswered question")
+	}
+	row.Picker.Pick(model.AnswerImprove)
+	if !row.attachBox.Visible() {
+		t.Fatalf("no photos for a finding (%s)", row.Err.Label.Text)
+	}
+	f.w.Canvas().Focus(row.Comment)
+	f.env.Drop([]fyne.URI{fstorage.NewFileURI(uitest.PNGFile(t, "slukker.png", 80, 60))})
+	list, _ := f.st.Attachments(model.OwnerFinding, v.r.ID, row.Number)
+	if len(list) != 1 || len(row.Attach.Thumbs) != 1 {
+		t.Fatalf("dropped photo: stored %d, shown %d (%s)", len(list), len(row.Attach.Thumbs), row.Attach.Err.Label.Text)
+	}
+	v.confirmDelete()
+	if q := f.w.Canvas().Overlays().Top(); q == nil || !uitest.HasText(q, "Vedleggene (1) slettes sammen med vernerunden.") {
+		t.Error("the delete question does not name the photo")
+	}
+}
