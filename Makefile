@@ -45,7 +45,7 @@ lint:
 	else echo "$$out" | tail -5; fi
 
 unit:
-	$(GO) test -tags $(TAGS) -count=1 ./...
+	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
 
 smoke: build
 	.ci/smoke $(BIN)

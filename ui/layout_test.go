@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"hmsutvalg/ui/widgets"
 	"os"
 	"regexp"
 	"strings"
@@ -68,7 +69,7 @@ func textFaults(w fyne.Window) []string {
 	inList := map[*widget.Label]bool{}
 	visit(w.Content(), fyne.Position{}, win, func(o fyne.CanvasObject, b, clip box) bool {
 		switch x := o.(type) {
-		case *widget.List:
+		case *widget.List, *widgets.List:
 			visit(x, fyne.Position{}, win, func(o fyne.CanvasObject, _, _ box) bool {
 				if l, ok := o.(*widget.Label); ok {
 					inList[l] = true

@@ -10,7 +10,7 @@ import (
 // heap doubles over what is live, which keeps a large unit's report (500
 // pages) under about 100 MiB resident instead of 170 MiB, at the cost of
 // a few more collections. Live data above the limit is still allowed;
-// the limit only makes the collector work harder. docs/ytelse-load.md has
+// the limit only makes the collector work harder. docs/ytelse.md («Lasting per år») has
 // the measurements.
 const reportMemoryLimit = 72 << 20
 
