@@ -109,10 +109,11 @@ func sickColumn(h string) (sickCol, bool) {
 	return 0, false
 }
 
-// decodeCSVText turns the raw file into UTF-8 text without a byte-order
-// mark; bytes that are not UTF-8 are read as Windows-1252/Latin-1, which
-// covers æ, ø and å as Norwegian spreadsheets save them.
-func decodeCSVText(raw []byte) string {
+// DecodeCSVText turns a raw CSV file (the sick-leave import, the register
+// imports) into UTF-8 text without a byte-order mark; bytes that are not
+// UTF-8 are read as Windows-1252/Latin-1, which covers æ, ø and å as
+// Norwegian spreadsheets save them.
+func DecodeCSVText(raw []byte) string {
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(raw) {
 		return string(raw)
@@ -167,7 +168,7 @@ func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []C
 	if len(raw) > MaxSickLeaveCSVBytes {
 		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen er større enn %s byte; er det riktig fil?", FormatInt(MaxSickLeaveCSVBytes))}}
 	}
-	text := strings.ReplaceAll(decodeCSVText(raw), "\r\n", "\n")
+	text := strings.ReplaceAll(DecodeCSVText(raw), "\r\n", "\n")
 	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
 	if len(lines) > MaxSickLeaveCSVLines {
 		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen har mer enn %s linjer; er det riktig fil?", FormatInt(MaxSickLeaveCSVLines))}}

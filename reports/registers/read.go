@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -64,7 +63,7 @@ func fileErr(msg string) []model.CSVLineError { return []model.CSVLineError{{Mes
 // as Excel saves «CSV (semikolondelt)»). Quoted cells may hold semicolons
 // and line breaks.
 func ReadCSV(raw []byte) (Grid, []model.CSVLineError) {
-	r := csv.NewReader(strings.NewReader(csvText(raw)))
+	r := csv.NewReader(strings.NewReader(model.DecodeCSVText(raw)))
 	r.Comma = ';'
 	r.FieldsPerRecord = -1
 	var g Grid
@@ -87,19 +86,6 @@ func ReadCSV(raw []byte) (Grid, []model.CSVLineError) {
 		}
 	}
 	return g.done()
-}
-
-// csvText is raw as UTF-8 text without a byte order mark.
-func csvText(raw []byte) string {
-	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(raw) {
-		return string(raw)
-	}
-	var b strings.Builder
-	for _, c := range raw {
-		b.WriteRune(rune(c))
-	}
-	return b.String()
 }
 
 // add puts a record into g: the first one with text is the header, blank
