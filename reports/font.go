@@ -107,30 +107,10 @@ var errFont = errors.New("malformed TrueType font")
 // (combining marks, joiners) are left out: gofpdf stores their width as
 // 65535, which breaks its SplitText line wrapping.
 func parseDrawable(font []byte) (*runeSet, error) {
-	u16 := func(off int) (int, bool) {
-		if off < 0 || off+2 > len(font) {
-			return 0, false
-		}
-		return int(binary.BigEndian.Uint16(font[off:])), true
-	}
-	u32 := func(off int) (int, bool) {
-		if off < 0 || off+4 > len(font) {
-			return 0, false
-		}
-		return int(binary.BigEndian.Uint32(font[off:])), true
-	}
-	numTables, ok := u16(4)
-	if !ok {
-		return nil, errFont
-	}
-	tables := map[string]int{}
-	for i := range numTables {
-		rec := 12 + 16*i
-		if rec+16 > len(font) {
-			return nil, errFont
-		}
-		off, _ := u32(rec + 8)
-		tables[string(font[rec:rec+4])] = off
+	f := ttf(font)
+	tables, err := f.tables()
+	if err != nil {
+		return nil, err
 	}
 	cmap, okC := tables["cmap"]
 	hhea, okH := tables["hhea"]
@@ -138,78 +118,148 @@ func parseDrawable(font []byte) (*runeSet, error) {
 	if !okC || !okH || !okM {
 		return nil, fmt.Errorf("%w: missing cmap, hhea or hmtx", errFont)
 	}
-	numHMetrics, ok := u16(hhea + 34)
+	numHMetrics, ok := f.u16(hhea + 34)
 	if !ok || numHMetrics == 0 {
 		return nil, errFont
 	}
-	advance := func(glyph int) int {
-		if glyph >= numHMetrics {
-			glyph = numHMetrics - 1
-		}
-		w, _ := u16(hmtx + 4*glyph)
-		if w >= 1<<15 { // as gofpdf
-			return 0
-		}
-		return w
+	sub, err := f.unicodeCmap(cmap)
+	if err != nil {
+		return nil, err
 	}
+	set := new(runeSet)
+	err = f.eachMapped(sub, func(c, glyph int) {
+		if f.advance(hmtx, numHMetrics, glyph) > 0 {
+			set.add(rune(c))
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return set, nil
+}
 
-	sub := -1
-	nSub, ok := u16(cmap + 2)
+// ttf is a TrueType file read with bounds checks: a damaged font gives
+// errFont, never a panic.
+type ttf []byte
+
+func (f ttf) u16(off int) (int, bool) {
+	if off < 0 || off+2 > len(f) {
+		return 0, false
+	}
+	return int(binary.BigEndian.Uint16(f[off:])), true
+}
+
+func (f ttf) u32(off int) (int, bool) {
+	if off < 0 || off+4 > len(f) {
+		return 0, false
+	}
+	return int(binary.BigEndian.Uint32(f[off:])), true
+}
+
+// tables maps each table's tag to its offset.
+func (f ttf) tables() (map[string]int, error) {
+	numTables, ok := f.u16(4)
 	if !ok {
 		return nil, errFont
+	}
+	tables := map[string]int{}
+	for i := range numTables {
+		rec := 12 + 16*i
+		if rec+16 > len(f) {
+			return nil, errFont
+		}
+		off, _ := f.u32(rec + 8)
+		tables[string(f[rec:rec+4])] = off
+	}
+	return tables, nil
+}
+
+// advance is a glyph's advance width from hmtx, 0 where gofpdf would
+// store it as 65535.
+func (f ttf) advance(hmtx, numHMetrics, glyph int) int {
+	if glyph >= numHMetrics {
+		glyph = numHMetrics - 1
+	}
+	w, _ := f.u16(hmtx + 4*glyph)
+	if w >= 1<<15 { // as gofpdf
+		return 0
+	}
+	return w
+}
+
+// unicodeCmap finds the offset of the first Unicode format 4 subtable.
+func (f ttf) unicodeCmap(cmap int) (int, error) {
+	nSub, ok := f.u16(cmap + 2)
+	if !ok {
+		return 0, errFont
 	}
 	for i := range nSub {
 		rec := cmap + 4 + 8*i
-		platform, ok1 := u16(rec)
-		encoding, ok2 := u16(rec + 2)
-		off, ok3 := u32(rec + 4)
+		platform, ok1 := f.u16(rec)
+		encoding, ok2 := f.u16(rec + 2)
+		off, ok3 := f.u32(rec + 4)
 		if !ok1 || !ok2 || !ok3 {
-			return nil, errFont
+			return 0, errFont
 		}
 		if platform == 0 || (platform == 3 && encoding == 1) {
-			if format, _ := u16(cmap + off); format == 4 {
-				sub = cmap + off
-				break
+			if format, _ := f.u16(cmap + off); format == 4 {
+				return cmap + off, nil
 			}
 		}
 	}
-	if sub < 0 {
-		return nil, fmt.Errorf("%w: no Unicode format 4 cmap", errFont)
-	}
-	segX2, ok := u16(sub + 6)
+	return 0, fmt.Errorf("%w: no Unicode format 4 cmap", errFont)
+}
+
+// format4 is the four parallel arrays of a format 4 subtable.
+type format4 struct {
+	segs                            int
+	ends, starts, deltas, rangeOffs int
+}
+
+// eachMapped calls fn for every character of format 4 subtable sub that
+// maps to a glyph other than 0.
+func (f ttf) eachMapped(sub int, fn func(c, glyph int)) error {
+	segX2, ok := f.u16(sub + 6)
 	if !ok {
-		return nil, errFont
+		return errFont
 	}
-	ends := sub + 14
-	starts := ends + segX2 + 2
-	deltas := starts + segX2
-	rangeOffs := deltas + segX2
-	set := new(runeSet)
-	for seg := 0; seg < segX2/2; seg++ {
-		end, ok1 := u16(ends + 2*seg)
-		start, ok2 := u16(starts + 2*seg)
-		delta, ok3 := u16(deltas + 2*seg)
-		ro, ok4 := u16(rangeOffs + 2*seg)
-		if !ok1 || !ok2 || !ok3 || !ok4 {
-			return nil, errFont
-		}
-		for c := start; c <= end && c < 0xFFFF; c++ {
-			var g int
-			if ro == 0 {
-				g = (c + delta) & 0xFFFF
-			} else {
-				v, ok := u16(rangeOffs + 2*seg + ro + 2*(c-start))
-				if !ok {
-					continue
-				}
-				if v != 0 {
-					g = (v + delta) & 0xFFFF
-				}
-			}
-			if g != 0 && advance(g) > 0 {
-				set.add(rune(c))
-			}
+	t := format4{segs: segX2 / 2, ends: sub + 14}
+	t.starts = t.ends + segX2 + 2
+	t.deltas = t.starts + segX2
+	t.rangeOffs = t.deltas + segX2
+	for seg := 0; seg < t.segs; seg++ {
+		if err := f.eachInSegment(t, seg, fn); err != nil {
+			return err
 		}
 	}
-	return set, nil
+	return nil
+}
+
+// eachInSegment is eachMapped for one segment.
+func (f ttf) eachInSegment(t format4, seg int, fn func(c, glyph int)) error {
+	end, ok1 := f.u16(t.ends + 2*seg)
+	start, ok2 := f.u16(t.starts + 2*seg)
+	delta, ok3 := f.u16(t.deltas + 2*seg)
+	ro, ok4 := f.u16(t.rangeOffs + 2*seg)
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return errFont
+	}
+	for c := start; c <= end && c < 0xFFFF; c++ {
+		if g := f.glyphOf(t, seg, c, start, delta, ro); g != 0 {
+			fn(c, g)
+		}
+	}
+	return nil
+}
+
+// glyphOf is character c's glyph in segment seg (0: none).
+func (f ttf) glyphOf(t format4, seg, c, start, delta, ro int) int {
+	if ro == 0 {
+		return (c + delta) & 0xFFFF
+	}
+	v, ok := f.u16(t.rangeOffs + 2*seg + ro + 2*(c-start))
+	if !ok || v == 0 {
+		return 0
+	}
+	return (v + delta) & 0xFFFF
 }
