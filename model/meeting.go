@@ -400,6 +400,15 @@ func (m Meeting) Normalized() Meeting {
 // registered once the meeting day has come.
 func (m Meeting) Validate(today Date) error {
 	var v ValidationError
+	m.validateTime(&v)
+	checkText(&v, FieldPlace, m.Place, false, MaxTitleLen)
+	m.validateParticipants(&v, today)
+	m.validateAgenda(&v)
+	return v.Err()
+}
+
+// validateTime checks the date and the start and end times.
+func (m Meeting) validateTime(v *ValidationError) {
 	if m.Date.IsZero() {
 		v.Add(FieldMeetingDate, FieldMeetingDate+" må fylles ut")
 	}
@@ -416,22 +425,16 @@ func (m Meeting) Validate(today Date) error {
 			v.Add(FieldMeetingEnd, FieldMeetingEnd+" må være senere enn starttid ("+start+")")
 		}
 	}
-	checkText(&v, FieldPlace, m.Place, false, MaxTitleLen)
+}
+
+// validateParticipants checks each participant's name and role, that no
+// member is listed twice, and that attendance is not ticked too early.
+func (m Meeting) validateParticipants(v *ValidationError, today Date) {
 	seen := map[uint64]bool{}
 	for i, p := range m.Participants {
-		name := normalizeName(p.Name)
-		switch {
-		case name == "":
-			v.Add(FieldParticipants, fmt.Sprintf("Deltaker nr. %d mangler navn", i+1))
-		case runeLen(name) > MaxNameLen:
-			v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", shorten(name, 40), MaxNameLen))
-		}
-		v.addErr(FieldParticipants, CheckNoNationalID(FieldParticipants, p.Name))
-		if p.Role != "" && !p.Role.Valid() {
-			v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har ukjent rolle", shorten(name, 40)))
-		}
+		validateParticipant(v, i, p)
 		if p.MemberID != 0 && seen[p.MemberID] {
-			v.Add(FieldParticipants, fmt.Sprintf("«%s» står to ganger på deltakerlisten", shorten(name, 40)))
+			v.Add(FieldParticipants, fmt.Sprintf("«%s» står to ganger på deltakerlisten", shorten(normalizeName(p.Name), 40)))
 		}
 		if p.MemberID != 0 {
 			seen[p.MemberID] = true
@@ -441,6 +444,26 @@ func (m Meeting) Validate(today Date) error {
 			break
 		}
 	}
+}
+
+// validateParticipant checks participant number i+1 on its own.
+func validateParticipant(v *ValidationError, i int, p Participant) {
+	name := normalizeName(p.Name)
+	switch {
+	case name == "":
+		v.Add(FieldParticipants, fmt.Sprintf("Deltaker nr. %d mangler navn", i+1))
+	case runeLen(name) > MaxNameLen:
+		v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", shorten(name, 40), MaxNameLen))
+	}
+	v.addErr(FieldParticipants, CheckNoNationalID(FieldParticipants, p.Name))
+	if p.Role != "" && !p.Role.Valid() {
+		v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har ukjent rolle", shorten(name, 40)))
+	}
+}
+
+// validateAgenda checks the number of items, each item's kind, texts and
+// decisions, and that every item and decision has its own number.
+func (m Meeting) validateAgenda(v *ValidationError) {
 	if len(m.Agenda) == 0 {
 		v.Add(FieldAgenda, "Saklisten må ha minst én sak")
 	}
@@ -449,25 +472,28 @@ func (m Meeting) Validate(today Date) error {
 	}
 	ids := map[uint64]bool{}
 	for i, it := range m.Agenda {
-		n := i + 1
-		if !it.Kind.Valid() {
-			v.Add(FieldAgenda, fmt.Sprintf("Sak %d har ukjent type", n))
-		}
-		if it.ID == 0 || ids[it.ID] {
-			v.Add(FieldAgenda, fmt.Sprintf("Sak %d mangler et entydig nummer", n))
-		}
-		ids[it.ID] = true
-		itemText(&v, FieldItemTitle, n, it.Title, true, MaxTitleLen)
-		itemText(&v, FieldItemNotes, n, it.Notes, false, MaxDescriptionLen)
-		for _, d := range it.Decisions {
-			if d.ID == 0 || ids[d.ID] {
-				v.Add(FieldDecision, fmt.Sprintf("Et vedtak i sak %d mangler et entydig nummer", n))
-			}
-			ids[d.ID] = true
-			itemText(&v, FieldDecision, n, d.Text, true, MaxNoteLen)
-		}
+		validateAgendaItem(v, i+1, it, ids)
 	}
-	return v.Err()
+}
+
+// validateAgendaItem checks item number n; ids holds the numbers taken.
+func validateAgendaItem(v *ValidationError, n int, it AgendaItem, ids map[uint64]bool) {
+	if !it.Kind.Valid() {
+		v.Add(FieldAgenda, fmt.Sprintf("Sak %d har ukjent type", n))
+	}
+	if it.ID == 0 || ids[it.ID] {
+		v.Add(FieldAgenda, fmt.Sprintf("Sak %d mangler et entydig nummer", n))
+	}
+	ids[it.ID] = true
+	itemText(v, FieldItemTitle, n, it.Title, true, MaxTitleLen)
+	itemText(v, FieldItemNotes, n, it.Notes, false, MaxDescriptionLen)
+	for _, d := range it.Decisions {
+		if d.ID == 0 || ids[d.ID] {
+			v.Add(FieldDecision, fmt.Sprintf("Et vedtak i sak %d mangler et entydig nummer", n))
+		}
+		ids[d.ID] = true
+		itemText(v, FieldDecision, n, d.Text, true, MaxNoteLen)
+	}
 }
 
 // itemText is checkText with the item's number in the message, since the
