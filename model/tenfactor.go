@@ -556,6 +556,20 @@ func SurveyNoReportMessage(respondents int) string {
 // ValidationError listing every problem, or nil.
 func (r SurveyRound) Validate(today Date) error {
 	var v ValidationError
+	r.validateDates(&v, today)
+	r.validateCounts(&v)
+	r.validateScores(&v)
+	r.validateFocus(&v)
+	for i, m := range r.Meetings {
+		r.validateFollowUp(&v, i, m, today)
+	}
+	checkText(&v, FieldSurveyNotes, r.Notes, false, MaxDescriptionLen)
+	return v.Err()
+}
+
+// validateDates checks the round's year and its opening, closing and
+// results dates against each other and today.
+func (r SurveyRound) validateDates(v *ValidationError, today Date) {
 	switch {
 	case r.Year < MinHMSYear || r.Year > MaxHMSYear:
 		v.Add(FieldSurveyYear, fmt.Sprintf("%s må være et årstall fra %d til %d", FieldSurveyYear, MinHMSYear, MaxHMSYear))
@@ -565,6 +579,12 @@ func (r SurveyRound) Validate(today Date) error {
 	if !r.OpensOn.IsZero() && !r.ClosesOn.IsZero() && r.ClosesOn.Before(r.OpensOn) {
 		v.Add(FieldSurveyClosesOn, FieldSurveyClosesOn+" kan ikke være før "+strings.ToLower(FieldSurveyOpensOn)+" ("+r.OpensOn.String()+")")
 	}
+	r.validateResultsOn(v, today)
+}
+
+// validateResultsOn checks the date the results came: given, not ahead of
+// today, not before the survey closed or opened.
+func (r SurveyRound) validateResultsOn(v *ValidationError, today Date) {
 	switch {
 	case r.ResultsOn.IsZero():
 		v.Add(FieldSurveyResultsOn, FieldSurveyResultsOn+" må fylles ut")
@@ -575,6 +595,10 @@ func (r SurveyRound) Validate(today Date) error {
 	case !r.OpensOn.IsZero() && r.ResultsOn.Before(r.OpensOn):
 		v.Add(FieldSurveyResultsOn, FieldSurveyResultsOn+" kan ikke være før undersøkelsen åpnet ("+r.OpensOn.String()+")")
 	}
+}
+
+// validateCounts checks the numbers invited and answering.
+func (r SurveyRound) validateCounts(v *ValidationError) {
 	if r.Invited < 1 || r.Invited > SurveyMaxInvited {
 		v.Add(FieldSurveyInvited, fmt.Sprintf("%s må være et helt tall fra 1 til %s", FieldSurveyInvited, FormatInt(SurveyMaxInvited)))
 	}
@@ -584,25 +608,23 @@ func (r SurveyRound) Validate(today Date) error {
 	case r.Invited >= 1 && r.Respondents > r.Invited:
 		v.Add(FieldSurveyRespondents, fmt.Sprintf("%s (%d) kan ikke være større enn antall inviterte (%d)", FieldSurveyRespondents, r.Respondents, r.Invited))
 	}
-	r.validateScores(&v)
-	r.validateFocus(&v)
-	for i, m := range r.Meetings {
-		nr := fmt.Sprintf("Møte nr. %d: ", i+1)
-		switch {
-		case m.Date.IsZero():
-			v.Add(FieldSurveyMeetingDate, nr+FieldSurveyMeetingDate+" må fylles ut")
-		case !today.IsZero() && m.Date.After(today):
-			v.Add(FieldSurveyMeetingDate, nr+FieldSurveyMeetingDate+" kan ikke være frem i tid")
-		case !r.ResultsOn.IsZero() && m.Date.Before(r.ResultsOn):
-			v.Add(FieldSurveyMeetingDate, nr+FieldSurveyMeetingDate+" kan ikke være før resultatene kom ("+r.ResultsOn.String()+")")
-		}
-		if !m.Kind.Valid() {
-			v.Add(FieldSurveyMeetingKind, nr+"velg type møte")
-		}
-		checkText(&v, FieldSurveyMeetingNotes, m.Notes, false, MaxNoteLen)
+}
+
+// validateFollowUp checks follow-up meeting number i+1.
+func (r SurveyRound) validateFollowUp(v *ValidationError, i int, m SurveyMeeting, today Date) {
+	nr := fmt.Sprintf("Møte nr. %d: ", i+1)
+	switch {
+	case m.Date.IsZero():
+		v.Add(FieldSurveyMeetingDate, nr+FieldSurveyMeetingDate+" må fylles ut")
+	case !today.IsZero() && m.Date.After(today):
+		v.Add(FieldSurveyMeetingDate, nr+FieldSurveyMeetingDate+" kan ikke være frem i tid")
+	case !r.ResultsOn.IsZero() && m.Date.Before(r.ResultsOn):
+		v.Add(FieldSurveyMeetingDate, nr+FieldSurveyMeetingDate+" kan ikke være før resultatene kom ("+r.ResultsOn.String()+")")
 	}
-	checkText(&v, FieldSurveyNotes, r.Notes, false, MaxDescriptionLen)
-	return v.Err()
+	if !m.Kind.Valid() {
+		v.Add(FieldSurveyMeetingKind, nr+"velg type møte")
+	}
+	checkText(v, FieldSurveyMeetingNotes, m.Notes, false, MaxNoteLen)
 }
 
 func (r SurveyRound) validateScores(v *ValidationError) {
