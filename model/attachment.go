@@ -255,6 +255,14 @@ func AttachmentHidden(a Attachment) bool {
 	return a.OwnerKind == OwnerDeviation
 }
 
+// PhotoConcernsPerson reports whether a deviation's photos may show or
+// concern a person: violence and threats, or any harm to a person. The
+// annual report goes to HR and AMU and says it leaves descriptions of
+// incidents out, so such photos stay in the unit's file.
+func (d Deviation) PhotoConcernsPerson() bool {
+	return d.Category == DevViolence || (d.PersonHarm != "" && d.PersonHarm != HarmNone)
+}
+
 // ReportPhoto is a photo as a report prints it: its metadata and the
 // thumbnail (JPEG).
 type ReportPhoto struct {
@@ -266,11 +274,12 @@ type ReportPhoto struct {
 // of safety-round findings (a question still answered «Må forbedres») in
 // rounds dated in the year, and of serious deviations dated in the year,
 // ordered by that date, deviations first on the same day, then as added.
-// PDFs and the photos of risk items and meetings are not shown.
+// PDFs and the photos of risk items and meetings are not shown, nor those
+// of deviations that concern a person (PhotoConcernsPerson).
 func ReportPhotos(atts []Attachment, devs []Deviation, rounds []SafetyRound, year HMSYear) []Attachment {
 	devDate := map[uint64]Date{}
 	for _, d := range devs {
-		if year.Contains(d.Date) && d.Severity.Serious() {
+		if year.Contains(d.Date) && d.Severity.Serious() && !d.PhotoConcernsPerson() {
 			devDate[d.ID] = d.Date
 		}
 	}

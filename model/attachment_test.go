@@ -146,8 +146,10 @@ func TestReportPhotos(t *testing.T) {
 	devs := []Deviation{
 		{ID: 1, Date: NewDate(2025, 5, 2), Severity: SeveritySerious},
 		{ID: 2, Date: NewDate(2025, 3, 1), Severity: SeverityVerySerious},
-		{ID: 3, Date: NewDate(2025, 3, 1), Severity: SeverityMinor},         // not serious
-		{ID: 4, Date: NewDate(2024, 12, 31), Severity: SeverityVerySerious}, // the year before
+		{ID: 3, Date: NewDate(2025, 3, 1), Severity: SeverityMinor},                           // not serious
+		{ID: 4, Date: NewDate(2024, 12, 31), Severity: SeverityVerySerious},                   // the year before
+		{ID: 5, Date: NewDate(2025, 6, 1), Severity: SeveritySerious, Category: DevViolence},  // about a person
+		{ID: 6, Date: NewDate(2025, 6, 1), Severity: SeveritySerious, PersonHarm: HarmInjury}, // about a person
 	}
 	rounds := []SafetyRound{
 		{ID: 1, Date: NewDate(2025, 3, 1), Answers: []RoundAnswer{{Number: 1, Answer: AnswerImprove}, {Number: 2, Answer: AnswerOK}}},
@@ -168,6 +170,8 @@ func TestReportPhotos(t *testing.T) {
 		att(9, OwnerRiskItem, 1, 0, AttachPhoto),  // not shown
 		att(10, OwnerMeeting, 1, 0, AttachPhoto),  // not shown
 		att(11, OwnerDeviation, 2, 0, AttachPhoto),
+		att(12, OwnerDeviation, 5, 0, AttachPhoto), // violence
+		att(13, OwnerDeviation, 6, 0, AttachPhoto), // harm to a person
 	}
 	var got []uint64
 	for _, a := range ReportPhotos(atts, devs, rounds, y) {
@@ -177,5 +181,24 @@ func TestReportPhotos(t *testing.T) {
 	want := []uint64{3, 11, 2, 1}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestPhotoConcernsPerson(t *testing.T) {
+	for _, c := range []struct {
+		d    Deviation
+		want bool
+	}{
+		{Deviation{Category: DevFire}, false},
+		{Deviation{Category: DevFire, PersonHarm: HarmNone}, false},
+		{Deviation{Category: DevViolence}, true},
+		{Deviation{Category: DevViolence, PersonHarm: HarmNone}, true},
+		{Deviation{Category: DevInjury, PersonHarm: HarmInjury}, true},
+		{Deviation{Category: DevEnvironment, PersonHarm: HarmSerious}, true},
+		{Deviation{Category: DevFire, PersonHarm: HarmDeath}, true},
+	} {
+		if got := c.d.PhotoConcernsPerson(); got != c.want {
+			t.Errorf("%s/%s: %v, want %v", c.d.Category, c.d.PersonHarm, got, c.want)
+		}
 	}
 }

@@ -102,6 +102,7 @@ func (d *Document) DeviationSection(in DeviationSectionInput) {
 	d.deviationRegisterBrief(serious)
 	if len(in.Photos) > 0 {
 		d.Heading(2, "Bilder fra alvorlige avvik")
+		d.Note("Bilder fra avvik om vold og trusler eller skade på person er ikke med.")
 		d.Photos(in.Photos)
 	}
 }
