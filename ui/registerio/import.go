@@ -74,7 +74,7 @@ func NewImporter(env *appctx.Env, reg registers.Register) *Importer {
 			}
 		})
 	title := lang.L("Importer tiltak til handlingsplanen")
-	help := lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Bare Tiltak, Ansvarlig og Frist må være med. Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
+	help := lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Tiltak, Ansvarlig, Frist og Prioritert område må være med. Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
 	if reg == registers.RegDeviations {
 		title = lang.L("Importer avvik til avviksregisteret")
 		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver, med beskrivelsene (hva som skjedde må være med). Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
