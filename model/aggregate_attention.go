@@ -79,7 +79,7 @@ func rulesDetail(flags []SubmissionRuleFlag) string {
 	}
 	parts := make([]string, len(order))
 	for i, r := range order {
-		parts[i] = r + ": " + joinAnd(quarters[r])
+		parts[i] = r + ": " + JoinAnd(quarters[r])
 	}
 	return strings.Join(parts, ". ")
 }
@@ -162,7 +162,7 @@ func checklistDetail(points []SubmissionPoint) string {
 	if len(missing) == 0 {
 		return ""
 	}
-	return pluralWord(len(missing), "Punkt ", "Punktene ") + joinAnd(missing)
+	return pluralWord(len(missing), "Punkt ", "Punktene ") + JoinAnd(missing)
 }
 
 // ChecklistPointText is the text of point n (1–8) of
@@ -174,8 +174,8 @@ func ChecklistPointText(n int) string {
 	return checklistTexts[n-1].text
 }
 
-// joinAnd is "1, 2 og 3".
-func joinAnd(xs []string) string {
+// JoinAnd joins a Norwegian list: "1, 2 og 3".
+func JoinAnd(xs []string) string {
 	if len(xs) <= 1 {
 		return strings.Join(xs, "")
 	}

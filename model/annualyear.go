@@ -240,3 +240,48 @@ func YearAssumptions(y HMSYear, today Date) []string {
 		"Et tiltak regnes som evaluert på datoen det fikk status evaluert (for eldre tiltak: datoen det sist ble endret).",
 	}
 }
+
+// SafetyRoundInYear reports whether r belongs to y's safety-round table:
+// held in y, or dated in y and not completed.
+func SafetyRoundInYear(r SafetyRound, y HMSYear, today Date) bool {
+	return SafetyRoundHeldIn(r, y, today) || SafetyRoundUnfinishedIn(r, y, today)
+}
+
+// RoundMeasuresOverdue splits the summary's «tiltak over fristen» for the
+// safety-round line (PlanFigures.OverdueBySource[SourceSafetyRound]) by
+// where the measures came from: the rounds of the year's own table,
+// earlier years' rounds (the measure was made before the year began), or
+// other rounds not in the table (deleted, or linked to no round). The
+// section needs the split because its table shows only the year's rounds,
+// so the two figures would otherwise seem to disagree. Only the year's
+// rounds are needed: the report loads no others.
+type RoundMeasuresOverdue struct {
+	FromYear, FromEarlier, FromOther int
+}
+
+// Total is the summary's figure.
+func (o RoundMeasuresOverdue) Total() int { return o.FromYear + o.FromEarlier + o.FromOther }
+
+// SafetyRoundOverdueIn counts, as planFigures does, the overdue measures
+// from safety rounds in y's action plan, split by RoundMeasuresOverdue.
+func SafetyRoundOverdueIn(rounds []SafetyRound, measures []Measure, y HMSYear, today Date) RoundMeasuresOverdue {
+	inYear := map[uint64]bool{}
+	for _, r := range rounds {
+		inYear[r.ID] = SafetyRoundInYear(r, y, today)
+	}
+	var o RoundMeasuresOverdue
+	for _, m := range MeasuresForYear(measures, y) {
+		if m.Source.Kind != SourceSafetyRound || !m.Overdue(today) {
+			continue
+		}
+		switch {
+		case fromRound(m) && inYear[m.Source.ParentID]:
+			o.FromYear++
+		case m.Created.Before(y.Start()):
+			o.FromEarlier++
+		default:
+			o.FromOther++
+		}
+	}
+	return o
+}

@@ -36,7 +36,8 @@ var annualSections = map[string]annualSection{
 	},
 	model.ModuleVernerunder: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
-			Photos: annualPhotos(in, model.OwnerFinding)})
+			Photos:  annualPhotos(in, model.OwnerFinding),
+			Overdue: model.SafetyRoundOverdueIn(in.SafetyRounds, in.Measures, in.Year, in.Today)})
 	},
 	model.ModuleMoter: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.MeetingsSection(in.Meetings, in.Year, in.Today)

@@ -32,6 +32,9 @@ type SafetyRoundSectionInput struct {
 	Year     model.HMSYear
 	Today    model.Date
 	Photos   []Photo // of the year's findings
+	// Overdue is the summary's «tiltak over fristen» for the module,
+	// split by whether the measures came from the table's rounds.
+	Overdue model.RoundMeasuresOverdue
 }
 
 // answerFill marks a finding's answer cell; the word is always printed.
@@ -192,6 +195,33 @@ func (d *Document) roundMeasureTable(ms []model.Measure, today model.Date) {
 		Rows: rows, Styles: styles})
 }
 
+// roundOverdueNote ties the section to the summary's «tiltak over
+// fristen»: the summary counts every overdue measure from safety rounds in
+// the year's action plan, the table only the year's rounds.
+func (d *Document) roundOverdueNote(in SafetyRoundSectionInput) {
+	o := in.Overdue
+	if o.Total() == 0 {
+		return
+	}
+	head := fmt.Sprintf("Per %s er %d %s fra vernerunder over fristen i handlingsplanen (se sammendraget)",
+		in.Today, o.Total(), plural(o.Total(), "tiltak", "tiltak"))
+	if o.FromYear == o.Total() {
+		d.Note(head + ", alle fra rundene i tabellen.")
+		return
+	}
+	var parts []string
+	if o.FromYear > 0 {
+		parts = append(parts, fmt.Sprintf("%d fra rundene i tabellen", o.FromYear))
+	}
+	if o.FromEarlier > 0 {
+		parts = append(parts, fmt.Sprintf("%d fra vernerunder før %s", o.FromEarlier, in.Year))
+	}
+	if o.FromOther > 0 {
+		parts = append(parts, fmt.Sprintf("%d fra andre vernerunder som ikke er med i tabellen", o.FromOther))
+	}
+	d.Note(head + ": " + model.JoinAnd(parts) + ".")
+}
+
 // SafetyRoundSection writes the safety-round part of the annual
 // internal-control report: the heading "Vernerunder", the rounds held in
 // the year with findings and measures, and how many of those measures
@@ -205,15 +235,16 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	var rs []model.SafetyRound
 	held := 0
 	for _, r := range in.Rounds {
+		if model.SafetyRoundInYear(r, in.Year, in.Today) {
+			rs = append(rs, r)
+		}
 		if model.SafetyRoundHeldIn(r, in.Year, in.Today) {
 			held++
-			rs = append(rs, r)
-		} else if model.SafetyRoundUnfinishedIn(r, in.Year, in.Today) {
-			rs = append(rs, r)
 		}
 	}
 	if len(rs) == 0 {
 		d.Note(fmt.Sprintf("Ingen vernerunder registrert for %s.", in.Year))
+		d.roundOverdueNote(in)
 		return
 	}
 	slices.SortStableFunc(rs, func(a, b model.SafetyRound) int { return a.Date.Compare(b.Date) })
@@ -249,6 +280,7 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
 		Rows: rows})
+	d.roundOverdueNote(in)
 	if len(in.Photos) > 0 {
 		d.Heading(2, "Bilder fra funnene")
 		d.Photos(in.Photos)
