@@ -113,6 +113,9 @@ type HMSGoal struct {
 	Goal    string     `json:"goal,omitempty"`
 	Measure string     `json:"measure,omitempty"` // how reaching it is measured
 	Target  Percent    `json:"target,omitempty"`  // sick-leave goal only
+	// TargetSetBy says whose target it is (sick-leave goal only); ""
+	// (goals saved before the field existed) is resolved by WithOwnerFrom.
+	TargetSetBy TargetOwner `json:"target_set_by,omitempty"`
 	Result  GoalResult `json:"result,omitempty"`  // free goals; ignored for the sick-leave goal
 	Comment string     `json:"comment,omitempty"`
 }
@@ -120,7 +123,7 @@ type HMSGoal struct {
 // Text is the goal as printed.
 func (g HMSGoal) Text() string {
 	if g.Kind == GoalSickLeave {
-		return "Sykefraværet er høyst " + pctShort(g.Target) + " (enhetens eget mål)"
+		return "Sykefraværet er høyst " + pctShort(g.Target) + " (" + SickLeaveSettings{TargetSetBy: g.TargetSetBy}.TargetName() + ")"
 	}
 	return g.Goal
 }
@@ -353,7 +356,24 @@ func (r AnnualReview) validateCourses(v *ValidationError, today Date) {
 // SickLeaveGoal is the year's goal made from the sick-leave settings'
 // target (the default target for zero settings).
 func SickLeaveGoal(s SickLeaveSettings) HMSGoal {
-	return HMSGoal{Kind: GoalSickLeave, Target: s.OrDefault().Target}
+	d := s.OrDefault()
+	return HMSGoal{Kind: GoalSickLeave, Target: d.Target, TargetSetBy: d.TargetSetBy.orUnit()}
+}
+
+// WithOwnerFrom fills in whose target a sick-leave goal saved without
+// one is: the settings' owner when the goal's target is the settings'
+// target (the goal was made from them), else the unit's. Other goals are
+// returned as they are.
+func (g HMSGoal) WithOwnerFrom(s SickLeaveSettings) HMSGoal {
+	if g.Kind != GoalSickLeave || g.TargetSetBy != "" {
+		return g
+	}
+	if d := s.OrDefault(); g.Target == d.Target {
+		g.TargetSetBy = d.TargetSetBy.orUnit()
+	} else {
+		g.TargetSetBy = TargetByUnit
+	}
+	return g
 }
 
 // SickLeaveGoal returns the review's sick-leave goal, and false if it has
@@ -495,6 +515,7 @@ func ReviewFiguresFor(d AnnualData) ReviewFigures {
 	}
 	quarters := SickLeaveYear(d.SickLeave, d.Year)
 	for _, g := range r.Goals {
+		g = g.WithOwnerFrom(d.SickLeaveSettings)
 		o := GoalOutcome{Kind: g.Kind, Text: g.Text(), MeasuredBy: g.MeasuredBy(), Result: g.Result, Comment: g.Comment}
 		if g.Kind == GoalSickLeave {
 			o.Result, o.Basis = SickLeaveGoalResult(g.Target, quarters)

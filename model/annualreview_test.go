@@ -130,7 +130,7 @@ func TestGoalTexts(t *testing.T) {
 		t.Errorf("zero settings give target %v", g.Target)
 	}
 	g = SickLeaveGoal(SickLeaveSettings{Target: 740, TwoQuarterThreshold: 800, OneQuarterThreshold: 1000})
-	if g.Text() != "Sykefraværet er høyst 7,4 % (enhetens eget mål)" || !strings.Contains(g.MeasuredBy(), "kvartalstall") {
+	if g.Text() != "Sykefraværet er høyst 7,4 % (enhetens mål)" || !strings.Contains(g.MeasuredBy(), "kvartalstall") {
 		t.Errorf("%q / %q", g.Text(), g.MeasuredBy())
 	}
 	free := HMSGoal{Goal: "A", Measure: "B"}
@@ -211,7 +211,7 @@ func TestReviewFiguresFor(t *testing.T) {
 	}
 	// The sick-leave goal's result comes from the year's quarter only
 	// (5,0 % against 6,0 %), not from 2025's.
-	if g := f.Goals[0]; g.Result != GoalReached || !strings.Contains(g.Basis, "av 1 kvartal") || g.Text != "Sykefraværet er høyst 6,0 % (enhetens eget mål)" {
+	if g := f.Goals[0]; g.Result != GoalReached || !strings.Contains(g.Basis, "av 1 kvartal") || g.Text != "Sykefraværet er høyst 6,0 % (enhetens mål)" {
 		t.Errorf("sick-leave goal %+v", g)
 	}
 	if g := f.Goals[1]; g.Result != GoalPartly || g.Basis != "" || g.Comment != "3 av 4" {
@@ -343,5 +343,32 @@ func TestAMLOwnDuties(t *testing.T) {
 	rows = AMLOwnDuties(ComputeAnnualFigures(d))
 	if rows[1].Documented() || !strings.Contains(rows[1].Missing, "Mangler") {
 		t.Errorf("g before the round: %+v", rows[1])
+	}
+}
+
+// The sick-leave goal says whose target it is: the owner stored with the
+// goal, or for a goal saved before that, the settings' owner when the
+// goal was made from the settings' target.
+func TestSickLeaveGoalOwner(t *testing.T) {
+	municipal := SickLeaveSettings{Target: 740, TargetSetBy: TargetByMunicipality}
+	tests := []struct {
+		name string
+		g    HMSGoal
+		s    SickLeaveSettings
+		want string
+	}{
+		{"made from municipal settings", SickLeaveGoal(municipal), SickLeaveSettings{}, "Sykefraværet er høyst 7,4 % (kommunens mål)"},
+		{"made from the unit's settings", SickLeaveGoal(SickLeaveSettings{Target: 600, TargetSetBy: TargetByUnit}), municipal, "Sykefraværet er høyst 6,0 % (enhetens mål)"},
+		{"old goal, same target as municipal settings", HMSGoal{Kind: GoalSickLeave, Target: 740}, municipal, "Sykefraværet er høyst 7,4 % (kommunens mål)"},
+		{"old goal, another target", HMSGoal{Kind: GoalSickLeave, Target: 600}, municipal, "Sykefraværet er høyst 6,0 % (enhetens mål)"},
+		{"stored owner wins", HMSGoal{Kind: GoalSickLeave, Target: 740, TargetSetBy: TargetByUnit}, municipal, "Sykefraværet er høyst 7,4 % (enhetens mål)"},
+		{"free goal untouched", HMSGoal{Kind: GoalFree, Goal: "Færre stikkskader"}, municipal, "Færre stikkskader"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.g.WithOwnerFrom(tt.s).Text(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

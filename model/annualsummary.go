@@ -171,7 +171,7 @@ func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		return
 	}
 	if rk.ReviewOverdue > 0 {
-		l.attend(fmt.Sprintf("Revisjon forfalt for %d", rk.ReviewOverdue))
+		l.attend(fmt.Sprintf("Revisjon forfalt for %d %s", rk.ReviewOverdue, pluralWord(rk.ReviewOverdue, "risikovurdering", "risikovurderinger")))
 	}
 	if n := rk.After[RiskHigh]; n > 0 {
 		l.attend(fmt.Sprintf("%d %s høy risiko etter tiltak", n, pluralWord(n, "fare har", "farer har")))
@@ -196,7 +196,7 @@ func deviationSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		l.Figures += ". " + strings.Join(cats, ", ")
 	}
 	if dv.NoticeOutstanding > 0 {
-		l.attend(fmt.Sprintf("Varsel til Arbeidstilsynet og politiet (aml. § 5-2) ikke registrert for %d", dv.NoticeOutstanding))
+		l.attend(fmt.Sprintf("Varsel til Arbeidstilsynet og politiet (aml. § 5-2) ikke registrert for %d avvik", dv.NoticeOutstanding))
 	}
 	if n := f.OpenSeriousDeviations; n > 0 {
 		l.attend(fmt.Sprintf("%d %s", n, pluralWord(n, "alvorlig avvik er åpent", "alvorlige avvik er åpne")))
@@ -255,14 +255,10 @@ func surveySummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 		return
 	}
 	l.Figures = fmt.Sprintf("%s: %d svar", r.Label(), r.Respondents)
-	var focus []string
-	for _, fa := range r.Focus {
-		focus = append(focus, fa.Factor.Label()+" ("+strings.ToLower(fa.Kind.Label())+")")
-	}
-	if len(focus) == 0 {
+	if focus := focusByKind(r.Focus); focus == "" {
 		l.attend("Ingen fokusområder valgt")
 	} else {
-		l.Figures += ". Fokus: " + strings.Join(focus, ", ")
+		l.Figures += ". " + focus
 	}
 	for _, fa := range f.SurveyFocusWithoutMeasure {
 		l.attend("Innsatsområdet " + fa.Label() + " har ingen tiltak")
@@ -279,6 +275,25 @@ func safetyRoundSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		l.attend(fmt.Sprintf("%d %s ikke fullført", n, pluralWord(n, "vernerunde", "vernerunder")))
 	}
 	l.overdue(f.Plan.OverdueBySource[SourceSafetyRound])
+}
+
+// focusByKind lists the focus factors grouped by kind, with both names
+// of a factor that has two: «Bevaringsområde: Fleksibilitetsvilje.
+// Innsatsområder: Rolleklarhet, Mestringsorientert ledelse».
+func focusByKind(focus []SurveyFocusArea) string {
+	var parts []string
+	for _, k := range SurveyFocusKinds() {
+		var names []string
+		for _, fa := range focus {
+			if fa.Kind == k {
+				names = append(names, fa.Factor.FullLabel())
+			}
+		}
+		if len(names) > 0 {
+			parts = append(parts, pluralWord(len(names), k.Label(), k.Label()+"r")+": "+strings.Join(names, ", "))
+		}
+	}
+	return strings.Join(parts, ". ")
 }
 
 func meetingSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {

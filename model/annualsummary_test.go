@@ -37,11 +37,12 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"plan overdue", func(f *AnnualFigures) { f.Plan.Summary.Overdue = 1 }, ModuleHandlingsplan, SummaryAttend, "1 tiltak over fristen"},
 		{"plan empty", func(f *AnnualFigures) { f.Plan.Summary = ActionPlanSummary{} }, ModuleHandlingsplan, SummaryNoData, "Ingen tiltak"},
 		{"no assessment", func(f *AnnualFigures) { f.Risk.Assessments = 0 }, ModuleRisiko, SummaryMissing, "Ingen ferdig risikovurdering"},
-		{"review overdue", func(f *AnnualFigures) { f.Risk.ReviewOverdue = 1 }, ModuleRisiko, SummaryAttend, "Revisjon forfalt for 1"},
+		{"review overdue", func(f *AnnualFigures) { f.Risk.ReviewOverdue = 1 }, ModuleRisiko, SummaryAttend, "Revisjon forfalt for 1 risikovurdering."},
+		{"two reviews overdue", func(f *AnnualFigures) { f.Risk.ReviewOverdue = 2 }, ModuleRisiko, SummaryAttend, "Revisjon forfalt for 2 risikovurderinger."},
 		{"high after measures", func(f *AnnualFigures) { f.Risk.After[RiskHigh] = 2 }, ModuleRisiko, SummaryAttend, "2 farer har høy risiko"},
 		{"risk measure overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceRiskAssessment] = 1 }, ModuleRisiko, SummaryAttend, "over fristen"},
 		{"open serious deviation", func(f *AnnualFigures) { f.OpenSeriousDeviations = 1 }, ModuleAvvik, SummaryAttend, "1 alvorlig avvik er åpent"},
-		{"§ 5-2 not notified", func(f *AnnualFigures) { f.Deviations.NoticeOutstanding = 1 }, ModuleAvvik, SummaryAttend, "aml. § 5-2"},
+		{"§ 5-2 not notified", func(f *AnnualFigures) { f.Deviations.NoticeOutstanding = 1 }, ModuleAvvik, SummaryAttend, "aml. § 5-2) ikke registrert for 1 avvik."},
 		{"deviation measure overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceDeviation] = 3 }, ModuleAvvik, SummaryAttend, "3 tiltak over fristen"},
 		{"sick leave no quarters", func(f *AnnualFigures) { f.Modules[6].HasData = false }, ModuleSykefravar, SummaryNoData, "Ingen tall"},
 		{"sick leave above target", func(f *AnnualFigures) { f.SickLeave.Average = 601 }, ModuleSykefravar, SummaryAttend, "Over målet"},
@@ -94,6 +95,30 @@ func TestAnnualSummaryAllOK(t *testing.T) {
 	for _, l := range AnnualSummary(summaryBase()) {
 		if l.Status != SummaryOK {
 			t.Errorf("%s: %s %v", l.Module, l.Status, l.Reasons)
+		}
+	}
+}
+
+// The summary names the focus factors by kind, with both names where a
+// factor has two (the corrections table: one name, the other in brackets).
+func TestFocusByKind(t *testing.T) {
+	keep := func(f TenFactor) SurveyFocusArea { return SurveyFocusArea{Factor: f, Kind: SurveyFocusKeep} }
+	improve := func(f TenFactor) SurveyFocusArea { return SurveyFocusArea{Factor: f, Kind: SurveyFocusImprove} }
+	tests := []struct {
+		name  string
+		focus []SurveyFocusArea
+		want  string
+	}{
+		{"none", nil, ""},
+		{"one kept", []SurveyFocusArea{keep(TenFactorFlexibility)}, "Bevaringsområde: Fleksibilitetsvilje"},
+		{"two improved, both names", []SurveyFocusArea{improve(TenFactorRoleClarity), improve(TenFactorProsocialMotivation)},
+			"Innsatsområder: Rolleklarhet, Nytteorientert motivasjon (prososial motivasjon)"},
+		{"both kinds, kept first", []SurveyFocusArea{improve(TenFactorRoleClarity), keep(TenFactorTaskMotivation)},
+			"Bevaringsområde: Indre motivasjon (oppgavemotivasjon). Innsatsområde: Rolleklarhet"},
+	}
+	for _, tt := range tests {
+		if got := focusByKind(tt.focus); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -180,7 +180,7 @@ func tfRoundRows(r model.SurveyRound) []tfRow {
 		if fs.Unit < model.SurveyScoreTarget {
 			text += " (under 4)"
 		}
-		row := tfRow{label: f.Label(), bars: []tfBar{{value: fs.Unit, text: text, color: ColorBlue}}}
+		row := tfRow{label: f.FullLabel(), bars: []tfBar{{value: fs.Unit, text: text, color: ColorBlue}}}
 		for _, c := range model.SurveyComparisons() {
 			if v := fs.Value(c); v.Given() {
 				row.markers = append(row.markers, tfMarker{value: v, kind: c})
@@ -213,7 +213,7 @@ func tfTrendRows(rounds []model.SurveyRound, r model.SurveyRound) ([]tfRow, []mo
 	}
 	var rows []tfRow
 	for _, f := range model.TenFactors() {
-		row := tfRow{label: f.Label()}
+		row := tfRow{label: f.FullLabel()}
 		for i, x := range rs {
 			v := x.Score(f).Unit
 			row.bars = append(row.bars, tfBar{value: v, text: fmt.Sprintf("%s (%s)", v, x.Year),
@@ -263,7 +263,7 @@ func (d *Document) tfChart(rows []tfRow, lines bool, title string) {
 	for _, r := range rows {
 		labelW = math.Max(labelW, pdf.GetStringWidth(sanitizeLine(r.label)))
 	}
-	labelW = math.Min(labelW+3, d.width()*0.34)
+	labelW = math.Min(labelW+3, d.width()*0.42) // room for «Nytteorientert motivasjon (prososial motivasjon)»
 	textW := pdf.GetStringWidth("4,44 (under 4)") + 3
 	x0, x1 := d.left+labelW, d.right-textW
 	pos := func(v float64) float64 {
@@ -510,7 +510,7 @@ func (d *Document) TenFactorSection(in TenFactorSectionInput) {
 				done++
 			}
 		}
-		rows = append(rows, []string{a.Kind.Label(), a.Factor.Label(), r.Score(a.Factor).Unit.String(),
+		rows = append(rows, []string{a.Kind.Label(), a.Factor.FullLabel(), r.Score(a.Factor).Unit.String(),
 			fmt.Sprint(len(linked)), fmt.Sprint(open), fmt.Sprint(done)})
 	}
 	d.Table(Table{Columns: []Column{{Title: "Område", Width: 34}, {Title: "Faktor", Width: 54}, {Title: "Skår", Width: 18, Align: AlignRight},

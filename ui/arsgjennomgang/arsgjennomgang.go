@@ -59,9 +59,10 @@ type Screen struct {
 
 	sector     model.Sector
 	settings   model.SickLeaveSettings
-	sickTarget model.Percent // the stored sick-leave goal's target; 0 = take the settings'
-	loaded     string        // the form as loaded or saved (see state)
-	shownYear  string        // the year the form shows
+	sickTarget model.Percent     // the stored sick-leave goal's target; 0 = take the settings'
+	sickOwner  model.TargetOwner // whose target sickTarget is
+	loaded     string            // the form as loaded or saved (see state)
+	shownYear  string            // the year the form shows
 }
 
 // New builds the screen for last year, or the year a focus request names.
@@ -167,6 +168,7 @@ func (s *Screen) set(r model.AnnualReview) {
 	for _, g := range r.Goals {
 		if g.Kind == model.GoalSickLeave {
 			s.sickTarget = g.Target
+			s.sickOwner = g.WithOwnerFrom(s.settings).TargetSetBy
 			s.SickGoal.SetChecked(true)
 			s.SickComment.SetText(g.Comment)
 			continue
@@ -245,7 +247,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewForm(widget.NewFormItem(lang.L(model.FieldRegulationsConfirm),
 			s.Err.Bind(model.FieldRegulationsConfirm, container.NewBorder(nil, nil, nil, s.ConfirmToday, s.Confirmed))))))
 	goals := widget.NewCard(lang.L("Mål for HMS-arbeidet"), "", container.NewVBox(
-		wrapped(lang.L("Årets mål (internkontrollforskriften § 5 punkt 4), hvert med hvordan det måles og om det ble nådd. Sykefraværsmålet er enhetens eget mål fra innstillingene for sykefravær; resultatet regnes ut fra årets kvartalstall.")),
+		wrapped(lang.L("Årets mål (internkontrollforskriften § 5 punkt 4), hvert med hvordan det måles og om det ble nådd. Sykefraværsmålet er målet i innstillingene for sykefravær, enhetens eget eller kommunens; resultatet regnes ut fra årets kvartalstall.")),
 		s.SickGoal, s.Err.Bind(model.FieldSickLeaveGoal, s.SickComment),
 		header(func(o ...fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, o...) },
 			lang.L(model.FieldGoal), lang.L(model.FieldGoalMeasure)),
@@ -313,7 +315,11 @@ func (s *Screen) read() (model.AnnualReview, error) {
 	r.RegulationsConfirmed, err = s.Confirmed.Date()
 	add("", model.FieldRegulationsConfirm, err)
 	if s.SickGoal.Checked {
-		g := model.HMSGoal{Kind: model.GoalSickLeave, Target: s.target(), Comment: s.SickComment.Text}
+		g := model.SickLeaveGoal(s.settings)
+		if s.sickTarget != 0 {
+			g.Target, g.TargetSetBy = s.sickTarget, s.sickOwner
+		}
+		g.Comment = s.SickComment.Text
 		r.Goals = append(r.Goals, g)
 	}
 	for _, row := range s.Goals.Rows() {
