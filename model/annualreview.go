@@ -109,15 +109,15 @@ func GoalResultFromLabel(s string) (GoalResult, bool) {
 // settings; its text and result follow from the target and the year's
 // quarters (SickLeaveGoalResult).
 type HMSGoal struct {
-	Kind    GoalKind   `json:"kind,omitempty"`
-	Goal    string     `json:"goal,omitempty"`
-	Measure string     `json:"measure,omitempty"` // how reaching it is measured
-	Target  Percent    `json:"target,omitempty"`  // sick-leave goal only
+	Kind    GoalKind `json:"kind,omitempty"`
+	Goal    string   `json:"goal,omitempty"`
+	Measure string   `json:"measure,omitempty"` // how reaching it is measured
+	Target  Percent  `json:"target,omitempty"`  // sick-leave goal only
 	// TargetSetBy says whose target it is (sick-leave goal only); ""
 	// (goals saved before the field existed) is resolved by WithOwnerFrom.
 	TargetSetBy TargetOwner `json:"target_set_by,omitempty"`
-	Result  GoalResult `json:"result,omitempty"`  // free goals; ignored for the sick-leave goal
-	Comment string     `json:"comment,omitempty"`
+	Result      GoalResult  `json:"result,omitempty"` // free goals; ignored for the sick-leave goal
+	Comment     string      `json:"comment,omitempty"`
 }
 
 // Text is the goal as printed.
