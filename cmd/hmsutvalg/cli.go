@@ -68,7 +68,9 @@ Startes programmet uten --db, brukes miljøvariabelen HMSUTVALG_DB, ellers
 standardfilen %s. Kommandoene over trenger alltid --db.
 
 Uten --year gjelder rapporten året før dagens dato. --today DATO
-(dd.mm.åååå) gir status per den datoen.
+(dd.mm.åååå) gir status per den datoen; report og export godtar ikke
+en dato før noe filen har registrert som gjort (filen har bare
+tilstanden nå; bruk sikkerhetskopien fra den dagen).
 
 Avslutningskode: 0 ok, 1 feil, 2 feil bruk. aggregate gir 1 når en
 eller flere filer ikke kunne brukes (ugyldige, avkortede, ukjent versjon,

@@ -27,7 +27,10 @@ type annualJob struct {
 	db, out string
 	year    model.HMSYear
 	today   model.Date
-	opts    reports.Options
+	// todayGiven: --today was given, so the file may hold records after
+	// it (checkStatusDate).
+	todayGiven bool
+	opts       reports.Options
 }
 
 // parseAnnual parses report/export flags. The year defaults to the year
@@ -57,7 +60,7 @@ func parseAnnual(name string, args []string, stderr io.Writer, ext string) (annu
 			fmt.Fprintf(stderr, "--today: %v\n", err)
 			return annualJob{}, exitUsage, false
 		}
-		job.today = d
+		job.today, job.todayGiven = d, true
 	}
 	job.year = model.ReportYear(job.today)
 	if f.year != "" {
@@ -92,7 +95,25 @@ func loadAnnualWith(job annualJob, load func(model.AnnualSource, model.HMSYear, 
 		return model.AnnualData{}, err
 	}
 	defer st.Close()
-	return load(st, job.year, job.today)
+	d, err := load(st, job.year, job.today)
+	if err == nil && job.todayGiven {
+		err = checkStatusDate(d, job.today)
+	}
+	return d, err
+}
+
+// checkStatusDate refuses a --today earlier than something the file
+// records as done: the file keeps only its present state, so such a
+// report would show as done what was not done on that date
+// (model.AnnualData.RecordedAfter).
+func checkStatusDate(d model.AnnualData, today model.Date) error {
+	later, ok := d.RecordedAfter(today)
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("--today %s: filen har registreringer etter den datoen (%s). Filen viser bare slik det er nå, "+
+		"så en rapport per %s ville vist som gjort det som ikke var gjort da. Bruk en dato fra %s, "+
+		"eller lag rapporten fra sikkerhetskopien fra den dagen.", today, later.What, today, later.Date)
 }
 
 func cmdReport(args []string, stdout, stderr io.Writer) int {
