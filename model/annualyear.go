@@ -233,7 +233,7 @@ func YearAssumptions(y HMSYear, today Date) []string {
 	return []string{
 		"Det som er gjennomført, regnes etter datoen på registreringen: den må ligge i " + y.String() +
 			", og ingenting datert etter " + y.StateDate(today).String() + " teller.",
-		"Status for tiltak og avvik (åpen, forfalt, lukket) er per " + today.String() + ", datoen rapporten er laget.",
+		"Status for tiltak og avvik (åpen, forfalt, lukket) er per " + today.String() + ", statusdatoen på forsiden.",
 		"En risikovurdering regnes som gjennomført på datoen den har, når den er ferdig. Utkast og vurderinger som pågår, telles ikke.",
 		"En vernerunde regnes som holdt på datoen den har, når den er fullført og låst.",
 		"Et møte regnes som holdt når møtedatoen er passert.",
