@@ -281,8 +281,8 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	if n := len(rs) - held; n > 0 {
 		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
 	}
-	d.Lead(fmt.Sprintf("%s, med %s og %s; %d tiltak var fortsatt åpne per %s.",
-		text, unf.share(findings, unf.findings, "funn"), unf.share(measures, unf.measures, "tiltak"), open, in.Today))
+	d.Lead(fmt.Sprintf("%s, med %s og %s; %d tiltak var fortsatt %s per %s.",
+		text, unf.share(findings, unf.findings, "funn"), unf.share(measures, unf.measures, "tiltak"), open, plural(open, "åpent", "åpne"), in.Today))
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
 		Rows: rows})
