@@ -107,13 +107,14 @@ func (d *Document) trainingSection(in *model.AnnualData, f *model.AnnualFigures)
 	rf := f.Review
 	d.Paragraph("Yrkesskader er skader meldt til NAV som yrkesskade; varslingssaker er varsler om kritikkverdige forhold " +
 		"etter arbeidsmiljøloven kapittel 2 A. Bare antall, uten navn eller helseopplysninger.")
+	injuries := countOrUnknown(rf.OccupationalInjuries)
+	if note := f.InjuryReportNote(); note != "" {
+		injuries += "\n" + note // in the cell, so a page break cannot part them
+	}
 	d.KeyValues([][2]string{
-		{"Yrkesskader meldt i " + in.Year.String(), countOrUnknown(rf.OccupationalInjuries)},
+		{"Yrkesskader meldt i " + in.Year.String(), injuries},
 		{"Varslingssaker i " + in.Year.String(), countOrUnknown(rf.Whistleblowing)},
 	})
-	if note := f.InjuryReportNote(); note != "" {
-		d.Note(note)
-	}
 	courses := in.ReviewCourses()
 	if len(courses) == 0 {
 		d.Note(fmt.Sprintf("Ingen opplæring i HMS registrert for %s.", in.Year))
