@@ -9,9 +9,12 @@ package model
 
 // DeviationYearsFor is the span of years whose deviations the annual
 // report of year needs, as of today: the year itself, and back to the
-// start of the violence follow-up window (the ViolenceFollowUpDays before
-// the year's state date, followUpStatus), which reaches into the year
-// before. Nothing dated after the state date counts (ViolenceInputFor,
+// start of the status page's violence follow-up window (the
+// ViolenceFollowUpDays before the year's state date,
+// ViolenceFollowUpWindow), which reaches into the year before. The
+// annual report judges follow-up on the year alone (ViolenceFollowUpYear);
+// the wider span is left as it was (it loads a little more than needed).
+// Nothing dated after the state date counts (ViolenceInputFor,
 // DeviationStats).
 func DeviationYearsFor(year HMSYear, today Date) (from, to HMSYear) {
 	return min(HMSYear(deviationWindowStart(year, today).Year()), year), year

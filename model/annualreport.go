@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 )
@@ -159,11 +160,39 @@ func loadAnnualData(src AnnualSource, year HMSYear, today Date, byYear bool) (An
 }
 
 // ViolenceInput returns the violence module's status input with the
-// action plan and the deviation register filled in.
+// action plan and the deviation register filled in, and with the year's
+// HMS courses about violence and threats (HMSCourse.AboutViolence) among
+// the trainings, so the course list, the violence section, the summary
+// and the submission count the same training. A course the module already
+// has (same day and topic) is not added twice.
 func (d AnnualData) ViolenceInput() ViolenceStatusInput {
 	in := d.Violence
 	in.Measures, in.Incidents = d.Measures, d.Deviations
+	if cs := CoursesAsViolenceTrainings(d.ReviewCourses(), in.Trainings); len(cs) > 0 {
+		in.Trainings = append(slices.Clip(in.Trainings), cs...)
+	}
 	return in
+}
+
+// CoursesAsViolenceTrainings returns the courses about violence and
+// threats among cs as trainings of kind kurs (FromCourses set, no
+// repetition), leaving out those ts already has on the same day with the
+// same topic. Their IDs count down from the largest uint64, clear of the
+// register's.
+func CoursesAsViolenceTrainings(cs []HMSCourse, ts []ViolenceTraining) []ViolenceTraining {
+	have := map[string]bool{}
+	for _, t := range ts {
+		have[t.Date.String()+"|"+topicKey(t.Topic)] = true
+	}
+	var out []ViolenceTraining
+	for _, c := range cs {
+		if !c.AboutViolence() || have[c.Date.String()+"|"+topicKey(c.Course)] {
+			continue
+		}
+		out = append(out, ViolenceTraining{ID: math.MaxUint64 - uint64(len(out)), Date: c.Date, Topic: c.Course,
+			Kind: TrainingCourse, Participants: c.Participants, FromCourses: true})
+	}
+	return out
 }
 
 // EffectiveMatrix is the matrix figures are counted on: the default for
@@ -305,6 +334,9 @@ type AnnualFigures struct {
 	// OpenSeriousDeviations counts the year's deviations of severity
 	// alvorlig or svært alvorlig that are open per Today.
 	OpenSeriousDeviations int
+	// PersonInjuries counts the year's deviations where someone was
+	// injured (PersonInjuries), for InjuryReportNote.
+	PersonInjuries int
 	// SickLeave are the year's quarters, average and follow-up alerts; nil
 	// when the module is not in use.
 	SickLeave *SickLeaveFigures
@@ -377,6 +409,7 @@ func ComputeAnnualFigures(d AnnualData) AnnualFigures {
 		st := DeviationStats(d.Deviations, d.Year, d.Today)
 		f.Deviations = &st
 		f.OpenSeriousDeviations = OpenSeriousDeviations(d.Deviations, d.Year, d.Today)
+		f.PersonInjuries = PersonInjuries(d.Deviations, d.Year, d.Today)
 	}
 	if d.InUse[ModuleSykefravar] {
 		f.SickLeave = sickLeaveFigures(d)

@@ -13,6 +13,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // AnnualReview is the committee's record of one HMS year. There is at
@@ -141,6 +142,21 @@ type HMSCourse struct {
 	Course       string `json:"course"`       // e.g. "Grunnkurs i HMS for verneombud"
 	Date         Date   `json:"date"`         // when it was held (the last day)
 	Participants int    `json:"participants"` // a number, never names
+}
+
+// AboutViolence reports whether the course is about violence and threats,
+// by its name: a word beginning with «vold» or «trus», or the word
+// «truende» (vold, voldsrisiko, trusler, trussel, truende situasjoner). Such a course is training under
+// forskrift om utførelse av arbeid § 3A-5 (tidligere § 23A-2), and the
+// annual report counts it there too (AnnualData.ViolenceInput), so the
+// course list and the violence section agree.
+func (c HMSCourse) AboutViolence() bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(c.Course), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.HasPrefix(w, "vold") || strings.HasPrefix(w, "trus") || w == "truende" {
+			return true
+		}
+	}
+	return false
 }
 
 // Field names of the annual review, as in the form; messages name them.
@@ -446,8 +462,10 @@ type ReviewFigures struct {
 	RegulationsConfirmed Date
 	Goals                []GoalOutcome
 	// Courses and Participants count the HMS courses held in the year
-	// and their participants.
-	Courses, Participants int
+	// and their participants; ViolenceCourses those of the courses about
+	// violence and threats (HMSCourse.AboutViolence), which the violence
+	// section counts as training too.
+	Courses, Participants, ViolenceCourses int
 	// OccupationalInjuries and Whistleblowing are the year's counts; nil
 	// when not recorded.
 	OccupationalInjuries, Whistleblowing *int
@@ -512,6 +530,9 @@ func ReviewFiguresFor(d AnnualData) ReviewFigures {
 	for _, c := range d.ReviewCourses() {
 		f.Courses++
 		f.Participants += c.Participants
+		if c.AboutViolence() {
+			f.ViolenceCourses++
+		}
 	}
 	quarters := SickLeaveYear(d.SickLeave, d.Year)
 	for _, g := range r.Goals {

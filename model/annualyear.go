@@ -193,7 +193,9 @@ func keepOnly[T any](in []T, keep func(*T) bool) []T {
 // ViolenceStatusForYear is the status per duty as the annual report and
 // the submission give it for y: each duty judged on the records of the
 // year (ViolenceInputFor) as of the year's state date, except the
-// measures' deadlines, which are follow-up status and judged per today.
+// measures' deadlines, which are follow-up status and judged per today,
+// and the follow-up after incidents, judged on the incidents of the year
+// (ViolenceFollowUpYear) rather than the status page's last 12 months.
 func ViolenceStatusForYear(in ViolenceStatusInput, y HMSYear, today Date) (st []ViolenceDutyStatus, note string) {
 	_, st, note = ViolenceYear(in, y, today)
 	return st, note
@@ -214,6 +216,11 @@ func ViolenceYear(in ViolenceStatusInput, y HMSYear, today Date) (yin ViolenceSt
 					st[i] = n
 				}
 			}
+		case st[i].Duty == DutyFollowUp:
+			// The year's incidents, as the section's figures count them
+			// (ViolenceYearIncidents), not the screen's last 12 months.
+			from, to, period := ViolenceFollowUpYear(y, today)
+			st[i] = followUpStatus(yin.Incidents, from, to, period)
 		case st[i].Duty == DutyMapping && note != "":
 			st[i].Notes = []string{"Kartleggingen i filen er datert " + in.Mapping.Date.String() + ", etter " + y.String() +
 				"; ingen kartlegging dokumenterer " + y.String()}

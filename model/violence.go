@@ -915,6 +915,10 @@ type ViolenceTraining struct {
 	Groups       string         `json:"groups"`       // e.g. "nattevakter, vikarer"
 	Repeat       RepeatInterval `json:"repeat"`
 	Notes        string         `json:"notes"`
+	// FromCourses marks a course from the annual review's list of HMS
+	// courses that is about violence and threats
+	// (AnnualData.ViolenceInput); never stored.
+	FromCourses bool `json:"-"`
 }
 
 // Normalized trims text; storage saves this form.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Status per duty for vold og trusler: for each of the five duties,
@@ -82,13 +83,32 @@ func GeneralDutyStatus(rest []ViolenceDutyStatus) ViolenceDutyStatus {
 		s.Documented = s.Documented && r.Documented
 		overdue = overdue || r.State == DutyOverdue
 		if r.State != DutyOK {
-			bad = append(bad, strings.ToLower(r.Duty.Label()))
+			bad = append(bad, fmt.Sprintf("%s (§ %s, %s)", strings.ToLower(r.Duty.Label()), r.Duty.Paragraph().Current,
+				strings.ToLower(r.StateLabel())))
 		}
 	}
 	if len(bad) > 0 {
-		s.Notes = append(s.Notes, "Ikke i orden: "+strings.Join(bad, ", "))
+		s.Notes = append(s.Notes, "Følg opp det som ikke er i orden: "+strings.Join(bad, ", "))
 	}
 	return s.finish(overdue)
+}
+
+// GeneralDutyFollowUp is the state text of § 3A-1 when a duty under it is
+// not in order (GeneralDutyStatus): it has no date of its own, so it is
+// never «Forfalt» alone; its note names the duties to follow up.
+const GeneralDutyFollowUp = "Følg opp"
+
+// StateLabel is the state as the report and the status page print it:
+// the state's label, except where «Forfalt» or «Mangler» would stand
+// without a date or a reason. § 3A-1 (GeneralDutyStatus) has no record
+// or date of its own, so when a duty under it is not in order it reads
+// GeneralDutyFollowUp; a duty overdue without ever having been done
+// (no date) reads the same, its notes saying why.
+func (s ViolenceDutyStatus) StateLabel() string {
+	if s.State != DutyOK && (s.Duty == DutyGeneral || (s.State == DutyOverdue && s.LastDone.IsZero())) {
+		return GeneralDutyFollowUp
+	}
+	return s.State.Label()
 }
 
 // GeneralDutyBasis says how § 3A-1 is documented: "Dokumenteres samlet
@@ -110,12 +130,13 @@ func ViolenceStatusTable(in ViolenceStatusInput, today Date) []ViolenceDutyStatu
 
 // ViolenceStatus returns the status of StatusDuties() in order.
 func ViolenceStatus(in ViolenceStatusInput, today Date) []ViolenceDutyStatus {
+	from, to, period := ViolenceFollowUpWindow(today)
 	return []ViolenceDutyStatus{
 		mappingStatus(in.Mapping, today),
 		measuresStatus(in.Mapping, in.Measures, today),
 		informationStatus(in.Routines, today),
 		trainingStatus(in.Trainings, today),
-		followUpStatus(in.Incidents, today),
+		followUpStatus(in.Incidents, from, to, period),
 	}
 }
 
@@ -346,26 +367,57 @@ func trainingStatus(ts []ViolenceTraining, today Date) ViolenceDutyStatus {
 // module's figures.
 func IsViolenceIncident(d Deviation) bool { return d.Category == DevViolence }
 
-func followUpStatus(devs []Deviation, today Date) ViolenceDutyStatus {
+// ViolenceFollowUpWindow is the period the status page judges follow-up
+// on: the ViolenceFollowUpDays up to today, «siste 12 måneder». The
+// annual report judges it on the report's year instead
+// (ViolenceFollowUpYear), as its incident figures are.
+func ViolenceFollowUpWindow(today Date) (from, to Date, period string) {
+	return today.AddDays(-ViolenceFollowUpDays), today, "siste 12 måneder"
+}
+
+// ViolenceFollowUpYear is the period the annual report for y judges
+// follow-up on, the same as its incident figures (ViolenceYearIncidents):
+// the incidents dated in y, up to the year's state date.
+func ViolenceFollowUpYear(y HMSYear, today Date) (from, to Date, period string) {
+	return y.Start(), y.StateDate(today), "i " + y.String()
+}
+
+// ViolenceYearIncidents are the incident figures of the annual report for
+// y: the incidents dated in y, up to the year's state date, the same
+// period as the follow-up status (ViolenceFollowUpYear), so «N av M uten
+// tilbud» and «Minst ett tilbud K av M» add up.
+func ViolenceYearIncidents(devs []Deviation, y HMSYear, today Date) ViolenceIncidentFigures {
+	from, to, _ := ViolenceFollowUpYear(y, today)
+	f := ViolenceIncidents(devs, from, to)
+	for _, q := range y.Quarters() { // every quarter of the year, as the chart shows it
+		if _, ok := f.ByQuarter[q]; !ok {
+			f.ByQuarter[q] = 0
+		}
+	}
+	return f
+}
+
+// followUpStatus judges the follow-up of the incidents dated from from to
+// to; period names that span in the note («siste 12 måneder», «i 2026»).
+// The counts are ViolenceIncidents' over the same span.
+func followUpStatus(devs []Deviation, from, to Date, period string) ViolenceDutyStatus {
 	s := ViolenceDutyStatus{Duty: DutyFollowUp, Documented: true}
-	from := today.AddDays(-ViolenceFollowUpDays)
-	without, unnotified, n := 0, 0, 0
+	f := ViolenceIncidents(devs, from, to)
+	unnotified := 0
 	for _, d := range devs {
-		if !IsViolenceIncident(d) || d.Date.Before(from) || d.Date.After(today) {
+		if !IsViolenceIncident(d) || d.Date.IsZero() || d.Date.Before(from) || d.Date.After(to) {
 			continue
 		}
-		n++
-		if len(d.FollowUpOffered) == 0 {
-			without++
-		} else if d.Date.After(s.LastDone) {
+		if len(d.FollowUpOffered) > 0 && d.Date.After(s.LastDone) {
 			s.LastDone = d.Date
 		}
 		if d.NoticeOutstanding() {
 			unnotified++
 		}
 	}
-	if without > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%d av %d %s siste 12 måneder uten registrert tilbud om oppfølging", without, n, violencePlural(n, "hendelse", "hendelser")))
+	if without := f.Total - f.FollowUpOffered; without > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("%d av %d %s %s uten registrert tilbud om oppfølging",
+			without, f.Total, violencePlural(f.Total, "hendelse", "hendelser"), period))
 	}
 	if unnotified > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("%d %s med dødsfall eller alvorlig personskade uten registrert varsling til Arbeidstilsynet og politiet",
@@ -380,4 +432,31 @@ func violencePlural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// JoinNotes joins a status's notes into one sentence, as a table cell
+// prints them: separated by semicolons, each after the first starting
+// with a small letter («Ansatte er ikke registrert som informert;
+// verneombud og tillitsvalgte …»). A note starting with an abbreviation
+// (two capitals) keeps it.
+func JoinNotes(notes []string) string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n
+		if i > 0 {
+			out[i] = lowerFirstWord(n)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// lowerFirstWord puts the first letter of s in lower case, unless the
+// second is a capital too (an abbreviation such as BHT).
+func lowerFirstWord(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || !unicode.IsUpper(r[0]) || (len(r) > 1 && unicode.IsUpper(r[1])) {
+		return s
+	}
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
 }

@@ -536,13 +536,13 @@ func TestGeneralDutyStatus(t *testing.T) {
 	}{
 		{"all in order", func(*ViolenceStatusInput) {}, DutyOK, true, ""},
 		{"one missing", func(in *ViolenceStatusInput) { in.Trainings[0].Kind = TrainingCourse }, DutyMissing, true,
-			"Ikke i orden: opplæring og øvelser"},
+			"Følg opp det som ikke er i orden: opplæring og øvelser (§ 3A-5, mangler)"},
 		{"one not documented", func(in *ViolenceStatusInput) { in.Mapping = nil }, DutyMissing, false,
-			"Ikke i orden: kartlegging og risikovurdering, tiltak"},
+			"Følg opp det som ikke er i orden: kartlegging og risikovurdering (§ 3A-2, mangler), tiltak (§ 3A-3, mangler)"},
 		{"overdue wins", func(in *ViolenceStatusInput) {
 			in.Trainings[0].Kind = TrainingCourse
 			in.Measures[0].Deadline = today.AddDays(-1)
-		}, DutyOverdue, true, "Ikke i orden: tiltak, opplæring og øvelser"},
+		}, DutyOverdue, true, "Følg opp det som ikke er i orden: tiltak (§ 3A-3, forfalt), opplæring og øvelser (§ 3A-5, mangler)"},
 	}
 	for _, tt := range tests {
 		in := complete(today)
@@ -558,6 +558,14 @@ func TestGeneralDutyStatus(t *testing.T) {
 		if g.State != tt.state || g.Documented != tt.documented || !g.LastDone.IsZero() ||
 			(tt.note == "" && notes != "") || !strings.Contains(notes, tt.note) {
 			t.Errorf("%s: %s documented %v last %s %q; want %s %v %q", tt.name, g.State, g.Documented, g.LastDone, notes, tt.state, tt.documented, tt.note)
+		}
+		// § 3A-1 has no date: never a bare «Forfalt» or «Mangler».
+		wantLabel := "I orden"
+		if tt.state != DutyOK {
+			wantLabel = GeneralDutyFollowUp
+		}
+		if got := g.StateLabel(); got != wantLabel {
+			t.Errorf("%s: label %q, want %q", tt.name, got, wantLabel)
 		}
 		for i, d := range ViolenceDuties() {
 			if table[i].Duty != d {

@@ -21,7 +21,9 @@ var annualSections = map[string]annualSection{
 		d.RiskSection(RiskSectionInput{Assessments: in.Assessments, Items: in.RiskItems, Year: in.Year, Today: in.Today, Matrix: in.Matrix})
 	},
 	model.ModuleHandlingsplan: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.ActionPlanSection(ActionPlanInput{Unit: in.Unit, Measures: in.Measures, Today: in.Today}, in.Year)
+		// The report goes to HR and the AMU: no source naming a deviation
+		// about a person by date and place.
+		d.ActionPlanSection(ActionPlanInput{Unit: in.Unit, Measures: model.SharedMeasureLabels(in.Measures, in.Deviations), Today: in.Today}, in.Year)
 	},
 	model.ModuleVold: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		v := in.ViolenceInput()

@@ -107,8 +107,12 @@ func (d *Document) trainingSection(in *model.AnnualData, f *model.AnnualFigures)
 	rf := f.Review
 	d.Paragraph("Yrkesskader er skader meldt til NAV som yrkesskade; varslingssaker er varsler om kritikkverdige forhold " +
 		"etter arbeidsmiljøloven kapittel 2 A. Bare antall, uten navn eller helseopplysninger.")
+	injuries := countOrUnknown(rf.OccupationalInjuries)
+	if note := f.InjuryReportNote(); note != "" {
+		injuries += "\n" + note // in the cell, so a page break cannot part them
+	}
 	d.KeyValues([][2]string{
-		{"Yrkesskader meldt i " + in.Year.String(), countOrUnknown(rf.OccupationalInjuries)},
+		{"Yrkesskader meldt i " + in.Year.String(), injuries},
 		{"Varslingssaker i " + in.Year.String(), countOrUnknown(rf.Whistleblowing)},
 	})
 	courses := in.ReviewCourses()
@@ -125,8 +129,21 @@ func (d *Document) trainingSection(in *model.AnnualData, f *model.AnnualFigures)
 		d.Table(t)
 	}
 	if f.Violence != nil {
-		d.Paragraph(fmt.Sprintf("Opplæring og øvelser om vold og trusler står under Vold og trusler (%d i %s).", f.ViolenceTrainings, in.Year))
+		d.Paragraph(violenceTrainingPointer(f, in.Year))
 	}
+}
+
+// violenceTrainingPointer says where the training about violence and
+// threats is counted, and that the courses above about it
+// (HMSCourse.AboutViolence) are among those counted there.
+func violenceTrainingPointer(f *model.AnnualFigures, year model.HMSYear) string {
+	total := fmt.Sprintf("%d %s i %s", f.ViolenceTrainings, plural(f.ViolenceTrainings, "opplæring eller øvelse", "opplæringer og øvelser"), year)
+	n := f.Review.ViolenceCourses
+	if n == 0 {
+		return "Opplæring og øvelser om vold og trusler står under Vold og trusler (" + total + ")."
+	}
+	return fmt.Sprintf("%d av kursene over er om vold og trusler og telles også under Vold og trusler, som opplæring etter %s. "+
+		"Der står %s i alt.", n, model.DutyTraining.Paragraphs(), total)
 }
 
 // countOrUnknown prints a recorded count, or that it is not recorded.

@@ -173,7 +173,8 @@ func (t richTable) rowParts(i int) [][]cellPart {
 	return out
 }
 
-// richContinue starts a new page with the caption and the header.
+// richContinue starts a new page with the caption and the header; plain
+// tables (Table) use it too.
 func (d *Document) richContinue(l *tableLayout, caption string, capH float64) {
 	d.newPage()
 	if caption != "" {

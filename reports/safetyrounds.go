@@ -250,6 +250,7 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	slices.SortStableFunc(rs, func(a, b model.SafetyRound) int { return a.Date.Compare(b.Date) })
 	byRound := model.MeasuresByRound(in.Measures) // one pass, not one per round
 	findings, measures, open := 0, 0, 0
+	var unf roundCounts // of the rounds not completed, which the totals include
 	var rows [][]string
 	for _, r := range rs {
 		ms := byRound[r.ID]
@@ -263,6 +264,11 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		findings += f
 		measures += len(ms)
 		open += o
+		if !model.SafetyRoundHeldIn(r, in.Year, in.Today) {
+			unf.rounds++
+			unf.findings += f
+			unf.measures += len(ms)
+		}
 		status := r.Status.Label()
 		if r.Locked() {
 			status += " " + r.CompletedDate().String()
@@ -275,8 +281,8 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	if n := len(rs) - held; n > 0 {
 		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
 	}
-	d.Lead(fmt.Sprintf("%s, med %d funn og %d tiltak; %d tiltak var fortsatt åpne per %s.",
-		text, findings, measures, open, in.Today))
+	d.Lead(fmt.Sprintf("%s, med %s og %s; %d tiltak var fortsatt %s per %s.",
+		text, unf.share(findings, unf.findings, "funn"), unf.share(measures, unf.measures, "tiltak"), open, plural(open, "åpent", "åpne"), in.Today))
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
 		Rows: rows})
@@ -285,4 +291,29 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		d.Heading(2, "Bilder fra funnene")
 		d.Photos(in.Photos)
 	}
+}
+
+// roundCounts are the rounds in the safety-round table that are not
+// completed, and their findings and measures.
+type roundCounts struct{ rounds, findings, measures int }
+
+// share is «6 funn», or «6 funn (3 av dem fra runden som ikke er
+// fullført)» when part of the total comes from rounds not completed, so
+// the lead does not seem to count them as held.
+func (u roundCounts) share(total, part int, noun string) string {
+	s := fmt.Sprintf("%d %s", total, noun)
+	if part == 0 {
+		return s
+	}
+	from := "fra runden som ikke er fullført"
+	if u.rounds > 1 {
+		from = "fra rundene som ikke er fullført"
+	}
+	switch {
+	case total == 1:
+		return fmt.Sprintf("%s (%s)", s, from)
+	case part == total:
+		return fmt.Sprintf("%s (alle %s)", s, from)
+	}
+	return fmt.Sprintf("%s (%d av dem %s)", s, part, from)
 }

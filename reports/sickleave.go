@@ -37,9 +37,11 @@ var (
 	sickOneColor    = ColorRed
 )
 
-// sickLeaveDefinition explains the figures under every table.
+// sickLeaveDefinition explains the figures under every table. The minus
+// in «100 % – sykefravær» is an en dash: the fonts lack the minus sign
+// (U+2212), which sanitize would print as a hyphen.
 const sickLeaveDefinition = "Sykefravær = sykefraværsdagsverk × 100 / avtalte dagsverk, for enheten samlet. " +
-	"Korttid er 1–16 dager, langtid over 16 dager. Nærvær = 100 % − sykefravær. " +
+	"Korttid er 1–16 dager, langtid over 16 dager. Nærvær = 100 % – sykefravær. " +
 	"Tallene gjelder hele enheten; det registreres ikke fravær for enkeltpersoner."
 
 // SickLeaveReport returns the unit's sick leave as a printout in A4

@@ -36,6 +36,10 @@ type Table struct {
 	// Compact sets the rows in a smaller font with less padding, for a
 	// long list of one-line entries. The header is as usual.
 	Compact bool
+	// Caption is printed as "<caption> (forts.)" above the repeated
+	// header on continuation pages, as rich tables do; empty: the text of
+	// the heading the table follows.
+	Caption string
 }
 
 // Table layout in mm and points.
@@ -61,6 +65,7 @@ type tableLayout struct {
 	head     [][]string
 	headSize []float64 // font size of each column's header
 	headH    float64
+	capH     float64 // the continuation caption's height; 0 without one
 	lh       float64
 	headLH   float64
 }
@@ -81,7 +86,13 @@ func (d *Document) Table(t Table) {
 	defer d.recover()
 	d.recordTable(t)
 	l := d.layoutTable(t.Columns, d.tableMinWidths(t))
+	if t.Caption == "" {
+		t.Caption = d.lastHeading
+	}
 	l.t = t
+	if t.Caption != "" {
+		l.capH = lineHeight(tableHeadSz) + 1.5
+	}
 	if t.Compact {
 		l.size, l.padY, l.lh = compactSize, compactPadY, lineHeight(compactSize)
 	}
@@ -101,10 +112,9 @@ func (d *Document) Table(t Table) {
 	for i := range t.Rows {
 		cells := row(i)
 		h := d.rowHeight(l, cells)
-		if d.y()+h > d.bottom || d.widowBreak(l.headH, h, i, len(t.Rows), onPage, height) {
-			if l.headH+h <= d.bodyHeight() {
-				d.newPage()
-				d.tableHeader(l)
+		if d.y()+h > d.bottom || d.widowBreak(l.capH+l.headH, h, i, len(t.Rows), onPage, height) {
+			if l.capH+l.headH+h <= d.bodyHeight() {
+				d.richContinue(l, l.t.Caption, l.capH)
 				onPage = 0
 			} else {
 				d.tallRow(l, i, cells)
@@ -448,8 +458,7 @@ func (d *Document) tallRow(l *tableLayout, row int, cells rowCells) {
 	for from := 0; from < n; {
 		fit := int((d.bottom - d.y() - 2*l.padY) / l.lh)
 		if fit < min(tableMinPart, n-from) && !fresh {
-			d.newPage()
-			d.tableHeader(l)
+			d.richContinue(l, l.t.Caption, l.capH)
 			fresh = true
 			continue
 		}

@@ -95,7 +95,8 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		return
 	}
 	d.Heading(1, "Vold og trusler")
-	fig := model.ViolenceIncidents(in.Incidents, year.Start(), year.End())
+	// The same period as the follow-up status in the table (the year).
+	fig := model.ViolenceYearIncidents(in.Incidents, year, in.Today)
 	// The same year rules as the summary and the submission: records
 	// dated after the year do not document it.
 	yin, st, note := model.ViolenceYear(in.statusInput(), year, in.Today)
@@ -153,11 +154,11 @@ func (d *Document) violenceStatusTable(st []model.ViolenceDutyStatus) {
 		if !s.LastDone.IsZero() {
 			last = s.LastDone.String()
 		}
-		state := s.State.Label()
+		state := s.StateLabel()
 		if !s.Documented {
 			state += ", ikke dokumentert"
 		}
-		notes := orDash(strings.Join(s.Notes, "; "))
+		notes := orDash(model.JoinNotes(s.Notes))
 		if s.Duty == model.DutyGeneral {
 			// § 3A-1 has no record of its own: say what documents it.
 			last = "–"
@@ -350,7 +351,11 @@ func (d *Document) violenceTrainings(ts []model.ViolenceTraining, today model.Da
 		} else if !latest[t.ID] {
 			due = "gjentatt"
 		}
-		rows = append(rows, []string{t.Date.String(), t.Topic, t.Kind.Label(), strconv.Itoa(t.Participants), orDash(t.Groups), due})
+		kind := t.Kind.Label()
+		if t.FromCourses {
+			kind += " (fra kurslisten)" // the annual review's HMS courses
+		}
+		rows = append(rows, []string{t.Date.String(), t.Topic, kind, strconv.Itoa(t.Participants), orDash(t.Groups), due})
 		styles = append(styles, st)
 	}
 	d.Table(Table{Columns: cols, Rows: rows, Styles: styles})

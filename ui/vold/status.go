@@ -49,7 +49,7 @@ func StatusLine(st model.ViolenceDutyStatus) string {
 	if !st.Documented {
 		doc = lang.L("ikke dokumentert")
 	}
-	return fmt.Sprintf("%s · %s · %s %s", lang.L(st.State.Label()), doc, lang.L("sist gjort"), last)
+	return fmt.Sprintf("%s · %s · %s %s", lang.L(st.StateLabel()), doc, lang.L("sist gjort"), last)
 }
 
 func (v *StatusView) refresh() {
@@ -60,7 +60,7 @@ func (v *StatusView) refresh() {
 		state := wrapped(StatusLine(st))
 		if st.Duty == model.DutyGeneral {
 			// § 3A-1 has no record or date of its own.
-			state = wrapped(lang.L(st.State.Label()) + " · " + lang.L(model.GeneralDutyBasis()))
+			state = wrapped(lang.L(st.StateLabel()) + " · " + lang.L(model.GeneralDutyBasis()))
 		}
 		state.Importance = stateImportance(st.State)
 		v.rows.Add(state)
