@@ -64,49 +64,75 @@ const SickLeaveCSVHeader = "kvartal;sykefravær totalt;egenmeldt;legemeldt kortt
 // "ae/oe/aa" for "æ/ø/å" and words like "antall" or "prosent" do not
 // matter.
 func sickColumn(h string) (sickCol, bool) {
-	s := strings.ToLower(h)
-	s = strings.NewReplacer("æ", "ae", "ø", "o", "oe", "o", "å", "a", "aa", "a", "%", " ", "(", " ", ")", " ",
-		"_", " ", "-", " ", ".", " ", ":", " ").Replace(s)
+	s := sickHeaderWords(h)
+	switch {
+	case s == "":
+		return 0, false
+	case headerHas(s, "kvartal", "periode", "quarter") && !headerHas(s, "fravaer"):
+		return colQuarter, true
+	case headerHas(s, "egenmeld"):
+		return colSelf, true
+	case headerHas(s, "legemeld", "sykmeld"):
+		return doctorColumn(s)
+	case headerHas(s, "avtalt") || s == "dagsverk":
+		return colAgreedDays, true
+	case headerHas(s, "ansatt", "arbeidstaker"):
+		return colEmployees, true
+	case isTotalHeader(s):
+		return colTotal, true
+	}
+	return 0, false
+}
+
+// sickHeaderSpelling folds the spellings of a header cell: æ/ø/å as
+// ae/o/a, punctuation as spaces.
+var sickHeaderSpelling = strings.NewReplacer("æ", "ae", "ø", "o", "oe", "o", "å", "a", "aa", "a", "%", " ", "(", " ", ")", " ",
+	"_", " ", "-", " ", ".", " ", ":", " ")
+
+// sickHeaderWords is header cell h in lower case with folded spelling,
+// without the words that do not name a column ("antall", "prosent" …),
+// words separated by one space.
+func sickHeaderWords(h string) string {
 	var words []string
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.Fields(sickHeaderSpelling.Replace(strings.ToLower(h))) {
 		switch w {
 		case "antall", "prosent", "pst", "i", "av", "andel", "sum":
 			continue
 		}
 		words = append(words, w)
 	}
-	s = strings.Join(words, " ")
-	has := func(sub ...string) bool {
-		for _, x := range sub {
-			if strings.Contains(s, x) {
-				return true
-			}
+	return strings.Join(words, " ")
+}
+
+// headerHas reports whether the header words s contain any of subs.
+func headerHas(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
 		}
-		return false
 	}
+	return false
+}
+
+// doctorColumn tells the two doctor-certified columns apart. Legemeldt in
+// total cannot be split; the caller says so.
+func doctorColumn(s string) (sickCol, bool) {
 	switch {
-	case s == "":
-		return 0, false
-	case has("kvartal", "periode", "quarter") && !has("fravaer"):
-		return colQuarter, true
-	case has("egenmeld"):
-		return colSelf, true
-	case has("legemeld", "sykmeld"):
-		switch {
-		case has("kort"):
-			return colDoctorShort, true
-		case has("lang"):
-			return colDoctorLong, true
-		}
-		return 0, false // legemeldt in total cannot be split; the caller says so
-	case has("avtalt") || s == "dagsverk":
-		return colAgreedDays, true
-	case has("ansatt", "arbeidstaker"):
-		return colEmployees, true
-	case has("total", "samlet") || s == "sykefravaer" || s == "fravaer" || s == "sykefravaersprosent" || s == "sykefravaer totalt":
-		return colTotal, true
+	case headerHas(s, "kort"):
+		return colDoctorShort, true
+	case headerHas(s, "lang"):
+		return colDoctorLong, true
 	}
 	return 0, false
+}
+
+// isTotalHeader: the header words name the total sick leave.
+func isTotalHeader(s string) bool {
+	switch s {
+	case "sykefravaer", "fravaer", "sykefravaersprosent", "sykefravaer totalt":
+		return true
+	}
+	return headerHas(s, "total", "samlet")
 }
 
 // DecodeCSVText turns a raw CSV file (the sick-leave import, the register
