@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -313,80 +314,96 @@ func parseSickHeader(line string, lineNo int) (cols []sickCol, names [colCount]s
 func parseSickLine(cells []string, cols []sickCol, names [colCount]string, lineNo int, today Date) (SickLeaveQuarter, []CSVLineError) {
 	var q SickLeaveQuarter
 	var errs []CSVLineError
-	bad := func(c sickCol, msg string) {
-		errs = append(errs, CSVLineError{Line: lineNo, Column: names[c], Message: msg})
-	}
 	for i, col := range cols {
 		s := ""
 		if i < len(cells) {
 			s = strings.TrimSpace(cells[i])
 		}
-		field := sickColFields[col]
-		if s == "" {
-			switch col {
-			case colQuarter, colTotal:
-				bad(col, field+" må fylles ut")
-			}
-			continue
-		}
-		switch col {
-		case colQuarter:
-			v, err := ParseQuarter(s)
-			if err != nil {
-				bad(col, err.Error())
-			}
-			q.Quarter = v
-		case colTotal, colSelf, colDoctorShort, colDoctorLong:
-			p, err := ParsePercentField(field, s)
-			if err != nil {
-				bad(col, err.Error())
-				continue
-			}
-			switch col {
-			case colTotal:
-				q.Total = p
-			case colSelf:
-				q.SelfCertified = PercentPtr(p)
-			case colDoctorShort:
-				q.DoctorShort = PercentPtr(p)
-			case colDoctorLong:
-				q.DoctorLong = PercentPtr(p)
-			}
-		case colEmployees, colAgreedDays:
-			max := maxSickLeaveEmployees
-			if col == colAgreedDays {
-				max = maxSickLeaveAgreedDays
-			}
-			n, err := ParseInt(field, wholeNumber(s), 0, max)
-			if err != nil {
-				bad(col, err.Error())
-			}
-			if col == colEmployees {
-				q.Employees = n
-			} else {
-				q.AgreedDays = n
-			}
+		if err := setSickCell(&q, col, s); err != nil {
+			errs = append(errs, CSVLineError{Line: lineNo, Column: names[col], Message: err.Error()})
 		}
 	}
 	if len(errs) > 0 {
 		return q, errs
 	}
 	if err := q.Validate(today); err != nil {
-		if v, ok := err.(ValidationError); ok {
-			for _, fe := range v {
-				col := colTotal
-				for c, f := range sickColFields {
-					if f == fe.Field {
-						col = sickCol(c)
-					}
-				}
-				bad(col, fe.Message)
-			}
-		} else {
-			errs = append(errs, CSVLineError{Line: lineNo, Message: err.Error()})
-		}
+		errs = sickQuarterErrors(err, names, lineNo)
 	}
 	return q, errs
+}
+
+// setSickCell reads cell s of column col into q. An empty cell is unknown,
+// or missing when the column is required.
+func setSickCell(q *SickLeaveQuarter, col sickCol, s string) error {
+	field := sickColFields[col]
+	switch {
+	case s == "" && (col == colQuarter || col == colTotal):
+		return errors.New(field + " må fylles ut")
+	case s == "":
+		return nil
+	case col == colQuarter:
+		v, err := ParseQuarter(s)
+		q.Quarter = v
+		return err
+	case col == colEmployees || col == colAgreedDays:
+		return setSickCount(q, col, field, s)
+	}
+	return setSickPercent(q, col, field, s)
+}
+
+// setSickPercent reads a percentage cell: the total or one of its parts.
+func setSickPercent(q *SickLeaveQuarter, col sickCol, field, s string) error {
+	p, err := ParsePercentField(field, s)
+	if err != nil {
+		return err
+	}
+	switch col {
+	case colTotal:
+		q.Total = p
+	case colSelf:
+		q.SelfCertified = PercentPtr(p)
+	case colDoctorShort:
+		q.DoctorShort = PercentPtr(p)
+	case colDoctorLong:
+		q.DoctorLong = PercentPtr(p)
+	}
+	return nil
+}
+
+// setSickCount reads a count cell: employees or agreed man-days.
+func setSickCount(q *SickLeaveQuarter, col sickCol, field, s string) error {
+	max := maxSickLeaveEmployees
+	if col == colAgreedDays {
+		max = maxSickLeaveAgreedDays
+	}
+	n, err := ParseInt(field, wholeNumber(s), 0, max)
+	if col == colEmployees {
+		q.Employees = n
+	} else {
+		q.AgreedDays = n
+	}
+	return err
+}
+
+// sickQuarterErrors places the problems SickLeaveQuarter.Validate found on
+// line lineNo: each at the column of its field, the total when no column
+// has that field.
+func sickQuarterErrors(err error, names [colCount]string, lineNo int) []CSVLineError {
+	v, ok := err.(ValidationError)
+	if !ok {
+		return []CSVLineError{{Line: lineNo, Message: err.Error()}}
+	}
+	errs := make([]CSVLineError, 0, len(v))
+	for _, fe := range v {
+		col := colTotal
+		for c, f := range sickColFields {
+			if f == fe.Field {
+				col = sickCol(c)
+			}
+		}
+		errs = append(errs, CSVLineError{Line: lineNo, Column: names[col], Message: fe.Message})
+	}
+	return errs
 }
 
 // wholeNumber drops a zero decimal part that spreadsheets add to counts
