@@ -188,27 +188,11 @@ func splitCSVLine(line string) (cells []string, ok bool) {
 // an import is all or nothing, so errs lists every problem, each with its
 // line and column.
 func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []CSVLineError) {
-	raw, err := io.ReadAll(io.LimitReader(r, MaxSickLeaveCSVBytes+1))
-	if err != nil {
-		return nil, []CSVLineError{{Message: "Filen kunne ikke leses: " + err.Error()}}
+	lines, ferr := readSickCSVLines(r)
+	if ferr != nil {
+		return nil, []CSVLineError{*ferr}
 	}
-	if len(raw) > MaxSickLeaveCSVBytes {
-		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen er større enn %s byte; er det riktig fil?", FormatInt(MaxSickLeaveCSVBytes))}}
-	}
-	text := strings.ReplaceAll(DecodeCSVText(raw), "\r\n", "\n")
-	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
-	if len(lines) > MaxSickLeaveCSVLines {
-		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen har mer enn %s linjer; er det riktig fil?", FormatInt(MaxSickLeaveCSVLines))}}
-	}
-
-	// The header is the first line with text.
-	headerLine := -1
-	for i, l := range lines {
-		if strings.TrimSpace(strings.ReplaceAll(l, ";", "")) != "" {
-			headerLine = i
-			break
-		}
-	}
+	headerLine := firstLineWithText(lines)
 	if headerLine < 0 {
 		return nil, []CSVLineError{{Message: "Filen er tom. Første linje skal være overskriftene: " + SickLeaveCSVHeader}}
 	}
@@ -217,45 +201,21 @@ func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []C
 		return nil, herrs
 	}
 
-	seen := map[Quarter]int{}
+	seen := map[Quarter]int{} // the line each quarter is on
 	for i := headerLine + 1; i < len(lines); i++ {
 		lineNo := i + 1
-		cells, ok := splitCSVLine(lines[i])
-		if !ok {
-			errs = append(errs, CSVLineError{Line: lineNo, Message: "Et anførselstegn (\") er ikke avsluttet"})
-			continue
-		}
-		blank := true
-		for _, c := range cells {
-			if strings.TrimSpace(c) != "" {
-				blank = false
-			}
-		}
-		if blank {
-			continue
-		}
-		extra := false
-		for j := len(cols); j < len(cells); j++ {
-			if strings.TrimSpace(cells[j]) != "" {
-				extra = true
-			}
-		}
-		if extra {
-			errs = append(errs, CSVLineError{Line: lineNo, Message: fmt.Sprintf("Linjen har %d celler, men overskriften bare %d kolonner", len(cells), len(cols))})
-			continue
-		}
-		q, lineErrs := parseSickLine(cells, cols, names, lineNo, today)
-		if len(lineErrs) > 0 {
+		q, lineErrs, blank := readSickDataLine(lines[i], cols, names, lineNo, today)
+		switch {
+		case blank:
+		case len(lineErrs) > 0:
 			errs = append(errs, lineErrs...)
-			continue
-		}
-		if first, dup := seen[q.Quarter]; dup {
+		case seen[q.Quarter] > 0:
 			errs = append(errs, CSVLineError{Line: lineNo, Column: names[colQuarter],
-				Message: fmt.Sprintf("Kvartal %s står også på linje %d; hvert kvartal kan bare stå én gang", q.Quarter, first)})
-			continue
+				Message: fmt.Sprintf("Kvartal %s står også på linje %d; hvert kvartal kan bare stå én gang", q.Quarter, seen[q.Quarter])})
+		default:
+			seen[q.Quarter] = lineNo
+			qs = append(qs, q)
 		}
-		seen[q.Quarter] = lineNo
-		qs = append(qs, q)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -264,6 +224,63 @@ func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []C
 		return nil, []CSVLineError{{Message: "Filen har overskrifter, men ingen linjer med tall"}}
 	}
 	return qs, nil
+}
+
+// readSickCSVLines reads the file within the limits and splits it into
+// lines (any line ending); the error is about the file as a whole.
+func readSickCSVLines(r io.Reader) ([]string, *CSVLineError) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSickLeaveCSVBytes+1))
+	if err != nil {
+		return nil, &CSVLineError{Message: "Filen kunne ikke leses: " + err.Error()}
+	}
+	if len(raw) > MaxSickLeaveCSVBytes {
+		return nil, &CSVLineError{Message: fmt.Sprintf("Filen er større enn %s byte; er det riktig fil?", FormatInt(MaxSickLeaveCSVBytes))}
+	}
+	text := strings.ReplaceAll(DecodeCSVText(raw), "\r\n", "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
+	if len(lines) > MaxSickLeaveCSVLines {
+		return nil, &CSVLineError{Message: fmt.Sprintf("Filen har mer enn %s linjer; er det riktig fil?", FormatInt(MaxSickLeaveCSVLines))}
+	}
+	return lines, nil
+}
+
+// firstLineWithText is the index of the header: the first line with more
+// than semicolons and spaces, or -1.
+func firstLineWithText(lines []string) int {
+	for i, l := range lines {
+		if strings.TrimSpace(strings.ReplaceAll(l, ";", "")) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// readSickDataLine reads the data line numbered lineNo. blank: the line
+// has no text and is skipped. A line with text in cells beyond the
+// header's columns is refused as a whole.
+func readSickDataLine(line string, cols []sickCol, names [colCount]string, lineNo int, today Date) (q SickLeaveQuarter, errs []CSVLineError, blank bool) {
+	cells, ok := splitCSVLine(line)
+	if !ok {
+		return q, []CSVLineError{{Line: lineNo, Message: "Et anførselstegn (\") er ikke avsluttet"}}, false
+	}
+	if blankCells(cells) {
+		return q, nil, true
+	}
+	if !blankCells(cells[min(len(cols), len(cells)):]) {
+		return q, []CSVLineError{{Line: lineNo, Message: fmt.Sprintf("Linjen har %d celler, men overskriften bare %d kolonner", len(cells), len(cols))}}, false
+	}
+	q, errs = parseSickLine(cells, cols, names, lineNo, today)
+	return q, errs, false
+}
+
+// blankCells: no cell has text.
+func blankCells(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // parseSickHeader maps the header's cells to columns; cols[i] is the
