@@ -32,6 +32,21 @@ func checkProblemLines(t *testing.T, err error, want []string) {
 	}
 }
 
+// checkProblem checks one table case of a validator: with field "" err
+// must be nil, otherwise err has a message for field that contains want.
+func checkProblem(t *testing.T, err error, field, want string) {
+	t.Helper()
+	if field == "" {
+		if err != nil {
+			t.Fatalf("refused: %v", err)
+		}
+		return
+	}
+	if msg := fieldMsg(err, field); msg == "" || !strings.Contains(msg, want) {
+		t.Fatalf("message for %q = %q (all: %v), want %q", field, msg, err, want)
+	}
+}
+
 // nidMessage is the refusal of a national identity number in field.
 func nidMessage(field string) string {
 	return "«" + field + "» ser ut til å inneholde et fødselsnummer eller D-nummer. HMS-utvalget skal ikke lagre personnummer – fjern nummeret og beskriv uten å identifisere noen."
@@ -160,16 +175,7 @@ func TestSafetyRoundValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := completeRound(t)
 			tt.change(&r)
-			err := r.Validate(day)
-			if tt.field == "" {
-				if err != nil {
-					t.Fatalf("refused: %v", err)
-				}
-				return
-			}
-			if msg := fieldMsg(err, tt.field); !strings.Contains(msg, tt.want) {
-				t.Fatalf("message for %q = %q (all: %v), want %q", tt.field, msg, err, tt.want)
-			}
+			checkProblem(t, r.Validate(day), tt.field, tt.want)
 		})
 	}
 }
