@@ -141,8 +141,20 @@ func (d Deviation) Normalized() Deviation {
 //   - no text may contain a national identity number.
 func (d Deviation) Validate(today Date) error {
 	var v ValidationError
-	checkDevDate(&v, FieldDevDate, d.Date, Date{}, today)
-	checkText(&v, FieldDevPlace, d.Place, true, MaxDevPlaceLen)
+	d.checkDescription(&v, today)
+	d.checkViolence(&v)
+	d.checkClosing(&v, today)
+	checkPersonHarm(&v, d)
+	d.checkAuthoritiesNotice(&v, today)
+	d.checkMunicipalReport(&v)
+	return v.Err()
+}
+
+// checkDescription: the date, place, classification and the texts that
+// describe what happened.
+func (d Deviation) checkDescription(v *ValidationError, today Date) {
+	checkDevDate(v, FieldDevDate, d.Date, Date{}, today)
+	checkText(v, FieldDevPlace, d.Place, true, MaxDevPlaceLen)
 	if !d.Category.Valid() {
 		v.Add(FieldCategory, "Velg kategori")
 	}
@@ -152,42 +164,59 @@ func (d Deviation) Validate(today Date) error {
 	if !d.Severity.Valid() {
 		v.Add(FieldDevSeverity, "Velg alvorlighetsgrad")
 	}
-	checkText(&v, FieldDevWhatHappened, d.WhatHappened, true, MaxDevTextLen)
-	checkText(&v, FieldDevImmediateAction, d.ImmediateAction, false, MaxDevNoteLen)
-	checkText(&v, FieldDevCause, d.Cause, false, MaxDevNoteLen)
+	checkText(v, FieldDevWhatHappened, d.WhatHappened, true, MaxDevTextLen)
+	checkText(v, FieldDevImmediateAction, d.ImmediateAction, false, MaxDevNoteLen)
+	checkText(v, FieldDevCause, d.Cause, false, MaxDevNoteLen)
+}
 
-	if d.Category == DevViolence {
-		if !d.ViolenceType.Valid() {
-			v.Add(FieldDevViolenceType, "Velg type vold eller trussel")
+// checkViolence: vold og trusler needs a violence type and known follow-up
+// offers; other categories carry neither.
+func (d Deviation) checkViolence(v *ValidationError) {
+	if d.Category != DevViolence {
+		if d.ViolenceType != "" || len(d.FollowUpOffered) > 0 {
+			v.Add(FieldDevViolenceType, "Type vold og oppfølging registreres bare for kategorien Vold og trusler")
 		}
-		for _, f := range d.FollowUpOffered {
-			if !f.Valid() {
-				v.Add(FieldDevFollowUp, fmt.Sprintf("Ukjent oppfølging «%s»", shorten(string(f), 40)))
-			}
-		}
-	} else if d.ViolenceType != "" || len(d.FollowUpOffered) > 0 {
-		v.Add(FieldDevViolenceType, "Type vold og oppfølging registreres bare for kategorien Vold og trusler")
+		return
 	}
+	if !d.ViolenceType.Valid() {
+		v.Add(FieldDevViolenceType, "Velg type vold eller trussel")
+	}
+	for _, f := range d.FollowUpOffered {
+		if !f.Valid() {
+			v.Add(FieldDevFollowUp, fmt.Sprintf("Ukjent oppfølging «%s»", shorten(string(f), 40)))
+		}
+	}
+}
 
+// checkClosing: a known status; a closed deviation says who closed it and
+// when, an open one has neither.
+func (d Deviation) checkClosing(v *ValidationError, today Date) {
 	switch {
 	case !d.Status.Valid():
 		v.Add(FieldStatus, "Velg status")
 	case d.Status == DevClosed:
-		checkText(&v, FieldDevClosedBy, d.ClosedBy, true, MaxNameLen)
-		checkDevDate(&v, FieldDevClosedOn, d.ClosedOn, d.Date, today)
+		checkText(v, FieldDevClosedBy, d.ClosedBy, true, MaxNameLen)
+		checkDevDate(v, FieldDevClosedOn, d.ClosedOn, d.Date, today)
 	default:
 		if strings.TrimSpace(d.ClosedBy) != "" || !d.ClosedOn.IsZero() {
 			v.Add(FieldDevClosedOn, "Et avvik som ikke er lukket, kan ikke ha «lukket av» eller dato lukket")
 		}
 	}
+}
 
-	checkPersonHarm(&v, d)
+// checkAuthoritiesNotice: notified to Arbeidstilsynet and the police needs
+// the date, and a date needs the tick.
+func (d Deviation) checkAuthoritiesNotice(v *ValidationError, today Date) {
 	if d.AuthoritiesNotified {
-		checkDevDate(&v, FieldDevNotifiedOn, d.AuthoritiesNotifiedOn, d.Date, today)
+		checkDevDate(v, FieldDevNotifiedOn, d.AuthoritiesNotifiedOn, d.Date, today)
 	} else if !d.AuthoritiesNotifiedOn.IsZero() {
 		v.Add(FieldDevNotifiedOn, "Kryss av for at avviket er meldt til Arbeidstilsynet og politiet, eller fjern datoen")
 	}
+}
 
+// checkMunicipalReport: reported to the municipal deviation system needs
+// its reference, and a reference needs the tick.
+func (d Deviation) checkMunicipalReport(v *ValidationError) {
 	ref := strings.TrimSpace(d.MunicipalRef)
 	switch {
 	case d.ReportedToMunicipal && ref == "":
@@ -195,8 +224,7 @@ func (d Deviation) Validate(today Date) error {
 	case !d.ReportedToMunicipal && ref != "":
 		v.Add(FieldDevMunicipalRef, "Kryss av for at avviket er meldt i kommunens avvikssystem, eller fjern referansen")
 	}
-	checkText(&v, FieldDevMunicipalRef, d.MunicipalRef, false, MaxDevRefLen)
-	return v.Err()
+	checkText(v, FieldDevMunicipalRef, d.MunicipalRef, false, MaxDevRefLen)
 }
 
 // checkPersonHarm: a recorded harm is a known degree, fits the type (a

@@ -115,17 +115,7 @@ func TestDeviationValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			v := validDeviation()
 			tt.change(&v)
-			err := v.Validate(devToday)
-			if tt.field == "" {
-				if err != nil {
-					t.Fatalf("refused: %v", err)
-				}
-				return
-			}
-			msg := fieldMsg(err, tt.field)
-			if msg == "" || !strings.Contains(msg, tt.want) {
-				t.Fatalf("message for %q = %q (all: %v), want %q", tt.field, msg, err, tt.want)
-			}
+			checkProblem(t, v.Validate(devToday), tt.field, tt.want)
 		})
 	}
 }

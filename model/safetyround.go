@@ -656,19 +656,41 @@ func (r SafetyRound) Validate(today Date) error {
 		v.Add(FieldRoundStatus, "Ukjent status for vernerunden")
 	}
 	checkText(&v, FieldTemplateName, r.TemplateName, false, MaxTitleLen)
-	if len(r.Areas) > MaxRoundAreas {
+	checkRoundAreas(&v, r.Areas)
+	checkRoundParticipants(&v, r.Participants)
+	checkSections(&v, r.Sections)
+	checkRoundAnswers(&v, r.Answers, r.QuestionCount())
+	checkText(&v, FieldPreMeetingNotes, r.PreMeetingNotes, false, MaxDescriptionLen)
+	checkText(&v, FieldClosingNotes, r.ClosingNotes, false, MaxDescriptionLen)
+	if r.Status == RoundCompleted {
+		r.checkComplete(&v, today)
+	} else if !r.CompletedOn.IsZero() {
+		v.Add(FieldRoundStatus, "En vernerunde som pågår kan ikke ha fullført-dato")
+	}
+	return v.Err()
+}
+
+// checkRoundAreas: at most MaxRoundAreas areas, each a short name without
+// a national identity number.
+func checkRoundAreas(v *ValidationError, areas []string) {
+	if len(areas) > MaxRoundAreas {
 		v.Add(FieldRoundAreas, fmt.Sprintf("Vernerunden kan ha høyst %d områder", MaxRoundAreas))
 	}
-	for _, a := range r.Areas {
+	for _, a := range areas {
 		if runeLen(strings.TrimSpace(a)) > MaxAreaLen {
 			v.Add(FieldRoundAreas, fmt.Sprintf("Området «%s» har for langt navn (høyst %d tegn)", shorten(a, 40), MaxAreaLen))
 		}
 		v.addErr(FieldRoundAreas, CheckNoNationalID(FieldRoundAreas, a))
 	}
-	if len(r.Participants) > MaxRoundPeople {
+}
+
+// checkRoundParticipants: at most MaxRoundPeople participants, each with a
+// name (short, without a national identity number) and a known role.
+func checkRoundParticipants(v *ValidationError, people []RoundParticipant) {
+	if len(people) > MaxRoundPeople {
 		v.Add(FieldRoundPeople, fmt.Sprintf("Vernerunden kan ha høyst %d deltakere", MaxRoundPeople))
 	}
-	for i, p := range r.Participants {
+	for i, p := range people {
 		name := normalizeName(p.Name)
 		switch {
 		case name == "":
@@ -681,10 +703,13 @@ func (r SafetyRound) Validate(today Date) error {
 		}
 		v.addErr(FieldRoundPeople, CheckNoNationalID(FieldRoundPeople, p.Name))
 	}
-	checkSections(&v, r.Sections)
-	total := r.QuestionCount()
+}
+
+// checkRoundAnswers: each answer is to a question of the checklist (one of
+// total), once, with a known answer and a comment within limits.
+func checkRoundAnswers(v *ValidationError, answers []RoundAnswer, total int) {
 	seen := map[int]bool{}
-	for _, a := range r.Answers {
+	for _, a := range answers {
 		switch {
 		case a.Number < 1 || a.Number > total:
 			v.Add(FieldRoundAnswers, fmt.Sprintf("Svar på spørsmål nr. %d, som ikke finnes i sjekklisten", a.Number))
@@ -695,16 +720,8 @@ func (r SafetyRound) Validate(today Date) error {
 		if a.Answer != "" && !a.Answer.Valid() {
 			v.Add(FieldRoundAnswers, fmt.Sprintf("Ukjent svar på spørsmål nr. %d", a.Number))
 		}
-		checkText(&v, FieldRoundComment, a.Comment, false, MaxNoteLen)
+		checkText(v, FieldRoundComment, a.Comment, false, MaxNoteLen)
 	}
-	checkText(&v, FieldPreMeetingNotes, r.PreMeetingNotes, false, MaxDescriptionLen)
-	checkText(&v, FieldClosingNotes, r.ClosingNotes, false, MaxDescriptionLen)
-	if r.Status == RoundCompleted {
-		r.checkComplete(&v, today)
-	} else if !r.CompletedOn.IsZero() {
-		v.Add(FieldRoundStatus, "En vernerunde som pågår kan ikke ha fullført-dato")
-	}
-	return v.Err()
 }
 
 // checkComplete adds what a completed round must have.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -64,49 +65,75 @@ const SickLeaveCSVHeader = "kvartal;sykefravær totalt;egenmeldt;legemeldt kortt
 // "ae/oe/aa" for "æ/ø/å" and words like "antall" or "prosent" do not
 // matter.
 func sickColumn(h string) (sickCol, bool) {
-	s := strings.ToLower(h)
-	s = strings.NewReplacer("æ", "ae", "ø", "o", "oe", "o", "å", "a", "aa", "a", "%", " ", "(", " ", ")", " ",
-		"_", " ", "-", " ", ".", " ", ":", " ").Replace(s)
+	s := sickHeaderWords(h)
+	switch {
+	case s == "":
+		return 0, false
+	case headerHas(s, "kvartal", "periode", "quarter") && !headerHas(s, "fravaer"):
+		return colQuarter, true
+	case headerHas(s, "egenmeld"):
+		return colSelf, true
+	case headerHas(s, "legemeld", "sykmeld"):
+		return doctorColumn(s)
+	case headerHas(s, "avtalt") || s == "dagsverk":
+		return colAgreedDays, true
+	case headerHas(s, "ansatt", "arbeidstaker"):
+		return colEmployees, true
+	case isTotalHeader(s):
+		return colTotal, true
+	}
+	return 0, false
+}
+
+// sickHeaderSpelling folds the spellings of a header cell: æ/ø/å as
+// ae/o/a, punctuation as spaces.
+var sickHeaderSpelling = strings.NewReplacer("æ", "ae", "ø", "o", "oe", "o", "å", "a", "aa", "a", "%", " ", "(", " ", ")", " ",
+	"_", " ", "-", " ", ".", " ", ":", " ")
+
+// sickHeaderWords is header cell h in lower case with folded spelling,
+// without the words that do not name a column ("antall", "prosent" …),
+// words separated by one space.
+func sickHeaderWords(h string) string {
 	var words []string
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.Fields(sickHeaderSpelling.Replace(strings.ToLower(h))) {
 		switch w {
 		case "antall", "prosent", "pst", "i", "av", "andel", "sum":
 			continue
 		}
 		words = append(words, w)
 	}
-	s = strings.Join(words, " ")
-	has := func(sub ...string) bool {
-		for _, x := range sub {
-			if strings.Contains(s, x) {
-				return true
-			}
+	return strings.Join(words, " ")
+}
+
+// headerHas reports whether the header words s contain any of subs.
+func headerHas(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
 		}
-		return false
 	}
+	return false
+}
+
+// doctorColumn tells the two doctor-certified columns apart. Legemeldt in
+// total cannot be split; the caller says so.
+func doctorColumn(s string) (sickCol, bool) {
 	switch {
-	case s == "":
-		return 0, false
-	case has("kvartal", "periode", "quarter") && !has("fravaer"):
-		return colQuarter, true
-	case has("egenmeld"):
-		return colSelf, true
-	case has("legemeld", "sykmeld"):
-		switch {
-		case has("kort"):
-			return colDoctorShort, true
-		case has("lang"):
-			return colDoctorLong, true
-		}
-		return 0, false // legemeldt in total cannot be split; the caller says so
-	case has("avtalt") || s == "dagsverk":
-		return colAgreedDays, true
-	case has("ansatt", "arbeidstaker"):
-		return colEmployees, true
-	case has("total", "samlet") || s == "sykefravaer" || s == "fravaer" || s == "sykefravaersprosent" || s == "sykefravaer totalt":
-		return colTotal, true
+	case headerHas(s, "kort"):
+		return colDoctorShort, true
+	case headerHas(s, "lang"):
+		return colDoctorLong, true
 	}
 	return 0, false
+}
+
+// isTotalHeader: the header words name the total sick leave.
+func isTotalHeader(s string) bool {
+	switch s {
+	case "sykefravaer", "fravaer", "sykefravaersprosent", "sykefravaer totalt":
+		return true
+	}
+	return headerHas(s, "total", "samlet")
 }
 
 // DecodeCSVText turns a raw CSV file (the sick-leave import, the register
@@ -161,27 +188,11 @@ func splitCSVLine(line string) (cells []string, ok bool) {
 // an import is all or nothing, so errs lists every problem, each with its
 // line and column.
 func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []CSVLineError) {
-	raw, err := io.ReadAll(io.LimitReader(r, MaxSickLeaveCSVBytes+1))
-	if err != nil {
-		return nil, []CSVLineError{{Message: "Filen kunne ikke leses: " + err.Error()}}
+	lines, ferr := readSickCSVLines(r)
+	if ferr != nil {
+		return nil, []CSVLineError{*ferr}
 	}
-	if len(raw) > MaxSickLeaveCSVBytes {
-		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen er større enn %s byte; er det riktig fil?", FormatInt(MaxSickLeaveCSVBytes))}}
-	}
-	text := strings.ReplaceAll(DecodeCSVText(raw), "\r\n", "\n")
-	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
-	if len(lines) > MaxSickLeaveCSVLines {
-		return nil, []CSVLineError{{Message: fmt.Sprintf("Filen har mer enn %s linjer; er det riktig fil?", FormatInt(MaxSickLeaveCSVLines))}}
-	}
-
-	// The header is the first line with text.
-	headerLine := -1
-	for i, l := range lines {
-		if strings.TrimSpace(strings.ReplaceAll(l, ";", "")) != "" {
-			headerLine = i
-			break
-		}
-	}
+	headerLine := firstLineWithText(lines)
 	if headerLine < 0 {
 		return nil, []CSVLineError{{Message: "Filen er tom. Første linje skal være overskriftene: " + SickLeaveCSVHeader}}
 	}
@@ -190,45 +201,21 @@ func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []C
 		return nil, herrs
 	}
 
-	seen := map[Quarter]int{}
+	seen := map[Quarter]int{} // the line each quarter is on
 	for i := headerLine + 1; i < len(lines); i++ {
 		lineNo := i + 1
-		cells, ok := splitCSVLine(lines[i])
-		if !ok {
-			errs = append(errs, CSVLineError{Line: lineNo, Message: "Et anførselstegn (\") er ikke avsluttet"})
-			continue
-		}
-		blank := true
-		for _, c := range cells {
-			if strings.TrimSpace(c) != "" {
-				blank = false
-			}
-		}
-		if blank {
-			continue
-		}
-		extra := false
-		for j := len(cols); j < len(cells); j++ {
-			if strings.TrimSpace(cells[j]) != "" {
-				extra = true
-			}
-		}
-		if extra {
-			errs = append(errs, CSVLineError{Line: lineNo, Message: fmt.Sprintf("Linjen har %d celler, men overskriften bare %d kolonner", len(cells), len(cols))})
-			continue
-		}
-		q, lineErrs := parseSickLine(cells, cols, names, lineNo, today)
-		if len(lineErrs) > 0 {
+		q, lineErrs, blank := readSickDataLine(lines[i], cols, names, lineNo, today)
+		switch {
+		case blank:
+		case len(lineErrs) > 0:
 			errs = append(errs, lineErrs...)
-			continue
-		}
-		if first, dup := seen[q.Quarter]; dup {
+		case seen[q.Quarter] > 0:
 			errs = append(errs, CSVLineError{Line: lineNo, Column: names[colQuarter],
-				Message: fmt.Sprintf("Kvartal %s står også på linje %d; hvert kvartal kan bare stå én gang", q.Quarter, first)})
-			continue
+				Message: fmt.Sprintf("Kvartal %s står også på linje %d; hvert kvartal kan bare stå én gang", q.Quarter, seen[q.Quarter])})
+		default:
+			seen[q.Quarter] = lineNo
+			qs = append(qs, q)
 		}
-		seen[q.Quarter] = lineNo
-		qs = append(qs, q)
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -237,6 +224,63 @@ func ParseSickLeaveCSV(r io.Reader, today Date) (qs []SickLeaveQuarter, errs []C
 		return nil, []CSVLineError{{Message: "Filen har overskrifter, men ingen linjer med tall"}}
 	}
 	return qs, nil
+}
+
+// readSickCSVLines reads the file within the limits and splits it into
+// lines (any line ending); the error is about the file as a whole.
+func readSickCSVLines(r io.Reader) ([]string, *CSVLineError) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxSickLeaveCSVBytes+1))
+	if err != nil {
+		return nil, &CSVLineError{Message: "Filen kunne ikke leses: " + err.Error()}
+	}
+	if len(raw) > MaxSickLeaveCSVBytes {
+		return nil, &CSVLineError{Message: fmt.Sprintf("Filen er større enn %s byte; er det riktig fil?", FormatInt(MaxSickLeaveCSVBytes))}
+	}
+	text := strings.ReplaceAll(DecodeCSVText(raw), "\r\n", "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
+	if len(lines) > MaxSickLeaveCSVLines {
+		return nil, &CSVLineError{Message: fmt.Sprintf("Filen har mer enn %s linjer; er det riktig fil?", FormatInt(MaxSickLeaveCSVLines))}
+	}
+	return lines, nil
+}
+
+// firstLineWithText is the index of the header: the first line with more
+// than semicolons and spaces, or -1.
+func firstLineWithText(lines []string) int {
+	for i, l := range lines {
+		if strings.TrimSpace(strings.ReplaceAll(l, ";", "")) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// readSickDataLine reads the data line numbered lineNo. blank: the line
+// has no text and is skipped. A line with text in cells beyond the
+// header's columns is refused as a whole.
+func readSickDataLine(line string, cols []sickCol, names [colCount]string, lineNo int, today Date) (q SickLeaveQuarter, errs []CSVLineError, blank bool) {
+	cells, ok := splitCSVLine(line)
+	if !ok {
+		return q, []CSVLineError{{Line: lineNo, Message: "Et anførselstegn (\") er ikke avsluttet"}}, false
+	}
+	if blankCells(cells) {
+		return q, nil, true
+	}
+	if !blankCells(cells[min(len(cols), len(cells)):]) {
+		return q, []CSVLineError{{Line: lineNo, Message: fmt.Sprintf("Linjen har %d celler, men overskriften bare %d kolonner", len(cells), len(cols))}}, false
+	}
+	q, errs = parseSickLine(cells, cols, names, lineNo, today)
+	return q, errs, false
+}
+
+// blankCells: no cell has text.
+func blankCells(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // parseSickHeader maps the header's cells to columns; cols[i] is the
@@ -287,80 +331,96 @@ func parseSickHeader(line string, lineNo int) (cols []sickCol, names [colCount]s
 func parseSickLine(cells []string, cols []sickCol, names [colCount]string, lineNo int, today Date) (SickLeaveQuarter, []CSVLineError) {
 	var q SickLeaveQuarter
 	var errs []CSVLineError
-	bad := func(c sickCol, msg string) {
-		errs = append(errs, CSVLineError{Line: lineNo, Column: names[c], Message: msg})
-	}
 	for i, col := range cols {
 		s := ""
 		if i < len(cells) {
 			s = strings.TrimSpace(cells[i])
 		}
-		field := sickColFields[col]
-		if s == "" {
-			switch col {
-			case colQuarter, colTotal:
-				bad(col, field+" må fylles ut")
-			}
-			continue
-		}
-		switch col {
-		case colQuarter:
-			v, err := ParseQuarter(s)
-			if err != nil {
-				bad(col, err.Error())
-			}
-			q.Quarter = v
-		case colTotal, colSelf, colDoctorShort, colDoctorLong:
-			p, err := ParsePercentField(field, s)
-			if err != nil {
-				bad(col, err.Error())
-				continue
-			}
-			switch col {
-			case colTotal:
-				q.Total = p
-			case colSelf:
-				q.SelfCertified = PercentPtr(p)
-			case colDoctorShort:
-				q.DoctorShort = PercentPtr(p)
-			case colDoctorLong:
-				q.DoctorLong = PercentPtr(p)
-			}
-		case colEmployees, colAgreedDays:
-			max := maxSickLeaveEmployees
-			if col == colAgreedDays {
-				max = maxSickLeaveAgreedDays
-			}
-			n, err := ParseInt(field, wholeNumber(s), 0, max)
-			if err != nil {
-				bad(col, err.Error())
-			}
-			if col == colEmployees {
-				q.Employees = n
-			} else {
-				q.AgreedDays = n
-			}
+		if err := setSickCell(&q, col, s); err != nil {
+			errs = append(errs, CSVLineError{Line: lineNo, Column: names[col], Message: err.Error()})
 		}
 	}
 	if len(errs) > 0 {
 		return q, errs
 	}
 	if err := q.Validate(today); err != nil {
-		if v, ok := err.(ValidationError); ok {
-			for _, fe := range v {
-				col := colTotal
-				for c, f := range sickColFields {
-					if f == fe.Field {
-						col = sickCol(c)
-					}
-				}
-				bad(col, fe.Message)
-			}
-		} else {
-			errs = append(errs, CSVLineError{Line: lineNo, Message: err.Error()})
-		}
+		errs = sickQuarterErrors(err, names, lineNo)
 	}
 	return q, errs
+}
+
+// setSickCell reads cell s of column col into q. An empty cell is unknown,
+// or missing when the column is required.
+func setSickCell(q *SickLeaveQuarter, col sickCol, s string) error {
+	field := sickColFields[col]
+	switch {
+	case s == "" && (col == colQuarter || col == colTotal):
+		return errors.New(field + " må fylles ut")
+	case s == "":
+		return nil
+	case col == colQuarter:
+		v, err := ParseQuarter(s)
+		q.Quarter = v
+		return err
+	case col == colEmployees || col == colAgreedDays:
+		return setSickCount(q, col, field, s)
+	}
+	return setSickPercent(q, col, field, s)
+}
+
+// setSickPercent reads a percentage cell: the total or one of its parts.
+func setSickPercent(q *SickLeaveQuarter, col sickCol, field, s string) error {
+	p, err := ParsePercentField(field, s)
+	if err != nil {
+		return err
+	}
+	switch col {
+	case colTotal:
+		q.Total = p
+	case colSelf:
+		q.SelfCertified = PercentPtr(p)
+	case colDoctorShort:
+		q.DoctorShort = PercentPtr(p)
+	case colDoctorLong:
+		q.DoctorLong = PercentPtr(p)
+	}
+	return nil
+}
+
+// setSickCount reads a count cell: employees or agreed man-days.
+func setSickCount(q *SickLeaveQuarter, col sickCol, field, s string) error {
+	max := maxSickLeaveEmployees
+	if col == colAgreedDays {
+		max = maxSickLeaveAgreedDays
+	}
+	n, err := ParseInt(field, wholeNumber(s), 0, max)
+	if col == colEmployees {
+		q.Employees = n
+	} else {
+		q.AgreedDays = n
+	}
+	return err
+}
+
+// sickQuarterErrors places the problems SickLeaveQuarter.Validate found on
+// line lineNo: each at the column of its field, the total when no column
+// has that field.
+func sickQuarterErrors(err error, names [colCount]string, lineNo int) []CSVLineError {
+	v, ok := err.(ValidationError)
+	if !ok {
+		return []CSVLineError{{Line: lineNo, Message: err.Error()}}
+	}
+	errs := make([]CSVLineError, 0, len(v))
+	for _, fe := range v {
+		col := colTotal
+		for c, f := range sickColFields {
+			if f == fe.Field {
+				col = sickCol(c)
+			}
+		}
+		errs = append(errs, CSVLineError{Line: lineNo, Column: names[col], Message: fe.Message})
+	}
+	return errs
 }
 
 // wholeNumber drops a zero decimal part that spreadsheets add to counts

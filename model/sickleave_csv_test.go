@@ -1,9 +1,11 @@
 package model
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func parseCSV(s string) ([]SickLeaveQuarter, []CSVLineError) {
@@ -177,4 +179,109 @@ func FuzzParseSickLeaveCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSickColumn has a case for every way sickColumn recognises (or does
+// not recognise) a header cell.
+func TestSickColumn(t *testing.T) {
+	tests := []struct {
+		header string
+		col    sickCol
+		ok     bool
+	}{
+		{"", 0, false},
+		{" (%) ", 0, false},
+		{"Antall", 0, false},
+		{"Kvartal", colQuarter, true},
+		{"periode", colQuarter, true},
+		{"Quarter", colQuarter, true},
+		{"Fravær per kvartal", 0, false},
+		{"Egenmeldt (%)", colSelf, true},
+		{"egenmeldt fravær", colSelf, true},
+		{"Legemeldt korttidsfravær", colDoctorShort, true},
+		{"sykmeldt_kort", colDoctorShort, true},
+		{"Legemeldt langtid", colDoctorLong, true},
+		{"Sykmeldt lang-tid", colDoctorLong, true},
+		{"legemeldt", 0, false},
+		{"Avtalte dagsverk", colAgreedDays, true},
+		{"dagsverk", colAgreedDays, true},
+		{"Antall ansatte", colEmployees, true},
+		{"arbeidstakere", colEmployees, true},
+		{"Totalt (%)", colTotal, true},
+		{"samlet fravær", colTotal, true},
+		{"Sykefravær %", colTotal, true},
+		{"SYKEFRAVAER", colTotal, true},
+		{"fravær", colTotal, true},
+		{"Sykefraværsprosent", colTotal, true},
+		{"sykefravær i prosent", colTotal, true},
+		{"Sykefravær totalt", colTotal, true},
+		{"sum sykefravær", colTotal, true},
+		{"Sykefravær per avdeling", 0, false},
+		{"avdeling", 0, false},
+	}
+	for _, tc := range tests {
+		col, ok := sickColumn(tc.header)
+		if col != tc.col || ok != tc.ok {
+			t.Errorf("sickColumn(%q) = %v, %v; want %v, %v", tc.header, col, ok, tc.col, tc.ok)
+		}
+	}
+}
+
+// TestParseSickLeaveCSVMessages pins the whole error list, in order, for
+// files with several problems, and the messages the table above lacks.
+func TestParseSickLeaveCSVMessages(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"header with unterminated quote", "\"kvartal;sykefravær totalt\n", []string{
+			"Linje 1: Et anførselstegn (\") er ikke avsluttet i overskriftene"}},
+		{"header problems", "kvartal;;avdeling;egenmeldt;Egenmeldt %\n", []string{
+			"Linje 1: En kolonne mangler overskrift",
+			"Linje 1, kolonne «avdeling»: Ukjent kolonne. Kjente kolonner er: " + SickLeaveCSVHeader + " (legemeldt fravær må deles i korttid og langtid)",
+			"Linje 1, kolonne «Egenmeldt %»: Kolonnen for egenmeldt står to ganger"}},
+		{"both required columns missing", "egenmeldt;ansatte\n", []string{
+			"Linje 1: Kolonnen «kvartal» mangler. Første linje skal være overskriftene: " + SickLeaveCSVHeader,
+			"Linje 1: Kolonnen «sykefravær totalt» mangler. Første linje skal være overskriftene: " + SickLeaveCSVHeader}},
+		{"every cell wrong", "kvartal;sykefravær totalt;egenmeldt;legemeldt korttid;legemeldt langtid;ansatte;avtalte dagsverk\n" +
+			"2026-K9;x;101;7,123;-1;1,5;y\n" +
+			";;;;;;\n" +
+			"2026-K1;;1\n" +
+			"\"2026-K2;1\n" +
+			"2026-K2;5;1;1;1;1;1;1\n" +
+			"2026-K3;2;3\n" +
+			"2026-K2;5\n" +
+			"K2 2026;4\n", []string{
+			"Linje 2, kolonne «kvartal»: Kvartal må skrives som åååå-K1 til åååå-K4, for eksempel 2026-K1",
+			"Linje 2, kolonne «sykefravær totalt»: Sykefravær totalt må være et tall fra 0 til 100 med desimalkomma, for eksempel 7,4",
+			"Linje 2, kolonne «egenmeldt»: Egenmeldt må være et tall fra 0 til 100 med desimalkomma, for eksempel 7,4",
+			"Linje 2, kolonne «legemeldt korttid»: Legemeldt korttid kan ha høyst to desimaler, for eksempel 7,45",
+			"Linje 2, kolonne «legemeldt langtid»: Legemeldt langtid må være et tall fra 0 til 100 med desimalkomma, for eksempel 7,4",
+			"Linje 2, kolonne «ansatte»: Ansatte må være et helt tall fra 0 til 100 000",
+			"Linje 2, kolonne «avtalte dagsverk»: Avtalte dagsverk må være et helt tall fra 0 til 100 000 000",
+			"Linje 4, kolonne «sykefravær totalt»: Sykefravær totalt må fylles ut",
+			"Linje 5: Et anførselstegn (\") er ikke avsluttet",
+			"Linje 6: Linjen har 8 celler, men overskriften bare 7 kolonner",
+			"Linje 7, kolonne «sykefravær totalt»: Egenmeldt (3,0 %) er høyere enn sykefravær totalt (2,0 %); delene kan ikke til sammen være mer enn totalen",
+			"Linje 9, kolonne «kvartal»: Kvartal 2026-K2 står også på linje 8; hvert kvartal kan bare stå én gang"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			qs, errs := parseCSV(tc.in)
+			if qs != nil {
+				t.Errorf("quarters returned despite errors: %+v", qs)
+			}
+			got := make([]string, len(errs))
+			for i, e := range errs {
+				got[i] = e.Error()
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+	_, errs := ParseSickLeaveCSV(iotest.ErrReader(errors.New("disk borte")), slToday)
+	if len(errs) != 1 || errs[0].Error() != "Filen: Filen kunne ikke leses: disk borte" {
+		t.Errorf("unreadable file: %v", errs)
+	}
 }

@@ -1041,40 +1041,17 @@ func SuggestSurveyFocus(r SurveyRound, prev *SurveyRound) []SurveySuggestion {
 	if !r.HasReport() || !r.HasScores() {
 		return nil
 	}
-	usePrev := prev != nil && prev.HasReport() && prev.HasScores()
-	lo, hi := SurveyScoreMax+1, SurveyScore(0)
-	var maxDrop SurveyScore
-	for _, f := range TenFactors() {
-		s := r.Score(f).Unit
-		lo, hi = min(lo, s), max(hi, s)
-		if usePrev {
-			if d := prev.Score(f).Unit - s; d > maxDrop {
-				maxDrop = d
-			}
-		}
+	if prev != nil && (!prev.HasReport() || !prev.HasScores()) {
+		prev = nil
 	}
+	lo, hi, maxDrop := surveyScoreExtremes(r, prev)
 	var improve, keep []SurveySuggestion
 	for _, f := range TenFactors() {
-		s := r.Score(f).Unit
-		sg := SurveySuggestion{Factor: f, Score: s, Kind: SurveyFocusImprove}
-		if usePrev {
-			sg.HasPrev = true
-			sg.Change = s - prev.Score(f).Unit
-		}
-		if s == lo {
-			sg.Reasons = append(sg.Reasons, SurveyReasonLowest)
-		}
-		if maxDrop > 0 && -sg.Change == maxDrop {
-			sg.Reasons = append(sg.Reasons, SurveyReasonFellMost)
-		}
-		if s < SurveyScoreTarget {
-			sg.Reasons = append(sg.Reasons, SurveyReasonBelowTarget)
-		}
-		if len(sg.Reasons) > 0 {
+		sg := improvementCandidate(r, prev, f, lo, maxDrop)
+		switch {
+		case len(sg.Reasons) > 0:
 			improve = append(improve, sg)
-			continue
-		}
-		if s == hi {
+		case sg.Score == hi:
 			sg.Kind = SurveyFocusKeep
 			sg.Reasons = []SurveySuggestReason{SurveyReasonHighest}
 			keep = append(keep, sg)
@@ -1082,6 +1059,44 @@ func SuggestSurveyFocus(r SurveyRound, prev *SurveyRound) []SurveySuggestion {
 	}
 	slices.SortStableFunc(improve, func(a, b SurveySuggestion) int { return cmp.Compare(a.Score, b.Score) })
 	return append(improve, keep...)
+}
+
+// surveyScoreExtremes returns the lowest and highest unit score of r and
+// the largest drop since prev (0 without prev or without a real drop).
+func surveyScoreExtremes(r SurveyRound, prev *SurveyRound) (lo, hi, maxDrop SurveyScore) {
+	lo, hi = SurveyScoreMax+1, SurveyScore(0)
+	for _, f := range TenFactors() {
+		s := r.Score(f).Unit
+		lo, hi = min(lo, s), max(hi, s)
+		if prev != nil {
+			if d := prev.Score(f).Unit - s; d > maxDrop {
+				maxDrop = d
+			}
+		}
+	}
+	return lo, hi, maxDrop
+}
+
+// improvementCandidate is factor f as an innsatsområde, with the reasons
+// it is one: the lowest score lo, the largest drop maxDrop since prev, or
+// under the target. No reasons: not a candidate for improvement.
+func improvementCandidate(r SurveyRound, prev *SurveyRound, f TenFactor, lo, maxDrop SurveyScore) SurveySuggestion {
+	s := r.Score(f).Unit
+	sg := SurveySuggestion{Factor: f, Score: s, Kind: SurveyFocusImprove}
+	if prev != nil {
+		sg.HasPrev = true
+		sg.Change = s - prev.Score(f).Unit
+	}
+	if s == lo {
+		sg.Reasons = append(sg.Reasons, SurveyReasonLowest)
+	}
+	if maxDrop > 0 && -sg.Change == maxDrop {
+		sg.Reasons = append(sg.Reasons, SurveyReasonFellMost)
+	}
+	if s < SurveyScoreTarget {
+		sg.Reasons = append(sg.Reasons, SurveyReasonBelowTarget)
+	}
+	return sg
 }
 
 // SortSurveyRounds sorts rounds by year, then results date, then ID.

@@ -535,6 +535,23 @@ func checkRating(v *ValidationError, m RiskMatrix, what string, p, c int, fieldP
 // naming each field, or nil.
 func (m ViolenceMapping) Validate(today Date) error {
 	var v ValidationError
+	m.checkDates(&v, today)
+	checkMappingParticipants(&v, m.Participants)
+	if err := m.Matrix.orDefault().Validate(); err != nil {
+		// The ratings cannot be judged against a broken matrix.
+		v.Add(FieldMatrixSize, "Risikomatrisen for kartleggingen er ugyldig: "+err.Error())
+		return v.Err()
+	}
+	m.checkFactors(&v)
+	checkText(&v, FieldCombined, m.Combined.Assessment, false, MaxDescriptionLen)
+	checkRating(&v, m.Matrix, FieldCombined, m.Combined.Probability, m.Combined.Consequence, FieldCombinedProb, FieldCombinedCons)
+	checkMappingMeasures(&v, m.Measures)
+	return v.Err()
+}
+
+// checkDates: the mapping is dated, not in the future, and its next review
+// is not before it.
+func (m ViolenceMapping) checkDates(v *ValidationError, today Date) {
 	switch {
 	case m.Date.IsZero():
 		v.Add(FieldMappingDate, FieldMappingDate+" må fylles ut")
@@ -544,18 +561,23 @@ func (m ViolenceMapping) Validate(today Date) error {
 	if !m.NextReview.IsZero() && !m.Date.IsZero() && m.NextReview.Before(m.Date) {
 		v.Add(FieldNextReview, "Neste revisjon kan ikke være før datoen for kartleggingen")
 	}
-	for i, p := range m.Participants {
+}
+
+// checkMappingParticipants: every participant row has a name.
+func checkMappingParticipants(v *ValidationError, participants []string) {
+	for i, p := range participants {
 		name := normalizeName(p)
 		if name == "" {
 			v.Add(FieldParticipants, fmt.Sprintf("Deltaker nr. %d mangler navn – fyll ut eller fjern den", i+1))
 			continue
 		}
-		checkText(&v, FieldParticipants, name, false, MaxNameLen)
+		checkText(v, FieldParticipants, name, false, MaxNameLen)
 	}
-	if err := m.Matrix.orDefault().Validate(); err != nil {
-		v.Add(FieldMatrixSize, "Risikomatrisen for kartleggingen er ugyldig: "+err.Error())
-		return v.Err()
-	}
+}
+
+// checkFactors: each assessment is of one of the eight factors, once, with
+// texts within limits and a rating on the mapping's matrix.
+func (m ViolenceMapping) checkFactors(v *ValidationError) {
 	seen := map[ViolenceFactor]bool{}
 	for _, a := range m.Factors {
 		if !a.Factor.Valid() {
@@ -567,16 +589,20 @@ func (m ViolenceMapping) Validate(today Date) error {
 		}
 		seen[a.Factor] = true
 		what := fmt.Sprintf("Faktor %d", int(a.Factor))
-		checkText(&v, FieldAnswer, a.Answer, false, MaxDescriptionLen)
-		checkText(&v, FieldNotes, a.Notes, false, MaxNoteLen)
-		checkText(&v, FieldSituations, a.Situations, false, MaxNoteLen)
-		checkText(&v, FieldGroups, a.Groups, false, MaxTitleLen)
-		checkRating(&v, m.Matrix, what, a.Probability, a.Consequence, FieldProbability, FieldConsequence)
+		checkText(v, FieldAnswer, a.Answer, false, MaxDescriptionLen)
+		checkText(v, FieldNotes, a.Notes, false, MaxNoteLen)
+		checkText(v, FieldSituations, a.Situations, false, MaxNoteLen)
+		checkText(v, FieldGroups, a.Groups, false, MaxTitleLen)
+		checkRating(v, m.Matrix, what, a.Probability, a.Consequence, FieldProbability, FieldConsequence)
 	}
-	checkText(&v, FieldCombined, m.Combined.Assessment, false, MaxDescriptionLen)
-	checkRating(&v, m.Matrix, FieldCombined, m.Combined.Probability, m.Combined.Consequence, FieldCombinedProb, FieldCombinedCons)
+}
+
+// checkMappingMeasures: each linked measure is an action-plan measure,
+// linked once, to a factor (or the combined assessment) and a point of the
+// regulation.
+func checkMappingMeasures(v *ValidationError, links []ViolenceMeasureLink) {
 	linked := map[uint64]bool{}
-	for _, l := range m.Measures {
+	for _, l := range links {
 		switch {
 		case l.MeasureID == 0:
 			v.Add(FieldMeasureLink, "Et tiltak i kartleggingen mangler kobling til handlingsplanen")
@@ -591,7 +617,6 @@ func (m ViolenceMapping) Validate(today Date) error {
 			v.Add(FieldMeasurePoint, "Velg hvilket punkt i forskriften tiltaket gjelder")
 		}
 	}
-	return v.Err()
 }
 
 // ViolenceRefLabel is the action plan's source label for a measure from

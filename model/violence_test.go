@@ -221,6 +221,18 @@ func TestMappingValidate(t *testing.T) {
 			m.Measures = []ViolenceMeasureLink{{MeasureID: 1, Point: PointDesign}, {MeasureID: 1, Point: PointStaffing}}
 		}, FieldMeasureLink, "to ganger"},
 		{"blank participant", func(m *ViolenceMapping) { m.Participants = []string{"Kari", " "} }, FieldParticipants, "nr. 2"},
+		{"participant name too long", func(m *ViolenceMapping) {
+			m.Participants = []string{strings.Repeat("k", MaxNameLen+1)}
+		}, FieldParticipants, "høyst"},
+		{"matrix invalid", func(m *ViolenceMapping) { m.Matrix = RiskMatrix{Size: 3} }, FieldMatrixSize, "Risikomatrisen for kartleggingen er ugyldig"},
+		{"long notes", func(m *ViolenceMapping) { m.Factors[0].Notes = strings.Repeat("n", MaxNoteLen+1) }, FieldNotes, "høyst"},
+		{"long situations", func(m *ViolenceMapping) { m.Factors[0].Situations = strings.Repeat("s", MaxNoteLen+1) }, FieldSituations, "høyst"},
+		{"long groups", func(m *ViolenceMapping) { m.Factors[0].Groups = strings.Repeat("g", MaxTitleLen+1) }, FieldGroups, "høyst"},
+		{"long combined", func(m *ViolenceMapping) { m.Combined.Assessment = strings.Repeat("c", MaxDescriptionLen+1) }, FieldCombined, "høyst"},
+		{"combined out of scale", func(m *ViolenceMapping) { m.Combined.Consequence = 7 }, FieldCombinedCons, "fra 1 til 5"},
+		{"link unknown point", func(m *ViolenceMapping) {
+			m.Measures = []ViolenceMeasureLink{{MeasureID: 1, Factor: 2, Point: "x"}}
+		}, FieldMeasurePoint, "Velg hvilket punkt"},
 	}
 	for _, tt := range tests {
 		m := mapping(today)

@@ -84,93 +84,129 @@ type pdfFile struct {
 // parsePDF splits a PDF written by gofpdf into its objects. It checks
 // every assumption the rewrite depends on and fails on anything else.
 func parsePDF(in []byte) (*pdfFile, error) {
-	bad := func(what string) (*pdfFile, error) { return nil, fmt.Errorf("%w: %s", errNotGofpdf, what) }
+	xo, trailerEnd, err := pdfStartXref(in)
+	if err != nil {
+		return nil, err
+	}
+	count, entries, trailer, err := pdfXref(in[xo:trailerEnd])
+	if err != nil {
+		return nil, err
+	}
+	offsets, err := pdfObjectOffsets(entries, count, xo)
+	if err != nil {
+		return nil, err
+	}
+	f := &pdfFile{count: count, trailer: trailer}
+	if f.header, f.objs, err = pdfObjects(in, offsets, xo); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
 
-	// The end: "startxref\n<offset>\n%%EOF\n", parsed from the back.
+// notGofpdf is the error for a PDF that is not as gofpdf writes it.
+func notGofpdf(what string) error { return fmt.Errorf("%w: %s", errNotGofpdf, what) }
+
+// pdfStartXref reads the end, "startxref\n<offset>\n%%EOF\n", from the
+// back: xo is the offset of the cross-reference table, trailerEnd where
+// the trailer ends (keeping the newline before startxref).
+func pdfStartXref(in []byte) (xo, trailerEnd int, err error) {
 	const eof, sx = "\n%%EOF\n", "\nstartxref\n"
 	if !bytes.HasSuffix(in, []byte(eof)) {
-		return bad("no end-of-file marker")
+		return 0, 0, notGofpdf("no end-of-file marker")
 	}
 	rest := in[:len(in)-len(eof)]
 	nl := bytes.LastIndexByte(rest, '\n')
 	if nl < 0 {
-		return bad("no startxref")
+		return 0, 0, notGofpdf("no startxref")
 	}
 	xo, ok := parseUint(rest[nl+1:])
 	if !ok || !bytes.HasSuffix(rest[:nl+1], []byte(sx)) {
-		return bad("no startxref")
+		return 0, 0, notGofpdf("no startxref")
 	}
-	trailerEnd := nl + 1 - len(sx) + 1 // keeps the newline before startxref
+	trailerEnd = nl + 1 - len(sx) + 1
 	if xo >= trailerEnd {
-		return bad("startxref out of range")
+		return 0, 0, notGofpdf("startxref out of range")
 	}
+	return xo, trailerEnd, nil
+}
 
-	// The cross-reference table: one section from object 0, offsets only.
-	x := in[xo:trailerEnd]
+// pdfXref reads the cross-reference table x (up to the end of the
+// trailer): one section from object 0, offsets only, and gofpdf's trailer
+// without encryption, so stream data are plain text, not ciphertext that
+// a filter would be applied to after decryption. entries has count
+// entries, object 0's the free one.
+func pdfXref(x []byte) (count int, entries, trailer []byte, err error) {
 	if !bytes.HasPrefix(x, []byte("xref\n0 ")) {
-		return bad("no xref")
+		return 0, nil, nil, notGofpdf("no xref")
 	}
 	x = x[len("xref\n0 "):]
-	nl = bytes.IndexByte(x, '\n')
+	nl := bytes.IndexByte(x, '\n')
 	if nl < 0 {
-		return bad("xref header")
+		return 0, nil, nil, notGofpdf("xref header")
 	}
 	count, ok := parseUint(x[:nl])
 	if !ok || count < 2 {
-		return bad("xref count")
+		return 0, nil, nil, notGofpdf("xref count")
 	}
 	x = x[nl+1:]
 	if count > len(x)/xrefEntryLen {
-		return bad("xref too short")
+		return 0, nil, nil, notGofpdf("xref too short")
 	}
-	entries, trailer := x[:count*xrefEntryLen], x[count*xrefEntryLen:]
+	entries, trailer = x[:count*xrefEntryLen], x[count*xrefEntryLen:]
 	if string(entries[:xrefEntryLen]) != xrefFree {
-		return bad("xref entry 0")
+		return 0, nil, nil, notGofpdf("xref entry 0")
 	}
-	// gofpdf's trailer without encryption: stream data are plain text,
-	// not ciphertext that a filter would be applied to after decryption.
 	if !bytes.HasPrefix(trailer, []byte("trailer\n<<\n/Size "+strconv.Itoa(count)+"\n")) ||
 		!bytes.HasSuffix(trailer, []byte("\n>>\n")) || bytes.Contains(trailer, []byte("/Encrypt")) {
-		return bad("trailer")
+		return 0, nil, nil, notGofpdf("trailer")
 	}
+	return count, entries, trailer, nil
+}
 
-	f := &pdfFile{count: count, trailer: trailer, objs: make([]pdfObject, 0, count-1)}
+// pdfObjectOffsets reads the offset of objects 1 to count-1 from the
+// cross-reference entries; each is in use and before the table at xo.
+func pdfObjectOffsets(entries []byte, count, xo int) ([]int, error) {
 	offsets := make([]int, count)
 	for n := 1; n < count; n++ {
 		e := entries[n*xrefEntryLen : (n+1)*xrefEntryLen]
 		off, ok := parseUint(e[:10])
 		if !ok || string(e[10:]) != " 00000 n \n" || off <= 0 || off >= xo {
-			return bad("xref entry " + strconv.Itoa(n))
+			return nil, notGofpdf("xref entry " + strconv.Itoa(n))
 		}
 		offsets[n] = off
 	}
+	return offsets, nil
+}
 
-	// Objects in file order: each runs up to the next, the last one up to
-	// the cross-reference table.
-	order := make([]int, 0, count-1)
-	for n := 1; n < count; n++ {
+// pdfObjects splits in at the objects' offsets, in file order: each runs
+// up to the next, the last one up to the cross-reference table at xo.
+// What comes before the first object is the header.
+func pdfObjects(in []byte, offsets []int, xo int) (header []byte, objs []pdfObject, err error) {
+	order := make([]int, 0, len(offsets)-1)
+	for n := 1; n < len(offsets); n++ {
 		order = append(order, n)
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
-	f.header = in[:offsets[order[0]]]
-	if !bytes.HasPrefix(f.header, []byte("%PDF-")) {
-		return bad("header")
+	header = in[:offsets[order[0]]]
+	if !bytes.HasPrefix(header, []byte("%PDF-")) {
+		return nil, nil, notGofpdf("header")
 	}
+	objs = make([]pdfObject, 0, len(order))
 	for i, n := range order {
 		end := xo
 		if i+1 < len(order) {
 			end = offsets[order[i+1]]
 		}
 		if end == offsets[n] {
-			return bad("two objects at one offset")
+			return nil, nil, notGofpdf("two objects at one offset")
 		}
 		o, err := parseObject(n, in[offsets[n]:end])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		f.objs = append(f.objs, o)
+		objs = append(objs, o)
 	}
-	return f, nil
+	return header, objs, nil
 }
 
 // parseObject checks that seg is object n and finds its stream data if

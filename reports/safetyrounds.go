@@ -58,7 +58,28 @@ func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
 		remark = "Utkast: vernerunden er ikke fullført. " + r.ProgressText() + "."
 	}
 	d.titleBlock(title, []string{unitLine(in.Unit)}, remark)
+	d.roundDetails(r)
+	d.roundPreMeeting(in)
+	d.roundInspection(r)
+	d.roundFindings(in)
+	if len(in.Photos) > 0 {
+		d.Heading(3, "Bilder fra funnene")
+		d.Photos(in.Photos)
+	}
 
+	d.Heading(2, "Avslutningsmøte")
+	if s := strings.TrimSpace(r.ClosingNotes); s != "" {
+		d.Paragraph(s)
+	} else {
+		d.Note("Ingen oppsummering registrert.")
+	}
+	d.Heading(2, "Underskrifter")
+	d.signatures([]string{"Leder", "Verneombud"})
+	return d
+}
+
+// roundDetails: date, checklist, status, areas and participants.
+func (d *Document) roundDetails(r model.SafetyRound) {
 	status := r.Status.Label()
 	if r.Locked() {
 		status += " og låst " + r.CompletedDate().String()
@@ -74,12 +95,11 @@ func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
 		{"Områder", orDash(strings.Join(r.Areas, ", "))},
 		{"Deltakere", orDash(strings.Join(people, ", "))},
 	})
+}
 
-	byID := map[uint64]model.Measure{}
-	for _, m := range in.Measures {
-		byID[m.ID] = m
-	}
-
+// roundPreMeeting: the status of the previous round's measures and the
+// pre-meeting's notes.
+func (d *Document) roundPreMeeting(in SafetyRoundInput) {
 	d.Heading(2, "Formøte")
 	if in.Previous == nil {
 		d.Paragraph("Ingen tidligere fullført vernerunde.")
@@ -90,10 +110,14 @@ func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
 			d.roundMeasureTable(prev, in.Today)
 		}
 	}
-	if s := strings.TrimSpace(r.PreMeetingNotes); s != "" {
+	if s := strings.TrimSpace(in.Round.PreMeetingNotes); s != "" {
 		d.KeyValues([][2]string{{"Notater", s}})
 	}
+}
 
+// roundInspection: the count of answers, then every answer by section,
+// a finding's answer marked.
+func (d *Document) roundInspection(r model.SafetyRound) {
 	d.Heading(2, "Befaring")
 	answered, total := r.Progress()
 	counts := map[model.Answer]int{}
@@ -129,51 +153,52 @@ func SafetyRoundReport(in SafetyRoundInput, opts Options) *Document {
 		d.Table(Table{Columns: []Column{{Title: "Nr.", Width: 10, Align: AlignRight}, {Title: "Spørsmål", Width: 80},
 			{Title: "Svar", Width: 28}, {Title: "Kommentar", Width: 62}}, Rows: rows, Styles: styles})
 	}
+}
 
+// roundFindings: each finding with the measures and deviations made from
+// it.
+func (d *Document) roundFindings(in SafetyRoundInput) {
 	d.Heading(2, "Funn og tiltak")
-	fs := r.Findings()
+	fs := in.Round.Findings()
 	if len(fs) == 0 {
 		d.Note("Ingen funn: ingen spørsmål er besvart «Må forbedres».")
-	} else {
-		var rows [][]string
-		for _, f := range fs {
-			var measures []string
-			for _, id := range f.Answer.MeasureIDs {
-				m, ok := byID[id]
-				if !ok {
-					measures = append(measures, fmt.Sprintf("Tiltak %d (slettet fra handlingsplanen)", id))
-					continue
-				}
-				line := fmt.Sprintf("%s – %s, %s, frist %s", m.Title, strings.ToLower(m.Status.Label()), m.Responsible, m.Deadline)
-				if m.Overdue(in.Today) {
-					line += " (forfalt)"
-				}
-				measures = append(measures, line)
-			}
-			for _, id := range f.Answer.DeviationIDs {
-				measures = append(measures, fmt.Sprintf("Registrert som avvik nr. %d", id))
-			}
-			if len(measures) == 0 {
-				measures = []string{"Ingen tiltak registrert"}
-			}
-			rows = append(rows, []string{strconv.Itoa(f.Question.Number), f.Question.Text + "\n" + f.Answer.Comment, strings.Join(measures, "\n")})
-		}
-		d.Table(Table{Columns: []Column{{Title: "Nr.", Width: 10, Align: AlignRight}, {Title: "Funn", Width: 85}, {Title: "Tiltak", Width: 85}}, Rows: rows})
+		return
 	}
-	if len(in.Photos) > 0 {
-		d.Heading(3, "Bilder fra funnene")
-		d.Photos(in.Photos)
+	byID := map[uint64]model.Measure{}
+	for _, m := range in.Measures {
+		byID[m.ID] = m
 	}
+	var rows [][]string
+	for _, f := range fs {
+		rows = append(rows, []string{strconv.Itoa(f.Question.Number), f.Question.Text + "\n" + f.Answer.Comment,
+			strings.Join(findingFollowUp(f.Answer, byID, in.Today), "\n")})
+	}
+	d.Table(Table{Columns: []Column{{Title: "Nr.", Width: 10, Align: AlignRight}, {Title: "Funn", Width: 85}, {Title: "Tiltak", Width: 85}}, Rows: rows})
+}
 
-	d.Heading(2, "Avslutningsmøte")
-	if s := strings.TrimSpace(r.ClosingNotes); s != "" {
-		d.Paragraph(s)
-	} else {
-		d.Note("Ingen oppsummering registrert.")
+// findingFollowUp is a line for each measure (byID: the action plan's) and
+// deviation made from a finding's answer, or that there is none.
+func findingFollowUp(a model.RoundAnswer, byID map[uint64]model.Measure, today model.Date) []string {
+	var lines []string
+	for _, id := range a.MeasureIDs {
+		m, ok := byID[id]
+		if !ok {
+			lines = append(lines, fmt.Sprintf("Tiltak %d (slettet fra handlingsplanen)", id))
+			continue
+		}
+		line := fmt.Sprintf("%s – %s, %s, frist %s", m.Title, strings.ToLower(m.Status.Label()), m.Responsible, m.Deadline)
+		if m.Overdue(today) {
+			line += " (forfalt)"
+		}
+		lines = append(lines, line)
 	}
-	d.Heading(2, "Underskrifter")
-	d.signatures([]string{"Leder", "Verneombud"})
-	return d
+	for _, id := range a.DeviationIDs {
+		lines = append(lines, fmt.Sprintf("Registrert som avvik nr. %d", id))
+	}
+	if len(lines) == 0 {
+		lines = []string{"Ingen tiltak registrert"}
+	}
+	return lines
 }
 
 // roundMeasureTable lists measures with status, responsible and deadline;

@@ -2,9 +2,7 @@ package storage_test
 
 import (
 	"fmt"
-	"slices"
 	"testing"
-	"time"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -18,12 +16,7 @@ import (
 // before the unit's history, 2023 its first year, 2025 the last full one.
 // A year's cost should follow what the year holds, not the history.
 func BenchmarkLoadAnnualYear(b *testing.B) {
-	path := heavyDemo(b)
-	st, err := storage.Open(path, storage.Options{ReadOnly: true, NoListCache: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := openHeavy(b, storage.Options{ReadOnly: true, NoListCache: true})
 	today := model.NewDate(2026, 11, 24)
 	for _, year := range []model.HMSYear{2022, 2023, 2025} {
 		for _, c := range []struct {
@@ -32,6 +25,7 @@ func BenchmarkLoadAnnualYear(b *testing.B) {
 		}{{"per_år", model.LoadAnnualYear}, {"alle_år", model.LoadAnnualData}} {
 			b.Run(fmt.Sprintf("%d/%s", year, c.name), func(b *testing.B) {
 				var d model.AnnualData
+				var err error
 				b.ReportAllocs()
 				for b.Loop() {
 					if d, err = c.load(st, year, today); err != nil {
@@ -47,14 +41,9 @@ func BenchmarkLoadAnnualYear(b *testing.B) {
 
 // BenchmarkSaveDeviationEdit times one saved edit of a deviation on the
 // heavy unit (writable, as in the GUI), which also rewrites its year-index
-// entry. It reports the median of the individual saves (target < 20 ms).
+// entry; see benchSaves for what it reports.
 func BenchmarkSaveDeviationEdit(b *testing.B) {
-	path := heavyDemo(b)
-	st, err := storage.Open(path, storage.Options{NoBackup: true, User: "bench"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := openHeavy(b, guiOptions)
 	devs, err := st.DeviationsDatedIn(2025, 2025)
 	if err != nil || len(devs) == 0 {
 		b.Fatalf("%d deviations, %v", len(devs), err)
@@ -62,21 +51,8 @@ func BenchmarkSaveDeviationEdit(b *testing.B) {
 	today := model.NewDate(2026, 11, 24)
 	d := devs[len(devs)/2]
 	base := d.WhatHappened
-	var times []time.Duration
-	i := 0
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		i++
-		d.WhatHappened = fmt.Sprintf("%s (endring %d)", base, i)
-		t0 := time.Now()
-		saved, err := st.SaveDeviation(d, today)
-		times = append(times, time.Since(t0))
-		if err != nil {
-			b.Fatal(err)
-		}
-		d = saved
-	}
-	slices.Sort(times)
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	benchSaves(b, func(i int) { d.WhatHappened = fmt.Sprintf("%s (endring %d)", base, i) }, func() (err error) {
+		d, err = st.SaveDeviation(d, today)
+		return err
+	})
 }

@@ -118,14 +118,10 @@ func (e entity[T]) save(tx *bbolt.Tx, v T) (T, Change, error) {
 	if e.norm != nil {
 		v = e.norm(v)
 	}
-	id, kind := e.id(v), ChangeCreated
-	var old T
-	if id != 0 {
-		var err error
-		if old, err = e.get(tx, id); err != nil {
-			return v, Change{}, err
-		}
-		kind = ChangeUpdated
+	id := e.id(v)
+	old, kind, err := e.previous(tx, id)
+	if err != nil {
+		return v, Change{}, err
 	}
 	if e.fill != nil {
 		v = e.fill(old, kind == ChangeCreated, v)
@@ -136,46 +132,72 @@ func (e entity[T]) save(tx *bbolt.Tx, v T) (T, Change, error) {
 		}
 	}
 	if id == 0 {
-		var err error
 		if id, err = nextID(tx, e.bucket); err != nil {
 			return v, Change{}, err
 		}
 		e.setID(&v, id)
 	}
-	if e.across != nil {
-		all, err := e.list(tx)
-		if err != nil {
-			return v, Change{}, err
-		}
-		others := all[:0]
-		for _, o := range all {
-			if e.id(o) != id {
-				others = append(others, o)
-			}
-		}
-		if err := e.across(others, v); err != nil {
-			return v, Change{}, err
-		}
+	if err := e.checkAcross(tx, id, v); err != nil {
+		return v, Change{}, err
 	}
-	summary := fmt.Sprintf("La til %s %s", e.name, e.label(v))
-	if kind == ChangeUpdated {
-		newRaw, err := encodeRecord(v)
-		if err != nil {
-			return v, Change{}, err
-		}
-		oldRaw, _ := encodeRecord(old)
-		if bytes.Equal(newRaw, oldRaw) {
-			return v, Change{}, errNoChange
-		}
-		summary = fmt.Sprintf("Endret %s %s", e.name, e.label(v))
-		if was := e.label(old); was != e.label(v) {
-			summary += ", før: " + was
-		}
+	summary, err := e.changeSummary(kind, old, v)
+	if err != nil {
+		return v, Change{}, err
 	}
 	if err := putRecord(tx, e.bucket, id, v); err != nil {
 		return v, Change{}, err
 	}
 	return v, Change{Entity: e.name, EntityID: id, Kind: kind, Summary: summary}, nil
+}
+
+// previous is the stored record a save with this ID replaces and whether
+// the save creates or updates; ID 0 creates (old is the zero value).
+func (e entity[T]) previous(tx *bbolt.Tx, id uint64) (old T, kind ChangeKind, err error) {
+	if id == 0 {
+		return old, ChangeCreated, nil
+	}
+	old, err = e.get(tx, id)
+	return old, ChangeUpdated, err
+}
+
+// checkAcross applies the rules across all records (if e has any) to v,
+// stored under id, against the other records.
+func (e entity[T]) checkAcross(tx *bbolt.Tx, id uint64, v T) error {
+	if e.across == nil {
+		return nil
+	}
+	all, err := e.list(tx)
+	if err != nil {
+		return err
+	}
+	others := all[:0]
+	for _, o := range all {
+		if e.id(o) != id {
+			others = append(others, o)
+		}
+	}
+	return e.across(others, v)
+}
+
+// changeSummary is the change log's line for saving v over old: «La til …»
+// or «Endret …, før: …»; errNoChange when an update stores the same bytes.
+func (e entity[T]) changeSummary(kind ChangeKind, old, v T) (string, error) {
+	if kind != ChangeUpdated {
+		return fmt.Sprintf("La til %s %s", e.name, e.label(v)), nil
+	}
+	newRaw, err := encodeRecord(v)
+	if err != nil {
+		return "", err
+	}
+	oldRaw, _ := encodeRecord(old)
+	if bytes.Equal(newRaw, oldRaw) {
+		return "", errNoChange
+	}
+	summary := fmt.Sprintf("Endret %s %s", e.name, e.label(v))
+	if was := e.label(old); was != e.label(v) {
+		summary += ", før: " + was
+	}
+	return summary, nil
 }
 
 // put stores v under its (non-zero) ID without validation or change-log

@@ -192,92 +192,130 @@ func Create(path string, o Options) error {
 // follow the history. Measures made from risk items go through
 // AddMeasureForRiskItem, which links both ways.
 func write(st *storage.Store, ds Dataset) error {
-	type event struct {
-		day                 model.Date
-		measure, assessment int
-	}
-	events := make([]event, 0, len(ds.Measures)+len(ds.Assessments))
-	for i, m := range ds.Measures {
-		events = append(events, event{m.Created, i, -1})
-	}
-	for i, a := range ds.Assessments {
-		events = append(events, event{a.Date, -1, i})
-	}
-	slices.SortStableFunc(events, func(a, b event) int { return a.day.Compare(b.day) })
-
 	return st.Batch(func(b *storage.Batch) error {
-		for _, m := range ds.Members {
-			if _, err := b.SaveMember(m); err != nil {
-				return err
-			}
-		}
-		if ds.RiskMatrix != (model.RiskMatrix{}) {
-			if err := b.SaveRiskMatrix(ds.RiskMatrix); err != nil {
-				return err
-			}
+		if err := writeCommittee(b, ds); err != nil {
+			return err
 		}
 		if err := writeSickLeave(b, ds.SickLeave); err != nil {
 			return fmt.Errorf("sykefraværet: %w", err)
 		}
-		saved := make([]model.RiskAssessment, len(ds.Assessments))
-		for _, e := range events {
-			if e.measure >= 0 {
-				m := ds.Measures[e.measure]
-				if _, err := b.SaveMeasure(m, m.Updated); err != nil {
-					return fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
-				}
-				continue
-			}
-			a := ds.Assessments[e.assessment]
-			sa, err := b.SaveAssessment(a.RiskAssessment, a.Date)
-			if err != nil {
-				return fmt.Errorf("risikovurderingen «%s»: %w", a.Title, err)
-			}
-			saved[e.assessment] = sa
-			for _, it := range a.Items {
-				ri := it.RiskItem
-				ri.AssessmentID = sa.ID
-				si, err := b.SaveRiskItem(ri)
-				if err != nil {
-					return fmt.Errorf("risikoforholdet «%s»: %w", ri.Hazard, err)
-				}
-				for _, m := range it.Measures {
-					if _, _, err := b.AddMeasureForRiskItem(si.ID, m, m.Updated); err != nil {
-						return fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
-					}
-				}
-			}
-		}
-		for i, a := range ds.Assessments {
-			if a.ReplacedBy < 0 {
-				continue
-			}
-			old := saved[i]
-			old.SupersededBy = saved[a.ReplacedBy].ID
-			if _, err := b.SaveAssessment(old, old.Date); err != nil {
-				return err
-			}
-		}
-		if err := writeMeetings(b, ds.Meetings); err != nil {
+		if err := writeRiskHistory(b, ds); err != nil {
 			return err
 		}
-		if err := writeDeviations(b, ds.Deviations); err != nil {
-			return err
-		}
-		if err := writeViolence(b, ds.Violence); err != nil {
-			return err
-		}
-		if err := writeSafetyRounds(b, ds.SafetyRounds); err != nil {
-			return err
-		}
-		if err := writeSurveyRounds(b, ds.SurveyRounds); err != nil {
-			return err
-		}
-		if err := writeReviews(b, ds.Reviews); err != nil {
-			return err
-		}
-		return writeExports(b, ds.Exports)
+		return writeModules(b, ds)
 	})
+}
+
+// writeCommittee stores the members and the unit's risk matrix.
+func writeCommittee(b *storage.Batch, ds Dataset) error {
+	for _, m := range ds.Members {
+		if _, err := b.SaveMember(m); err != nil {
+			return err
+		}
+	}
+	if ds.RiskMatrix != (model.RiskMatrix{}) {
+		return b.SaveRiskMatrix(ds.RiskMatrix)
+	}
+	return nil
+}
+
+// riskEvent is a measure or a risk assessment (the other index -1), on the
+// day it was made.
+type riskEvent struct {
+	day                 model.Date
+	measure, assessment int
+}
+
+// riskEvents are the measures and assessments in date order.
+func riskEvents(ds Dataset) []riskEvent {
+	events := make([]riskEvent, 0, len(ds.Measures)+len(ds.Assessments))
+	for i, m := range ds.Measures {
+		events = append(events, riskEvent{m.Created, i, -1})
+	}
+	for i, a := range ds.Assessments {
+		events = append(events, riskEvent{a.Date, -1, i})
+	}
+	slices.SortStableFunc(events, func(a, b riskEvent) int { return a.day.Compare(b.day) })
+	return events
+}
+
+// writeRiskHistory stores the measures and the risk assessments (with
+// their items and the items' measures) in date order, then marks the
+// assessments that a later one replaced.
+func writeRiskHistory(b *storage.Batch, ds Dataset) error {
+	saved := make([]model.RiskAssessment, len(ds.Assessments))
+	for _, e := range riskEvents(ds) {
+		if e.measure >= 0 {
+			m := ds.Measures[e.measure]
+			if _, err := b.SaveMeasure(m, m.Updated); err != nil {
+				return fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
+			}
+			continue
+		}
+		sa, err := writeAssessment(b, ds.Assessments[e.assessment])
+		if err != nil {
+			return err
+		}
+		saved[e.assessment] = sa
+	}
+	for i, a := range ds.Assessments {
+		if a.ReplacedBy < 0 {
+			continue
+		}
+		old := saved[i]
+		old.SupersededBy = saved[a.ReplacedBy].ID
+		if _, err := b.SaveAssessment(old, old.Date); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeAssessment stores one risk assessment, its items and the measures
+// made from them (linked both ways), and returns it as stored.
+func writeAssessment(b *storage.Batch, a Assessment) (model.RiskAssessment, error) {
+	sa, err := b.SaveAssessment(a.RiskAssessment, a.Date)
+	if err != nil {
+		return sa, fmt.Errorf("risikovurderingen «%s»: %w", a.Title, err)
+	}
+	for _, it := range a.Items {
+		ri := it.RiskItem
+		ri.AssessmentID = sa.ID
+		si, err := b.SaveRiskItem(ri)
+		if err != nil {
+			return sa, fmt.Errorf("risikoforholdet «%s»: %w", ri.Hazard, err)
+		}
+		for _, m := range it.Measures {
+			if _, _, err := b.AddMeasureForRiskItem(si.ID, m, m.Updated); err != nil {
+				return sa, fmt.Errorf("tiltaket «%s»: %w", m.Title, err)
+			}
+		}
+	}
+	return sa, nil
+}
+
+// writeModules stores the records of the other modules, each module in
+// the order its own writer keeps.
+func writeModules(b *storage.Batch, ds Dataset) error {
+	if err := writeMeetings(b, ds.Meetings); err != nil {
+		return err
+	}
+	if err := writeDeviations(b, ds.Deviations); err != nil {
+		return err
+	}
+	if err := writeViolence(b, ds.Violence); err != nil {
+		return err
+	}
+	if err := writeSafetyRounds(b, ds.SafetyRounds); err != nil {
+		return err
+	}
+	if err := writeSurveyRounds(b, ds.SurveyRounds); err != nil {
+		return err
+	}
+	if err := writeReviews(b, ds.Reviews); err != nil {
+		return err
+	}
+	return writeExports(b, ds.Exports)
 }
 
 func writeExports(b *storage.Batch, xs []model.ExportRecord) error {
