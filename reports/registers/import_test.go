@@ -195,7 +195,7 @@ func TestImportExportWithoutDescriptions(t *testing.T) {
 		t.Errorf("deviation %+v", dv)
 	}
 	p := Preview{Register: RegDeviations, Deviations: ds}
-	if s := p.Summary("avvik.csv"); !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "eksportert uten beskrivelser: 1 tekster") ||
+	if s := p.Summary("avvik.csv"); !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "Filen er uten beskrivelser: 1 tekst som må være med") ||
 		!strings.Contains(s, MissingText) {
 		t.Errorf("summary %q", s)
 	}
@@ -217,12 +217,12 @@ func TestImportSaysLinksAreDropped(t *testing.T) {
 		t.Fatalf("%v", p.Errs())
 	}
 	s := p.Summary("avvik.csv")
-	if !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "1 koblinger til tiltak tas ikke med") ||
+	if !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "1 kobling til tiltak som ikke finnes i handlingsplanen, tas ikke med") ||
 		!strings.Contains(s, "importer handlingsplanen (fra samme eksport) først") {
 		t.Errorf("summary %q", s)
 	}
 	p = ReadImport(bytes.NewReader(CSV(table(t, ts, "avvik"))), RegDeviations, Existing{Measures: importable().Measures}, importToday)
-	if s := p.Summary("avvik.csv"); strings.Contains(s, "koblinger") {
+	if s := p.Summary("avvik.csv"); strings.Contains(s, "kobling") {
 		t.Errorf("with the plan in the unit: %q", s)
 	}
 }

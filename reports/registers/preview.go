@@ -162,12 +162,21 @@ func (p Preview) Summary(name string) string {
 	s += "."
 	filled, dropped := p.newRowFacts()
 	if filled > 0 {
-		s += fmt.Sprintf(" Filen er eksportert uten beskrivelser: %d tekster som må være med, får teksten «%s» – skriv dem inn etterpå, eller importer en eksport med beskrivelser.", filled, MissingText)
+		s += fmt.Sprintf(" Filen er uten beskrivelser: %s som må være med, får teksten «%s».", count(filled, "tekst", "tekster"), MissingText)
 	}
 	if dropped > 0 {
-		s += fmt.Sprintf(" %d koblinger til tiltak tas ikke med fordi tiltakene ikke finnes i handlingsplanen. Skal koblingene være med, importer handlingsplanen (fra samme eksport) først, og så avvikene.", dropped)
+		s += fmt.Sprintf(" %s til tiltak som ikke finnes i handlingsplanen, tas ikke med – importer handlingsplanen (fra samme eksport) først.",
+			count(dropped, "kobling", "koblinger"))
 	}
 	return s
+}
+
+// count is "1 tekst" or "3 tekster".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // newRowFacts counts, over the rows that will be imported, the texts that

@@ -40,6 +40,7 @@ type Importer struct {
 	// most maxProblems).
 	Problems *fyne.Container
 	body     *fyne.Container
+	content  *fyne.Container // the summary above the rows: laid out again when it changes
 	Dialog   *widgets.KeyDialog
 	Import   *widgets.KeyButton
 	Err      *widgets.ErrorText
@@ -77,12 +78,13 @@ func NewImporter(env *appctx.Env, reg registers.Register) *Importer {
 	help := lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Tiltak, Ansvarlig, Frist og Prioritert område må være med. Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
 	if reg == registers.RegDeviations {
 		title = lang.L("Importer avvik til avviksregisteret")
-		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Uten beskrivelsene får «Hva skjedde» en merknad om at teksten mangler. Importer\nhandlingsplanen først, så blir koblingene til tiltakene med. Ingenting lagres før du har sett radene\nog trykket «Importer»; har én rad feil, importeres ingenting.")
+		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Uten beskrivelsene får «Hva skjedde» en merknad om at teksten\nmangler. Importer handlingsplanen først, så blir koblingene til tiltakene med. Ingenting\nlagres før du har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
 	}
 	top := container.NewVBox(widget.NewLabel(help), container.NewHBox(im.Choose), im.File, im.Err.Label)
 	im.Problems = container.NewVBox()
 	im.body = container.NewStack(im.List)
-	im.Dialog = widgets.NewKeyDialog(env.Window, title, container.NewBorder(top, nil, nil, nil, im.body))
+	im.content = container.NewBorder(top, nil, nil, nil, im.body)
+	im.Dialog = widgets.NewKeyDialog(env.Window, title, im.content)
 	im.Dialog.SetCancel(lang.L("Lukk"), nil)
 	im.Import = im.Dialog.AddSubmit(lang.L("Importer"), theme.DownloadIcon(), widget.HighImportance, im.DoImport)
 	im.Import.Disable()
@@ -148,6 +150,7 @@ func (im *Importer) Load(name string, r io.Reader) {
 		im.Import.Disable()
 	}
 	im.showProblems()
+	im.content.Refresh() // a longer summary takes more lines
 	im.List.Refresh()
 	im.List.ScrollToTop()
 }

@@ -147,7 +147,7 @@ func TestImportDialogDeviationsWithoutTextAndLinks(t *testing.T) {
 			t.Errorf("preview lacks %q:\n%s", want, lines)
 		}
 	}
-	if !strings.Contains(im.File.Text, "1 koblinger til tiltak tas ikke med") || !strings.Contains(im.File.Text, "importer handlingsplanen") || im.Import.Disabled() {
+	if !strings.Contains(im.File.Text, "1 kobling til tiltak som ikke finnes i handlingsplanen, tas ikke med") || !strings.Contains(im.File.Text, "importer handlingsplanen") || im.Import.Disabled() {
 		t.Errorf("summary %q (import disabled %v)", im.File.Text, im.Import.Disabled())
 	}
 	if !im.DoImport() {
