@@ -73,35 +73,46 @@ func TestImportRoundTrip(t *testing.T) {
 	}
 }
 
-// The default export (without descriptions) imports into an empty unit:
-// every row, the required texts marked as missing, and the summary says
-// so. Deviations imported before the action plan lose their links to
-// measures, and the command says so and says to import the plan first.
-func TestImportDefaultExportAndOrder(t *testing.T) {
-	dir := t.TempDir()
-	src := demoDB(t, dir, 1)
+// plainExport writes the demo unit's registers without descriptions (the
+// default) and returns the folder.
+func plainExport(t *testing.T, dir string) string {
+	t.Helper()
 	plain := filepath.Join(dir, "plain")
-	if code, _, errs := runCLI("registers", "--db", src, "--out", plain); code != exitOK {
+	if code, _, errs := runCLI("registers", "--db", demoDB(t, dir, 1), "--out", plain); code != exitOK {
 		t.Fatal(errs)
 	}
-	today := reportToday.String()
+	return plain
+}
 
-	// Avvik first: the links are dropped, and the preview says so.
+// Deviations imported before the action plan lose their links to
+// measures, and the command says so and says to import the plan first.
+func TestImportDeviationsBeforePlanSaysLinksDropped(t *testing.T) {
+	dir := t.TempDir()
+	plain := plainExport(t, dir)
 	db := emptyDB(t, dir, "avvik-forst.db")
-	code, out, errs := runCLI("import", "--db", db, "--register", "avvik", "--in", filepath.Join(plain, "avvik.csv"), "--today", today, "--dry-run")
-	if code != exitOK || !strings.Contains(out, "koblinger til tiltak som ikke finnes i handlingsplanen, tas ikke med") || !strings.Contains(out, "importer handlingsplanen (fra samme eksport) først") ||
-		!strings.Contains(out, "finnes ikke i handlingsplanen; koblingen tas ikke med") {
-		t.Errorf("avvik before the plan: exit %d\n%s%s", code, out, errs)
-	}
-
-	// The plan first, then avvik: everything imports, links kept.
-	for _, reg := range []string{"handlingsplan", "avvik"} {
-		code, out, errs := runCLI("import", "--db", db, "--register", reg, "--in", filepath.Join(plain, reg+".csv"), "--today", today)
-		if code != exitOK || !strings.Contains(out, "Importerte") {
-			t.Fatalf("%s: exit %d\n%s%s", reg, code, out, errs)
+	code, out, errs := runCLI("import", "--db", db, "--register", "avvik", "--in", filepath.Join(plain, "avvik.csv"), "--today", reportToday.String(), "--dry-run")
+	for _, want := range []string{
+		"koblinger til tiltak som ikke finnes i handlingsplanen, tas ikke med",
+		"importer handlingsplanen (fra samme eksport) først",
+		"finnes ikke i handlingsplanen; koblingen tas ikke med",
+	} {
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("avvik before the plan lacks %q: exit %d\n%s%s", want, code, out, errs)
 		}
-		if reg == "avvik" && (!strings.Contains(out, "Filen er uten beskrivelser") || strings.Contains(out, "tas ikke med –")) {
-			t.Errorf("avvik after the plan:\n%s", out)
+	}
+}
+
+// The default export (without descriptions) imports into an empty unit,
+// the plan first: every row, links kept, the required texts marked as
+// missing, and the summary says so; exported again it is the same file.
+func TestImportDefaultExportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	plain := plainExport(t, dir)
+	db := emptyDB(t, dir, "plan-forst.db")
+	for _, reg := range []string{"handlingsplan", "avvik"} {
+		code, out, errs := runCLI("import", "--db", db, "--register", reg, "--in", filepath.Join(plain, reg+".csv"), "--today", reportToday.String())
+		if code != exitOK || !strings.Contains(out, "Importerte") || !strings.Contains(out, "Filen er uten beskrivelser") || strings.Contains(out, "tas ikke med –") {
+			t.Fatalf("%s: exit %d\n%s%s", reg, code, out, errs)
 		}
 	}
 	again := filepath.Join(dir, "again")

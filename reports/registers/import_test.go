@@ -174,7 +174,7 @@ func TestImportHeaderProblems(t *testing.T) {
 
 // The default export (without descriptions) imports again: the texts the
 // model requires get MissingText, each row says so and so does the
-// summary. A file with the column but an empty cell is still refused.
+// summary.
 func TestImportExportWithoutDescriptions(t *testing.T) {
 	ts := Build(importable(), Options{})
 	ms := ParseMeasures(csvGrid(t, CSV(table(t, ts, "handlingsplan"))), nil, importToday)
@@ -187,6 +187,12 @@ func TestImportExportWithoutDescriptions(t *testing.T) {
 	if len(ms.Rows[0].Notes) != 0 || len(ms.Rows[1].Notes) != 1 || !strings.Contains(ms.Rows[1].Notes[0], "Filen har ikke kolonnen «Evaluering»") {
 		t.Errorf("notes %q / %q", ms.Rows[0].Notes, ms.Rows[1].Notes)
 	}
+}
+
+// Deviations of the default export get MissingText for what happened; a
+// file with the column but an empty cell is still refused.
+func TestImportDeviationsWithoutDescriptions(t *testing.T) {
+	ts := Build(importable(), Options{})
 	ds := ParseDeviations(csvGrid(t, CSV(table(t, ts, "avvik"))), nil, importable().Measures, importToday)
 	if ds.Errs != nil || len(ds.Rows) != 1 {
 		t.Fatalf("deviations without descriptions: %v", ds.Errs)

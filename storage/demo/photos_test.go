@@ -72,46 +72,8 @@ func TestDemoPhotosFitRecords(t *testing.T) {
 	for _, seed := range []int64{1, 2, 3, 4, 5, 6, 7} {
 		atts, devs, rounds, sector := demoPhotos(t, seed)
 		sectors[sector] = true
-		devByID := map[uint64]model.Deviation{}
-		for _, d := range devs {
-			devByID[d.ID] = d
-		}
-		roundByID := map[uint64]model.SafetyRound{}
-		for _, r := range rounds {
-			roundByID[r.ID] = r
-		}
-		for _, a := range atts {
-			var record string
-			switch a.OwnerKind {
-			case model.OwnerDeviation:
-				d := devByID[a.OwnerID]
-				record = d.WhatHappened
-				if d.PhotoConcernsPerson() || !d.Severity.Serious() {
-					t.Errorf("seed %d: photo on deviation %s (serious %v, about a person %v)", seed, d.Label(), d.Severity.Serious(), d.PhotoConcernsPerson())
-				}
-			case model.OwnerFinding:
-				q, _ := roundByID[a.OwnerID].Question(a.Question)
-				record = q.Text
-				if roundByID[a.OwnerID].AnswerFor(a.Question).Answer != model.AnswerImprove {
-					t.Errorf("seed %d: photo on question %d of round %d, not a finding", seed, a.Question, a.OwnerID)
-				}
-			}
-			if err := captionFits(a.Caption, record); err != nil {
-				t.Errorf("seed %d, %s %d: %v", seed, a.OwnerKind, a.OwnerID, err)
-			}
-		}
-		for y := today.Year() - 3; y <= today.Year(); y++ {
-			kinds := map[model.AttachmentOwner]int{}
-			for _, a := range model.ReportPhotos(atts, devs, rounds, model.HMSYear(y)) {
-				kinds[a.OwnerKind]++
-			}
-			if kinds[model.OwnerDeviation] == 0 {
-				t.Errorf("seed %d (%s): the annual report %d shows no deviation photo", seed, sector, y)
-			}
-			if y >= today.Year()-2 && kinds[model.OwnerFinding] == 0 {
-				t.Errorf("seed %d (%s): the annual report %d shows no finding photo", seed, sector, y)
-			}
-		}
+		checkPhotoRecords(t, fmt.Sprintf("seed %d (%s)", seed, sector), atts, devs, rounds)
+		checkPhotosEveryYear(t, fmt.Sprintf("seed %d (%s)", seed, sector), atts, devs, rounds)
 	}
 	if len(sectors) < 3 {
 		t.Errorf("only sectors %v tried", sectors)
@@ -120,6 +82,59 @@ func TestDemoPhotosFitRecords(t *testing.T) {
 	b, _, _, _ := demoPhotos(t, 2)
 	if fmt.Sprint(photoKeys(a)) != fmt.Sprint(photoKeys(b)) {
 		t.Errorf("the same seed gives different photos:\n%v\n%v", photoKeys(a), photoKeys(b))
+	}
+}
+
+// checkPhotoRecords: every caption fits its record; a deviation photo is
+// on a serious deviation not about a person, a finding photo on a finding.
+func checkPhotoRecords(t *testing.T, unit string, atts []model.Attachment, devs []model.Deviation, rounds []model.SafetyRound) {
+	t.Helper()
+	devByID := map[uint64]model.Deviation{}
+	for _, d := range devs {
+		devByID[d.ID] = d
+	}
+	roundByID := map[uint64]model.SafetyRound{}
+	for _, r := range rounds {
+		roundByID[r.ID] = r
+	}
+	for _, a := range atts {
+		var record string
+		switch a.OwnerKind {
+		case model.OwnerDeviation:
+			d := devByID[a.OwnerID]
+			record = d.WhatHappened
+			if d.PhotoConcernsPerson() || !d.Severity.Serious() {
+				t.Errorf("%s: photo on deviation %s (serious %v, about a person %v)", unit, d.Label(), d.Severity.Serious(), d.PhotoConcernsPerson())
+			}
+		case model.OwnerFinding:
+			r := roundByID[a.OwnerID]
+			q, _ := r.Question(a.Question)
+			record = q.Text
+			if r.AnswerFor(a.Question).Answer != model.AnswerImprove {
+				t.Errorf("%s: photo on question %d of round %d, not a finding", unit, a.Question, a.OwnerID)
+			}
+		}
+		if err := captionFits(a.Caption, record); err != nil {
+			t.Errorf("%s, %s %d: %v", unit, a.OwnerKind, a.OwnerID, err)
+		}
+	}
+}
+
+// checkPhotosEveryYear: the annual report of every year shows deviation
+// photos, and of every year with safety rounds finding photos.
+func checkPhotosEveryYear(t *testing.T, unit string, atts []model.Attachment, devs []model.Deviation, rounds []model.SafetyRound) {
+	t.Helper()
+	for y := today.Year() - 3; y <= today.Year(); y++ {
+		kinds := map[model.AttachmentOwner]int{}
+		for _, a := range model.ReportPhotos(atts, devs, rounds, model.HMSYear(y)) {
+			kinds[a.OwnerKind]++
+		}
+		if kinds[model.OwnerDeviation] == 0 {
+			t.Errorf("%s: the annual report %d shows no deviation photo", unit, y)
+		}
+		if y >= today.Year()-2 && kinds[model.OwnerFinding] == 0 {
+			t.Errorf("%s: the annual report %d shows no finding photo", unit, y)
+		}
 	}
 }
 
