@@ -359,11 +359,12 @@ func (d *Document) deviationRegister(devs []model.Deviation, descriptions bool) 
 }
 
 // deviationRegisterBrief lists deviations without place or text: for the
-// annual report.
+// annual report. The number is the one the photo captions name.
 func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
 	cols := []Column{
-		{Title: "Dato", Width: 22}, {Title: "Kategori", Width: 52}, {Title: "Type", Width: 30},
-		{Title: "Alvorlighet", Width: 28}, {Title: "Status", Width: 50}, {Title: "Tiltak", Width: 14, Align: AlignCenter},
+		{Title: "Nr", Width: 11, Align: AlignCenter}, {Title: "Dato", Width: 22}, {Title: "Kategori", Width: 46},
+		{Title: "Type", Width: 28}, {Title: "Alvorlighet", Width: 28}, {Title: "Status", Width: 47},
+		{Title: "Tiltak", Width: 14, Align: AlignCenter},
 	}
 	t := richTable{columns: cols, caption: "Alvorlige avvik", rows: make([][][]cellPart, len(devs)), styles: make([]RowStyle, len(devs))}
 	for i, x := range devs {
@@ -380,10 +381,10 @@ func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
 		if h := x.PersonHarm; h != "" && h != model.HarmNone {
 			severity = append(severity, cellPart{text: h.Label(), small: !h.Notifiable(), bold: h.Notifiable()})
 		}
-		t.rows[i] = [][]cellPart{{{text: x.Date.String()}}, {{text: cat}}, {{text: orDash(x.Type.Label())}},
-			severity, status, {{text: measures}}}
+		t.rows[i] = [][]cellPart{{{text: strconv.FormatUint(x.ID, 10)}}, {{text: x.Date.String()}}, {{text: cat}},
+			{{text: orDash(x.Type.Label())}}, severity, status, {{text: measures}}}
 		if warn {
-			t.styles[i] = RowStyle{CellFills: []Color{4: overdueFill}}
+			t.styles[i] = RowStyle{CellFills: []Color{5: overdueFill}}
 		}
 	}
 	d.richTable(t)

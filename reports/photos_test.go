@@ -121,3 +121,23 @@ func TestPhotosDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A deviation photo's caption names the number the serious-deviation table
+// shows, so a reader finds the row.
+func TestDeviationPhotoCaptionMatchesTable(t *testing.T) {
+	th := thumb(t, 400, 300, color.RGBA{200, 0, 0, 255})
+	in := model.AnnualData{Deviations: []model.Deviation{
+		{ID: 42, Date: model.NewDate(2026, 2, 3), Category: model.DevFire, Type: model.TypeDeviation, Severity: model.SeveritySerious, Status: model.DevRegistered},
+		{ID: 57, Date: model.NewDate(2026, 3, 9), Category: model.DevInjury, Type: model.TypeIncident, Severity: model.SeveritySerious, Status: model.DevRegistered},
+	}}
+	in.Photos = []model.ReportPhoto{{Attachment: model.Attachment{OwnerKind: model.OwnerDeviation, OwnerID: 42, Caption: "Rømningsveien er sperret"}, JPEG: th}}
+	d := testDoc("Bilder")
+	d.DeviationSection(DeviationSectionInput{Year: 2026, Today: testToday, Photos: annualPhotos(&in, model.OwnerDeviation), Deviations: in.Deviations})
+	path := writePDF(t, d, "avvik-nr.pdf")
+	text := strings.Join(strings.Fields(pdfText(t, path)), " ")
+	for _, want := range []string{"Nr Dato Kategori", "42 03.02.2026", "57 09.03.2026", "Avvik nr. 42, 03.02.2026: Rømningsveien er sperret"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -72,6 +72,19 @@ func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("Databasen «%s» ble laget med en nyere versjon av HMS-utvalg (skjemaversjon %d). Oppdater programmet.", e.Path, e.Version)
 }
 
+// OldSchemaError means a file opened read-only (the command line's
+// report, status, backup …) has an older schema: upgrading it would write,
+// so the program that opens it for writing must do that first.
+type OldSchemaError struct {
+	Path            string
+	Version, Latest int
+}
+
+func (e *OldSchemaError) Error() string {
+	return fmt.Sprintf("Databasen «%s» har skjemaversjon %d og må oppgraderes til versjon %d før den kan leses uten å endres. "+
+		"Start programmet med filen én gang (hmsutvalg --db «%s»), så oppgraderes den, og prøv igjen.", e.Path, e.Version, e.Latest, e.Path)
+}
+
 // DecodeError names the bucket and key of a stored value that cannot be
 // decoded, so a damaged record can be found with Check or bbolt tools.
 type DecodeError struct {

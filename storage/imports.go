@@ -67,6 +67,26 @@ func (s *Store) ImportDeviations(ds []model.Deviation, from string, today model.
 	return out, nil
 }
 
+// NextImportIDs are the numbers the action plan and the deviation
+// register give their next new record (a number is never used twice, so
+// it may be above the highest one there), for the import preview.
+func (s *Store) NextImportIDs() (measure, deviation uint64, err error) {
+	err = s.view(func(tx *bbolt.Tx) error {
+		for _, x := range []struct {
+			bucket string
+			next   *uint64
+		}{{bucketMeasures, &measure}, {bucketDeviations, &deviation}} {
+			b, err := bucketOf(tx, x.bucket)
+			if err != nil {
+				return err
+			}
+			*x.next = b.Sequence() + 1
+		}
+		return nil
+	})
+	return measure, deviation, err
+}
+
 // importAll inserts vs into e's bucket, keeping their IDs if the bucket
 // has no records.
 func importAll[T any](tx *bbolt.Tx, e entity[T], vs []T) ([]T, error) {

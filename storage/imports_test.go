@@ -42,8 +42,14 @@ func TestImportMeasuresKeepsNumbersOnlyWhenEmpty(t *testing.T) {
 	if ms, _ := s.Measures(); len(ms) != 0 {
 		t.Errorf("after undoing both imports: %d measures", len(ms))
 	}
+	// The preview's next number is the one an import gives, also when
+	// the plan is empty after the undo.
+	nextM, nextD, err := s.NextImportIDs()
+	if err != nil || nextM != 10 || nextD != 1 {
+		t.Errorf("next numbers %d, %d (%v), want 10, 1", nextM, nextD, err)
+	}
 	// A measure still gets a fresh number after the undo.
-	if m, err := s.SaveMeasure(testMeasure("Etterpå"), planDay); err != nil || m.ID <= 9 {
+	if m, err := s.SaveMeasure(testMeasure("Etterpå"), planDay); err != nil || m.ID != nextM {
 		t.Errorf("after undo: %+v %v", m, err)
 	}
 }

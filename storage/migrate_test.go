@@ -167,7 +167,7 @@ func TestReadOnlyOpenOfOlderSchemaRefused(t *testing.T) {
 	s.Close()
 	before := readFile(t, path)
 	_, err := openWith(path, Options{ReadOnly: true}, testMigrations(false))
-	if err == nil || !strings.Contains(err.Error(), "må oppgraderes") {
+	if !isType[*OldSchemaError](err) || !strings.Contains(err.Error(), "må oppgraderes") || strings.Contains(err.Error(), "vanlig") {
 		t.Fatalf("read-only open of older schema: %v", err)
 	}
 	assertUnchanged(t, path, before)

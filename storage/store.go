@@ -248,7 +248,7 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 	}
 	if opts.ReadOnly {
 		if version < latest {
-			return fail(fmt.Errorf("Databasen «%s» har skjemaversjon %d og må oppgraderes til versjon %d før den kan åpnes skrivebeskyttet. Åpne den vanlig én gang først.", path, version, latest))
+			return fail(&OldSchemaError{Path: path, Version: version, Latest: latest})
 		}
 		return s, nil
 	}

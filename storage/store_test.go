@@ -343,9 +343,10 @@ func TestResolvePath(t *testing.T) {
 
 func TestErrorMessages(t *testing.T) {
 	cases := map[string]error{
-		"Databasen «/a.db» er allerede åpen i et annet vindu. Lukk det andre vinduet og prøv igjen.":             &LockedError{Path: "/a.db"},
-		"Filen «/a.db» er ikke en gyldig HMS-utvalg-database (filen er tom). Filen er ikke endret.":              &NotHMSFileError{Path: "/a.db", Reason: "filen er tom"},
-		"Databasen «/a.db» ble laget med en nyere versjon av HMS-utvalg (skjemaversjon 7). Oppdater programmet.": &NewerSchemaError{Path: "/a.db", Version: 7},
+		"Databasen «/a.db» er allerede åpen i et annet vindu. Lukk det andre vinduet og prøv igjen.":                                                                                                             &LockedError{Path: "/a.db"},
+		"Filen «/a.db» er ikke en gyldig HMS-utvalg-database (filen er tom). Filen er ikke endret.":                                                                                                              &NotHMSFileError{Path: "/a.db", Reason: "filen er tom"},
+		"Databasen «/a.db» ble laget med en nyere versjon av HMS-utvalg (skjemaversjon 7). Oppdater programmet.":                                                                                                 &NewerSchemaError{Path: "/a.db", Version: 7},
+		"Databasen «/a.db» har skjemaversjon 7 og må oppgraderes til versjon 8 før den kan leses uten å endres. Start programmet med filen én gang (hmsutvalg --db «/a.db»), så oppgraderes den, og prøv igjen.": &OldSchemaError{Path: "/a.db", Version: 7, Latest: 8},
 	}
 	for want, err := range cases {
 		if err.Error() != want {

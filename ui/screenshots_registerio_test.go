@@ -75,6 +75,17 @@ func TestScreenshotsRegisterIO(t *testing.T) {
 		im.Load("feil.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nA;Leder;31.02.2027;Ledelse\nB;;01.03.2027;Lederskap\n"))
 		save(t, w, "importer-feil", meeting)
 		im.Dialog.Hide()
+
+		// Deviations exported without descriptions, one linked to a
+		// measure the unit does not have.
+		env.Navigate("avvik")
+		di := registerio.NewImporter(env, registers.RegDeviations)
+		di.Show()
+		di.Load("avvik.csv", strings.NewReader("Nr.;Dato;Sted;Kategori;Type;Alvorlighet;Tiltak nr.\n"+
+			"3;02.05.2026;Kjøkken;Personskade;Uønsket hendelse;Mindre alvorlig;9999\n"+
+			"4;03.05.2026;Inngangsparti;Branntilløp;Avvik;Alvorlig;\n"))
+		save(t, w, "importer-avvik", meeting)
+		di.Dialog.Hide()
 		u.Close()
 	}
 }

@@ -45,7 +45,7 @@ func cmdCalendar(args []string, stdout, stderr io.Writer) int {
 // loadCalendar opens the file read-only and reads the calendar's records.
 func loadCalendar(db string, day model.Date) (calendar.Input, error) {
 	if _, err := os.Stat(db); err != nil {
-		return calendar.Input{}, fmt.Errorf("fant ikke filen %s", db)
+		return calendar.Input{}, fmt.Errorf("Fant ikke filen «%s».", db)
 	}
 	st, err := storage.Open(db, storage.Options{ReadOnly: true, NoListCache: true})
 	if err != nil {

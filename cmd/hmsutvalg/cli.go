@@ -236,7 +236,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if _, err := os.Stat(*db); err != nil {
-		fmt.Fprintf(stderr, "Fant ikke filen %s.\n", *db)
+		fmt.Fprintf(stderr, "Fant ikke filen «%s».\n", *db)
 		return exitError
 	}
 	rep, err := storage.Check(*db)

@@ -395,9 +395,9 @@ func checkDeviationSection(t *testing.T, tables []reports.RecordedTable, s model
 		return
 	}
 	open := 0
-	if tb := findTable(tables, "Alvorlige avvik", "Dato"); tb != nil {
+	if tb := findTable(tables, "Alvorlige avvik", "Nr"); tb != nil {
 		for _, row := range tb.Rows {
-			if !strings.HasPrefix(row[4], model.DevClosed.Label()) {
+			if !strings.HasPrefix(row[5], model.DevClosed.Label()) {
 				open++
 			}
 		}

@@ -57,12 +57,12 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 
 func runImport(job importJob, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(job.db); err != nil {
-		fmt.Fprintf(stderr, "fant ikke filen %s\n", job.db)
+		fmt.Fprintf(stderr, "Fant ikke filen «%s».\n", job.db)
 		return exitError
 	}
 	f, err := os.Open(job.in)
 	if err != nil {
-		fmt.Fprintf(stderr, "Filen %s kunne ikke åpnes: %v\n", job.in, err)
+		fmt.Fprintf(stderr, "Filen «%s» kunne ikke åpnes: %v\n", job.in, err)
 		return exitError
 	}
 	defer f.Close()
@@ -85,7 +85,7 @@ func runImport(job importJob, stdout, stderr io.Writer) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, e.Error())
 		}
-		fmt.Fprintln(stderr, p.Summary(name))
+		fmt.Fprintln(stderr, p.Summary(name), "Rett filen og kjør kommandoen på nytt (med --dry-run for bare å kontrollere den).")
 		return exitError
 	}
 	fmt.Fprintln(stdout, p.Summary(name))
@@ -111,7 +111,10 @@ func existing(st *storage.Store) (registers.Existing, error) {
 	if ex.Measures, err = st.Measures(); err != nil {
 		return ex, err
 	}
-	ex.Deviations, err = st.Deviations()
+	if ex.Deviations, err = st.Deviations(); err != nil {
+		return ex, err
+	}
+	ex.NextMeasure, ex.NextDeviation, err = st.NextImportIDs()
 	return ex, err
 }
 

@@ -73,6 +73,88 @@ func TestImportRoundTrip(t *testing.T) {
 	}
 }
 
+// plainExport writes the demo unit's registers without descriptions (the
+// default) and returns the folder.
+func plainExport(t *testing.T, dir string) string {
+	t.Helper()
+	plain := filepath.Join(dir, "plain")
+	if code, _, errs := runCLI("registers", "--db", demoDB(t, dir, 1), "--out", plain); code != exitOK {
+		t.Fatal(errs)
+	}
+	return plain
+}
+
+// Deviations imported before the action plan lose their links to
+// measures, and the command says so and says to import the plan first.
+func TestImportDeviationsBeforePlanSaysLinksDropped(t *testing.T) {
+	dir := t.TempDir()
+	plain := plainExport(t, dir)
+	db := emptyDB(t, dir, "avvik-forst.db")
+	code, out, errs := runCLI("import", "--db", db, "--register", "avvik", "--in", filepath.Join(plain, "avvik.csv"), "--today", reportToday.String(), "--dry-run")
+	for _, want := range []string{
+		"koblinger til tiltak som ikke finnes i handlingsplanen, tas ikke med",
+		"importer handlingsplanen (fra samme eksport) først",
+		"finnes ikke i handlingsplanen; koblingen tas ikke med",
+	} {
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("avvik before the plan lacks %q: exit %d\n%s%s", want, code, out, errs)
+		}
+	}
+}
+
+// The default export (without descriptions) imports into an empty unit,
+// the plan first: every row, links kept, the required texts marked as
+// missing, and the summary says so; exported again it is the same file.
+func TestImportDefaultExportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	plain := plainExport(t, dir)
+	db := emptyDB(t, dir, "plan-forst.db")
+	for _, reg := range []string{"handlingsplan", "avvik"} {
+		code, out, errs := runCLI("import", "--db", db, "--register", reg, "--in", filepath.Join(plain, reg+".csv"), "--today", reportToday.String())
+		if code != exitOK || !strings.Contains(out, "Importerte") || !strings.Contains(out, "Filen er uten beskrivelser") || strings.Contains(out, "tas ikke med –") {
+			t.Fatalf("%s: exit %d\n%s%s", reg, code, out, errs)
+		}
+	}
+	again := filepath.Join(dir, "again")
+	if code, _, errs := runCLI("registers", "--db", db, "--out", again); code != exitOK {
+		t.Fatal(errs)
+	}
+	for _, reg := range []string{"handlingsplan", "avvik"} {
+		if a, b := readCSV(t, plain, reg), readCSV(t, again, reg); !bytes.Equal(a, b) {
+			t.Errorf("%s.csv differs after export → import → export without descriptions", reg)
+		}
+	}
+	full := filepath.Join(dir, "full")
+	if code, _, errs := runCLI("registers", "--db", db, "--out", full, "--descriptions"); code != exitOK {
+		t.Fatal(errs)
+	}
+	if n := bytes.Count(readCSV(t, full, "avvik"), []byte("Ikke med i importfilen")); n < 20 {
+		t.Errorf("%d deviations marked as imported without their text", n)
+	}
+	if code, out, _ := runCLI("check", "--db", db); code != exitOK {
+		t.Errorf("check after import: %s", out)
+	}
+}
+
+// The command's messages speak of the command line, and name files in
+// «».
+func TestImportCommandWording(t *testing.T) {
+	dir := t.TempDir()
+	db := emptyDB(t, dir, "tom.db")
+	bad := filepath.Join(dir, "plan.csv")
+	if err := os.WriteFile(bad, []byte("Tiltak;Ansvarlig;Frist;Prioritert område\nNy plan;Leder;i morgen;Ledelse\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, errs := runCLI("import", "--db", db, "--register", "handlingsplan", "--in", bad)
+	if !strings.Contains(errs, "kjør kommandoen på nytt") || strings.Contains(errs, "velg den") || strings.Contains(errs, "Frist: ") {
+		t.Errorf("bad file: %q", errs)
+	}
+	missing := filepath.Join(dir, "new.db")
+	if _, _, errs := runCLI("import", "--db", missing, "--register", "avvik", "--in", bad); !strings.Contains(errs, "Fant ikke filen «"+missing+"»") {
+		t.Errorf("missing database: %q", errs)
+	}
+}
+
 // A bad row imports nothing and names the line; --dry-run saves nothing.
 func TestImportCommandRefusesAndDryRuns(t *testing.T) {
 	dir := t.TempDir()

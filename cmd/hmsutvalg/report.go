@@ -88,7 +88,7 @@ func loadAnnualYear(job annualJob) (model.AnnualData, error) {
 
 func loadAnnualWith(job annualJob, load func(model.AnnualSource, model.HMSYear, model.Date) (model.AnnualData, error)) (model.AnnualData, error) {
 	if _, err := os.Stat(job.db); err != nil {
-		return model.AnnualData{}, fmt.Errorf("fant ikke filen %s", job.db)
+		return model.AnnualData{}, fmt.Errorf("Fant ikke filen «%s».", job.db)
 	}
 	st, err := storage.Open(job.db, storage.Options{ReadOnly: true, NoListCache: true})
 	if err != nil {

@@ -107,7 +107,7 @@ func TestReportUsage(t *testing.T) {
 		}
 	}
 	if code, _, errs := runCLI("report", "--db", filepath.Join(t.TempDir(), "mangler.db"), "--out", "r.pdf"); code != exitError ||
-		!strings.Contains(errs, "fant ikke") {
+		!strings.Contains(errs, "Fant ikke filen «") {
 		t.Errorf("missing db: %d %q", code, errs)
 	}
 	_, out, _ := runCLI("help")

@@ -38,7 +38,7 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		today = d
 	}
 	if _, err := os.Stat(*db); err != nil {
-		fmt.Fprintf(stderr, "Fant ikke filen %s.\n", *db)
+		fmt.Fprintf(stderr, "Fant ikke filen «%s».\n", *db)
 		return exitError
 	}
 	st, err := storage.Open(*db, storage.Options{ReadOnly: true, NoListCache: true})

@@ -1,6 +1,7 @@
 package registers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -168,6 +169,9 @@ func trainings(ts []model.ViolenceTraining, o Options) Table {
 		{"Dato", Date, 12}, {"Tema", Text, 36}, {"Type", Text, 20}, {"Deltakere", Int, 10},
 		{"Grupper", Text, 30}, {"Gjentas", Text, 14},
 	}, Column{"Notater", Text, 50})}
+	// By date, as the other registers, whatever order they were added in.
+	ts = slices.Clone(ts)
+	slices.SortStableFunc(ts, func(a, b model.ViolenceTraining) int { return a.Date.Compare(b.Date) })
 	for _, tr := range ts {
 		if !o.in(tr.Date) {
 			continue

@@ -68,6 +68,10 @@ type ImportRow[T any] struct {
 	// Notes are what the preview says about the row besides new or
 	// duplicate, e.g. a link to a measure that is not in the unit.
 	Notes []string
+	// Filled counts the texts that got MissingText; Dropped are the
+	// measure numbers whose links are left out (not in the unit).
+	Filled  int
+	Dropped []uint64
 }
 
 // Import is a file read for import: the rows, or every problem.
@@ -184,9 +188,23 @@ func (e *rowErrs) date(c columns, row []string, col string) model.Date {
 	}
 	d, err := model.ParseDateField(col, s)
 	if err != nil {
-		e.add(col, err.Error())
+		e.add(col, dateMessage(err, col, s))
 	}
 	return d
+}
+
+// dateMessage is the model's message about a date without the column's
+// name in front, which the line's «kolonne …» already says.
+func dateMessage(err error, col, s string) string {
+	msg := err.Error()
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		msg = fe.Message
+	}
+	if strings.HasPrefix(msg, col+" må") {
+		return fmt.Sprintf("«%s» er ikke en dato; skriv den som dd.mm.åååå", s)
+	}
+	return strings.TrimPrefix(msg, col+": ")
 }
 
 func (e *rowErrs) nr(c columns, row []string) uint64 {
@@ -280,25 +298,22 @@ func extraCells(cells []string, n int) bool {
 	return false
 }
 
-// missingText is a file-level hint when rows failed for want of the
-// description columns an export leaves out by default.
-func missingText(c columns, errs []model.CSVLineError, text ...string) []model.CSVLineError {
-	if len(errs) == 0 {
-		return errs
+// MissingText is what a required text gets when the file has no column
+// for it: a register exported without «Ta med beskrivelser» leaves the
+// free text out, and the model requires what happened for a deviation,
+// the evaluation of an evaluated measure and the reason for a rejected
+// one. It says plainly that the text is not the record's own, and the
+// preview says which rows get it.
+const MissingText = "(Ikke med i importfilen – registeret var eksportert uten beskrivelser)"
+
+// fillMissing gives *field MissingText when the record needs the text and
+// the file has no column col; it returns the row's note about it, or "".
+func fillMissing(c columns, col string, needed bool, field *string) string {
+	if !needed || c.has(col) || *field != "" {
+		return ""
 	}
-	for _, t := range text {
-		if c.has(t) {
-			continue
-		}
-		for _, e := range errs {
-			if e.Column == t {
-				hint := model.CSVLineError{Message: "Filen mangler beskrivelsene som noen rader må ha (" + t +
-					"). Eksporter på nytt med «Ta med beskrivelser», eller legg til kolonnen."}
-				return append([]model.CSVLineError{hint}, errs...)
-			}
-		}
-	}
-	return errs
+	*field = MissingText
+	return fmt.Sprintf("Filen har ikke kolonnen «%s»; feltet får en merknad om at teksten mangler", col)
 }
 
 func same(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }

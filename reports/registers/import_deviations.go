@@ -22,17 +22,18 @@ var deviationHints = map[string]string{
 	"Dato": "Hvert avvik må ha en dato (dd.mm.åååå).", "Sted": "Hvert avvik må ha et sted.",
 	"Kategori": "Hvert avvik må ha en kategori.", "Type": "Hvert avvik må ha en type.",
 	"Alvorlighet": "Hvert avvik må ha en alvorlighetsgrad.",
-	"Hva skjedde": "Hvert avvik må beskrive hva som skjedde. En eksport uten «Ta med beskrivelser» har ikke denne kolonnen: eksporter på nytt med beskrivelser.",
 }
 
 // ParseDeviations reads a deviation register (the columns of avvik.csv or
-// the sheet «Avvik», which must include «Hva skjedde») as of today. An
-// empty status is registrert. «Tiltak nr.» links are kept to measures in
-// the unit (measures) and dropped, with a note, for others. A row is a
+// the sheet «Avvik») as of today. An empty status is registrert. A file
+// without the column «Hva skjedde» (exported without descriptions) gives
+// every row MissingText there, with a note; an empty cell in the column is
+// an error. «Tiltak nr.» links are kept to measures in the unit (measures)
+// and dropped, with a note, for others. A row is a
 // duplicate of a deviation in existing with the same number and date, or
 // the same date, place, category, type and what happened.
 func ParseDeviations(g Grid, existing []model.Deviation, measures []model.Measure, today model.Date) Import[model.Deviation] {
-	c, errs := readHeader(g, RegDeviations, []string{"Dato", "Sted", "Kategori", "Type", "Alvorlighet", "Hva skjedde"}, deviationHints)
+	c, errs := readHeader(g, RegDeviations, []string{"Dato", "Sted", "Kategori", "Type", "Alvorlighet"}, deviationHints)
 	if errs != nil {
 		return Import[model.Deviation]{Errs: errs}
 	}
@@ -70,10 +71,14 @@ func deviationRow(c columns, row GridRow, existing []model.Deviation, have map[u
 	d.ReportedToMunicipal = e.yesNo(text("Meldt i kommunens system"), "Meldt i kommunens system")
 	d.FollowUpOffered = followUps(e, text("Oppfølging tilbudt"))
 	r := ImportRow[model.Deviation]{Line: row.Line, FileNr: d.ID}
+	if note := fillMissing(c, "Hva skjedde", true, &d.WhatHappened); note != "" {
+		r.Notes, r.Filled = append(r.Notes, note), 1
+	}
 	for _, id := range e.idList(c, cells, "Tiltak nr.") {
 		if have[id] {
 			d.MeasureIDs = append(d.MeasureIDs, id)
 		} else {
+			r.Dropped = append(r.Dropped, id)
 			r.Notes = append(r.Notes, fmt.Sprintf("Tiltak nr. %d finnes ikke i handlingsplanen; koblingen tas ikke med", id))
 		}
 	}

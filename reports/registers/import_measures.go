@@ -1,6 +1,7 @@
 package registers
 
 import (
+	"fmt"
 	"strings"
 
 	"hmsutvalg/model"
@@ -24,8 +25,11 @@ var measureHints = map[string]string{
 // ParseMeasures reads an action plan (the columns of handlingsplan.csv or
 // the sheet «Handlingsplan») as of today. Only «Tiltak», «Ansvarlig» and
 // «Frist» are required columns: an empty status is planlagt, an empty
-// source manuell, an empty priority area the source's usual one, and an
-// empty «Opprettet» today or the deadline if that is earlier. A row is a
+// source manuell, an empty priority area the source's usual one (a manual
+// measure has none and must have the column), and an empty «Opprettet»
+// today or the deadline if that is earlier. A file without «Evaluering»
+// or «Grunn til avvisning» (exported without descriptions) gives an
+// evaluated or rejected measure MissingText there, with a note. A row is a
 // duplicate of a measure in existing with the same title and the same
 // number, deadline or creation date.
 func ParseMeasures(g Grid, existing []model.Measure, today model.Date) Import[model.Measure] {
@@ -33,11 +37,9 @@ func ParseMeasures(g Grid, existing []model.Measure, today model.Date) Import[mo
 	if errs != nil {
 		return Import[model.Measure]{Errs: errs}
 	}
-	im := parseRows(g, c, func(row GridRow) (ImportRow[model.Measure], []model.CSVLineError) {
+	return parseRows(g, c, func(row GridRow) (ImportRow[model.Measure], []model.CSVLineError) {
 		return measureRow(c, row, existing, today)
 	})
-	im.Errs = missingText(c, im.Errs, "Evaluering", "Grunn til avvisning")
-	return im
 }
 
 func measureRow(c columns, row GridRow, existing []model.Measure, today model.Date) (ImportRow[model.Measure], []model.CSVLineError) {
@@ -67,13 +69,40 @@ func measureRow(c columns, row GridRow, existing []model.Measure, today model.Da
 	if m.Created.IsZero() {
 		m.Created = earliest(today, m.Deadline, m.OriginalDeadline, m.CompletedOn)
 	}
+	r := ImportRow[model.Measure]{Line: row.Line, FileNr: m.ID}
+	for _, f := range []struct {
+		col    string
+		needed bool
+		field  *string
+	}{
+		{"Evaluering", m.Status == model.StatusEvaluert, &m.EvaluationNote},
+		{"Grunn til avvisning", m.Status == model.StatusAvvist, &m.RejectReason},
+	} {
+		if note := fillMissing(c, f.col, f.needed, f.field); note != "" {
+			r.Notes, r.Filled = append(r.Notes, note), r.Filled+1
+		}
+	}
 	m = m.Normalized()
+	if m.PriorityArea == "" && len(e.errs) == 0 {
+		e.add("Prioritert område", noPriorityArea(c, m.Source))
+	}
 	if len(e.errs) == 0 {
 		e.validation(m.Validate(today))
 	}
-	r := ImportRow[model.Measure]{Line: row.Line, FileNr: m.ID, Value: m}
+	r.Value = m
 	r.DuplicateOf = measureDuplicate(m, existing)
 	return r, e.errs
+}
+
+// noPriorityArea says why a row has no priority area: the file has no
+// such column, or the cell is empty, and its source has no usual one.
+func noPriorityArea(c columns, src model.Source) string {
+	areas := strings.Join(model.PriorityAreaLabels(), "; ")
+	kind := strings.ToLower(src.Kind.Label())
+	if !c.has("Prioritert område") {
+		return fmt.Sprintf("Filen har ikke kolonnen «Prioritert område», og et tiltak med kilde «%s» må ha et. Legg til kolonnen med ett av: %s", kind, areas)
+	}
+	return fmt.Sprintf("Tomt, men et tiltak med kilde «%s» må ha et prioritert område. Skriv ett av: %s", kind, areas)
 }
 
 // earliest is the earliest of the dates that are set.

@@ -111,8 +111,8 @@ func TestImportRefusesBadRows(t *testing.T) {
 		t.Errorf("rows returned with errors: %d", len(im.Rows))
 	}
 	want := []string{
-		"Linje 3, kolonne «Frist»: Frist: 31.13.2026 finnes ikke i kalenderen",
-		"Linje 4, kolonne «Prioritert område»: Velg prioritert område",
+		"Linje 3, kolonne «Frist»: 31.13.2026 finnes ikke i kalenderen",
+		"Linje 4, kolonne «Prioritert område»: Tomt, men et tiltak med kilde «manuell» må ha et prioritert område. Skriv ett av: ",
 		"Linje 3, kolonne «Status»: «Ferdig» er ikke en av",
 		"Linje 4, kolonne «Nr.»: Nr. 1 står også på linje 2",
 	}
@@ -127,6 +127,28 @@ func TestImportRefusesBadRows(t *testing.T) {
 	}
 	if strings.Contains(all, "Linje 2") {
 		t.Errorf("the good line has an error:\n%s", all)
+	}
+	if strings.Contains(all, "Frist: ") || strings.Contains(all, "Velg prioritert") {
+		t.Errorf("a message repeats the column or speaks of the form:\n%s", all)
+	}
+}
+
+// A file without the column «Prioritert område» says the column is
+// missing; a bad date says what is wrong without repeating the column.
+func TestImportMessagesNameTheColumn(t *testing.T) {
+	file := "Tiltak;Ansvarlig;Frist\r\nNy rømningsplan;Leder;31.03.2026\r\nOpplæring;Leder;i morgen\r\n"
+	im := ParseMeasures(csvGrid(t, []byte(file)), nil, importToday)
+	all := ""
+	for _, e := range im.Errs {
+		all += e.Error() + "\n"
+	}
+	for _, w := range []string{
+		"Linje 2, kolonne «Prioritert område»: Filen har ikke kolonnen «Prioritert område», og et tiltak med kilde «manuell» må ha et. Legg til kolonnen med ett av: ",
+		"Linje 3, kolonne «Frist»: «i morgen» er ikke en dato; skriv den som dd.mm.åååå",
+	} {
+		if !strings.Contains(all, w) {
+			t.Errorf("missing %q in\n%s", w, all)
+		}
 	}
 }
 
@@ -148,18 +170,94 @@ func TestImportHeaderProblems(t *testing.T) {
 			t.Errorf("%q: %v, want %q", c.file, errs, c.want)
 		}
 	}
-	// A deviation file without the descriptions says how to get them.
-	g := csvGrid(t, CSV(table(t, Build(importable(), Options{}), "avvik")))
-	errs := ParseDeviations(g, nil, nil, importToday).Errs
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "«Ta med beskrivelser»") {
-		t.Errorf("deviations without descriptions: %v", errs)
+}
+
+// The default export (without descriptions) imports again: the texts the
+// model requires get MissingText, each row says so and so does the
+// summary.
+func TestImportExportWithoutDescriptions(t *testing.T) {
+	ts := Build(importable(), Options{})
+	ms := ParseMeasures(csvGrid(t, CSV(table(t, ts, "handlingsplan"))), nil, importToday)
+	if ms.Errs != nil || len(ms.Rows) != 2 {
+		t.Fatalf("plan without descriptions: %v", ms.Errs)
 	}
-	// An evaluated measure without its evaluation points at the export.
-	g = csvGrid(t, CSV(table(t, Build(importable(), Options{}), "handlingsplan")))
-	errs = ParseMeasures(g, nil, importToday).Errs
-	if len(errs) != 2 || errs[0].Line != 0 || !strings.Contains(errs[0].Error(), "«Ta med beskrivelser»") ||
-		errs[1].Line != 3 || errs[1].Column != "Evaluering" {
-		t.Errorf("plan without descriptions: %v", errs)
+	if m := ms.Rows[1].Value; m.Status != model.StatusEvaluert || m.EvaluationNote != MissingText || m.Description != "" {
+		t.Errorf("evaluated measure %+v", m)
+	}
+	if len(ms.Rows[0].Notes) != 0 || len(ms.Rows[1].Notes) != 1 || !strings.Contains(ms.Rows[1].Notes[0], "Filen har ikke kolonnen «Evaluering»") {
+		t.Errorf("notes %q / %q", ms.Rows[0].Notes, ms.Rows[1].Notes)
+	}
+}
+
+// Deviations of the default export get MissingText for what happened; a
+// file with the column but an empty cell is still refused.
+func TestImportDeviationsWithoutDescriptions(t *testing.T) {
+	ts := Build(importable(), Options{})
+	ds := ParseDeviations(csvGrid(t, CSV(table(t, ts, "avvik"))), nil, importable().Measures, importToday)
+	if ds.Errs != nil || len(ds.Rows) != 1 {
+		t.Fatalf("deviations without descriptions: %v", ds.Errs)
+	}
+	if dv := ds.Rows[0].Value; dv.WhatHappened != MissingText || dv.Cause != "" || dv.ID != 7 || len(dv.MeasureIDs) != 1 {
+		t.Errorf("deviation %+v", dv)
+	}
+	p := Preview{Register: RegDeviations, Deviations: ds}
+	if s := p.Summary("avvik.csv"); !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "Filen er uten beskrivelser: 1 tekst som må være med") ||
+		!strings.Contains(s, MissingText) {
+		t.Errorf("summary %q", s)
+	}
+	// The column there, the cell empty: the row is wrong.
+	file := "Dato;Sted;Kategori;Type;Alvorlighet;Hva skjedde\r\n02.05.2025;Avdeling A;Personskade;" +
+		model.DeviationTypes()[0].Label() + ";" + model.Severities()[0].Label() + ";\r\n"
+	ds = ParseDeviations(csvGrid(t, []byte(file)), nil, nil, importToday)
+	if len(ds.Errs) != 1 || ds.Errs[0].Column != "Hva skjedde" {
+		t.Errorf("empty «Hva skjedde»: %v", ds.Errs)
+	}
+}
+
+// Links to measures not in the unit are dropped, and the summary says so
+// and says to import the action plan first.
+func TestImportSaysLinksAreDropped(t *testing.T) {
+	ts := Build(importable(), Options{Descriptions: true})
+	p := ReadImport(bytes.NewReader(CSV(table(t, ts, "avvik"))), RegDeviations, Existing{}, importToday)
+	if len(p.Errs()) != 0 || p.NewCount() != 1 {
+		t.Fatalf("%v", p.Errs())
+	}
+	s := p.Summary("avvik.csv")
+	if !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "1 kobling til tiltak som ikke finnes i handlingsplanen, tas ikke med") ||
+		!strings.Contains(s, "importer handlingsplanen (fra samme eksport) først") {
+		t.Errorf("summary %q", s)
+	}
+	p = ReadImport(bytes.NewReader(CSV(table(t, ts, "avvik"))), RegDeviations, Existing{Measures: importable().Measures}, importToday)
+	if s := p.Summary("avvik.csv"); strings.Contains(s, "kobling") {
+		t.Errorf("with the plan in the unit: %q", s)
+	}
+}
+
+// The preview says which number a new row gets: its own in an empty
+// register, otherwise the register's next ones in file order.
+func TestImportPreviewNumbers(t *testing.T) {
+	file := "Nr.;Tiltak;Ansvarlig;Frist;Prioritert område\r\n2;A;Leder;31.03.2026;Ledelse\r\n;B;Leder;31.03.2026;Ledelse\r\n9;C;Leder;01.04.2026;Ledelse\r\n"
+	outcomes := func(ex Existing) string {
+		var out []string
+		for _, r := range ReadImport(strings.NewReader(file), RegMeasures, ex, importToday).Rows() {
+			out = append(out, r.Outcome)
+		}
+		return strings.Join(out, " | ")
+	}
+	for _, c := range []struct {
+		ex   Existing
+		want string
+	}{
+		{Existing{NextMeasure: 1}, "Ny – beholder nr. 2 | Ny – blir nr. 10 | Ny – beholder nr. 9"},
+		{Existing{NextMeasure: 40}, "Ny – beholder nr. 2 | Ny – blir nr. 40 | Ny – beholder nr. 9"},
+		{Existing{Measures: []model.Measure{{ID: 13, Title: "C", Deadline: d(2026, time.April, 1)}}, NextMeasure: 14},
+			"Ny – blir nr. 14 (var nr. 2 i filen) | Ny – blir nr. 15 | Finnes allerede (nr. 13) – hoppes over"},
+		{Existing{Measures: []model.Measure{{ID: 13, Title: "X"}}},
+			"Ny – får et nytt nummer etter de som finnes (var nr. 2 i filen) | Ny | Ny – får et nytt nummer etter de som finnes (var nr. 9 i filen)"},
+	} {
+		if got := outcomes(c.ex); got != c.want {
+			t.Errorf("%+v:\n got %s\nwant %s", c.ex, got, c.want)
+		}
 	}
 }
 
@@ -184,6 +282,9 @@ func TestImportDuplicates(t *testing.T) {
 	}
 	if len(ds.Rows[0].Notes) != 1 || !strings.Contains(ds.Rows[0].Notes[0], "Tiltak nr. 3 finnes ikke") {
 		t.Errorf("a link to a missing measure: notes %q", ds.Rows[0].Notes)
+	}
+	if rs := (Preview{Register: RegDeviations, Deviations: ds}).Rows(); len(rs[0].Notes) != 0 || !rs[0].Duplicate {
+		t.Errorf("a skipped row shows notes: %+v", rs[0])
 	}
 	dev.WhatHappened = "Noe annet"
 	ds = ParseDeviations(csvGrid(t, CSV(table(t, ts, "avvik"))), []model.Deviation{dev}, nil, importToday)

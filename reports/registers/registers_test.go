@@ -153,3 +153,25 @@ func TestXLSXReadBack(t *testing.T) {
 		t.Errorf("title column width %v, want 40", w)
 	}
 }
+
+// The trainings are listed by date, as the other registers, not in the
+// order they were added.
+func TestTrainingsByDate(t *testing.T) {
+	data := sample()
+	data.Violence.Trainings = []model.ViolenceTraining{
+		{Date: d(2025, time.October, 2), Topic: "Høst"},
+		{Date: d(2025, time.March, 4), Topic: "Vår"},
+		{Date: d(2025, time.June, 9), Topic: "Sommer"},
+	}
+	got := table(t, Build(data, Options{}), "opplaering")
+	var topics []string
+	for _, r := range got.Rows {
+		topics = append(topics, r[1].Text)
+	}
+	if strings.Join(topics, ",") != "Vår,Sommer,Høst" {
+		t.Errorf("order %v, want by date", topics)
+	}
+	if data.Violence.Trainings[0].Topic != "Høst" {
+		t.Error("Build reordered the caller's slice")
+	}
+}

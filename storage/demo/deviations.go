@@ -246,6 +246,7 @@ func genDeviations(o Options, sector model.Sector, deps []string, members []mode
 		if replica == 0 {
 			out = append(out, g.seriousInjury())
 			out = append(out, g.seriousCases(o)...)
+			out = append(out, g.photoCases(o)...)
 			// The last week's deviations, not yet looked at.
 			for range 2 {
 				d := g.deviation(maxDate(g.start, o.Today.AddDays(-g.r.IntN(8))))
@@ -501,6 +502,62 @@ func (g *devGen) seriousCases(o Options) []Deviation {
 		Cause:           "Inngangen var ikke strødd før morgenvakten.",
 		Status:          model.DevInProgress,
 	}})
+	return out
+}
+
+// photoCase is a serious deviation about the premises, not a person, that
+// a demo photo fits (photoScenes), so the annual report of every year has
+// a photo to show.
+type photoCase struct {
+	cat                 model.DeviationCategory
+	typ                 model.DeviationType
+	what, action, cause string
+}
+
+// photoCases are one a year, oldest first; the last is this year's.
+var photoCases = []photoCase{
+	{model.DevFire, model.TypeDeviation, "Rømningsveien fra kjelleren var sperret av traller og utstyr; døren ut kunne ikke åpnes helt.",
+		"Ryddet rømningsveien samme dag og varslet leder.", "Lagerplassen i kjelleren var for liten etter ombyggingen."},
+	{model.DevInjury, model.TypeNearMiss, "Et trinn i trappen ved personalinngangen hadde sprukket og løsnet; ansatt var nær ved å falle.",
+		"Trappen sperret og vaktmester tilkalt.", "Skaden var meldt muntlig, men ikke fulgt opp."},
+	{model.DevFire, model.TypeDeviation, "Branndøren i korridoren var kilt opp med en kile hele natten.",
+		"Kilen fjernet og døren lukket; tatt opp på personalmøtet.", "Døren er tung, og det er mye trafikk med traller."},
+	{model.DevFire, model.TypeDeviation, "Løs skjøteledning med skadet isolasjon lå over gangen til en varmeovn.",
+		"Ledningen og ovnen fjernet; vaktmester sjekket kursen.", "Lite varme i rommet; ovnen var tatt med hjemmefra."},
+}
+
+// photoCases are the year's serious deviations a photo fits, one a year
+// from the register's first year. They have their own random source, so
+// the rest of the register is as before.
+func (g *devGen) photoCases(o Options) []Deviation {
+	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x70686f74))
+	saved := g.r
+	g.r = r // settleDeviation draws from g.r
+	defer func() { g.r = saved }()
+	first := o.Today.Year() - len(photoCases) + 1
+	var out []Deviation
+	for i, c := range photoCases {
+		day := model.NewDate(first+i, time.Month(2+r.IntN(10)), 1+r.IntN(28))
+		if first+i == o.Today.Year() {
+			day = maxDate(model.NewDate(o.Today.Year(), 1, 1), o.Today.AddDays(-9))
+		}
+		g.refs[day.Year()]++
+		d := model.Deviation{
+			Date:                day,
+			Place:               pick(r, g.deps),
+			Category:            c.cat,
+			Type:                c.typ,
+			Severity:            model.SeveritySerious,
+			PersonHarm:          model.HarmNone,
+			WhatHappened:        c.what,
+			ImmediateAction:     c.action,
+			Cause:               c.cause,
+			ReportedToMunicipal: true,
+			MunicipalRef:        fmt.Sprintf("AVVIK-%d-%04d", day.Year(), g.refs[day.Year()]),
+		}
+		g.settleDeviation(&d)
+		out = append(out, Deviation{Deviation: d})
+	}
 	return out
 }
 

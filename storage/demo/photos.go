@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"math"
+	"strings"
 	"sync"
 
 	"hmsutvalg/model"
@@ -14,22 +15,47 @@ import (
 )
 
 // The demo's photos: a few simple scenes drawn in code (a blocked escape
-// route, a wet floor, a fire extinguisher, a loose cable, a broken step),
-// put on safety-round findings and serious deviations in every year, so
-// the forms and the reports show pictures.
+// route, a wedged fire door, a dark exit sign, a fire extinguisher, a loose
+// cable, a broken step, chemicals in an open cabinet, a wet floor). A photo
+// goes only on a record its scene fits: a serious deviation (not about a
+// person, so the annual report may show it) whose description, or a
+// safety-round finding whose question, names the scene's topic. Every
+// year has such deviations (photoCases in deviations.go) and every round
+// such a finding (photoFinding in safetyrounds.go).
 
-// photoScene is one picture and its caption.
+// photoScene is one picture, its caption and the words that mark a record
+// it fits.
 type photoScene struct {
 	caption string
-	draw    func(c *canvas)
+	// match are lower-case words; a record whose text holds one of them
+	// fits the scene. Scenes are tried in order, so the more specific
+	// come first.
+	match []string
+	draw  func(c *canvas)
 }
 
 var photoScenes = []photoScene{
-	{"Rømningsveien i gangen er sperret av en tralle", drawEscapeRoute},
-	{"Vått gulv uten varselskilt", drawWetFloor},
-	{"Slukkeapparatet mangler kontrollmerke", drawExtinguisher},
-	{"Løs skjøteledning over gangen", drawCable},
-	{"Skadet trinn i trappen", drawStairs},
+	{"Rømningsveien er sperret av en tralle", []string{"rømningsvei"}, drawEscapeRoute},
+	{"Branndøren er kilt opp", []string{"branndør"}, drawFireDoor},
+	{"Skiltet over nødutgangen lyser ikke", []string{"ledelys", "nødutgangsskilt", "skilt for nødutgang"}, drawExitSign},
+	{"Slukkeapparatet mangler kontrollmerke", []string{"håndslukker", "slukkeapparat"}, drawExtinguisher},
+	{"Løs skjøteledning over gangen", []string{"skjøteledning", "ledninger"}, drawCable},
+	{"Skadet trinn i trappen", []string{"i trappen", "trappenese", "trinn i trapp"}, drawStairs},
+	{"Kjemikalier i et ulåst skap", []string{"oppbevares kjemikalier", "kjemikalier låst", "står kjemikalier", "ulåst skap", "oppbevares brannfarlige"}, drawChemicals},
+	{"Vått gulv uten varselskilt", []string{"vått gulv"}, drawWetFloor},
+}
+
+// sceneFor returns the index of the first scene that fits text, or -1.
+func sceneFor(text string) int {
+	text = strings.ToLower(text)
+	for i, s := range photoScenes {
+		for _, w := range s.match {
+			if strings.Contains(text, w) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // Sizes of the demo photos: stored size and thumbnail, 4:3.
@@ -190,9 +216,46 @@ func drawStairs(c *canvas) {
 	c.rect(0.195, 0.08, 0.205, 0.13, colBlack)
 }
 
-// addPhotos puts demo photos on the stored unit: in every year, the first
-// serious deviations and the first finding of each safety round (more at
-// a larger scale), each with its caption, dated as its record.
+func drawFireDoor(c *canvas) {
+	c.room(0.70)
+	c.rect(0.30, 0.10, 0.70, 0.70, colRed) // the fire door, standing open
+	c.rect(0.30, 0.10, 0.42, 0.70, colShadow)
+	c.rect(0.55, 0.38, 0.62, 0.41, colBlack)      // handle
+	c.triangle(0.36, 0.64, 0.06, 0.76, colYellow) // the wedge
+	c.rect(0.44, 0.16, 0.66, 0.24, colWhite)      // "Branndør" sign
+	c.rect(0.47, 0.19, 0.63, 0.21, colRed)
+}
+
+func drawExitSign(c *canvas) {
+	c.room(0.62)
+	c.rect(0.40, 0.18, 0.60, 0.62, colWhite) // the exit door
+	c.rect(0.415, 0.2, 0.585, 0.62, color.RGBA{0xC9, 0xC9, 0xC4, 255})
+	c.rect(0.36, 0.03, 0.64, 0.15, colShadow) // the exit sign, dark
+	c.rect(0.48, 0.06, 0.52, 0.12, color.RGBA{0x55, 0x5E, 0x55, 255})
+	c.triangle(0.78, 0.05, 0.08, 0.19, colYellow)
+	c.rect(0.775, 0.09, 0.785, 0.15, colBlack)
+}
+
+func drawChemicals(c *canvas) {
+	c.room(0.85)
+	c.rect(0.20, 0.10, 0.80, 0.85, colTrolley) // the cabinet, door open
+	c.rect(0.24, 0.14, 0.76, 0.81, colWall)
+	c.rect(0.80, 0.10, 0.92, 0.85, colShadow)
+	c.rect(0.24, 0.45, 0.76, 0.47, colTrolley) // shelf
+	for i, col := range []color.RGBA{colWater, colYellow, colWhite, colGreen} {
+		x := 0.30 + float64(i)*0.12
+		c.rect(x, 0.28, x+0.08, 0.45, col) // bottles
+		c.rect(x+0.025, 0.23, x+0.055, 0.28, colBlack)
+	}
+	c.triangle(0.50, 0.55, 0.10, 0.75, colRed) // hazard mark
+	c.triangle(0.50, 0.59, 0.07, 0.72, colWhite)
+	c.rect(0.495, 0.62, 0.505, 0.68, colBlack)
+}
+
+// addPhotos puts demo photos on the stored unit, each with its caption and
+// dated as its record: in every year the first serious deviations (more at
+// a larger scale) that do not concern a person and that a scene fits, and
+// in each safety round the first finding a scene fits.
 func addPhotos(st *storage.Store, o Options) error {
 	devs, err := st.Deviations()
 	if err != nil {
@@ -203,36 +266,40 @@ func addPhotos(st *storage.Store, o Options) error {
 		return err
 	}
 	sc := scenes()
-	n := 0
-	next := func() (encodedScene, string) {
-		i := n % len(sc)
-		n++
-		return sc[i], photoScenes[i].caption
-	}
 	perYear := map[int]int{}
 	return st.Batch(func(b *storage.Batch) error {
 		for _, d := range devs {
-			if !d.Severity.Serious() || perYear[d.Date.Year()] >= 2*o.Scale {
+			i := sceneFor(d.WhatHappened)
+			if i < 0 || !d.Severity.Serious() || d.PhotoConcernsPerson() || perYear[d.Date.Year()] >= 2*o.Scale {
 				continue
 			}
 			perYear[d.Date.Year()]++
-			s, caption := next()
-			if err := addPhoto(b, model.OwnerDeviation, d.ID, 0, d.Date, s, caption); err != nil {
+			if err := addPhoto(b, model.OwnerDeviation, d.ID, 0, d.Date, sc[i], photoScenes[i].caption); err != nil {
 				return fmt.Errorf("bildet til avvik %d: %w", d.ID, err)
 			}
 		}
 		for _, r := range rounds {
-			fs := r.Findings()
-			if len(fs) == 0 {
+			q, i := photoFindingOf(r)
+			if i < 0 {
 				continue
 			}
-			s, caption := next()
-			if err := addPhoto(b, model.OwnerFinding, r.ID, fs[0].Question.Number, r.Date, s, caption); err != nil {
+			if err := addPhoto(b, model.OwnerFinding, r.ID, q, r.Date, sc[i], photoScenes[i].caption); err != nil {
 				return fmt.Errorf("bildet til vernerunde %d: %w", r.ID, err)
 			}
 		}
 		return nil
 	})
+}
+
+// photoFindingOf returns the number of the round's first finding a scene
+// fits, and the scene; -1 for the scene if none fits.
+func photoFindingOf(r model.SafetyRound) (int, int) {
+	for _, f := range r.Findings() {
+		if i := sceneFor(f.Question.Text); i >= 0 {
+			return f.Question.Number, i
+		}
+	}
+	return 0, -1
 }
 
 func addPhoto(b *storage.Batch, owner model.AttachmentOwner, id uint64, q int, day model.Date, s encodedScene, caption string) error {

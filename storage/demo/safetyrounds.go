@@ -139,9 +139,46 @@ func (g *gen) safetyRound(tmpl model.ChecklistTemplate, day model.Date, deps []s
 		g.settle(&m)
 		out.Measures[q.Number] = append(out.Measures[q.Number], m)
 	}
+	if g.photoFinding(&sr, &out) {
+		findings++
+	}
 	sr.ClosingNotes = fmt.Sprintf("%d funn. Tiltak avtalt med ansvarlig og frist i avslutningsmøtet; små forhold ble rettet på stedet.", findings)
 	out.SafetyRound = sr
 	return out
+}
+
+// photoFinding makes sure the round has a finding a demo photo fits
+// (photoScenes): when none of its findings does, one of the questions a
+// scene fits, chosen by the date, becomes one, with a measure. It reports
+// whether it added a finding.
+func (g *gen) photoFinding(sr *model.SafetyRound, out *SafetyRound) bool {
+	if _, i := photoFindingOf(*sr); i >= 0 || len(sr.Areas) == 0 {
+		return false
+	}
+	var fits []model.QuestionRef
+	for _, q := range sr.Questions() {
+		if sceneFor(q.Text) >= 0 {
+			fits = append(fits, q)
+		}
+	}
+	if len(fits) == 0 {
+		return false
+	}
+	q := fits[sr.Date.Time().YearDay()%len(fits)]
+	for j := range sr.Answers {
+		if sr.Answers[j].Number == q.Number {
+			sr.Answers[j].Answer = model.AnswerImprove
+			sr.Answers[j].Comment = sr.Areas[0] + ": " + findingNotes[0]
+		}
+	}
+	m := model.NewMeasureFromFinding(*sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), roundResponsibles[1],
+		out.CompletedOn.AddDays(30), out.CompletedOn)
+	m.Title = shortTitle(m.Title)
+	// A random source of its own, so the later rounds are as before.
+	own := &gen{r: rand.New(rand.NewPCG(uint64(sr.Date.Time().Unix()), 0x70686f74)), today: g.today}
+	own.settle(&m)
+	out.Measures[q.Number] = append(out.Measures[q.Number], m)
+	return true
 }
 
 // shortTitle keeps a measure title within the model's limit.

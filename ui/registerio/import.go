@@ -40,6 +40,7 @@ type Importer struct {
 	// most maxProblems).
 	Problems *fyne.Container
 	body     *fyne.Container
+	content  *fyne.Container // the summary above the rows: laid out again when it changes
 	Dialog   *widgets.KeyDialog
 	Import   *widgets.KeyButton
 	Err      *widgets.ErrorText
@@ -77,12 +78,13 @@ func NewImporter(env *appctx.Env, reg registers.Register) *Importer {
 	help := lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Tiltak, Ansvarlig, Frist og Prioritert område må være med. Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
 	if reg == registers.RegDeviations {
 		title = lang.L("Importer avvik til avviksregisteret")
-		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver, med beskrivelsene (hva som skjedde må være med). Ingenting lagres før\ndu har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
+		help = lang.L("Velg en CSV-fil (semikolondelt) eller en Excel-arbeidsbok med de samme kolonnene som\n«Eksporter …» skriver. Uten beskrivelsene får «Hva skjedde» en merknad om at teksten\nmangler. Importer handlingsplanen først, så blir koblingene til tiltakene med. Ingenting\nlagres før du har sett radene og trykket «Importer»; har én rad feil, importeres ingenting.")
 	}
 	top := container.NewVBox(widget.NewLabel(help), container.NewHBox(im.Choose), im.File, im.Err.Label)
 	im.Problems = container.NewVBox()
 	im.body = container.NewStack(im.List)
-	im.Dialog = widgets.NewKeyDialog(env.Window, title, container.NewBorder(top, nil, nil, nil, im.body))
+	im.content = container.NewBorder(top, nil, nil, nil, im.body)
+	im.Dialog = widgets.NewKeyDialog(env.Window, title, im.content)
 	im.Dialog.SetCancel(lang.L("Lukk"), nil)
 	im.Import = im.Dialog.AddSubmit(lang.L("Importer"), theme.DownloadIcon(), widget.HighImportance, im.DoImport)
 	im.Import.Disable()
@@ -124,6 +126,9 @@ func (im *Importer) Load(name string, r io.Reader) {
 	if ex.Measures, err = im.env.Store.Measures(); err == nil {
 		ex.Deviations, err = im.env.Store.Deviations()
 	}
+	if err == nil {
+		ex.NextMeasure, ex.NextDeviation, err = im.env.Store.NextImportIDs()
+	}
 	if err != nil {
 		im.Err.Show(err)
 		im.Import.Disable()
@@ -131,11 +136,13 @@ func (im *Importer) Load(name string, r io.Reader) {
 	}
 	im.preview = registers.ReadImport(r, im.reg, ex, im.env.Today())
 	im.lines = previewLines(im.preview)
-	im.File.SetText(im.preview.Summary(name))
+	summary := im.preview.Summary(name)
 	im.File.Importance = widget.MediumImportance
 	if len(im.preview.Errs()) > 0 {
+		summary += " " + lang.L("Rett filen og velg den på nytt.")
 		im.File.Importance = widget.DangerImportance
 	}
+	im.File.SetText(summary)
 	im.File.Refresh()
 	if len(im.preview.Errs()) == 0 && im.preview.NewCount() > 0 {
 		im.Import.Enable()
@@ -143,6 +150,7 @@ func (im *Importer) Load(name string, r io.Reader) {
 		im.Import.Disable()
 	}
 	im.showProblems()
+	im.content.Refresh() // a longer summary takes more lines
 	im.List.Refresh()
 	im.List.ScrollToTop()
 }

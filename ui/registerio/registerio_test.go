@@ -123,3 +123,48 @@ func TestImportDialogRefusesBadFile(t *testing.T) {
 		t.Errorf("%d measures after a refused import, want %d", len(after), len(before))
 	}
 }
+
+// A deviation file exported without descriptions, with a link to a
+// measure the unit does not have, imports: the preview says which number
+// the row gets, that «Hva skjedde» gets a note, and that the link is
+// dropped unless the action plan is imported first.
+func TestImportDialogDeviationsWithoutTextAndLinks(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	_, next, err := st.NextImportIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	im := NewImporter(env, registers.RegDeviations)
+	im.Load("avvik.csv", strings.NewReader("Nr.;Dato;Sted;Kategori;Type;Alvorlighet;Tiltak nr.\n"+
+		"3;02.05.2026;Kjøkken;Personskade;Uønsket hendelse;Mindre alvorlig;9999\n"))
+	lines := strings.Join(im.Lines(), "\n")
+	for _, want := range []string{
+		fmt.Sprintf("Ny – blir nr. %d (var nr. 3 i filen)", next),
+		"Filen har ikke kolonnen «Hva skjedde»; feltet får en merknad",
+		"Tiltak nr. 9999 finnes ikke i handlingsplanen; koblingen tas ikke med",
+	} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("preview lacks %q:\n%s", want, lines)
+		}
+	}
+	if !strings.Contains(im.File.Text, "1 kobling til tiltak som ikke finnes i handlingsplanen, tas ikke med") || !strings.Contains(im.File.Text, "importer handlingsplanen") || im.Import.Disabled() {
+		t.Errorf("summary %q (import disabled %v)", im.File.Text, im.Import.Disabled())
+	}
+	if !im.DoImport() {
+		t.Fatalf("import refused: %v", im.Err.Label.Text)
+	}
+	d, err := st.Deviation(next)
+	if err != nil || d.WhatHappened != registers.MissingText || len(d.MeasureIDs) != 0 {
+		t.Errorf("imported %+v, %v", d, err)
+	}
+}
+
+// A bad file says to fix it and choose it again (the screen's words).
+func TestImportDialogBadFileSaysChooseAgain(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, false)
+	im := NewImporter(env, registers.RegMeasures)
+	im.Load("feil.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nA;Leder;31.02.2027;Ledelse\n"))
+	if !strings.Contains(im.File.Text, "Ingenting importeres før alle radene er riktige. Rett filen og velg den på nytt.") {
+		t.Errorf("summary %q", im.File.Text)
+	}
+}
