@@ -129,18 +129,25 @@ func photoName(raw []byte) string {
 // annualPhotos are the annual report's photos of one owner kind (findings
 // or deviations), captioned with where they come from.
 func annualPhotos(in *model.AnnualData, kind model.AttachmentOwner) []Photo {
-	devDate := map[uint64]model.Date{}
-	for _, x := range in.Deviations {
-		devDate[x.ID] = x.Date
-	}
-	roundDate := map[uint64]model.Date{}
-	for _, r := range in.SafetyRounds {
-		roundDate[r.ID] = r.Date
-	}
 	var ps []model.ReportPhoto
+	// The dates of the records the photos belong to only: the register
+	// has thousands of deviations, the report a few dozen photos.
+	devDate, roundDate := map[uint64]model.Date{}, map[uint64]model.Date{}
 	for _, p := range in.Photos {
 		if p.Attachment.OwnerKind == kind {
 			ps = append(ps, p)
+			devDate[p.Attachment.OwnerID] = model.Date{}
+			roundDate[p.Attachment.OwnerID] = model.Date{}
+		}
+	}
+	for _, x := range in.Deviations {
+		if _, ok := devDate[x.ID]; ok {
+			devDate[x.ID] = x.Date
+		}
+	}
+	for _, r := range in.SafetyRounds {
+		if _, ok := roundDate[r.ID]; ok {
+			roundDate[r.ID] = r.Date
 		}
 	}
 	return PhotosFrom(ps, func(a model.Attachment) string {
