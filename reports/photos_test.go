@@ -26,7 +26,7 @@ func scene(w, h int, box color.RGBA) []byte {
 }
 
 // thumb is the thumbnail the import makes of a scene.
-func thumb(t *testing.T, w, h int, box color.RGBA) []byte {
+func thumb(t testing.TB, w, h int, box color.RGBA) []byte {
 	t.Helper()
 	f, err := attach.Import("bilde.jpg", scene(w, h, box))
 	if err != nil {
