@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -226,5 +227,38 @@ func TestSickLeaveAlertsForYear(t *testing.T) {
 	}
 	if len(a26) != 1 || a26[0].First() != (Quarter{Year: 2025, Q: 4}) {
 		t.Errorf("2026: %+v", a26)
+	}
+}
+
+func TestKeepShared(t *testing.T) {
+	even := func(n *int) bool { return *n%2 == 0 }
+	tests := []struct {
+		name   string
+		in     []int
+		want   []int
+		shared bool
+	}{
+		{"nil", nil, nil, false},
+		{"none kept", []int{1, 3}, nil, false},
+		{"some kept: a copy", []int{2, 3, 4}, []int{2, 4}, false},
+		{"all kept: the input", []int{2, 4, 6}, []int{2, 4, 6}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := keepShared(tt.in, even)
+			if !slices.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
+				t.Fatalf("keepShared(%v) = %v, want %v", tt.in, got, tt.want)
+			}
+			if len(got) > 0 && (&got[0] == &tt.in[0]) != tt.shared {
+				t.Errorf("shares the input's array: %v, want %v", &got[0] == &tt.in[0], tt.shared)
+			}
+			if tt.shared {
+				in := slices.Clone(tt.in)
+				_ = append(got, 8)
+				if !slices.Equal(tt.in, in) || cap(got) != len(got) {
+					t.Error("appending to the result can write into the input")
+				}
+			}
+		})
 	}
 }

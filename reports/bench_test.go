@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"image/color"
 	"testing"
 
 	"hmsutvalg/model"
@@ -120,5 +121,31 @@ func BenchmarkDrawCells(b *testing.B) {
 				d.cellLine(d.left+float64(c)*29, y, 28, 4, s, Align(c%3))
 			}
 		}
+	}
+}
+
+// BenchmarkPhotos draws a grid of 24 thumbnails of one width, so that 23
+// are scaled to widths of their own (uniqueWidth): in place, and scaled
+// in advance on another goroutine as the annual report does
+// (prescalePhotos; the CPU is the same, the layout waits less).
+func BenchmarkPhotos(b *testing.B) {
+	var ps []Photo
+	for i := range MaxPhotosPerSection {
+		ps = append(ps, Photo{Caption: "Bilde", JPEG: thumb(b, 400, 300, color.RGBA{uint8(10 * i), 90, 200, 255})})
+	}
+	for _, ahead := range []bool{false, true} {
+		b.Run(fmt.Sprintf("på_forhånd=%v", ahead), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d := New(Options{})
+				if ahead {
+					d.prescaled = prescalePhotos(ps)
+				}
+				d.Photos(ps)
+				if _, err := d.Bytes(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -89,6 +89,7 @@ type Document struct {
 	partSizes []float64  // wrapRich's scratch: the font size of each part
 
 	photoWidths map[int]string // image name by pixel width (photos.go)
+	prescaled   *photoScaler   // pictures scaled in advance, or nil
 
 	lastHeading string          // the caption of a recorded table without its own
 	tables      []RecordedTable // with Options.RecordTables
@@ -306,12 +307,28 @@ func (d *Document) render() []byte {
 	}
 	d.pdf.SetPage(n)
 	d.registerRunes()
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	var out outputCapture
+	if err := d.pdf.Output(&out); err != nil {
 		d.err = fmt.Errorf("reports: %w", err)
 		return nil
 	}
-	return buf.Bytes()
+	return out.b
+}
+
+// outputCapture takes the PDF gofpdf's Output writes without copying it:
+// Output hands over its whole buffer in one Write (bytes.Buffer.WriteTo)
+// and never touches it again, so keeping the slice is safe, and saves a
+// copy of the whole uncompressed PDF (5 MB for the heavy annual report,
+// grown by doubling) that compressStreams reads once and drops.
+type outputCapture struct{ b []byte }
+
+func (c *outputCapture) Write(p []byte) (int, error) {
+	if c.b == nil {
+		c.b = p
+	} else {
+		c.b = append(c.b[:len(c.b):len(c.b)], p...) // never with gofpdf v1.16, but correct
+	}
+	return len(p), nil
 }
 
 // furniture draws the header (not on covers) and the footer of a page.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
+	"sync"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/draw"
@@ -105,8 +106,7 @@ func (d *Document) photoBox(raw []byte, x, y, w, h float64) {
 		d.cell(x+1, y+h/2-2, w-2, 4, "Bildet kan ikke vises", AlignCenter)
 		return
 	}
-	sum := sha256.Sum256(raw)
-	name := "foto-" + hex.EncodeToString(sum[:8])
+	name := photoName(raw)
 	raw, cfg = d.uniqueWidth(name, raw, cfg)
 	opts := gofpdf.ImageOptions{ImageType: "JPG"}
 	d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(raw))
@@ -120,21 +120,34 @@ func (d *Document) photoBox(raw []byte, x, y, w, h float64) {
 	d.pdf.Rect(ox, oy, dw, dh, "D")
 }
 
+// photoName is the name a picture is registered under in gofpdf.
+func photoName(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return "foto-" + hex.EncodeToString(sum[:8])
+}
+
 // annualPhotos are the annual report's photos of one owner kind (findings
 // or deviations), captioned with where they come from.
 func annualPhotos(in *model.AnnualData, kind model.AttachmentOwner) []Photo {
-	devDate := map[uint64]model.Date{}
-	for _, x := range in.Deviations {
-		devDate[x.ID] = x.Date
-	}
-	roundDate := map[uint64]model.Date{}
-	for _, r := range in.SafetyRounds {
-		roundDate[r.ID] = r.Date
-	}
 	var ps []model.ReportPhoto
+	// The dates of the records the photos belong to only: the register
+	// has thousands of deviations, the report a few dozen photos.
+	devDate, roundDate := map[uint64]model.Date{}, map[uint64]model.Date{}
 	for _, p := range in.Photos {
 		if p.Attachment.OwnerKind == kind {
 			ps = append(ps, p)
+			devDate[p.Attachment.OwnerID] = model.Date{}
+			roundDate[p.Attachment.OwnerID] = model.Date{}
+		}
+	}
+	for _, x := range in.Deviations {
+		if _, ok := devDate[x.ID]; ok {
+			devDate[x.ID] = x.Date
+		}
+	}
+	for _, r := range in.SafetyRounds {
+		if _, ok := roundDate[r.ID]; ok {
+			roundDate[r.ID] = r.Date
 		}
 	}
 	return PhotosFrom(ps, func(a model.Attachment) string {
@@ -168,21 +181,43 @@ func (d *Document) uniqueWidth(name string, raw []byte, cfg image.Config) ([]byt
 	if d.photoWidths == nil {
 		d.photoWidths = map[int]string{}
 	}
-	for w, n := range d.photoWidths {
-		if n == name {
-			cfg.Height = cfg.Height * w / cfg.Width
-			cfg.Width = w
-			return nil, cfg // registered already: gofpdf keeps the first
-		}
+	w, placed := assignWidth(d.photoWidths, name, cfg.Width)
+	if placed {
+		cfg.Height = cfg.Height * w / cfg.Width
+		cfg.Width = w
+		return nil, cfg // registered already: gofpdf keeps the first
 	}
-	w := cfg.Width
-	for d.photoWidths[w] != "" && w > 1 {
-		w--
-	}
-	d.photoWidths[w] = name
 	if w == cfg.Width {
 		return raw, cfg
 	}
+	if p := d.prescaled.get(photoKey{name, w}); p != nil {
+		<-p.done
+		return p.raw, p.cfg
+	}
+	return scaleJPEG(raw, cfg, w)
+}
+
+// assignWidth returns the pixel width the picture name gets in a
+// document whose pictures so far have the widths in widths (width to
+// name), and records it; placed says the picture was placed before and
+// keeps the width it got then.
+func assignWidth(widths map[int]string, name string, width int) (w int, placed bool) {
+	for w, n := range widths {
+		if n == name {
+			return w, true
+		}
+	}
+	w = width
+	for widths[w] != "" && w > 1 {
+		w--
+	}
+	widths[w] = name
+	return w, false
+}
+
+// scaleJPEG returns the JPEG raw scaled to width w, or raw as it is if it
+// cannot be read. The result depends only on raw and w.
+func scaleJPEG(raw []byte, cfg image.Config, w int) ([]byte, image.Config) {
 	src, err := jpeg.Decode(bytes.NewReader(raw))
 	if err != nil {
 		return raw, cfg
@@ -195,4 +230,81 @@ func (d *Document) uniqueWidth(name string, raw []byte, cfg image.Config) ([]byt
 		return raw, cfg
 	}
 	return b.Bytes(), image.Config{ColorModel: cfg.ColorModel, Width: w, Height: h}
+}
+
+// photoKey is a picture (by name) at a pixel width.
+type photoKey struct {
+	name  string
+	width int
+}
+
+// scaledPhoto is a picture being scaled; raw and cfg are set when done is
+// closed.
+type scaledPhoto struct {
+	done chan struct{}
+	raw  []byte
+	cfg  image.Config
+}
+
+// photoScaler scales, on another goroutine, the pictures a report will
+// draw, while the report lays out what comes before them: decoding,
+// scaling and encoding a picture whose width another one has costs about
+// as much as laying out a page of table. It plays uniqueWidth's width
+// assignment in advance over the pictures in drawing order; uniqueWidth
+// takes a result when it needs the same picture at the same width and
+// scales itself otherwise, so a wrong guess costs time, never a
+// different PDF (scaleJPEG's result depends only on the picture and the
+// width). A nil photoScaler has nothing.
+type photoScaler struct {
+	mu sync.Mutex
+	m  map[photoKey]*scaledPhoto
+}
+
+func (s *photoScaler) get(k photoKey) *scaledPhoto {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.m[k]
+}
+
+// prescalePhotos starts scaling the pictures of sections, each as
+// Photos will draw it, in drawing order; the pictures a document draws
+// before these must be none.
+func prescalePhotos(sections ...[]Photo) *photoScaler {
+	type job struct {
+		raw []byte
+		cfg image.Config
+		w   int
+		p   *scaledPhoto
+	}
+	s := &photoScaler{m: map[photoKey]*scaledPhoto{}}
+	widths := map[int]string{}
+	var jobs []job
+	for _, ps := range sections {
+		for _, p := range ps[:min(len(ps), MaxPhotosPerSection)] {
+			cfg, format, err := image.DecodeConfig(bytes.NewReader(p.JPEG))
+			if err != nil || format != "jpeg" || cfg.Width <= 0 || cfg.Height <= 0 {
+				continue
+			}
+			name := photoName(p.JPEG)
+			w, placed := assignWidth(widths, name, cfg.Width)
+			if placed || w == cfg.Width {
+				continue
+			}
+			sp := &scaledPhoto{done: make(chan struct{})}
+			s.m[photoKey{name, w}] = sp
+			jobs = append(jobs, job{p.JPEG, cfg, w, sp})
+		}
+	}
+	if len(jobs) > 0 {
+		go func() {
+			for _, j := range jobs {
+				j.p.raw, j.p.cfg = scaleJPEG(j.raw, j.cfg, j.w)
+				close(j.p.done)
+			}
+		}()
+	}
+	return s
 }

@@ -26,7 +26,7 @@ func scene(w, h int, box color.RGBA) []byte {
 }
 
 // thumb is the thumbnail the import makes of a scene.
-func thumb(t *testing.T, w, h int, box color.RGBA) []byte {
+func thumb(t testing.TB, w, h int, box color.RGBA) []byte {
 	t.Helper()
 	f, err := attach.Import("bilde.jpg", scene(w, h, box))
 	if err != nil {
@@ -139,5 +139,44 @@ func TestDeviationPhotoCaptionMatchesTable(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// Pictures scaled in advance on another goroutine (prescalePhotos, the
+// annual report) give the PDF that scaling them in place gives, whether
+// the advance guess of their widths is right or wrong.
+func TestPrescaledPhotosSamePDF(t *testing.T) {
+	var first, second []Photo
+	for i := range 6 {
+		p := Photo{Caption: "Bilde", JPEG: thumb(t, 400, 300, color.RGBA{uint8(30 * i), 90, 200, 255})}
+		if i < 4 {
+			first = append(first, p)
+		} else {
+			second = append(second, p)
+		}
+	}
+	first = append(first, Photo{Caption: "skadet", JPEG: []byte("ikke et bilde")}, first[0])
+	build := func(s *photoScaler) []byte {
+		d := testDoc("Bilder")
+		d.prescaled = s
+		d.Photos(first)
+		d.Photos(second)
+		raw, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	want := build(nil)
+	right := prescalePhotos(first, second)
+	if got := len(right.m); got != 5 {
+		t.Errorf("%d pictures scaled in advance, want 5 (six of one width, one of them shown twice)", got)
+	}
+	if !bytes.Equal(build(right), want) {
+		t.Error("the PDF with the pictures scaled in advance differs")
+	}
+	// In the wrong order every width is guessed wrong but one.
+	if !bytes.Equal(build(prescalePhotos(second, first)), want) {
+		t.Error("the PDF with a wrong guess differs")
 	}
 }
