@@ -212,12 +212,34 @@ func (d *Detail) editItem(i model.RiskItem) {
 		}
 		d.env.DataChanged()
 	})
+	d.Item.OnDeleted = d.itemDeleted
 	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}
 	d.itemBox.Refresh()
 	if d.Tabs != nil {
 		d.Tabs.SelectIndex(2)
 	}
 	d.env.FocusField(d.Item.Hazard)
+}
+
+// itemDeleted closes the editor of the item just deleted and lists the
+// items as stored; the undo bar offers «Angre».
+func (d *Detail) itemDeleted() {
+	d.Item = nil
+	d.itemBox.Objects = []fyne.CanvasObject{itemHint()}
+	d.itemBox.Refresh()
+	d.Items.UnselectAll()
+	d.loadItems()
+	if d.Tabs != nil {
+		d.Tabs.SelectIndex(1)
+	}
+	d.env.FocusField(d.NewItem)
+	d.env.DataChanged()
+}
+
+func itemHint() fyne.CanvasObject {
+	hint := widget.NewLabel(lang.L("Velg et risikoforhold under Matrise, eller lag et nytt."))
+	hint.Wrapping = fyne.TextWrapWord
+	return hint
 }
 
 func (d *Detail) addCommittee() {
@@ -337,9 +359,7 @@ func (d *Detail) Content() fyne.CanvasObject {
 	matrixAndItems := container.NewBorder(
 		container.NewVBox(d.matrixBox, d.FilterLabel, container.NewHBox(d.NewItem)), nil, nil, nil, d.Items)
 	if len(d.itemBox.Objects) == 0 {
-		hint := widget.NewLabel(lang.L("Velg et risikoforhold under Matrise, eller lag et nytt."))
-		hint.Wrapping = fyne.TextWrapWord
-		d.itemBox.Objects = []fyne.CanvasObject{hint}
+		d.itemBox.Objects = []fyne.CanvasObject{itemHint()}
 	}
 	d.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Vurdering"), assessment),
