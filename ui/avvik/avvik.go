@@ -41,6 +41,12 @@ func init() {
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Avvik"), Icon: theme.ErrorIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) {
+			if s.Editor == nil || s.Editor.Deviation().ID == 0 {
+				return appctx.Focus{}, false
+			}
+			return appctx.Focus{ID: s.Editor.Deviation().ID}, true
+		}
 		if f, ok := env.TakeFocus(PageID); ok {
 			s.ApplyFocus(f)
 		}
