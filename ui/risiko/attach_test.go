@@ -29,6 +29,13 @@ func TestRiskItemAttachment(t *testing.T) {
 	if n := st.AttachmentCount(model.OwnerRiskItem, item.ID); n != 1 || len(ed.Attach.Thumbs) != 1 {
 		t.Fatalf("stored %d, shown %d", n, len(ed.Attach.Thumbs))
 	}
+	// The list of items counts it at once, from the metadata.
+	if text := s.Detail.ItemText(item); !strings.Contains(text, "· 1 vedlegg") {
+		t.Errorf("the item's row does not count its photo: %q", text)
+	}
+	if text := s.Detail.ItemText(items[1]); strings.Contains(text, "vedlegg") {
+		t.Errorf("an item without attachments: %q", text)
+	}
 }
 
 // «Slett» on a risk item asks first, with «Avbryt» as the default and the

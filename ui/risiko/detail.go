@@ -44,6 +44,7 @@ type Detail struct {
 	Tabs                *container.AppTabs
 	PDFButton           *widget.Button
 	loaded              string // the assessment's fields as loaded or saved
+	attached            map[uint64]int // attachments per item (metadata only)
 }
 
 // NewDetail builds the view for an assessment (ID 0 = new).
@@ -138,6 +139,7 @@ func (d *Detail) loadItems() {
 		d.items = items
 		d.NewItem.Enable()
 	}
+	d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
 	m := d.matrix()
 	d.Before.SetCounts(model.MatrixCounts(d.items, m, false))
 	d.After.SetCounts(model.MatrixCounts(d.items, m, true))
@@ -188,6 +190,9 @@ func (d *Detail) ItemText(i model.RiskItem) string {
 	if n := len(i.MeasureIDs); n > 0 {
 		text += fmt.Sprintf(" · %d %s", n, lang.L("tiltak"))
 	}
+	if n := d.attached[i.ID]; n > 0 {
+		text += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+	}
 	return text
 }
 
@@ -213,6 +218,10 @@ func (d *Detail) editItem(i model.RiskItem) {
 		d.env.DataChanged()
 	})
 	d.Item.OnDeleted = d.itemDeleted
+	d.Item.Attach.OnChanged = func() {
+		d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
+		d.Items.Refresh()
+	}
 	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}
 	d.itemBox.Refresh()
 	if d.Tabs != nil {
