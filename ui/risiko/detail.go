@@ -43,7 +43,7 @@ type Detail struct {
 	matrixBox           *fyne.Container
 	Tabs                *container.AppTabs
 	PDFButton           *widget.Button
-	loaded              string // the assessment's fields as loaded or saved
+	loaded              string         // the assessment's fields as loaded or saved
 	attached            map[uint64]int // attachments per item (metadata only)
 }
 
