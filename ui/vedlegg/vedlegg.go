@@ -45,6 +45,9 @@ type Panel struct {
 	Add  *widget.Button
 	Err  *widgets.ErrorText
 	Hint *widget.Label
+	// Reveal («Vis») shows thumbnails Møtemodus hides, until the mode
+	// changes again.
+	Reveal *widget.Button
 	// Thumbs are the thumbnails shown, in the order of Items.
 	Thumbs []*Thumb
 	// Viewer is the open photo dialog, if any (tests press its buttons).
@@ -56,8 +59,9 @@ type Panel struct {
 	// OnChanged runs after an attachment was added, changed or removed.
 	OnChanged func()
 
-	items []model.Attachment
-	grid  *fyne.Container
+	items    []model.Attachment
+	grid     *fyne.Container
+	revealed bool // «Vis» pressed in this Møtemodus
 }
 
 // New builds the panel for record ownerID of kind owner (for a finding:
@@ -71,11 +75,18 @@ func New(env *appctx.Env, owner model.AttachmentOwner, ownerID uint64, q int) *P
 	p.Hint.Wrapping = fyne.TextWrapWord
 	p.Hint.Importance = widget.LowImportance
 	p.grid = container.NewGridWrap(ThumbSize)
+	p.Reveal = widget.NewButtonWithIcon(lang.L("Vis"), theme.VisibilityIcon(), func() {
+		p.revealed = true
+		p.applyMode()
+	})
 	p.OpenURL = env.App.OpenURL
 	p.reload()
-	// The hint says whether Møtemodus hides the thumbnails; the callback
-	// goes with the page (appctx.Env.BeginPage).
-	env.OnMeetingMode(func(bool) { p.setHint() })
+	// Møtemodus hides the thumbnails again each time it changes; the
+	// callback goes with the page (appctx.Env.BeginPage).
+	env.OnMeetingMode(func(bool) {
+		p.revealed = false
+		p.applyMode()
+	})
 	return p
 }
 
@@ -98,14 +109,27 @@ func (p *Panel) Items() []model.Attachment { return p.items }
 func (p *Panel) Activate() { p.env.SetDropTarget(p.AddURIs) }
 
 // Content lays the panel out. Møtemodus hides the thumbnails of records
-// whose photos are sensitive (model.AttachmentHidden).
+// whose photos are sensitive (model.AttachmentHidden) behind «Vis», and
+// the hint says so.
 func (p *Panel) Content() fyne.CanvasObject {
-	var shown fyne.CanvasObject = p.grid
-	if model.AttachmentHidden(model.Attachment{OwnerKind: p.owner}) {
-		shown = widgets.Sensitive(p.env, p.grid)
-	}
 	title := widget.NewLabelWithStyle(lang.L("Vedlegg"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(title, p.Hint, shown, p.Err.Label, container.NewHBox(p.Add))
+	return container.NewVBox(title, p.Hint, container.NewHBox(p.Reveal), p.grid, p.Err.Label, container.NewHBox(p.Add))
+}
+
+// applyMode hides or shows the thumbnails for Møtemodus, with «Vis» and
+// the hint to match.
+func (p *Panel) applyMode() {
+	if p.hidden() {
+		p.grid.Hide()
+	} else {
+		p.grid.Show()
+	}
+	if p.hidden() && len(p.items) > 0 {
+		p.Reveal.Show()
+	} else {
+		p.Reveal.Hide()
+	}
+	p.setHint()
 }
 
 // reload reads the metadata (never the photos) and rebuilds the thumbnails.
@@ -113,7 +137,7 @@ func (p *Panel) reload() {
 	p.items, p.Thumbs = nil, nil
 	p.grid.Objects = nil
 	if p.ownerID == 0 {
-		p.setHint()
+		p.applyMode()
 		p.Add.Disable()
 		p.grid.Refresh()
 		return
@@ -131,13 +155,13 @@ func (p *Panel) reload() {
 		p.Thumbs = append(p.Thumbs, t)
 		p.grid.Add(t)
 	}
-	p.setHint()
+	p.applyMode()
 	p.grid.Refresh()
 }
 
 // hidden reports whether Møtemodus hides this record's thumbnails now.
 func (p *Panel) hidden() bool {
-	return p.env.MeetingMode() && model.AttachmentHidden(model.Attachment{OwnerKind: p.owner})
+	return p.env.MeetingMode() && !p.revealed && model.AttachmentHidden(model.Attachment{OwnerKind: p.owner})
 }
 
 // setHint says what can be done with the attachments shown, or that
@@ -148,7 +172,7 @@ func (p *Panel) setHint() {
 	case p.ownerID == 0:
 		p.Hint.SetText(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
 	case len(p.items) > 0 && p.hidden():
-		p.Hint.SetText(fmt.Sprintf(lang.L("%d vedlegg er skjult i møtemodus, fordi de kan vise hva som skjedde. Avslutt møtemodus for å se dem."), len(p.items)))
+		p.Hint.SetText(fmt.Sprintf(lang.L("%d vedlegg er skjult i møtemodus, fordi de kan vise hva som skjedde. «Vis» viser dem på skjermen."), len(p.items)))
 	case len(p.items) > 0:
 		p.Hint.SetText(lang.L("Klikk et bilde for å se det i full størrelse, eller gå til det med Tab og trykk Enter. Delete sletter vedlegget (du blir spurt først)."))
 	default:

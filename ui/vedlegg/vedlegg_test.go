@@ -225,7 +225,8 @@ func TestThumbnailsByKeyboard(t *testing.T) {
 }
 
 // In Møtemodus a deviation's photos are hidden, and the hint says so
-// instead of asking to click a photo that is not shown.
+// instead of asking to click a photo that is not shown; «Vis» shows them
+// until the mode changes again.
 func TestMeetingModeHint(t *testing.T) {
 	env, w, st := uitest.NewEnv(t, false)
 	devs, _ := st.Deviations()
@@ -234,8 +235,8 @@ func TestMeetingModeHint(t *testing.T) {
 	if err := p.AddFile(writeImage(t, t.TempDir(), "a.png", 40, 30)); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(p.Hint.Text, "Klikk et bilde") {
-		t.Fatalf("hint outside Møtemodus: %q", p.Hint.Text)
+	if !strings.Contains(p.Hint.Text, "Klikk et bilde") || p.Reveal.Visible() {
+		t.Fatalf("outside Møtemodus: hint %q, «Vis» shown %v", p.Hint.Text, p.Reveal.Visible())
 	}
 	env.SetMeetingMode(true)
 	n := len(p.Items())
@@ -243,12 +244,26 @@ func TestMeetingModeHint(t *testing.T) {
 	if !strings.Contains(p.Hint.Text, want) || strings.Contains(p.Hint.Text, "Klikk") {
 		t.Errorf("hint in Møtemodus: %q, want %q", p.Hint.Text, want)
 	}
-	w.SetContent(p.Content())
-	if p.grid.Visible() {
-		t.Error("the photos show in Møtemodus")
+	if p.grid.Visible() || !p.Reveal.Visible() {
+		t.Fatal("Møtemodus shows the photos, or offers no «Vis»")
+	}
+	uitest.Key(w, fyne.KeyTab)
+	for _, th := range p.Thumbs {
+		if w.Canvas().Focused() == th {
+			t.Error("Tab reaches a hidden thumbnail")
+		}
+	}
+	test.Tap(p.Reveal)
+	if !p.grid.Visible() || p.Reveal.Visible() || !strings.Contains(p.Hint.Text, "Klikk et bilde") {
+		t.Errorf("after «Vis»: photos shown %v, hint %q", p.grid.Visible(), p.Hint.Text)
 	}
 	env.SetMeetingMode(false)
-	if !strings.Contains(p.Hint.Text, "Klikk et bilde") {
-		t.Errorf("hint after Møtemodus: %q", p.Hint.Text)
+	env.SetMeetingMode(true)
+	if p.grid.Visible() || !strings.Contains(p.Hint.Text, want) {
+		t.Error("entering Møtemodus again does not hide the photos")
+	}
+	env.SetMeetingMode(false)
+	if !p.grid.Visible() || !strings.Contains(p.Hint.Text, "Klikk et bilde") {
+		t.Errorf("after Møtemodus: hint %q", p.Hint.Text)
 	}
 }
