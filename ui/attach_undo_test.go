@@ -110,6 +110,9 @@ func TestUndoRecordDeleteShowsItsAttachments(t *testing.T) {
 	if !ok || scr.Detail == nil || scr.Detail.Item == nil || scr.Detail.Item.Item().ID != item.ID {
 		t.Fatal("the risk item put back is not opened")
 	}
+	if scr.Detail.Tabs.SelectedIndex() != 2 {
+		t.Errorf("the item put back is opened on tab %d, not its form", scr.Detail.Tabs.SelectedIndex())
+	}
 	if n := len(scr.Detail.Item.Attach.Items()); n != 1 || storedAttachments(t, env, model.OwnerRiskItem, item.ID) != 1 {
 		t.Errorf("the item's panel shows %d attachments after the undo, want 1", n)
 	}

@@ -375,7 +375,10 @@ func (d *Detail) Content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Matrise"), matrixAndItems),
 		container.NewTabItem(lang.L("Risikoforhold"), container.NewVScroll(d.itemBox)),
 	)
-	if d.a.ID != 0 {
+	switch {
+	case d.Item != nil: // an item asked for (a link, an undo): its form
+		d.Tabs.SelectIndex(2)
+	case d.a.ID != 0:
 		d.Tabs.SelectIndex(1)
 	}
 	return d.Tabs
