@@ -248,6 +248,31 @@ func upperFirstWord(s string) string {
 	return strings.ToUpper(string(r)) + s[n:]
 }
 
+// AttachmentCounts counts the attachments of each record of kind owner,
+// by record ID, from their metadata only (lists never read the files);
+// for OwnerFinding the record is the round, all its questions together.
+func AttachmentCounts(atts []Attachment, owner AttachmentOwner) map[uint64]int {
+	out := map[uint64]int{}
+	for _, a := range atts {
+		if a.OwnerKind == owner {
+			out[a.OwnerID]++
+		}
+	}
+	return out
+}
+
+// FindingAttachmentCounts counts the attachments of round roundID's
+// findings, by question number.
+func FindingAttachmentCounts(atts []Attachment, roundID uint64) map[int]int {
+	out := map[int]int{}
+	for _, a := range atts {
+		if a.OwnerKind == OwnerFinding && a.OwnerID == roundID {
+			out[a.Question]++
+		}
+	}
+	return out
+}
+
 // AttachmentHidden reports whether Møtemodus hides the attachment's
 // picture: photos of deviations show what happened, which is as
 // sensitive as the description Møtemodus hides.

@@ -202,3 +202,47 @@ func TestPhotoConcernsPerson(t *testing.T) {
 		}
 	}
 }
+
+func TestAttachmentCounts(t *testing.T) {
+	atts := []Attachment{
+		{ID: 1, OwnerKind: OwnerDeviation, OwnerID: 7},
+		{ID: 2, OwnerKind: OwnerDeviation, OwnerID: 7, Kind: AttachPDF},
+		{ID: 3, OwnerKind: OwnerDeviation, OwnerID: 8},
+		{ID: 4, OwnerKind: OwnerMeeting, OwnerID: 7},
+		{ID: 5, OwnerKind: OwnerFinding, OwnerID: 3, Question: 2},
+		{ID: 6, OwnerKind: OwnerFinding, OwnerID: 3, Question: 2},
+		{ID: 7, OwnerKind: OwnerFinding, OwnerID: 3, Question: 5},
+		{ID: 8, OwnerKind: OwnerFinding, OwnerID: 4, Question: 2},
+	}
+	tests := []struct {
+		owner AttachmentOwner
+		want  map[uint64]int
+	}{
+		{OwnerDeviation, map[uint64]int{7: 2, 8: 1}},
+		{OwnerMeeting, map[uint64]int{7: 1}},
+		{OwnerRiskItem, map[uint64]int{}},
+		{OwnerFinding, map[uint64]int{3: 3, 4: 1}},
+	}
+	for _, tt := range tests {
+		got := AttachmentCounts(atts, tt.owner)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("AttachmentCounts(%s) = %v, want %v", tt.owner, got, tt.want)
+		}
+	}
+	rounds := []struct {
+		id   uint64
+		want map[int]int
+	}{
+		{3, map[int]int{2: 2, 5: 1}},
+		{4, map[int]int{2: 1}},
+		{9, map[int]int{}},
+	}
+	for _, tt := range rounds {
+		if got := FindingAttachmentCounts(atts, tt.id); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("FindingAttachmentCounts(%d) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+	if got := AttachmentCounts(nil, OwnerDeviation); len(got) != 0 {
+		t.Errorf("no attachments counted %v", got)
+	}
+}

@@ -329,17 +329,22 @@ func removeAttachmentsOf(tx *bbolt.Tx, bucket string, id uint64) (int, error) {
 // (all questions of a round for OwnerFinding): the delete question names
 // it.
 func (s *Store) AttachmentCount(owner model.AttachmentOwner, id uint64) int {
-	all, err := listEntities(s, attachments)
+	counts, err := s.AttachmentCounts(owner)
 	if err != nil {
 		return 0
 	}
-	n := 0
-	for _, a := range all {
-		if a.OwnerKind == owner && a.OwnerID == id {
-			n++
-		}
+	return counts[id]
+}
+
+// AttachmentCounts counts the attachments of every record of owner kind
+// (model.AttachmentCounts) for the lists: from the metadata, which the
+// list cache keeps, never from the stored files.
+func (s *Store) AttachmentCounts(owner model.AttachmentOwner) (map[uint64]int, error) {
+	all, err := listEntities(s, attachments)
+	if err != nil {
+		return nil, err
 	}
-	return n
+	return model.AttachmentCounts(all, owner), nil
 }
 
 // ReportPhotos reads the thumbnails of as (photos) for a report, in one

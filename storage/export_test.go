@@ -1,6 +1,10 @@
 package storage
 
-import "reflect"
+import (
+	"reflect"
+
+	"go.etcd.io/bbolt"
+)
 
 // FastDecodeAgrees lets the external tests check the fast decoder against
 // encoding/json on a whole demo file (the demo package imports storage).
@@ -16,4 +20,24 @@ func RecordTypes() []reflect.Type {
 		}
 	}
 	return out
+}
+
+// DeleteAllAttachments removes every attachment and its files in one
+// transaction, so a test can start from a unit without photos.
+func (s *Store) DeleteAllAttachments() error {
+	all, err := s.AllAttachments()
+	if err != nil {
+		return err
+	}
+	return s.updateChanges(func(tx *bbolt.Tx) ([]Change, error) {
+		for _, a := range all {
+			if _, err := deleteRecord(tx, bucketAttachments, a.ID); err != nil {
+				return nil, err
+			}
+			if err := deleteParts(tx, a.ID); err != nil {
+				return nil, err
+			}
+		}
+		return []Change{{Entity: EntityAttachment, Kind: ChangeDeleted, Summary: "Slettet alle vedlegg (test)"}}, nil
+	})
 }

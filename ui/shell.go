@@ -191,6 +191,18 @@ func (s *shell) rebuild() {
 	s.env.EndPage()
 }
 
+// reopen rebuilds the page from the stored data with the record it
+// showed open again (env.Resume), so after an undo the open form, its
+// attachments included, shows what is stored now.
+func (s *shell) reopen() {
+	if s.env.Resume != nil && s.current >= 0 && s.current < len(s.pages) {
+		if f, ok := s.env.Resume(); ok {
+			s.env.SetFocus(s.pages[s.current].ID, f)
+		}
+	}
+	s.rebuild()
+}
+
 // addShortcuts binds the window's keyboard shortcuts. Ctrl+Q goes through
 // quit, which saves or asks about the form on screen first.
 func (s *shell) addShortcuts(c fyne.Canvas, quit func()) {

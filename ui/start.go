@@ -160,7 +160,7 @@ func (u *App) showMain(st *hms.Store) {
 	u.guard.Set(nil)
 	u.env = env
 	sh := newShell(env, Pages())
-	bar := undo.NewBar(env, sh.rebuild)
+	bar := undo.NewBar(env, sh.reopen)
 	root := container.NewBorder(nil, bar, nil, nil, sh.build())
 	sh.frame = root
 	bar.Relayout = root.Refresh

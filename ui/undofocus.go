@@ -22,12 +22,31 @@ var undoPages = map[string]func(id uint64) (string, appctx.Focus){
 	storage.EntitySurveyRound: func(id uint64) (string, appctx.Focus) { return tifaktor.PageID, appctx.Focus{ParentID: id} },
 }
 
+// riskItemPage opens the assessment of a risk item put back, with the item.
+func riskItemPage(env *appctx.Env, id uint64) (string, appctx.Focus, bool) {
+	it, err := env.Store.RiskItem(id)
+	if err != nil {
+		return "", appctx.Focus{}, false
+	}
+	return risiko.PageID, appctx.Focus{ParentID: it.AssessmentID, ID: id}, true
+}
+
 // showUndone opens the record an undo put back (a deleted deviation is in
 // the register again, opened); false when there is no page for it or the
 // undo removed it (an undone creation).
 func showUndone(env *appctx.Env, c storage.Change) bool {
+	if c.EntityID == 0 || c.Kind == storage.ChangeCreated {
+		return false
+	}
+	if c.Entity == storage.EntityRiskItem {
+		id, f, ok := riskItemPage(env, c.EntityID)
+		if ok {
+			env.Open(id, f)
+		}
+		return ok
+	}
 	page, ok := undoPages[c.Entity]
-	if !ok || c.EntityID == 0 || c.Kind == storage.ChangeCreated {
+	if !ok {
 		return false
 	}
 	id, f := page(c.EntityID)

@@ -41,6 +41,12 @@ func init() {
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Avvik"), Icon: theme.ErrorIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = func() (appctx.Focus, bool) {
+			if s.Editor == nil || s.Editor.Deviation().ID == 0 {
+				return appctx.Focus{}, false
+			}
+			return appctx.Focus{ID: s.Editor.Deviation().ID}, true
+		}
 		if f, ok := env.TakeFocus(PageID); ok {
 			s.ApplyFocus(f)
 		}
@@ -231,14 +237,7 @@ func (s *Screen) Reload() {
 	}
 	s.loadErr.Show(nil)
 	s.all = all
-	s.attached = map[uint64]int{}
-	if atts, err := s.env.Store.AllAttachments(); err == nil {
-		for _, a := range atts {
-			if a.OwnerKind == model.OwnerDeviation {
-				s.attached[a.OwnerID]++
-			}
-		}
-	}
+	s.countAttached()
 	years := []string{lang.L(allLabel)}
 	for _, y := range model.DeviationYears(all) {
 		years = append(years, y.String())
@@ -246,6 +245,19 @@ func (s *Screen) Reload() {
 	s.YearSel.SetOptions(years)
 	s.Stats.SetDeviations(all)
 	s.apply()
+}
+
+// countAttached counts each deviation's attachments from their metadata
+// (the photos are never read for the list).
+func (s *Screen) countAttached() {
+	s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerDeviation)
+}
+
+// attachedChanged shows the open deviation's new attachment count in the
+// list.
+func (s *Screen) attachedChanged() {
+	s.countAttached()
+	s.List.Refresh()
 }
 
 // apply filters and sorts the list (newest first).
@@ -367,6 +379,7 @@ func (s *Screen) NewDeviation() {
 
 func (s *Screen) show(d model.Deviation) {
 	s.Editor = NewEditor(s.env, d, s.places, s.saved, s.deleted)
+	s.Editor.Attach.OnChanged = s.attachedChanged
 	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}
 	s.detail.Refresh()
 	if s.Tabs != nil {

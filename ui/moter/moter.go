@@ -101,6 +101,8 @@ type Screen struct {
 	Editor    *Editor
 	detail    *fyne.Container
 	loadErr   *widgets.ErrorText
+	// attached counts each meeting's attachments (metadata only).
+	attached map[uint64]int
 }
 
 // New loads the meetings.
@@ -190,6 +192,9 @@ func (s *Screen) listText(m model.Meeting) (string, widget.Importance) {
 		parts = append(parts, m.Place)
 	}
 	parts = append(parts, fmt.Sprintf(lang.L("%d saker"), len(m.Agenda)))
+	if n := s.attached[m.ID]; n > 0 {
+		parts = append(parts, fmt.Sprintf(lang.L("%d vedlegg"), n))
+	}
 	imp := widget.MediumImportance
 	if !m.Held(s.env.Today()) {
 		parts = append([]string{lang.L("Planlagt")}, parts...)
@@ -209,6 +214,7 @@ func (s *Screen) Reload() {
 		ms[i], ms[j] = ms[j], ms[i]
 	}
 	s.meetings = ms
+	s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerMeeting)
 	s.apply()
 }
 
@@ -317,6 +323,10 @@ func (s *Screen) edit(m model.Meeting) {
 		s.detail.Refresh()
 		s.env.DataChanged()
 	})
+	s.Editor.Attach.OnChanged = func() {
+		s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerMeeting)
+		s.List.Refresh()
+	}
 	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}
 	s.detail.Refresh()
 	s.env.FocusField(s.Editor.Date)

@@ -43,7 +43,8 @@ type Detail struct {
 	matrixBox           *fyne.Container
 	Tabs                *container.AppTabs
 	PDFButton           *widget.Button
-	loaded              string // the assessment's fields as loaded or saved
+	loaded              string         // the assessment's fields as loaded or saved
+	attached            map[uint64]int // attachments per item (metadata only)
 }
 
 // NewDetail builds the view for an assessment (ID 0 = new).
@@ -138,6 +139,7 @@ func (d *Detail) loadItems() {
 		d.items = items
 		d.NewItem.Enable()
 	}
+	d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
 	m := d.matrix()
 	d.Before.SetCounts(model.MatrixCounts(d.items, m, false))
 	d.After.SetCounts(model.MatrixCounts(d.items, m, true))
@@ -188,6 +190,9 @@ func (d *Detail) ItemText(i model.RiskItem) string {
 	if n := len(i.MeasureIDs); n > 0 {
 		text += fmt.Sprintf(" · %d %s", n, lang.L("tiltak"))
 	}
+	if n := d.attached[i.ID]; n > 0 {
+		text += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+	}
 	return text
 }
 
@@ -212,12 +217,38 @@ func (d *Detail) editItem(i model.RiskItem) {
 		}
 		d.env.DataChanged()
 	})
+	d.Item.OnDeleted = d.itemDeleted
+	d.Item.Attach.OnChanged = func() {
+		d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
+		d.Items.Refresh()
+	}
 	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}
 	d.itemBox.Refresh()
 	if d.Tabs != nil {
 		d.Tabs.SelectIndex(2)
 	}
 	d.env.FocusField(d.Item.Hazard)
+}
+
+// itemDeleted closes the editor of the item just deleted and lists the
+// items as stored; the undo bar offers «Angre».
+func (d *Detail) itemDeleted() {
+	d.Item = nil
+	d.itemBox.Objects = []fyne.CanvasObject{itemHint()}
+	d.itemBox.Refresh()
+	d.Items.UnselectAll()
+	d.loadItems()
+	if d.Tabs != nil {
+		d.Tabs.SelectIndex(1)
+	}
+	d.env.FocusField(d.NewItem)
+	d.env.DataChanged()
+}
+
+func itemHint() fyne.CanvasObject {
+	hint := widget.NewLabel(lang.L("Velg et risikoforhold under Matrise, eller lag et nytt."))
+	hint.Wrapping = fyne.TextWrapWord
+	return hint
 }
 
 func (d *Detail) addCommittee() {
@@ -337,16 +368,17 @@ func (d *Detail) Content() fyne.CanvasObject {
 	matrixAndItems := container.NewBorder(
 		container.NewVBox(d.matrixBox, d.FilterLabel, container.NewHBox(d.NewItem)), nil, nil, nil, d.Items)
 	if len(d.itemBox.Objects) == 0 {
-		hint := widget.NewLabel(lang.L("Velg et risikoforhold under Matrise, eller lag et nytt."))
-		hint.Wrapping = fyne.TextWrapWord
-		d.itemBox.Objects = []fyne.CanvasObject{hint}
+		d.itemBox.Objects = []fyne.CanvasObject{itemHint()}
 	}
 	d.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Vurdering"), assessment),
 		container.NewTabItem(lang.L("Matrise"), matrixAndItems),
 		container.NewTabItem(lang.L("Risikoforhold"), container.NewVScroll(d.itemBox)),
 	)
-	if d.a.ID != 0 {
+	switch {
+	case d.Item != nil: // an item asked for (a link, an undo): its form
+		d.Tabs.SelectIndex(2)
+	case d.a.ID != 0:
 		d.Tabs.SelectIndex(1)
 	}
 	return d.Tabs

@@ -31,7 +31,11 @@ type ItemEditor struct {
 	P, C, RP, RC                     *widget.Select
 	Risk                             *widget.Label
 	Save                             *widget.Button
-	Err                              *widgets.ErrorText
+	// Delete removes the item after asking (not for one never saved).
+	Delete *widget.Button
+	Err    *widgets.ErrorText
+	// OnDeleted (set by the assessment) runs after the item was deleted.
+	OnDeleted func()
 
 	MeasureTitle, MeasureResp *widgets.Entry
 	MeasureDeadline           *widgets.DateEntry
@@ -111,6 +115,11 @@ func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, 
 	setLevel(e.RC, it.ResidualConsequence, true)
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre risikoforholdet"), theme.DocumentSaveIcon(), e.SaveItem)
 	e.Save.Importance = widget.HighImportance
+	e.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), e.confirmDelete)
+	e.Delete.Importance = widget.DangerImportance
+	if it.ID == 0 {
+		e.Delete.Hide()
+	}
 	e.Err = widgets.NewErrorText()
 
 	e.MeasureTitle = widgets.NewEntry()
@@ -178,9 +187,40 @@ func (e *ItemEditor) saveItem() bool {
 	e.loaded = e.state()
 	e.Err.Show(nil)
 	e.Attach.SetOwner(saved.ID, 0)
+	e.Delete.Show()
 	e.refreshMeasures()
 	e.onSaved(saved)
 	return true
+}
+
+// confirmDelete asks before deleting the item, naming what goes with it
+// (its attachments) and what stays (its measures in the action plan);
+// «Avbryt» is the default.
+func (e *ItemEditor) confirmDelete() {
+	if e.item.ID == 0 {
+		return
+	}
+	msg := fmt.Sprintf(lang.L("Slette risikoforholdet «%s»?"), e.item.Hazard)
+	if len(e.item.MeasureIDs) > 0 {
+		msg += " " + lang.L("Tiltakene i handlingsplanen blir stående.")
+	}
+	if n := e.env.Store.AttachmentCount(model.OwnerRiskItem, e.item.ID); n > 0 {
+		msg += " " + fmt.Sprintf(lang.L("Vedleggene (%d) slettes sammen med risikoforholdet."), n)
+	}
+	widgets.ConfirmDanger(e.env.Window, lang.L("Slett risikoforhold"), msg, lang.L("Slett"), e.DeleteItem)
+}
+
+// DeleteItem removes the item and its attachments (after the
+// confirmation); «Angre» puts both back.
+func (e *ItemEditor) DeleteItem() {
+	if err := e.env.Store.DeleteRiskItem(e.item.ID); err != nil {
+		e.Err.Show(err)
+		return
+	}
+	e.loaded = e.state() // what was typed went with the item, as asked
+	if e.OnDeleted != nil {
+		e.OnDeleted()
+	}
 }
 
 // save stores the item and a measure typed but not yet added.
@@ -263,7 +303,7 @@ func (e *ItemEditor) Content() fyne.CanvasObject {
 	h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.Wrapping = fyne.TextWrapWord
 	e.Attach.Activate()
-	return container.NewVBox(h, form, e.Risk, e.Err.Label, container.NewHBox(e.Save),
+	return container.NewVBox(h, form, e.Risk, e.Err.Label, container.NewHBox(e.Save, e.Delete),
 		widget.NewSeparator(), e.Attach.Content(), widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Tiltak i handlingsplanen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		e.measures, newMeasure, e.MeasureErr.Label, container.NewHBox(e.AddMeasure))

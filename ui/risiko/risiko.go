@@ -30,6 +30,7 @@ func init() {
 func Page() appctx.Page {
 	return appctx.Page{ID: PageID, Title: lang.L("Risikovurdering"), Icon: theme.WarningIcon(), Build: func(env *appctx.Env) fyne.CanvasObject {
 		s := New(env)
+		env.Resume = s.resume
 		if f, ok := env.TakeFocus(PageID); ok {
 			s.Open(f.ParentID, f.ID)
 		}
@@ -200,6 +201,19 @@ func (s *Screen) show(a model.RiskAssessment, itemID uint64) {
 	if itemID == 0 {
 		s.env.FocusField(s.Detail.Title)
 	}
+}
+
+// resume names the assessment and item open, so the page can be rebuilt
+// with them (after an undo, or when Møtemodus changes the scale).
+func (s *Screen) resume() (appctx.Focus, bool) {
+	if s.Detail == nil || s.Detail.a.ID == 0 {
+		return appctx.Focus{}, false
+	}
+	f := appctx.Focus{ParentID: s.Detail.a.ID}
+	if s.Detail.Item != nil {
+		f.ID = s.Detail.Item.item.ID
+	}
+	return f, true
 }
 
 // Content lays the screen out.

@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -43,6 +45,9 @@ type Panel struct {
 	Add  *widget.Button
 	Err  *widgets.ErrorText
 	Hint *widget.Label
+	// Reveal («Vis») shows thumbnails Møtemodus hides, until the mode
+	// changes again.
+	Reveal *widget.Button
 	// Thumbs are the thumbnails shown, in the order of Items.
 	Thumbs []*Thumb
 	// Viewer is the open photo dialog, if any (tests press its buttons).
@@ -54,8 +59,9 @@ type Panel struct {
 	// OnChanged runs after an attachment was added, changed or removed.
 	OnChanged func()
 
-	items []model.Attachment
-	grid  *fyne.Container
+	items    []model.Attachment
+	grid     *fyne.Container
+	revealed bool // «Vis» pressed in this Møtemodus
 }
 
 // New builds the panel for record ownerID of kind owner (for a finding:
@@ -69,10 +75,23 @@ func New(env *appctx.Env, owner model.AttachmentOwner, ownerID uint64, q int) *P
 	p.Hint.Wrapping = fyne.TextWrapWord
 	p.Hint.Importance = widget.LowImportance
 	p.grid = container.NewGridWrap(ThumbSize)
+	p.Reveal = widget.NewButtonWithIcon(lang.L("Vis"), theme.VisibilityIcon(), func() {
+		p.revealed = true
+		p.applyMode()
+	})
 	p.OpenURL = env.App.OpenURL
 	p.reload()
+	// Møtemodus hides the thumbnails again each time it changes; the
+	// callback goes with the page (appctx.Env.BeginPage).
+	env.OnMeetingMode(func(bool) {
+		p.revealed = false
+		p.applyMode()
+	})
 	return p
 }
+
+// Reload shows the attachments as stored now (after an undo elsewhere).
+func (p *Panel) Reload() { p.reload() }
 
 // SetOwner points the panel at a record just saved for the first time.
 func (p *Panel) SetOwner(id uint64, q int) {
@@ -90,14 +109,27 @@ func (p *Panel) Items() []model.Attachment { return p.items }
 func (p *Panel) Activate() { p.env.SetDropTarget(p.AddURIs) }
 
 // Content lays the panel out. Møtemodus hides the thumbnails of records
-// whose photos are sensitive (model.AttachmentHidden).
+// whose photos are sensitive (model.AttachmentHidden) behind «Vis», and
+// the hint says so.
 func (p *Panel) Content() fyne.CanvasObject {
-	var shown fyne.CanvasObject = p.grid
-	if model.AttachmentHidden(model.Attachment{OwnerKind: p.owner}) {
-		shown = widgets.Sensitive(p.env, p.grid)
-	}
 	title := widget.NewLabelWithStyle(lang.L("Vedlegg"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(title, p.Hint, shown, p.Err.Label, container.NewHBox(p.Add))
+	return container.NewVBox(title, p.Hint, container.NewHBox(p.Reveal), p.grid, p.Err.Label, container.NewHBox(p.Add))
+}
+
+// applyMode hides or shows the thumbnails for Møtemodus, with «Vis» and
+// the hint to match.
+func (p *Panel) applyMode() {
+	if p.hidden() {
+		p.grid.Hide()
+	} else {
+		p.grid.Show()
+	}
+	if p.hidden() && len(p.items) > 0 {
+		p.Reveal.Show()
+	} else {
+		p.Reveal.Hide()
+	}
+	p.setHint()
 }
 
 // reload reads the metadata (never the photos) and rebuilds the thumbnails.
@@ -105,7 +137,7 @@ func (p *Panel) reload() {
 	p.items, p.Thumbs = nil, nil
 	p.grid.Objects = nil
 	if p.ownerID == 0 {
-		p.Hint.SetText(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
+		p.applyMode()
 		p.Add.Disable()
 		p.grid.Refresh()
 		return
@@ -119,15 +151,33 @@ func (p *Panel) reload() {
 	for i, a := range items {
 		t := p.thumbFor(a)
 		t.OnTapped = func() { p.Open(i) }
+		t.OnDelete = func() { p.askDelete(a, i) }
 		p.Thumbs = append(p.Thumbs, t)
 		p.grid.Add(t)
 	}
-	hint := lang.L("Legg ved med knappen, eller slipp filer på vinduet. Bilder lagres nedskalert og uten posisjon og kameradata.")
-	if len(items) > 0 {
-		hint = lang.L("Klikk et bilde for å se det i full størrelse.")
-	}
-	p.Hint.SetText(hint)
+	p.applyMode()
 	p.grid.Refresh()
+}
+
+// hidden reports whether Møtemodus hides this record's thumbnails now.
+func (p *Panel) hidden() bool {
+	return p.env.MeetingMode() && !p.revealed && model.AttachmentHidden(model.Attachment{OwnerKind: p.owner})
+}
+
+// setHint says what can be done with the attachments shown, or that
+// Møtemodus hides them (a hint to click a photo that is not there would
+// mislead).
+func (p *Panel) setHint() {
+	switch {
+	case p.ownerID == 0:
+		p.Hint.SetText(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
+	case len(p.items) > 0 && p.hidden():
+		p.Hint.SetText(fmt.Sprintf(lang.L("%d vedlegg er skjult i møtemodus, fordi de kan vise hva som skjedde. «Vis» viser dem på skjermen."), len(p.items)))
+	case len(p.items) > 0:
+		p.Hint.SetText(lang.L("Klikk et bilde for å se det i full størrelse, eller gå til det med Tab og trykk Enter. Delete sletter vedlegget (du blir spurt først)."))
+	default:
+		p.Hint.SetText(lang.L("Legg ved med knappen, eller slipp filer på vinduet. Bilder lagres nedskalert og uten posisjon og kameradata."))
+	}
 }
 
 func (p *Panel) thumbFor(a model.Attachment) *Thumb {
@@ -197,11 +247,14 @@ func (p *Panel) store(f attach.File, err error) error {
 	return nil
 }
 
+// changed shows what is stored now, tells the page (its list counts the
+// attachments) and the window (the undo bar offers «Angre»).
 func (p *Panel) changed() {
 	p.reload()
 	if p.OnChanged != nil {
 		p.OnChanged()
 	}
+	p.env.DataChanged()
 }
 
 // Open shows attachment i: a photo in a dialog, a PDF in the system viewer.
@@ -246,9 +299,29 @@ func (p *Panel) Open(i int) {
 	d.Show()
 }
 
-func (p *Panel) confirmDelete(a model.Attachment) {
+func (p *Panel) confirmDelete(a model.Attachment) { p.askDelete(a, -1) }
+
+// askDelete asks before deleting a; «Avbryt» is the default (Enter). From
+// thumbnail i (the Delete key; -1: the photo dialog) the focus goes on to
+// the thumbnail now in its place, or to «Legg ved …» when none is left.
+func (p *Panel) askDelete(a model.Attachment, i int) {
 	widgets.ConfirmDanger(p.env.Window, lang.L("Slett vedlegg"),
-		fmt.Sprintf(lang.L("Slette vedlegget «%s»?"), a.Label()), lang.L("Slett"), func() { p.Delete(a) })
+		fmt.Sprintf(lang.L("Slette vedlegget «%s»?"), a.Label()), lang.L("Slett"), func() {
+			p.Delete(a)
+			if i >= 0 {
+				p.focusNear(i)
+			}
+		})
+}
+
+func (p *Panel) focusNear(i int) {
+	c := p.env.Window.Canvas()
+	switch {
+	case len(p.Thumbs) > 0:
+		widgets.FocusLater(c, p.Thumbs[min(i, len(p.Thumbs)-1)])
+	case !p.Add.Disabled():
+		widgets.FocusLater(c, p.Add)
+	}
 }
 
 // Delete removes attachment a (after the confirmation).
@@ -294,12 +367,19 @@ func imageOf(raw []byte) *canvas.Image {
 	return canvas.NewImageFromImage(img)
 }
 
-// Thumb is a tappable thumbnail with its caption.
+// Thumb is a thumbnail with its caption that a click or the keyboard
+// opens: Tab reaches it, Enter or Space opens it, Delete asks to remove
+// it. A frame in the theme's focus colour shows that it has the focus.
 type Thumb struct {
 	widget.BaseWidget
 	Image    *canvas.Image
 	Label    *widget.Label
 	OnTapped func()
+	// OnDelete asks to delete the attachment (the Delete key).
+	OnDelete func()
+
+	focused bool
+	frame   *canvas.Rectangle
 }
 
 // NewThumb makes a thumbnail of img labelled text.
@@ -310,13 +390,55 @@ func NewThumb(img *canvas.Image, text string) *Thumb {
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.SizeName = theme.SizeNameCaptionText
 	t := &Thumb{Image: img, Label: l}
+	t.frame = canvas.NewRectangle(color.Transparent)
+	t.frame.StrokeWidth = 3
+	t.frame.CornerRadius = 4
 	t.ExtendBaseWidget(t)
 	return t
 }
 
 // CreateRenderer shows the picture above its caption.
 func (t *Thumb) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.New(thumbLayout{}, t.Image, t.Label))
+	t.paintFrame()
+	return widget.NewSimpleRenderer(container.NewStack(t.frame, container.NewPadded(container.New(thumbLayout{}, t.Image, t.Label))))
+}
+
+// paintFrame draws the focus frame: a tinted background and a border in
+// the theme's primary colour while the thumbnail has the focus.
+func (t *Thumb) paintFrame() {
+	t.frame.FillColor, t.frame.StrokeColor = color.Transparent, color.Transparent
+	if t.focused {
+		th := t.Theme()
+		v := fyne.CurrentApp().Settings().ThemeVariant()
+		t.frame.FillColor = th.Color(theme.ColorNameFocus, v)
+		t.frame.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+	}
+	t.frame.Refresh()
+}
+
+// Focused reports whether the thumbnail has the keyboard focus (tests).
+func (t *Thumb) Focused() bool { return t.focused }
+
+// FocusGained shows the focus frame.
+func (t *Thumb) FocusGained() { t.focused = true; t.paintFrame() }
+
+// FocusLost hides the focus frame.
+func (t *Thumb) FocusLost() { t.focused = false; t.paintFrame() }
+
+// TypedRune ignores characters (the space that follows KeySpace).
+func (t *Thumb) TypedRune(rune) {}
+
+// TypedKey opens the attachment on Enter or Space and asks to delete it
+// on Delete.
+func (t *Thumb) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		t.Tapped(nil)
+	case fyne.KeyDelete:
+		if t.OnDelete != nil {
+			t.OnDelete()
+		}
+	}
 }
 
 // thumbLayout puts the caption at the bottom and gives the picture the

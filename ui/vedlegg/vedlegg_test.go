@@ -2,6 +2,7 @@ package vedlegg
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -152,5 +153,117 @@ func TestDropWithoutTarget(t *testing.T) {
 	env.Drop([]fyne.URI{fstorage.NewFileURI("/tmp/x.jpg")})
 	if !uitest.HasText(w.Canvas().Overlays().Top(), "slipp bildet eller PDF-en der") {
 		t.Error("dropping with no form open says nothing")
+	}
+}
+
+// The thumbnails are reached with Tab; Enter opens the photo, Delete asks
+// first with «Avbryt» as the default, and «Slett» removes it and puts the
+// focus on the next thumbnail.
+func TestThumbnailsByKeyboard(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	meetings, _ := st.Meetings()
+	m := meetings[0]
+	p := New(env, model.OwnerMeeting, m.ID, 0)
+	w.SetContent(p.Content())
+	w.Resize(fyne.NewSize(800, 600))
+	dir := t.TempDir()
+	for _, name := range []string{"a.png", "b.png"} {
+		if err := p.AddFile(writeImage(t, dir, name, 60, 40)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := len(p.Thumbs)
+	uitest.Key(w, fyne.KeyTab)
+	if w.Canvas().Focused() != p.Thumbs[0] || !p.Thumbs[0].Focused() {
+		t.Fatalf("Tab does not reach the first thumbnail: focused %T", w.Canvas().Focused())
+	}
+	if p.Thumbs[0].frame.StrokeColor == color.Color(color.Transparent) {
+		t.Error("no focus frame on the focused thumbnail")
+	}
+	uitest.Key(w, fyne.KeyTab)
+	if w.Canvas().Focused() != p.Thumbs[1] || p.Thumbs[0].Focused() {
+		t.Fatal("Tab does not go on to the second thumbnail")
+	}
+	if p.Thumbs[0].frame.StrokeColor != color.Color(color.Transparent) {
+		t.Error("the focus frame stays after the focus left")
+	}
+	uitest.Key(w, fyne.KeyReturn)
+	if p.Viewer == nil || !p.Viewer.Open() || p.Caption.Text != "" {
+		t.Fatal("Enter did not open the photo")
+	}
+	p.Viewer.Dismiss()
+	w.Canvas().Focus(p.Thumbs[1])
+	uitest.Key(w, fyne.KeySpace)
+	if !p.Viewer.Open() {
+		t.Fatal("Space did not open the photo")
+	}
+	p.Viewer.Dismiss()
+
+	// Delete asks; Enter answers the safe default and nothing goes.
+	w.Canvas().Focus(p.Thumbs[0])
+	uitest.Key(w, fyne.KeyDelete)
+	q := w.Canvas().Overlays().Top()
+	if q == nil || !uitest.HasText(q, "Slette vedlegget «a.png»?") {
+		t.Fatal("Delete did not ask")
+	}
+	uitest.Key(w, fyne.KeyReturn)
+	if n := st.AttachmentCount(model.OwnerMeeting, m.ID); n != before {
+		t.Fatalf("Enter on the question deleted: %d attachments, want %d", n, before)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("the question is still open after Enter")
+	}
+	w.Canvas().Focus(p.Thumbs[0])
+	uitest.Key(w, fyne.KeyDelete)
+	test.Tap(uitest.Button(w.Canvas().Overlays().Top(), "Slett"))
+	if n := st.AttachmentCount(model.OwnerMeeting, m.ID); n != before-1 {
+		t.Fatalf("«Slett» left %d attachments, want %d", n, before-1)
+	}
+	if len(p.Thumbs) != before-1 || w.Canvas().Focused() != p.Thumbs[0] {
+		t.Errorf("after the delete: %d thumbnails, focus on %T", len(p.Thumbs), w.Canvas().Focused())
+	}
+}
+
+// In Møtemodus a deviation's photos are hidden, and the hint says so
+// instead of asking to click a photo that is not shown; «Vis» shows them
+// until the mode changes again.
+func TestMeetingModeHint(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	devs, _ := st.Deviations()
+	p := New(env, model.OwnerDeviation, devs[0].ID, 0)
+	w.SetContent(p.Content())
+	if err := p.AddFile(writeImage(t, t.TempDir(), "a.png", 40, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Hint.Text, "Klikk et bilde") || p.Reveal.Visible() {
+		t.Fatalf("outside Møtemodus: hint %q, «Vis» shown %v", p.Hint.Text, p.Reveal.Visible())
+	}
+	env.SetMeetingMode(true)
+	n := len(p.Items())
+	want := fmt.Sprintf("%d vedlegg er skjult i møtemodus", n)
+	if !strings.Contains(p.Hint.Text, want) || strings.Contains(p.Hint.Text, "Klikk") {
+		t.Errorf("hint in Møtemodus: %q, want %q", p.Hint.Text, want)
+	}
+	if p.grid.Visible() || !p.Reveal.Visible() {
+		t.Fatal("Møtemodus shows the photos, or offers no «Vis»")
+	}
+	uitest.Key(w, fyne.KeyTab)
+	for _, th := range p.Thumbs {
+		if w.Canvas().Focused() == th {
+			t.Error("Tab reaches a hidden thumbnail")
+		}
+	}
+	test.Tap(p.Reveal)
+	if !p.grid.Visible() || p.Reveal.Visible() || !strings.Contains(p.Hint.Text, "Klikk et bilde") {
+		t.Errorf("after «Vis»: photos shown %v, hint %q", p.grid.Visible(), p.Hint.Text)
+	}
+	env.SetMeetingMode(false)
+	env.SetMeetingMode(true)
+	if p.grid.Visible() || !strings.Contains(p.Hint.Text, want) {
+		t.Error("entering Møtemodus again does not hide the photos")
+	}
+	env.SetMeetingMode(false)
+	if !p.grid.Visible() || !strings.Contains(p.Hint.Text, "Klikk et bilde") {
+		t.Errorf("after Møtemodus: hint %q", p.Hint.Text)
 	}
 }

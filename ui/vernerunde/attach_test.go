@@ -1,6 +1,7 @@
 package vernerunde
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,16 @@ func TestFindingPhotoByDrop(t *testing.T) {
 	list, _ := f.st.Attachments(model.OwnerFinding, v.r.ID, row.Number)
 	if len(list) != 1 || len(row.Attach.Thumbs) != 1 {
 		t.Fatalf("dropped photo: stored %d, shown %d (%s)", len(list), len(row.Attach.Thumbs), row.Attach.Err.Label.Text)
+	}
+	// The closing tab's finding and the list of rounds count it, from
+	// the metadata.
+	v.Closing.Refresh()
+	if !uitest.HasText(v.Closing.list, "· 1 vedlegg") {
+		t.Errorf("the closing tab's finding does not count its photo: %v", uitest.Texts(v.Closing.list))
+	}
+	f.s.Reload()
+	if text, _ := f.s.listText(v.r); !strings.Contains(text, "· 1 vedlegg") {
+		t.Errorf("the round's row does not count its photo: %q", text)
 	}
 	v.confirmDelete()
 	if q := f.w.Canvas().Overlays().Top(); q == nil || !uitest.HasText(q, "Vedleggene (1) slettes sammen med vernerunden.") {

@@ -90,6 +90,10 @@ func (c *Closing) rebuild() {
 		byID[m.ID] = m
 	}
 	fs := r.Findings()
+	var attached map[int]int
+	if atts, err := c.v.env.Store.AllAttachments(); err == nil {
+		attached = model.FindingAttachmentCounts(atts, r.ID)
+	}
 	without := 0
 	c.list.RemoveAll()
 	c.Findings = nil
@@ -97,8 +101,11 @@ func (c *Closing) rebuild() {
 	for _, f := range fs {
 		head := widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", f.Question.Number, f.Question.Section), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Wrapping = fyne.TextWrapWord
-		box := container.NewVBox(widget.NewSeparator(), head, wrapped(f.Question.Text),
-			wrapped(lang.L("Funn:")+" "+orNone(f.Answer.Comment)))
+		found := lang.L("Funn:") + " " + orNone(f.Answer.Comment)
+		if n := attached[f.Question.Number]; n > 0 {
+			found += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+		}
+		box := container.NewVBox(widget.NewSeparator(), head, wrapped(f.Question.Text), wrapped(found))
 		if len(f.Answer.MeasureIDs) == 0 && len(f.Answer.DeviationIDs) == 0 {
 			without++
 		}

@@ -67,6 +67,8 @@ type Screen struct {
 	root          *fyne.Container
 	listView      fyne.CanvasObject
 	templateNames []string
+	// attached counts each round's finding attachments (metadata only).
+	attached map[uint64]int
 }
 
 // New loads the rounds and templates.
@@ -115,6 +117,7 @@ func (s *Screen) Reload() {
 		return int(b.ID) - int(a.ID)
 	})
 	s.rounds = rs
+	s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerFinding)
 	s.templates = allTemplates(s.env)
 	s.templateNames = nil
 	for _, t := range s.templates {
@@ -184,11 +187,15 @@ func templateLabel(t model.ChecklistTemplate) string {
 func (s *Screen) Rounds() []model.SafetyRound { return s.shown }
 
 func (s *Screen) listText(r model.SafetyRound) (string, widget.Importance) {
+	att := ""
+	if n := s.attached[r.ID]; n > 0 {
+		att = " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+	}
 	if r.Locked() {
-		return fmt.Sprintf("%s\n%s %s · %d %s · %s", r.Title, lang.L("Fullført"), r.CompletedDate(), len(r.Findings()), lang.L("funn"), r.TemplateName), widget.MediumImportance
+		return fmt.Sprintf("%s\n%s %s · %d %s%s · %s", r.Title, lang.L("Fullført"), r.CompletedDate(), len(r.Findings()), lang.L("funn"), att, r.TemplateName), widget.MediumImportance
 	}
 	a, t := r.Progress()
-	return fmt.Sprintf("%s\n%s · %s · %s", r.Title, lang.L("Pågår"), fmt.Sprintf(lang.L("%d av %d besvart"), a, t), r.TemplateName), widget.HighImportance
+	return fmt.Sprintf("%s\n%s · %s%s · %s", r.Title, lang.L("Pågår"), fmt.Sprintf(lang.L("%d av %d besvart"), a, t), att, r.TemplateName), widget.HighImportance
 }
 
 func (s *Screen) buildList() fyne.CanvasObject {
