@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sync"
 )
 
 // The annual internal-control report (årsrapport) and the submission file
@@ -90,67 +89,16 @@ func loadAnnualData(src AnnualSource, year HMSYear, today Date, byYear bool) (An
 	if byYear {
 		devsOf, meetingsOf, roundsOf = yearLists(src, year, today)
 	}
-	type step struct {
-		what string
-		fn   func() error
+	steps := annualSteps(src, &d, devsOf, meetingsOf, roundsOf)
+	if byYear {
+		// The plan and the risk items are read for what the year's other
+		// records link to, so after them (annualload_plan.go).
+		measuresOf, itemsOf := planLists(src, &d)
+		lateStep(steps, stepMeasures, measuresOf, &d.Measures)
+		lateStep(steps, stepRiskItems, itemsOf, &d.RiskItems)
 	}
-	steps := []step{
-		{"enheten", func() (e error) { d.Unit, e = src.Unit(); return }},
-		{"utvalget", func() (e error) { d.Members, e = src.Members(); return }},
-		{"risikomatrisen", func() (e error) { d.Matrix, e = src.RiskMatrix(); return }},
-		{"handlingsplanen", func() (e error) { d.Measures, e = src.Measures(); return }},
-		{"risikovurderingene", func() (e error) { d.Assessments, e = src.Assessments(); return }},
-		{"risikoforholdene", func() (e error) { d.RiskItems, e = src.AllRiskItems(); return }},
-	}
-	if x, ok := src.(deviationSource); ok {
-		d.InUse[ModuleAvvik] = true
-		steps = append(steps, step{"avvikene", func() (e error) { d.Deviations, e = orList(devsOf, x.Deviations)(); return }})
-	}
-	if x, ok := src.(sickLeaveSource); ok {
-		d.InUse[ModuleSykefravar] = true
-		steps = append(steps,
-			step{"sykefraværet", func() (e error) { d.SickLeave, e = x.SickLeaveQuarters(); return }},
-			step{"sykefraværsinnstillingene", func() (e error) { d.SickLeaveSettings, e = x.SickLeaveSettings(); return }})
-	}
-	if x, ok := src.(violenceSource); ok {
-		d.InUse[ModuleVold] = true
-		steps = append(steps,
-			step{"kartleggingen av vold og trusler", func() error {
-				m, has, e := x.ViolenceMapping()
-				if has {
-					d.Violence.Mapping = &m
-				}
-				return e
-			}},
-			step{"rutinene for vold og trusler", func() (e error) { d.Violence.Routines, e = x.ViolenceRoutines(); return }},
-			step{"opplæringen i vold og trusler", func() (e error) { d.Violence.Trainings, e = x.ViolenceTrainings(); return }})
-	}
-	if x, ok := src.(surveySource); ok {
-		d.InUse[ModuleTiFaktor] = true
-		steps = append(steps, step{"10-FAKTOR", func() (e error) { d.SurveyRounds, e = x.SurveyRounds(); return }})
-	}
-	if x, ok := src.(safetyRoundSource); ok {
-		d.InUse[ModuleVernerunder] = true
-		steps = append(steps, step{"vernerundene", func() (e error) { d.SafetyRounds, e = orList(roundsOf, x.SafetyRounds)(); return }})
-	}
-	if x, ok := src.(meetingSource); ok {
-		d.InUse[ModuleMoter] = true
-		steps = append(steps, step{"møtene", func() (e error) { d.Meetings, e = orList(meetingsOf, x.Meetings)(); return }})
-	}
-	if x, ok := src.(annualReviewSource); ok {
-		steps = append(steps, step{"den årlige gjennomgangen", func() error { return d.loadReview(x) }})
-	}
-	// Each step writes its own fields of d; errs[i] is step i's.
-	errs := make([]error, len(steps))
-	var wg sync.WaitGroup
-	for i, s := range steps {
-		wg.Go(func() { errs[i] = s.fn() })
-	}
-	wg.Wait()
-	for i, e := range errs {
-		if e != nil {
-			return d, fmt.Errorf("årsrapporten: kunne ikke lese %s: %w", steps[i].what, e)
-		}
+	if err := runSteps(steps); err != nil {
+		return d, err
 	}
 	d.Violence.Measures, d.Violence.Incidents = d.Measures, d.Deviations
 	if err := d.loadPhotos(src); err != nil {
@@ -226,13 +174,7 @@ func MeasuresForYear(ms []Measure, year HMSYear) []Measure {
 // MeasureClosedIn reports whether m was done (by its completion date) or
 // rejected (by its last update) in year.
 func MeasureClosedIn(m *Measure, year HMSYear) bool {
-	switch m.Status {
-	case StatusUtfort, StatusEvaluert:
-		return year.Contains(m.CompletedOn)
-	case StatusAvvist:
-		return year.Contains(m.Updated)
-	}
-	return false
+	return year.Contains(MeasureClosedOn(m))
 }
 
 // AssessmentsForYear returns the finished assessments carried out in

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"hmsutvalg/internal/ytelse"
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
 )
@@ -11,7 +12,9 @@ import (
 // BenchmarkLoadAnnualYear times reading what the annual report of one
 // year needs from the heavy unit (demo --scale 50, history 2023–2026),
 // as `hmsutvalg report` does (read-only, no list cache): by year through
-// the year index (model.LoadAnnualYear) and, for comparison, every record
+// the year and plan indexes (model.LoadAnnualYear: the year's deviations,
+// meetings and rounds, and the measures and hazards the year needs) and,
+// for comparison, every record
 // (model.LoadAnnualData, what the report read before the index). 2022 is
 // before the unit's history, 2023 its first year, 2025 the last full one.
 // A year's cost should follow what the year holds, not the history.
@@ -27,13 +30,18 @@ func BenchmarkLoadAnnualYear(b *testing.B) {
 				var d model.AnnualData
 				var err error
 				b.ReportAllocs()
+				cpu := ytelse.ProcessCPU()
 				for b.Loop() {
 					if d, err = c.load(st, year, today); err != nil {
 						b.Fatal(err)
 					}
 				}
+				// CPU time on all threads: steadier than ns/op on a shared machine.
+				b.ReportMetric(float64((ytelse.ProcessCPU()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 				b.ReportMetric(float64(len(d.Deviations)), "avvik")
 				b.ReportMetric(float64(len(d.Meetings)+len(d.SafetyRounds)), "møter+runder")
+				b.ReportMetric(float64(len(d.Measures)), "tiltak")
+				b.ReportMetric(float64(len(d.RiskItems)), "farer")
 			})
 		}
 	}

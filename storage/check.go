@@ -271,6 +271,9 @@ func checkWith(path string, timeout time.Duration, migs []migration) (rep CheckR
 		if version >= yearIndexSince {
 			rep.Problems = append(rep.Problems, checkYearIndex(tx)...)
 		}
+		if version >= planIndexSince {
+			rep.Problems = append(rep.Problems, checkPlanIndex(tx)...)
+		}
 		return nil
 	})
 	return rep, err
@@ -325,6 +328,9 @@ func checkBuckets(tx *bbolt.Tx, version int, rep *CheckReport, add func(string, 
 		}
 		if name == bucketYearIndex && version >= yearIndexSince {
 			return nil // derived data: checkYearIndex compares it with the records
+		}
+		if name == bucketPlanIndex && version >= planIndexSince {
+			return nil // derived data: checkPlanIndex compares it with the records
 		}
 		spec, ok := bucketSpecs[name]
 		if !ok || spec.since > version {

@@ -55,6 +55,7 @@ var migrations = []migration{
 	{version: 6, name: "kladder av tekst som ikke er lagret", up: migrateDrafts},
 	{version: 7, name: "årsindeks over avvik, møter og vernerunder, så årsrapporten bare leser årets poster", up: migrateYearIndex},
 	{version: attachmentsSchema, name: "vedlegg: bilder og PDF-er til avvik, funn, risikoer og møter", up: migrateAttachments},
+	{version: planIndexSince, name: "indeks over tiltak og farer, så årsrapporten bare leser det året trenger", up: migratePlanIndex},
 }
 
 func migrateV1(tx *bbolt.Tx) error {

@@ -94,6 +94,9 @@ func yearOfValue(v any) (int, bool) {
 // now stored there (nil: deleted). Buckets without an index, and files
 // without the index bucket (before its migration), are left alone.
 func reindex(tx *bbolt.Tx, bucket string, key, raw []byte) error {
+	if err := replanIndex(tx, bucket, key, raw); err != nil {
+		return err
+	}
 	yearOf, ok := yearIndexed[bucket]
 	if !ok || raw == nil {
 		return reindexAt(tx, bucket, key, 0, raw == nil)
@@ -103,6 +106,9 @@ func reindex(tx *bbolt.Tx, bucket string, key, raw []byte) error {
 
 // reindexValue is putRecord's reindex: v is the value stored under key.
 func reindexValue(tx *bbolt.Tx, bucket string, key []byte, v any) error {
+	if err := replanIndexValue(tx, bucket, key, v); err != nil {
+		return err
+	}
 	if _, ok := yearIndexed[bucket]; !ok {
 		return nil
 	}
@@ -200,37 +206,44 @@ func listInYears[T any](s *Store, e entity[T], from, to int) ([]T, error) {
 		if err != nil {
 			return err
 		}
-		b, err := bucketOf(tx, e.bucket)
-		if err != nil {
-			return err
-		}
-		out = make([]T, 0, len(ids))
-		for len(ids) > 0 {
-			n := min(len(ids), oneShotChunk)
-			keys, raws := make([][]byte, 0, n), make([][]byte, 0, n)
-			for _, id := range ids[:n] {
-				k := itob(id)
-				if raw := b.Get(k); raw != nil {
-					keys, raws = append(keys, k), append(raws, raw)
-				}
-			}
-			ids = ids[n:]
-			got, vs, err := decodeKeyed[T](e.bucket, keys, raws)
-			if err != nil {
-				return err
-			}
-			for i := range vs {
-				e.setID(&vs[i], got[i])
-			}
-			out = append(out, vs...)
-			s.releaseMapped()
-		}
-		if len(out) == 0 {
-			out = nil // as the full list of an empty bucket
-		}
-		return nil
+		out, err = readIDs(s, tx, e, ids)
+		return err
 	})
 	return out, err
+}
+
+// readIDs decodes e's records with the given IDs (sorted; missing ones
+// are skipped), in runs, releasing the file's pages after each run.
+func readIDs[T any](s *Store, tx *bbolt.Tx, e entity[T], ids []uint64) ([]T, error) {
+	b, err := bucketOf(tx, e.bucket)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), oneShotChunk)
+		keys, raws := make([][]byte, 0, n), make([][]byte, 0, n)
+		for _, id := range ids[:n] {
+			k := itob(id)
+			if raw := b.Get(k); raw != nil {
+				keys, raws = append(keys, k), append(raws, raw)
+			}
+		}
+		ids = ids[n:]
+		got, vs, err := decodeKeyed[T](e.bucket, keys, raws)
+		if err != nil {
+			return nil, err
+		}
+		for i := range vs {
+			e.setID(&vs[i], got[i])
+		}
+		out = append(out, vs...)
+		s.releaseMapped()
+	}
+	if len(out) == 0 {
+		out = nil // as the full list of an empty bucket
+	}
+	return out, nil
 }
 
 // DeviationsDatedIn returns the deviations dated in the years from..to,
