@@ -263,14 +263,14 @@ func HighestRemainingRisk(r *SubmissionRisk) RiskLevel {
 // RiskPicture counts the units by their highest remaining risk level,
 // and the hazards by level before and after measures.
 type RiskPicture struct {
-	Units            map[RiskLevel]int // by highest level after measures
-	NoneAssessed     int               // units with the module but no assessed hazard
-	NotInUse         int
-	Before, After    map[RiskLevel]int // hazards, summed
+	Units         map[RiskLevel]int // by highest level after measures
+	NoneAssessed  int               // units with the module but no assessed hazard
+	NotInUse      int
+	Before, After map[RiskLevel]int // hazards, summed
 	// NotAssessed and NotAssessedAfter count the hazards without a valid
 	// score before and after measures, so each column sums to Items.
 	NotAssessed, NotAssessedAfter, Items int
-	Matrix4, Matrix5 int               // units on a 4×4 and on a 5×5 matrix
+	Matrix4, Matrix5                     int // units on a 4×4 and on a 5×5 matrix
 }
 
 func riskPicture(units []SubmissionFile) RiskPicture {

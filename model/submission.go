@@ -167,14 +167,14 @@ type SubmissionDeviation struct {
 
 // SubmissionSickLeave is the unit's sick leave per quarter.
 type SubmissionSickLeave struct {
-	Target   *float64             `json:"target_percent"` // null = no target set
+	Target *float64 `json:"target_percent"` // null = no target set
 	// TargetSetBy says whose target it is: "enhet" (the unit's own) or
 	// "kommune" (the municipality's). Optional in version 2, written
 	// with a target; "" (older files) = not said.
-	TargetSetBy TargetOwner `json:"target_set_by,omitempty"`
-	Year     *float64             `json:"year_percent"`   // null = no quarter registered
-	Quarters []SubmissionQuarter  `json:"quarters"`
-	Rules    []SubmissionRuleFlag `json:"rules_triggered"` // follow-up rules met in the year
+	TargetSetBy TargetOwner          `json:"target_set_by,omitempty"`
+	Year        *float64             `json:"year_percent"` // null = no quarter registered
+	Quarters    []SubmissionQuarter  `json:"quarters"`
+	Rules       []SubmissionRuleFlag `json:"rules_triggered"` // follow-up rules met in the year
 	// Version 2: the year's measures for sick leave and attendance
 	// (SickLeaveMeasures) and how many of them are overdue.
 	Measures        int `json:"measures"`

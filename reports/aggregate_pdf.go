@@ -127,7 +127,11 @@ func (d *Document) aggregateCover(a Aggregation) {
 	lines := []string{first, submittedLine(a),
 		fmt.Sprintf("%s ansatte i enhetene som har sendt inn.", model.FormatInt(a.Employees))}
 	if a.Previous != 0 {
-		lines = append(lines, fmt.Sprintf("Sammenlignet med %s for %s.", a.Previous, bothWords(a.Compare.Both)))
+		if a.Compare.Both == 0 {
+			lines = append(lines, fmt.Sprintf("Ingen enhet sendte inn for både %s og %s, så årene sammenlignes ikke.", a.Previous, a.Year))
+		} else {
+			lines = append(lines, fmt.Sprintf("Sammenlignet med %s for %s.", a.Previous, bothWords(a.Compare.Both)))
+		}
 	}
 	lines = append(lines, "", "Til arbeidsmiljøutvalget (AMU). Bygger på enhetenes innsendingsfiler: bare tall, ingen navn på personer.")
 	d.Cover(AggregateTitle(a.Year), "Samlet rapport til arbeidsmiljøutvalget", lines)
@@ -170,14 +174,15 @@ func targetSentence(a Aggregation, t model.SickLeaveTotal) string {
 		}
 		return "Tallet måles ikke mot ett mål; enhetene oppgir disse målene som kommunens: " + model.JoinAnd(parts)
 	case a.Several():
-		return "Noe mål for alle enhetene er ikke oppgitt"
+		return "Det er ikke oppgitt noe felles mål for enhetene"
 	}
 	return "Kommunens mål er ikke oppgitt"
 }
 
 // bothWords is "de 3 enhetene som sendte inn begge år".
 func bothWords(n int) string {
-	if n == 1 {
+	switch n {
+	case 1:
 		return "den ene enheten som sendte inn begge år"
 	}
 	return fmt.Sprintf("de %d enhetene som sendte inn begge år", n)
@@ -260,10 +265,10 @@ func (d *Document) yearComparison(a Aggregation) {
 		return
 	}
 	c := a.Compare
-	d.Heading(2, fmt.Sprintf("Nøkkeltall for %s", bothWords(c.Both)))
 	if c.Both == 0 {
-		d.Paragraph(fmt.Sprintf("Ingen enhet sendte inn både for %s og %s, så årene kan ikke sammenlignes.", a.Previous, a.Year))
+		d.Heading(2, fmt.Sprintf("Nøkkeltall (ingen enhet sendte inn for både %s og %s, så det er ingen sammenligning)", a.Previous, a.Year))
 	} else {
+		d.Heading(2, fmt.Sprintf("Nøkkeltall for %s", bothWords(c.Both)))
 		cols := []Column{{Title: "Nøkkeltall", Width: 95}, {Title: a.Previous.String(), Width: 30, Align: AlignRight},
 			{Title: a.Year.String(), Width: 30, Align: AlignRight}, {Title: "Endring", Width: 45, Align: AlignRight}}
 		rows := comparisonRows(a, c.Cur, c.Prev, true)
@@ -610,6 +615,7 @@ func (d *Document) aggregateRisk(a Aggregation) {
 	for _, l := range []model.RiskLevel{model.RiskHigh, model.RiskMedium, model.RiskLow} {
 		rows = append(rows, []string{l.Label() + " (" + l.Letter() + ")", strconv.Itoa(r.Before[l]), strconv.Itoa(r.After[l])})
 	}
+	d.PageBreakIfLessThan(60) // the table and its note on one page
 	rows = append(rows, []string{"Ikke vurdert", strconv.Itoa(r.NotAssessed), strconv.Itoa(r.NotAssessedAfter)},
 		[]string{"Farer i alt", strconv.Itoa(r.Items), strconv.Itoa(r.Items)})
 	d.narrow(150, func() {
@@ -792,7 +798,7 @@ func sectorRow(s model.SectorTotal) []string {
 // unitTable is one row per unit; with total, a bold sum row at the end.
 func (d *Document) unitTable(units []model.SubmissionFile, min int, total *model.SectorTotal) {
 	t := Table{Compact: true, Columns: []Column{{Title: "Enhet", Width: 56}, {Title: "Sektor", Width: 28}, {Title: "Ansatte", Width: 15, Align: AlignRight},
-		{Title: "Sykefravær (mål)", Width: 26, Align: AlignRight}, {Title: "Avvik (åpne alvorlige)", Width: 22, Align: AlignRight},
+		{Title: "Sykefravær (mål)", Width: 44, Align: AlignRight}, {Title: "Avvik (åpne alvorlige)", Width: 22, Align: AlignRight},
 		{Title: "Tiltak over fristen", Width: 17, Align: AlignRight}, {Title: "Høyeste risiko etter tiltak", Width: 22, Align: AlignCenter},
 		{Title: "3A kartlagt", Width: 15, Align: AlignCenter}, {Title: "10-FAKTOR svar", Width: 16, Align: AlignRight},
 		{Title: "IK-punkter", Width: 16, Align: AlignRight}}}

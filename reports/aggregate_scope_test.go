@@ -244,3 +244,16 @@ func TestAggregateTargetOwner(t *testing.T) {
 		"6,0 % (kommunens mål 7,4 %)", "6,0 % (enhetens mål 5,2 %)", "6,0 % (mål 6,5 %)", "Sykefravær (mål)", "Sum skole 1 enhet")
 	wantNotIn(t, text, "Kommunens mål er ikke oppgitt", "Sykefravær (enhetens mål)", "1 enheter")
 }
+
+// TestAggregateMinusSign: a fall is written with a minus the font can
+// draw (the en dash stands in for U+2212), never a hyphen, in the
+// running text and in the table's integer differences.
+func TestAggregateMinusSign(t *testing.T) {
+	units := []scopeUnit{
+		{name: "Bjørkeli", muni: stange, year: 2025, produced: jan2026, quarters: map[int]float64{1: 7, 2: 7, 3: 7, 4: 7}, devs: 12},
+		{name: "Bjørkeli", muni: stange, year: 2026, produced: jan2026, quarters: fullYear, devs: 10},
+	}
+	_, text := scopeReport(t, 2026, units, nil)
+	wantIn(t, text, "7,0 % mot 6,0 %, –1,0 prosentpoeng", "Avvik (enheter med avviksmodulen) 12 (1) 10 (1) –2")
+	wantNotIn(t, text, "-1,0", " -2")
+}
