@@ -243,6 +243,12 @@ func TestAggregateTargetOwner(t *testing.T) {
 	wantIn(t, text, "Kommunens mål 7,4 %, slik 2 enheter oppgir det: 1,4 prosentpoeng under målet",
 		"6,0 % (kommunens mål 7,4 %)", "6,0 % (enhetens mål 5,2 %)", "6,0 % (mål 6,5 %)", "Sykefravær (mål)", "Sum skole 1 enhet")
 	wantNotIn(t, text, "Kommunens mål er ikke oppgitt", "Sykefravær (enhetens mål)", "1 enheter")
+	csv := string(AggregateCSV(a))
+	for _, want := range []string{";Mål sykefravær %;Målet er;", ";7,4;kommunens mål;", ";5,2;enhetens mål;", ";6,5;mål;"} {
+		if !strings.Contains(csv, want) {
+			t.Errorf("csv lacks %q:\n%s", want, csv)
+		}
+	}
 }
 
 // TestAggregateMinusSign: a fall is written with a minus the font can
