@@ -243,8 +243,8 @@ func AggregateSummary(a Aggregation) [][2]string {
 	return [][2]string{
 		{"Innsendinger", submittedLine(a) + failedWords(a)},
 		{"Sykefravær " + a.Year.String(), sickLeaveSummary(a)},
-		{"Avvik", fmt.Sprintf("%d i %d %s som bruker avviksmodulen; %d åpne alvorlige. Tilfeller der noen døde eller ble alvorlig skadet (aml. § 5-2): %d.",
-			dv.Total, dv.Units, plural(dv.Units, "enhet", "enheter"), dv.OpenSerious, noticesTotal(a))},
+		{"Avvik", fmt.Sprintf("%d i %d %s som bruker avviksmodulen; %d åpne alvorlige %s. Tilfeller der noen døde eller ble alvorlig skadet (aml. § 5-2): %d.",
+			dv.Total, dv.Units, plural(dv.Units, "enhet", "enheter"), dv.OpenSerious, model.StatusWhen(a.Units, a.Year), noticesTotal(a))},
 		{"Vold og trusler (kap. 3A, tidligere 23A)", violenceSummary(a)},
 		{"Trenger AMUs oppmerksomhet", attentionSummary(a)},
 	}

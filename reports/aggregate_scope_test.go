@@ -168,6 +168,7 @@ func TestAggregatePartYear(t *testing.T) {
 		"Endring fra 2025 for 3 enheter med tall for begge år, bare K1–K3: 6,0 % mot 7,0 %, +1,0 prosentpoeng",
 		"Sykefravær, vektet (bare K1–K3) 6,0 % 7,0 % +1,0 prosentpoeng",
 		"Åpne alvorlige avvik (2025 ved årets slutt, 2026 per 04.12.2026)",
+		"0 åpne alvorlige per 04.12.2026.",
 		"7,0 % (K1–K3; 2025 samme kvartaler: 6,0 %)")
 	wantNotIn(t, text, "5,0 %", "Åpne alvorlige avvik ved årets slutt") // 2025's whole year
 }
