@@ -115,8 +115,17 @@ type MunicipalAggregate struct {
 	Checklist  [8]int         // units documenting each point
 	NotInUse   map[string]int // per module ID, units where it is not in use
 	Plan       PlanTotals
-	Prev       YearFigures // the year before's key figures (Units 0 when none)
-	Cur        YearFigures // the year's, for the comparison
+	// Compare is the year beside the year before, on the units that
+	// submitted both years (compareYears).
+	Compare YearComparison
+	// Municipalities are the units' municipalities; more than one means
+	// the report covers several, and says so.
+	Municipalities []string
+	// ReportedTargets are the sick-leave targets units report as their
+	// municipality's.
+	ReportedTargets []ReportedTarget
+	// TenFactorRounds are the round years the 10-FAKTOR means come from.
+	TenFactorRounds []RoundYears
 }
 
 // YearFigures are the key figures the summary compares between years.
@@ -215,7 +224,10 @@ func (a *MunicipalAggregate) computeFigures() {
 	a.Checklist = checklistCounts(a.Units)
 	a.NotInUse = modulesNotInUse(a.Units)
 	a.Plan = planTotals(a.Units)
-	a.Cur, a.Prev = yearFigures(a.Units), yearFigures(a.PrevUnits)
+	a.Compare = compareYears(a.Units, a.PrevUnits)
+	a.Municipalities = MunicipalitiesOf(a.Units)
+	a.ReportedTargets = ReportedMunicipalTargets(a.Units)
+	a.TenFactorRounds = TenFactorRoundYears(a.Units)
 }
 
 // commonYear is the year most files are for, the newest on a tie; 0 for

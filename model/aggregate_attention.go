@@ -88,7 +88,8 @@ func seriousDetail(d *SubmissionDeviation) string {
 	if d == nil || d.OpenSerious == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d åpne avvik med alvorlighet alvorlig eller svært alvorlig (av %d åpne)", d.OpenSerious, d.Open)
+	return fmt.Sprintf("%d %s med alvorlighet alvorlig eller svært alvorlig (av %d %s)", d.OpenSerious,
+		pluralWord(d.OpenSerious, "åpent avvik", "åpne avvik"), d.Open, pluralWord(d.Open, "åpent", "åpne"))
 }
 
 // noticeDetail says how many § 5-2 cases the year had and whether the

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"fmt"
+	"strings"
+)
+
 // SickLeaveTotal is the weighted sick leave of a set of units.
 type SickLeaveTotal struct {
 	Units   int     // units with a year percentage
@@ -11,6 +16,106 @@ type SickLeaveTotal struct {
 	// all units by employees when none has days).
 	ByDays bool
 	NoDays int
+	// QuarterUnits counts, for K1–K4, the units whose figure rests on
+	// that quarter: a figure on fewer than four quarters says so
+	// (QuarterScope).
+	QuarterUnits [4]int
+}
+
+// FullYear reports whether every unit's figure rests on all four
+// quarters.
+func (t SickLeaveTotal) FullYear() bool {
+	for _, n := range t.QuarterUnits {
+		if n != t.Units {
+			return false
+		}
+	}
+	return true
+}
+
+// QuarterScope says which quarters the figure rests on, in Norwegian:
+// "" for all four in every unit; "K1–K3" when every unit has the same
+// quarters; otherwise each quarter with its units, "K1 (5 enheter), K2
+// (5 enheter), K3 (4 enheter)".
+func (t SickLeaveTotal) QuarterScope() string {
+	if t.Units == 0 || t.FullYear() {
+		return ""
+	}
+	same := true
+	var qs []int
+	for i, n := range t.QuarterUnits {
+		if n > 0 {
+			qs = append(qs, i+1)
+		}
+		same = same && (n == 0 || n == t.Units)
+	}
+	if same {
+		return QuarterSpan(qs)
+	}
+	parts := make([]string, 0, len(qs))
+	for _, q := range qs {
+		n := t.QuarterUnits[q-1]
+		parts = append(parts, fmt.Sprintf("K%d (%d %s)", q, n, pluralWord(n, "enhet", "enheter")))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// QuarterSpan names quarter numbers (1–4, ascending): "K1–K3" when
+// they follow each other, else "K1, K2 og K4"; "K2" for one.
+func QuarterSpan(qs []int) string {
+	if len(qs) > 2 && qs[len(qs)-1]-qs[0] == len(qs)-1 {
+		return fmt.Sprintf("K%d–K%d", qs[0], qs[len(qs)-1])
+	}
+	names := make([]string, len(qs))
+	for i, q := range qs {
+		names[i] = fmt.Sprintf("K%d", q)
+	}
+	return JoinAnd(names)
+}
+
+// unitSick is one unit's sick leave as a total weights it.
+type unitSick struct {
+	pct, days float64 // days 0: a quarter lacks agreed working days
+	employees int
+	quarters  [4]bool // the quarters the figure rests on
+}
+
+// sickOn is a unit's sick leave over the quarters keep allows. With keep
+// nil, or when it keeps every quarter, it is the unit's own year figure;
+// otherwise the quarters' mean,
+// weighted by agreed working days when every quarter has them (the rule
+// of SickLeaveAverage). ok is false when no quarter is left.
+func sickOn(s SubmissionFile, keep func(q int) bool) (u unitSick, ok bool) {
+	sl := s.SickLeave
+	if sl == nil || sl.Year == nil {
+		return u, false
+	}
+	u.employees = s.Unit.Employees
+	var days, sick, sum float64
+	n, weighted := 0, true
+	for _, q := range sl.Quarters {
+		if q.Quarter.Q < 1 || q.Quarter.Q > 4 || (keep != nil && !keep(q.Quarter.Q)) {
+			continue
+		}
+		u.quarters[q.Quarter.Q-1] = true
+		n++
+		weighted = weighted && q.AgreedDays > 0
+		days += float64(q.AgreedDays)
+		sick += q.Percent * float64(q.AgreedDays)
+		sum += q.Percent
+	}
+	switch {
+	case n == len(sl.Quarters): // every quarter: the unit's own figure
+		u.pct, u.days = *sl.Year, unitDays(sl)
+		return u, true
+	case n == 0:
+		return u, false
+	case weighted && days > 0:
+		u.pct, u.days = sick/days, days
+	default:
+		u.pct = sum / float64(n)
+	}
+	return u, true
 }
 
 // unitDays is a unit's agreed working days in the year; 0 when a quarter
@@ -30,16 +135,29 @@ func unitDays(sl *SubmissionSickLeave) float64 {
 // working days; a unit without them counts by its employees, at the mean
 // days per employee of the units that have days.
 func sickLeaveTotal(units []SubmissionFile) SickLeaveTotal {
-	var t SickLeaveTotal
-	var withDays, daysEmp float64 // days and employees of the units with days
+	var us []unitSick
 	for _, s := range units {
-		if sl := s.SickLeave; sl != nil && sl.Year != nil {
-			t.Units++
-			if d := unitDays(sl); d > 0 {
-				withDays += d
-				daysEmp += float64(s.Unit.Employees)
-			} else {
-				t.NoDays++
+		if u, ok := sickOn(s, nil); ok {
+			us = append(us, u)
+		}
+	}
+	return sickTotal(us)
+}
+
+// sickTotal weights the units' figures (see sickLeaveTotal).
+func sickTotal(us []unitSick) SickLeaveTotal {
+	t := SickLeaveTotal{Units: len(us)}
+	var withDays, daysEmp float64 // days and employees of the units with days
+	for _, u := range us {
+		if u.days > 0 {
+			withDays += u.days
+			daysEmp += float64(u.employees)
+		} else {
+			t.NoDays++
+		}
+		for i, has := range u.quarters {
+			if has {
+				t.QuarterUnits[i]++
 			}
 		}
 	}
@@ -48,15 +166,13 @@ func sickLeaveTotal(units []SubmissionFile) SickLeaveTotal {
 		perEmployee = withDays / daysEmp
 	}
 	var weight, sum float64
-	for _, s := range units {
-		if sl := s.SickLeave; sl != nil && sl.Year != nil {
-			w := unitDays(sl)
-			if w == 0 {
-				w = float64(s.Unit.Employees) * perEmployee
-			}
-			weight += w
-			sum += *sl.Year * w
+	for _, u := range us {
+		w := u.days
+		if w == 0 {
+			w = float64(u.employees) * perEmployee
 		}
+		weight += w
+		sum += u.pct * w
 	}
 	t.ByDays = t.Units > 0 && t.NoDays == 0
 	if weight > 0 {
@@ -147,11 +263,14 @@ func HighestRemainingRisk(r *SubmissionRisk) RiskLevel {
 // RiskPicture counts the units by their highest remaining risk level,
 // and the hazards by level before and after measures.
 type RiskPicture struct {
-	Units            map[RiskLevel]int // by highest level after measures
-	NoneAssessed     int               // units with the module but no assessed hazard
-	NotInUse         int
-	Before, After    map[RiskLevel]int // hazards, summed
-	Matrix4, Matrix5 int               // units on a 4×4 and on a 5×5 matrix
+	Units         map[RiskLevel]int // by highest level after measures
+	NoneAssessed  int               // units with the module but no assessed hazard
+	NotInUse      int
+	Before, After map[RiskLevel]int // hazards, summed
+	// NotAssessed and NotAssessedAfter count the hazards without a valid
+	// score before and after measures, so each column sums to Items.
+	NotAssessed, NotAssessedAfter, Items int
+	Matrix4, Matrix5                     int // units on a 4×4 and on a 5×5 matrix
 }
 
 func riskPicture(units []SubmissionFile) RiskPicture {
@@ -172,6 +291,9 @@ func riskPicture(units []SubmissionFile) RiskPicture {
 		} else {
 			p.NoneAssessed++
 		}
+		p.Items += r.Items
+		p.NotAssessed += r.NotAssessed
+		p.NotAssessedAfter += r.NotAssessedAfter()
 		for _, l := range RiskLevels() {
 			p.Before[l] += r.Before[l]
 			p.After[l] += r.After[l]

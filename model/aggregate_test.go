@@ -220,7 +220,7 @@ func TestAttention(t *testing.T) {
 	if a.SmallHidden != 1 {
 		t.Errorf("small hidden %d", a.SmallHidden)
 	}
-	check("serious", a.Serious, "Liten: 1 åpne avvik med alvorlighet alvorlig eller svært alvorlig (av 2 åpne)")
+	check("serious", a.Serious, "Liten: 1 åpent avvik med alvorlighet alvorlig eller svært alvorlig (av 2 åpne)")
 	check("notices", a.Notices, "Liten: 2 tilfeller der noen døde eller ble alvorlig skadet, varslet i året: 1, ikke registrert varslet til Arbeidstilsynet og politiet: 1")
 	check("overdue", a.Overdue, "Liten: 2 tiltak over fristen")
 	check("risk", a.Risk, "Stor: Ingen risikovurdering", "Liten: Ingen risikovurdering gjennomført i 2026; 1 risikovurdering har passert revisjonsdatoen")

@@ -130,6 +130,17 @@ type SubmissionRisk struct {
 	LastCarriedOut Date `json:"last_carried_out"`
 }
 
+// NotAssessedAfter counts the hazards without a valid score after
+// measures: the items less those counted after, as the unit's report
+// shows «Ikke vurdert» after measures. Every version carries it this way.
+func (r SubmissionRisk) NotAssessedAfter() int {
+	after := 0
+	for _, n := range r.After {
+		after += n
+	}
+	return max(r.Items-after, 0)
+}
+
 // SubmissionMatrix is the risk matrix the items were counted on.
 type SubmissionMatrix struct {
 	Size      int `json:"size"`
@@ -156,10 +167,14 @@ type SubmissionDeviation struct {
 
 // SubmissionSickLeave is the unit's sick leave per quarter.
 type SubmissionSickLeave struct {
-	Target   *float64             `json:"target_percent"` // null = no target set
-	Year     *float64             `json:"year_percent"`   // null = no quarter registered
-	Quarters []SubmissionQuarter  `json:"quarters"`
-	Rules    []SubmissionRuleFlag `json:"rules_triggered"` // follow-up rules met in the year
+	Target *float64 `json:"target_percent"` // null = no target set
+	// TargetSetBy says whose target it is: "enhet" (the unit's own) or
+	// "kommune" (the municipality's). Optional in version 2, written
+	// with a target; "" (older files) = not said.
+	TargetSetBy TargetOwner          `json:"target_set_by,omitempty"`
+	Year        *float64             `json:"year_percent"` // null = no quarter registered
+	Quarters    []SubmissionQuarter  `json:"quarters"`
+	Rules       []SubmissionRuleFlag `json:"rules_triggered"` // follow-up rules met in the year
 	// Version 2: the year's measures for sick leave and attendance
 	// (SickLeaveMeasures) and how many of them are overdue.
 	Measures        int `json:"measures"`
@@ -321,6 +336,7 @@ func submissionSickLeave(f AnnualFigures) *SubmissionSickLeave {
 	if sl.Settings.Target != 0 {
 		t := sl.Settings.Target.Float()
 		out.Target = &t
+		out.TargetSetBy = sl.Settings.TargetSetBy.orUnit()
 	}
 	if sl.HasAverage {
 		a := sl.Average.Float()

@@ -248,3 +248,56 @@ func BenchmarkReadSubmission(b *testing.B) {
 		}
 	}
 }
+
+// TestSubmissionTargetSetBy: the export says whose the sick-leave target
+// is (settings saved before the question read as the unit's); a file
+// without the field (older program) still reads, and an unknown owner
+// is refused.
+func TestSubmissionTargetSetBy(t *testing.T) {
+	for _, c := range []struct {
+		target Percent
+		by     TargetOwner
+		want   string // in the file; "" = the field left out
+	}{
+		{74, TargetByMunicipality, `"target_set_by": "kommune"`},
+		{52, TargetByUnit, `"target_set_by": "enhet"`},
+		{52, "", `"target_set_by": "enhet"`},
+		{0, TargetByMunicipality, ""},
+	} {
+		d := testAnnual()
+		d.InUse = map[string]bool{ModuleSykefravar: true}
+		d.SickLeaveSettings = SickLeaveSettings{Target: c.target, TargetSetBy: c.by}
+		b, err := NewSubmission(d, ComputeAnnualFigures(d), "1.0.0").Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b, []byte(`"target_set_by"`)); got != (c.want != "") || (c.want != "" && !bytes.Contains(b, []byte(c.want))) {
+			t.Errorf("%v %q: file has target_set_by %v, want %q", c.target, c.by, got, c.want)
+		}
+		s, err := ReadSubmission(b)
+		if err != nil {
+			t.Fatalf("%v %q: %v", c.target, c.by, err)
+		}
+		if c.want != "" && s.SickLeave.TargetSetBy != c.by && !(c.by == "" && s.SickLeave.TargetSetBy == TargetByUnit) {
+			t.Errorf("%v %q: read back %q", c.target, c.by, s.SickLeave.TargetSetBy)
+		}
+	}
+}
+
+func TestSubmissionTargetSetByUnknown(t *testing.T) {
+	d := testAnnual()
+	d.InUse = map[string]bool{ModuleSykefravar: true}
+	d.SickLeaveSettings = SickLeaveSettings{Target: 74, TargetSetBy: TargetByMunicipality}
+	b, _ := NewSubmission(d, ComputeAnnualFigures(d), "1.0.0").Marshal()
+	old := bytes.Replace(b, []byte(`"target_set_by": "kommune",`), nil, 1)
+	if bytes.Equal(old, b) {
+		t.Fatal("no target_set_by to remove")
+	}
+	if s, err := ReadSubmission(old); err != nil || s.SickLeave.TargetSetBy != "" || TargetOwnerName(s.SickLeave) != "mål" {
+		t.Errorf("file without target_set_by: %v, %+v", err, s.SickLeave)
+	}
+	bad := bytes.Replace(b, []byte(`"target_set_by": "kommune"`), []byte(`"target_set_by": "fylke"`), 1)
+	if _, err := ReadSubmission(bad); err == nil || !strings.Contains(err.Error(), "target_set_by") {
+		t.Errorf("unknown owner: %v", err)
+	}
+}

@@ -46,7 +46,7 @@ func AggregateCSV(a Aggregation) []byte {
 	w := newCSV(&buf)
 	_ = w.Write([]string{"År", "Enhet", "Kommune", "Sektor", "Ansatte", "Tiltak", "Åpne tiltak", "Forfalte tiltak",
 		"Lukket i året", "Evaluert", "Risikovurderinger", "Revisjon forfalt", "Farer", "Høy før tiltak", "Høy etter tiltak",
-		"Avvik", "Sykefravær %", "Mål sykefravær %", "Over oppfølgingsregel", "Vold og trusler kartlagt",
+		"Avvik", "Sykefravær %", "Mål sykefravær %", "Målet er", "Over oppfølgingsregel", "Vold og trusler kartlagt",
 		"10-FAKTOR svar", "Vernerunder", "Møter", "IK-punkter dokumentert"})
 	for _, s := range a.Units {
 		_ = w.Write(unitCSVRow(a, s))
@@ -83,7 +83,11 @@ func unitCSVRow(a Aggregation, s model.SubmissionFile) []string {
 	if model.SmallUnit(s, a.MinEmployees) && s.SickLeave != nil {
 		overText = "skjult"
 	}
-	row = append(row, y, tg, overText)
+	owner := ""
+	if sl := s.SickLeave; sl != nil && sl.Target != nil {
+		owner = model.TargetOwnerName(sl)
+	}
+	row = append(row, y, tg, owner, overText)
 	row = append(row, opt(s.Violence != nil, yesNo[s.Violence != nil && s.Violence.Mapped]))
 	row = append(row, opt(s.TenFactor != nil, optCount(s.TenFactor, func(t *model.SubmissionTenFactor) int { return t.Respondents })))
 	row = append(row, opt(s.SafetyRounds != nil, optCount(s.SafetyRounds, func(c *model.SubmissionCount) int { return c.Held })))

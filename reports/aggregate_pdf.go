@@ -64,20 +64,41 @@ func pointsF(v float64) string {
 	return "uendret"
 }
 
-// municipalities is "Hamar kommune", or "3 kommuner".
-func municipalities(units []model.SubmissionFile) string {
-	seen := map[string]bool{}
-	var first string
-	for _, s := range units {
-		if !seen[s.Unit.Municipality] {
-			first = cmp.Or(first, s.Unit.Municipality)
-			seen[s.Unit.Municipality] = true
-		}
+// severalWarning warns that the files come from more than one
+// municipality and names them; "" for one.
+func severalWarning(a Aggregation) string {
+	if !a.Several() {
+		return ""
 	}
-	if len(seen) == 1 {
-		return first
+	return fmt.Sprintf("Merk: innsendingene kommer fra %d kommuner (%s). Tallene er summert på tvers av kommunene; de er ikke tall for én kommune.",
+		len(a.Municipalities), model.JoinAnd(a.Municipalities))
+}
+
+// scopeName is what the report's totals are for: "kommunen", or "alle
+// enhetene" when they come from several municipalities.
+func scopeName(a Aggregation) string {
+	if a.Several() {
+		return "alle enhetene"
 	}
-	return fmt.Sprintf("%d kommuner", len(seen))
+	return "kommunen"
+}
+
+// scopeTotals is "kommunens tall", or "totalen for alle enhetene" when
+// the files come from several municipalities.
+func scopeTotals(a Aggregation) string {
+	if a.Several() {
+		return "totalen for alle enhetene"
+	}
+	return "kommunens tall"
+}
+
+// capital gives s a capital first letter.
+func capital(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // submittedLine is "40 enheter har sendt inn. 5 av 45 forventede
@@ -96,10 +117,21 @@ func submittedLine(a Aggregation) string {
 }
 
 func (d *Document) aggregateCover(a Aggregation) {
-	lines := []string{municipalities(a.Units), submittedLine(a),
+	first := "Ingen enheter"
+	if len(a.Municipalities) > 0 {
+		first = a.Municipalities[0]
+	}
+	if w := severalWarning(a); w != "" {
+		first = w
+	}
+	lines := []string{first, submittedLine(a),
 		fmt.Sprintf("%s ansatte i enhetene som har sendt inn.", model.FormatInt(a.Employees))}
 	if a.Previous != 0 {
-		lines = append(lines, fmt.Sprintf("Sammenlignet med %s (%d %s).", a.Previous, len(a.PrevUnits), plural(len(a.PrevUnits), "enhet", "enheter")))
+		if a.Compare.Both == 0 {
+			lines = append(lines, fmt.Sprintf("Ingen enhet sendte inn for både %s og %s, så årene sammenlignes ikke.", a.Previous, a.Year))
+		} else {
+			lines = append(lines, fmt.Sprintf("Sammenlignet med %s for %s.", a.Previous, bothWords(a.Compare.Both)))
+		}
 	}
 	lines = append(lines, "", "Til arbeidsmiljøutvalget (AMU). Bygger på enhetenes innsendingsfiler: bare tall, ingen navn på personer.")
 	d.Cover(AggregateTitle(a.Year), "Samlet rapport til arbeidsmiljøutvalget", lines)
@@ -113,18 +145,65 @@ func sickLeaveSummary(a Aggregation) string {
 		return "Ingen enheter har sykefraværstall for året."
 	}
 	s := fmt.Sprintf("%s (%d %s, %s)", pctF(t.Percent), t.Units, plural(t.Units, "enhet", "enheter"), sickWeighting(t))
-	if a.Target != nil {
-		s += fmt.Sprintf(". Kommunens mål %s: %s", pctF(*a.Target), targetWords(shownDiff(t.Percent, *a.Target)))
-	} else {
-		s += ". Kommunens mål er ikke oppgitt"
+	if q := t.QuarterScope(); q != "" {
+		s += fmt.Sprintf(". Bygger bare på kvartalene %s %s, ikke hele året", q, a.Year)
 	}
-	if p := a.PrevSick; p.Units > 0 {
-		s += fmt.Sprintf(". Endring fra %s (%s): %s", a.Previous, pctF(p.Percent), pointsF(shownDiff(t.Percent, p.Percent)))
-		if sickWeighting(p) != sickWeighting(t) {
-			s += fmt.Sprintf(" (%s er %s)", a.Previous, sickWeighting(p))
-		}
+	s += ". " + targetSentence(a, t)
+	if a.Previous != 0 {
+		s += ". " + sickChange(a)
 	}
 	return s + "."
+}
+
+// targetSentence measures the figure against the target (SickTarget) and
+// says whose target it is and where it comes from.
+func targetSentence(a Aggregation, t model.SickLeaveTotal) string {
+	pct, fromUnits, ok := a.SickTarget()
+	switch {
+	case ok && fromUnits:
+		n := a.ReportedTargets[0].Units
+		return fmt.Sprintf("Kommunens mål %s, slik %d %s oppgir det: %s", pctF(pct), n, plural(n, "enhet", "enheter"), targetWords(shownDiff(t.Percent, pct)))
+	case ok && a.Several():
+		return fmt.Sprintf("Målet som er oppgitt for rapporten, %s: %s", pctF(pct), targetWords(shownDiff(t.Percent, pct)))
+	case ok:
+		return fmt.Sprintf("Kommunens mål %s: %s", pctF(pct), targetWords(shownDiff(t.Percent, pct)))
+	case len(a.ReportedTargets) > 0:
+		parts := make([]string, len(a.ReportedTargets))
+		for i, r := range a.ReportedTargets {
+			parts[i] = fmt.Sprintf("%s %s (%d %s)", r.Municipality, pctF(r.Percent), r.Units, plural(r.Units, "enhet", "enheter"))
+		}
+		return "Tallet måles ikke mot ett mål; enhetene oppgir disse målene som kommunens: " + model.JoinAnd(parts)
+	case a.Several():
+		return "Det er ikke oppgitt noe felles mål for enhetene"
+	}
+	return "Kommunens mål er ikke oppgitt"
+}
+
+// bothWords is "de 3 enhetene som sendte inn begge år".
+func bothWords(n int) string {
+	switch n {
+	case 1:
+		return "den ene enheten som sendte inn begge år"
+	}
+	return fmt.Sprintf("de %d enhetene som sendte inn begge år", n)
+}
+
+// sickChange is the change from the year before, like for like: the
+// units in both years, on the quarters each registered in both.
+func sickChange(a Aggregation) string {
+	c, p := a.Compare.Cur.SickLeave, a.Compare.Prev.SickLeave
+	if c.Units == 0 {
+		return fmt.Sprintf("Ingen endring fra %s kan regnes: ingen enhet har sykefravær for de samme kvartalene begge år", a.Previous)
+	}
+	scope := fmt.Sprintf("%d %s med tall for begge år", c.Units, plural(c.Units, "enhet", "enheter"))
+	if q := c.QuarterScope(); q != "" {
+		scope += ", bare " + q
+	}
+	s := fmt.Sprintf("Endring fra %s for %s: %s mot %s, %s", a.Previous, scope, pctF(p.Percent), pctF(c.Percent), pointsF(shownDiff(c.Percent, p.Percent)))
+	if sickWeighting(p) != sickWeighting(c) {
+		s += fmt.Sprintf(" (%s er %s)", a.Previous, sickWeighting(p))
+	}
+	return s
 }
 
 // sickWeighting says how the municipal figure is weighted.
@@ -149,7 +228,10 @@ func targetWords(diff float64) string {
 }
 
 func (d *Document) aggregateSummary(a Aggregation) {
-	d.Heading(1, "Sammendrag for kommunen")
+	d.Heading(1, "Sammendrag for "+scopeName(a))
+	if w := severalWarning(a); w != "" {
+		d.Note(w)
+	}
 	d.KeyValues(AggregateSummary(a))
 	d.yearComparison(a)
 }
@@ -161,17 +243,48 @@ func AggregateSummary(a Aggregation) [][2]string {
 	return [][2]string{
 		{"Innsendinger", submittedLine(a) + failedWords(a)},
 		{"Sykefravær " + a.Year.String(), sickLeaveSummary(a)},
-		{"Avvik", fmt.Sprintf("%d i %d %s som bruker avviksmodulen; %d åpne alvorlige. Tilfeller der noen døde eller ble alvorlig skadet (aml. § 5-2): %d.",
-			dv.Total, dv.Units, plural(dv.Units, "enhet", "enheter"), dv.OpenSerious, noticesTotal(a))},
+		{"Avvik", fmt.Sprintf("%d i %d %s som bruker avviksmodulen; %d åpne alvorlige %s. Tilfeller der noen døde eller ble alvorlig skadet (aml. § 5-2): %d.",
+			dv.Total, dv.Units, plural(dv.Units, "enhet", "enheter"), dv.OpenSerious, model.StatusWhen(a.Units, a.Year), noticesTotal(a))},
 		{"Vold og trusler (kap. 3A, tidligere 23A)", violenceSummary(a)},
 		{"Trenger AMUs oppmerksomhet", attentionSummary(a)},
 	}
 }
 
-// yearComparison is the key figures of the year beside the year before.
+// yearComparison is the key figures of the year beside the year before,
+// like for like: the units that submitted both years (model.YearComparison).
+// Units with a file for one year only are named below the table.
 func (d *Document) yearComparison(a Aggregation) {
-	c, p := a.Cur, a.Prev
-	has := a.Previous != 0
+	if a.Previous == 0 {
+		d.Heading(2, "Nøkkeltall (ingen innsendinger for året før er gitt, så det er ingen sammenligning)")
+		rows := comparisonRows(a, a.Cur(), model.YearFigures{}, false)
+		for i, r := range rows {
+			rows[i] = []string{r[0], r[2]}
+		}
+		cols := []Column{{Title: "Nøkkeltall", Width: 95}, {Title: a.Year.String(), Width: 30, Align: AlignRight}}
+		d.narrow(200, func() { d.Table(Table{Columns: cols, Rows: rows, Compact: true}) })
+		return
+	}
+	c := a.Compare
+	if c.Both == 0 {
+		d.Heading(2, fmt.Sprintf("Nøkkeltall (ingen enhet sendte inn for både %s og %s, så det er ingen sammenligning)", a.Previous, a.Year))
+	} else {
+		d.Heading(2, fmt.Sprintf("Nøkkeltall for %s", bothWords(c.Both)))
+		cols := []Column{{Title: "Nøkkeltall", Width: 95}, {Title: a.Previous.String(), Width: 30, Align: AlignRight},
+			{Title: a.Year.String(), Width: 30, Align: AlignRight}, {Title: "Endring", Width: 45, Align: AlignRight}}
+		rows := comparisonRows(a, c.Cur, c.Prev, true)
+		d.narrow(200, func() { d.Table(Table{Columns: cols, Rows: rows, Compact: true}) })
+		if q := c.Cur.SickLeave.QuarterScope(); q != "" {
+			d.Paragraph(fmt.Sprintf("Sykefraværet sammenlignes på de samme kvartalene begge år for hver enhet (%s), ikke på hele året.", q))
+		}
+	}
+	if only := onlyOneYear(a); only != "" {
+		d.Paragraph(only)
+	}
+}
+
+// comparisonRows are the comparison table's rows: label, the year
+// before, the year, the change (the last two only with has).
+func comparisonRows(a Aggregation, c, p model.YearFigures, has bool) [][]string {
 	num := func(v int) string { return model.FormatInt(v) }
 	diff := func(x, y int) string {
 		if !has {
@@ -195,31 +308,60 @@ func (d *Document) yearComparison(a Aggregation) {
 	if has && c.SickLeave.Units > 0 && p.SickLeave.Units > 0 {
 		sickDiff = pointsF(shownDiff(c.SickLeave.Percent, p.SickLeave.Percent))
 	}
-	rows := [][]string{
+	sickLabel := "Sykefravær, vektet"
+	if q := c.SickLeave.QuarterScope(); q != "" {
+		sickLabel += " (bare " + q + ")"
+	}
+	return [][]string{
 		{"Enheter med innsending", num(p.Units), num(c.Units), diff(c.Units, p.Units)},
 		{"Ansatte i dem", num(p.Employees), num(c.Employees), diff(c.Employees, p.Employees)},
-		{"Sykefravær, vektet", sick(p.SickLeave), sick(c.SickLeave), sickDiff},
+		{sickLabel, sick(p.SickLeave), sick(c.SickLeave), sickDiff},
 		{"Avvik (enheter med avviksmodulen)", fmt.Sprintf("%s (%d)", num(p.Deviations), p.DevUnits), fmt.Sprintf("%s (%d)", num(c.Deviations), c.DevUnits), diff(c.Deviations, p.Deviations)},
-		{"Åpne alvorlige avvik ved årets slutt", num(p.OpenSerious), num(c.OpenSerious), diff(c.OpenSerious, p.OpenSerious)},
+		{openSeriousLabel(a, has), num(p.OpenSerious), num(c.OpenSerious), diff(c.OpenSerious, p.OpenSerious)},
 		{"Tiltak over fristen", num(p.Overdue), num(c.Overdue), diff(c.Overdue, p.Overdue)},
 		{"Enheter med høy risiko etter tiltak", num(p.HighRisk), num(c.HighRisk), diff(c.HighRisk, p.HighRisk)},
 		{"Enheter med gjeldende kartlegging av vold og trusler", num(p.Mapped), num(c.Mapped), diff(c.Mapped, p.Mapped)},
 		{"Enheter med alle åtte punkter i § 5 dokumentert", num(p.AllPoints), num(c.AllPoints), diff(c.AllPoints, p.AllPoints)},
 	}
-	cols := []Column{{Title: "Nøkkeltall", Width: 95}, {Title: a.Previous.String(), Width: 30, Align: AlignRight},
-		{Title: a.Year.String(), Width: 30, Align: AlignRight}, {Title: "Endring", Width: 45, Align: AlignRight}}
-	if !has { // the year's column only
-		cols = []Column{cols[0], cols[2]}
-		for i, r := range rows {
-			rows[i] = []string{r[0], r[2]}
+}
+
+// openSeriousLabel says when the open serious deviations are counted:
+// "ved årets slutt" only for a year that had ended by the files' status
+// date (model.StatusWhen).
+func openSeriousLabel(a Aggregation, has bool) string {
+	cur := model.StatusWhen(a.Units, a.Year)
+	if !has {
+		return "Åpne alvorlige avvik " + cur
+	}
+	prev := model.StatusWhen(a.PrevUnits, a.Previous)
+	if cur == prev {
+		return "Åpne alvorlige avvik " + cur
+	}
+	return fmt.Sprintf("Åpne alvorlige avvik (%s %s, %s %s)", a.Previous, prev, a.Year, cur)
+}
+
+// onlyOneYear names the units with a file for one of the years only,
+// which the comparison leaves out.
+func onlyOneYear(a Aggregation) string {
+	c := a.Compare
+	names := func(us []model.SubmissionFile) string {
+		out := make([]string, len(us))
+		for i, s := range us {
+			out[i] = s.Unit.Name
 		}
+		return model.JoinAnd(out)
 	}
-	if has {
-		d.Heading(2, "Nøkkeltall for enhetene som sendte inn hvert år")
-	} else {
-		d.Heading(2, "Nøkkeltall (ingen innsendinger for året før er gitt, så det er ingen sammenligning)")
+	var parts []string
+	if n := len(c.OnlyCur); n > 0 {
+		parts = append(parts, fmt.Sprintf("Bare for %s (%d %s): %s.", a.Year, n, plural(n, "enhet", "enheter"), names(c.OnlyCur)))
 	}
-	d.narrow(200, func() { d.Table(Table{Columns: cols, Rows: rows, Compact: true}) })
+	if n := len(c.OnlyPrev); n > 0 {
+		parts = append(parts, fmt.Sprintf("Bare for %s (%d %s): %s.", a.Previous, n, plural(n, "enhet", "enheter"), names(c.OnlyPrev)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Ikke med i sammenligningen, fordi de bare sendte inn for det ene året: " + strings.Join(parts, " ")
 }
 
 func failedWords(a Aggregation) string {
@@ -303,12 +445,10 @@ func sickColor(v float64) Color {
 
 func (d *Document) aggregateSickLeave(a Aggregation) {
 	d.Heading(1, "Sykefravær per enhet")
-	d.Lead("Kommunen samlet: " + sickLeaveSummary(a))
-	prev := map[string]float64{}
+	d.Lead(capital(scopeName(a)) + " samlet: " + sickLeaveSummary(a))
+	prev := map[string]model.SubmissionFile{}
 	for _, s := range a.PrevUnits {
-		if sl := s.SickLeave; sl != nil && sl.Year != nil {
-			prev[unitKeyOf(s)] = *sl.Year
-		}
+		prev[unitKeyOf(s)] = s
 	}
 	var bars []Bar
 	small := 0
@@ -323,29 +463,49 @@ func (d *Document) aggregateSickLeave(a Aggregation) {
 		}
 		b := Bar{Label: s.Unit.Name, Value: *sl.Year, Color: sickColor(*sl.Year)}
 		b.Text = pctF(*sl.Year)
-		if p, ok := prev[unitKeyOf(s)]; ok {
-			b.Marker, b.HasMarker = p, true
-			b.Text += " (" + a.Previous.String() + ": " + pctF(p) + ")"
-		}
+		b.Marker, b.HasMarker, b.Text = unitSickMarker(a, s, prev)
 		bars = append(bars, b)
 	}
 	slices.SortStableFunc(bars, func(x, y Bar) int { return cmp.Compare(y.Value, x.Value) })
 	var lines []RefLine
-	if a.Target != nil {
-		lines = append(lines, RefLine{Value: *a.Target, Label: "Kommunens mål " + pctF(*a.Target), Color: sickTargetColor})
+	if pct, _, ok := a.SickTarget(); ok {
+		label := "Kommunens mål "
+		if a.Several() {
+			label = "Oppgitt mål "
+		}
+		lines = append(lines, RefLine{Value: pct, Label: label + pctF(pct), Color: sickTargetColor})
 	}
 	lines = append(lines, RefLine{Value: 7, Label: "Grense 7,0 %", Color: sickTwoColor}, RefLine{Value: 10, Label: "BHT 10,0 %", Color: sickOneColor})
 	marker := ""
 	if a.Previous != 0 {
-		marker = "Rute = enhetens sykefravær i " + a.Previous.String()
+		marker = "Rute = enhetens sykefravær i " + a.Previous.String() + " på de samme kvartalene"
 	}
 	d.BarChart(BarChart{Title: "Sykefravær " + a.Year.String() + " per enhet, høyest først", Bars: bars, Decimals: 1, Unit: " %",
 		Lines: lines, MarkerLabel: marker})
 	d.Paragraph(fmt.Sprintf("Grensene for oppfølging er fylkets IA-plan: over 7 %% to kvartaler på rad, over 10 %% i ett kvartal (med BHT). Søylene er blå til og med 7 %%, oransje over 7 %% og røde over 10 %%; tallet står ved hver søyle."))
 	if small > 0 {
-		d.Note(fmt.Sprintf("%d %s med færre enn %d ansatte vises ikke alene, av hensyn til personvernet. De er med i kommunens tall og i sektortallene (se «Sektorene»).",
-			small, plural(small, "enhet", "enheter"), a.MinEmployees))
+		d.Note(fmt.Sprintf("%d %s med færre enn %d ansatte vises ikke alene, av hensyn til personvernet. De er med i %s og i sektortallene (se «Sektorene»).",
+			small, plural(small, "enhet", "enheter"), a.MinEmployees, scopeTotals(a)))
 	}
+}
+
+// unitSickMarker is a unit's bar text and its marker for the year
+// before, like for like (model.UnitSickChange): "6,9 % (2025: 6,0 %)",
+// or "6,9 % (K1–K3; 2025 samme kvartaler: 6,0 %)".
+func unitSickMarker(a Aggregation, s model.SubmissionFile, prev map[string]model.SubmissionFile) (float64, bool, string) {
+	text := pctF(*s.SickLeave.Year)
+	ps, ok := prev[unitKeyOf(s)]
+	if !ok {
+		return 0, false, text
+	}
+	_, p, quarters, ok := model.UnitSickChange(s, ps)
+	switch {
+	case !ok:
+		return 0, false, text
+	case quarters == "":
+		return p, true, text + " (" + a.Previous.String() + ": " + pctF(p) + ")"
+	}
+	return p, true, text + " (" + quarters + "; " + a.Previous.String() + " samme kvartaler: " + pctF(p) + ")"
 }
 
 // unitKeyOf matches a unit across years: name and municipality,
@@ -367,7 +527,7 @@ func (d *Document) aggregateDeviations(a Aggregation) {
 	for _, c := range model.DeviationCategories() {
 		bars = append(bars, Bar{Label: chartCategory(c), Value: float64(dv.ByCategory[c])})
 	}
-	d.BarChart(BarChart{Title: "Avvik etter kategori, hele kommunen", Bars: bars})
+	d.BarChart(BarChart{Title: "Avvik etter kategori, " + map[bool]string{false: "hele kommunen", true: "alle enhetene"}[a.Several()], Bars: bars})
 	secs := deviationSectors(a)
 	var series []Series
 	for i, sv := range model.Severities() {
@@ -455,11 +615,16 @@ func (d *Document) aggregateRisk(a Aggregation) {
 	for _, l := range []model.RiskLevel{model.RiskHigh, model.RiskMedium, model.RiskLow} {
 		rows = append(rows, []string{l.Label() + " (" + l.Letter() + ")", strconv.Itoa(r.Before[l]), strconv.Itoa(r.After[l])})
 	}
+	d.PageBreakIfLessThan(60) // the table and its note on one page
+	rows = append(rows, []string{"Ikke vurdert", strconv.Itoa(r.NotAssessed), strconv.Itoa(r.NotAssessedAfter)},
+		[]string{"Farer i alt", strconv.Itoa(r.Items), strconv.Itoa(r.Items)})
 	d.narrow(150, func() {
 		d.Table(Table{Columns: []Column{{Title: "Nivå", Width: 60}, {Title: "Farer før tiltak", Width: 45, Align: AlignRight},
 			{Title: "Farer etter tiltak", Width: 45, Align: AlignRight}}, Rows: rows,
-			Styles: []RowStyle{{CellFills: []Color{RiskColor(model.RiskHigh)}}, {CellFills: []Color{RiskColor(model.RiskMedium)}}, {CellFills: []Color{RiskColor(model.RiskLow)}}}})
+			Styles: []RowStyle{{CellFills: []Color{RiskColor(model.RiskHigh)}}, {CellFills: []Color{RiskColor(model.RiskMedium)}},
+				{CellFills: []Color{RiskColor(model.RiskLow)}}, {}, {Bold: true}}})
 	})
+	d.Paragraph("Ikke vurdert: farer uten gyldig sannsynlighet og konsekvens før eller etter tiltak. Hver kolonne summerer til alle farene.")
 	if r.NotInUse > 0 {
 		d.Paragraph(fmt.Sprintf("Risikomodulen er ikke i bruk hos %d %s.", r.NotInUse, plural(r.NotInUse, "enhet", "enheter")))
 	}
@@ -471,7 +636,7 @@ func (d *Document) aggregateTenFactor(a Aggregation) {
 		d.Note("Ingen enheter har rapportert 10-FAKTOR med minst 3 svar.")
 		return
 	}
-	d.Lead("Snitt per faktor (1–5), vektet med antall svar i hver enhet. Enheter med færre enn 3 svar er ikke med. Målet er 4.")
+	d.Lead("Snitt per faktor (1–5), vektet med antall svar i hver enhet. Enheter med færre enn 3 svar er ikke med. Målet er 4. " + roundYearsText(a.TenFactorRounds))
 	factors := model.TenFactors()
 	var bars []Bar
 	hasPrev := false
@@ -488,8 +653,48 @@ func (d *Document) aggregateTenFactor(a Aggregation) {
 	if hasPrev {
 		marker = "Rute = forrige runde, fra innsendingene for " + a.Previous.String() + " (bare enheter med en eldre runde der)"
 	}
-	d.BarChart(BarChart{Title: "10-FAKTOR, vektet snitt per faktor", Bars: bars, Max: 5, Decimals: 2,
+	d.BarChart(BarChart{Title: "10-FAKTOR, vektet snitt per faktor, " + roundYearsTitle(a.TenFactorRounds), Bars: bars, Max: 5, Decimals: 2,
 		Lines: []RefLine{{Label: "Mål 4", Value: 4}}, MarkerLabel: marker})
+}
+
+// roundYearsTitle is "kartlegging 2024", or "kartlegging 2024 og 2025"
+// when the units' rounds are from several years.
+func roundYearsTitle(rounds []model.RoundYears) string {
+	if len(rounds) == 1 {
+		return rounds[0].Label()
+	}
+	var years []string
+	for _, r := range rounds {
+		if r.Year == 0 {
+			years = append(years, "ukjent år")
+		} else {
+			years = append(years, strconv.Itoa(r.Year))
+		}
+	}
+	return "kartlegginger " + model.JoinAnd(years)
+}
+
+// roundYearsText says which year's round the figures come from; when the
+// units' rounds are from several years, which units have which (names up
+// to 12 per year, otherwise the count).
+func roundYearsText(rounds []model.RoundYears) string {
+	if len(rounds) == 1 {
+		n := len(rounds[0].Units)
+		return fmt.Sprintf("Tallene er fra %s (alle %d %s).", rounds[0].Label(), n, plural(n, "enhet", "enheter"))
+	}
+	parts := make([]string, len(rounds))
+	for i, r := range rounds {
+		n := len(r.Units)
+		parts[i] = fmt.Sprintf("%s: %d %s", r.Label(), n, plural(n, "enhet", "enheter"))
+		if n <= 12 {
+			names := make([]string, n)
+			for j, s := range r.Units {
+				names[j] = s.Unit.Name
+			}
+			parts[i] += " (" + model.JoinAnd(names) + ")"
+		}
+	}
+	return "Tallene er fra kartlegginger i ulike år, snittet blander dem: " + strings.Join(parts, "; ") + "."
 }
 
 // attentionList is one list of the attention chapter.
@@ -562,7 +767,7 @@ func sickCell(s model.SubmissionFile, min int) string {
 
 func (d *Document) aggregateSectors(a Aggregation) {
 	d.Heading(1, "Sektorene")
-	d.Lead("Summert per sektor. Sykefraværet i sektoren er vektet som kommunens og tar med de små enhetene.")
+	d.Lead("Summert per sektor. Sykefraværet i sektoren er vektet som " + map[bool]string{false: "kommunens", true: "totalen"}[a.Several()] + " og tar med de små enhetene.")
 	t := Table{Columns: []Column{{Title: "Sektor", Width: 44}, {Title: "Enheter", Width: 18, Align: AlignRight},
 		{Title: "Ansatte", Width: 18, Align: AlignRight}, {Title: "Små enheter slått sammen", Width: 26, Align: AlignRight},
 		{Title: "Sykefravær", Width: 22, Align: AlignRight}, {Title: "Avvik", Width: 16, Align: AlignRight},
@@ -593,7 +798,7 @@ func sectorRow(s model.SectorTotal) []string {
 // unitTable is one row per unit; with total, a bold sum row at the end.
 func (d *Document) unitTable(units []model.SubmissionFile, min int, total *model.SectorTotal) {
 	t := Table{Compact: true, Columns: []Column{{Title: "Enhet", Width: 56}, {Title: "Sektor", Width: 28}, {Title: "Ansatte", Width: 15, Align: AlignRight},
-		{Title: "Sykefravær (enhetens mål)", Width: 26, Align: AlignRight}, {Title: "Avvik (åpne alvorlige)", Width: 22, Align: AlignRight},
+		{Title: "Sykefravær (mål)", Width: 44, Align: AlignRight}, {Title: "Avvik (åpne alvorlige)", Width: 22, Align: AlignRight},
 		{Title: "Tiltak over fristen", Width: 17, Align: AlignRight}, {Title: "Høyeste risiko etter tiltak", Width: 22, Align: AlignCenter},
 		{Title: "3A kartlagt", Width: 15, Align: AlignCenter}, {Title: "10-FAKTOR svar", Width: 16, Align: AlignRight},
 		{Title: "IK-punkter", Width: 16, Align: AlignRight}}}
@@ -607,7 +812,7 @@ func (d *Document) unitTable(units []model.SubmissionFile, min int, total *model
 		if total.SickLeave.Units > 0 {
 			sick = pctF(total.SickLeave.Percent)
 		}
-		t.Rows = append(t.Rows, []string{"Sum " + strings.ToLower(total.Sector.Label()), fmt.Sprintf("%d enheter", total.Units),
+		t.Rows = append(t.Rows, []string{"Sum " + strings.ToLower(total.Sector.Label()), fmt.Sprintf("%d %s", total.Units, plural(total.Units, "enhet", "enheter")),
 			model.FormatInt(total.Employees), sick, strconv.Itoa(total.Deviations) + " (" + strconv.Itoa(total.OpenSerious) + ")",
 			strconv.Itoa(total.Overdue), fmt.Sprintf("høy: %d", total.HighAfter), fmt.Sprintf("%d av %d", total.Mapped, total.Violence), "", ""})
 		t.Styles = append(t.Styles, RowStyle{Bold: true})
@@ -619,7 +824,7 @@ func unitRow(s model.SubmissionFile, min int) ([]string, RowStyle) {
 	st := RowStyle{CellFills: make([]Color, 10)}
 	sick := sickCell(s, min)
 	if sl := s.SickLeave; sl != nil && sl.Target != nil && sick != "skjult*" && sl.Year != nil {
-		sick += " (" + pctF(*sl.Target) + ")"
+		sick += " (" + model.TargetOwnerName(sl) + " " + pctF(*sl.Target) + ")"
 	}
 	dev := "–"
 	if dv := s.Deviations; dv != nil {
@@ -661,7 +866,7 @@ func (d *Document) aggregateAppendix(a Aggregation) {
 	d.Heading(1, "Vedlegg: alle enheter")
 	d.Lead(fmt.Sprintf("Alle %d enheter med innsending for %s, etter kommune og navn. – betyr at modulen ikke er i bruk hos enheten.", len(a.Units), a.Year))
 	d.unitTable(a.Units, a.MinEmployees, nil)
-	d.Paragraph(fmt.Sprintf("* skjult: enheten har færre enn %d ansatte; sykefraværet er med i sektorens og kommunens tall. Avvik (åpne alvorlige): alle avvik i året, i parentes åpne med alvorlighet alvorlig eller svært alvorlig.", a.MinEmployees))
+	d.Paragraph(fmt.Sprintf("* skjult: enheten har færre enn %d ansatte; sykefraværet er med i sektorens tall og %s. Avvik (åpne alvorlige): alle avvik i året, i parentes åpne med alvorlighet alvorlig eller svært alvorlig. Mål: kommunens mål eller enhetens eget mål, slik enheten oppgir det; «mål» alene når filen ikke sier hvem som satte det.", a.MinEmployees, scopeTotals(a)))
 }
 
 func (d *Document) aggregateFiles(a Aggregation) {

@@ -183,7 +183,7 @@ func fullSubmission(t *testing.T) model.Submission {
 	s := testSubmission(t)
 	p := 5.2
 	s.Deviations = &model.SubmissionDeviation{Total: 1, ByCategory: map[model.DeviationCategory]int{model.DevInjury: 1}, BySeverity: map[model.Severity]int{}}
-	s.SickLeave = &model.SubmissionSickLeave{Target: &p, Year: &p,
+	s.SickLeave = &model.SubmissionSickLeave{Target: &p, TargetSetBy: model.TargetByMunicipality, Year: &p,
 		Quarters: []model.SubmissionQuarter{{Quarter: model.Quarter{Year: 2026, Q: 1}, Percent: 5.2, AgreedDays: 1200}},
 		Rules:    []model.SubmissionRuleFlag{{Rule: "over 10 %", Quarter: model.Quarter{Year: 2026, Q: 1}}}}
 	s.Violence = &model.SubmissionViolence{Mapped: true, Mapping: testToday}
@@ -197,10 +197,10 @@ func fullSubmission(t *testing.T) model.Submission {
 // TestSchemaNamesEveryField checks that the JSON Schema parses and that
 // each object in it lists exactly the fields the export writes, all
 // required except the modules that may be left out (not in use) and the
-// optional agreed_days, with no others allowed. model.ReadSubmission
+// optional agreed_days and target_set_by, with no others allowed. model.ReadSubmission
 // validates with this schema (embedded by package docs).
 var optionalFields = map[string]bool{"deviations": true, "sick_leave": true, "violence": true, "ten_factor": true,
-	"safety_rounds": true, "meetings": true, "agreed_days": true}
+	"safety_rounds": true, "meetings": true, "agreed_days": true, "target_set_by": true}
 
 func TestSchemaNamesEveryField(t *testing.T) {
 	schema := loadSchema(t)

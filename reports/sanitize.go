@@ -133,7 +133,11 @@ func invisible(r rune) bool {
 // substitutes maps look-alikes to simpler text. The first alternative that
 // the font can draw is used.
 var substitutes = map[rune][]string{
-	'‐': {"-"}, '‑': {"-"}, '‒': {"–", "-"}, '―': {"—", "-"}, '−': {"-"},
+	'‐': {"-"}, '‑': {"-"}, '‒': {"–", "-"}, '―': {"—", "-"},
+	// The embedded Noto Sans has no minus sign (U+2212): a negative
+	// number or difference gets the en dash, as Norwegian typesetting
+	// does without one, never the shorter hyphen.
+	'−': {"–", "-"},
 	'‛': {"'"}, '′': {"'"}, '‟': {"\""}, '″': {"\""},
 	'●': {"•", "*"}, '◦': {"•", "*"}, '▪': {"•", "*"}, '▫': {"•", "*"}, '■': {"•", "*"},
 	'□': {"•", "*"}, '‣': {"•", "*"}, '⁃': {"•", "-"}, '∙': {"•", "*"}, '⦁': {"•", "*"},

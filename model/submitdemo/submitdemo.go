@@ -198,8 +198,8 @@ func sickLeave(r *rand.Rand, u Unit, year int, withDays bool) *model.SubmissionS
 	}
 	sl := &model.SubmissionSickLeave{Quarters: []model.SubmissionQuarter{}, Rules: []model.SubmissionRuleFlag{}}
 	if r.IntN(3) > 0 {
-		t := 7.4
-		sl.Target = &t
+		t := 7.4 // the municipality's target (the strategy in the seeds)
+		sl.Target, sl.TargetSetBy = &t, model.TargetByMunicipality
 	}
 	var days, sick float64
 	above := 0
