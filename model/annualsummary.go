@@ -236,7 +236,7 @@ func violenceSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		if ds.State == DutyOK {
 			continue
 		}
-		reason := strings.ToLower(ds.Duty.Label()) + ": " + strings.ToLower(ds.State.Label())
+		reason := strings.ToLower(ds.Duty.Label()) + ": " + strings.ToLower(ds.StateLabel()) // as the section prints it
 		if ds.Duty == DutyMapping {
 			l.missing(reason)
 		} else {

@@ -56,8 +56,11 @@ func TestAnnualSummaryRules(t *testing.T) {
 		}, ModuleSykefravar, SummaryOK, ""},
 		{"sick-leave measure overdue", func(f *AnnualFigures) { f.SickLeave.MeasuresOverdue = 1 }, ModuleSykefravar, SummaryAttend, "1 tiltak over fristen"},
 		{"mapping missing", func(f *AnnualFigures) { f.Violence[0].State = DutyMissing }, ModuleVold, SummaryMissing, "Kartlegging og risikovurdering: mangler"},
-		{"mapping overdue", func(f *AnnualFigures) { f.Violence[0].State = DutyOverdue }, ModuleVold, SummaryMissing, "forfalt"},
-		{"violence measure overdue", func(f *AnnualFigures) { f.Violence[1].State = DutyOverdue }, ModuleVold, SummaryAttend, "Tiltak: forfalt"},
+		{"mapping overdue", func(f *AnnualFigures) { f.Violence[0].State, f.Violence[0].LastDone = DutyOverdue, ymd(2024, 3, 1) }, ModuleVold, SummaryMissing, "forfalt"},
+		{"violence measure overdue", func(f *AnnualFigures) { f.Violence[1].State, f.Violence[1].LastDone = DutyOverdue, ymd(2024, 3, 1) }, ModuleVold, SummaryAttend, "Tiltak: forfalt"},
+		// Overdue but never done has no date to be overdue from: the
+		// section's «Følg opp», not a bare «forfalt».
+		{"violence measure never done", func(f *AnnualFigures) { f.Violence[1].State = DutyOverdue }, ModuleVold, SummaryAttend, "Tiltak: følg opp"},
 		{"mapping after the year", func(f *AnnualFigures) {
 			f.Violence[0].State, f.ViolenceNote = DutyMissing, "Kartleggingen er datert 13.08.2026, etter 2025"
 		}, ModuleVold, SummaryMissing, "etter 2025"},
