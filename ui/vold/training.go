@@ -43,9 +43,8 @@ type TrainingView struct {
 
 func newTrainingView(s *Screen) *TrainingView {
 	v := &TrainingView{s: s}
-	v.List = widgets.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		text, imp := v.RowText(i)
-		widgets.SetTwoLineText(o, text, imp)
+	v.List = widgets.NewTwoLineList(func() int { return len(v.shown) }, func(i widget.ListItemID) (string, string, widget.Importance) {
+		return widgets.Lines(v.RowText(i))
 	})
 	v.List.OnSelected = func(i widget.ListItemID) {
 		t := v.shown[i]
