@@ -44,11 +44,20 @@ lint:
 	elif [ $$rc -ne 0 ]; then echo "$$out"; exit $$rc; \
 	else echo "$$out" | tail -5; fi
 
+# The screenshot matrix (ui TestScreenshotMatrix) is rendered by smoke,
+# which keeps it, so unit skips it instead of rendering it twice.
 unit:
-	$(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
+	HMSUTVALG_SCREENSHOT_MATRIX=smoke $(GO) test -tags $(TAGS) -count=1 -timeout 30m ./...
 
+# Screenshots for a person (and CI's artefacts) in bin/screenshots: the
+# matrix of Oversikt, Handlingsplan, the meeting view and a safety round
+# at 1024×768 and 1920×1080, light and dark, normal and Møtemodus (Fyne's
+# test renderer), and in smoke/ the real binary's window under Xvfb.
+SHOTS := bin/screenshots
 smoke: build
-	.ci/smoke $(BIN)
+	rm -rf $(SHOTS) && mkdir -p $(SHOTS)
+	$(GO) test -tags $(TAGS) -count=1 -run '^TestScreenshotMatrix$$' ./ui -args -screenshots $(CURDIR)/$(SHOTS)
+	SMOKE_OUT=$(CURDIR)/$(SHOTS)/smoke .ci/smoke $(BIN)
 
 test: deps-test vet lint unit smoke
 

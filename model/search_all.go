@@ -84,11 +84,16 @@ func SearchAll(d SearchData, text string, shared bool) []SearchHit {
 // category, place), type and municipal reference, and unless shared in
 // what happened, the cause and the immediate action.
 func (q SearchQuery) MatchDeviation(d Deviation, shared bool) bool {
+	return q.Match(deviationFields(d, shared)...)
+}
+
+// deviationFields are the texts of d a search looks in.
+func deviationFields(d Deviation, shared bool) []string {
 	fields := []string{d.Label(), d.Type.Label(), d.MunicipalRef}
 	if !shared {
 		fields = append(fields, d.WhatHappened, d.ImmediateAction, d.Cause)
 	}
-	return q.Match(fields...)
+	return fields
 }
 
 // MatchMeasure reports whether m has the words in its title, description,

@@ -2,8 +2,8 @@ package model
 
 // The per-page search (Ctrl+F) of the pages whose records the search
 // across all registers does not look in: the violence module's training
-// log, the sick-leave quarters and the 10-FAKTOR rounds. FoldSearch decides
-// what is equal, as everywhere.
+// log and incidents, the sick-leave quarters and the 10-FAKTOR rounds.
+// FoldSearch decides what is equal, as everywhere.
 
 // MatchTraining reports whether training t has the words: in its topic,
 // kind, the groups that took part, its notes or its date.
@@ -28,6 +28,19 @@ func (q SearchQuery) MatchSurveyRound(r SurveyRound) bool {
 	}
 	for _, m := range r.Meetings {
 		fields = append(fields, m.Notes)
+	}
+	return q.Match(fields...)
+}
+
+// MatchIncident reports whether violence incident d (a deviation in the
+// register) has the words: where MatchDeviation looks, or in the type of
+// violence, the severity, the harm to the person and the follow-up
+// offered, as the violence module's incident tab shows them. Shared (in
+// Møtemodus), what happened is not looked in, as the tab hides it.
+func (q SearchQuery) MatchIncident(d Deviation, shared bool) bool {
+	fields := append(deviationFields(d, shared), d.ViolenceType.Label(), d.Severity.Label(), d.PersonHarm.Label())
+	for _, f := range d.FollowUpOffered {
+		fields = append(fields, f.Label())
 	}
 	return q.Match(fields...)
 }

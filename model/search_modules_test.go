@@ -77,3 +77,33 @@ func TestMatchSurveyRound(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchIncident(t *testing.T) {
+	d := Deviation{Date: NewDate(2026, time.November, 18), Category: DevViolence, Place: "Avdeling 1 (skjermet)",
+		Severity: SeveritySerious, ViolenceType: ViolencePhysical, PersonHarm: HarmInjury,
+		FollowUpOffered: []FollowUpOffer{FollowUpDebriefing}, WhatHappened: "Beboer slo etter pleier ved stell"}
+	cases := []struct {
+		query  string
+		shared bool
+		want   bool
+	}{
+		{"", false, true},
+		{"18.11.2026", false, true},                // date
+		{"skjermet", false, true},                  // place
+		{"fysisk", false, true},                    // type of violence
+		{"alvorlig", false, true},                  // severity
+		{"personskade ikke alvorlig", false, true}, // harm
+		{"debrifing", false, true},                 // follow-up offered
+		{"fysisk avdeling 1", false, true},         // words from different fields
+		{"slo etter pleier", false, true},          // what happened
+		{"slo etter pleier", true, false},          // hidden in Møtemodus, not searched
+		{"fysisk skjermet", true, true},            // the shown fields still are
+		{"seksuell", false, false},                 // another type
+		{"fysisk kjøkken", false, false},           // one word missing
+	}
+	for _, c := range cases {
+		if got := NewSearchQuery(c.query).MatchIncident(d, c.shared); got != c.want {
+			t.Errorf("MatchIncident(%q, shared %v) = %v, want %v", c.query, c.shared, got, c.want)
+		}
+	}
+}

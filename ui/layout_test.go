@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"hmsutvalg/ui/widgets"
 	"os"
 	"regexp"
 	"strings"
@@ -61,21 +60,15 @@ func visit(o fyne.CanvasObject, at fyne.Position, clip box, f func(o fyne.Canvas
 
 // textFaults lists the texts on the window that cannot be read whole: a
 // label cut with an ellipsis or by the edge of what shows it, a word
-// broken over two lines, a text drawn wider than its box.
+// broken over two lines, a text drawn wider than its box. A list row's
+// lines are judged as any label's: a title cut with «…» made two rows
+// look alike (widgets.TwoLineList wraps them instead).
 func textFaults(w fyne.Window) []string {
 	var faults []string
 	size := w.Canvas().Size()
 	win := box{0, 0, size.Width, size.Height}
-	inList := map[*widget.Label]bool{}
 	visit(w.Content(), fyne.Position{}, win, func(o fyne.CanvasObject, b, clip box) bool {
 		switch x := o.(type) {
-		case *widget.List, *widgets.List:
-			visit(x, fyne.Position{}, win, func(o fyne.CanvasObject, _, _ box) bool {
-				if l, ok := o.(*widget.Label); ok {
-					inList[l] = true
-				}
-				return true
-			})
 		case *widget.Label:
 			if x.Text == "" || x.Size().Width <= 0 {
 				return false
@@ -83,12 +76,6 @@ func textFaults(w fyne.Window) []string {
 			if b.y1 <= clip.y0 || b.y0 >= clip.y1 || b.x1 <= clip.x0 || b.x0 >= clip.x1 {
 				// Out of sight until scrolled to: judged as if in sight.
 				b.y0, b.y1 = clip.y0, clip.y0+(b.y1-b.y0)
-			}
-			if inList[x] && x.Truncation == fyne.TextTruncateEllipsis {
-				// A list row's lines are cut by design (widgets.TwoLineRow:
-				// a widget.List's rows have one height); its words must
-				// still not break.
-				return false
 			}
 			faults = append(faults, labelFaults(x, b, clip)...)
 			return false

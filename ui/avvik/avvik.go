@@ -137,15 +137,14 @@ func New(env *appctx.Env) *Screen {
 	})
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt avvik"), theme.ContentAddIcon(), s.NewDeviation)
 	s.NewButton.Importance = widget.HighImportance
-	s.List = widgets.NewList(
+	s.List = widgets.NewTwoLineList(
 		func() int { return len(s.shown) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
+		func(i widget.ListItemID) (string, string, widget.Importance) {
 			first, second, imp := RowText(s.shown[i], s.env.Today())
 			if n := s.attached[s.shown[i].ID]; n > 0 {
 				second += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
 			}
-			widgets.SetTwoLines(o, first, second, imp)
+			return first, second, imp
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {

@@ -52,7 +52,7 @@ type View struct {
 	data  model.SearchData
 	Entry *widgets.Entry
 	Count *widget.Label
-	List  *widget.List
+	List  *widgets.List
 	Hits  []model.SearchHit // all found; the list shows the first MaxShown
 	Err   *widgets.ErrorText
 	dlg   *widgets.KeyDialog
@@ -68,12 +68,11 @@ func Show(env *appctx.Env, text string) *View {
 	v.Entry.OnSubmitted = func(string) { v.Open(0) }
 	v.Count = widget.NewLabel("")
 	v.Count.Wrapping = fyne.TextWrapWord
-	v.List = widget.NewList(
+	v.List = widgets.NewTwoLineList(
 		func() int { return min(len(v.Hits), MaxShown) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
+		func(i widget.ListItemID) (string, string, widget.Importance) {
 			first, second := RowText(v.Hits[i])
-			widgets.SetTwoLines(o, first, second, widget.MediumImportance)
+			return first, second, widget.MediumImportance
 		},
 	)
 	v.List.OnSelected = func(i widget.ListItemID) { v.Open(i) }

@@ -87,28 +87,7 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 	e.GuestBtn = widget.NewButtonWithIcon(lang.L("Inviter gjest"), theme.ContentAddIcon(), e.inviteGuest)
 	e.refreshParticipants()
 
-	e.Agenda = widgets.NewList(
-		func() int { return len(e.sess.m.Agenda) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			it := e.sess.m.Agenda[i]
-			var parts []string
-			if it.Closed {
-				parts = append(parts, lang.L("Lukket sak"))
-			}
-			if it.Kind == model.AgendaCustom {
-				parts = append(parts, lang.L("Egen sak"))
-			}
-			if strings.TrimSpace(it.Notes) == "" {
-				parts = append(parts, lang.L("ingen notater"))
-			} else {
-				parts = append(parts, lang.L("notater"))
-			}
-			parts = append(parts, fmt.Sprintf(lang.L("%d vedtak"), len(it.Decisions)))
-			second := strings.Join(parts, " · ")
-			widgets.SetTwoLineText(o, fmt.Sprintf("%d. %s\n%s", i+1, it.Title, second), widget.MediumImportance)
-		},
-	)
+	e.Agenda = widgets.NewTwoLineList(func() int { return len(e.sess.m.Agenda) }, e.agendaRow)
 	e.Agenda.OnSelected = func(i widget.ListItemID) { e.selectItem(e.sess.m.Agenda[i].ID) }
 	e.NewItem = widgets.NewEntry()
 	e.NewItem.SetPlaceHolder(lang.L("Tittel på ny sak"))
@@ -583,4 +562,25 @@ func (e *Editor) Content() fyne.CanvasObject {
 	)
 	bottom := container.NewGridWithColumns(1, e.Delete)
 	return container.NewBorder(top, bottom, nil, nil, e.Tabs)
+}
+
+// agendaRow is item i of the agenda as its list shows it: number and
+// title, then whether it is closed or the unit's own, its notes and its
+// decisions.
+func (e *Editor) agendaRow(i widget.ListItemID) (string, string, widget.Importance) {
+	it := e.sess.m.Agenda[i]
+	var parts []string
+	if it.Closed {
+		parts = append(parts, lang.L("Lukket sak"))
+	}
+	if it.Kind == model.AgendaCustom {
+		parts = append(parts, lang.L("Egen sak"))
+	}
+	if strings.TrimSpace(it.Notes) == "" {
+		parts = append(parts, lang.L("ingen notater"))
+	} else {
+		parts = append(parts, lang.L("notater"))
+	}
+	parts = append(parts, fmt.Sprintf(lang.L("%d vedtak"), len(it.Decisions)))
+	return fmt.Sprintf("%d. %s", i+1, it.Title), strings.Join(parts, " · "), widget.MediumImportance
 }

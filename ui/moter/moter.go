@@ -108,12 +108,10 @@ type Screen struct {
 // New loads the meetings.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widgets.NewList(
+	s.List = widgets.NewTwoLineList(
 		func() int { return len(s.shown) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text, imp := s.listText(s.shown[i])
-			widgets.SetTwoLineText(o, text, imp)
+		func(i widget.ListItemID) (string, string, widget.Importance) {
+			return widgets.Lines(s.listText(s.shown[i]))
 		},
 	)
 	s.List.OnSelected = s.selected

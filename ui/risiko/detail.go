@@ -81,11 +81,10 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	d.After = widgets.NewRiskMatrix(m, nil, func(p, c int) { d.Filter(p, c, true) })
 	d.FilterLabel = widget.NewLabel("")
 	d.FilterLabel.Wrapping = fyne.TextWrapWord
-	d.Items = widgets.NewList(
+	d.Items = widgets.NewTwoLineList(
 		func() int { return len(d.shown) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			widgets.SetTwoLineText(o, d.ItemText(d.shown[i]), widget.MediumImportance)
+		func(i widget.ListItemID) (string, string, widget.Importance) {
+			return widgets.Lines(d.ItemText(d.shown[i]), widget.MediumImportance)
 		},
 	)
 	d.Items.OnSelected = func(i widget.ListItemID) {

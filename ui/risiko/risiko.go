@@ -56,14 +56,10 @@ type Screen struct {
 // New loads the assessments.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, detail: container.NewStack(), loadErr: widgets.NewErrorText()}
-	s.List = widgets.NewList(
+	s.List = widgets.NewTwoLineList(
 		func() int { return len(s.assessments) },
-		// Two single-line labels: wrapped text would overlap in a list,
-		// whose rows all have the template's height.
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text, imp := s.listText(s.assessments[i])
-			widgets.SetTwoLineText(o, text, imp)
+		func(i widget.ListItemID) (string, string, widget.Importance) {
+			return widgets.Lines(s.listText(s.assessments[i]))
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {

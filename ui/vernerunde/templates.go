@@ -24,7 +24,7 @@ type TemplatesView struct {
 	templates []model.ChecklistTemplate
 	current   model.ChecklistTemplate
 
-	List        *widget.List
+	List        *widgets.List
 	Back        *widget.Button
 	Name        *widgets.Entry
 	Description *widgets.Entry
@@ -43,16 +43,15 @@ type TemplatesView struct {
 func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 	t := &TemplatesView{env: env, back: back, Err: widgets.NewErrorText(), detail: container.NewStack()}
 	t.Back = widget.NewButtonWithIcon(lang.L("Alle vernerunder"), theme.NavigateBackIcon(), back)
-	t.List = widget.NewList(
+	t.List = widgets.NewTwoLineList(
 		func() int { return len(t.templates) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
+		func(i widget.ListItemID) (string, string, widget.Importance) {
 			x := t.templates[i]
 			kind := lang.L("Følger med programmet")
 			if !x.Builtin() {
 				kind = lang.L("Enhetens egen")
 			}
-			widgets.SetTwoLineText(o, fmt.Sprintf("%s\n%s · %d %s", x.Name, kind, x.QuestionCount(), lang.L("spørsmål")), widget.MediumImportance)
+			return x.Name, fmt.Sprintf("%s · %d %s", kind, x.QuestionCount(), lang.L("spørsmål")), widget.MediumImportance
 		},
 	)
 	t.List.OnSelected = func(i widget.ListItemID) {

@@ -74,12 +74,10 @@ type Screen struct {
 // New loads the rounds and templates.
 func New(env *appctx.Env) *Screen {
 	s := &Screen{env: env, root: container.NewStack(), Err: widgets.NewErrorText()}
-	s.List = widgets.NewList(
+	s.List = widgets.NewTwoLineList(
 		func() int { return len(s.shown) },
-		func() fyne.CanvasObject { return widgets.TwoLineRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text, imp := s.listText(s.shown[i])
-			widgets.SetTwoLineText(o, text, imp)
+		func(i widget.ListItemID) (string, string, widget.Importance) {
+			return widgets.Lines(s.listText(s.shown[i]))
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {

@@ -25,7 +25,14 @@ type IncidentsView struct {
 	Year     *widget.Select
 	Figures  *fyne.Container
 	Reminder *widget.Label
-	List     *fyne.Container
+	// Search finds incidents of every year (model.MatchIncident); the
+	// list then shows the hits and the tab scrolls to them.
+	Search *widgets.SearchEntry
+	query  model.SearchQuery
+	Hits   *widget.Label // "3 hendelser passer søket", when searching
+	List   *fyne.Container
+	scroll *container.Scroll
+	body   *fyne.Container
 }
 
 func newIncidentsView(s *Screen) *IncidentsView {
@@ -52,8 +59,45 @@ func newIncidentsView(s *Screen) *IncidentsView {
 	v.Reminder = wrapped("")
 	v.Reminder.Importance = widget.DangerImportance
 	v.List = container.NewVBox()
+	v.Search = widgets.NewSearchEntry(lang.L("Søk i hendelsene …"))
+	v.Search.OnChanged = func(t string) {
+		v.query = model.NewSearchQuery(t)
+		v.refresh()
+		v.ScrollToHits()
+	}
+	v.Hits = wrapped("")
+	v.Hits.Hide()
 	v.Year.SetSelected(v.year.String())
 	return v
+}
+
+// Matching are the incidents the search finds, of every year, newest
+// first; in Møtemodus it does not look in what happened (hidden there).
+func (v *IncidentsView) Matching() []model.Deviation {
+	var out []model.Deviation
+	for _, d := range v.s.data.Incidents {
+		if v.query.MatchIncident(d, v.s.env.MeetingMode()) {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Deviation) int { return b.Date.Compare(a.Date) })
+	return out
+}
+
+// SearchFor shows the incidents text finds, and scrolls to them.
+func (v *IncidentsView) SearchFor(text string) {
+	v.Search.SetText(text) // OnChanged filters and scrolls
+}
+
+// ScrollToHits scrolls the tab so the search and the incidents below it
+// are at the top of the view (the figures above take a projector's
+// screen).
+func (v *IncidentsView) ScrollToHits() {
+	if v.scroll == nil || v.body == nil {
+		return
+	}
+	v.body.Refresh() // lays the list out with the rows just set
+	v.scroll.ScrollToOffset(fyne.NewPos(0, v.Search.Position().Y))
 }
 
 // YearFigures returns the selected year's figures.
@@ -93,8 +137,26 @@ func (v *IncidentsView) refresh() {
 	v.Figures.Add(labeled(lang.L("Oppfølging tilbudt"), wrapped(fmt.Sprintf(lang.L("%d av %d hendelser"), f.FollowUpOffered, f.Total)+
 		" ("+countLine(model.FollowUpOffers(), model.FollowUpOffer.Label, f.ByFollowUp)+")")))
 
-	var incidents []model.Deviation
-	outstanding := 0
+	incidents, outstanding := v.yearIncidents()
+	if outstanding > 0 {
+		v.Reminder.SetText(fmt.Sprintf(lang.L("! %d hendelser med dødsfall eller alvorlig personskade uten registrert varsling."), outstanding) + " " + lang.L(model.ViolenceNotifyReminder))
+		v.Reminder.Show()
+	} else {
+		v.Reminder.Hide()
+	}
+	if !v.query.Empty() {
+		incidents = v.Matching()
+		v.Hits.SetText(fmt.Sprintf(lang.L("%d hendelser passer søket (alle år)."), len(incidents)))
+		v.Hits.Show()
+	} else {
+		v.Hits.Hide()
+	}
+	v.setRows(incidents)
+}
+
+// yearIncidents are the selected year's incidents, newest first, and how
+// many of them lack the notice to the authorities.
+func (v *IncidentsView) yearIncidents() (incidents []model.Deviation, outstanding int) {
 	for _, d := range v.s.data.Incidents {
 		if v.year.Contains(d.Date) {
 			incidents = append(incidents, d)
@@ -104,12 +166,11 @@ func (v *IncidentsView) refresh() {
 		}
 	}
 	slices.SortStableFunc(incidents, func(a, b model.Deviation) int { return b.Date.Compare(a.Date) })
-	if outstanding > 0 {
-		v.Reminder.SetText(fmt.Sprintf(lang.L("! %d hendelser med dødsfall eller alvorlig personskade uten registrert varsling."), outstanding) + " " + lang.L(model.ViolenceNotifyReminder))
-		v.Reminder.Show()
-	} else {
-		v.Reminder.Hide()
-	}
+	return incidents, outstanding
+}
+
+// setRows lists incidents.
+func (v *IncidentsView) setRows(incidents []model.Deviation) {
 	// Set the rows at once: Add lays out the whole list each time. Only
 	// the newest are shown here (each row lays out wrapped text, which on a
 	// large unit took most of a second); the figures above count them all,
@@ -122,7 +183,7 @@ func (v *IncidentsView) refresh() {
 	if len(incidents) > len(shown) {
 		rows = append(rows, wrapped(fmt.Sprintf(lang.L("Viser de %d nyeste av %d hendelser. Alle står i avviksregisteret under Avvik."), len(shown), len(incidents))))
 	}
-	if len(incidents) == 0 {
+	if len(incidents) == 0 && v.query.Empty() {
 		rows = append(rows, widget.NewLabel(lang.L("Ingen hendelser registrert dette året.")))
 	}
 	v.List.Objects = rows
@@ -166,6 +227,8 @@ func (v *IncidentsView) incidentRow(d model.Deviation) fyne.CanvasObject {
 func (v *IncidentsView) Content() fyne.CanvasObject {
 	intro := wrapped(fmt.Sprintf(lang.L("Hendelsene registreres i avviksregisteret med kategori «Vold og trusler». Her telles de, og det vises om den som ble utsatt fikk tilbud om oppfølging (%s). Skriv aldri navn eller diagnoser."),
 		model.DutyFollowUp.Citation()))
-	return container.NewVScroll(container.NewVBox(intro, labeled(lang.L("År"), v.Year), v.Figures, v.Reminder,
-		heading(lang.L("Hendelser")), v.List))
+	v.body = container.NewVBox(intro, labeled(lang.L("År"), v.Year), v.Figures, v.Reminder,
+		heading(lang.L("Hendelser")), v.Search, v.Hits, v.List)
+	v.scroll = container.NewVScroll(v.body)
+	return v.scroll
 }

@@ -27,6 +27,7 @@ type TrainingView struct {
 	current model.ViolenceTraining
 
 	Search                *widgets.SearchEntry
+	IncidentHits          *widget.Button // the search's hits among the incidents, to open
 	List                  *widgets.List
 	OverdueInfo           *widget.Label
 	NewButton, Delete     *widget.Button
@@ -43,9 +44,8 @@ type TrainingView struct {
 
 func newTrainingView(s *Screen) *TrainingView {
 	v := &TrainingView{s: s}
-	v.List = widgets.NewList(func() int { return len(v.shown) }, widgets.TwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
-		text, imp := v.RowText(i)
-		widgets.SetTwoLineText(o, text, imp)
+	v.List = widgets.NewTwoLineList(func() int { return len(v.shown) }, func(i widget.ListItemID) (string, string, widget.Importance) {
+		return widgets.Lines(v.RowText(i))
 	})
 	v.List.OnSelected = func(i widget.ListItemID) {
 		t := v.shown[i]
@@ -59,7 +59,9 @@ func newTrainingView(s *Screen) *TrainingView {
 	}
 	v.Search = widgets.NewSearchEntry(lang.L("Søk i opplæringen og øvelsene …"))
 	v.Search.List = v.List // Escape in an empty search
-	v.Search.OnChanged = func(t string) { v.query = model.NewSearchQuery(t); v.apply() }
+	v.Search.OnChanged = func(t string) { v.query = model.NewSearchQuery(t); v.apply(); v.countIncidents() }
+	v.IncidentHits = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.showIncidents(v.Search.Text) })
+	v.IncidentHits.Hide()
 	v.OverdueInfo = wrapped("")
 	v.NewButton = widget.NewButtonWithIcon(lang.L("Ny opplæring eller øvelse"), theme.ContentAddIcon(), func() {
 		s.env.Leave(func() {
@@ -150,6 +152,25 @@ func (v *TrainingView) apply() {
 		return
 	}
 	v.s.env.Leave(drop, nil)
+}
+
+// countIncidents offers the incidents the search also finds (the page's
+// search covers both its lists): «2 hendelser passer også – vis dem».
+func (v *TrainingView) countIncidents() {
+	n := 0
+	if !v.query.Empty() {
+		for _, d := range v.s.data.Incidents {
+			if v.query.MatchIncident(d, v.s.env.MeetingMode()) {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		v.IncidentHits.Hide()
+		return
+	}
+	v.IncidentHits.SetText(fmt.Sprintf(lang.L("%d hendelser passer også – vis dem"), n))
+	v.IncidentHits.Show()
 }
 
 // Shown is the log as listed.
@@ -290,7 +311,8 @@ func (v *TrainingView) DeleteTraining() {
 func (v *TrainingView) Content() fyne.CanvasObject {
 	intro := wrapped(fmt.Sprintf(lang.L("Opplæring og øvelser i å forebygge og håndtere vold og trusler, og i bruk av alarmer og annet utstyr, skal gjentas jevnlig (%s)."),
 		model.DutyTraining.Citation()))
-	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton, registerio.ExportButton(v.s.env, registerio.Trainings)), v.Search), nil, nil, nil, v.List)
+	top := container.NewBorder(container.NewVBox(intro, v.OverdueInfo, container.NewHBox(v.NewButton, registerio.ExportButton(v.s.env, registerio.Trainings)), v.Search,
+		container.NewHBox(v.IncidentHits)), nil, nil, nil, v.List)
 	editor := container.NewVScroll(container.NewVBox(
 		v.EditorHeading,
 		labeled(lang.L(model.FieldTrainingDate), v.Err.Bind(model.FieldTrainingDate, v.Date)),

@@ -223,11 +223,24 @@ func riskText(m model.RiskMatrix, p, c int) (string, widget.Importance) {
 	return fmt.Sprintf(lang.L("Risiko: %d × %d = %d – %s (%s). %s"), p, c, m.Score(p, c), lang.L(l.Label()), l.Letter(), lang.L(l.Guidance())), imp
 }
 
-// focusSearch is Ctrl+F: the training log's search, on its tab (the
-// page's one list with a detail pane).
+// focusSearch is Ctrl+F: the incidents' search on their tab, else the
+// training log's, on its tab (which also offers the incidents it finds).
 func (s *Screen) focusSearch() {
+	if s.Tabs.Selected() == s.EventTab {
+		s.Incidents.ScrollToHits()
+		s.env.Window.Canvas().Focus(s.Incidents.Search)
+		return
+	}
 	s.Tabs.Select(s.TrainingTab)
 	s.env.Window.Canvas().Focus(s.Training.Search)
+}
+
+// showIncidents opens the incidents tab searching for text, scrolled to
+// the hits, with the keyboard in its search.
+func (s *Screen) showIncidents(text string) {
+	s.Tabs.Select(s.EventTab)
+	s.Incidents.SearchFor(text)
+	s.env.Window.Canvas().Focus(s.Incidents.Search)
 }
 
 // newFromKeyboard is Ctrl+N: a new training or drill, on its tab.

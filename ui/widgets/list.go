@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -12,12 +13,25 @@ import (
 // hit, «Angre» or Oversikt) selects it while the page is built, before the
 // list has a size: the row was selected, and the detail pane showed it,
 // but the list stayed at the top. Here the scroll waits for the first
-// layout.
+// layout, and is given up once the user scrolls.
+//
+// A TwoLineList's rows wrap their lines and are as high as their text
+// needs at the list's width (fitRows).
 type List struct {
 	widget.List
 	// pending is the row last selected by code, kept in view at each
-	// layout (ScrollTo moves only when it is not); -1: none.
+	// layout (scrollToRow moves only when it is not); -1: none.
 	pending widget.ListItemID
+	// scrolledTo is the offset the list had after the code last scrolled
+	// it: another offset at the next layout is the user's scrolling, which
+	// ends the wait for pending.
+	scrolledTo float32
+	// rows gives a TwoLineList's lines; nil for other lists.
+	rows func(widget.ListItemID) (first, second string, imp widget.Importance)
+	fit  rowFit
+	// batch holds back the refresh widget.List.SetItemHeight does for
+	// each row, while fitRows sets many.
+	batch bool
 }
 
 // NewList is widget.NewList for a List.
@@ -25,6 +39,36 @@ func NewList(length func() int, create func() fyne.CanvasObject, update func(wid
 	l := &List{List: widget.List{Length: length, CreateItem: create, UpdateItem: update}, pending: -1}
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// NewTwoLineList is a List whose rows show two lines from row: a bold
+// title and a second line coloured by imp (an overdue mark, say, which
+// also says it in words). A line that does not fit the list's width wraps
+// between words and its row grows to show it whole.
+func NewTwoLineList(length func() int, row func(widget.ListItemID) (first, second string, imp widget.Importance)) *List {
+	l := NewList(length, twoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+		first, second, imp := row(i)
+		setTwoLines(o, first, second, imp)
+	})
+	l.rows = row
+	return l
+}
+
+// CreateRenderer is widget.List's, with its refreshes held back while
+// fitRows sets the rows' heights.
+func (l *List) CreateRenderer() fyne.WidgetRenderer {
+	return &listRenderer{WidgetRenderer: l.List.CreateRenderer(), l: l}
+}
+
+type listRenderer struct {
+	fyne.WidgetRenderer
+	l *List
+}
+
+func (r *listRenderer) Refresh() {
+	if !r.l.batch {
+		r.WidgetRenderer.Refresh()
+	}
 }
 
 // Select selects row id (OnSelected shows it in the detail pane, as a
@@ -36,9 +80,7 @@ func (l *List) Select(id widget.ListItemID) {
 	}
 	l.List.Select(id)
 	l.pending = id
-	if l.Size().Height > 0 {
-		l.List.ScrollTo(id)
-	}
+	l.scrollToRow(id)
 }
 
 // Unselect drops the selection of row id and a scroll still waiting for it.
@@ -55,15 +97,82 @@ func (l *List) UnselectAll() {
 	l.List.UnselectAll()
 }
 
-// Resize lays the list out, then brings the row selected by code into
-// view: a page is laid out more than once while it opens (the first time
-// before the panes around the list have their final sizes), so the row
-// is kept in view at each layout until the selection changes by code.
+// Resize fits the rows to the new width and lays the list out, then
+// brings the row selected by code into view: a page is laid out more than
+// once while it opens (the first time before the panes around the list
+// have their final sizes), so the row is kept in view at each layout
+// until the selection changes by code or the user scrolls the list.
 func (l *List) Resize(s fyne.Size) {
-	l.List.Resize(s)
-	if l.pending >= 0 && s.Height > 0 && l.Length != nil && l.pending < l.Length() {
-		l.List.ScrollTo(l.pending)
+	if l.pending >= 0 && l.GetScrollOffset() != l.scrolledTo {
+		l.pending = -1 // the user scrolled away from it
 	}
+	if s.Width != l.fit.width || l.Theme().Size(theme.SizeNameText) != l.fit.textSize {
+		l.fitRows(s.Width)
+	}
+	l.List.Resize(s)
+	if l.pending >= 0 && l.Length != nil && l.pending < l.Length() {
+		l.scrollToRow(l.pending)
+	}
+}
+
+// Refresh fits the rows to what they now show, and redraws the list.
+func (l *List) Refresh() {
+	l.fitRows(l.Size().Width)
+	l.List.Refresh()
+}
+
+// scrollToRow scrolls the list as little as brings row id wholly into
+// view (its top, when it is higher than the view), once the list has a
+// size, and notes the offset. widget.List.ScrollTo judges a row's bottom
+// by the template's height, so a row grown by wrapping stayed half out.
+func (l *List) scrollToRow(id widget.ListItemID) {
+	if l.Size().Height <= 0 {
+		l.scrolledTo = l.GetScrollOffset()
+		return
+	}
+	y, h := l.rowSpan(id)
+	off, view := l.GetScrollOffset(), l.Size().Height
+	switch {
+	case y < off || h > view:
+		off = y
+	case y+h > off+view:
+		off = y + h - view
+	}
+	if off != l.GetScrollOffset() {
+		l.ScrollToOffset(off)
+	}
+	l.scrolledTo = l.GetScrollOffset()
+}
+
+// rowSpan is row id's top in the list's content and its height, as
+// widget.List lays rows out: each its own height or the template's, a
+// separator's padding between.
+func (l *List) rowSpan(id widget.ListItemID) (y, h float32) {
+	base := l.templateHeight()
+	pad := l.Theme().Size(theme.SizeNamePadding)
+	if len(l.fit.heights) == 0 {
+		return float32(id) * (base + pad), base
+	}
+	for i := 0; i < id; i++ {
+		y += l.rowHeight(i, base) + pad
+	}
+	return y, l.rowHeight(id, base)
+}
+
+func (l *List) rowHeight(id widget.ListItemID, base float32) float32 {
+	if h, ok := l.fit.heights[id]; ok {
+		return h
+	}
+	return base
+}
+
+// templateHeight is the height of a row as CreateItem makes it, which
+// widget.List gives every row not given its own.
+func (l *List) templateHeight() float32 {
+	if l.CreateItem == nil {
+		return 0
+	}
+	return l.CreateItem().MinSize().Height
 }
 
 // Table is List's twin for the pages that list records in a table (the
@@ -71,11 +180,17 @@ func (l *List) Resize(s fyne.Size) {
 // also when it is called before the table is laid out. It scrolls the row
 // to the top of the view itself: widget.Table.ScrollTo (Fyne 2.8) adds the
 // header row's height once too often, so with a header the chosen row
-// ended up half above the view.
+// ended up half above the view. A scroll by the user ends the wait for
+// the row (as in List).
 type Table struct {
 	widget.Table
 	pending *widget.TableCellID
 	heights map[int]float32 // rows given their own height (SetRowHeight)
+	// scroller is the table's scroll container (widget.Table has no
+	// getter for its offset); scrolledTo its offset after the code last
+	// scrolled.
+	scroller   *container.Scroll
+	scrolledTo fyne.Position
 }
 
 // NewTableWithHeaders is widget.NewTableWithHeaders for a Table.
@@ -83,6 +198,26 @@ func NewTableWithHeaders(length func() (int, int), create func() fyne.CanvasObje
 	t := &Table{Table: widget.Table{Length: length, CreateCell: create, UpdateCell: update, ShowHeaderRow: true, ShowHeaderColumn: true}}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// CreateRenderer is widget.Table's; it notes the table's scroll
+// container, whose offset tells whether the user scrolled.
+func (t *Table) CreateRenderer() fyne.WidgetRenderer {
+	r := t.Table.CreateRenderer()
+	for _, o := range r.Objects() {
+		if s, ok := o.(*container.Scroll); ok {
+			t.scroller = s
+		}
+	}
+	return r
+}
+
+// offset is where the table is scrolled to (zero before it is drawn).
+func (t *Table) offset() fyne.Position {
+	if t.scroller == nil {
+		return fyne.Position{}
+	}
+	return t.scroller.Offset
 }
 
 // SetRowHeight sets a row's height, as widget.Table does, and notes it
@@ -116,8 +251,11 @@ func (t *Table) UnselectAll() {
 }
 
 // Resize lays the table out, then brings the row selected by code into
-// view again (as List.Resize).
+// view again, unless the user scrolled since (as List.Resize).
 func (t *Table) Resize(s fyne.Size) {
+	if t.pending != nil && t.offset() != t.scrolledTo {
+		t.pending = nil
+	}
 	t.Table.Resize(s)
 	t.scroll()
 }
@@ -125,6 +263,7 @@ func (t *Table) Resize(s fyne.Size) {
 // scroll puts the row selected by code at the top of the view (or as
 // near as the table's end allows), once the table has a size.
 func (t *Table) scroll() {
+	defer func() { t.scrolledTo = t.offset() }()
 	if t.pending == nil || t.Size().Height <= 0 || t.Length == nil {
 		return
 	}
