@@ -98,11 +98,14 @@ func fixtureChanges(v int) []fixtureChange {
 	return out
 }
 
-// fixtureReview is the schema-4 fixture's annual review of 2025.
+// fixtureReview is the schema-4 fixture's annual review of 2025. Its
+// sick-leave goal is as goals were saved before they said whose target
+// they are (no TargetSetBy), as in every fixture written so far.
 func fixtureReview() model.AnnualReview {
 	n := 2
+	sick := model.HMSGoal{Kind: model.GoalSickLeave, Target: model.DefaultSickLeaveSettings().Target}
 	return model.AnnualReview{ID: 1, Year: 2025, Regulations: model.DefaultRegulations(model.SectorBarnehage),
-		RegulationsConfirmed: date(2025, 2, 3), Goals: []model.HMSGoal{model.SickLeaveGoal(model.SickLeaveSettings{}),
+		RegulationsConfirmed: date(2025, 2, 3), Goals: []model.HMSGoal{sick,
 			{Goal: "Ingen stikkskader", Measure: "Avvik i kategorien", Result: model.GoalReached}},
 		Evaluation: "Et godt år.", TreatedOn: date(2026, 1, 5), CaseNumber: "1/26",
 		Trainings: []model.HMSCourse{{Course: "Førstehjelp", Date: date(2025, 4, 2), Participants: 12}}, OccupationalInjuries: &n}
