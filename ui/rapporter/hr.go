@@ -36,6 +36,7 @@ type hrWidgets struct {
 	Files        *widget.Label  // the files that cannot be used, with the reason, and the count
 	Expected     *widgets.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
 	Target       *widgets.Entry // the municipality's sick-leave target, percent (--target)
+	TargetNote   *widget.Label  // the target the figures are measured against, and whose
 	MinEmployees *widgets.Entry // smallest unit shown alone in sick-leave figures (--min-employees)
 	optErr       *widgets.ErrorText
 	AddFolder    *widget.Button
@@ -76,6 +77,8 @@ func (s *Screen) newHR() {
 	s.Target = widgets.NewEntry()
 	s.Target.SetPlaceHolder(lang.L("for eksempel 7,4"))
 	s.Target.OnChanged = func(string) { s.refresh() }
+	s.TargetNote = wrapped("")
+	s.TargetNote.Hide()
 	s.MinEmployees = widgets.NewEntry()
 	s.MinEmployees.SetText(fmt.Sprint(model.DefaultMinEmployees))
 	s.MinEmployees.OnChanged = func(string) { s.refresh() }
@@ -107,7 +110,7 @@ func (s *Screen) hrCard() *widget.Card {
 			s.progressRow, s.Status,
 			s.Files,
 			wrapped(lang.L("Enheter som skal levere (valgfritt). De som mangler, nevnes her og i den samlede rapporten.")),
-			s.Expected, form, s.optErr.Label,
+			s.Expected, form, s.TargetNote, s.optErr.Label,
 			s.Preview,
 			container.NewGridWithColumns(1, s.AggBtn, s.CSVBtn, s.AttentionBtn)))
 }
@@ -258,8 +261,29 @@ func (s *Screen) refresh() {
 			s.showPreview()
 		}
 	}
+	s.showTargetNote()
 	s.Preview.Refresh()
 	s.updateButtons()
+}
+
+// showTargetNote says, under the target field, which target the figures
+// are measured against: HR's own, or the municipality's as the units
+// report it when the field is empty.
+func (s *Screen) showTargetNote() {
+	text := ""
+	if s.ready {
+		switch t := TargetText(s.agg); {
+		case s.agg.Target != nil:
+			text = fmt.Sprintf(lang.L("Rapporten måler sykefraværet mot målet du har skrevet inn: %s."), t)
+		case t != "":
+			text = fmt.Sprintf(lang.L("Feltet er tomt, så rapporten bruker det enhetene oppgir: %s."), t)
+		default:
+			text = lang.L("Feltet er tomt, og enhetene oppgir ikke kommunens mål, så sykefraværet måles ikke mot noe mål.")
+		}
+	}
+	s.TargetNote.SetText(text)
+	s.TargetNote.Hidden = text == ""
+	s.TargetNote.Refresh()
 }
 
 // filesText names the files not used, with the reason, counts the
@@ -277,7 +301,13 @@ func (s *Screen) filesText() string {
 		}
 		lines = append(lines, mark+filepath.Base(p.File)+": "+p.Reason)
 	}
-	lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes (HMS-år %s)."), len(s.agg.Units), len(s.subs)+len(s.problems), s.agg.Year))
+	files := len(s.subs) + len(s.problems)
+	if n := len(s.agg.PrevUnits); n > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes: %d for HMS-år %s og %d for %s til sammenligning."),
+			len(s.agg.Units)+n, files, len(s.agg.Units), s.agg.Year, n, s.agg.Previous))
+	} else {
+		lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes (HMS-år %s)."), len(s.agg.Units), files, s.agg.Year))
+	}
 	if len(s.agg.Missing) > 0 {
 		names := make([]string, len(s.agg.Missing))
 		for i, m := range s.agg.Missing {
@@ -291,8 +321,18 @@ func (s *Screen) filesText() string {
 // showPreview shows the summary page's key figures as the report has
 // them.
 func (s *Screen) showPreview() {
-	head := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Sammendrag %s (som i rapporten)"), s.agg.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := fmt.Sprintf(lang.L("Sammendrag for kommunen %s (som i rapporten)"), s.agg.Year)
+	if s.agg.Several() {
+		title = fmt.Sprintf(lang.L("Sammendrag for alle enhetene %s (som i rapporten)"), s.agg.Year)
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
 	s.Preview.Add(head)
+	for _, note := range []string{severalText(s.agg), comparisonText(s.agg)} {
+		if note != "" {
+			s.Preview.Add(wrapped(note))
+		}
+	}
 	for _, kv := range reports.AggregateSummary(s.agg) {
 		k := widget.NewLabelWithStyle(kv[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		k.Wrapping = fyne.TextWrapWord
