@@ -53,7 +53,7 @@ func hasPrevRound(a reports.Aggregation) bool {
 
 // roundYearsTitle names the 10-FAKTOR rounds the means come from
 // (model.TenFactorRoundYears): "kartlegging 2024", or "kartlegginger
-// 2024 og 2025 (snittet blander dem)".
+// 2024 og 2025 – snittet blander dem".
 func roundYearsTitle(rounds []model.RoundYears) string {
 	year := func(r model.RoundYears) string {
 		if r.Year == 0 {
@@ -71,7 +71,7 @@ func roundYearsTitle(rounds []model.RoundYears) string {
 	for i, r := range rounds {
 		years[i] = year(r)
 	}
-	return fmt.Sprintf(lang.L("kartlegginger %s (snittet blander dem)"), joinAnd(years))
+	return fmt.Sprintf(lang.L("kartlegginger %s – snittet blander dem"), joinAnd(years))
 }
 
 // joinAnd is "a, b og c" in the UI's language.
@@ -118,12 +118,15 @@ func sickLeaveChart(a reports.Aggregation) fyne.CanvasObject {
 	if t := TargetText(a); t != "" {
 		title += " – " + t
 	}
-	chart := avvik.NewBarChart(title, rows)
-	q := a.SickLeave.QuarterScope()
-	if q == "" {
-		return chart
+	// The title wraps: with the target's owner it is longer than a
+	// projector's width in Møtemodus.
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(head, avvik.NewBarChart("", rows))
+	if q := a.SickLeave.QuarterScope(); q != "" {
+		box.Add(wrapped(fmt.Sprintf(lang.L("%s: bygger bare på kvartalene %s %s, ikke hele året."), AllUnitsLabel(a), q, a.Year)))
 	}
-	return container.NewVBox(chart, wrapped(fmt.Sprintf(lang.L("%s: bygger bare på kvartalene %s %s, ikke hele året."), AllUnitsLabel(a), q, a.Year)))
+	return box
 }
 
 // quarterNote is a bar's short note on the quarters its figure rests on
