@@ -137,7 +137,7 @@ func quarterNote(t model.SickLeaveTotal) string {
 	switch {
 	case q == "":
 		return ""
-	case strings.Contains(q, "("):
+	case !t.SameQuarters():
 		return lang.L("ikke hele året")
 	}
 	return fmt.Sprintf(lang.L("bare %s"), q)
