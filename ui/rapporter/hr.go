@@ -37,6 +37,7 @@ type hrWidgets struct {
 	Expected     *widgets.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
 	Target       *widgets.Entry // the municipality's sick-leave target, percent (--target)
 	TargetNote   *widget.Label  // the target the figures are measured against, and whose
+	targetForm   *widget.Form   // the target and the minimum size; the target's label names whose it is
 	MinEmployees *widgets.Entry // smallest unit shown alone in sick-leave figures (--min-employees)
 	optErr       *widgets.ErrorText
 	AddFolder    *widget.Button
@@ -101,8 +102,9 @@ func (s *Screen) newHR() {
 
 func (s *Screen) hrCard() *widget.Card {
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Kommunens mål for sykefravær (%)"), s.Target),
+		widget.NewFormItem(targetLabel(s.ready && s.agg.Several()), s.Target),
 		widget.NewFormItem(lang.L("Minste enhet vist alene (ansatte)"), s.MinEmployees))
+	s.targetForm = form
 	return widget.NewCard(lang.L("Samle enhetenes innsendinger (HR)"), "",
 		container.NewVBox(
 			wrapped(lang.L("Velg mappen med innsendingsfilene fra enhetene, eller enkeltfiler. Filer som ikke kan brukes, nevnes med grunnen.")),
@@ -284,6 +286,22 @@ func (s *Screen) showTargetNote() {
 	s.TargetNote.SetText(text)
 	s.TargetNote.Hidden = text == ""
 	s.TargetNote.Refresh()
+	if f := s.targetForm; f != nil {
+		if l := targetLabel(s.ready && s.agg.Several()); f.Items[0].Text != l {
+			f.Items[0].Text = l
+			f.Refresh()
+		}
+	}
+}
+
+// targetLabel is the target field's label: the municipality's target,
+// or the target for all the units when the files come from several
+// municipalities (the report then calls it the target given for it).
+func targetLabel(several bool) string {
+	if several {
+		return lang.L("Mål for sykefravær for alle enhetene (%)")
+	}
+	return lang.L("Kommunens mål for sykefravær (%)")
 }
 
 // filesText names the files not used, with the reason, counts the

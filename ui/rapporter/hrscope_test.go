@@ -103,6 +103,9 @@ func TestHRScreenSeveralMunicipalities(t *testing.T) {
 	if strings.Contains(screen, "Hele kommunen") || strings.Contains(screen, "kommunens mål 6,5") {
 		t.Errorf("the screen calls the units of two municipalities one municipality:\n%s", screen)
 	}
+	if l := s.targetForm.Items[0].Text; l != "Mål for sykefravær for alle enhetene (%)" {
+		t.Errorf("target field labelled %q", l)
+	}
 	if strings.Contains(pdf, "Kommunens mål 6,5") {
 		t.Error("the PDF calls HR's target one municipality's")
 	}
@@ -131,6 +134,9 @@ func TestHRScreenTargetReportedByUnits(t *testing.T) {
 	bothSay(t, screen, pdf, "Hele kommunen", "Kommunen samlet")
 	bothSay(t, screen, pdf, "Sammendrag for kommunen 2025", "Sammendrag for kommunen")
 	bothSay(t, screen, pdf, "kommunens mål 7,4 %, slik 3 enheter oppgir det", "Kommunens mål 7,4 %, slik 3 enheter oppgir det")
+	if l := s.targetForm.Items[0].Text; l != "Kommunens mål for sykefravær (%)" {
+		t.Errorf("target field labelled %q", l)
+	}
 	if !strings.Contains(s.TargetNote.Text, "Feltet er tomt, så rapporten bruker det enhetene oppgir: kommunens mål 7,4 %, slik 3 enheter oppgir det.") || s.TargetNote.Hidden {
 		t.Errorf("target note %q", s.TargetNote.Text)
 	}
