@@ -105,6 +105,9 @@ func TestQuarterScope(t *testing.T) {
 		if got := c.t.QuarterScope(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.t.QuarterUnits, got, c.want)
 		}
+		if same := !strings.Contains(c.want, "("); c.t.SameQuarters() != same {
+			t.Errorf("%+v: SameQuarters %v, want %v", c.t.QuarterUnits, !same, same)
+		}
 	}
 }
 

@@ -33,6 +33,18 @@ func (t SickLeaveTotal) FullYear() bool {
 	return true
 }
 
+// SameQuarters reports whether every unit's figure rests on the same
+// quarters (each quarter counted by all units or by none), so one span
+// ("K1–K3") names them.
+func (t SickLeaveTotal) SameQuarters() bool {
+	for _, n := range t.QuarterUnits {
+		if n != 0 && n != t.Units {
+			return false
+		}
+	}
+	return true
+}
+
 // QuarterScope says which quarters the figure rests on, in Norwegian:
 // "" for all four in every unit; "K1–K3" when every unit has the same
 // quarters; otherwise each quarter with its units, "K1 (5 enheter), K2
@@ -41,15 +53,13 @@ func (t SickLeaveTotal) QuarterScope() string {
 	if t.Units == 0 || t.FullYear() {
 		return ""
 	}
-	same := true
 	var qs []int
 	for i, n := range t.QuarterUnits {
 		if n > 0 {
 			qs = append(qs, i+1)
 		}
-		same = same && (n == 0 || n == t.Units)
 	}
-	if same {
+	if t.SameQuarters() {
 		return QuarterSpan(qs)
 	}
 	parts := make([]string, 0, len(qs))

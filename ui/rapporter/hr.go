@@ -36,6 +36,8 @@ type hrWidgets struct {
 	Files        *widget.Label  // the files that cannot be used, with the reason, and the count
 	Expected     *widgets.Entry // units that should send, one a line: "Navn" or "Navn;Kommune"
 	Target       *widgets.Entry // the municipality's sick-leave target, percent (--target)
+	TargetNote   *widget.Label  // the target the figures are measured against, and whose
+	targetForm   *widget.Form   // the target and the minimum size; the target's label names whose it is
 	MinEmployees *widgets.Entry // smallest unit shown alone in sick-leave figures (--min-employees)
 	optErr       *widgets.ErrorText
 	AddFolder    *widget.Button
@@ -76,6 +78,8 @@ func (s *Screen) newHR() {
 	s.Target = widgets.NewEntry()
 	s.Target.SetPlaceHolder(lang.L("for eksempel 7,4"))
 	s.Target.OnChanged = func(string) { s.refresh() }
+	s.TargetNote = wrapped("")
+	s.TargetNote.Hide()
 	s.MinEmployees = widgets.NewEntry()
 	s.MinEmployees.SetText(fmt.Sprint(model.DefaultMinEmployees))
 	s.MinEmployees.OnChanged = func(string) { s.refresh() }
@@ -98,8 +102,9 @@ func (s *Screen) newHR() {
 
 func (s *Screen) hrCard() *widget.Card {
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Kommunens mål for sykefravær (%)"), s.Target),
+		widget.NewFormItem(targetLabel(s.ready && s.agg.Several()), s.Target),
 		widget.NewFormItem(lang.L("Minste enhet vist alene (ansatte)"), s.MinEmployees))
+	s.targetForm = form
 	return widget.NewCard(lang.L("Samle enhetenes innsendinger (HR)"), "",
 		container.NewVBox(
 			wrapped(lang.L("Velg mappen med innsendingsfilene fra enhetene, eller enkeltfiler. Filer som ikke kan brukes, nevnes med grunnen.")),
@@ -107,7 +112,7 @@ func (s *Screen) hrCard() *widget.Card {
 			s.progressRow, s.Status,
 			s.Files,
 			wrapped(lang.L("Enheter som skal levere (valgfritt). De som mangler, nevnes her og i den samlede rapporten.")),
-			s.Expected, form, s.optErr.Label,
+			s.Expected, form, s.TargetNote, s.optErr.Label,
 			s.Preview,
 			container.NewGridWithColumns(1, s.AggBtn, s.CSVBtn, s.AttentionBtn)))
 }
@@ -258,8 +263,45 @@ func (s *Screen) refresh() {
 			s.showPreview()
 		}
 	}
+	s.showTargetNote()
 	s.Preview.Refresh()
 	s.updateButtons()
+}
+
+// showTargetNote says, under the target field, which target the figures
+// are measured against: HR's own, or the municipality's as the units
+// report it when the field is empty.
+func (s *Screen) showTargetNote() {
+	text := ""
+	if s.ready {
+		switch t := TargetText(s.agg); {
+		case s.agg.Target != nil:
+			text = fmt.Sprintf(lang.L("Rapporten måler sykefraværet mot målet du har skrevet inn: %s."), t)
+		case t != "":
+			text = fmt.Sprintf(lang.L("Feltet er tomt, så rapporten bruker det enhetene oppgir: %s."), t)
+		default:
+			text = lang.L("Feltet er tomt, og enhetene oppgir ikke kommunens mål, så sykefraværet måles ikke mot noe mål.")
+		}
+	}
+	s.TargetNote.SetText(text)
+	s.TargetNote.Hidden = text == ""
+	s.TargetNote.Refresh()
+	if f := s.targetForm; f != nil {
+		if l := targetLabel(s.ready && s.agg.Several()); f.Items[0].Text != l {
+			f.Items[0].Text = l
+			f.Refresh()
+		}
+	}
+}
+
+// targetLabel is the target field's label: the municipality's target,
+// or the target for all the units when the files come from several
+// municipalities (the report then calls it the target given for it).
+func targetLabel(several bool) string {
+	if several {
+		return lang.L("Mål for sykefravær for alle enhetene (%)")
+	}
+	return lang.L("Kommunens mål for sykefravær (%)")
 }
 
 // filesText names the files not used, with the reason, counts the
@@ -277,7 +319,13 @@ func (s *Screen) filesText() string {
 		}
 		lines = append(lines, mark+filepath.Base(p.File)+": "+p.Reason)
 	}
-	lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes (HMS-år %s)."), len(s.agg.Units), len(s.subs)+len(s.problems), s.agg.Year))
+	files := len(s.subs) + len(s.problems)
+	if n := len(s.agg.PrevUnits); n > 0 {
+		lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes: %d for HMS-år %s og %d for %s til sammenligning."),
+			len(s.agg.Units)+n, files, len(s.agg.Units), s.agg.Year, n, s.agg.Previous))
+	} else {
+		lines = append(lines, fmt.Sprintf(lang.L("%d av %d filer kan brukes (HMS-år %s)."), len(s.agg.Units), files, s.agg.Year))
+	}
 	if len(s.agg.Missing) > 0 {
 		names := make([]string, len(s.agg.Missing))
 		for i, m := range s.agg.Missing {
@@ -291,8 +339,18 @@ func (s *Screen) filesText() string {
 // showPreview shows the summary page's key figures as the report has
 // them.
 func (s *Screen) showPreview() {
-	head := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Sammendrag %s (som i rapporten)"), s.agg.Year), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := fmt.Sprintf(lang.L("Sammendrag for kommunen %s (som i rapporten)"), s.agg.Year)
+	if s.agg.Several() {
+		title = fmt.Sprintf(lang.L("Sammendrag for alle enhetene %s (som i rapporten)"), s.agg.Year)
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
 	s.Preview.Add(head)
+	for _, note := range []string{severalText(s.agg), comparisonText(s.agg)} {
+		if note != "" {
+			s.Preview.Add(wrapped(note))
+		}
+	}
 	for _, kv := range reports.AggregateSummary(s.agg) {
 		k := widget.NewLabelWithStyle(kv[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		k.Wrapping = fyne.TextWrapWord
