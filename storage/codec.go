@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -270,6 +271,33 @@ func decodeKeyed[T any](bucket string, keys, raws [][]byte) ([]uint64, []T, erro
 		return nil, nil, nil
 	}
 	ids, out := make([]uint64, len(keys)), make([]T, len(keys))
+	if err := decodeKeyedInto(bucket, keys, raws, ids, out); err != nil {
+		return nil, nil, err
+	}
+	return ids, out, nil
+}
+
+// appendDecoded decodes keys and raws as decodeKeyed does, straight into
+// the end of out (grown if needed), with each record's ID set by setID:
+// the chunked reads use it so a chunk is not decoded into a slice of its
+// own and then copied. ids is scratch space, returned for reuse.
+func appendDecoded[T any](bucket string, keys, raws [][]byte, out []T, ids []uint64, setID func(*T, uint64)) ([]T, []uint64, error) {
+	n := len(out)
+	out = slices.Grow(out, len(keys))[:n+len(keys)]
+	ids = slices.Grow(ids[:0], len(keys))[:len(keys)]
+	dst := out[n:]
+	if err := decodeKeyedInto(bucket, keys, raws, ids, dst); err != nil {
+		return nil, ids, err
+	}
+	for i := range dst {
+		setID(&dst[i], ids[i])
+	}
+	return out, ids, nil
+}
+
+// decodeKeyedInto decodes keys[i]/raws[i] into ids[i] and out[i] (all of
+// the same length), on all cores when there are many.
+func decodeKeyedInto[T any](bucket string, keys, raws [][]byte, ids []uint64, out []T) error {
 	decode := func(i int) error {
 		id, err := btoi(keys[i])
 		if err != nil {
@@ -304,10 +332,10 @@ func decodeKeyed[T any](bucket string, keys, raws [][]byte) ([]uint64, []T, erro
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 	}
-	return ids, out, nil
+	return nil
 }
 
 // deleteRecord removes id; found is false when it was not there.

@@ -20,16 +20,16 @@ func listChunked[T any](tx *bbolt.Tx, e entity[T], release func()) ([]T, error) 
 		return nil, err
 	}
 	var out []T
+	var ids []uint64
 	keys, raws := make([][]byte, 0, oneShotChunk), make([][]byte, 0, oneShotChunk)
 	flush := func() error {
-		ids, vs, err := decodeKeyed[T](e.bucket, keys, raws)
-		if err != nil {
+		if len(keys) == 0 {
+			return nil
+		}
+		var err error
+		if out, ids, err = appendDecoded(e.bucket, keys, raws, out, ids, e.setID); err != nil {
 			return err
 		}
-		for i := range vs {
-			e.setID(&vs[i], ids[i])
-		}
-		out = append(out, vs...)
 		keys, raws = keys[:0], raws[:0]
 		release()
 		return nil

@@ -220,9 +220,11 @@ func readIDs[T any](s *Store, tx *bbolt.Tx, e entity[T], ids []uint64) ([]T, err
 		return nil, err
 	}
 	out := make([]T, 0, len(ids))
+	n := min(len(ids), oneShotChunk)
+	keys, raws, got := make([][]byte, 0, n), make([][]byte, 0, n), make([]uint64, 0, n)
 	for len(ids) > 0 {
 		n := min(len(ids), oneShotChunk)
-		keys, raws := make([][]byte, 0, n), make([][]byte, 0, n)
+		keys, raws = keys[:0], raws[:0]
 		for _, id := range ids[:n] {
 			k := itob(id)
 			if raw := b.Get(k); raw != nil {
@@ -230,14 +232,9 @@ func readIDs[T any](s *Store, tx *bbolt.Tx, e entity[T], ids []uint64) ([]T, err
 			}
 		}
 		ids = ids[n:]
-		got, vs, err := decodeKeyed[T](e.bucket, keys, raws)
-		if err != nil {
+		if out, got, err = appendDecoded(e.bucket, keys, raws, out, got, e.setID); err != nil {
 			return nil, err
 		}
-		for i := range vs {
-			e.setID(&vs[i], got[i])
-		}
-		out = append(out, vs...)
 		s.releaseMapped()
 	}
 	if len(out) == 0 {
