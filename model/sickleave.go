@@ -586,3 +586,34 @@ func SickLeaveAverage(qs []SickLeaveQuarter) (avg Percent, weighted, ok bool) {
 func (s SickLeaveSettings) AverageAboveTarget(avg Percent) bool {
 	return s.Target != 0 && avg > s.Target
 }
+
+// maxProposalLookback bounds how far back NextSickLeaveQuarter looks for a
+// gap (ten years of quarters).
+const maxProposalLookback = 40
+
+// NextSickLeaveQuarter is the quarter a new registration proposes: the one
+// after the latest registered when it has begun, otherwise the latest
+// ended quarter; when that one has figures already, the nearest earlier
+// quarter without figures. It never proposes a registered quarter unless
+// every quarter of the last ten years has figures.
+func NextSickLeaveQuarter(qs []SickLeaveQuarter, today Date) Quarter {
+	current := QuarterOf(today)
+	have := make(map[Quarter]bool, len(qs))
+	var latest Quarter
+	for _, q := range qs {
+		have[q.Quarter] = true
+		if latest.Before(q.Quarter) {
+			latest = q.Quarter
+		}
+	}
+	if latest != (Quarter{}) && !current.Before(latest.Next()) {
+		return latest.Next()
+	}
+	start := current.Prev()
+	for q, n := start, 0; n < maxProposalLookback; q, n = q.Prev(), n+1 {
+		if !have[q] {
+			return q
+		}
+	}
+	return start
+}

@@ -394,3 +394,38 @@ func TestSickLeaveTargetOwner(t *testing.T) {
 		t.Errorf("old settings %+v", old)
 	}
 }
+
+func TestNextSickLeaveQuarter(t *testing.T) {
+	q := func(y, n int) Quarter { return Quarter{Year: y, Q: n} }
+	reg := func(qq ...Quarter) []SickLeaveQuarter {
+		var out []SickLeaveQuarter
+		for _, x := range qq {
+			out = append(out, SickLeaveQuarter{Quarter: x})
+		}
+		return out
+	}
+	today := NewDate(2026, 11, 24) // 2026-K4
+	cases := []struct {
+		name string
+		qs   []SickLeaveQuarter
+		want Quarter
+	}{
+		{"nothing registered: the latest ended", nil, q(2026, 3)},
+		{"up to the latest ended: the current", reg(q(2026, 2), q(2026, 3)), q(2026, 4)},
+		{"a gap after the latest: the next", reg(q(2025, 4), q(2026, 1)), q(2026, 2)},
+		{"current registered: the nearest earlier gap", reg(q(2026, 4), q(2026, 3), q(2026, 1)), q(2026, 2)},
+		{"current and ended registered, unordered", reg(q(2026, 3), q(2026, 4), q(2026, 2)), q(2026, 1)},
+	}
+	for _, c := range cases {
+		if got := NextSickLeaveQuarter(c.qs, today); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	var all []Quarter
+	for x, n := q(2026, 4), 0; n < 45; x, n = x.Prev(), n+1 {
+		all = append(all, x)
+	}
+	if got := NextSickLeaveQuarter(reg(all...), today); got != q(2026, 3) {
+		t.Errorf("all registered: %s, want the latest ended 2026-K3", got)
+	}
+}

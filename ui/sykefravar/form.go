@@ -165,6 +165,8 @@ type QuarterForm struct {
 	Err                                           *widgets.ErrorText
 	Saved                                         *widget.Label
 	loaded                                        string // the fields as filled in (see state)
+	// Replace is the last «replace an existing quarter?» question asked.
+	Replace *widgets.KeyDialog
 }
 
 func newQuarterForm(s *Screen) *QuarterForm {
@@ -202,13 +204,7 @@ func newQuarterForm(s *Screen) *QuarterForm {
 // NewQuarter clears the form for the quarter after the latest registered
 // one (at most the current quarter), or the last completed quarter.
 func (f *QuarterForm) NewQuarter() {
-	current := model.QuarterOf(f.s.env.Today())
-	next := current.Prev()
-	if len(f.s.quarters) > 0 {
-		if n := f.s.quarters[0].Quarter.Next(); !current.Before(n) {
-			next = n
-		}
-	}
+	next := model.NextSickLeaveQuarter(f.s.quarters, f.s.env.Today())
 	if f.s.Table != nil {
 		f.s.Table.UnselectAll()
 	}
@@ -397,7 +393,8 @@ func (f *QuarterForm) Calculate() {
 }
 
 // SaveQuarter validates and stores the quarter. A refused quarter leaves
-// the typed text and the file as they were.
+// the typed text and the file as they were. A new quarter that is
+// registered already is only stored when the user confirms replacing it.
 func (f *QuarterForm) SaveQuarter() {
 	q, err := f.read()
 	if err != nil {
@@ -405,15 +402,34 @@ func (f *QuarterForm) SaveQuarter() {
 		f.Err.Show(err)
 		return
 	}
-	var before *model.SickLeaveQuarter
-	if q.ID == 0 {
-		for _, o := range f.s.quarters {
-			if o.Quarter == q.Quarter {
-				o := o
-				before = &o
-			}
+	before := f.registered(q)
+	if before == nil {
+		f.store(q, nil)
+		return
+	}
+	f.Saved.SetText("")
+	f.Err.Show(nil)
+	f.Replace = widgets.ConfirmDanger(f.s.env.Window, lang.L("Erstatte kvartalet?"),
+		fmt.Sprintf(lang.L("%s finnes fra før (%s). Erstatte tallene?"), q.Quarter, pctText(before.Total)),
+		lang.L("Erstatt"), func() { f.store(q, before) })
+}
+
+// registered is the stored quarter a new quarter q would replace, nil
+// when q is being edited or not stored.
+func (f *QuarterForm) registered(q model.SickLeaveQuarter) *model.SickLeaveQuarter {
+	if q.ID != 0 {
+		return nil
+	}
+	for _, o := range f.s.quarters {
+		if o.Quarter == q.Quarter {
+			return &o
 		}
 	}
+	return nil
+}
+
+// store writes q; before is the quarter it replaces, nil for none.
+func (f *QuarterForm) store(q model.SickLeaveQuarter, before *model.SickLeaveQuarter) {
 	saved, err := f.s.env.Store.SaveSickLeaveQuarter(q, f.s.env.Today())
 	if err != nil {
 		f.Saved.SetText("")

@@ -97,6 +97,7 @@ func New(env *appctx.Env) *Screen {
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.PDFButton = widget.NewButtonWithIcon(lang.L("PDF"), theme.DocumentPrintIcon(), s.SavePDF)
 	s.Reload()
+	s.Form.NewQuarter() // the form was built before the quarters were read
 	env.Guard.Set(s)
 	env.SetPageActions(appctx.PageActions{New: s.newFromKeyboard, Search: s.focusSearch})
 	return s

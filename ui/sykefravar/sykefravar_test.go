@@ -87,11 +87,16 @@ func TestEnterQuarterFromKeyboard(t *testing.T) {
 		t.Errorf("saved message %q", f.Saved.Text)
 	}
 
-	// The same quarter typed again replaces its figures, and says so.
+	// The same quarter typed again replaces its figures once confirmed,
+	// and says so.
 	test.Tap(f.New)
 	f.Quarter.SetText("2026-K4")
 	f.Total.SetText("7,5")
 	test.Tap(f.Save)
+	if f.Replace == nil || !f.Replace.Open() {
+		t.Fatal("saving over 2026-K4 did not ask")
+	}
+	f.Replace.Buttons[len(f.Replace.Buttons)-1].OnTapped() // Erstatt
 	again, _ := snapshot(t, st)
 	if len(again) != len(after) || again[len(again)-1].Total != 750 || again[len(again)-1].SelfCertified != nil {
 		t.Errorf("replacing: %+v", again[len(again)-1])
@@ -452,3 +457,56 @@ func TestNoInputLostQuarter(t *testing.T) {
 }
 
 func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// TestNewQuarterNeverOverwritesSilently: the blank form on opening the page
+// proposes a quarter without figures, and saving a «new» quarter that is
+// stored already asks first; Avbryt leaves the file byte for byte.
+func TestNewQuarterNeverOverwritesSilently(t *testing.T) {
+	s, st := newScreen(t)
+	f := s.Form
+	for _, q := range s.Quarters() {
+		if q.Quarter.String() == f.Quarter.Text {
+			t.Fatalf("the new-quarter form proposes %s, which is stored already", f.Quarter.Text)
+		}
+	}
+	if f.Quarter.Text == "" {
+		t.Fatal("the new-quarter form proposes no quarter")
+	}
+	old := s.Quarters()[0]
+	fileBefore, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Quarter.SetText(old.Quarter.String())
+	f.Total.SetText("9,9")
+	test.Tap(f.Save)
+	if f.Replace == nil || !f.Replace.Open() {
+		t.Fatalf("saving over %s did not ask", old.Quarter)
+	}
+	shoot(t, s.env.Window, "erstatte-kvartal", false)
+	f.Replace.Confirm() // Enter: the safe default
+	if f.Replace.Open() {
+		t.Fatal("Avbryt left the question open")
+	}
+	fileAfter, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fileBefore, fileAfter) {
+		t.Fatal("Avbryt changed the file")
+	}
+	if f.Total.Text != "9,9" || !s.Dirty() {
+		t.Errorf("Avbryt lost the typed figures: total %q", f.Total.Text)
+	}
+	test.Tap(f.Save)
+	f.Replace.Buttons[len(f.Replace.Buttons)-1].OnTapped() // Erstatt
+	after, _ := snapshot(t, st)
+	for _, q := range after {
+		if q.Quarter == old.Quarter && q.Total != 990 {
+			t.Errorf("Erstatt stored %s with %v, want 9,9 %%", q.Quarter, q.Total)
+		}
+	}
+	if !strings.Contains(f.Saved.Text, "erstattet") {
+		t.Errorf("saved message %q does not say the figures were replaced", f.Saved.Text)
+	}
+}
