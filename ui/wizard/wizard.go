@@ -173,6 +173,7 @@ func (w *Wizard) ShowUnitStep() {
 		w.user.SetPlaceHolder(lang.L("ditt navn eller din rolle"))
 		w.unitErr = widgets.NewErrorText()
 		w.unitErr.NotDone = lang.L("Kan ikke gå videre.")
+		w.recheckOnChange()
 	}
 	form := widget.NewForm(
 		w.unitErr.FormItem(model.FieldUnitName, w.name),
@@ -236,6 +237,28 @@ func (w *Wizard) keepUser() string {
 	}
 	w.cfg.SetUser(name)
 	return name
+}
+
+// recheckOnChange clears step 1's messages as soon as every field is
+// right again: «Kan ikke gå videre» must not stay once nothing is wrong.
+func (w *Wizard) recheckOnChange() {
+	recheck := func(string) {
+		if !w.unitErr.Visible() && w.unitErr.Messages() == "" {
+			return
+		}
+		if _, err := w.Unit(); err != nil {
+			return
+		}
+		if _, err := w.userName(); err != nil {
+			return
+		}
+		w.unitErr.Show(nil)
+	}
+	for _, e := range []*widgets.Entry{w.name, w.municipality, w.employees, w.departments, w.user} {
+		e.OnChanged = recheck
+	}
+	w.sector.OnChanged = recheck
+	w.start.OnChanged = recheck
 }
 
 // NextFromUnit validates the unit and moves on to the committee.

@@ -399,3 +399,26 @@ func TestNoInputLostWizardWelcome(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitErrorGoesWhenFixed: step 1's «Kan ikke gå videre» and the
+// fields' messages go as soon as every field is right, before Neste.
+func TestUnitErrorGoesWhenFixed(t *testing.T) {
+	wz, _, _ := setup(t)
+	test.Tap(wz.NewUnitButton)
+	name, mun, emp, _, sector := wz.Fields()
+	test.Type(name, "Haugen skole")
+	test.Type(emp, "tjue")
+	test.Tap(wz.NextButton)
+	if msg, _, _ := wz.Errors(); !strings.Contains(msg, "Kan ikke gå videre") {
+		t.Fatalf("refused step shows %q", msg)
+	}
+	test.Type(mun, "Hamar kommune")
+	sector.SetSelected(model.SectorSykehjem.Label())
+	if msg, _, _ := wz.Errors(); !strings.Contains(msg, "Kan ikke gå videre") {
+		t.Errorf("the message went while Antall ansatte was still wrong: %q", msg)
+	}
+	emp.SetText("40")
+	if msg, _, _ := wz.Errors(); msg != "" {
+		t.Errorf("every field is right, but the step still shows %q", msg)
+	}
+}
