@@ -34,9 +34,12 @@ func LatestCompletedRound(rs []SafetyRound) (SafetyRound, bool) {
 }
 
 // RoundToFinish is the round in progress that, once completed, fulfils
-// the safety-round duty e (ProofFor): the latest one dated in the duty's
-// half-year, no later than today. False when there is none, or e is not a
-// safety-round duty; the dashboard then opens the list of rounds.
+// the safety-round duty e (ProofFor): of those dated in the duty's
+// half-year, no later than today, the one nearest completion (fewest
+// questions left), the latest of those equally near. A round with every
+// question answered that only needs locking thus wins over a newer empty
+// one. False when there is none, or e is not a safety-round duty; the
+// dashboard then opens the list of rounds.
 func RoundToFinish(e WheelEntry, rs []SafetyRound, today Date) (SafetyRound, bool) {
 	if e.Kind != WheelSafetyRound {
 		return SafetyRound{}, false
@@ -48,7 +51,35 @@ func RoundToFinish(e WheelEntry, rs []SafetyRound, today Date) (SafetyRound, boo
 		if !SafetyRoundUnfinishedIn(r, e.Year, today) || !w.contains(r.Date) {
 			continue
 		}
-		if !found || r.Date.After(best.Date) || (r.Date == best.Date && r.ID > best.ID) {
+		if !found || nearerDone(r, best) {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
+// nearerDone reports whether round a is nearer completion than b: fewer
+// questions left, or as many and later (dated, then created).
+func nearerDone(a, b SafetyRound) bool {
+	aa, at := a.Progress()
+	ba, bt := b.Progress()
+	if la, lb := at-aa, bt-ba; la != lb {
+		return la < lb
+	}
+	return a.Date.After(b.Date) || (a.Date == b.Date && a.ID > b.ID)
+}
+
+// UnfinishedRound is the round in progress nearest completion (see
+// RoundToFinish): the one to offer before another round is started.
+// False when every round is completed.
+func UnfinishedRound(rs []SafetyRound) (SafetyRound, bool) {
+	var best SafetyRound
+	found := false
+	for _, r := range rs {
+		if r.Locked() {
+			continue
+		}
+		if !found || nearerDone(r, best) {
 			best, found = r, true
 		}
 	}

@@ -56,6 +56,15 @@ func TestRoundToFinish(t *testing.T) {
 	spring := WheelEntry{Year: 2026, Kind: WheelSafetyRound, Seq: 1, Due: NewDate(2026, time.May, 31)}
 	autumn := WheelEntry{Year: 2026, Kind: WheelSafetyRound, Seq: 2, Due: NewDate(2026, time.October, 31)}
 	going := func(id uint64, d Date) SafetyRound { return SafetyRound{ID: id, Date: d, Status: RoundInProgress} }
+	twoQ := []ChecklistSection{{Title: "S", Questions: []ChecklistQuestion{{Text: "a"}, {Text: "b"}}}}
+	answered := func(id uint64, d Date, n int) SafetyRound {
+		r := going(id, d)
+		r.Sections = twoQ
+		for i := 1; i <= n; i++ {
+			r.Answers = append(r.Answers, RoundAnswer{Number: i, Answer: AnswerOK})
+		}
+		return r
+	}
 	cases := []struct {
 		name   string
 		e      WheelEntry
@@ -71,10 +80,41 @@ func TestRoundToFinish(t *testing.T) {
 		{"dated after today", autumn, []SafetyRound{going(4, today.AddDays(1))}, 0},
 		{"last year's round", autumn, []SafetyRound{going(4, NewDate(2025, time.September, 2))}, 0},
 		{"the latest of two", autumn, []SafetyRound{going(4, NewDate(2026, time.September, 2)), going(6, NewDate(2026, time.August, 2))}, 4},
+		{"all answered wins over a newer empty one", autumn, []SafetyRound{answered(4, NewDate(2026, time.September, 2), 2), answered(7, today, 0)}, 4},
+		{"fewer left wins over later", autumn, []SafetyRound{answered(7, today, 1), answered(4, NewDate(2026, time.September, 2), 0)}, 7},
+		{"equally near: the latest", autumn, []SafetyRound{answered(4, NewDate(2026, time.September, 2), 1), answered(7, today, 1)}, 7},
 		{"not a safety-round duty", WheelEntry{Year: 2026, Kind: WheelMeeting, Seq: 4}, []SafetyRound{going(4, NewDate(2026, time.November, 2))}, 0},
 	}
 	for _, c := range cases {
 		got, ok := RoundToFinish(c.e, c.rounds, today)
+		if ok != (c.wantID != 0) || got.ID != c.wantID {
+			t.Errorf("%s: got %d %v, want %d", c.name, got.ID, ok, c.wantID)
+		}
+	}
+}
+
+func TestUnfinishedRound(t *testing.T) {
+	twoQ := []ChecklistSection{{Title: "S", Questions: []ChecklistQuestion{{Text: "a"}, {Text: "b"}}}}
+	round := func(id uint64, st RoundStatus, n int) SafetyRound {
+		r := SafetyRound{ID: id, Date: NewDate(2026, time.September, int(id)), Status: st, Sections: twoQ}
+		for i := 1; i <= n; i++ {
+			r.Answers = append(r.Answers, RoundAnswer{Number: i, Answer: AnswerOK})
+		}
+		return r
+	}
+	cases := []struct {
+		name   string
+		rounds []SafetyRound
+		wantID uint64
+	}{
+		{"none", nil, 0},
+		{"only completed", []SafetyRound{round(1, RoundCompleted, 2)}, 0},
+		{"the one in progress", []SafetyRound{round(1, RoundCompleted, 2), round(2, RoundInProgress, 0)}, 2},
+		{"nearest completion", []SafetyRound{round(3, RoundInProgress, 2), round(5, RoundInProgress, 0)}, 3},
+		{"equally near: the latest", []SafetyRound{round(3, RoundInProgress, 1), round(5, RoundInProgress, 1)}, 5},
+	}
+	for _, c := range cases {
+		got, ok := UnfinishedRound(c.rounds)
 		if ok != (c.wantID != 0) || got.ID != c.wantID {
 			t.Errorf("%s: got %d %v, want %d", c.name, got.ID, ok, c.wantID)
 		}

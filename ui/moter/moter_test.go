@@ -476,3 +476,31 @@ func TestInviteMembersAndGuests(t *testing.T) {
 		t.Errorf("stored participants %+v", saved.Participants)
 	}
 }
+
+// TestOverdueRoundOpensTheOneToLock: with a newer, empty round started in
+// the same half-year, Oversikt's «Åpne» for the overdue autumn round opens
+// the round that only needs locking (46 av 46 besvart), not the empty one.
+func TestOverdueRoundOpensTheOneToLock(t *testing.T) {
+	env, _, st := newEnv(t, false)
+	rs, err := st.SafetyRounds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	going, ok := model.UnfinishedRound(rs)
+	if a, n := going.Progress(); !ok || a != n {
+		t.Fatalf("the demo has no round with every question answered in progress: %+v", going)
+	}
+	empty := going
+	empty.ID, empty.Answers, empty.Title, empty.Date = 0, nil, "Ny runde", uitest.Today
+	if _, err := st.SaveSafetyRound(empty, uitest.Today); err != nil {
+		t.Fatal(err)
+	}
+	wh := NewWheel(env, 2026)
+	e := wh.Row(model.WheelSafetyRound, 2).Entry
+	var page string
+	env.Navigate = func(id string) { page = id }
+	openDuty(env, e)
+	if f, ok := env.TakeFocus("vernerunde"); page != "vernerunde" || !ok || f.ParentID != going.ID {
+		t.Errorf("«Åpne» opened %q %+v, want round %d (%s)", page, f, going.ID, going.Title)
+	}
+}

@@ -57,13 +57,15 @@ type Screen struct {
 
 	Search *widgets.SearchEntry
 
-	List          *widgets.List
-	TemplatePick  *widget.Select
-	NewButton     *widget.Button
-	TemplatesBtn  *widget.Button
-	Err           *widgets.ErrorText
-	Round         *RoundView
-	Templates     *TemplatesView
+	List         *widgets.List
+	TemplatePick *widget.Select
+	NewButton    *widget.Button
+	TemplatesBtn *widget.Button
+	Err          *widgets.ErrorText
+	Round        *RoundView
+	Templates    *TemplatesView
+	// Ask is the last «a round is in progress» question asked.
+	Ask           *widgets.KeyDialog
 	root          *fyne.Container
 	listView      fyne.CanvasObject
 	templateNames []string
@@ -228,7 +230,29 @@ func (s *Screen) NewRound() {
 		s.Err.Show(v)
 		return
 	}
-	r := model.NewSafetyRound(s.templates[i], s.env.Today())
+	if r, ok := model.UnfinishedRound(s.rounds); ok {
+		s.askNewRound(r, s.templates[i])
+		return
+	}
+	s.startRound(s.templates[i])
+}
+
+// askNewRound asks before a round is started while r is in progress:
+// open r (the default), start a new one anyway, or neither.
+func (s *Screen) askNewRound(r model.SafetyRound, tmpl model.ChecklistTemplate) {
+	a, n := r.Progress()
+	d := widgets.NewKeyDialog(s.env.Window, lang.L("En vernerunde pågår"), widgets.Message(
+		fmt.Sprintf(lang.L("%s pågår fortsatt (%d av %d besvart). Åpne den og fullfør den, eller start en ny likevel?"), r.Title, a, n)))
+	d.SetCancel(lang.L("Avbryt"), nil)
+	d.Default = d.AddButton(lang.L("Åpne den"), theme.FolderOpenIcon(), widget.HighImportance, func() { s.Open(r.ID, 0) })
+	d.AddButton(lang.L("Start en ny likevel"), theme.ContentAddIcon(), widget.MediumImportance, func() { s.startRound(tmpl) })
+	d.Show()
+	s.Ask = d
+}
+
+// startRound creates a round on tmpl, dated today, and opens it.
+func (s *Screen) startRound(tmpl model.ChecklistTemplate) {
+	r := model.NewSafetyRound(tmpl, s.env.Today())
 	r.Title = fmt.Sprintf(lang.L("Vernerunde %s"), r.Date)
 	saved, err := s.env.Store.SaveSafetyRound(r, s.env.Today())
 	if err != nil {

@@ -59,6 +59,9 @@ func (f fixture) startRound(t *testing.T) *RoundView {
 		}
 	}
 	test.Tap(f.s.NewButton)
+	if f.s.Ask != nil && f.s.Ask.Open() { // a round is in progress: start anyway
+		f.s.Ask.Buttons[len(f.s.Ask.Buttons)-1].OnTapped()
+	}
 	if f.s.Round == nil {
 		t.Fatalf("no round opened: %s", f.s.Err.Messages())
 	}
@@ -693,5 +696,93 @@ func TestNoInputLostFindingDeviation(t *testing.T) {
 	}
 	if ids := v.RoundData().AnswerFor(3).DeviationIDs; len(ids) != 1 {
 		t.Errorf("finding 3 links deviations %v", ids)
+	}
+}
+
+// TestNewRoundAsksWhileOneIsInProgress: «Start ny vernerunde» while a round
+// is in progress asks; Avbryt writes nothing, «Åpne den» (the default)
+// opens that round, and «Start en ny likevel» starts another.
+func TestNewRoundAsksWhileOneIsInProgress(t *testing.T) {
+	f := newScreen(t, false)
+	going, ok := model.UnfinishedRound(f.s.rounds)
+	if !ok {
+		f.startRound(t)
+		f.s.ShowList()
+		going, _ = model.UnfinishedRound(f.s.rounds)
+	}
+	before, err := f.st.SafetyRounds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.s.TemplatePick.SetSelectedIndex(0)
+	test.Tap(f.s.NewButton)
+	if f.s.Ask == nil || !f.s.Ask.Open() {
+		t.Fatal("no question while a round is in progress")
+	}
+	a, n := going.Progress()
+	if msg := dialogText(f.w); !strings.Contains(msg, going.Title) || !strings.Contains(msg, itoa(a)+" av "+itoa(n)+" besvart") {
+		t.Errorf("question %q does not name %s and its progress", msg, going.Title)
+	}
+	shoot(t, f.w, "ny-mens-en-pagar")
+	f.s.Ask.Dismiss() // Avbryt / Escape
+	if after, _ := f.st.SafetyRounds(); len(after) != len(before) || f.s.Round != nil {
+		t.Fatalf("Avbryt: %d rounds (was %d), round opened %v", len(after), len(before), f.s.Round != nil)
+	}
+	test.Tap(f.s.NewButton)
+	f.s.Ask.Confirm() // Enter: Åpne den
+	if f.s.Round == nil || f.s.Round.RoundData().ID != going.ID {
+		t.Fatalf("«Åpne den» did not open round %d", going.ID)
+	}
+	if after, _ := f.st.SafetyRounds(); len(after) != len(before) {
+		t.Fatalf("«Åpne den» started a round: %d rounds, was %d", len(after), len(before))
+	}
+	f.s.ShowList()
+	test.Tap(f.s.NewButton)
+	f.s.Ask.Buttons[len(f.s.Ask.Buttons)-1].OnTapped() // Start en ny likevel
+	if after, _ := f.st.SafetyRounds(); len(after) != len(before)+1 || f.s.Round == nil || f.s.Round.RoundData().ID == going.ID {
+		t.Fatalf("«Start en ny likevel»: %d rounds, was %d", len(after), len(before))
+	}
+}
+
+// dialogText is the text of the labels in the window's top overlay.
+func dialogText(w fyne.Window) string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var parts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			parts = append(parts, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	return strings.Join(parts, "\n")
+}
+
+// shoot writes the window as name.png when -screenshots is given.
+func shoot(t *testing.T, w fyne.Window, name string) {
+	t.Helper()
+	img := w.Canvas().Capture()
+	if *screenshotDir == "" {
+		return
+	}
+	out, err := os.Create(filepath.Join(*screenshotDir, "vernerunde-"+name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	if err := png.Encode(out, img); err != nil {
+		t.Fatal(err)
 	}
 }
