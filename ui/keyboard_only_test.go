@@ -185,6 +185,9 @@ func startRoundByKeys(t *testing.T, u *App) *vernerunde.RoundView {
 		t.Fatalf("the safety rounds are not on screen (%T)", env.Guard.Form())
 	}
 	uitest.Shortcut(w, newShortcut)
+	if s.Ask != nil && s.Ask.Open() { // a round is in progress: Tab to «Start en ny likevel»
+		pressKey(t, w, s.Ask.Buttons[len(s.Ask.Buttons)-1])
+	}
 	v := s.Round
 	if v == nil {
 		t.Fatal("Ctrl+N did not start a round")
