@@ -293,6 +293,7 @@ func devUpperFirst(s string) string {
 
 func (g *devGen) deviation(day model.Date) Deviation {
 	r, words, refs := g.r, g.words, g.refs
+	day = g.onDuty(day)
 	cat := model.DeviationCategories()[devWeighted(r, g.weights)]
 	t := pick(r, devTemplatesFor(cat, g.sector))
 	d := model.Deviation{
@@ -330,6 +331,16 @@ func (g *devGen) deviation(day model.Date) Deviation {
 		dev.Measures = []model.Measure{g.devMeasure(d, t.measure)}
 	}
 	return dev
+}
+
+// onDuty is the day a deviation happens on: in a unit open on working
+// days only, the working day closest before (nobody is there to see it on
+// other days); never after today.
+func (g *devGen) onDuty(day model.Date) model.Date {
+	if w := workday(day); slices.Contains(daySectors, g.sector) && !w.After(g.today) {
+		return w
+	}
+	return day
 }
 
 // followUp is what the leader offered after an incident: nearly always a
@@ -395,7 +406,7 @@ func (g *devGen) devMeasure(d model.Deviation, title string) model.Measure {
 // notified to Arbeidstilsynet and the police the same day (§ 5-2).
 func (g *devGen) seriousInjury() Deviation {
 	refs := g.refs
-	day := model.NewDate(g.today.Year()-1, time.Month(3+g.r.IntN(6)), 1+g.r.IntN(28))
+	day := g.onDuty(model.NewDate(g.today.Year()-1, time.Month(3+g.r.IntN(6)), 1+g.r.IntN(28)))
 	refs[day.Year()]++
 	d := model.Deviation{
 		Date:                  day,
@@ -476,7 +487,7 @@ func (g *devGen) seriousCases(o Options) []Deviation {
 	defer func() { g.r = saved }()
 	var out []Deviation
 	for i, c := range seriousCases {
-		day := model.NewDate(g.today.Year()-1, time.Month(2+3*i+r.IntN(3)), 1+r.IntN(28))
+		day := g.onDuty(model.NewDate(g.today.Year()-1, time.Month(2+3*i+r.IntN(3)), 1+r.IntN(28)))
 		g.refs[day.Year()]++
 		d := model.Deviation{
 			Date:                  day,
@@ -508,7 +519,7 @@ func (g *devGen) seriousCases(o Options) []Deviation {
 		g.settle(&m)
 		out = append(out, Deviation{Deviation: d, Measures: []model.Measure{m}})
 	}
-	day := maxDate(model.NewDate(g.today.Year(), 1, 1), g.today.AddDays(-4))
+	day := g.onDuty(maxDate(model.NewDate(g.today.Year(), 1, 1), g.today.AddDays(-4)))
 	out = append(out, Deviation{Deviation: model.Deviation{
 		Date:            day,
 		Place:           "Inngangsparti",
@@ -560,6 +571,7 @@ func (g *devGen) photoCases(o Options) []Deviation {
 		if first+i == o.Today.Year() {
 			day = maxDate(model.NewDate(o.Today.Year(), 1, 1), o.Today.AddDays(-9))
 		}
+		day = g.onDuty(day)
 		g.refs[day.Year()]++
 		d := model.Deviation{
 			Date:                day,

@@ -16,6 +16,8 @@ var (
 	careSectors = []model.Sector{model.SectorSykehjem, model.SectorHjemmetjeneste, model.SectorHelseOmsorgAnnet}
 	// shiftSectors work in shifts round the clock (vakt, vaktskifte, hviletid).
 	shiftSectors = careSectors
+	// daySectors are open on working days only: their deviations happen then.
+	daySectors = []model.Sector{model.SectorSkole, model.SectorBarnehage, model.SectorKontor}
 	// laundrySectors wash and dry linen on site.
 	laundrySectors = []model.Sector{model.SectorSykehjem, model.SectorHelseOmsorgAnnet, model.SectorBarnehage, model.SectorTekniskDrift}
 )
