@@ -376,7 +376,7 @@ func (g *devGen) settleDeviation(d *model.Deviation) {
 	case age > 90 && x < 95, age > 30 && x < 70, x < 25:
 		d.Status = model.DevClosed
 		days := min(age, r.IntN(8)+r.IntN(8)*r.IntN(5))
-		d.ClosedOn = d.Date.AddDays(days)
+		d.ClosedOn = g.onDuty(d.Date.AddDays(days))
 		d.ClosedBy = pick(r, devClosers)
 		if name := g.memberOn(model.RoleLeder, d.ClosedOn); name != "" && r.IntN(2) == 0 {
 			d.ClosedBy = name
@@ -423,7 +423,7 @@ func (g *devGen) seriousInjury() Deviation {
 		ReportedToMunicipal:   true,
 		MunicipalRef:          fmt.Sprintf("AVVIK-%d-%04d", day.Year(), refs[day.Year()]),
 		Status:                model.DevClosed,
-		ClosedOn:              day.AddDays(21),
+		ClosedOn:              g.onDuty(day.AddDays(21)),
 		ClosedBy:              "Enhetsleder",
 	}
 	m := model.Measure{
@@ -504,7 +504,7 @@ func (g *devGen) seriousCases(o Options) []Deviation {
 			ReportedToMunicipal:   true,
 			MunicipalRef:          fmt.Sprintf("AVVIK-%d-%04d", day.Year(), g.refs[day.Year()]),
 			Status:                model.DevClosed,
-			ClosedOn:              day.AddDays(14 + r.IntN(21)),
+			ClosedOn:              g.onDuty(day.AddDays(14 + r.IntN(21))),
 			ClosedBy:              "Enhetsleder",
 		}
 		if c.cat == model.DevViolence {

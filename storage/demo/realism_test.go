@@ -201,6 +201,7 @@ func demoDays(ds Dataset, today model.Date) map[string]model.Date {
 				continue // on 1 January, the only day of the year so far
 			}
 			add("avvik "+d.WhatHappened, d.Date)
+			add("avvik lukket "+d.WhatHappened, d.ClosedOn)
 		}
 	}
 	for _, a := range ds.Assessments {
