@@ -94,6 +94,7 @@ func TestFindingNotesForQuestion(t *testing.T) {
 		{"Er håndslukkere og brannslanger på plass og kontrollert?", "kontroll", ""},
 		{"Har alle det verneutstyret arbeidet krever (vernesko, hjelm, briller, hansker, synlighetstøy)?", "utstyret", "støy"},
 		{"Lukker branndørene seg av seg selv?", "døren", ""},
+		{"Virker ledelys og nødutgangsskilt?", "lys", "lysrør"},
 		{"Finnes det et oppdatert stoffkartotek for vaske- og desinfeksjonsmidler?", "stoffkartotek", ""},
 		{"Er det gjennomført brannøvelse det siste året?", "øvelsen", ""},
 		{"Er arbeidsmengden håndterbar, uten vedvarende tidspress?", "", "kontroll"},
@@ -125,6 +126,11 @@ func TestDemoFindingCommentsFitQuestion(t *testing.T) {
 					continue
 				}
 				findings++
+				for _, m := range sr.Measures[a.Number] {
+					if !slices.Contains(findingResponsibles(text[a.Number]), m.Responsible) {
+						t.Errorf("seed %d, %s: %s follows up «%s»", seed, sr.Title, m.Responsible, text[a.Number])
+					}
+				}
 				_, note, ok := strings.Cut(a.Comment, ": ")
 				if !ok || !slices.Contains(findingNotesFor(text[a.Number]), note) {
 					t.Errorf("seed %d, %s: «%s» does not fit «%s»", seed, sr.Title, a.Comment, text[a.Number])

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,9 +44,11 @@ var findingTopics = []findingTopic{
 	{[]string{"kjemikalier", "stoffer"}, []string{"kjemikalier sto i et ulåst skap", "flere flasker mangler merking etter omtapping"}},
 	{[]string{"branndør"}, []string{"døren lukket ikke helt av seg selv ved test", "døren var kilt opp under befaringen"}},
 	{[]string{"rømningsvei", "fri for", "snuble", "ryddig", "lagring"}, []string{"ryddet på stedet, men problemet kommer igjen", "utstyr og esker var satt fra seg der de ikke skal stå"}},
-	{[]string{"ledelys", "belysning"}, []string{"flere lysrør er mørke og ikke meldt", "belysningen er for svak ved arbeidsplassene"}},
+	{[]string{"ledelys", "nødutgang"}, []string{"skiltet over en nødutgang lyser ikke", "ledelyset i en gang virker ikke"}},
+	{[]string{"belysning"}, []string{"flere lysrør er mørke og ikke meldt", "belysningen er for svak ved arbeidsplassene"}},
 	{[]string{"luftkvalitet", "temperatur", "ventilasjon", "avsug"}, []string{"tung luft og høy temperatur utover dagen", "ventilasjonen er meldt til eiendom, men ikke utbedret"}},
 	{[]string{"støyen", "støynivå", "støy i", "hørsel"}, []string{"høyt støynivå i perioder; lyddemping mangler", "ansatte har meldt fra om støyen flere ganger"}},
+	{[]string{"skjøteledning", "elektrisk"}, []string{"en skjøteledning med skadet isolasjon lå over gangen", "for mange apparater koblet til samme skjøteledning"}},
 	{[]string{"alarm", "tilkalle hjelp"}, []string{"alarmen er ikke testet etter rutinen", "alarmen dekker ikke hele arealet"}},
 	{[]string{"strødd", "måket"}, []string{"ikke strødd før arbeidsstart de kaldeste morgenene"}},
 	{[]string{"kontrollert", "vedlikeholdt", "testet"}, []string{"mangler dokumentasjon på siste kontroll", "kontrollen er ikke gjort innen fristen"}},
@@ -79,6 +82,32 @@ func findingNotesFor(question string) []string {
 }
 
 var roundResponsibles = []string{"Leder", "Vaktmester", "Avdelingsleder", "Verneombud og leder", "Driftsleder eiendom"}
+
+// peopleResponsibles follow up findings about how the work is organised,
+// routines and training; the caretaker and property manager only those
+// about the building and its equipment.
+var peopleResponsibles = []string{"Leder", "Avdelingsleder", "Verneombud og leder"}
+
+// peopleTopics are the first words of the topics that are about people
+// and routines rather than the building.
+var peopleTopics = []string{"vaksine", "opplæring", "øvd", "arbeidsmengde", "rutine", "håndvask"}
+
+// findingResponsibles returns who may be responsible for following up a
+// finding on the question.
+func findingResponsibles(question string) []string {
+	q := strings.ToLower(question)
+	for _, t := range findingTopics {
+		for _, w := range t.words {
+			if strings.Contains(q, w) {
+				if slices.Contains(peopleTopics, t.words[0]) {
+					return peopleResponsibles
+				}
+				return roundResponsibles
+			}
+		}
+	}
+	return peopleResponsibles
+}
 
 // genSafetyRounds builds the rounds; a stream of its own keeps the other
 // generated data unchanged.
@@ -174,7 +203,7 @@ func (g *gen) safetyRound(tmpl model.ChecklistTemplate, day model.Date, deps []s
 		if r.IntN(10) == 0 {
 			continue // fixed on the spot, noted in the summary
 		}
-		m := model.NewMeasureFromFinding(sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), pick(r, roundResponsibles),
+		m := model.NewMeasureFromFinding(sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), pick(r, findingResponsibles(q.Text)),
 			out.CompletedOn.AddDays(21+r.IntN(100)), out.CompletedOn)
 		m.Title = shortTitle(m.Title)
 		g.settle(&m)
