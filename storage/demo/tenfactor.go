@@ -87,15 +87,7 @@ func genSurveyRounds(o Options, employees int, members []model.CommitteeMember) 
 		if sr.ClosesOn.Before(sr.OpensOn) {
 			sr.ClosesOn = sr.OpensOn
 		}
-		// Staff come and go: the earlier round invited a few more or fewer.
-		sr.Invited = invited
-		if !latest {
-			sr.Invited = max(8, invited*(90+r.IntN(16))/100)
-		}
-		sr.Respondents = sr.Invited * (58 + r.IntN(28)) / 100
-		if sr.Respondents == prevRespondents {
-			sr.Respondents--
-		}
+		sr.Invited, sr.Respondents = tfTurnout(r, invited, latest, prevRespondents)
 		prevRespondents = sr.Respondents
 		scores := map[model.TenFactor]int{}
 		for _, f := range model.TenFactors() {
@@ -172,6 +164,20 @@ func genSurveyRounds(o Options, employees int, members []model.CommitteeMember) 
 		out = append(out, SurveyRound{SurveyRound: sr, Measures: measures})
 	}
 	return out
+}
+
+// tfTurnout is a round's invited and respondents: staff come and go, so
+// the earlier round invited a few more or fewer, and never exactly as many
+// answered as the round before.
+func tfTurnout(r *rand.Rand, invited int, latest bool, prevRespondents int) (int, int) {
+	if !latest {
+		invited = max(8, invited*(90+r.IntN(16))/100)
+	}
+	respondents := invited * (58 + r.IntN(28)) / 100
+	if respondents == prevRespondents {
+		respondents--
+	}
+	return invited, respondents
 }
 
 // tfResultDays are the days the two rounds' results came: the latest

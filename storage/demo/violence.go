@@ -110,12 +110,9 @@ func genViolence(o Options, sector model.Sector, matrix model.RiskMatrix) Violen
 		v := vs.factors[i]
 		a := model.FactorAssessment{Factor: f, Answer: v.answer, Situations: v.situations, Groups: v.groups, Probability: clamp(t.p), Consequence: clamp(t.c)}
 		title := v.measure
-		responsible := t.responsible
+		responsible := violenceResponsible(t.responsible, care)
 		if !care {
 			a.Probability = clamp(t.p - 1)
-			if responsible == "Fagsykepleier" {
-				responsible = "Leder"
-			}
 		}
 		m = m.WithFactor(a)
 		if title == "" {
@@ -203,4 +200,13 @@ func writeViolence(b *storage.Batch, v Violence) error {
 		}
 	}
 	return nil
+}
+
+// violenceResponsible is who is responsible for a mapping measure: the
+// care unit's nurse in charge of the subject is the leader elsewhere.
+func violenceResponsible(r string, care bool) string {
+	if !care && r == "Fagsykepleier" {
+		return "Leder"
+	}
+	return r
 }
