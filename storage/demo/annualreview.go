@@ -105,7 +105,7 @@ func genReviews(o Options, sector model.Sector, employees int, settings model.Si
 // pastReview is a complete review of a past year y.
 func pastReview(r *rand.Rand, y model.HMSYear, today model.Date, sector model.Sector, employees int, settings model.SickLeaveSettings) model.AnnualReview {
 	rv := model.AnnualReview{Year: y, Regulations: model.DefaultRegulations(sector),
-		RegulationsConfirmed: model.NewDate(int(y), 2, 10),
+		RegulationsConfirmed: workday(model.NewDate(int(y), 2, 10)),
 		Goals:                goals(r, sector, settings, true),
 		Evaluation:           pick(r, evaluations),
 		LeaderComment:        pick(r, leaderComments),
@@ -122,9 +122,9 @@ func pastReview(r *rand.Rand, y model.HMSYear, today model.Date, sector model.Se
 		if c == commonCourses[0] {
 			n = 2 // leader and verneombud
 		}
-		rv.Trainings = append(rv.Trainings, model.HMSCourse{Course: c, Date: model.NewDate(int(y), []time.Month{3, 4, 9, 10}[i], 5+r.IntN(20)), Participants: n})
+		rv.Trainings = append(rv.Trainings, model.HMSCourse{Course: c, Date: workday(model.NewDate(int(y), []time.Month{3, 4, 9, 10}[i], 5+r.IntN(20))), Participants: n})
 	}
-	if treated := model.NewDate(int(y)+1, 1, 15+r.IntN(10)); !treated.After(today) {
+	if treated := workday(model.NewDate(int(y)+1, 1, 15+r.IntN(10))); !treated.After(today) {
 		rv.TreatedOn, rv.CaseNumber = treated, fmt.Sprintf("%d/%02d", 1+r.IntN(3), (int(y)+1)%100)
 	}
 	return rv

@@ -136,7 +136,7 @@ func Generate(o Options) Dataset {
 		}
 	}
 	ds.SickLeave = genSickLeave(o, kind.sector, ds.Unit.Employees)
-	ds.Meetings = genMeetings(o, ds.Members)
+	ds.Meetings = genMeetings(o, kind.sector, ds.Members)
 	ds.Deviations = genDeviations(o, kind.sector, kind.departments, ds.Members)
 	ds.Violence = genViolence(o, kind.sector, g.matrix)
 	ds.SafetyRounds = genSafetyRounds(o, kind.sector, kind.departments, ds.Members)

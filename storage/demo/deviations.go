@@ -75,7 +75,7 @@ type devTemplate struct {
 	what, action, cause string
 	measure             string             // a measure it may lead to; "" = none
 	violence            model.ViolenceType // for vold og trusler
-	care                bool               // only in care (nursing home, home care, health)
+	only                []model.Sector     // the sectors it fits; nil = all
 	hurt                bool               // someone was injured (not seriously)
 }
 
@@ -94,7 +94,7 @@ var devTemplates = map[model.DeviationCategory][]devTemplate{
 			action: "Kilen fjernet og døren lukket.", cause: "Døren er tung, og det er mye trafikk med traller.", measure: "Magnetholdere på branndører med mye trafikk"},
 		{typ: model.TypeDeviation, sev: devSevLow, what: "Rømningsvei var sperret av traller og utstyr.",
 			action: "Ryddet rømningsveien.", cause: "For lite lagerplass."},
-		{typ: model.TypeIncident, sev: devSevMid, what: "Røykutvikling fra tørketrommel.",
+		{typ: model.TypeIncident, sev: devSevMid, only: laundrySectors, what: "Røykutvikling fra tørketrommel.",
 			action: "Strømmen slått av, døren lukket. Ingen skadet.", cause: "Lofilteret var ikke renset.", measure: "Rutine for rens av lofilter"},
 	},
 	model.DevBurglary: {
@@ -106,11 +106,11 @@ var devTemplates = map[model.DeviationCategory][]devTemplate{
 			action: "Meldt til leder og politiet.", cause: "Personalrommet var ulåst."},
 	},
 	model.DevInjury: {
-		{typ: model.TypeIncident, sev: devSevHigh, care: true, hurt: true, what: "Ansatt fikk vondt i ryggen under forflytning fra seng til stol.",
+		{typ: model.TypeIncident, sev: devSevHigh, only: careSectors, hurt: true, what: "Ansatt fikk vondt i ryggen under forflytning fra seng til stol.",
 			action: "Ansatt tok pause og fikk vurdert ryggen av lege.", cause: "Takheis var ikke tilgjengelig på rommet.", measure: "Takheis på alle rom på avdelingen"},
 		{typ: model.TypeIncident, sev: devSevMid, hurt: true, what: "Ansatt skled på vått gulv og slo kneet.",
 			action: "Førstehjelp med is og hvile.", cause: "Gulvet var ikke tørket etter vask.", measure: "Sklisikre matter og varselskilt ved vask"},
-		{typ: model.TypeIncident, sev: devSevMid, care: true, hurt: true, what: "Stikkskade ved bruk av kanyle.",
+		{typ: model.TypeIncident, sev: devSevMid, only: careSectors, hurt: true, what: "Stikkskade ved bruk av kanyle.",
 			action: "Såret vasket, blodprøve tatt etter smitterutinen.", cause: "Kanyleboks sto ikke innen rekkevidde.", measure: "Kanyler med stikkbeskyttelse"},
 		{typ: model.TypeNearMiss, sev: devSevLow, what: "Ansatt var nær ved å falle i trappen ved personalinngangen; løse trappeneser.",
 			action: "Trappen sperret til vaktmester kom.", cause: "Manglende vedlikehold."},
@@ -138,11 +138,11 @@ var devTemplates = map[model.DeviationCategory][]devTemplate{
 			action: "Skylt med øyeskyll i 15 minutter, oppsøkt legevakt.", cause: "Vernebriller ble ikke brukt."},
 	},
 	model.DevViolence: {
-		{typ: model.TypeIncident, sev: devSevHigh, care: true, violence: model.ViolencePhysical, hurt: true, what: "En {k} slo ansatt i ansiktet under morgenstell.",
-			action: "Ansatt trakk seg unna, kollega tilkalt.", cause: "{Kb} var urolig etter en dårlig natt; stellet ble gjort alene.", measure: "Alltid to ansatte ved stell når det er kjent uro"},
-		{typ: model.TypeIncident, sev: devSevMid, care: true, violence: model.ViolencePhysical, what: "En {k} kløp og lugget ansatt ved påkledning.",
+		{typ: model.TypeIncident, sev: devSevHigh, only: careSectors, violence: model.ViolencePhysical, hurt: true, what: "En {k} slo ansatt i ansiktet under morgenstell.",
+			action: "Ansatt trakk seg unna, kollega tilkalt.", cause: "{Kb} var urolig etter en dårlig natt; stellet ble gjort alene.", measure: twoStaff[model.SectorSykehjem]},
+		{typ: model.TypeIncident, sev: devSevMid, only: careSectors, violence: model.ViolencePhysical, what: "En {k} kløp og lugget ansatt ved påkledning.",
 			action: "Avbrøt stellet og prøvde igjen senere.", cause: "Endringer i dagsrytmen ga uro."},
-		{typ: model.TypeIncident, sev: devSevMid, care: true, violence: model.ViolenceSexual, what: "En {k} tok ansatt på brystet under stell.",
+		{typ: model.TypeIncident, sev: devSevMid, only: careSectors, violence: model.ViolenceSexual, what: "En {k} tok ansatt på brystet under stell.",
 			action: "Ansatt satte tydelig grense og avsluttet stellet."},
 		{typ: model.TypeIncident, sev: devSevHigh, violence: model.ViolencePhysical, hurt: true, what: "En {k} slo ansatt i armen i en opphetet situasjon.",
 			action: "Ansatt trakk seg unna og varslet leder.", cause: "Konflikt som bygget seg opp over tid.", measure: "Plan for å forebygge og håndtere kjente konflikter"},
@@ -156,37 +156,40 @@ var devTemplates = map[model.DeviationCategory][]devTemplate{
 			action: "Ansatt gikk inn igjen og hentet kollega.", cause: "Uløst konflikt.", measure: "Følge hverandre til bilen etter krevende møter"},
 	},
 	model.DevOrganisation: {
-		{typ: model.TypeDeviation, sev: devSevMid, what: "Én ansatt alene på vakt i over to timer på grunn av sykefravær uten innleie.",
+		{typ: model.TypeDeviation, sev: devSevMid, only: shiftSectors, what: "Én ansatt alene på vakt i over to timer på grunn av sykefravær uten innleie.",
 			action: "Leder ringte inn ekstravakt.", cause: "Vikarlisten var tom.", measure: "Utvidet vikarpool"},
-		{typ: model.TypeDeviation, sev: devSevLow, what: "Rapporten ved vaktskiftet ble ikke gitt; viktig informasjon gikk tapt.",
+		{typ: model.TypeDeviation, sev: devSevLow, only: shiftSectors, what: "Rapporten ved vaktskiftet ble ikke gitt; viktig informasjon gikk tapt.",
 			action: "Informasjonen ble gitt i etterkant.", cause: "Overlappen mellom vaktene var for kort."},
+		{typ: model.TypeDeviation, sev: devSevLow, only: []model.Sector{model.SectorSkole}, what: "Inspeksjonen i storefri var ikke dekket; to ansatte var syke uten at vikar ble satt inn.",
+			action: "Inspektør dekket selv og varslet rektor.", cause: "Inspeksjonsplanen hadde ingen reserve ved fravær.", measure: "Reserve på inspeksjonsplanen ved fravær"},
+		{typ: model.TypeDeviation, sev: devSevLow, only: []model.Sector{model.SectorBarnehage}, what: "For få voksne på uteområdet ved henting; én ansatt alene med en stor barnegruppe.",
+			action: "Pedagogisk leder hentet en kollega fra avdelingen.", cause: "Pausene var lagt samtidig på to avdelinger."},
+		{typ: model.TypeDeviation, sev: devSevLow, only: []model.Sector{model.SectorKontor, model.SectorTekniskDrift}, what: "Saker med frist ble liggende mens en kollega var syk; ingen hadde oversikt over dem.",
+			action: "Leder fordelte sakene samme dag.", cause: "Ingen fast stedfortreder for saksporteføljen."},
 		{typ: model.TypeImprovement, sev: devSevNone, what: "Forslag: fast tidspunkt for kollegastøtte etter krevende hendelser."},
 		{typ: model.TypeImprovement, sev: devSevNone, what: "Forslag: sjekkliste for opplæring av nyansatte i første uke."},
 		{typ: model.TypeDeviation, sev: devSevMid, what: "Mange ansatte opplever høyt arbeidspress i perioder med høyt fravær.",
 			action: "Tatt opp i personalmøte.", cause: "Lav bemanning.", measure: "Gjennomgå bemanningsplanen med tillitsvalgt"},
 	},
 	model.DevNonCompliance: {
+		{typ: model.TypeDeviation, sev: devSevLow, what: "Hendelse ble ikke meldt som avvik før en uke senere.",
+			action: "Meldt i etterkant; leder tok det opp i personalmøtet.", cause: "Usikkerhet om hva som skal meldes."},
 		{typ: model.TypeDeviation, sev: devSevLow, what: "Personalalarmer ble ikke testet som rutinen sier.",
 			action: "Alarmene testet samme dag.", cause: "Uklart hvem som har ansvaret.", measure: "Ansvar for alarmtest i turnusplanen"},
-		{typ: model.TypeDeviation, sev: devSevLow, what: "Vernesko ble ikke brukt der rutinen krever det.",
+		{typ: model.TypeDeviation, sev: devSevLow, only: append([]model.Sector{model.SectorTekniskDrift}, careSectors...), what: "Vernesko ble ikke brukt der rutinen krever det.",
 			action: "Påminnelse gitt."},
-		{typ: model.TypeDeviation, sev: devSevMid, care: true, what: "Forflytningshjelpemiddel brukt uten opplæring.",
+		{typ: model.TypeDeviation, sev: devSevMid, only: careSectors, what: "Forflytningshjelpemiddel brukt uten opplæring.",
 			action: "Ansatt fikk veiledning samme dag.", cause: "Nyansatt hadde ikke fått opplæring."},
-		{typ: model.TypeDeviation, sev: devSevLow, what: "Arbeidstidsbestemmelsene brutt: for kort hvile mellom to vakter.",
+		{typ: model.TypeDeviation, sev: devSevLow, only: shiftSectors, what: "Arbeidstidsbestemmelsene brutt: for kort hvile mellom to vakter.",
 			action: "Vakten byttet.", cause: "Feil i turnusplanen."},
 	},
 }
 
-// devCareSectors are the units where staff give personal care.
-var devCareSectors = map[model.Sector]bool{
-	model.SectorSykehjem: true, model.SectorHjemmetjeneste: true, model.SectorHelseOmsorgAnnet: true,
-}
-
 // devTemplatesFor returns the category's templates that fit the sector.
-func devTemplatesFor(cat model.DeviationCategory, care bool) []devTemplate {
+func devTemplatesFor(cat model.DeviationCategory, sector model.Sector) []devTemplate {
 	var out []devTemplate
 	for _, t := range devTemplates[cat] {
-		if care || !t.care {
+		if fits(t.only, sector) {
 			out = append(out, t)
 		}
 	}
@@ -201,7 +204,7 @@ var devClosers = []string{"Avdelingsleder", "Enhetsleder", "Leder og verneombud"
 // devGen generates deviations for one kind of unit.
 type devGen struct {
 	*gen
-	care    bool      // personal care: the care-only templates apply
+	sector  model.Sector
 	words   [2]string // the client word and its definite form
 	weights [8]int    // category weights
 	refs    map[int]int
@@ -218,8 +221,8 @@ func genDeviations(o Options, sector model.Sector, deps []string, members []mode
 			deps:    deps,
 			members: members,
 		},
-		care: devCareSectors[sector],
-		refs: map[int]int{},
+		sector: sector,
+		refs:   map[int]int{},
 	}
 	per, ok := devPerYear[sector]
 	if !ok {
@@ -277,7 +280,7 @@ func devWeighted(r *rand.Rand, w [8]int) int {
 
 // devFillClient replaces the devClient placeholders.
 func devFillClient(s string, words [2]string) string {
-	return strings.NewReplacer("{k}", words[0], "{Kb}", devUpperFirst(words[1])).Replace(s)
+	return strings.NewReplacer("{k}", words[0], "{kb}", words[1], "{Kb}", devUpperFirst(words[1])).Replace(s)
 }
 
 func devUpperFirst(s string) string {
@@ -290,8 +293,9 @@ func devUpperFirst(s string) string {
 
 func (g *devGen) deviation(day model.Date) Deviation {
 	r, words, refs := g.r, g.words, g.refs
+	day = g.onDuty(day)
 	cat := model.DeviationCategories()[devWeighted(r, g.weights)]
-	t := pick(r, devTemplatesFor(cat, g.care))
+	t := pick(r, devTemplatesFor(cat, g.sector))
 	d := model.Deviation{
 		Date:            day,
 		Place:           pick(r, g.deps),
@@ -329,6 +333,16 @@ func (g *devGen) deviation(day model.Date) Deviation {
 	return dev
 }
 
+// onDuty is the day a deviation happens on: in a unit open on working
+// days only, the working day closest before (nobody is there to see it on
+// other days); never after today.
+func (g *devGen) onDuty(day model.Date) model.Date {
+	if w := workday(day); slices.Contains(daySectors, g.sector) && !w.After(g.today) {
+		return w
+	}
+	return day
+}
+
 // followUp is what the leader offered after an incident: nearly always a
 // talk after physical or sexual violence, debriefing and BHT after the
 // serious ones, less often after words and latent threats.
@@ -362,7 +376,7 @@ func (g *devGen) settleDeviation(d *model.Deviation) {
 	case age > 90 && x < 95, age > 30 && x < 70, x < 25:
 		d.Status = model.DevClosed
 		days := min(age, r.IntN(8)+r.IntN(8)*r.IntN(5))
-		d.ClosedOn = d.Date.AddDays(days)
+		d.ClosedOn = g.onDuty(d.Date.AddDays(days))
 		d.ClosedBy = pick(r, devClosers)
 		if name := g.memberOn(model.RoleLeder, d.ClosedOn); name != "" && r.IntN(2) == 0 {
 			d.ClosedBy = name
@@ -392,7 +406,7 @@ func (g *devGen) devMeasure(d model.Deviation, title string) model.Measure {
 // notified to Arbeidstilsynet and the police the same day (§ 5-2).
 func (g *devGen) seriousInjury() Deviation {
 	refs := g.refs
-	day := model.NewDate(g.today.Year()-1, time.Month(3+g.r.IntN(6)), 1+g.r.IntN(28))
+	day := g.onDuty(model.NewDate(g.today.Year()-1, time.Month(3+g.r.IntN(6)), 1+g.r.IntN(28)))
 	refs[day.Year()]++
 	d := model.Deviation{
 		Date:                  day,
@@ -409,7 +423,7 @@ func (g *devGen) seriousInjury() Deviation {
 		ReportedToMunicipal:   true,
 		MunicipalRef:          fmt.Sprintf("AVVIK-%d-%04d", day.Year(), refs[day.Year()]),
 		Status:                model.DevClosed,
-		ClosedOn:              day.AddDays(21),
+		ClosedOn:              g.onDuty(day.AddDays(21)),
 		ClosedBy:              "Enhetsleder",
 	}
 	m := model.Measure{
@@ -432,6 +446,18 @@ type seriousCase struct {
 	measure             string
 }
 
+// twoStaff is the measure after the serious violence case, in the words
+// of each kind of unit.
+var twoStaff = map[model.Sector]string{
+	model.SectorSykehjem:         "Alltid to ansatte ved stell når det er kjent uro",
+	model.SectorHjemmetjeneste:   "Alltid to ansatte ved besøk hos brukere med kjent uro",
+	model.SectorHelseOmsorgAnnet: "Alltid to ansatte ved stell når det er kjent uro",
+	model.SectorSkole:            "Alltid to voksne til stede når en elev med kjent uro skal skjermes",
+	model.SectorBarnehage:        "Alltid to ansatte i samtaler med foreldre der det er kjent konflikt",
+	model.SectorTekniskDrift:     "Alltid to ved oppdrag hos personer med kjent konflikt",
+	model.SectorKontor:           "Alltid to ansatte i samtaler med besøkende som har truet tidligere",
+}
+
 var seriousCases = []seriousCase{
 	{cat: model.DevFire, sev: model.SeveritySerious,
 		what:    "Brann i en tørketrommel. Ansatt fikk brannskader på begge hender ved slokking og ble innlagt på sykehus.",
@@ -446,8 +472,8 @@ var seriousCases = []seriousCase{
 	{cat: model.DevViolence, sev: model.SeverityVerySerious, violence: model.ViolencePhysical,
 		what:    "En {k} dyttet ansatt, som falt mot en dørkarm og brakk hoften.",
 		action:  "Kollega tilkalt, ambulanse. Arbeidstilsynet og politiet varslet samme dag; debrifing neste dag.",
-		cause:   "Kjent uro hos {k}, og ansatt var alene i situasjonen.",
-		measure: "Alltid to ansatte ved stell når det er kjent uro"},
+		cause:   "Kjent uro hos {kb}, og ansatt var alene i situasjonen.",
+		measure: "Alltid to ansatte til stede når det er kjent uro"},
 }
 
 // seriousCases are the § 5-2 cases besides the fall: last year a fire, a
@@ -461,7 +487,7 @@ func (g *devGen) seriousCases(o Options) []Deviation {
 	defer func() { g.r = saved }()
 	var out []Deviation
 	for i, c := range seriousCases {
-		day := model.NewDate(g.today.Year()-1, time.Month(2+3*i+r.IntN(3)), 1+r.IntN(28))
+		day := g.onDuty(model.NewDate(g.today.Year()-1, time.Month(2+3*i+r.IntN(3)), 1+r.IntN(28)))
 		g.refs[day.Year()]++
 		d := model.Deviation{
 			Date:                  day,
@@ -478,18 +504,22 @@ func (g *devGen) seriousCases(o Options) []Deviation {
 			ReportedToMunicipal:   true,
 			MunicipalRef:          fmt.Sprintf("AVVIK-%d-%04d", day.Year(), g.refs[day.Year()]),
 			Status:                model.DevClosed,
-			ClosedOn:              day.AddDays(14 + r.IntN(21)),
+			ClosedOn:              g.onDuty(day.AddDays(14 + r.IntN(21))),
 			ClosedBy:              "Enhetsleder",
 		}
 		if c.cat == model.DevViolence {
 			d.ViolenceType = c.violence
 			d.FollowUpOffered = []model.FollowUpOffer{model.FollowUpConversation, model.FollowUpDebriefing, model.FollowUpBHT}
 		}
-		m := model.Measure{Title: c.measure, Responsible: roleLeader, Created: day.AddDays(1), Deadline: day.AddMonths(2)}
+		title := c.measure
+		if t, ok := twoStaff[g.sector]; ok && c.cat == model.DevViolence {
+			title = t
+		}
+		m := model.Measure{Title: title, Responsible: roleLeader, Created: day.AddDays(1), Deadline: day.AddMonths(2)}
 		g.settle(&m)
 		out = append(out, Deviation{Deviation: d, Measures: []model.Measure{m}})
 	}
-	day := maxDate(model.NewDate(g.today.Year(), 1, 1), g.today.AddDays(-4))
+	day := g.onDuty(maxDate(model.NewDate(g.today.Year(), 1, 1), g.today.AddDays(-4)))
 	out = append(out, Deviation{Deviation: model.Deviation{
 		Date:            day,
 		Place:           "Inngangsparti",
@@ -541,6 +571,7 @@ func (g *devGen) photoCases(o Options) []Deviation {
 		if first+i == o.Today.Year() {
 			day = maxDate(model.NewDate(o.Today.Year(), 1, 1), o.Today.AddDays(-9))
 		}
+		day = g.onDuty(day)
 		g.refs[day.Year()]++
 		d := model.Deviation{
 			Date:                day,

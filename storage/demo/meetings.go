@@ -37,7 +37,7 @@ var itemNotes = map[model.AgendaKind][]string{
 	model.AgendaAttendance:  {"Fraværet er litt høyere enn målet. Langtidsfraværet står for det meste.", "Nærværet har bedret seg siden forrige kvartal.", "Korttidsfraværet har økt i vintermånedene, som vanlig."},
 	model.AgendaDeviations:  {"Gjennomgang av avvik siden sist. Flest meldinger om organisatoriske forhold.", "Avvikene er behandlet og lukket, med ett unntak."},
 	model.AgendaActionPlan:  {"Status for tiltakene ble gjennomgått. Noen tiltak har passert fristen.", "De fleste tiltakene er i rute."},
-	model.AgendaRisk:        {"Risikovurderingen for forflytning skal revideres.", "Ny risikovurdering etter ombyggingen ble gjennomgått."},
+	model.AgendaRisk:        {riskNoteMark, "Ny risikovurdering etter ombyggingen ble gjennomgått."},
 	model.AgendaViolence:    {"Kartleggingen er oppdatert. Alarmene ble testet i forrige måned.", "Rutinen for oppfølging etter hendelser ble gjennomgått."},
 	model.AgendaSafetyRound: {"Funnene fra vernerunden ble gjennomgått og lagt inn som tiltak.", "Vernerunden er planlagt med verneombud og leder."},
 	model.AgendaTenFactor:   {"Innsatsområdet ble drøftet på personalmøtet.", "Tiltakene fra 10-FAKTOR evalueres neste kvartal."},
@@ -45,11 +45,35 @@ var itemNotes = map[model.AgendaKind][]string{
 }
 
 var demoDecisions = []string{
-	"Leder lager en plan for opplæring i forflytning innen neste møte",
+	trainingDecisionMark,
 	"Verneombudet og leder går gjennom rutinen for alenearbeid",
 	"Det bestilles en ergonomisk kartlegging fra bedriftshelsetjenesten",
 	"Rutinen for avviksmelding tas opp på neste personalmøte",
 	"Alarmene testes hver måned og resultatet føres i loggen",
+}
+
+// riskNoteMark and trainingDecisionMark stand for the texts whose topic
+// depends on the sector (sectorTopic).
+const (
+	riskNoteMark         = "{risk}"
+	trainingDecisionMark = "{training}"
+)
+
+func riskNote(t [2]string) string { return "Risikovurderingen for " + t[0] + " skal revideres." }
+
+func trainingDecision(t [2]string) string {
+	return "Leder lager en plan for opplæring i " + t[1] + " innen neste møte"
+}
+
+// forSector puts the sector's topic into a marked text.
+func forSector(text string, topic [2]string) string {
+	switch text {
+	case riskNoteMark:
+		return riskNote(topic)
+	case trainingDecisionMark:
+		return trainingDecision(topic)
+	}
+	return text
 }
 
 var customItems = []string{"Ny garderobe", "Inneklima i fellesarealet", "Ombygging av kjøkkenet", "Opplæringsplan for nyansatte"}
@@ -62,10 +86,10 @@ type Meetings struct {
 }
 
 // genMeetings generates the meetings of every replica and the wheel.
-func genMeetings(o Options, members []model.CommitteeMember) Meetings {
+func genMeetings(o Options, sector model.Sector, members []model.CommitteeMember) Meetings {
 	out := Meetings{Wheel: wheel(o.Seed, o.Today), Today: o.Today}
 	for replica := range o.Scale {
-		out.Meetings = append(out.Meetings, meetings(o.Seed, replica, o, members)...)
+		out.Meetings = append(out.Meetings, meetings(o.Seed, replica, o, topicOf(sector), members)...)
 	}
 	return out
 }
@@ -74,7 +98,7 @@ func genMeetings(o Options, members []model.CommitteeMember) Meetings {
 const maxMeetingMeasures = 5
 
 // meetings generates the meetings of one replica.
-func meetings(seed int64, replica int, o Options, members []model.CommitteeMember) []Meeting {
+func meetings(seed int64, replica int, o Options, topic [2]string, members []model.CommitteeMember) []Meeting {
 	r := rand.New(rand.NewPCG(uint64(seed)+uint64(replica)*7919, 0x6d6f7465))
 	start := model.NewDate(o.Today.Year()-3, 1, 1)
 	var out []Meeting
@@ -82,11 +106,11 @@ func meetings(seed int64, replica int, o Options, members []model.CommitteeMembe
 	last := model.Date{}
 	for y := start.Year(); y <= o.Today.Year(); y++ {
 		for _, mo := range months {
-			day := model.NewDate(y, mo, 8+r.IntN(14)).AddDays(replica)
+			day := workday(model.NewDate(y, mo, 8+r.IntN(14)).AddDays(replica))
 			if day.After(o.Today.AddDays(21)) {
 				continue
 			}
-			out = append(out, meeting(r, day, last, o.Today, members))
+			out = append(out, meeting(r, day, last, o.Today, topic, members))
 			last = day
 		}
 	}
@@ -100,12 +124,12 @@ func meetings(seed int64, replica int, o Options, members []model.CommitteeMembe
 	}
 	// Always one planned meeting ahead, so the dashboard has a next one.
 	if len(out) == 0 || !out[len(out)-1].Date.After(o.Today) {
-		out = append(out, meeting(r, o.Today.AddDays(14+replica), last, o.Today, members))
+		out = append(out, meeting(r, workday(o.Today.AddDays(14+replica)), last, o.Today, topic, members))
 	}
 	return out
 }
 
-func meeting(r *rand.Rand, day, last, today model.Date, members []model.CommitteeMember) Meeting {
+func meeting(r *rand.Rand, day, last, today model.Date, topic [2]string, members []model.CommitteeMember) Meeting {
 	facts := model.AgendaFacts{
 		DeviationsSinceLast:  r.IntN(5),
 		OpenMeasures:         1 + r.IntN(10),
@@ -147,7 +171,7 @@ func meeting(r *rand.Rand, day, last, today model.Date, members []model.Committe
 		it := &m.Agenda[i]
 		if it.Notes == "" {
 			if ns, ok := itemNotes[it.Kind]; ok {
-				it.Notes = pick(r, ns)
+				it.Notes = forSector(pick(r, ns), topic)
 			} else {
 				it.Notes = "Saken ble drøftet."
 			}
@@ -159,7 +183,7 @@ func meeting(r *rand.Rand, day, last, today model.Date, members []model.Committe
 		if it.Closed {
 			continue
 		}
-		text := pick(r, demoDecisions)
+		text := forSector(pick(r, demoDecisions), topic)
 		var did uint64
 		m, did = m.AddDecision(it.ID, text)
 		if r.IntN(3) == 0 {

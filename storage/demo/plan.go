@@ -317,11 +317,11 @@ func (g *gen) assessments(replica int) []Assessment {
 	dept := pick(r, g.deps)
 	var annualDate model.Date
 	if replica == 0 {
-		annualDate = today.AddMonths(-13 - r.IntN(4))
+		annualDate = workday(today.AddMonths(-13 - r.IntN(4)))
 	} else {
-		annualDate = g.between(g.start.AddMonths(13), today.AddDays(-30))
+		annualDate = workday(g.between(g.start.AddMonths(13), today.AddDays(-30)))
 	}
-	prevDate := annualDate.AddMonths(-12 - r.IntN(3))
+	prevDate := workday(annualDate.AddMonths(-12 - r.IntN(3)))
 	hazards := g.pickHazards(g.sector.hazards, 4+r.IntN(5))
 
 	var out []Assessment
@@ -356,12 +356,13 @@ func (g *gen) assessments(replica int) []Assessment {
 	if themeDate.Before(g.start) {
 		themeDate = today
 	}
+	themeDate = workday(themeDate)
 	theme := g.pickHazards(g.sector.hazards, 4+r.IntN(5))
 	t := ordinary(fmt.Sprintf("Risikovurdering av arbeidsmiljøet %d – hele enheten", themeDate.Year()), "Alle avdelinger", themeDate)
 	add(t, g.items(theme, themeDate, true, 0))
 
 	// Before a reorganisation (konsekvensvurdering), in progress.
-	changeDate := maxDate(g.start, today.AddDays(-10-r.IntN(40)))
+	changeDate := workday(maxDate(g.start, today.AddDays(-10-r.IntN(40))))
 	change := model.RiskAssessment{
 		Title:        g.sector.changeTitle,
 		Area:         g.sector.changeArea,
@@ -378,7 +379,7 @@ func (g *gen) assessments(replica int) []Assessment {
 	add(change, g.items(g.pickHazards(changeHazards, 4+r.IntN(3)), changeDate, true, 0))
 
 	if r.IntN(2) == 0 {
-		draftDate := maxDate(g.start, today.AddDays(-r.IntN(20)))
+		draftDate := workday(maxDate(g.start, today.AddDays(-r.IntN(20))))
 		draftDept := pick(r, g.deps)
 		draft := model.RiskAssessment{
 			Title:  "Risikovurdering – " + draftDept,

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,17 +28,86 @@ type SafetyRound struct {
 	CompletedOn model.Date
 }
 
-// findingNotes are the comments of demo findings; the area is put in front.
-var findingNotes = []string{
+// findingTopic is a kind of checklist question, told by words in its
+// text, and the comments a finding on such a question may get.
+type findingTopic struct {
+	words []string // lower case; a question holding one is of the topic
+	notes []string
+}
+
+// findingTopics are tried in order, the more specific first; a question
+// of none gets genericNotes, which fit any question.
+var findingTopics = []findingTopic{
+	{[]string{"vaksine"}, []string{"ikke alle nyansatte har fått tilbud om vaksine", "oversikten over hvem som har fått vaksinetilbud er ikke oppdatert"}},
+	{[]string{"stoffkartotek", "sikkerhetsdatablad"}, []string{"stoffkartoteket mangler flere av produktene som er i bruk", "stoffkartoteket mangler sikkerhetsdatablad for nye produkter"}},
+	{[]string{"verneutstyr", "hansker", "åndedrettsvern", "øyeskyll", "nøddusj"}, []string{"utstyret manglet ved befaringen", "utstyret finnes, men brukes ikke alltid"}},
+	{[]string{"kjemikalier", "stoffer"}, []string{"kjemikalier sto i et ulåst skap", "flere flasker mangler merking etter omtapping"}},
+	{[]string{"branndør"}, []string{"døren lukket ikke helt av seg selv ved test", "døren var kilt opp under befaringen"}},
+	{[]string{"rømningsvei", "fri for", "snuble", "ryddig", "lagring"}, []string{"ryddet på stedet, men problemet kommer igjen", "utstyr og esker var satt fra seg der de ikke skal stå"}},
+	{[]string{"ledelys", "nødutgang"}, []string{"skiltet over en nødutgang lyser ikke", "ledelyset i en gang virker ikke"}},
+	{[]string{"belysning"}, []string{"flere lysrør er mørke og ikke meldt", "belysningen er for svak ved arbeidsplassene"}},
+	{[]string{"luftkvalitet", "temperatur", "ventilasjon", "avsug"}, []string{"tung luft og høy temperatur utover dagen", "ventilasjonen er meldt til eiendom, men ikke utbedret"}},
+	{[]string{"støyen", "støynivå", "støy i", "hørsel"}, []string{"høyt støynivå i perioder; lyddemping mangler", "ansatte har meldt fra om støyen flere ganger"}},
+	{[]string{"skjøteledning", "elektrisk"}, []string{"en skjøteledning med skadet isolasjon lå over gangen", "for mange apparater koblet til samme skjøteledning"}},
+	{[]string{"alarm", "tilkalle hjelp"}, []string{"alarmen er ikke testet etter rutinen", "alarmen dekker ikke hele arealet"}},
+	{[]string{"strødd", "måket"}, []string{"ikke strødd før arbeidsstart de kaldeste morgenene"}},
+	{[]string{"kontrollert", "vedlikeholdt", "testet"}, []string{"mangler dokumentasjon på siste kontroll", "kontrollen er ikke gjort innen fristen"}},
+	{[]string{"øvd", "øvelse"}, []string{"øvelsen er ikke gjennomført ennå i år", "øvelsen ble utsatt, og ny dato er ikke satt"}},
+	{[]string{"opplæring", "kjenner"}, []string{"ikke alle har fått opplæring; nyansatte og vikarer mangler", "rutinen finnes, men er ikke kjent blant de ansatte"}},
+	{[]string{"førstehjelp", "akuttutstyr", "hjertestarter"}, []string{"førstehjelpsskrinet mangler plaster og bandasjer", "noe av utstyret har gått ut på dato"}},
+	{[]string{"ergonomisk", "arbeidsstilling", "bøying", "løft", "arbeidshøyde"}, []string{"arbeidshøyden passer ikke for alle og gir belastning over tid", "hjelpemidlene finnes, men brukes lite"}},
+	{[]string{"håndvask", "hygiene", "hånddesinfeksjon", "smittevern", "renhold", "rene"}, []string{"såpe og tørkepapir manglet ved befaringen", "rutinen følges ikke alltid i travle perioder"}},
+	{[]string{"arbeidsmengde", "tidspress", "støtte", "pause", "bemanning", "forventes", "konflikt", "kommunikasjon", "respekt", "trakassering", "samarbeidstid", "planlegging", "turnus", "vaktordning", "kjøreliste"}, []string{"flere ansatte opplever at det ikke er slik i travle perioder", "ulike erfaringer blant de ansatte; tas opp i personalmøtet"}},
+	{[]string{"rutine", "plan", "kartlagt", "instruks", "vurdert før"}, []string{"rutinen finnes, men er ikke kjent blant de ansatte", "rutinen er ikke oppdatert etter omorganiseringen"}},
+	{[]string{"utstyr", "hjelpemidler", "stol", "skjermen", "senger", "maskin", "verktøy", "tjenestebil", "kjøretøy", "lekeapparat"}, []string{"utstyret er slitt og bør skiftes", "det er ikke nok utstyr til alle som trenger det"}},
+	{[]string{"forsvarlig stand", "skader", "fukt"}, []string{"skader på gulv og dørkarmer er meldt, men ikke utbedret", "fuktmerker i taket i ett rom"}},
+}
+
+var genericNotes = []string{
 	"ikke i orden ved befaringen, må følges opp",
 	"delvis i orden; ansatte har meldt fra om det flere ganger",
-	"mangler dokumentasjon på siste kontroll",
-	"utstyret er slitt og bør skiftes",
-	"rutinen finnes, men er ikke kjent blant de ansatte",
-	"ryddet på stedet, men problemet kommer igjen",
+}
+
+// findingNotesFor returns the comments that fit a finding on the question.
+func findingNotesFor(question string) []string {
+	q := strings.ToLower(question)
+	for _, t := range findingTopics {
+		for _, w := range t.words {
+			if strings.Contains(q, w) {
+				return t.notes
+			}
+		}
+	}
+	return genericNotes
 }
 
 var roundResponsibles = []string{"Leder", "Vaktmester", "Avdelingsleder", "Verneombud og leder", "Driftsleder eiendom"}
+
+// peopleResponsibles follow up findings about how the work is organised,
+// routines and training; the caretaker and property manager only those
+// about the building and its equipment.
+var peopleResponsibles = []string{"Leder", "Avdelingsleder", "Verneombud og leder"}
+
+// peopleTopics are the first words of the topics that are about people
+// and routines rather than the building.
+var peopleTopics = []string{"vaksine", "opplæring", "øvd", "arbeidsmengde", "rutine", "håndvask"}
+
+// findingResponsibles returns who may be responsible for following up a
+// finding on the question.
+func findingResponsibles(question string) []string {
+	q := strings.ToLower(question)
+	for _, t := range findingTopics {
+		for _, w := range t.words {
+			if strings.Contains(q, w) {
+				if slices.Contains(peopleTopics, t.words[0]) {
+					return peopleResponsibles
+				}
+				return roundResponsibles
+			}
+		}
+	}
+	return peopleResponsibles
+}
 
 // genSafetyRounds builds the rounds; a stream of its own keeps the other
 // generated data unchanged.
@@ -52,7 +122,7 @@ func genSafetyRounds(o Options, sector model.Sector, deps []string, members []mo
 	for replica := range o.Scale {
 		for year := o.Today.Year() - 2; year <= o.Today.Year(); year++ {
 			for _, month := range []int{3, 10} {
-				day := model.NewDate(year, time.Month(month), 5+r.IntN(20))
+				day := workday(model.NewDate(year, time.Month(month), 5+r.IntN(20)))
 				if !day.Before(o.Today) {
 					continue
 				}
@@ -110,7 +180,7 @@ func (g *gen) safetyRound(tmpl model.ChecklistTemplate, day model.Date, deps []s
 	}
 	sr.PreMeetingNotes = "Gikk gjennom status på tiltakene fra forrige vernerunde og avvik meldt siden sist. Valgte tema: " +
 		strings.ToLower(pick(r, tmpl.Sections).Title) + "."
-	out := SafetyRound{Measures: map[int][]model.Measure{}, CompletedOn: minDate(day.AddDays(1+r.IntN(6)), g.today)}
+	out := SafetyRound{Measures: map[int][]model.Measure{}, CompletedOn: workday(minDate(day.AddDays(1+r.IntN(6)), g.today))}
 	findings := 0
 	for _, q := range sr.Questions() {
 		x := r.IntN(100)
@@ -119,7 +189,7 @@ func (g *gen) safetyRound(tmpl model.ChecklistTemplate, day model.Date, deps []s
 		switch {
 		case x < 10:
 			a = model.AnswerImprove
-			comment = fmt.Sprintf("%s: %s", pick(r, sr.Areas), pick(r, findingNotes))
+			comment = fmt.Sprintf("%s: %s", pick(r, sr.Areas), pick(r, findingNotesFor(q.Text)))
 		case x < 18:
 			a = model.AnswerNotRelevant
 		default:
@@ -133,7 +203,7 @@ func (g *gen) safetyRound(tmpl model.ChecklistTemplate, day model.Date, deps []s
 		if r.IntN(10) == 0 {
 			continue // fixed on the spot, noted in the summary
 		}
-		m := model.NewMeasureFromFinding(sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), pick(r, roundResponsibles),
+		m := model.NewMeasureFromFinding(sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), pick(r, findingResponsibles(q.Text)),
 			out.CompletedOn.AddDays(21+r.IntN(100)), out.CompletedOn)
 		m.Title = shortTitle(m.Title)
 		g.settle(&m)
@@ -168,7 +238,7 @@ func (g *gen) photoFinding(sr *model.SafetyRound, out *SafetyRound) bool {
 	for j := range sr.Answers {
 		if sr.Answers[j].Number == q.Number {
 			sr.Answers[j].Answer = model.AnswerImprove
-			sr.Answers[j].Comment = sr.Areas[0] + ": " + findingNotes[0]
+			sr.Answers[j].Comment = sr.Areas[0] + ": " + findingNotesFor(q.Text)[0]
 		}
 	}
 	m := model.NewMeasureFromFinding(*sr, q.Number, "Følge opp: "+strings.TrimSuffix(q.Text, "?"), roundResponsibles[1],

@@ -114,7 +114,7 @@ var rejectReasons = []string{
 var postponeReasons = []string{
 	"Leveransen av utstyret er forsinket.",
 	"BHT har flyttet kurset til neste halvår.",
-	"Avventer sammenslåingen av avdelingene.",
+	"Avventer omorganiseringen som er under vurdering.",
 }
 
 // changeHazards are assessed before every reorganisation
@@ -122,7 +122,7 @@ var postponeReasons = []string{
 var changeHazards = []hazardTemplate{
 	{"Uklare roller og ansvar i den nye organiseringen", "Konflikter og usikkerhet i personalgruppen", model.CategoryPsychosocial,
 		"Alle ansatte i de berørte avdelingene", "Informasjonsmøter", 4, 3,
-		[]fix{{"Avklare roller og ansvar i ny avdeling og informere alle ansatte", roleLeader}}},
+		[]fix{{"Avklare roller og ansvar i den nye organiseringen og informere alle ansatte", roleLeader}}},
 	{"Ny turnus etter omorganiseringen", "Flere vakter på rad og mindre hviletid", model.CategoryPsychosocial,
 		"Turnusansatte", "Turnus drøftes med tillitsvalgt", 3, 3,
 		[]fix{{"Drøfte ny turnus med tillitsvalgt og verneombud før den tas i bruk", "Leder og tillitsvalgt"}}},

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -43,10 +44,10 @@ var tfMeasures = map[model.TenFactor][]string{
 	model.TenFactorSelfEfficacy:          {"Faglig veiledning i små grupper", "Erfaringsdeling om vanskelige situasjoner"},
 	model.TenFactorAutonomy:              {"Tydeliggjøre hva den enkelte kan avgjøre selv", "Faste team med eget ansvar for planlegging"},
 	model.TenFactorUseOfCompetence:       {"Kartlegge kompetanse som ikke blir brukt", "Ressurspersoner på fagområder"},
-	model.TenFactorMasteryLeadership:     {"Fast tilbakemeldingssamtale hver måned", "Leder er mer til stede på avdelingene"},
-	model.TenFactorRoleClarity:           {"Oppdaterte funksjonsbeskrivelser for alle stillinger", "Sjekkliste for ansvar på hver vakt"},
+	model.TenFactorMasteryLeadership:     {"Fast tilbakemeldingssamtale hver måned", "Leder er mer til stede i det daglige arbeidet"},
+	model.TenFactorRoleClarity:           {"Oppdaterte funksjonsbeskrivelser for alle stillinger", "Sjekkliste for hvem som har ansvaret for hva"},
 	model.TenFactorCompetenceDevelopment: {"Kompetanseplan med ønsker fra hver ansatt", "Internundervisning en gang i måneden"},
-	model.TenFactorFlexibility:           {"Felles samtale om endringer før de innføres", "Prøveordning med fleksible vakter"},
+	model.TenFactorFlexibility:           {"Felles samtale om endringer før de innføres", "Prøveordning med fleksibel arbeidstid"},
 	model.TenFactorMasteryClimate:        {"Erfaringsdeling som fast punkt på personalmøtet", "Kollegaveiledning i par"},
 	model.TenFactorProsocialMotivation:   {"Dele gode historier fra brukerne", "Tilbakemelding fra brukerundersøkelsen på personalmøtet"},
 }
@@ -54,7 +55,7 @@ var tfMeasures = map[model.TenFactor][]string{
 var tfNotes = map[model.TenFactor][2]string{ // what works, what to improve
 	model.TenFactorMasteryLeadership:     {"Leder er tilgjengelig når det brenner.", "Lite tilbakemelding i hverdagen; mange savner å høre hva de gjør bra."},
 	model.TenFactorCompetenceDevelopment: {"Gode kurs for nyansatte.", "Kursene treffer ikke det vi trenger i hverdagen; ønsker mer læring på jobben."},
-	model.TenFactorRoleClarity:           {"Klare rutiner på dagvakt.", "Uklart hvem som har ansvaret på kveld og i helg."},
+	model.TenFactorRoleClarity:           {"Klare rutiner i det daglige.", "Uklart hvem som har ansvaret når leder ikke er til stede."},
 	model.TenFactorMasteryClimate:        {"Vi hjelper hverandre når det er travelt.", "Lite tid til å dele erfaringer; noen føler seg alene med vanskelige saker."},
 }
 
@@ -73,20 +74,21 @@ func genSurveyRounds(o Options, employees int, members []model.CommitteeMember) 
 	}
 	var out []SurveyRound
 	var prev map[model.TenFactor]int
-	for i, results := range []model.Date{latestResults.AddMonths(-24), latestResults} {
+	prevRespondents := -1
+	for i, results := range tfResultDays(r, latestResults) {
 		latest := i == 1
 		sr := model.NewSurveyRound(model.HMSYear(results.Year()), results)
-		sr.OpensOn = results.AddDays(-42)
-		sr.ClosesOn = results.AddDays(-21)
+		sr.ClosesOn = workday(results.AddDays(-(14 + r.IntN(14))))
+		sr.OpensOn = workday(sr.ClosesOn.AddDays(-(14 + r.IntN(8))))
 		// Make sure the survey stayed within the year it is named after.
 		if sr.OpensOn.Year() != results.Year() {
-			sr.OpensOn = model.NewDate(results.Year(), 1, 1)
+			sr.OpensOn = workday(model.NewDate(results.Year(), 1, 2))
 		}
 		if sr.ClosesOn.Before(sr.OpensOn) {
 			sr.ClosesOn = sr.OpensOn
 		}
-		sr.Invited = invited
-		sr.Respondents = invited * (60 + r.IntN(25)) / 100
+		sr.Invited, sr.Respondents = tfTurnout(r, invited, latest, prevRespondents)
+		prevRespondents = sr.Respondents
 		scores := map[model.TenFactor]int{}
 		for _, f := range model.TenFactors() {
 			v := tfBase[f] + r.IntN(31) - 15
@@ -114,7 +116,8 @@ func genSurveyRounds(o Options, employees int, members []model.CommitteeMember) 
 		// Follow-up by KS's guidance: meeting 1 chooses, meeting 2 agrees
 		// measures.
 		keep, improve := tfKeepImprove(sr)
-		m1, m2 := results.AddDays(21), results.AddDays(42)
+		m1 := workday(results.AddDays(18 + r.IntN(10)))
+		m2 := workday(m1.AddDays(14 + r.IntN(14)))
 		sr.Meetings = []model.SurveyMeeting{
 			{Date: m1, Kind: model.SurveyMeetingReview, Notes: "Gikk gjennom resultatene i personalmøtet og valgte områder i grupper."},
 			{Date: m2, Kind: model.SurveyMeetingMeasures, Notes: "Ble enige om tiltak, frist og ansvarlig. Verneombud og tillitsvalgt deltok."},
@@ -155,12 +158,38 @@ func genSurveyRounds(o Options, employees int, members []model.CommitteeMember) 
 		if !latest {
 			// Quarterly evaluations, the last after the measures were evaluated.
 			sr.Meetings = append(sr.Meetings,
-				model.SurveyMeeting{Date: m2.AddMonths(3), Kind: model.SurveyMeetingEvaluation, Notes: "Gikk gjennom tiltakene; god fremdrift."},
-				model.SurveyMeeting{Date: m2.AddMonths(8), Kind: model.SurveyMeetingEvaluation, Notes: "Tiltakene er gjennomført og evaluert."})
+				model.SurveyMeeting{Date: workday(m2.AddMonths(3)), Kind: model.SurveyMeetingEvaluation, Notes: "Gikk gjennom tiltakene; god fremdrift."},
+				model.SurveyMeeting{Date: workday(m2.AddMonths(8)), Kind: model.SurveyMeetingEvaluation, Notes: "Tiltakene er gjennomført og evaluert."})
 		}
 		out = append(out, SurveyRound{SurveyRound: sr, Measures: measures})
 	}
 	return out
+}
+
+// tfTurnout is a round's invited and respondents: staff come and go, so
+// the earlier round invited a few more or fewer, and never exactly as many
+// answered as the round before.
+func tfTurnout(r *rand.Rand, invited int, latest bool, prevRespondents int) (int, int) {
+	if !latest {
+		invited = max(8, invited*(90+r.IntN(16))/100)
+	}
+	respondents := invited * (58 + r.IntN(28)) / 100
+	if respondents == prevRespondents {
+		respondents--
+	}
+	return invited, respondents
+}
+
+// tfResultDays are the days the two rounds' results came: the latest
+// five months ago (so its quarterly evaluation is due), the earlier one
+// two years before it, in a month and on a day of its own.
+func tfResultDays(r *rand.Rand, latest model.Date) []model.Date {
+	latest = workday(latest)
+	earlier := workday(model.NewDate(latest.Year()-2, time.Month(3+r.IntN(7)), 1+r.IntN(28)))
+	if earlier.Month() == latest.Month() && earlier.Day() == latest.Day() {
+		earlier = workday(earlier.AddDays(-9))
+	}
+	return []model.Date{earlier, latest}
 }
 
 // tfKeepImprove picks the highest factor to keep and the lowest (and, if

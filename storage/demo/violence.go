@@ -95,8 +95,9 @@ var violenceTexts = [8]violenceText{
 // genViolence makes the module's data for a demo unit.
 func genViolence(o Options, sector model.Sector, matrix model.RiskMatrix) Violence {
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x564f4c44))
-	care := sector == model.SectorSykehjem || sector == model.SectorHjemmetjeneste
-	day := o.Today.AddDays(-(40 + r.IntN(120)))
+	care := sector == model.SectorSykehjem || sector == model.SectorHjemmetjeneste || sector == model.SectorHelseOmsorgAnnet
+	vs := violenceFor(sector)
+	day := workday(o.Today.AddDays(-(40 + r.IntN(120))))
 	m := model.ViolenceMapping{Date: day, Participants: []string{"Enhetsleder", "Verneombud", "Tillitsvalgt", "BHT"}, Matrix: matrix}
 	size := matrix.Size
 	if size == 0 {
@@ -106,33 +107,30 @@ func genViolence(o Options, sector model.Sector, matrix model.RiskMatrix) Violen
 	var ms []ViolenceMeasure
 	for i, t := range violenceTexts {
 		f := model.ViolenceFactor(i + 1)
-		a := model.FactorAssessment{Factor: f, Answer: t.care, Situations: t.situations, Groups: t.groups, Probability: clamp(t.p), Consequence: clamp(t.c)}
-		title := t.measure
+		v := vs.factors[i]
+		a := model.FactorAssessment{Factor: f, Answer: v.answer, Situations: v.situations, Groups: v.groups, Probability: clamp(t.p), Consequence: clamp(t.c)}
+		title := v.measure
+		responsible := violenceResponsible(t.responsible, care)
 		if !care {
-			a.Answer, a.Situations, a.Groups, a.Probability = t.other, t.otherSits, t.otherGroups, clamp(t.p-1)
-			title = t.otherMeasure
+			a.Probability = clamp(t.p - 1)
 		}
 		m = m.WithFactor(a)
 		if title == "" {
 			continue
 		}
-		meas := model.Measure{Title: title, Responsible: t.responsible, Deadline: day.AddMonths(t.deadlineMonths), Created: day}
+		meas := model.Measure{Title: title, Responsible: responsible, Deadline: day.AddMonths(t.deadlineMonths), Created: day}
 		vm := ViolenceMeasure{Factor: f, Point: t.point, Measure: meas}
 		if t.doneAgo > 0 {
 			vm.CompletedOn = maxDate(day, o.Today.AddDays(-t.doneAgo))
 		}
 		ms = append(ms, vm)
 	}
-	m.Combined = model.CombinedAssessment{
-		Assessment:  "Faktorene forsterker hverandre på kveld og natt: alenearbeid, lav bemanning og vikarer uten opplæring i de samme timene. Dette prioriteres først.",
-		Probability: clamp(4), Consequence: clamp(4),
-	}
+	m.Combined = model.CombinedAssessment{Assessment: vs.combined, Probability: clamp(4), Consequence: clamp(4)}
 	if !care {
-		m.Combined.Assessment = "Risikoen er størst der avslag, alenearbeid og manglende skjerming faller sammen. Dette prioriteres først."
 		m.Combined.Probability = clamp(3)
 	}
 	ms = append(ms, ViolenceMeasure{Factor: model.FactorCombined, Point: model.PointStaffing, Measure: model.Measure{
-		Title: "Ingen alene med kjent utagerende bruker på kveld og natt", Responsible: "Enhetsleder", Deadline: day.AddMonths(2), Created: day}})
+		Title: vs.combinedMeasure, Responsible: "Enhetsleder", Deadline: day.AddMonths(2), Created: day}})
 
 	rt := model.ViolenceRoutines{}
 	for _, k := range model.RoutineKinds() {
@@ -144,13 +142,10 @@ func genViolence(o Options, sector model.Sector, matrix model.RiskMatrix) Violen
 		{Date: day.AddDays(-200), Employees: true, Representatives: true, Method: model.InfoWritten},
 	}
 	for i := range rt.Informed {
-		rt.Informed[i].Date = minDate(rt.Informed[i].Date, o.Today)
+		rt.Informed[i].Date = workday(minDate(rt.Informed[i].Date, o.Today))
 	}
 
-	group := "nattevakter og kveldsvakter"
-	if !care {
-		group = "ansatte i publikumsmottaket"
-	}
+	group := vs.group
 	var ts []model.ViolenceTraining
 	for replica := range o.Scale {
 		shift := replica * 7
@@ -160,12 +155,15 @@ func genViolence(o Options, sector model.Sector, matrix model.RiskMatrix) Violen
 			// Last year's drill in handling a threatening situation, not yet
 			// repeated: the dashboard flags it.
 			model.ViolenceTraining{Date: o.Today.AddDays(-(380 + r.IntN(40) + shift)), Topic: "Øvelse: truende situasjon", Kind: model.TrainingDrill,
-				Participants: 10 + r.IntN(12), Groups: "alle i direkte brukerkontakt", Repeat: model.RepeatYear},
+				Participants: 10 + r.IntN(12), Groups: vs.contact, Repeat: model.RepeatYear},
 			model.ViolenceTraining{Date: o.Today.AddDays(-(250 + r.IntN(60) + shift)), Topic: "Kurs i forebygging og håndtering av vold og trusler", Kind: model.TrainingCourse,
 				Participants: 20 + r.IntN(20), Groups: "faste ansatte", Repeat: model.RepeatTwoYears},
 			model.ViolenceTraining{Date: o.Today.AddDays(-(20 + r.IntN(30) + shift)), Topic: "Gjennomgang av rutinene for nyansatte og vikarer", Kind: model.TrainingReview,
 				Participants: 4 + r.IntN(6), Groups: "vikarer og nyansatte", Repeat: model.RepeatHalfYear},
 		)
+	}
+	for i := range ts {
+		ts[i].Date = workday(ts[i].Date)
 	}
 	return Violence{Mapping: m, Measures: ms, Routines: rt, Trainings: ts}
 }
@@ -202,4 +200,13 @@ func writeViolence(b *storage.Batch, v Violence) error {
 		}
 	}
 	return nil
+}
+
+// violenceResponsible is who is responsible for a mapping measure: the
+// care unit's nurse in charge of the subject is the leader elsewhere.
+func violenceResponsible(r string, care bool) string {
+	if !care && r == "Fagsykepleier" {
+		return "Leder"
+	}
+	return r
 }
