@@ -34,7 +34,7 @@ func NewDashboard(lastYear, thisYear []WheelEntry, ms []Measure, devs []Deviatio
 	}
 	slices.SortStableFunc(d.OverdueMeasures, func(a, b Measure) int { return a.Deadline.Compare(b.Deadline) })
 	for _, dv := range devs {
-		if dv.Open() && dv.Severity.Serious() {
+		if OpenSerious(dv) {
 			d.SeriousOpen = append(d.SeriousOpen, dv)
 		}
 	}

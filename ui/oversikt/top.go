@@ -46,7 +46,7 @@ func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
 	t.MeasuresText, t.Measures = t.row(theme.ListIcon(), fmt.Sprintf(lang.L("Tiltak: %d forfalt · %d åpne"), d.Plan.Overdue, d.Plan.Open),
 		d.Plan.Overdue > 0, func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
 	t.DeviationsText, t.Deviations = t.row(theme.WarningIcon(), fmt.Sprintf(lang.L("Åpne alvorlige avvik: %d"), len(d.SeriousOpen)),
-		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpen}) })
+		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpenSerious}) })
 	return t, widget.NewCard(lang.L("Nå"), fmt.Sprintf(lang.L("per %s"), d.Today), t.box)
 }
 
