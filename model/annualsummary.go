@@ -139,7 +139,7 @@ func committeeSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		roles = append(roles, r.Short())
 	}
 	l.Figures = "Roller: " + orDashText(strings.Join(roles, ", "))
-	for _, r := range []Role{RoleLeder, RoleVerneombud, RoleTillitsvalgt} {
+	for _, r := range RequiredRoles() {
 		if !f.Committee.Has(r) {
 			miss = append(miss, strings.ToLower(r.Short()))
 		}

@@ -14,6 +14,9 @@ type Dashboard struct {
 	Plan            ActionPlanSummary
 	OverdueMeasures []Measure
 	SeriousOpen     []Deviation
+	// MissingRoles are the required committee roles no member holds today
+	// (MissingRoles); set by whoever reads the members.
+	MissingRoles []Role
 }
 
 // NewDashboard builds the dashboard on today from last year's and this

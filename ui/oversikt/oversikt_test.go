@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/uitest"
@@ -146,5 +147,36 @@ func TestNoInputLostName(t *testing.T) {
 	env2.Leave(func() { left = true }, nil)
 	if left || env2.Guard.Prompt() == nil {
 		t.Errorf("a name that cannot be saved was dropped without asking (left %v)", left)
+	}
+}
+
+// TestMissingRoleAlarm: with every required role held the «Nå» card has
+// no role alarm; without a verneombud it says so in red and opens the
+// committee page.
+func TestMissingRoleAlarm(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	if top, _ := NewTop(env); top.RolesText != nil {
+		t.Fatalf("alarm with all roles held: %q", top.RolesText.Text)
+	}
+	members, err := st.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range members {
+		if m.Role == model.RoleVerneombud {
+			if err := st.DeleteMember(m.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	top, _ := NewTop(env)
+	if top.RolesText == nil || top.RolesText.Text != "! Utvalget mangler: verneombud" {
+		t.Fatalf("role alarm %+v", top.RolesText)
+	}
+	var page string
+	env.Navigate = func(id string) { page = id }
+	test.Tap(top.Roles)
+	if page != "enhet" {
+		t.Errorf("opened %q", page)
 	}
 }
