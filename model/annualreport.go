@@ -308,6 +308,21 @@ type AnnualFigures struct {
 	Modules []ModuleStatus
 	// Review are the committee's annual review's figures (ReviewFiguresFor).
 	Review ReviewFigures
+	// Started is the unit's start (Unit.Start) when it lies in the year,
+	// else zero: duties before it are not the unit's (StartNote), and the
+	// year asks for meetings and a safety round only in the whole quarters
+	// after it (QuartersFrom).
+	Started Date
+}
+
+// StartNote says, for a year the unit started in, from when the year's
+// duties count; "" for other years.
+func StartNote(f AnnualFigures) string {
+	if f.Started.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("Enheten startet %s. Plikter med frist før denne datoen teller ikke, og møter og vernerunder kreves bare for hele kvartaler etter start (%d av 4).",
+		f.Started, QuartersFrom(f.Year, f.Started))
 }
 
 // MembersInYear returns the committee members active at some time in
@@ -336,6 +351,9 @@ func MembersInYear(members []CommitteeMember, year HMSYear) []CommitteeMember {
 // ComputeAnnualFigures computes the key figures for d.Year.
 func ComputeAnnualFigures(d AnnualData) AnnualFigures {
 	f := AnnualFigures{Year: d.Year, Today: d.Today}
+	if d.Year.Contains(d.Unit.Start) {
+		f.Started = d.Unit.Start
+	}
 	for _, m := range MembersInYear(d.Members, d.Year) {
 		if m.Role.Valid() && !f.Committee.Has(m.Role) {
 			f.Committee.Roles = append(f.Committee.Roles, m.Role)

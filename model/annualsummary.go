@@ -139,7 +139,7 @@ func committeeSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		roles = append(roles, r.Short())
 	}
 	l.Figures = "Roller: " + orDashText(strings.Join(roles, ", "))
-	for _, r := range []Role{RoleLeder, RoleVerneombud, RoleTillitsvalgt} {
+	for _, r := range RequiredRoles() {
 		if !f.Committee.Has(r) {
 			miss = append(miss, strings.ToLower(r.Short()))
 		}
@@ -268,7 +268,7 @@ func surveySummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 
 func safetyRoundSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	l.Figures = fmt.Sprintf("%d %s holdt i året", f.SafetyRoundsHeld, pluralWord(f.SafetyRoundsHeld, "vernerunde", "vernerunder"))
-	if f.SafetyRoundsHeld == 0 {
+	if f.SafetyRoundsHeld == 0 && QuartersFrom(f.Year, f.Started) > 0 {
 		l.missing("Ingen fullført vernerunde i året")
 	}
 	if n := f.SafetyRoundsUnfinished; n > 0 {
@@ -298,8 +298,8 @@ func focusByKind(focus []SurveyFocusArea) string {
 
 func meetingSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	l.Figures = fmt.Sprintf("%d %s holdt i året", f.MeetingsHeld, pluralWord(f.MeetingsHeld, "møte", "møter"))
-	if TooFewMeetings(f.MeetingsHeld) {
-		l.attend(fmt.Sprintf("Færre enn %d møter", MinMeetingsPerYear))
+	if minimum := MinMeetingsIn(f.Year, f.Started); TooFewMeetings(f.MeetingsHeld, minimum) {
+		l.attend(fmt.Sprintf("Færre enn %d %s", minimum, pluralWord(minimum, "møte", "møter")))
 	}
 	l.overdue(f.Plan.OverdueBySource[SourceMeetingDecision])
 }

@@ -74,6 +74,20 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"unfinished round", func(f *AnnualFigures) { f.SafetyRoundsUnfinished = 1 }, ModuleVernerunder, SummaryAttend, "1 vernerunde ikke fullført"},
 		{"three meetings", func(f *AnnualFigures) { f.MeetingsHeld = MinMeetingsPerYear - 1 }, ModuleMoter, SummaryAttend, "Færre enn"},
 		{"four meetings", func(f *AnnualFigures) { f.MeetingsHeld = MinMeetingsPerYear }, ModuleMoter, SummaryOK, ""},
+		// The year the unit started: meetings and a round only for the whole
+		// quarters after the start.
+		{"started in December, no meeting", func(f *AnnualFigures) {
+			f.Started, f.MeetingsHeld = ymd(int(f.Year), 12, 4), 0
+		}, ModuleMoter, SummaryOK, ""},
+		{"started in December, no round", func(f *AnnualFigures) {
+			f.Started, f.SafetyRoundsHeld = ymd(int(f.Year), 12, 4), 0
+		}, ModuleVernerunder, SummaryOK, ""},
+		{"started in September, no meeting", func(f *AnnualFigures) {
+			f.Started, f.MeetingsHeld = ymd(int(f.Year), 9, 15), 0
+		}, ModuleMoter, SummaryAttend, "Færre enn 1 møte"},
+		{"started in April, two meetings", func(f *AnnualFigures) {
+			f.Started, f.MeetingsHeld = ymd(int(f.Year), 4, 1), 2
+		}, ModuleMoter, SummaryAttend, "Færre enn 3 møter"},
 		{"decision overdue", func(f *AnnualFigures) { f.Plan.OverdueBySource[SourceMeetingDecision] = 1 }, ModuleMoter, SummaryAttend, "1 tiltak over fristen"},
 		{"module not in use", func(f *AnnualFigures) { f.Modules[5].InUse = false }, ModuleAvvik, SummaryNoData, "ikke tatt i bruk"},
 	}

@@ -180,3 +180,24 @@ func ActiveMembers(members []CommitteeMember, d Date) []CommitteeMember {
 	})
 	return active
 }
+
+// RequiredRoles are the roles the committee must have filled: leder,
+// verneombud and tillitsvalgt (the annual summary's «Mangler …» and the
+// dashboard's alarm).
+func RequiredRoles() []Role { return []Role{RoleLeder, RoleVerneombud, RoleTillitsvalgt} }
+
+// MissingRoles returns the required roles no member holds on d, in
+// RequiredRoles order.
+func MissingRoles(members []CommitteeMember, d Date) []Role {
+	var miss []Role
+	for _, r := range RequiredRoles() {
+		held := false
+		for _, m := range members {
+			held = held || (m.Role == r && m.ActiveOn(d))
+		}
+		if !held {
+			miss = append(miss, r)
+		}
+	}
+	return miss
+}

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -218,5 +219,27 @@ func TestMemberJSON(t *testing.T) {
 	var back CommitteeMember
 	if err := json.Unmarshal(b, &back); err != nil || back != m {
 		t.Fatalf("%+v %v", back, err)
+	}
+}
+
+func TestMissingRoles(t *testing.T) {
+	leder := CommitteeMember{Name: "A", Role: RoleLeder, From: d("01.01.2026")}
+	vo := CommitteeMember{Name: "B", Role: RoleVerneombud, From: d("01.01.2026"), To: d("30.06.2026")}
+	tv := CommitteeMember{Name: "C", Role: RoleTillitsvalgt, From: d("01.03.2026")}
+	tests := []struct {
+		name    string
+		members []CommitteeMember
+		day     string
+		want    []Role
+	}{
+		{"none", nil, "01.06.2026", RequiredRoles()},
+		{"all held", []CommitteeMember{leder, vo, tv}, "01.06.2026", nil},
+		{"verneombud ended", []CommitteeMember{leder, vo, tv}, "01.07.2026", []Role{RoleVerneombud}},
+		{"tillitsvalgt not yet", []CommitteeMember{leder, vo, tv}, "28.02.2026", []Role{RoleTillitsvalgt}},
+	}
+	for _, tt := range tests {
+		if got := MissingRoles(tt.members, d(tt.day)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -14,6 +14,9 @@ type Dashboard struct {
 	Plan            ActionPlanSummary
 	OverdueMeasures []Measure
 	SeriousOpen     []Deviation
+	// MissingRoles are the required committee roles no member holds today
+	// (MissingRoles); set by whoever reads the members.
+	MissingRoles []Role
 }
 
 // NewDashboard builds the dashboard on today from last year's and this
@@ -34,7 +37,7 @@ func NewDashboard(lastYear, thisYear []WheelEntry, ms []Measure, devs []Deviatio
 	}
 	slices.SortStableFunc(d.OverdueMeasures, func(a, b Measure) int { return a.Deadline.Compare(b.Deadline) })
 	for _, dv := range devs {
-		if dv.Open() && dv.Severity.Serious() {
+		if OpenSerious(dv) {
 			d.SeriousOpen = append(d.SeriousOpen, dv)
 		}
 	}

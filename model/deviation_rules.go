@@ -397,6 +397,9 @@ func compareNewestFirst(a, b *Deviation) int {
 type DeviationFilter struct {
 	Status   DeviationStatus
 	OpenOnly bool // registrert or under behandling
+	// OpenSeriousOnly keeps the open serious ones (OpenSerious): the
+	// dashboard's «Åpne alvorlige avvik».
+	OpenSeriousOnly bool
 	// NoticeOutstanding keeps the ones whose § 5-2 notice is not recorded.
 	NoticeOutstanding bool
 	Category          DeviationCategory
@@ -408,6 +411,7 @@ func (f DeviationFilter) Match(d Deviation) bool {
 	switch {
 	case f.Status != "" && d.Status != f.Status,
 		f.OpenOnly && !d.Open(),
+		f.OpenSeriousOnly && !OpenSerious(d),
 		f.NoticeOutstanding && !d.NoticeOutstanding(),
 		f.Category != "" && d.Category != f.Category,
 		f.Year != 0 && !f.Year.Contains(d.Date):
@@ -415,6 +419,11 @@ func (f DeviationFilter) Match(d Deviation) bool {
 	}
 	return true
 }
+
+// OpenSerious reports whether d is open and alvorlig or svært alvorlig:
+// the deviations the dashboard counts and the register's «Åpne alvorlige»
+// filter lists.
+func OpenSerious(d Deviation) bool { return d.Open() && d.Severity.Serious() }
 
 // FilterDeviations returns the deviations that pass f, newest first.
 func FilterDeviations(devs []Deviation, f DeviationFilter) []Deviation {

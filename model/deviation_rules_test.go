@@ -459,6 +459,7 @@ func TestFilterDeviations(t *testing.T) {
 		mk(2, "05.01.2026", DevRegistered, DevViolence, SeveritySerious),
 		mk(3, "05.01.2026", DevInProgress, DevInjury, SeverityVerySerious),
 		mk(4, "31.12.2025", DevRegistered, DevFire, SeverityMinor),
+		mk(5, "01.01.2025", DevClosed, DevFire, SeveritySerious),
 	}
 	ids := func(ds []Deviation) []uint64 {
 		var out []uint64
@@ -472,11 +473,12 @@ func TestFilterDeviations(t *testing.T) {
 		f    DeviationFilter
 		want []uint64
 	}{
-		{"all, newest first, same day by ID", DeviationFilter{}, []uint64{3, 2, 4, 1}},
+		{"all, newest first, same day by ID", DeviationFilter{}, []uint64{3, 2, 4, 1, 5}},
+		{"open serious: not minor, not closed", DeviationFilter{OpenSeriousOnly: true}, []uint64{3, 2}},
 		{"open", DeviationFilter{OpenOnly: true}, []uint64{3, 2, 4}},
-		{"status", DeviationFilter{Status: DevClosed}, []uint64{1}},
+		{"status", DeviationFilter{Status: DevClosed}, []uint64{1, 5}},
 		{"category", DeviationFilter{Category: DevInjury}, []uint64{3, 1}},
-		{"year", DeviationFilter{Year: 2025}, []uint64{4, 1}},
+		{"year", DeviationFilter{Year: 2025}, []uint64{4, 1, 5}},
 		{"notice outstanding", DeviationFilter{NoticeOutstanding: true}, []uint64{3}},
 		{"combined", DeviationFilter{Year: 2026, OpenOnly: true, Category: DevViolence}, []uint64{2}},
 		{"none", DeviationFilter{Year: 2024}, nil},

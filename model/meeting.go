@@ -653,6 +653,27 @@ func NextMeeting(ms []Meeting, today Date) (Meeting, bool) {
 // in the domain facts).
 const MinMeetingsPerYear = 4
 
-// TooFewMeetings reports whether held meetings in a year are below
-// MinMeetingsPerYear.
-func TooFewMeetings(held int) bool { return held < MinMeetingsPerYear }
+// TooFewMeetings reports whether held meetings in a year are below the
+// year's minimum (MinMeetingsIn).
+func TooFewMeetings(held, minimum int) bool { return held < minimum }
+
+// QuartersFrom counts the year's quarters that begin on or after start,
+// the day the unit began its records: 4 when start is zero or before the
+// year, 0 when the unit started after the last quarter began.
+func QuartersFrom(year HMSYear, start Date) int {
+	n := 0
+	for q := range 4 {
+		if !year.Start().AddMonths(3 * q).Before(start) {
+			n++
+		}
+	}
+	return n
+}
+
+// MinMeetingsIn is the number of meetings the year asks for: one a
+// quarter (MinMeetingsPerYear); in the year the unit started, one for each
+// whole quarter after the start (QuartersFrom), so a unit started in
+// December is not told it held too few.
+func MinMeetingsIn(year HMSYear, start Date) int {
+	return MinMeetingsPerYear * QuartersFrom(year, start) / 4
+}

@@ -252,6 +252,9 @@ func (d *Document) annualSummary(in *model.AnnualData, f *model.AnnualFigures) {
 	d.Paragraph(fmt.Sprintf("Nøkkeltall for %s. Det som er gjennomført, teller når det er datert i %s (til og med %s); "+
 		"status for tiltak og avvik er per %s. «%s» betyr at noe må følges opp, «%s» at kravet ikke er dokumentert.",
 		in.Year, in.Year, in.Year.StateDate(in.Today), in.Today, model.SummaryAttend.Label(), model.SummaryMissing.Label()))
+	if note := model.StartNote(*f); note != "" {
+		d.Paragraph(note)
+	}
 	t := Table{Columns: []Column{{Title: "Område", Width: 30}, {Title: "Nøkkeltall", Width: 82},
 		{Title: "Status", Width: 22}, {Title: "Merknad", Width: 40}}}
 	for _, l := range model.AnnualSummary(*f) {

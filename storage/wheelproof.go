@@ -197,5 +197,11 @@ func (s *Store) Dashboard(today model.Date) (model.Dashboard, error) {
 	if err != nil {
 		return model.Dashboard{}, err
 	}
-	return model.NewDashboard(last, this, ms, devs, today), nil
+	members, err := s.Members()
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	d := model.NewDashboard(last, this, ms, devs, today)
+	d.MissingRoles = model.MissingRoles(members, today)
+	return d, nil
 }

@@ -78,6 +78,7 @@ func TestContrast(t *testing.T) {
 			checkTextOnSurfaces(t, name, th)
 			checkOnFills(t, name, th)
 			checkCharts(t, name, th)
+			checkOutlines(t, name, th)
 		}
 	}
 }
@@ -144,5 +145,15 @@ func TestChartColorFollowsVariant(t *testing.T) {
 	}
 	if light != lightChart[ChartSeries] || dark != darkChart[ChartSeries] {
 		t.Errorf("ChartColor gave %v / %v", light, dark)
+	}
+}
+
+// checkOutlines: the outline of an unselected radio button or check (and
+// of an entry) shows on the page, in an entry's background and in a
+// dialog, 3:1 (WCAG 1.4.11).
+func checkOutlines(t *testing.T, name string, th fyne.Theme) {
+	bg := colour(th, theme.ColorNameBackground)
+	for _, s := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameOverlayBackground} {
+		check(t, name, theme.ColorNameInputBorder, s, colour(th, theme.ColorNameInputBorder), Over(colour(th, s), bg), minGraphic)
 	}
 }

@@ -26,6 +26,9 @@ var darkColors = map[fyne.ThemeColorName]color.Color{
 	theme.ColorNameForegroundOnPrimary: rgb(0x171718),
 	theme.ColorNameError:               rgb(0xff6e60),
 	theme.ColorNameForegroundOnError:   rgb(0x171718),
+	// The outline of radio buttons, checks and entries (Fyne's #39393A is
+	// 1.6:1 on the page).
+	theme.ColorNameInputBorder: rgb(0x8c8c8e),
 }
 
 var lightColors = map[fyne.ThemeColorName]color.Color{
@@ -41,6 +44,9 @@ var lightColors = map[fyne.ThemeColorName]color.Color{
 	theme.ColorNameForegroundOnSuccess: rgb(0xffffff),
 	theme.ColorNameWarning:             rgb(0x8f4700),
 	theme.ColorNameForegroundOnWarning: rgb(0xffffff),
+	// The outline of radio buttons, checks and entries: Fyne's #E3E3E3 is
+	// 1.3:1 on white, an unselected radio button could not be seen.
+	theme.ColorNameInputBorder: rgb(0x767676),
 	// A lighter selection than Fyne's, so status texts stay readable on a
 	// selected row.
 	theme.ColorNameSelection: color.NRGBA{R: 0x29, G: 0x6f, B: 0xf6, A: 0x26},

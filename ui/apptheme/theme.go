@@ -53,6 +53,9 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 		v = theme.VariantDark
 	}
 	if n == theme.ColorNameFocus {
+		if v == theme.VariantLight {
+			return lightFocusColor
+		}
 		return focusColor
 	}
 	if c := paletteColor(n, v); c != nil {
@@ -68,6 +71,14 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 // alike, in both variants; text on it keeps 4:1 or more (menu text on the
 // highlighted item: 5.4:1 light, 6:1 dark).
 var focusColor = color.NRGBA{R: 0xff, G: 0x98, B: 0x00, A: 0x60}
+
+// lightFocusColor is the light variant's focus blend: a navy shade. Amber
+// over the light theme's blue turned a focused «Lagre» slate grey, so the
+// default button of a dialog looked disabled beside a red «Forkast». Navy
+// darkens every fill in its own hue (blue stays blue, red stays red, grey
+// buttons turn blue-grey) and keeps the button texts readable
+// (TestFocusKeepsPrimaryHue).
+var lightFocusColor = color.NRGBA{R: 0x00, G: 0x1a, B: 0x4d, A: 0x70}
 
 // variant is the variant shown: the chosen one, or v (the system's).
 func (t *Theme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {

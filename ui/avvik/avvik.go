@@ -28,8 +28,10 @@ const PageID = "avvik"
 
 // Named filters the dashboard can open the register with.
 const (
-	FilterOpen   = "apne"
-	FilterNotice = "melding"
+	FilterOpen = "apne"
+	// FilterOpenSerious is the dashboard's «Åpne alvorlige avvik».
+	FilterOpenSerious = "apne-alvorlige"
+	FilterNotice      = "melding"
 )
 
 func init() {
@@ -56,9 +58,10 @@ func Page() appctx.Page {
 
 // Status filter choices beyond the statuses themselves.
 const (
-	allLabel    = "Alle"
-	openLabel   = "Åpne"
-	noticeLabel = "! Mangler melding (§ 5-2)"
+	allLabel     = "Alle"
+	openLabel    = "Åpne"
+	seriousLabel = "Åpne alvorlige"
+	noticeLabel  = "! Mangler melding (§ 5-2)"
 )
 
 // Screen is the register: filters, the list and the editor of one
@@ -98,14 +101,16 @@ func New(env *appctx.Env) *Screen {
 	s.Count.Wrapping = fyne.TextWrapWord
 	s.Search = widgets.NewSearchEntry(lang.L("Søk i avvikene …"))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
-	statuses := []string{lang.L(allLabel), lang.L(openLabel)}
+	statuses := []string{lang.L(allLabel), lang.L(openLabel), lang.L(seriousLabel)}
 	statuses = append(statuses, widgets.EnumOptions(model.DeviationStatusLabels())...)
 	statuses = append(statuses, lang.L(noticeLabel))
 	s.StatusSel = widgets.NewSelect(statuses, func(v string) {
-		s.filter.Status, s.filter.OpenOnly, s.filter.NoticeOutstanding = "", false, false
+		s.filter.Status, s.filter.OpenOnly, s.filter.OpenSeriousOnly, s.filter.NoticeOutstanding = "", false, false, false
 		switch v {
 		case lang.L(openLabel):
 			s.filter.OpenOnly = true
+		case lang.L(seriousLabel):
+			s.filter.OpenSeriousOnly = true
 		case lang.L(noticeLabel):
 			s.filter.NoticeOutstanding = true
 		default:
@@ -335,6 +340,8 @@ func (s *Screen) ApplyFocus(f appctx.Focus) {
 	switch f.Filter {
 	case FilterOpen:
 		s.StatusSel.SetSelected(lang.L(openLabel))
+	case FilterOpenSerious:
+		s.StatusSel.SetSelected(lang.L(seriousLabel))
 	case FilterNotice:
 		s.StatusSel.SetSelected(lang.L(noticeLabel))
 	}

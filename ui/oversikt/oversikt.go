@@ -90,25 +90,14 @@ func committeeCard(env *appctx.Env) fyne.CanvasObject {
 	if len(active) == 0 {
 		box.Add(wrap(lang.L("Ingen aktive medlemmer. Legg dem til under Enhet og utvalg.")))
 	}
-	for _, r := range []model.Role{model.RoleLeder, model.RoleVerneombud, model.RoleTillitsvalgt} {
-		if !hasRole(active, r) {
-			warn := wrap(fmt.Sprintf(lang.L("Utvalget mangler %s"), strings.ToLower(r.Short())))
-			warn.Importance = widget.WarningImportance
-			box.Add(warn)
-		}
+	for _, r := range model.MissingRoles(members, today) {
+		warn := wrap(fmt.Sprintf(lang.L("Utvalget mangler %s"), strings.ToLower(lang.L(r.Short()))))
+		warn.Importance = widget.WarningImportance
+		box.Add(warn)
 	}
 	open := widget.NewButton(lang.L("Endre utvalget"), func() { env.Navigate("enhet") })
 	box.Add(container.NewHBox(open))
 	return widget.NewCard(lang.L("HMS-utvalget"), fmt.Sprintf(lang.L("per %s"), today.String()), box)
-}
-
-func hasRole(ms []model.CommitteeMember, r model.Role) bool {
-	for _, m := range ms {
-		if m.Role == r {
-			return true
-		}
-	}
-	return false
 }
 
 func wrap(s string) *widget.Label {

@@ -1,11 +1,15 @@
 package oversikt
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"hmsutvalg/model"
+	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/avvik"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -30,6 +34,54 @@ func TestTopCountsOpenTheirLists(t *testing.T) {
 	test.Tap(top.Measures)
 	if f, _ := env.TakeFocus("handlingsplan"); page != "handlingsplan" || f.Filter != "forfalt" {
 		t.Errorf("measures opened %q %+v", page, f)
+	}
+	checkSeriousLink(t, env, top)
+}
+
+// checkSeriousLink: «Åpne alvorlige avvik: N» opens the register showing
+// exactly N deviations (the unit has open deviations that are not serious,
+// so the plain «Åpne» filter would show more), with the filter visible in
+// the status select, and «Alle» removes it.
+func checkSeriousLink(t *testing.T, env *appctx.Env, top *Top) {
+	t.Helper()
+	devs, err := env.Store.Deviations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, serious := 0, 0
+	for _, d := range devs {
+		if d.Open() {
+			open++
+		}
+		if d.Open() && d.Severity.Serious() {
+			serious++
+		}
+	}
+	if serious == 0 || open == serious {
+		t.Fatalf("the unit needs open serious and open non-serious deviations: %d open, %d serious", open, serious)
+	}
+	var page string
+	env.Navigate = func(id string) { page = id }
+	test.Tap(top.Deviations)
+	f, ok := env.TakeFocus(avvik.PageID)
+	if page != avvik.PageID || !ok {
+		t.Fatalf("deviations opened %q %+v", page, f)
+	}
+	s := avvik.New(env)
+	s.ApplyFocus(f)
+	want := fmt.Sprintf("! Åpne alvorlige avvik: %d", len(s.Shown()))
+	if top.DeviationsText.Text != want || len(s.Shown()) != serious {
+		t.Errorf("dashboard %q, register shows %d, %d open serious", top.DeviationsText.Text, len(s.Shown()), serious)
+	}
+	if c := fmt.Sprintf("Viser %d av %d avvik, %d åpne.", serious, len(devs), serious); s.Count.Text != c {
+		t.Errorf("count %q, want %q", s.Count.Text, c)
+	}
+	if s.StatusSel.Selected != "Åpne alvorlige" {
+		t.Errorf("status select shows %q", s.StatusSel.Selected)
+	}
+	s.StatusSel.SetSelected("Alle")
+	if len(s.Shown()) != len(devs) {
+		t.Errorf("«Alle» shows %d of %d", len(s.Shown()), len(devs))
 	}
 }
 
@@ -95,5 +147,36 @@ func TestNoInputLostName(t *testing.T) {
 	env2.Leave(func() { left = true }, nil)
 	if left || env2.Guard.Prompt() == nil {
 		t.Errorf("a name that cannot be saved was dropped without asking (left %v)", left)
+	}
+}
+
+// TestMissingRoleAlarm: with every required role held the «Nå» card has
+// no role alarm; without a verneombud it says so in red and opens the
+// committee page.
+func TestMissingRoleAlarm(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	if top, _ := NewTop(env); top.RolesText != nil {
+		t.Fatalf("alarm with all roles held: %q", top.RolesText.Text)
+	}
+	members, err := st.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range members {
+		if m.Role == model.RoleVerneombud {
+			if err := st.DeleteMember(m.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	top, _ := NewTop(env)
+	if top.RolesText == nil || top.RolesText.Text != "! Utvalget mangler: verneombud" {
+		t.Fatalf("role alarm %+v", top.RolesText)
+	}
+	var page string
+	env.Navigate = func(id string) { page = id }
+	test.Tap(top.Roles)
+	if page != "enhet" {
+		t.Errorf("opened %q", page)
 	}
 }

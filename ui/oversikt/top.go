@@ -23,6 +23,9 @@ import (
 // packages that must not import this one).
 const wheelPageID = "arshjul"
 
+// enhetPageID is the unit and committee page (ui/enhet).
+const enhetPageID = "enhet"
+
 // Top is the counts at the top of the dashboard: the annual wheel's
 // duties done, due soon and late, the overdue measures and the open
 // serious deviations, each in a wrapping line (a projector in Møtemodus
@@ -30,7 +33,11 @@ const wheelPageID = "arshjul"
 type Top struct {
 	WheelText, MeasuresText, DeviationsText *widget.Label
 	Wheel, Measures, Deviations             *widget.Button
-	box                                     *fyne.Container
+	// RolesText and Roles are shown only when a required committee role
+	// is vacant today (model.MissingRoles).
+	RolesText *widget.Label
+	Roles     *widget.Button
+	box       *fyne.Container
 }
 
 // NewTop reads the dashboard (model.Dashboard) and lays out its counts.
@@ -46,8 +53,24 @@ func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
 	t.MeasuresText, t.Measures = t.row(theme.ListIcon(), fmt.Sprintf(lang.L("Tiltak: %d forfalt · %d åpne"), d.Plan.Overdue, d.Plan.Open),
 		d.Plan.Overdue > 0, func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
 	t.DeviationsText, t.Deviations = t.row(theme.WarningIcon(), fmt.Sprintf(lang.L("Åpne alvorlige avvik: %d"), len(d.SeriousOpen)),
-		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpen}) })
+		len(d.SeriousOpen) > 0, func() { env.Open(avvik.PageID, appctx.Focus{Filter: avvik.FilterOpenSerious}) })
+	if len(d.MissingRoles) > 0 {
+		t.RolesText, t.Roles = t.row(theme.AccountIcon(), fmt.Sprintf(lang.L("Utvalget mangler: %s"), roleList(d.MissingRoles)),
+			true, func() { env.Open(enhetPageID, appctx.Focus{}) })
+	}
 	return t, widget.NewCard(lang.L("Nå"), fmt.Sprintf(lang.L("per %s"), d.Today), t.box)
+}
+
+// roleList names roles in lower case: «verneombud og tillitsvalgt».
+func roleList(rs []model.Role) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = strings.ToLower(lang.L(r.Short()))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + lang.L("og") + " " + names[len(names)-1]
 }
 
 // row adds one count: the text in bold, red with «!» when it needs action,

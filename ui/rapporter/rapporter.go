@@ -160,6 +160,9 @@ func (s *Screen) load() {
 	s.RegBtn.Enable()
 	f := model.ComputeAnnualFigures(data)
 	var lines []string
+	if note := model.StartNote(f); note != "" {
+		lines = append(lines, note)
+	}
 	for _, r := range reports.AnnualSummaryRows(f) {
 		l := r.Area + ": " + r.Status
 		if r.Figures != "–" {

@@ -141,6 +141,12 @@ func TestNewUnitOpensOnThisYear(t *testing.T) {
 	if !uitest.HasText(s.Gaps, "Dette mangler i rapporten for 2026") || !uitest.HasText(s.Gaps, "Sykefravær: Ingen tall registrert for året. Føres under Sykefravær.") {
 		t.Errorf("gaps %q", uitest.Texts(s.Gaps))
 	}
+	// The year it started: the screen says from when duties count, and
+	// does not ask for a year's four meetings.
+	if !strings.Contains(s.Summary.Text, "Enheten startet "+uitest.Today.String()+". Plikter med frist før denne datoen teller ikke") ||
+		strings.Contains(s.Summary.Text, "Færre enn 4 møter") {
+		t.Errorf("summary %q", s.Summary.Text)
+	}
 	b := findButton(s.Gaps, "Sykefravær")
 	if b == nil {
 		t.Fatal("no button to Sykefravær")
