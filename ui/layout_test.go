@@ -212,6 +212,11 @@ func TestPagesOnSharedScreen(t *testing.T) {
 			for _, f := range textFaults(w) {
 				t.Errorf("%s %.0fx%.0f: %s", name, size.Width, size.Height, f)
 			}
+			// A real window grows to its content's MinSize: past the
+			// screen, the edge of the page is off it.
+			if m := w.Content().MinSize(); m.Width > size.Width || m.Height > size.Height {
+				t.Errorf("%s %.0fx%.0f: the content needs %.0fx%.0f, the window would grow past the screen", name, size.Width, size.Height, m.Width, m.Height)
+			}
 		}
 		for _, p := range Pages() {
 			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, p.ID) {
