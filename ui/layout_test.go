@@ -263,3 +263,51 @@ func openViews(t *testing.T, env *appctx.Env) map[string]func() {
 	}
 	return views
 }
+
+var agendaRowText = regexp.MustCompile(`^\d+\. `)
+
+// visibleAgendaRows counts the agenda rows («1. …») seen whole.
+func visibleAgendaRows(w fyne.Window) int {
+	n := 0
+	size := w.Canvas().Size()
+	visit(w.Content(), fyne.Position{}, box{0, 0, size.Width, size.Height}, func(o fyne.CanvasObject, b, clip box) bool {
+		if l, ok := o.(*widget.Label); ok && agendaRowText.MatchString(l.Text) && b.y0 >= clip.y0-1 && b.y1 <= clip.y1+1 {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// TestAgendaOnSmallScreen: at 1024×768 (the sidebar shown) the Sakliste
+// tab of a meeting shows at least five agenda items whole: the leader sees
+// the agenda while preparing it, not one item and a half.
+func TestAgendaOnSmallScreen(t *testing.T) {
+	u := startAt(t, false, fyne.NewSize(1024, 768))
+	w, env := u.Window(), u.Env()
+	ms, err := env.Store.Meetings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m model.Meeting
+	for _, x := range ms {
+		if len(x.Agenda) >= 6 {
+			m = x
+			break
+		}
+	}
+	if m.ID == 0 {
+		t.Fatal("the demo has no meeting with six agenda items")
+	}
+	env.Open(moter.PageID, appctx.Focus{ParentID: m.ID, ID: m.Agenda[0].ID})
+	w.Canvas().Capture()
+	if n := visibleAgendaRows(w); n < 5 {
+		t.Errorf("%d agenda items seen whole, want at least 5", n)
+	}
+	for _, f := range textFaults(w) {
+		t.Error(f)
+	}
+	if *screenshotDir != "" {
+		save(t, w, "layout-sakliste-1024", false)
+	}
+}
