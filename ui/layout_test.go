@@ -79,6 +79,19 @@ func textFaults(w fyne.Window) []string {
 			}
 			faults = append(faults, labelFaults(x, b, clip)...)
 			return false
+		case *widget.Select:
+			// A choice cannot wrap: cut with «…» it may say the opposite.
+			var shown []string
+			visit(x, fyne.Position{}, box{-1e9, -1e9, 1e9, 1e9}, func(o fyne.CanvasObject, _, _ box) bool {
+				if t, ok := o.(*canvas.Text); ok {
+					shown = append(shown, t.Text)
+				}
+				return true
+			})
+			if joined := strings.Join(shown, ""); x.Selected != "" && strings.Contains(joined, "…") && !strings.Contains(x.Selected, "…") {
+				faults = append(faults, fmt.Sprintf("choice %q is cut to %q", x.Selected, joined))
+			}
+			return false
 		case *canvas.Text:
 			if x.Text != "" && x.Size().Width > 0 && x.MinSize().Width > x.Size().Width+1 && b.y0 < clip.y1 {
 				faults = append(faults, fmt.Sprintf("%q is %.0f px wide in a box of %.0f", x.Text, x.MinSize().Width, x.Size().Width))
@@ -249,7 +262,14 @@ func openViews(t *testing.T, env *appctx.Env) map[string]func() {
 		views["handlingsplan-tiltak"] = func() { env.Open(handlingsplan.PageID, appctx.Focus{ID: ms[1].ID}) }
 	}
 	if ds, _ := env.Store.Deviations(); len(ds) > 0 {
-		views["avvik-detalj"] = func() { env.Open(avvik.PageID, appctx.Focus{ID: ds[0].ID}) }
+		d := ds[0]
+		for _, x := range ds {
+			if x.PersonHarm == model.HarmInjury { // the longest choice: «Personskade, ikke alvorlig»
+				d = x
+				break
+			}
+		}
+		views["avvik-detalj"] = func() { env.Open(avvik.PageID, appctx.Focus{ID: d.ID}) }
 	}
 	if as, _ := env.Store.Assessments(); len(as) > 0 {
 		views["risiko-detalj"] = func() { env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID}) }
