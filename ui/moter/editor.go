@@ -554,7 +554,7 @@ func (e *Editor) Content() fyne.CanvasObject {
 	itemTop := container.NewVBox(wrapped(lang.L(model.FieldItemTitle)), e.ItemTitle, e.ItemClosed, hint)
 	item := container.NewVScroll(container.NewVBox(itemTop, e.itemBox))
 	agenda := container.NewVSplit(agendaList, item)
-	agenda.Offset = 0.7
+	agenda.Offset = 0.75
 	e.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Møtet"), container.NewVScroll(details)),
 		container.NewTabItem(lang.L("Sakliste"), agenda),
