@@ -79,6 +79,19 @@ func textFaults(w fyne.Window) []string {
 			}
 			faults = append(faults, labelFaults(x, b, clip)...)
 			return false
+		case *widget.Select:
+			// A choice cannot wrap: cut with «…» it may say the opposite.
+			var shown []string
+			visit(x, fyne.Position{}, box{-1e9, -1e9, 1e9, 1e9}, func(o fyne.CanvasObject, _, _ box) bool {
+				if t, ok := o.(*canvas.Text); ok {
+					shown = append(shown, t.Text)
+				}
+				return true
+			})
+			if joined := strings.Join(shown, ""); x.Selected != "" && strings.Contains(joined, "…") && !strings.Contains(x.Selected, "…") {
+				faults = append(faults, fmt.Sprintf("choice %q is cut to %q", x.Selected, joined))
+			}
+			return false
 		case *canvas.Text:
 			if x.Text != "" && x.Size().Width > 0 && x.MinSize().Width > x.Size().Width+1 && b.y0 < clip.y1 {
 				faults = append(faults, fmt.Sprintf("%q is %.0f px wide in a box of %.0f", x.Text, x.MinSize().Width, x.Size().Width))
@@ -212,6 +225,11 @@ func TestPagesOnSharedScreen(t *testing.T) {
 			for _, f := range textFaults(w) {
 				t.Errorf("%s %.0fx%.0f: %s", name, size.Width, size.Height, f)
 			}
+			// A real window grows to its content's MinSize: past the
+			// screen, the edge of the page is off it.
+			if m := w.Content().MinSize(); m.Width > size.Width || m.Height > size.Height {
+				t.Errorf("%s %.0fx%.0f: the content needs %.0fx%.0f, the window would grow past the screen", name, size.Width, size.Height, m.Width, m.Height)
+			}
 		}
 		for _, p := range Pages() {
 			if only := os.Getenv("LAYOUT_PAGES"); only != "" && !strings.Contains(only, p.ID) {
@@ -244,7 +262,14 @@ func openViews(t *testing.T, env *appctx.Env) map[string]func() {
 		views["handlingsplan-tiltak"] = func() { env.Open(handlingsplan.PageID, appctx.Focus{ID: ms[1].ID}) }
 	}
 	if ds, _ := env.Store.Deviations(); len(ds) > 0 {
-		views["avvik-detalj"] = func() { env.Open(avvik.PageID, appctx.Focus{ID: ds[0].ID}) }
+		d := ds[0]
+		for _, x := range ds {
+			if x.PersonHarm == model.HarmInjury { // the longest choice: «Personskade, ikke alvorlig»
+				d = x
+				break
+			}
+		}
+		views["avvik-detalj"] = func() { env.Open(avvik.PageID, appctx.Focus{ID: d.ID}) }
 	}
 	if as, _ := env.Store.Assessments(); len(as) > 0 {
 		views["risiko-detalj"] = func() { env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID}) }
@@ -257,4 +282,53 @@ func openViews(t *testing.T, env *appctx.Env) map[string]func() {
 		t.Fatalf("the demo lacks records to open: %d views", len(views))
 	}
 	return views
+}
+
+var agendaRowText = regexp.MustCompile(`^\d+\. `)
+
+// visibleAgendaRows counts the agenda rows («1. …») seen whole.
+func visibleAgendaRows(w fyne.Window) int {
+	n := 0
+	size := w.Canvas().Size()
+	visit(w.Content(), fyne.Position{}, box{0, 0, size.Width, size.Height}, func(o fyne.CanvasObject, b, clip box) bool {
+		if l, ok := o.(*widget.Label); ok && agendaRowText.MatchString(l.Text) && b.y0 >= clip.y0-1 && b.y1 <= clip.y1+1 {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// TestAgendaOnSmallScreen: on a 1024×768 screen (the window 1024×690
+// after the title bar and the menu bar, the sidebar shown) the Sakliste
+// tab of a meeting shows at least five agenda items whole: the leader sees
+// the agenda while preparing it, not one item and a half.
+func TestAgendaOnSmallScreen(t *testing.T) {
+	u := startAt(t, false, fyne.NewSize(1024, 690))
+	w, env := u.Window(), u.Env()
+	ms, err := env.Store.Meetings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m model.Meeting
+	for _, x := range ms {
+		if len(x.Agenda) >= 6 {
+			m = x
+			break
+		}
+	}
+	if m.ID == 0 {
+		t.Fatal("the demo has no meeting with six agenda items")
+	}
+	env.Open(moter.PageID, appctx.Focus{ParentID: m.ID, ID: m.Agenda[0].ID})
+	w.Canvas().Capture()
+	if n := visibleAgendaRows(w); n < 5 {
+		t.Errorf("%d agenda items seen whole, want at least 5", n)
+	}
+	for _, f := range textFaults(w) {
+		t.Error(f)
+	}
+	if *screenshotDir != "" {
+		save(t, w, "layout-sakliste-1024", false)
+	}
 }

@@ -159,12 +159,25 @@ func (e *Env) MeetingMode() bool { return e.Settings.MeetingMode() }
 // fields modules mark as sensitive. The choice is remembered between starts.
 func (e *Env) SetMeetingMode(on bool) {
 	e.Settings.SetMeetingMode(on)
-	e.ApplyTheme()
 	e.mu.Lock()
 	fs := append([]func(bool){}, e.onMode...)
 	e.mu.Unlock()
-	for _, f := range fs {
-		f(on)
+	relayout := func() {
+		for _, f := range fs {
+			f(on)
+		}
+	}
+	// The driver repaints as the theme changes, and a window grows to
+	// what it shows then (and never shrinks back): the page laid out for
+	// the larger scale must not be painted at the other. Switching on,
+	// the page is laid out for Møtemodus (the sidebar folded, one risk
+	// map) before the text grows; switching off, the text shrinks first.
+	if on {
+		relayout()
+		e.ApplyTheme()
+	} else {
+		e.ApplyTheme()
+		relayout()
 	}
 }
 

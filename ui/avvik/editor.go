@@ -603,6 +603,13 @@ func (e *Editor) Content() fyne.CanvasObject {
 		e.Err.FormItem(model.FieldDevSeverity, e.Severity),
 		e.Err.FormItem(model.FieldDevPersonHarm, e.PersonHarm),
 	)
+	if e.env.MeetingMode() {
+		// At Møtemodus's scale beside the register the fields are too
+		// narrow for «Personskade, ikke alvorlig»: a choice cannot wrap,
+		// and cut to «Personskade, ikke …» it says the opposite. Labels
+		// above the fields give the choices the full width.
+		basics.Orientation = widget.Vertical
+	}
 	// The descriptions are sensitive: hidden in Møtemodus. Their labels
 	// go above them, so the text gets the full width.
 	texts := container.NewVBox(

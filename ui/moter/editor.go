@@ -543,7 +543,10 @@ func (e *Editor) Content() fyne.CanvasObject {
 	)
 	e.Attach.Activate()
 	tools := container.NewGridWithColumns(3, e.Up, e.Down, e.Remove)
-	agendaTop := container.NewVBox(e.NewItem, e.AddItem)
+	// One row for the new item's title and its button, and most of the
+	// tab's height for the list: at 1024×768 the leader sees five items
+	// or more while preparing the agenda.
+	agendaTop := container.NewBorder(nil, nil, nil, e.AddItem, e.NewItem)
 	agendaList := e.Err.Bind(model.FieldAgenda, container.NewBorder(agendaTop, tools, nil, nil, e.Agenda),
 		model.FieldItemTitle, model.FieldItemNotes, model.FieldDecision)
 	hint := wrapped(lang.L("Psykososiale saker og konflikter: holdes utenfor referatet som deles, og notatene skjules på felles skjerm."))
@@ -551,7 +554,7 @@ func (e *Editor) Content() fyne.CanvasObject {
 	itemTop := container.NewVBox(wrapped(lang.L(model.FieldItemTitle)), e.ItemTitle, e.ItemClosed, hint)
 	item := container.NewVScroll(container.NewVBox(itemTop, e.itemBox))
 	agenda := container.NewVSplit(agendaList, item)
-	agenda.Offset = 0.4
+	agenda.Offset = 0.75
 	e.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Møtet"), container.NewVScroll(details)),
 		container.NewTabItem(lang.L("Sakliste"), agenda),

@@ -364,8 +364,16 @@ func (d *Detail) Content() fyne.CanvasObject {
 		d.PDFButton.Disable()
 	}
 	assessment := container.NewVScroll(container.NewVBox(form, d.Err.Label, container.NewHBox(d.Save, d.PDFButton)))
-	matrixAndItems := container.NewBorder(
-		container.NewVBox(d.matrixBox, d.FilterLabel, container.NewHBox(d.NewItem)), nil, nil, nil, d.Items)
+	top := container.NewVBox(d.matrixBox, d.FilterLabel, container.NewHBox(d.NewItem))
+	var matrixAndItems fyne.CanvasObject = container.NewBorder(top, nil, nil, nil, d.Items)
+	if d.env.MeetingMode() {
+		// At Møtemodus's scale the map, its legend and the list need more
+		// than 768 px: the map scrolls above the list, so the page never
+		// asks the window to grow past a 1024×768 projector.
+		split := container.NewVSplit(container.NewVScroll(top), d.Items)
+		split.Offset = 0.8
+		matrixAndItems = split
+	}
 	if len(d.itemBox.Objects) == 0 {
 		d.itemBox.Objects = []fyne.CanvasObject{itemHint()}
 	}

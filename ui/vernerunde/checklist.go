@@ -164,8 +164,12 @@ func (c *Checklist) scrollTo(row *QuestionRow) {
 	if d.CanvasForObject(row.box) == nil || d.CanvasForObject(c.body) == nil {
 		return
 	}
-	y := d.AbsolutePositionForObject(row.box).Y - d.AbsolutePositionForObject(c.body).Y
-	h := row.box.Size().Height
+	top := d.AbsolutePositionForObject(row.box).Y
+	y := top - d.AbsolutePositionForObject(c.body).Y
+	// The question, its answers and its comment: not the photos part
+	// under them, which opens on «Må forbedres» and would otherwise
+	// scroll the page under the pointer of the one who just answered.
+	h := d.AbsolutePositionForObject(row.Comment).Y + row.Comment.Size().Height - top
 	view := c.scroll.Size().Height
 	off := c.scroll.Offset.Y
 	switch {

@@ -202,6 +202,8 @@ func (r *cellRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *cellRenderer) Refresh() {
+	// A theme change (Møtemodus) refreshes every widget: the text follows.
+	r.c.text.TextSize = theme.Size(theme.SizeNameText)
 	r.c.bg.Refresh()
 	r.c.text.Refresh()
 }
