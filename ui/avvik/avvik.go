@@ -216,7 +216,7 @@ func RowText(d model.Deviation, today model.Date) (first, second string, imp wid
 	status := fmt.Sprintf(lang.L("Lukket %s"), d.ClosedOn)
 	imp = widget.LowImportance
 	if d.Open() {
-		status = fmt.Sprintf(lang.L("Åpen: %s"), strings.ToLower(d.Status.Label()))
+		status = fmt.Sprintf(lang.L("Åpen: %s"), strings.ToLower(lang.L(d.Status.Label())))
 		imp = widget.HighImportance
 	}
 	second = d.Place + " · " + status
