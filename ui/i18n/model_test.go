@@ -332,3 +332,56 @@ func TestTranslatesSickLeaveAlerts(t *testing.T) {
 		}
 	}
 }
+
+// TestViolenceStatusEnglish: the sentences the model builds for the
+// violence status page (paragraph references, notes with names, dates,
+// counts and lists filled in) all come out in English.
+func TestViolenceStatusEnglish(t *testing.T) {
+	if err := Setup(English); err != nil {
+		t.Fatal(err)
+	}
+	defer Setup(Bokmal)
+	today := model.NewDate(2026, time.December, 4)
+	old := model.NewDate(2024, time.March, 1)
+	inputs := []model.ViolenceStatusInput{
+		{},
+		{
+			Routines:  model.ViolenceRoutines{Informed: []model.ViolenceInformation{{Date: old, Employees: true, Representatives: true}}},
+			Trainings: []model.ViolenceTraining{{Date: old, Topic: "Kurs i håndtering av utagerende atferd", Kind: model.TrainingCourse, Repeat: model.RepeatYear}},
+			Incidents: []model.Deviation{
+				{Date: today.AddDays(-10), Category: model.DevViolence, Severity: model.SeverityMinor, Status: model.DevRegistered},
+				{Date: today.AddDays(-20), Category: model.DevViolence, Severity: model.SeverityMinor, Status: model.DevRegistered},
+			},
+		},
+	}
+	var bad []string
+	notes := 0
+	for _, in := range inputs {
+		for _, st := range model.ViolenceStatusTable(in, today) {
+			texts := append([]string{st.Duty.Paragraphs()}, st.Notes...)
+			notes += len(st.Notes)
+			for _, s := range texts {
+				// The training's topic is the user's own text.
+				got := strings.ReplaceAll(T(s), "Kurs i håndtering av utagerende atferd", "")
+				if w, ok := norwegian(got); ok {
+					bad = append(bad, strconv.Quote(s)+" → "+strconv.Quote(got)+" (Norwegian: "+w+")")
+				}
+			}
+		}
+	}
+	if notes < 6 {
+		t.Fatalf("only %d notes; the inputs no longer exercise the rules", notes)
+	}
+	for in, want := range map[string]string{
+		"1 tiltak over fristen": "1 measure past its deadline",
+		"3 tiltak over fristen": "3 measures past their deadline",
+		"§ 3A-1 (ny fra 2026)":  "§ 3A-1 (new from 2026)",
+	} {
+		if got := T(in); got != want {
+			bad = append(bad, strconv.Quote(in)+" → "+strconv.Quote(got)+", want "+strconv.Quote(want))
+		}
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d violence status texts are not English:\n%s", len(bad), strings.Join(bad, "\n"))
+	}
+}
