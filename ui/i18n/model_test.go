@@ -323,8 +323,8 @@ func TestTranslatesSickLeaveAlerts(t *testing.T) {
 	}
 	defer Setup(Bokmal)
 	for in, want := range map[string]string{
-		"Over 10,0 % i 2026-K1 (10,5 %): gruppen skal følges opp, og bedriftshelsetjenesten (BHT) skal trekkes inn.":                     "Over 10,0 % in 2026-K1 (10,5 %): the group is to be followed up, and the occupational health service (OHS) brought in.",
-		"Over 7,0 % to kvartaler på rad (2026-K1: 7,5 %, 2026-K2: 8,0 %): gruppen skal følges opp av leder, verneombud og tillitsvalgt.": "Over 7,0 % two quarters in a row (2026-K1: 7,5 %, 2026-K2: 8,0 %): the group is to be followed up by the manager, the safety representative and the union representative.",
+		"Over 10,0 % i 2026-K1 (10,5 %): gruppen skal følges opp, og bedriftshelsetjenesten (BHT) skal trekkes inn.":                     "Over 10,0 % in 2026-Q1 (10,5 %): the group is to be followed up, and the occupational health service (OHS) brought in.",
+		"Over 7,0 % to kvartaler på rad (2026-K1: 7,5 %, 2026-K2: 8,0 %): gruppen skal følges opp av leder, verneombud og tillitsvalgt.": "Over 7,0 % two quarters in a row (2026-Q1: 7,5 %, 2026-Q2: 8,0 %): the group is to be followed up by the manager, the safety representative and the union representative.",
 		"Møte 08.12.2026": "Meeting 08.12.2026",
 	} {
 		if got := T(in); got != want {

@@ -60,7 +60,7 @@ func (s *Screen) CellText(row, col int) (string, widget.Importance) {
 	}
 	switch col {
 	case 0:
-		return q.Quarter.String(), widget.MediumImportance
+		return QuarterText(q.Quarter), widget.MediumImportance
 	case 1:
 		return pctText(q.Total), imp
 	case 2:
@@ -283,7 +283,7 @@ func (f *QuarterForm) fill(q model.SickLeaveQuarter) {
 		}
 		return model.FormatInt(n)
 	}
-	f.Quarter.SetText(q.Quarter.String())
+	f.Quarter.SetText(QuarterText(q.Quarter))
 	f.Total.SetText(trimZero(q.Total.Number(2)))
 	f.Self.SetText(trimZero(opt(q.SelfCertified)))
 	f.DoctorShort.SetText(trimZero(opt(q.DoctorShort)))
@@ -467,4 +467,14 @@ func (f *QuarterForm) Content() fyne.CanvasObject {
 	)
 	return container.NewVBox(f.Heading, grid, container.NewHBox(f.Calc), f.Err.Label, f.Saved,
 		container.NewHBox(f.Save, f.Delete))
+}
+
+// QuarterText is a quarter as the screen shows it: «2026-K3» in bokmål,
+// «2026-Q3» in English (model.Quarter.String is the stored and reported
+// form; ParseQuarter reads both).
+func QuarterText(q model.Quarter) string {
+	if q == (model.Quarter{}) {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("%d-K%d"), q.Year, q.Q)
 }
