@@ -20,6 +20,7 @@ import (
 	"hmsutvalg/reports/registers"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/registerio"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -142,7 +143,7 @@ func New(env *appctx.Env) *Screen {
 		func(i widget.ListItemID) (string, string, widget.Importance) {
 			first, second, imp := RowText(s.shown[i], s.env.Today())
 			if n := s.attached[s.shown[i].ID]; n > 0 {
-				second += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+				second += " · " + vedlegg.CountText(n)
 			}
 			return first, second, imp
 		},
