@@ -46,7 +46,9 @@ type SearchHit struct {
 	// («Tiltak nr. 41», «Frist 01.03.2026», «Pågår»), so a screen in
 	// another language translates them one by one.
 	Facts []string
-	date  Date // for the order of deviations and meetings
+	// Source is a measure's source (for its label in the chosen language).
+	Source Source
+	date   Date // for the order of deviations and meetings
 
 	// ItemID is, for a meeting, the agenda item the words were found in
 	// (its title, notes or decisions); 0 when they were found in the
@@ -194,7 +196,7 @@ func searchMeasures(ms []Measure, q SearchQuery) []SearchHit {
 	for _, m := range ms {
 		if q.MatchMeasure(m) {
 			out = append(out, SearchHit{Kind: SearchMeasure, ID: m.ID, Title: m.Title,
-				Context: shorten(m.Source.Label(), MaxSearchContext), Facts: measureFacts(m)})
+				Context: shorten(m.Source.Label(), MaxSearchContext), Facts: measureFacts(m), Source: m.Source})
 		}
 	}
 	return out

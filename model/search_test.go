@@ -239,3 +239,26 @@ func TestSearchHitsTellSameTitlesApart(t *testing.T) {
 		t.Errorf("measure facts %q, want %q", got, want)
 	}
 }
+
+func TestSourceDeviationRef(t *testing.T) {
+	d := Deviation{ID: 3, Date: NewDate(2023, time.December, 21), Category: DevViolence, Place: "Avdeling 2, bad"}
+	m := NewMeasureFromDeviation(d, "", "", Date{}, d.Date)
+	date, cat, place, ok := m.Source.DeviationRef()
+	if !ok || date != d.Date || cat != DevViolence || place != "Avdeling 2, bad" {
+		t.Errorf("DeviationRef = %v %q %q %v", date, cat, place, ok)
+	}
+	d.Place = ""
+	m = NewMeasureFromDeviation(d, "", "", Date{}, d.Date)
+	if _, cat, place, ok := m.Source.DeviationRef(); !ok || cat != DevViolence || place != "" {
+		t.Errorf("without place: %q %q %v", cat, place, ok)
+	}
+	for _, s := range []Source{
+		{Kind: SourceDeviation, RefLabel: "Noe annet"},
+		{Kind: SourceDeviation, RefLabel: "Avvik ikke-dato Vold og trusler"},
+		{Kind: SourceSafetyRound, RefLabel: "Avvik 21.12.2023 Vold og trusler"},
+	} {
+		if _, _, _, ok := s.DeviationRef(); ok {
+			t.Errorf("%+v: ok", s)
+		}
+	}
+}

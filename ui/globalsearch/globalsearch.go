@@ -147,7 +147,7 @@ func RowText(h model.SearchHit) (first, second string) {
 	}
 	ctx := h.Context
 	if h.Kind == model.SearchMeasure {
-		ctx = i18n.T(ctx) // the source's label, not free text
+		ctx = handlingsplan.SourceText(h.Source) // the source's label, not free text
 	}
 	if ctx != "" {
 		parts = append(parts, ctx)
