@@ -222,7 +222,7 @@ func (f *QuarterForm) NewQuarter() {
 // Edit loads a stored quarter.
 func (f *QuarterForm) Edit(q model.SickLeaveQuarter) {
 	f.fill(q)
-	f.Heading.SetText(fmt.Sprintf(lang.L("Endre %s"), q.Quarter))
+	f.Heading.SetText(fmt.Sprintf(lang.L("Endre %s"), QuarterText(q.Quarter)))
 	f.Delete.Show()
 	f.loaded = f.state()
 }
@@ -427,9 +427,9 @@ func (f *QuarterForm) SaveQuarter() {
 		f.s.env.FocusField(f.New)
 	}
 	if before != nil {
-		f.Saved.SetText(fmt.Sprintf(lang.L("%s var registrert fra før med %s; tallene er erstattet."), saved.Quarter, pctText(before.Total)))
+		f.Saved.SetText(fmt.Sprintf(lang.L("%s var registrert fra før med %s; tallene er erstattet."), QuarterText(saved.Quarter), pctText(before.Total)))
 	} else {
-		f.Saved.SetText(fmt.Sprintf(lang.L("%s er lagret."), saved.Quarter))
+		f.Saved.SetText(fmt.Sprintf(lang.L("%s er lagret."), QuarterText(saved.Quarter)))
 	}
 	f.s.selected = f.s.row(saved.ID)
 }
@@ -440,7 +440,7 @@ func (f *QuarterForm) confirmDelete() {
 	}
 	q := f.editing
 	widgets.ConfirmDanger(f.s.env.Window, lang.L("Slette kvartalet?"),
-		fmt.Sprintf(lang.L("Sykefraværet for %s (%s) slettes. Tiltak som er laget fra det, blir stående i handlingsplanen."), q.Quarter, pctText(q.Total)),
+		fmt.Sprintf(lang.L("Sykefraværet for %s (%s) slettes. Tiltak som er laget fra det, blir stående i handlingsplanen."), QuarterText(q.Quarter), pctText(q.Total)),
 		lang.L("Slett"), f.DeleteQuarter)
 }
 
