@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // SearchKind is the register a search hit comes from.
 type SearchKind string
@@ -38,7 +41,14 @@ type SearchHit struct {
 	ParentID, ID uint64
 	Title        string // the record's name, never sensitive free text
 	Context      string // where it is or what it is about; "" in Møtemodus for sensitive records
-	date         Date   // for the order of deviations and meetings
+	// Facts tell records with the same title apart: number, date,
+	// deadline, status. Each is a short text of its own in bokmål
+	// («Tiltak nr. 41», «Frist 01.03.2026», «Pågår»), so a screen in
+	// another language translates them one by one.
+	Facts []string
+	// Source is a measure's source (for its label in the chosen language).
+	Source Source
+	date   Date // for the order of deviations and meetings
 
 	// ItemID is, for a meeting, the agenda item the words were found in
 	// (its title, notes or decisions); 0 when they were found in the
@@ -164,7 +174,8 @@ func searchDeviations(ds []Deviation, q SearchQuery, shared bool) []SearchHit {
 		if !q.MatchDeviation(d, shared) {
 			continue
 		}
-		h := SearchHit{Kind: SearchDeviation, ID: d.ID, Title: d.Label(), Context: d.Type.Label(), date: d.Date}
+		h := SearchHit{Kind: SearchDeviation, ID: d.ID, Title: d.Label(), Context: d.Type.Label(), date: d.Date,
+			Facts: slices.DeleteFunc([]string{fmt.Sprintf("Avvik nr. %d", d.ID), d.Status.Label()}, func(f string) bool { return f == "" })}
 		if t := normalizeName(d.WhatHappened); !shared && t != "" {
 			h.Context = shorten(t, MaxSearchContext)
 		}
@@ -185,7 +196,7 @@ func searchMeasures(ms []Measure, q SearchQuery) []SearchHit {
 	for _, m := range ms {
 		if q.MatchMeasure(m) {
 			out = append(out, SearchHit{Kind: SearchMeasure, ID: m.ID, Title: m.Title,
-				Context: shorten(m.Source.Label(), MaxSearchContext)})
+				Context: shorten(m.Source.Label(), MaxSearchContext), Facts: measureFacts(m), Source: m.Source})
 		}
 	}
 	return out
@@ -201,7 +212,8 @@ func searchRisk(as []RiskAssessment, items []RiskItem, q SearchQuery) []SearchHi
 		a := byID[i.AssessmentID]
 		if q.MatchRiskItem(a, i) {
 			out = append(out, SearchHit{Kind: SearchRiskItem, ParentID: i.AssessmentID, ID: i.ID,
-				Title: shorten(normalizeName(i.Hazard), MaxSearchContext), Context: shorten(a.Title, MaxSearchContext)})
+				Title: shorten(normalizeName(i.Hazard), MaxSearchContext), Context: shorten(a.Title, MaxSearchContext),
+				Facts: assessmentFacts(a)})
 		}
 	}
 	return out
@@ -231,7 +243,8 @@ func searchMeetings(ms []Meeting, q SearchQuery, shared bool) []SearchHit {
 		if it.Title != "" {
 			ctx = shorten(it.Title, MaxSearchContext)
 		}
-		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, ItemID: it.ID, Title: m.Title(), Context: ctx, date: m.Date})
+		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, ItemID: it.ID, Title: m.Title(), Context: ctx, date: m.Date,
+			Facts: dateFacts(m.Date)})
 	}
 	return newestFirst(out)
 }
@@ -248,4 +261,27 @@ func itemFields(it AgendaItem, shared bool) []string {
 		fields = append(fields, d.Text)
 	}
 	return fields
+}
+
+// measureFacts are a measure hit's facts: «Tiltak nr. 41», «Frist
+// 01.03.2026», «Pågår».
+func measureFacts(m Measure) []string {
+	fs := []string{fmt.Sprintf("Tiltak nr. %d", m.ID)}
+	if !m.Deadline.IsZero() {
+		fs = append(fs, fmt.Sprintf("Frist %s", m.Deadline))
+	}
+	return slices.DeleteFunc(append(fs, m.Status.Label()), func(f string) bool { return f == "" })
+}
+
+// assessmentFacts are a risk item hit's facts: its assessment's date and
+// status, which tell a current assessment from the one it replaced.
+func assessmentFacts(a RiskAssessment) []string {
+	return slices.DeleteFunc(append(dateFacts(a.Date), a.Status.Label()), func(f string) bool { return f == "" })
+}
+
+func dateFacts(d Date) []string {
+	if d.IsZero() {
+		return nil
+	}
+	return []string{d.String()}
 }

@@ -2,7 +2,9 @@ package model
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestFoldSearch(t *testing.T) {
@@ -195,6 +197,68 @@ func TestSearchMeetingItem(t *testing.T) {
 		}
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s: %q gives meeting hits in items %v, want [%d]", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+// TestSearchHitsTellSameTitlesApart: two records with the same title give
+// hits whose text differs (number, date, deadline, status), as the
+// current risk assessment and the one it replaced, or two measures with
+// the same title, once did not.
+func TestSearchHitsTellSameTitlesApart(t *testing.T) {
+	shown := func(h SearchHit) string {
+		return h.Title + " | " + strings.Join(h.Facts, " · ") + " | " + h.Context
+	}
+	d1, d2 := NewDate(2024, time.March, 1), NewDate(2026, time.February, 2)
+	data := SearchData{
+		Measures: []Measure{
+			{ID: 41, Title: "Kurs i håndtering av utagerende atferd", Deadline: NewDate(2026, time.March, 1), Status: StatusPagar},
+			{ID: 52, Title: "Kurs i håndtering av utagerende atferd", Status: StatusPlanlagt},
+		},
+		Assessments: []RiskAssessment{
+			{ID: 1, Title: "Risikovurdering – Korttid", Date: d1, Status: AssessmentDone},
+			{ID: 2, Title: "Risikovurdering – Korttid", Date: d2, Status: AssessmentInProgress},
+		},
+		RiskItems: []RiskItem{{ID: 11, AssessmentID: 1, Hazard: "Utagerende beboer"}, {ID: 12, AssessmentID: 2, Hazard: "Utagerende beboer"}},
+		Deviations: []Deviation{
+			{ID: 7, Date: d2, Category: DevViolence, Place: "Avdeling 1", Status: DevRegistered},
+			{ID: 8, Date: d2, Category: DevViolence, Place: "Avdeling 1", Status: DevRegistered},
+		},
+	}
+	for _, text := range []string{"kurs utagerende", "utagerende beboer", "avdeling 1"} {
+		hits := SearchAll(data, text, false)
+		if len(hits) != 2 {
+			t.Fatalf("%q: %d hits, want 2", text, len(hits))
+		}
+		if a, b := shown(hits[0]), shown(hits[1]); a == b {
+			t.Errorf("%q: two hits read the same: %q", text, a)
+		}
+	}
+	m := SearchAll(data, "kurs", false)[0]
+	if got, want := strings.Join(m.Facts, " · "), "Tiltak nr. 41 · Frist 01.03.2026 · Pågår"; got != want {
+		t.Errorf("measure facts %q, want %q", got, want)
+	}
+}
+
+func TestSourceDeviationRef(t *testing.T) {
+	d := Deviation{ID: 3, Date: NewDate(2023, time.December, 21), Category: DevViolence, Place: "Avdeling 2, bad"}
+	m := NewMeasureFromDeviation(d, "", "", Date{}, d.Date)
+	date, cat, place, ok := m.Source.DeviationRef()
+	if !ok || date != d.Date || cat != DevViolence || place != "Avdeling 2, bad" {
+		t.Errorf("DeviationRef = %v %q %q %v", date, cat, place, ok)
+	}
+	d.Place = ""
+	m = NewMeasureFromDeviation(d, "", "", Date{}, d.Date)
+	if _, cat, place, ok := m.Source.DeviationRef(); !ok || cat != DevViolence || place != "" {
+		t.Errorf("without place: %q %q %v", cat, place, ok)
+	}
+	for _, s := range []Source{
+		{Kind: SourceDeviation, RefLabel: "Noe annet"},
+		{Kind: SourceDeviation, RefLabel: "Avvik ikke-dato Vold og trusler"},
+		{Kind: SourceSafetyRound, RefLabel: "Avvik 21.12.2023 Vold og trusler"},
+	} {
+		if _, _, _, ok := s.DeviationRef(); ok {
+			t.Errorf("%+v: ok", s)
 		}
 	}
 }

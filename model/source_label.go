@@ -34,3 +34,33 @@ func (s Source) ShortLabel() string {
 	}
 	return l
 }
+
+// DeviationRef is the parts of a measure's stored deviation label
+// («Avvik 21.12.2023 Vold og trusler, Avdeling 2», NewMeasureFromDeviation):
+// the date, the category and the place (possibly cut short with «…»), so a
+// screen in another language can say it in its own words. ok is false
+// when s is not from a deviation or its label has another shape.
+func (s Source) DeviationRef() (date Date, cat DeviationCategory, place string, ok bool) {
+	rest, found := strings.CutPrefix(strings.TrimSpace(s.RefLabel), "Avvik ")
+	if s.Kind != SourceDeviation || !found {
+		return Date{}, "", "", false
+	}
+	ds, rest, _ := strings.Cut(rest, " ")
+	date, err := ParseDate(ds)
+	if err != nil {
+		return Date{}, "", "", false
+	}
+	for _, c := range DeviationCategories() {
+		after, found := strings.CutPrefix(rest, c.Label())
+		if !found {
+			continue
+		}
+		if after == "" {
+			return date, c, "", true
+		}
+		if p, found := strings.CutPrefix(after, ", "); found {
+			return date, c, p, true
+		}
+	}
+	return Date{}, "", "", false
+}

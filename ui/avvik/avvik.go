@@ -20,6 +20,7 @@ import (
 	"hmsutvalg/reports/registers"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/registerio"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -147,7 +148,7 @@ func New(env *appctx.Env) *Screen {
 		func(i widget.ListItemID) (string, string, widget.Importance) {
 			first, second, imp := RowText(s.shown[i], s.env.Today())
 			if n := s.attached[s.shown[i].ID]; n > 0 {
-				second += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+				second += " · " + vedlegg.CountText(n)
 			}
 			return first, second, imp
 		},
@@ -221,7 +222,7 @@ func RowText(d model.Deviation, today model.Date) (first, second string, imp wid
 	status := fmt.Sprintf(lang.L("Lukket %s"), d.ClosedOn)
 	imp = widget.LowImportance
 	if d.Open() {
-		status = fmt.Sprintf(lang.L("Åpen: %s"), strings.ToLower(d.Status.Label()))
+		status = fmt.Sprintf(lang.L("Åpen: %s"), strings.ToLower(lang.L(d.Status.Label())))
 		imp = widget.HighImportance
 	}
 	second = d.Place + " · " + status

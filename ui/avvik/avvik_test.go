@@ -13,6 +13,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/uitest"
 )
@@ -508,5 +509,20 @@ func TestDeleteQuestionWithoutMeasures(t *testing.T) {
 	}
 	if uitest.HasText(q, "Tiltakene") {
 		t.Error("the question mentions measures the deviation does not have")
+	}
+}
+
+// TestRowTextEnglish: in English the open status is in English too
+// («Open: registered», not «Open: registrert»).
+func TestRowTextEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	for st, want := range map[model.DeviationStatus]string{model.DevRegistered: "Open: registered", model.DevInProgress: "Open: being handled"} {
+		d := model.Deviation{Date: uitest.Today, Category: model.DevInjury, Severity: model.SeverityMinor, Place: "Bad", Status: st}
+		if _, second, _ := RowText(d, uitest.Today); !strings.Contains(second, want) {
+			t.Errorf("%v: second line %q, want %q", st, second, want)
+		}
 	}
 }

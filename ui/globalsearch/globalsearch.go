@@ -4,6 +4,7 @@ package globalsearch
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -140,7 +141,18 @@ func (v *View) Search(text string) {
 // RowText is a hit's two lines: the register and the record's name, then
 // where it is.
 func RowText(h model.SearchHit) (first, second string) {
-	return lang.L(h.Kind.Label()) + ": " + i18n.T(h.Title), h.Context
+	parts := make([]string, 0, len(h.Facts)+1)
+	for _, f := range h.Facts {
+		parts = append(parts, i18n.T(f))
+	}
+	ctx := h.Context
+	if h.Kind == model.SearchMeasure {
+		ctx = handlingsplan.SourceText(h.Source) // the source's label, not free text
+	}
+	if ctx != "" {
+		parts = append(parts, ctx)
+	}
+	return lang.L(h.Kind.Label()) + ": " + i18n.T(h.Title), strings.Join(parts, " · ")
 }
 
 // Open closes the dialog and opens hit i on its page (the page's open

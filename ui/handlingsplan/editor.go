@@ -12,7 +12,6 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
-	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -183,7 +182,7 @@ func (e *Editor) refreshInfo() {
 	e.SourceLink.Hide()
 	e.SourceText.Hide()
 	if m.Source.Kind != "" && m.Source.Kind != model.SourceManual {
-		e.SourceText.SetText(fmt.Sprintf(lang.L("Kilde: %s"), i18n.T(m.Source.Label())))
+		e.SourceText.SetText(fmt.Sprintf(lang.L("Kilde: %s"), SourceText(m.Source)))
 		e.SourceText.Show()
 		e.SourceLink.Show()
 		if _, ok := appctx.SourcePages[string(m.Source.Kind)]; !ok || m.Source.RefID == 0 {

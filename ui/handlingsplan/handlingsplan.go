@@ -333,7 +333,7 @@ func (s *Screen) cellOf(m model.Measure, col int) (string, widget.Importance) {
 	case 4:
 		return lang.L(m.Status.Label()), imp
 	case 5:
-		return i18n.T(m.Source.Label()), imp
+		return SourceText(m.Source), imp
 	case 6:
 		return lang.L(m.PriorityArea.Label()), imp
 	}
@@ -511,4 +511,21 @@ func (s *Screen) SavePDF() {
 	pdfexport.Save(s.env, pdfexport.FileName(lang.L("HMS-handlingsplan"), in.Unit.Name), func() *reports.Document {
 		return reports.ActionPlanReport(in, reports.Options{})
 	})
+}
+
+// SourceText is a measure's source as the screen shows it. A deviation's
+// label is stored in bokmål when the measure is made; it is said again
+// from its parts (date, category, place), so English reads «Deviation
+// 21.12.2023 Violence and threats, Avdeling 2». Other labels go through
+// i18n.T.
+func SourceText(s model.Source) string {
+	date, cat, place, ok := s.DeviationRef()
+	if !ok {
+		return i18n.T(s.Label())
+	}
+	t := fmt.Sprintf(lang.L("Avvik %s %s"), date, lang.L(cat.Label()))
+	if place != "" {
+		t += ", " + place
+	}
+	return t
 }

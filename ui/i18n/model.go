@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The model (kept free of the GUI) writes its labels, validation messages
@@ -115,6 +117,60 @@ func translate(s string, depth int) string {
 	return s
 }
 
+// translatePart translates a filled-in part: as a text of its own, also
+// starting with a small letter (the model lowers labels it puts inside a
+// sentence: «opplæring og øvelser»); else a list «a, b (x, y), c» item by
+// item; else by a key with parts filled in.
+func translatePart(s string, depth int) string {
+	if t, ok := texts[s]; ok {
+		return t
+	}
+	if t, ok := lookupLower(s); ok {
+		return t
+	}
+	if items := splitList(s); len(items) > 1 {
+		for i, it := range items {
+			items[i] = translatePart(it, depth+1)
+		}
+		return strings.Join(items, ", ")
+	}
+	return translate(s, depth)
+}
+
+// lookupLower is the text of s with a capital first letter, lowered again.
+func lookupLower(s string) (string, bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return "", false
+	}
+	t, ok := texts[string(unicode.ToUpper(r))+s[n:]]
+	if !ok {
+		return "", false
+	}
+	r, n = utf8.DecodeRuneInString(t)
+	return string(unicode.ToLower(r)) + t[n:], true
+}
+
+// splitList splits s at the ", " outside parentheses.
+func splitList(s string) []string {
+	var out []string
+	level, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			level++
+		case ')':
+			level--
+		case ',':
+			if level == 0 && strings.HasPrefix(s[i:], ", ") {
+				out = append(out, s[start:i])
+				start = i + 2
+			}
+		}
+	}
+	return append(out, s[start:])
+}
+
 func lookup(s string, depth int) (string, bool) {
 	if t, ok := texts[s]; ok {
 		return t, true
@@ -130,7 +186,7 @@ func lookup(s string, depth int) (string, bool) {
 		args := make([]any, len(m)-1)
 		for i, a := range m[1:] {
 			if p.verbs[i] == 's' {
-				a = translate(a, depth+1)
+				a = translatePart(a, depth+1)
 			}
 			args[i] = a
 		}

@@ -323,12 +323,65 @@ func TestTranslatesSickLeaveAlerts(t *testing.T) {
 	}
 	defer Setup(Bokmal)
 	for in, want := range map[string]string{
-		"Over 10,0 % i 2026-K1 (10,5 %): gruppen skal følges opp, og bedriftshelsetjenesten (BHT) skal trekkes inn.":                     "Over 10,0 % in 2026-K1 (10,5 %): the group is to be followed up, and the occupational health service (OHS) brought in.",
-		"Over 7,0 % to kvartaler på rad (2026-K1: 7,5 %, 2026-K2: 8,0 %): gruppen skal følges opp av leder, verneombud og tillitsvalgt.": "Over 7,0 % two quarters in a row (2026-K1: 7,5 %, 2026-K2: 8,0 %): the group is to be followed up by the manager, the safety representative and the union representative.",
+		"Over 10,0 % i 2026-K1 (10,5 %): gruppen skal følges opp, og bedriftshelsetjenesten (BHT) skal trekkes inn.":                     "Over 10,0 % in 2026-Q1 (10,5 %): the group is to be followed up, and the occupational health service (OHS) brought in.",
+		"Over 7,0 % to kvartaler på rad (2026-K1: 7,5 %, 2026-K2: 8,0 %): gruppen skal følges opp av leder, verneombud og tillitsvalgt.": "Over 7,0 % two quarters in a row (2026-Q1: 7,5 %, 2026-Q2: 8,0 %): the group is to be followed up by the manager, the safety representative and the union representative.",
 		"Møte 08.12.2026": "Meeting 08.12.2026",
 	} {
 		if got := T(in); got != want {
 			t.Errorf("T(%q) =\n %q, want\n %q", in, got, want)
 		}
+	}
+}
+
+// TestViolenceStatusEnglish: the sentences the model builds for the
+// violence status page (paragraph references, notes with names, dates,
+// counts and lists filled in) all come out in English.
+func TestViolenceStatusEnglish(t *testing.T) {
+	if err := Setup(English); err != nil {
+		t.Fatal(err)
+	}
+	defer Setup(Bokmal)
+	today := model.NewDate(2026, time.December, 4)
+	old := model.NewDate(2024, time.March, 1)
+	inputs := []model.ViolenceStatusInput{
+		{},
+		{
+			Routines:  model.ViolenceRoutines{Informed: []model.ViolenceInformation{{Date: old, Employees: true, Representatives: true}}},
+			Trainings: []model.ViolenceTraining{{Date: old, Topic: "Kurs i håndtering av utagerende atferd", Kind: model.TrainingCourse, Repeat: model.RepeatYear}},
+			Incidents: []model.Deviation{
+				{Date: today.AddDays(-10), Category: model.DevViolence, Severity: model.SeverityMinor, Status: model.DevRegistered},
+				{Date: today.AddDays(-20), Category: model.DevViolence, Severity: model.SeverityMinor, Status: model.DevRegistered},
+			},
+		},
+	}
+	var bad []string
+	notes := 0
+	for _, in := range inputs {
+		for _, st := range model.ViolenceStatusTable(in, today) {
+			texts := append([]string{st.Duty.Paragraphs()}, st.Notes...)
+			notes += len(st.Notes)
+			for _, s := range texts {
+				// The training's topic is the user's own text.
+				got := strings.ReplaceAll(T(s), "Kurs i håndtering av utagerende atferd", "")
+				if w, ok := norwegian(got); ok {
+					bad = append(bad, strconv.Quote(s)+" → "+strconv.Quote(got)+" (Norwegian: "+w+")")
+				}
+			}
+		}
+	}
+	if notes < 6 {
+		t.Fatalf("only %d notes; the inputs no longer exercise the rules", notes)
+	}
+	for in, want := range map[string]string{
+		"1 tiltak over fristen": "1 measure past its deadline",
+		"3 tiltak over fristen": "3 measures past their deadline",
+		"§ 3A-1 (ny fra 2026)":  "§ 3A-1 (new from 2026)",
+	} {
+		if got := T(in); got != want {
+			bad = append(bad, strconv.Quote(in)+" → "+strconv.Quote(got)+", want "+strconv.Quote(want))
+		}
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d violence status texts are not English:\n%s", len(bad), strings.Join(bad, "\n"))
 	}
 }

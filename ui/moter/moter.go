@@ -18,6 +18,7 @@ import (
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/registerio"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -191,7 +192,7 @@ func (s *Screen) listText(m model.Meeting) (string, widget.Importance) {
 	}
 	parts = append(parts, fmt.Sprintf(lang.L("%d saker"), len(m.Agenda)))
 	if n := s.attached[m.ID]; n > 0 {
-		parts = append(parts, fmt.Sprintf(lang.L("%d vedlegg"), n))
+		parts = append(parts, vedlegg.CountText(n))
 	}
 	imp := widget.MediumImportance
 	if !m.Held(s.env.Today()) {

@@ -14,6 +14,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/pdfexport"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -190,7 +191,7 @@ func (d *Detail) ItemText(i model.RiskItem) string {
 		text += fmt.Sprintf(" · %d %s", n, lang.L("tiltak"))
 	}
 	if n := d.attached[i.ID]; n > 0 {
-		text += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+		text += " · " + vedlegg.CountText(n)
 	}
 	return text
 }

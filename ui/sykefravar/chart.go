@@ -180,10 +180,10 @@ func (r *chartRenderer) build(size fyne.Size) {
 	}
 	groupW := (x1 - x0) / float32(len(all))
 	xpos := func(i int) float32 { return x0 + groupW*(float32(i)+0.5) }
-	showQ := measure("K4", false).Width+4 <= groupW
+	showQ := measure(fmt.Sprintf(lang.L("K%d"), 4), false).Width+4 <= groupW
 	for i, q := range all {
 		if showQ {
-			l := text(fmt.Sprintf("K%d", q.Q), muted, false)
+			l := text(fmt.Sprintf(lang.L("K%d"), q.Q), muted, false)
 			l.Move(fyne.NewPos(xpos(i)-measure(l.Text, false).Width/2, y1+3))
 		}
 		if q.Q == 1 || i == 0 {

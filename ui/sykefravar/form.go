@@ -60,7 +60,7 @@ func (s *Screen) CellText(row, col int) (string, widget.Importance) {
 	}
 	switch col {
 	case 0:
-		return q.Quarter.String(), widget.MediumImportance
+		return QuarterText(q.Quarter), widget.MediumImportance
 	case 1:
 		return pctText(q.Total), imp
 	case 2:
@@ -218,7 +218,7 @@ func (f *QuarterForm) NewQuarter() {
 // Edit loads a stored quarter.
 func (f *QuarterForm) Edit(q model.SickLeaveQuarter) {
 	f.fill(q)
-	f.Heading.SetText(fmt.Sprintf(lang.L("Endre %s"), q.Quarter))
+	f.Heading.SetText(fmt.Sprintf(lang.L("Endre %s"), QuarterText(q.Quarter)))
 	f.Delete.Show()
 	f.loaded = f.state()
 }
@@ -279,7 +279,7 @@ func (f *QuarterForm) fill(q model.SickLeaveQuarter) {
 		}
 		return model.FormatInt(n)
 	}
-	f.Quarter.SetText(q.Quarter.String())
+	f.Quarter.SetText(QuarterText(q.Quarter))
 	f.Total.SetText(trimZero(q.Total.Number(2)))
 	f.Self.SetText(trimZero(opt(q.SelfCertified)))
 	f.DoctorShort.SetText(trimZero(opt(q.DoctorShort)))
@@ -443,9 +443,9 @@ func (f *QuarterForm) store(q model.SickLeaveQuarter, before *model.SickLeaveQua
 		f.s.env.FocusField(f.New)
 	}
 	if before != nil {
-		f.Saved.SetText(fmt.Sprintf(lang.L("%s var registrert fra før med %s; tallene er erstattet."), saved.Quarter, pctText(before.Total)))
+		f.Saved.SetText(fmt.Sprintf(lang.L("%s var registrert fra før med %s; tallene er erstattet."), QuarterText(saved.Quarter), pctText(before.Total)))
 	} else {
-		f.Saved.SetText(fmt.Sprintf(lang.L("%s er lagret."), saved.Quarter))
+		f.Saved.SetText(fmt.Sprintf(lang.L("%s er lagret."), QuarterText(saved.Quarter)))
 	}
 	f.s.selected = f.s.row(saved.ID)
 }
@@ -456,7 +456,7 @@ func (f *QuarterForm) confirmDelete() {
 	}
 	q := f.editing
 	widgets.ConfirmDanger(f.s.env.Window, lang.L("Slette kvartalet?"),
-		fmt.Sprintf(lang.L("Sykefraværet for %s (%s) slettes. Tiltak som er laget fra det, blir stående i handlingsplanen."), q.Quarter, pctText(q.Total)),
+		fmt.Sprintf(lang.L("Sykefraværet for %s (%s) slettes. Tiltak som er laget fra det, blir stående i handlingsplanen."), QuarterText(q.Quarter), pctText(q.Total)),
 		lang.L("Slett"), f.DeleteQuarter)
 }
 
@@ -483,4 +483,14 @@ func (f *QuarterForm) Content() fyne.CanvasObject {
 	)
 	return container.NewVBox(f.Heading, grid, container.NewHBox(f.Calc), f.Err.Label, f.Saved,
 		container.NewHBox(f.Save, f.Delete))
+}
+
+// QuarterText is a quarter as the screen shows it: «2026-K3» in bokmål,
+// «2026-Q3» in English (model.Quarter.String is the stored and reported
+// form; ParseQuarter reads both).
+func QuarterText(q model.Quarter) string {
+	if q == (model.Quarter{}) {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("%d-K%d"), q.Year, q.Q)
 }

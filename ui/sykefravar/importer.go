@@ -126,7 +126,7 @@ func (im *Importer) CellText(row, col int) (string, widget.Importance) {
 	q := im.qs[row]
 	switch col {
 	case 0:
-		return q.Quarter.String(), widget.MediumImportance
+		return QuarterText(q.Quarter), widget.MediumImportance
 	case 1:
 		return pctText(q.Total), widget.MediumImportance
 	case 2:

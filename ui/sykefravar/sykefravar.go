@@ -221,7 +221,7 @@ func latestText(q model.SickLeaveQuarter, set model.SickLeaveSettings) string {
 	default:
 		vs = lang.L("som målet")
 	}
-	return fmt.Sprintf(lang.L("Siste kvartal %s: %s (%s %s, %s). Nærvær %s."), q.Quarter, pctText(q.Total),
+	return fmt.Sprintf(lang.L("Siste kvartal %s: %s (%s %s, %s). Nærvær %s."), QuarterText(q.Quarter), pctText(q.Total),
 		lang.L(set.TargetName()), pctText(set.Target), vs, pctText(q.Presence()))
 }
 
@@ -235,7 +235,7 @@ func (s *Screen) presenceText() string {
 		if i == 4 {
 			break
 		}
-		text += fmt.Sprintf("\n%s: %s", q.Quarter, pctText(q.Presence()))
+		text += fmt.Sprintf("\n%s: %s", QuarterText(q.Quarter), pctText(q.Presence()))
 	}
 	return text
 }

@@ -171,6 +171,8 @@ func (p *Panel) setHint() {
 	switch {
 	case p.ownerID == 0:
 		p.Hint.SetText(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
+	case len(p.items) == 1 && p.hidden():
+		p.Hint.SetText(lang.L("Ett vedlegg er skjult i møtemodus, fordi det kan vise hva som skjedde. «Vis» viser det på skjermen."))
 	case len(p.items) > 0 && p.hidden():
 		p.Hint.SetText(fmt.Sprintf(lang.L("%d vedlegg er skjult i møtemodus, fordi de kan vise hva som skjedde. «Vis» viser dem på skjermen."), len(p.items)))
 	case len(p.items) > 0:
@@ -472,3 +474,12 @@ func (t *Thumb) Tapped(*fyne.PointEvent) {
 
 // Cursor shows that the thumbnail can be clicked.
 func (t *Thumb) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CountText is «3 vedlegg» with the English plural: "1 attachment",
+// "3 attachments".
+func CountText(n int) string {
+	if n == 1 {
+		return lang.L("1 vedlegg")
+	}
+	return fmt.Sprintf(lang.L("%d vedlegg"), n)
+}

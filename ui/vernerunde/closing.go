@@ -13,6 +13,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -103,7 +104,7 @@ func (c *Closing) rebuild() {
 		head.Wrapping = fyne.TextWrapWord
 		found := lang.L("Funn:") + " " + orNone(f.Answer.Comment)
 		if n := attached[f.Question.Number]; n > 0 {
-			found += " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+			found += " · " + vedlegg.CountText(n)
 		}
 		box := container.NewVBox(widget.NewSeparator(), head, wrapped(f.Question.Text), wrapped(found))
 		if len(f.Answer.MeasureIDs) == 0 && len(f.Answer.DeviationIDs) == 0 {

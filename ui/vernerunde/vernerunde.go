@@ -17,6 +17,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/registerio"
+	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -189,7 +190,7 @@ func (s *Screen) Rounds() []model.SafetyRound { return s.shown }
 func (s *Screen) listText(r model.SafetyRound) (string, widget.Importance) {
 	att := ""
 	if n := s.attached[r.ID]; n > 0 {
-		att = " · " + fmt.Sprintf(lang.L("%d vedlegg"), n)
+		att = " · " + vedlegg.CountText(n)
 	}
 	if r.Locked() {
 		return fmt.Sprintf("%s\n%s %s · %d %s%s · %s", r.Title, lang.L("Fullført"), r.CompletedDate(), len(r.Findings()), lang.L("funn"), att, r.TemplateName), widget.MediumImportance

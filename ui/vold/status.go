@@ -10,6 +10,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 )
 
 // StatusView shows, for each duty, whether it is documented, when it was
@@ -56,7 +57,7 @@ func (v *StatusView) refresh() {
 	v.Statuses = model.ViolenceStatusTable(v.s.data.StatusInput(), v.s.env.Today())
 	v.rows.RemoveAll()
 	for _, st := range v.Statuses {
-		v.rows.Add(heading(fmt.Sprintf("%s – %s", lang.L(st.Duty.Label()), st.Duty.Paragraphs())))
+		v.rows.Add(heading(fmt.Sprintf("%s – %s", lang.L(st.Duty.Label()), i18n.T(st.Duty.Paragraphs()))))
 		state := wrapped(StatusLine(st))
 		if st.Duty == model.DutyGeneral {
 			// § 3A-1 has no record or date of its own.
@@ -65,7 +66,7 @@ func (v *StatusView) refresh() {
 		state.Importance = stateImportance(st.State)
 		v.rows.Add(state)
 		for _, n := range st.Notes {
-			v.rows.Add(wrapped("• " + lang.L(n)))
+			v.rows.Add(wrapped("• " + i18n.T(n)))
 		}
 		v.rows.Add(widget.NewSeparator())
 	}
@@ -105,7 +106,7 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 			notes = notes[:len(notes)-min(len(over), len(notes))]
 		}
 		if len(notes) > 0 {
-			text += " – " + lang.L(notes[0])
+			text += " – " + i18n.T(notes[0])
 		}
 		if st.State == model.DutyOverdue {
 			text = "! " + text
