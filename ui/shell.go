@@ -218,7 +218,6 @@ func (s *shell) focusPage() {
 	c.FocusNext()
 }
 
-
 // reopen rebuilds the page from the stored data with the record it
 // showed open again (env.Resume), so after an undo the open form, its
 // attachments included, shows what is stored now.
