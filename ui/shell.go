@@ -188,7 +188,34 @@ func (s *shell) rebuild() {
 	s.env.BeginPage()
 	s.content.Objects = []fyne.CanvasObject{p.Build(s.env)}
 	s.content.Refresh()
-	s.env.EndPage()
+	if !s.env.EndPage() {
+		s.focusPage()
+	}
+}
+
+// focusPage puts the keyboard in the first field or button of the page
+// just built. The focus must not stay on a widget of the page it replaced
+// (gone from the window: the keyboard user's place is lost, and Fyne
+// logs «Failed to focus» on the next move). Tab order is the order on
+// screen, so the first after the sidebar (or, while it is folded, after
+// the top bar's last button) is the page's first.
+func (s *shell) focusPage() {
+	w := s.env.Window
+	frame := s.frame
+	if frame == nil {
+		frame = s.root
+	}
+	if s.root == nil || w.Content() != frame {
+		return // still being built (the window's content is set after)
+	}
+	c := w.Canvas()
+	c.Unfocus()
+	anchor := fyne.Focusable(s.meeting)
+	if s.nav.Visible() {
+		anchor = s.nav
+	}
+	c.Focus(anchor)
+	c.FocusNext()
 }
 
 // reopen rebuilds the page from the stored data with the record it

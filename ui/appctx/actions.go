@@ -73,8 +73,9 @@ func (e *Env) FocusField(f fyne.Focusable) {
 }
 
 // EndPage is called by the shell once the page it built is on screen: a
-// field the page asked to focus gets the keyboard now.
-func (e *Env) EndPage() {
+// field the page asked to focus gets the keyboard now. It reports whether
+// the page asked for one (otherwise the shell focuses the page's first).
+func (e *Env) EndPage() bool {
 	e.mu.Lock()
 	f := e.pendingFocus
 	e.building, e.pendingFocus = false, nil
@@ -82,6 +83,7 @@ func (e *Env) EndPage() {
 	if f != nil {
 		focusLater(e.Window.Canvas(), f)
 	}
+	return f != nil
 }
 
 // focusLater is widgets.FocusLater (which imports this package): the

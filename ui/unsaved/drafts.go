@@ -168,8 +168,8 @@ func (g *Guard) AdoptDraft(d storage.Draft) {
 // form on screen is saved when it autosaves, and what is still unsaved is
 // written as a draft, offered back on the next start.
 func (g *Guard) Rescue() {
-	if a, ok := g.form.(AutoSaver); ok && g.form.Dirty() && a.AutoSave() {
-		g.save(g.form)
+	if f, ok := g.current().(AutoSaver); ok && f.Dirty() && f.AutoSave() {
+		g.save(f)
 	}
 	g.SyncDrafts()
 }

@@ -85,3 +85,18 @@ func (gr group) Discard() {
 		gr[i].Discard()
 	}
 }
+
+// AutoSave: the group saves without asking when every part holding
+// changes autosaves (an attachment's caption typed while the form itself
+// is clean, or a draft's text); otherwise the user is asked about all.
+func (gr group) AutoSave() bool {
+	for _, f := range gr {
+		if !f.Dirty() {
+			continue
+		}
+		if a, ok := f.(AutoSaver); !ok || !a.AutoSave() {
+			return false
+		}
+	}
+	return true
+}

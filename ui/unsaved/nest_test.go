@@ -51,3 +51,29 @@ func TestNestedSubForm(t *testing.T) {
 		t.Fatal("Set kept a sub-form")
 	}
 }
+
+// A sub-form that autosaves (an attachment's caption) is saved without
+// asking when it alone holds changes, also by Rescue; with the page's own
+// form dirty and not autosaving, the user is asked about both.
+func TestNestedAutoSaver(t *testing.T) {
+	g, f, _ := setup(t)
+	sub := &textForm{e: widget.NewEntry(), auto: true}
+	g.Nest(sub)
+	test.Type(sub.e, "bildetekst")
+	went := 0
+	g.Leave(func() { went++ }, nil)
+	if went != 1 || g.Prompt() != nil || sub.saved != "bildetekst" {
+		t.Fatalf("an autosaving sub-form: went %d, asked %v, saved %q", went, g.Prompt() != nil, sub.saved)
+	}
+	test.Type(sub.e, " 2")
+	g.Rescue()
+	if sub.saved != "bildetekst 2" {
+		t.Errorf("Rescue did not save the sub-form: %q", sub.saved)
+	}
+	test.Type(sub.e, " 3")
+	test.Type(f.e, "skjema")
+	g.Leave(func() { went++ }, nil)
+	if g.Prompt() == nil || went != 1 {
+		t.Fatal("a dirty form that does not autosave was left without asking")
+	}
+}

@@ -53,7 +53,7 @@ type Panel struct {
 	// Viewer is the open photo dialog, if any (tests press its buttons).
 	Viewer *widgets.KeyDialog
 	// Caption is the caption field of the open photo dialog.
-	Caption *widget.Entry
+	Caption *widgets.Entry
 	// OpenURL opens a PDF in the system viewer; tests replace it.
 	OpenURL func(*url.URL) error
 	// OnChanged runs after an attachment was added, changed or removed.
@@ -277,7 +277,7 @@ func (p *Panel) Open(i int) {
 	img := imageOf(raw)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(640, 440))
-	p.Caption = widget.NewEntry()
+	p.Caption = widgets.NewEntry()
 	p.Caption.SetText(a.Caption)
 	p.Caption.SetPlaceHolder(lang.L("bildetekst, for eksempel «Sperret rømningsvei ved kjøkkenet»"))
 	info := widget.NewLabel(fmt.Sprintf("%s · %d × %d · %s · %s", a.Filename, a.Width, a.Height, model.FormatBytes(a.Size), a.Created))
@@ -285,16 +285,14 @@ func (p *Panel) Open(i int) {
 	errText := widgets.NewErrorText()
 	body := container.NewBorder(nil, container.NewVBox(info, p.Caption, errText.Label), nil, nil, img)
 	d := widgets.NewKeyDialog(p.env.Window, lang.L("Vedlegg"), body)
-	d.SetCancel(lang.L("Lukk"), nil)
+	cf := &captionForm{p: p, a: a, entry: p.Caption, errText: errText}
+	// Lukk and Escape keep a changed caption (saved, as a draft round's
+	// text is); a refused save keeps the dialog open with the message.
+	d.SetCancelSubmit(lang.L("Lukk"), cf.keep)
 	d.AddButton(lang.L("Slett vedlegget"), theme.DeleteIcon(), widget.DangerImportance, func() { p.confirmDelete(a) })
-	d.Default = d.AddSubmit(lang.L("Lagre bildeteksten"), theme.DocumentSaveIcon(), widget.HighImportance, func() bool {
-		_, err := p.env.Store.SetAttachmentCaption(a.ID, p.Caption.Text)
-		errText.Show(err)
-		if err == nil {
-			p.changed()
-		}
-		return err == nil
-	})
+	d.Default = d.AddSubmit(lang.L("Lagre bildeteksten"), theme.DocumentSaveIcon(), widget.HighImportance, cf.Save)
+	d.OnClosed = func() { p.env.Guard.Unnest(cf) }
+	p.env.Guard.Nest(cf)
 	d.First = p.Caption
 	d.Resize(fyne.NewSize(720, 640))
 	p.Viewer = d
@@ -302,6 +300,38 @@ func (p *Panel) Open(i int) {
 }
 
 func (p *Panel) confirmDelete(a model.Attachment) { p.askDelete(a, -1) }
+
+// captionForm is the caption of the open photo dialog, a sub-form of the
+// form on screen (unsaved.Guard.Nest). A caption is a short note on a
+// photo already stored: saving it when the dialog or the page is left
+// cannot surprise anyone, and Angre takes it back, so it autosaves
+// instead of asking «Lagre endringene?».
+type captionForm struct {
+	p       *Panel
+	a       model.Attachment
+	entry   *widgets.Entry
+	errText *widgets.ErrorText
+}
+
+func (c *captionForm) Dirty() bool    { return c.entry.Text != c.a.Caption }
+func (c *captionForm) Discard()       { c.entry.SetText(c.a.Caption) }
+func (c *captionForm) AutoSave() bool { return true }
+
+// Save stores the caption; on an error the text stays in the field with
+// the message under it.
+func (c *captionForm) Save() bool {
+	_, err := c.p.env.Store.SetAttachmentCaption(c.a.ID, c.entry.Text)
+	c.errText.Show(err)
+	if err != nil {
+		return false
+	}
+	c.a.Caption = c.entry.Text
+	c.p.changed()
+	return true
+}
+
+// keep saves the caption when it changed (Lukk, Escape).
+func (c *captionForm) keep() bool { return !c.Dirty() || c.Save() }
 
 // askDelete asks before deleting a; «Avbryt» is the default (Enter). From
 // thumbnail i (the Delete key; -1: the photo dialog) the focus goes on to

@@ -270,3 +270,88 @@ func TestMeetingModeHint(t *testing.T) {
 		t.Errorf("after Møtemodus: hint %q", p.Hint.Text)
 	}
 }
+
+// pageForm stands for the form on screen around the panel: it never
+// autosaves, so leaving with it dirty asks.
+type pageForm struct{ dirty bool }
+
+func (f *pageForm) Dirty() bool { return f.dirty }
+func (f *pageForm) Save() bool  { f.dirty = false; return true }
+func (f *pageForm) Discard()    { f.dirty = false }
+
+// TestNoInputLostCaption: a caption typed in the photo dialog is stored
+// however the dialog or the page is left (it autosaves, see captionForm),
+// or the user is asked when the page's own form holds changes too.
+func TestNoInputLostCaption(t *testing.T) {
+	leave := map[string]func(t *testing.T, w fyne.Window, p *Panel){
+		"Lukk": func(_ *testing.T, _ fyne.Window, p *Panel) { test.Tap(p.Viewer.Cancel) },
+		"Escape in the field": func(_ *testing.T, w fyne.Window, _ *Panel) {
+			uitest.Key(w, fyne.KeyEscape)
+		},
+		"Escape twice": func(_ *testing.T, w fyne.Window, _ *Panel) {
+			uitest.Keys(w, fyne.KeyEscape, fyne.KeyEscape)
+		},
+		"Escape with nothing focused": func(_ *testing.T, w fyne.Window, _ *Panel) {
+			w.Canvas().Unfocus()
+			uitest.Key(w, fyne.KeyEscape)
+		},
+		// The sidebar, another item, Møtemodus, closing the window and
+		// Ctrl+Q all go through Guard.Leave (the window's close and Ctrl+Q
+		// wait while a dialog is up; ui.App.Quit).
+		"page left (sidebar, close, Ctrl+Q)": func(t *testing.T, _ fyne.Window, p *Panel) {
+			went := false
+			p.env.Leave(func() { went = true }, nil)
+			if !went || p.env.Guard.Prompt() != nil {
+				t.Error("leaving the page with only the caption changed did not go on at once")
+			}
+		},
+		"SIGTERM": func(_ *testing.T, _ fyne.Window, p *Panel) { p.env.Guard.Rescue() },
+	}
+	for name, how := range leave {
+		t.Run(name, func(t *testing.T) {
+			env, w, st := uitest.NewEnv(t, false)
+			devs, _ := st.Deviations()
+			dev := devs[0]
+			p := New(env, model.OwnerDeviation, dev.ID, 0)
+			w.SetContent(p.Content())
+			env.Guard.Set(&pageForm{})
+			if err := p.AddFile(writeImage(t, t.TempDir(), "trapp.png", 300, 200)); err != nil {
+				t.Fatal(err)
+			}
+			last := len(p.Thumbs) - 1
+			test.Tap(p.Thumbs[last])
+			w.Canvas().Focus(p.Caption)
+			uitest.Type(w, "Glatt trapp")
+			how(t, w, p)
+			list, _ := st.Attachments(model.OwnerDeviation, dev.ID, 0)
+			if got := list[last].Caption; got != "Glatt trapp" {
+				t.Errorf("caption stored %q", got)
+			}
+			if name != "page left (sidebar, close, Ctrl+Q)" && name != "SIGTERM" && (p.Viewer.Open() || env.Guard.Nested() != 0) {
+				t.Errorf("dialog open %v, sub-forms %d", p.Viewer.Open(), env.Guard.Nested())
+			}
+		})
+	}
+	t.Run("page form dirty too: asked", func(t *testing.T) {
+		env, w, st := uitest.NewEnv(t, false)
+		devs, _ := st.Deviations()
+		p := New(env, model.OwnerDeviation, devs[0].ID, 0)
+		w.SetContent(p.Content())
+		env.Guard.Set(&pageForm{dirty: true})
+		if err := p.AddFile(writeImage(t, t.TempDir(), "trapp.png", 300, 200)); err != nil {
+			t.Fatal(err)
+		}
+		test.Tap(p.Thumbs[len(p.Thumbs)-1])
+		p.Caption.SetText("Glatt trapp")
+		went := false
+		env.Leave(func() { went = true }, nil)
+		if went || env.Guard.Prompt() == nil {
+			t.Fatal("left without asking while the page's form and the caption held changes")
+		}
+		test.Tap(&env.Guard.Prompt().Save.Button)
+		list, _ := st.Attachments(model.OwnerDeviation, devs[0].ID, 0)
+		if !went || list[len(list)-1].Caption != "Glatt trapp" {
+			t.Errorf("Lagre: went %v, caption %q", went, list[len(list)-1].Caption)
+		}
+	})
+}

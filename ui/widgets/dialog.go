@@ -30,9 +30,12 @@ type KeyDialog struct {
 	Default, Cancel *KeyButton
 	// First, when set, gets the focus on Show instead of Default (the
 	// dialog's first field).
-	First   fyne.Focusable
-	prevKey func(*fyne.KeyEvent)
-	open    bool
+	First fyne.Focusable
+	// OnClosed, when set, runs once the dialog has closed, however it
+	// was closed.
+	OnClosed func()
+	prevKey  func(*fyne.KeyEvent)
+	open     bool
 }
 
 // NewKeyDialog creates a dialog showing content above its buttons; add
@@ -80,6 +83,16 @@ func (d *KeyDialog) add(text string, icon fyne.Resource, imp widget.Importance, 
 // SetCancel adds the cancel button (Escape), first in the row.
 func (d *KeyDialog) SetCancel(text string, action func()) *KeyButton {
 	b := d.AddButton(text, theme.CancelIcon(), widget.MediumImportance, action)
+	d.row.Objects = append([]fyne.CanvasObject{b}, d.row.Objects[:len(d.row.Objects)-1]...)
+	d.Cancel = b
+	return b
+}
+
+// SetCancelSubmit adds the cancel button (Escape), first in the row, that
+// closes the dialog only when submit reports success (it keeps what was
+// typed, see AddSubmit).
+func (d *KeyDialog) SetCancelSubmit(text string, submit func() bool) *KeyButton {
+	b := d.AddSubmit(text, theme.CancelIcon(), widget.MediumImportance, submit)
 	d.row.Objects = append([]fyne.CanvasObject{b}, d.row.Objects[:len(d.row.Objects)-1]...)
 	d.Cancel = b
 	return b
@@ -138,6 +151,9 @@ func (d *KeyDialog) closed() {
 	}
 	d.open = false
 	d.win.Canvas().SetOnTypedKey(d.prevKey)
+	if d.OnClosed != nil {
+		d.OnClosed()
+	}
 }
 
 // typedKey is the window's key handler while the dialog is up: it gets
