@@ -15,6 +15,7 @@ import (
 	"hmsutvalg/ui/handlingsplan"
 	"hmsutvalg/ui/innstillinger"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/vernerunde"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -270,6 +271,11 @@ func TestNewItemOpensInField(t *testing.T) {
 			continue // no «Ny …» on this page
 		}
 		n++
+		// With a safety round in progress, Ctrl+N first asks whether to
+		// open it or start a new one: start a new one by the keyboard.
+		if s, ok := env.Guard.Form().(*vernerunde.Screen); ok && s.Ask != nil && s.Ask.Open() {
+			pressKey(t, w, s.Ask.Buttons[len(s.Ask.Buttons)-1])
+		}
 		switch f := w.Canvas().Focused().(type) {
 		case *widget.Entry, *widgets.Entry, *widgets.DateEntry:
 		default:
