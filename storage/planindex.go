@@ -183,30 +183,7 @@ func splitPlanKeys(v []byte) [][]byte {
 
 // buildPlanIndex (re)writes the whole index from the records.
 func buildPlanIndex(tx *bbolt.Tx) error {
-	if tx.Bucket([]byte(bucketPlanIndex)) != nil {
-		if err := tx.DeleteBucket([]byte(bucketPlanIndex)); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.CreateBucket([]byte(bucketPlanIndex)); err != nil {
-		return err
-	}
-	for _, name := range planIndexOrder {
-		b := tx.Bucket([]byte(name))
-		if b == nil {
-			continue
-		}
-		c := b.Cursor()
-		for k, raw := c.First(); k != nil; k, raw = c.Next() {
-			if raw == nil {
-				continue // a sub-bucket is no record; Check reports it
-			}
-			if err := replanIndex(tx, name, k, raw); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return rebuildIndex(tx, bucketPlanIndex, planIndexOrder, replanIndex)
 }
 
 // planIDs appends the IDs of the entries under prefix (the last 8 bytes

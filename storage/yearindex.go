@@ -146,15 +146,21 @@ func reindexAt(tx *bbolt.Tx, bucket string, key []byte, year int, deleted bool) 
 
 // buildYearIndex (re)writes the whole index from the records.
 func buildYearIndex(tx *bbolt.Tx) error {
-	if tx.Bucket([]byte(bucketYearIndex)) != nil {
-		if err := tx.DeleteBucket([]byte(bucketYearIndex)); err != nil {
+	return rebuildIndex(tx, bucketYearIndex, yearIndexOrder, reindex)
+}
+
+// rebuildIndex empties the index bucket and indexes every record of the
+// buckets in order with add (the year and plan indexes).
+func rebuildIndex(tx *bbolt.Tx, index string, order []string, add func(tx *bbolt.Tx, bucket string, key, raw []byte) error) error {
+	if tx.Bucket([]byte(index)) != nil {
+		if err := tx.DeleteBucket([]byte(index)); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.CreateBucket([]byte(bucketYearIndex)); err != nil {
+	if _, err := tx.CreateBucket([]byte(index)); err != nil {
 		return err
 	}
-	for _, name := range yearIndexOrder {
+	for _, name := range order {
 		b := tx.Bucket([]byte(name))
 		if b == nil {
 			continue
@@ -164,7 +170,7 @@ func buildYearIndex(tx *bbolt.Tx) error {
 			if raw == nil {
 				continue // a sub-bucket is no record; Check reports it
 			}
-			if err := reindex(tx, name, k, raw); err != nil {
+			if err := add(tx, name, k, raw); err != nil {
 				return err
 			}
 		}
