@@ -74,6 +74,7 @@ var stateWords = map[model.WheelState]string{
 
 func writeStatus(w io.Writer, u model.Unit, d model.Dashboard) {
 	fmt.Fprintf(w, "HMS-utvalg – status for %s (%s) per %s\n\n", u.Name, u.Municipality, d.Today)
+	writeMissingRoles(w, d.MissingRoles)
 	c := d.Counts
 	fmt.Fprintf(w, "Årshjulet %s: %d utført, %d snart, %d forfalt, %d kommer\n", d.Year, c.Done, c.DueNow, c.Late, c.Upcoming)
 	if len(d.Wheel) == 0 {
@@ -103,6 +104,20 @@ func writeStatus(w io.Writer, u model.Unit, d model.Dashboard) {
 	if d.Overdue() {
 		fmt.Fprintln(w, "\nNoe er forfalt (avslutningskode 3).")
 	}
+}
+
+// writeMissingRoles names the required committee roles nobody holds
+// today, as Oversikt does (model.MissingRoles). A vacancy is not overdue,
+// so it does not change the exit code.
+func writeMissingRoles(w io.Writer, roles []model.Role) {
+	if len(roles) == 0 {
+		return
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = strings.ToLower(r.Short())
+	}
+	fmt.Fprintf(w, "Utvalget mangler: %s. Legg dem inn under Enhet og utvalg.\n\n", model.JoinAnd(names))
 }
 
 func noteSuffix(note string) string {

@@ -81,6 +81,11 @@ func TestStatusNewUnitAndDemo(t *testing.T) {
 	if code != exitOK || strings.Contains(out, "FORFALT") || !strings.Contains(out, "0 forfalt") || !strings.Contains(out, "Åpne alvorlige avvik: 0") {
 		t.Errorf("new unit: %d %q %q", code, out, errs)
 	}
+	// A unit made by init has no members yet: every required role is
+	// named, as on Oversikt, and a vacancy is not overdue (exit 0).
+	if !strings.Contains(out, "Utvalget mangler: leder, verneombud og tillitsvalgt.") {
+		t.Errorf("new unit's status does not name the missing roles:\n%s", out)
+	}
 	demo := filepath.Join(dir, "demo.db")
 	if err := demoCreate(demo, model.NewDate(2026, 11, 24)); err != nil {
 		t.Fatal(err)
@@ -88,6 +93,9 @@ func TestStatusNewUnitAndDemo(t *testing.T) {
 	code, out, errs = runCLI("status", "--db", demo, "--today", "24.11.2026")
 	if code != exitOverdue {
 		t.Errorf("demo: exit %d, want 3; %q", code, errs)
+	}
+	if strings.Contains(out, "Utvalget mangler") {
+		t.Errorf("the demo unit has every role, status says otherwise:\n%s", out)
 	}
 	for _, want := range []string{
 		"HMS-utvalg – status for ", "per 24.11.2026",
