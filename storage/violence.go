@@ -476,11 +476,18 @@ type ViolenceData struct {
 	Measures   []model.Measure   // the whole action plan
 	Incidents  []model.Deviation // deviations of category vold og trusler
 	Matrix     model.RiskMatrix  // the unit's matrix
+	// Courses are the HMS courses of every annual review; those about
+	// violence and threats count as training in the status, as the annual
+	// report counts them (model.CoursesAsViolenceTrainings).
+	Courses []model.HMSCourse
 }
 
 // StatusInput returns the input for model.ViolenceStatus.
 func (d ViolenceData) StatusInput() model.ViolenceStatusInput {
 	in := model.ViolenceStatusInput{Routines: d.Routines, Trainings: d.Trainings, Measures: d.Measures, Incidents: d.Incidents}
+	if cs := model.CoursesAsViolenceTrainings(d.Courses, d.Trainings); len(cs) > 0 {
+		in.Trainings = append(slices.Clip(d.Trainings), cs...)
+	}
 	if d.HasMapping {
 		m := d.Mapping
 		in.Mapping = &m
@@ -519,6 +526,9 @@ func (s *Store) ViolenceData() (ViolenceData, error) {
 	if d.Measures, err = s.Measures(); err != nil {
 		return d, err
 	}
+	if d.Courses, err = s.reviewCourses(); err != nil {
+		return d, err
+	}
 	devs, err := s.Deviations()
 	if err != nil {
 		return d, err
@@ -529,4 +539,14 @@ func (s *Store) ViolenceData() (ViolenceData, error) {
 		}
 	}
 	return d, nil
+}
+
+// reviewCourses returns the HMS courses of every annual review.
+func (s *Store) reviewCourses() ([]model.HMSCourse, error) {
+	rs, err := s.AnnualReviews()
+	var out []model.HMSCourse
+	for _, r := range rs {
+		out = append(out, r.Trainings...)
+	}
+	return out, err
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -276,4 +277,48 @@ func TestViolenceCheckFindsProblems(t *testing.T) {
 	if rep, _ = Check(path); !strings.Contains(strings.Join(rep.Problems, "\n"), "2 kartlegginger") {
 		t.Errorf("two mappings not found: %v", rep.Problems)
 	}
+}
+
+// A unit whose only training about violence is a course in the annual
+// review's course list: the status page (ViolenceData) and the annual
+// report (AnnualData.ViolenceInput) both count it, so the training duty
+// has the same state and last date in both.
+func TestViolenceStatusCountsReviewCoursesAsReport(t *testing.T) {
+	_, s := newDB(t, testOpts(newClock()))
+	course := model.HMSCourse{Course: "Kurs i håndtering av vold og trusler", Date: date(2026, 3, 12), Participants: 9}
+	r := model.AnnualReview{Year: 2026, Trainings: []model.HMSCourse{course},
+		Goals: []model.HMSGoal{{Goal: "Færre fall", Measure: "Avvik", Result: model.GoalNotAssessed}}}
+	if _, err := s.SaveAnnualReview(r, violenceDay); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.ViolenceData()
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen := trainingDuty(t, model.ViolenceStatus(d.StatusInput(), violenceDay))
+	year, err := model.LoadAnnualYear(s, 2026, violenceDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := trainingDuty(t, model.ViolenceStatus(year.ViolenceInput(), violenceDay))
+	if !screen.Documented || screen.LastDone != course.Date {
+		t.Errorf("the status page does not count the review's violence course: %+v", screen)
+	}
+	if screen.State != report.State || screen.LastDone != report.LastDone || !reflect.DeepEqual(screen.Notes, report.Notes) {
+		t.Errorf("screen and report disagree on training:\nscreen %+v\nreport %+v", screen, report)
+	}
+	if len(d.Trainings) != 0 {
+		t.Errorf("the course was added to the stored trainings: %+v", d.Trainings)
+	}
+}
+
+func trainingDuty(t *testing.T, st []model.ViolenceDutyStatus) model.ViolenceDutyStatus {
+	t.Helper()
+	for _, s := range st {
+		if s.Duty == model.DutyTraining {
+			return s
+		}
+	}
+	t.Fatal("no training duty")
+	return model.ViolenceDutyStatus{}
 }
