@@ -274,35 +274,32 @@ func SafetyRoundInYear(r SafetyRound, y HMSYear, today Date) bool {
 	return SafetyRoundHeldIn(r, y, today) || SafetyRoundUnfinishedIn(r, y, today)
 }
 
-// RoundMeasuresOverdue splits the summary's «tiltak over fristen» for the
-// safety-round line (PlanFigures.OverdueBySource[SourceSafetyRound]) by
-// where the measures came from: the rounds of the year's own table,
-// earlier years' rounds (the measure was made before the year began), or
-// other rounds not in the table (deleted, or linked to no round). The
-// section needs the split because its table shows only the year's rounds,
-// so the two figures would otherwise seem to disagree. Only the year's
-// rounds are needed: the report loads no others.
-type RoundMeasuresOverdue struct {
+// MeasuresOverdue splits a summary line's «tiltak over fristen»
+// (PlanFigures.OverdueBySource for one source) by where the measures came
+// from: records the module's section shows (FromYear: the year's rounds,
+// deviations, assessments or meetings), earlier years' records (the
+// measure was made before the year began), or other records not in the
+// section (deleted, or none named). The section needs the split because
+// it shows only the year's records, so the two figures would otherwise
+// seem to disagree.
+type MeasuresOverdue struct {
 	FromYear, FromEarlier, FromOther int
 }
 
 // Total is the summary's figure.
-func (o RoundMeasuresOverdue) Total() int { return o.FromYear + o.FromEarlier + o.FromOther }
+func (o MeasuresOverdue) Total() int { return o.FromYear + o.FromEarlier + o.FromOther }
 
-// SafetyRoundOverdueIn counts, as planFigures does, the overdue measures
-// from safety rounds in y's action plan, split by RoundMeasuresOverdue.
-func SafetyRoundOverdueIn(rounds []SafetyRound, measures []Measure, y HMSYear, today Date) RoundMeasuresOverdue {
-	inYear := map[uint64]bool{}
-	for _, r := range rounds {
-		inYear[r.ID] = SafetyRoundInYear(r, y, today)
-	}
-	var o RoundMeasuresOverdue
+// overdueFrom counts, as planFigures does, the overdue measures of kind
+// k in y's action plan; shown says whether the section shows the record a
+// measure came from.
+func overdueFrom(k SourceKind, measures []Measure, y HMSYear, today Date, shown func(Source) bool) MeasuresOverdue {
+	var o MeasuresOverdue
 	for _, m := range MeasuresForYear(measures, y) {
-		if m.Source.Kind != SourceSafetyRound || !m.Overdue(today) {
+		if m.Source.Kind != k || !m.Overdue(today) {
 			continue
 		}
 		switch {
-		case fromRound(m) && inYear[m.Source.ParentID]:
+		case shown(m.Source):
 			o.FromYear++
 		case m.Created.Before(y.Start()):
 			o.FromEarlier++
@@ -311,4 +308,52 @@ func SafetyRoundOverdueIn(rounds []SafetyRound, measures []Measure, y HMSYear, t
 		}
 	}
 	return o
+}
+
+// SafetyRoundOverdueIn splits the safety-round line's overdue measures by
+// the rounds of y's section (SafetyRoundInYear). Only the year's rounds
+// are needed: the report loads no others.
+func SafetyRoundOverdueIn(rounds []SafetyRound, measures []Measure, y HMSYear, today Date) MeasuresOverdue {
+	inYear := map[uint64]bool{}
+	for _, r := range rounds {
+		inYear[r.ID] = SafetyRoundInYear(r, y, today)
+	}
+	return overdueFrom(SourceSafetyRound, measures, y, today, func(s Source) bool { return s.ParentID != 0 && inYear[s.ParentID] })
+}
+
+// DeviationOverdueIn splits the deviation line's overdue measures by the
+// deviations registered in y (DeviationInYear), those the section counts.
+func DeviationOverdueIn(devs []Deviation, measures []Measure, y HMSYear, today Date) MeasuresOverdue {
+	inYear := map[uint64]bool{}
+	for _, d := range devs {
+		inYear[d.ID] = DeviationInYear(d, y, today)
+	}
+	return overdueFrom(SourceDeviation, measures, y, today, func(s Source) bool { return inYear[s.RefID] })
+}
+
+// RiskOverdueIn splits the risk line's overdue measures by the
+// assessments in y's section (AssessmentsForYear).
+func RiskOverdueIn(as []RiskAssessment, measures []Measure, y HMSYear, today Date) MeasuresOverdue {
+	inYear := map[uint64]bool{}
+	for _, a := range AssessmentsForYear(as, y, today) {
+		inYear[a.ID] = true
+	}
+	return overdueFrom(SourceRiskAssessment, measures, y, today, func(s Source) bool { return inYear[s.ParentID] })
+}
+
+// MeetingOverdueIn splits the meeting line's overdue measures by the
+// meetings held in y (MeetingHeldIn), those the section's table lists.
+func MeetingOverdueIn(meetings []Meeting, measures []Measure, y HMSYear, today Date) MeasuresOverdue {
+	inYear := map[uint64]bool{}
+	for _, m := range meetings {
+		inYear[m.ID] = MeetingHeldIn(m, y, today)
+	}
+	return overdueFrom(SourceMeetingDecision, measures, y, today, func(s Source) bool { return inYear[s.ParentID] })
+}
+
+// DeviationInYear reports whether a deviation is one of y's: registered
+// (dated) in the year and not after today. The annual report's deviation
+// section and its overdue split count these.
+func DeviationInYear(d Deviation, y HMSYear, today Date) bool {
+	return y.Contains(d.Date) && (today.IsZero() || !d.Date.After(today))
 }

@@ -26,21 +26,21 @@ func TestSafetyRoundOverdueIn(t *testing.T) {
 	tests := []struct {
 		name string
 		ms   []Measure
-		want RoundMeasuresOverdue
+		want MeasuresOverdue
 	}{
-		{"none", nil, RoundMeasuresOverdue{}},
-		{"one from the year's round", []Measure{fromRound(1, 2, overdue, StatusPlanlagt)}, RoundMeasuresOverdue{FromYear: 1}},
-		{"an unfinished round of the year counts as the year's", []Measure{fromRound(1, 3, overdue, StatusPagar)}, RoundMeasuresOverdue{FromYear: 1}},
-		{"one from a 2024 round", []Measure{fromRound(1, 1, overdue, StatusPlanlagt)}, RoundMeasuresOverdue{FromEarlier: 1}},
-		{"earlier round not loaded", []Measure{fromRound(1, 99, overdue, StatusPlanlagt)}, RoundMeasuresOverdue{FromEarlier: 1}},
-		{"round deleted, made in the year", []Measure{madeIn2025(fromRound(1, 99, overdue, StatusPlanlagt))}, RoundMeasuresOverdue{FromOther: 1}},
-		{"no round named, made in the year", []Measure{madeIn2025(fromRound(1, 0, overdue, StatusPlanlagt))}, RoundMeasuresOverdue{FromOther: 1}},
-		{"not yet due", []Measure{fromRound(1, 2, later, StatusPlanlagt)}, RoundMeasuresOverdue{}},
-		{"done is not overdue", []Measure{fromRound(1, 2, overdue, StatusUtfort)}, RoundMeasuresOverdue{}},
+		{"none", nil, MeasuresOverdue{}},
+		{"one from the year's round", []Measure{fromRound(1, 2, overdue, StatusPlanlagt)}, MeasuresOverdue{FromYear: 1}},
+		{"an unfinished round of the year counts as the year's", []Measure{fromRound(1, 3, overdue, StatusPagar)}, MeasuresOverdue{FromYear: 1}},
+		{"one from a 2024 round", []Measure{fromRound(1, 1, overdue, StatusPlanlagt)}, MeasuresOverdue{FromEarlier: 1}},
+		{"earlier round not loaded", []Measure{fromRound(1, 99, overdue, StatusPlanlagt)}, MeasuresOverdue{FromEarlier: 1}},
+		{"round deleted, made in the year", []Measure{madeIn2025(fromRound(1, 99, overdue, StatusPlanlagt))}, MeasuresOverdue{FromOther: 1}},
+		{"no round named, made in the year", []Measure{madeIn2025(fromRound(1, 0, overdue, StatusPlanlagt))}, MeasuresOverdue{FromOther: 1}},
+		{"not yet due", []Measure{fromRound(1, 2, later, StatusPlanlagt)}, MeasuresOverdue{}},
+		{"done is not overdue", []Measure{fromRound(1, 2, overdue, StatusUtfort)}, MeasuresOverdue{}},
 		{"other source", []Measure{{ID: 1, Source: Source{Kind: SourceDeviation}, Deadline: overdue, Status: StatusPlanlagt,
-			Created: d(2025, time.January, 2)}}, RoundMeasuresOverdue{}},
+			Created: d(2025, time.January, 2)}}, MeasuresOverdue{}},
 		{"mixed", []Measure{fromRound(1, 1, overdue, StatusPlanlagt), fromRound(2, 2, overdue, StatusPagar),
-			fromRound(3, 2, overdue, StatusPlanlagt), fromRound(4, 2, overdue, StatusUtfort)}, RoundMeasuresOverdue{FromYear: 2, FromEarlier: 1}},
+			fromRound(3, 2, overdue, StatusPlanlagt), fromRound(4, 2, overdue, StatusUtfort)}, MeasuresOverdue{FromYear: 2, FromEarlier: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

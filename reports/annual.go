@@ -19,6 +19,9 @@ var annualSections = map[string]annualSection{
 	model.ModuleUtvalg: (*Document).committeeSection,
 	model.ModuleRisiko: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.RiskSection(RiskSectionInput{Assessments: in.Assessments, Items: in.RiskItems, Year: in.Year, Today: in.Today, Matrix: in.Matrix})
+		d.overdueNote(in.Today, in.Year, model.RiskOverdueIn(in.Assessments, in.Measures, in.Year, in.Today), overdueWords{
+			from: "fra risikovurderinger", shown: "fra vurderingene i tabellen",
+			earlier: "fra risikovurderinger før %s", other: "fra andre risikovurderinger som ikke er med i tabellen"})
 	},
 	model.ModuleHandlingsplan: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		// The report goes to HR and the AMU: no source naming a deviation
@@ -43,10 +46,16 @@ var annualSections = map[string]annualSection{
 	},
 	model.ModuleMoter: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.MeetingsSection(in.Meetings, in.Year, in.Today)
+		d.overdueNote(in.Today, in.Year, model.MeetingOverdueIn(in.Meetings, in.Measures, in.Year, in.Today), overdueWords{
+			from: "fra møtevedtak", shown: "fra møtene i tabellen",
+			earlier: "fra møtevedtak før %s", other: "fra andre møter som ikke er med i tabellen"})
 	},
 	model.ModuleAvvik: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.DeviationSection(DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today,
 			Photos: annualPhotos(in, model.OwnerDeviation)})
+		d.overdueNote(in.Today, in.Year, model.DeviationOverdueIn(in.Deviations, in.Measures, in.Year, in.Today), overdueWords{
+			from: "fra avvik", shown: "fra avvik registrert i " + in.Year.String(),
+			earlier: "fra avvik før %s", other: "fra andre avvik som ikke er registrert i " + in.Year.String()})
 	},
 }
 

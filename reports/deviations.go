@@ -132,7 +132,7 @@ func devNoticeText(s model.DeviationStatistics) string {
 func deviationsIn(all []model.Deviation, year model.HMSYear, today model.Date) []model.Deviation {
 	var out []model.Deviation
 	for _, x := range all {
-		if year.Contains(x.Date) && (today.IsZero() || !x.Date.After(today)) {
+		if model.DeviationInYear(x, year, today) {
 			out = append(out, x)
 		}
 	}

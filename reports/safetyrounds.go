@@ -34,7 +34,7 @@ type SafetyRoundSectionInput struct {
 	Photos   []Photo // of the year's findings
 	// Overdue is the summary's «tiltak over fristen» for the module,
 	// split by whether the measures came from the table's rounds.
-	Overdue model.RoundMeasuresOverdue
+	Overdue model.MeasuresOverdue
 }
 
 // answerFill marks a finding's answer cell; the word is always printed.
@@ -224,27 +224,9 @@ func (d *Document) roundMeasureTable(ms []model.Measure, today model.Date) {
 // fristen»: the summary counts every overdue measure from safety rounds in
 // the year's action plan, the table only the year's rounds.
 func (d *Document) roundOverdueNote(in SafetyRoundSectionInput) {
-	o := in.Overdue
-	if o.Total() == 0 {
-		return
-	}
-	head := fmt.Sprintf("Per %s er %d %s fra vernerunder over fristen i handlingsplanen (se sammendraget)",
-		in.Today, o.Total(), plural(o.Total(), "tiltak", "tiltak"))
-	if o.FromYear == o.Total() {
-		d.Note(head + ", alle fra rundene i tabellen.")
-		return
-	}
-	var parts []string
-	if o.FromYear > 0 {
-		parts = append(parts, fmt.Sprintf("%d fra rundene i tabellen", o.FromYear))
-	}
-	if o.FromEarlier > 0 {
-		parts = append(parts, fmt.Sprintf("%d fra vernerunder før %s", o.FromEarlier, in.Year))
-	}
-	if o.FromOther > 0 {
-		parts = append(parts, fmt.Sprintf("%d fra andre vernerunder som ikke er med i tabellen", o.FromOther))
-	}
-	d.Note(head + ": " + model.JoinAnd(parts) + ".")
+	d.overdueNote(in.Today, in.Year, in.Overdue, overdueWords{
+		from: "fra vernerunder", shown: "fra rundene i tabellen",
+		earlier: "fra vernerunder før %s", other: "fra andre vernerunder som ikke er med i tabellen"})
 }
 
 // SafetyRoundSection writes the safety-round part of the annual
