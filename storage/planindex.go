@@ -279,36 +279,15 @@ func checkPlanIndex(tx *bbolt.Tx) []string {
 		return []string{fmt.Sprintf("Bøtten «%s» mangler", bucketPlanIndex)}
 	}
 	want := map[string]string{}
-	for _, name := range planIndexOrder {
-		b := tx.Bucket([]byte(name))
-		if b == nil {
-			continue
+	forEachIndexedRecord(tx, planIndexOrder, func(name string, id uint64, raw []byte) {
+		keys := planKeysOf(name, id, raw)
+		for _, pk := range keys {
+			want[string(pk)] = "\x01"
 		}
-		_ = b.ForEach(func(k, raw []byte) error {
-			if raw != nil && len(k) == 8 {
-				id := binary.BigEndian.Uint64(k)
-				keys := planKeysOf(name, id, raw)
-				for _, pk := range keys {
-					want[string(pk)] = "\x01"
-				}
-				want[string(planKey(planIndexed[name], 'i', nil, id))] = string(joinPlanKeys(keys))
-			}
-			return nil
-		})
-	}
-	extra := 0
-	_ = idx.ForEach(func(k, v []byte) error {
-		w, ok := want[string(k)]
-		if !ok || w != string(v) {
-			extra++
-		}
-		if ok && w == string(v) {
-			delete(want, string(k))
-		}
-		return nil
+		want[string(planKey(planIndexed[name], 'i', nil, id))] = string(joinPlanKeys(keys))
 	})
-	if extra > 0 || len(want) > 0 {
-		return []string{fmt.Sprintf("Tiltaksindeksen («%s») stemmer ikke med postene: %d oppføringer for mye eller feil, %d mangler eller er feil", bucketPlanIndex, extra, len(want))}
+	if wrong, missing := compareIndex(idx, want); wrong > 0 || missing > 0 {
+		return []string{fmt.Sprintf("Tiltaksindeksen («%s») stemmer ikke med postene: %d oppføringer for mye eller feil, %d mangler eller er feil", bucketPlanIndex, wrong, missing)}
 	}
 	return nil
 }

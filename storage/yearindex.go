@@ -276,37 +276,47 @@ func checkYearIndex(tx *bbolt.Tx) []string {
 	if idx == nil {
 		return []string{fmt.Sprintf("Bøtten «%s» mangler", bucketYearIndex)}
 	}
-	want := map[string]bool{}
-	for _, name := range yearIndexOrder {
+	want := map[string]string{}
+	forEachIndexedRecord(tx, yearIndexOrder, func(name string, id uint64, raw []byte) {
+		year := yearIndexed[name](raw)
+		want[string(yearKey(name, year, id))] = "\x01"
+		want[string(idKey(name, id))] = string(binary.BigEndian.AppendUint16(nil, uint16(year)))
+	})
+	if wrong, missing := compareIndex(idx, want); wrong > 0 || missing > 0 {
+		return []string{fmt.Sprintf("Årsindeksen («%s») stemmer ikke med postene: %d oppføringer for mye, %d mangler", bucketYearIndex, wrong, missing)}
+	}
+	return nil
+}
+
+// forEachIndexedRecord calls fn for every record (an 8-byte ID key with a value)
+// of the named buckets, in order; a missing bucket is skipped. The index
+// checks build what their index should hold from it.
+func forEachIndexedRecord(tx *bbolt.Tx, buckets []string, fn func(name string, id uint64, raw []byte)) {
+	for _, name := range buckets {
 		b := tx.Bucket([]byte(name))
 		if b == nil {
 			continue
 		}
 		_ = b.ForEach(func(k, raw []byte) error {
 			if raw != nil && len(k) == 8 {
-				id := binary.BigEndian.Uint64(k)
-				year := yearIndexed[name](raw)
-				want[string(yearKey(name, year, id))] = true
-				want[string(idKey(name, id))+string(binary.BigEndian.AppendUint16(nil, uint16(year)))] = true
+				fn(name, binary.BigEndian.Uint64(k), raw)
 			}
 			return nil
 		})
 	}
-	var out []string
-	n := 0
+}
+
+// compareIndex compares an index bucket with the entries the records call
+// for (key → value): wrong counts entries that are not called for or have
+// another value, missing those called for and absent (or wrong).
+func compareIndex(idx *bbolt.Bucket, want map[string]string) (wrong, missing int) {
 	_ = idx.ForEach(func(k, v []byte) error {
-		key := string(k)
-		if len(v) == 2 {
-			key += string(v)
+		if w, ok := want[string(k)]; ok && w == string(v) {
+			delete(want, string(k))
+		} else {
+			wrong++
 		}
-		if !want[key] {
-			n++
-		}
-		delete(want, key)
 		return nil
 	})
-	if n > 0 || len(want) > 0 {
-		out = append(out, fmt.Sprintf("Årsindeksen («%s») stemmer ikke med postene: %d oppføringer for mye, %d mangler", bucketYearIndex, n, len(want)))
-	}
-	return out
+	return wrong, len(want)
 }

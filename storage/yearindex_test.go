@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"encoding/binary"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -181,6 +182,10 @@ func TestCheckFindsYearIndexOff(t *testing.T) {
 	}{
 		{"missing", func(b *bbolt.Bucket) error { return b.Delete(yearKey(bucketDeviations, 2026, 1)) }, "1 mangler"},
 		{"extra", func(b *bbolt.Bucket) error { return b.Put(yearKey(bucketDeviations, 2020, 9), []byte{1}) }, "1 oppføringer for mye"},
+		{"id entry missing", func(b *bbolt.Bucket) error { return b.Delete(idKey(bucketDeviations, 1)) }, "1 mangler"},
+		{"id entry names another year", func(b *bbolt.Bucket) error {
+			return b.Put(idKey(bucketDeviations, 1), binary.BigEndian.AppendUint16(nil, 2025))
+		}, "1 oppføringer for mye, 1 mangler"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "x.db")
