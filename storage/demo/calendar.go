@@ -65,3 +65,21 @@ func workday(d model.Date) model.Date {
 	}
 	return x
 }
+
+// workdayWithin is the working day closest before d that is not before
+// from (a measure cannot be done before it was made), else the closest
+// after d that is not after to (never into the future); d as drawn when
+// there is none.
+func workdayWithin(d, from, to model.Date) model.Date {
+	for x := d; !x.Before(from) && x.DaysUntil(d) < 14; x = x.AddDays(-1) {
+		if isWorkday(x) {
+			return x
+		}
+	}
+	for x := d; !x.After(to); x = x.AddDays(1) {
+		if isWorkday(x) {
+			return x
+		}
+	}
+	return d
+}

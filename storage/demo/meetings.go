@@ -212,11 +212,11 @@ func wheel(seed int64, today model.Date) []model.WheelEntry {
 			if !e.Due.Before(today) || model.ProvableByRecord(e) {
 				continue
 			}
-			e.Done = minDate(e.Due.AddDays(-r.IntN(20)), today)
+			e.Done = workdayWithin(minDate(e.Due.AddDays(-r.IntN(20)), today), model.Date{}, today)
 			e.Note = "Avkrysset i utvalget"
 			if e.Kind == model.WheelAMU && r.IntN(2) == 0 {
 				e.Due = e.Due.AddDays(-10) // the AMU met earlier this year
-				e.Done = minDate(e.Due, today)
+				e.Done = workdayWithin(minDate(e.Due, today), model.Date{}, today)
 				e.Note = "AMU-møtet var tidligere i år"
 			}
 			out = append(out, e)

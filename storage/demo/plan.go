@@ -129,7 +129,7 @@ func (g *gen) finish(m *model.Measure) {
 	switch m.Status {
 	case model.StatusUtfort, model.StatusEvaluert:
 		from := maxDate(m.Created, m.Deadline.AddDays(-60))
-		m.CompletedOn = g.between(minDate(from, today), minDate(m.Deadline.AddDays(20), today))
+		m.CompletedOn = workdayWithin(g.between(minDate(from, today), minDate(m.Deadline.AddDays(20), today)), m.Created, today)
 		m.Updated = m.CompletedOn
 		if m.Status == model.StatusEvaluert {
 			m.EvaluationNote = g.evaluationNote()

@@ -213,6 +213,12 @@ func demoDays(ds Dataset, today model.Date) map[string]model.Date {
 	for _, a := range ds.Assessments {
 		add("risikovurdering "+a.Title, a.Date)
 	}
+	for _, m := range ds.Measures {
+		add("tiltak utført "+m.Title, m.CompletedOn)
+	}
+	for _, e := range ds.Meetings.Wheel {
+		add("årshjul avkrysset "+e.Title, e.Done)
+	}
 	for _, sr := range ds.SurveyRounds {
 		add("10-FAKTOR åpnet", sr.OpensOn)
 		add("10-FAKTOR lukket", sr.ClosesOn)
