@@ -22,9 +22,19 @@ func testPhoto(owner model.AttachmentOwner, id uint64, q int, caption string) (m
 	return a, bytes.Repeat([]byte{0xAB}, 5000), bytes.Repeat([]byte{0xCD}, 300)
 }
 
+// parts are the stored files of a test attachment: a photo (thumb given)
+// gets a list thumbnail of stand-in bytes too.
+func parts(file, thumb []byte) AttachmentParts {
+	p := AttachmentParts{File: file, Thumb: thumb}
+	if len(thumb) > 0 {
+		p.ListThumb = bytes.Repeat([]byte{0xEF}, 100)
+	}
+	return p
+}
+
 func mustAddAttachment(t *testing.T, s *Store, a model.Attachment, file, thumb []byte) model.Attachment {
 	t.Helper()
-	saved, err := s.AddAttachment(a, file, thumb)
+	saved, err := s.AddAttachment(a, parts(file, thumb))
 	if err != nil {
 		t.Fatalf("AddAttachment: %v", err)
 	}
@@ -101,7 +111,7 @@ func TestAddAttachmentRefusals(t *testing.T) {
 			a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "")
 			tt.mod(&a, &file, &thumb)
 			before := readFile(t, path)
-			_, err := s.AddAttachment(a, file, thumb)
+			_, err := s.AddAttachment(a, parts(file, thumb))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %q", err, tt.want)
 			}
@@ -113,13 +123,13 @@ func TestAddAttachmentRefusals(t *testing.T) {
 	mustAddAttachment(t, s, a, file, thumb)
 	for range model.MaxAttachmentsPerOwner {
 		a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "")
-		_, err := s.AddAttachment(a, file, thumb)
+		_, err := s.AddAttachment(a, parts(file, thumb))
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
 	a, file, thumb = testPhoto(model.OwnerDeviation, dev.ID, 0, "")
-	if _, err := s.AddAttachment(a, file, thumb); err == nil || !strings.Contains(err.Error(), "Avviket har allerede 20 vedlegg") {
+	if _, err := s.AddAttachment(a, parts(file, thumb)); err == nil || !strings.Contains(err.Error(), "Avviket har allerede 20 vedlegg") {
 		t.Fatalf("over the limit: %v", err)
 	}
 	s.Close()

@@ -75,12 +75,13 @@ func photoUnits(tb testing.TB, scale, n, w, h int) (none, with string, photoByte
 	defer st.Close()
 	owners := photoOwners(tb, st)
 	photo, thumb := testPhoto(tb, w, h), testPhoto(tb, min(w, model.ThumbLongestSide), min(h, model.ThumbLongestSide))
+	list := testPhoto(tb, min(w, model.ListThumbLongestSide), min(h, model.ListThumbLongestSide*3/4))
 	err = st.Batch(func(b *storage.Batch) error {
 		for i := range n {
 			o := owners[i/5]
 			a := model.Attachment{OwnerKind: o.kind, OwnerID: o.id, Kind: model.AttachPhoto, Filename: "foto.jpg",
 				Width: w, Height: h, Created: model.NewDate(2026, 11, 24)}
-			if _, err := b.AddAttachment(a, photo, thumb); err != nil {
+			if _, err := b.AddAttachment(a, storage.AttachmentParts{File: photo, Thumb: thumb, ListThumb: list}); err != nil {
 				return err
 			}
 		}
