@@ -3,8 +3,8 @@ package storage
 import (
 	"bytes"
 	"errors"
-	"image/jpeg"
 	"fmt"
+	"image/jpeg"
 	"path/filepath"
 	"strconv"
 	"strings"

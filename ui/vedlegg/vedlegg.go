@@ -28,6 +28,7 @@ import (
 
 	"hmsutvalg/internal/attach"
 	"hmsutvalg/model"
+	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/widgets"
 )
@@ -239,7 +240,8 @@ func (p *Panel) store(f attach.File, err error) error {
 		err = errors.New(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
 	}
 	if err == nil {
-		_, err = p.env.Store.AddAttachment(f.Meta(p.owner, p.ownerID, p.question, "", p.env.Today()), f.Data, f.Thumb)
+		_, err = p.env.Store.AddAttachment(f.Meta(p.owner, p.ownerID, p.question, "", p.env.Today()),
+			storage.AttachmentParts{File: f.Data, Thumb: f.Thumb, ListThumb: f.ListThumb})
 	}
 	p.Err.Show(err)
 	if err != nil {
