@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,6 +33,52 @@ type List struct {
 	// batch holds back the refresh widget.List.SetItemHeight does for
 	// each row, while fitRows sets many.
 	batch bool
+	// lead gives a TwoLineList's rows a picture at their start (SetLeading).
+	lead *leading
+}
+
+// leading is a TwoLineList's pictures: has tells from what the page holds
+// (no file read) whether row i has one, fill puts it into the row's image
+// when the row is on screen; on is whether any row has one now.
+type leading struct {
+	has  func(widget.ListItemID) bool
+	fill func(widget.ListItemID, *canvas.Image)
+	on   bool
+}
+
+// SetLeading gives a TwoLineList's rows a small picture at their start
+// (the registers' attachment thumbnails). widget.List updates only the
+// rows on screen, and only those call fill, so a list of thousands of
+// records reads the pictures of the dozen it shows. When no row has a
+// picture, the rows start at the edge as before.
+func (l *List) SetLeading(has func(widget.ListItemID) bool, fill func(widget.ListItemID, *canvas.Image)) {
+	l.lead = &leading{has: has, fill: fill}
+	l.Refresh()
+}
+
+// leadOn decides whether the rows show the picture column: some row has
+// a picture.
+func (l *List) leadOn() bool {
+	if l.lead == nil || l.Length == nil {
+		return false
+	}
+	l.lead.on = false
+	for i, n := 0, l.Length(); i < n && !l.lead.on; i++ {
+		l.lead.on = l.lead.has(i)
+	}
+	return l.lead.on
+}
+
+// updateLead fills row i's picture (or leaves its place empty).
+func (l *List) updateLead(i widget.ListItemID, o fyne.CanvasObject) {
+	if l.lead == nil {
+		return
+	}
+	var fill func(*canvas.Image)
+	if l.lead.on && l.lead.has(i) {
+		fill = func(img *canvas.Image) { l.lead.fill(i, img) }
+	}
+	setLead(o, l.lead.on, fill)
 }
 
 // NewList is widget.NewList for a List.
@@ -46,8 +93,10 @@ func NewList(length func() int, create func() fyne.CanvasObject, update func(wid
 // also says it in words). A line that does not fit the list's width wraps
 // between words and its row grows to show it whole.
 func NewTwoLineList(length func() int, row func(widget.ListItemID) (first, second string, imp widget.Importance)) *List {
-	l := NewList(length, twoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	var l *List
+	l = NewList(length, twoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		first, second, imp := row(i)
+		l.updateLead(i, o)
 		setTwoLines(o, first, second, imp)
 	})
 	l.rows = row

@@ -10,6 +10,7 @@ import (
 // and text size (Møtemodus scales the text).
 type rowFit struct {
 	width, textSize float32
+	indent          float32 // the lines' indent after a leading picture
 	// heights are the rows given a height of their own (taller than the
 	// template's), as set on the widget.List.
 	heights map[widget.ListItemID]float32
@@ -27,11 +28,18 @@ func (l *List) fitRows(width float32) {
 		return
 	}
 	size := l.Theme().Size(theme.SizeNameText)
-	if width != l.fit.width || size != l.fit.textSize {
-		l.fit.width, l.fit.textSize = width, size
-		l.fit.lines.reset(width, size)
+	indent := float32(0)
+	if l.leadOn() {
+		indent = leadIndent()
+	}
+	if width != l.fit.width || size != l.fit.textSize || indent != l.fit.indent {
+		l.fit.width, l.fit.textSize, l.fit.indent = width, size, indent
+		l.fit.lines.reset(width-indent, size)
 	}
 	base := l.templateHeight()
+	if indent > 0 {
+		base = max(base, leadSide())
+	}
 	overlap := twoLines{}.overlap()
 	n := l.Length()
 	heights := make(map[widget.ListItemID]float32)
