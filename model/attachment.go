@@ -424,6 +424,19 @@ func (d *AnnualData) loadPhotos(src any) error {
 	return nil
 }
 
+// ReportPhotoCount is how many of the annual report's photos belong to
+// records of kind owner: the submission carries this count, never the
+// photos.
+func ReportPhotoCount(photos []ReportPhoto, owner AttachmentOwner) int {
+	n := 0
+	for _, p := range photos {
+		if p.Attachment.OwnerKind == owner {
+			n++
+		}
+	}
+	return n
+}
+
 // RoundPhotos picks the photos of round r's findings for its own report,
 // in question order (as added within a question).
 func RoundPhotos(atts []Attachment, r SafetyRound) []Attachment {

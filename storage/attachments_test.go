@@ -277,3 +277,45 @@ func TestMigrateSchema6AddsAttachments(t *testing.T) {
 		t.Errorf("counts %v", rep.Counts)
 	}
 }
+
+// Issue 20: «backups … include them»: a backup copy and a file restored
+// from it have every attachment with its photo, thumbnail and list
+// thumbnail, byte for byte, and check clean.
+func TestBackupAndRestoreKeepAttachments(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	dev := mustSaveDeviation(t, s, testDeviation("Kjøkken"))
+	a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "Vått gulv")
+	saved := mustAddAttachment(t, s, a, file, thumb)
+	pdf := mustAddAttachment(t, s, model.Attachment{OwnerKind: model.OwnerDeviation, OwnerID: dev.ID, Kind: model.AttachPDF,
+		Filename: "rapport.pdf", Created: attachDay}, []byte("%PDF-1.4 …"), nil)
+	backup := filepath.Join(t.TempDir(), "kopi.db")
+	if err := s.BackupTo(backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteDeviation(dev.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if rep := mustCheckOK(t, backup); rep.Counts[bucketAttachments] != 2 || rep.Counts[bucketListThumbs] != 1 {
+		t.Fatalf("backup counts %v", rep.Counts)
+	}
+	if err := Restore(path, backup); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, _ := r.Attachments(model.OwnerDeviation, dev.ID, 0)
+	if len(got) != 2 || got[0].ID != saved.ID || got[1].ID != pdf.ID {
+		t.Fatalf("restored %+v", got)
+	}
+	f, err1 := r.AttachmentFile(saved)
+	th, err2 := r.AttachmentThumb(saved)
+	lt, err3 := r.AttachmentListThumb(saved.ID)
+	p, err4 := r.AttachmentFile(pdf)
+	if !bytes.Equal(f, file) || !bytes.Equal(th, thumb) || len(lt) != 100 || string(p) != "%PDF-1.4 …" {
+		t.Errorf("restored files differ: %v %v %v %v", err1, err2, err3, err4)
+	}
+}

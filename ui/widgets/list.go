@@ -39,46 +39,33 @@ type List struct {
 
 // leading is a TwoLineList's pictures: has tells from what the page holds
 // (no file read) whether row i has one, fill puts it into the row's image
-// when the row is on screen; on is whether any row has one now.
+// when the row is on screen.
 type leading struct {
 	has  func(widget.ListItemID) bool
 	fill func(widget.ListItemID, *canvas.Image)
-	on   bool
 }
 
 // SetLeading gives a TwoLineList's rows a small picture at their start
 // (the registers' attachment thumbnails). widget.List updates only the
 // rows on screen, and only those call fill, so a list of thousands of
-// records reads the pictures of the dozen it shows. When no row has a
-// picture, the rows start at the edge as before.
+// records reads the pictures of the dozen it shows. A row without a
+// picture keeps the whole width for its lines: most records have none,
+// and their lines are measured at the list's width as before.
 func (l *List) SetLeading(has func(widget.ListItemID) bool, fill func(widget.ListItemID, *canvas.Image)) {
 	l.lead = &leading{has: has, fill: fill}
 	l.Refresh()
 }
 
-// leadOn decides whether the rows show the picture column: some row has
-// a picture.
-func (l *List) leadOn() bool {
-	if l.lead == nil || l.Length == nil {
-		return false
-	}
-	l.lead.on = false
-	for i, n := 0, l.Length(); i < n && !l.lead.on; i++ {
-		l.lead.on = l.lead.has(i)
-	}
-	return l.lead.on
-}
-
-// updateLead fills row i's picture (or leaves its place empty).
+// updateLead fills row i's picture, or hides it for a row without one.
 func (l *List) updateLead(i widget.ListItemID, o fyne.CanvasObject) {
 	if l.lead == nil {
 		return
 	}
-	var fill func(*canvas.Image)
-	if l.lead.on && l.lead.has(i) {
-		fill = func(img *canvas.Image) { l.lead.fill(i, img) }
+	if !l.lead.has(i) {
+		setLead(o, nil)
+		return
 	}
-	setLead(o, l.lead.on, fill)
+	setLead(o, func(img *canvas.Image) { l.lead.fill(i, img) })
 }
 
 // NewList is widget.NewList for a List.

@@ -10,11 +10,13 @@ import (
 // and text size (Møtemodus scales the text).
 type rowFit struct {
 	width, textSize float32
-	indent          float32 // the lines' indent after a leading picture
 	// heights are the rows given a height of their own (taller than the
 	// template's), as set on the widget.List.
 	heights map[widget.ListItemID]float32
 	lines   lineHeights
+	// leadLines measures the lines of rows with a leading picture, at the
+	// width the picture leaves (SetLeading).
+	leadLines lineHeights
 }
 
 // fitRows gives each row of a TwoLineList the height its lines need at
@@ -28,24 +30,22 @@ func (l *List) fitRows(width float32) {
 		return
 	}
 	size := l.Theme().Size(theme.SizeNameText)
-	indent := float32(0)
-	if l.leadOn() {
-		indent = leadIndent()
-	}
-	if width != l.fit.width || size != l.fit.textSize || indent != l.fit.indent {
-		l.fit.width, l.fit.textSize, l.fit.indent = width, size, indent
-		l.fit.lines.reset(width-indent, size)
+	if width != l.fit.width || size != l.fit.textSize {
+		l.fit.width, l.fit.textSize = width, size
+		l.fit.lines.reset(width, size)
+		l.fit.leadLines.reset(width-leadIndent(), size)
 	}
 	base := l.templateHeight()
-	if indent > 0 {
-		base = max(base, leadSide())
-	}
 	overlap := twoLines{}.overlap()
 	n := l.Length()
 	heights := make(map[widget.ListItemID]float32)
 	for i := 0; i < n; i++ {
 		first, second, _ := l.rows(i)
-		h := l.fit.lines.height(first, true) + l.fit.lines.height(second, false) - overlap
+		m, least := &l.fit.lines, float32(0)
+		if l.lead != nil && l.lead.has(i) {
+			m, least = &l.fit.leadLines, leadSide()
+		}
+		h := max(m.height(first, true)+m.height(second, false)-overlap, least)
 		if h > base+0.5 {
 			heights[i] = h
 		}

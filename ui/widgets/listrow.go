@@ -72,8 +72,7 @@ func (l twoLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // indent is where the lines start: after the leading picture when the
-// row shows one (its place is kept in rows without a picture of their
-// own, so the lines of a list start at one edge).
+// row shows one.
 func (twoLines) indent(objs []fyne.CanvasObject) float32 {
 	if len(objs) > 3 && objs[3].Visible() {
 		return leadIndent()
@@ -109,26 +108,22 @@ func setTwoLines(o fyne.CanvasObject, first, second string, imp widget.Importanc
 	}
 }
 
-// setLead shows or hides row o's leading picture: on when the list shows
-// pictures, filled by fill when the row has one of its own.
-func setLead(o fyne.CanvasObject, on bool, fill func(*canvas.Image)) {
+// setLead shows row o's leading picture, filled by fill, or hides it
+// (fill nil) so the lines take the whole row.
+func setLead(o fyne.CanvasObject, fill func(*canvas.Image)) {
 	c := o.(*fyne.Container)
 	img := c.Objects[3].(*canvas.Image)
 	img.Image, img.Resource = nil, nil
-	if !on {
+	if fill == nil {
 		img.Hide()
-		return
-	}
-	side := leadSide()
-	img.SetMinSize(fyne.NewSize(side, side))
-	img.Show()
-	if fill != nil {
+	} else {
+		side := leadSide()
+		img.SetMinSize(fyne.NewSize(side, side))
+		img.Show()
 		fill(img)
+		img.Refresh()
 	}
-	img.Refresh()
-	if !c.Size().IsZero() {
-		c.Layout.Layout(c.Objects, c.Size())
-	}
+	// setTwoLines, which follows, lays the row out again.
 }
 
 // Lines splits "first\nsecond" into a row's two lines, for a
