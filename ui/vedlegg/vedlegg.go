@@ -196,21 +196,25 @@ func (p *Panel) thumbFor(a model.Attachment) *Thumb {
 }
 
 func (p *Panel) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.Err.Show(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		f, err := attach.Read(r.URI().Name(), r)
-		p.store(f, err)
-	}, p.env.Window)
+	d := dialog.NewFileOpen(p.FromDialog, p.env.Window)
 	// The content decides what is accepted; the filter only helps find it.
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
 	d.Show()
+}
+
+// FromDialog stores the file chosen in the file dialog (r nil: the
+// dialog was cancelled).
+func (p *Panel) FromDialog(r fyne.URIReadCloser, err error) {
+	if err != nil {
+		p.Err.Show(err)
+		return
+	}
+	if r == nil {
+		return
+	}
+	defer r.Close()
+	f, err := attach.Read(r.URI().Name(), r)
+	p.store(f, err)
 }
 
 // AddFile imports the file at path and stores it on the record.
