@@ -226,6 +226,13 @@ func TestCheckFindsBrokenAttachments(t *testing.T) {
 		if err := b.Delete(partKey(saved.ID, partThumb)); err != nil {
 			return err
 		}
+		lt := tx.Bucket([]byte(bucketListThumbs))
+		if err := lt.Delete(itob(saved.ID)); err != nil {
+			return err
+		}
+		if err := lt.Put(itob(78), []byte("løst miniatyrbilde")); err != nil {
+			return err
+		}
 		return b.Put(partKey(77, partFile), []byte("løs fil"))
 	})
 	if err != nil {
@@ -237,7 +244,8 @@ func TestCheckFindsBrokenAttachments(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(rep.Problems, "\n")
-	for _, want := range []string{"Vedlegg 1 («Bilde») mangler miniatyrbildet", "Fil til vedlegg 77, som ikke finnes"} {
+	for _, want := range []string{"Vedlegg 1 («Bilde») mangler miniatyrbildet", "Fil til vedlegg 77, som ikke finnes",
+		"Vedlegg 1 («Bilde») mangler miniatyrbildet til listene", "Miniatyrbilde til listene for vedlegg 78, som ikke er et lagret bilde"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("check lacks %q:\n%s", want, got)
 		}
