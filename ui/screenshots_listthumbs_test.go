@@ -13,6 +13,7 @@ import (
 	"hmsutvalg/ui/moter"
 	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/vernerunde"
 )
 
 // TestScreenshotsListThumbs renders the lists of meetings and of a risk
@@ -39,6 +40,18 @@ func TestScreenshotsListThumbs(t *testing.T) {
 			save(t, w, "risiko-vedlegg", meeting)
 		}
 		u.Close()
+		// A round with a finding photo, at its closing tab (the findings).
+		env2, w2, _ := uitest.NewEnv(t, meeting)
+		w2.Resize(fyne.NewSize(1024, 768))
+		vs := vernerunde.New(env2)
+		w2.SetContent(vs.Content())
+		if rs := vs.Rounds(); len(rs) > 1 {
+			vs.Open(rs[1].ID, 0)
+			if vs.Round != nil {
+				vs.Round.Tabs.SelectIndex(2)
+				save(t, w2, "vernerunde-avslutning-vedlegg", meeting)
+			}
+		}
 	}
 }
 
