@@ -73,8 +73,12 @@ const (
 	MaxPhotoPixels = 50_000_000
 	// PhotoLongestSide is the longest side of a stored photo in pixels.
 	PhotoLongestSide = 1600
-	// ThumbLongestSide is the longest side of a stored thumbnail.
+	// ThumbLongestSide is the longest side of a stored thumbnail (the
+	// forms and the reports show it).
 	ThumbLongestSide = 256
+	// ListThumbLongestSide is the longest side of the small thumbnail the
+	// lists show, stored apart from the photo and its thumbnail (a few kB).
+	ListThumbLongestSide = 112
 	// PhotoJPEGQuality is the JPEG quality photos are stored with.
 	PhotoJPEGQuality = 85
 	// MaxCaptionLen is the longest caption in characters.
@@ -273,6 +277,47 @@ func FindingAttachmentCounts(atts []Attachment, roundID uint64) map[int]int {
 	return out
 }
 
+// ListPreviews picks, for each record of kind owner, the attachment its
+// row in a list shows: the first photo added, or the first attachment
+// when it has no photo (a PDF, shown as a document icon). From the
+// metadata only; for OwnerFinding the record is the round.
+func ListPreviews(atts []Attachment, owner AttachmentOwner) map[uint64]Attachment {
+	out := map[uint64]Attachment{}
+	for _, a := range atts {
+		if a.OwnerKind == owner {
+			pickPreview(out, a.OwnerID, a)
+		}
+	}
+	return out
+}
+
+// FindingListPreviews is ListPreviews for the findings of round roundID,
+// by question number.
+func FindingListPreviews(atts []Attachment, roundID uint64) map[int]Attachment {
+	out := map[int]Attachment{}
+	for _, a := range atts {
+		if a.OwnerKind == OwnerFinding && a.OwnerID == roundID {
+			pickPreview(out, a.Question, a)
+		}
+	}
+	return out
+}
+
+// pickPreview keeps a in m under k unless m has a photo there already
+// (atts come in the order added, so the first photo wins).
+func pickPreview[K comparable](m map[K]Attachment, k K, a Attachment) {
+	if cur, ok := m[k]; !ok || cur.Kind != AttachPhoto && a.Kind == AttachPhoto {
+		m[k] = a
+	}
+}
+
+// ListThumbHidden reports whether a list row hides attachment a's
+// thumbnail: in Møtemodus, for the records whose photos the forms hide
+// there (AttachmentHidden). The count of attachments is still shown.
+func ListThumbHidden(a Attachment, meetingMode bool) bool {
+	return meetingMode && AttachmentHidden(a)
+}
+
 // AttachmentHidden reports whether Møtemodus hides the attachment's
 // picture: photos of deviations show what happened, which is as
 // sensitive as the description Møtemodus hides.
@@ -377,6 +422,19 @@ func (d *AnnualData) loadPhotos(src any) error {
 		d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raw})
 	}
 	return nil
+}
+
+// ReportPhotoCount is how many of the annual report's photos belong to
+// records of kind owner: the submission carries this count, never the
+// photos.
+func ReportPhotoCount(photos []ReportPhoto, owner AttachmentOwner) int {
+	n := 0
+	for _, p := range photos {
+		if p.Attachment.OwnerKind == owner {
+			n++
+		}
+	}
+	return n
 }
 
 // RoundPhotos picks the photos of round r's findings for its own report,

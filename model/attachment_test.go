@@ -246,3 +246,56 @@ func TestAttachmentCounts(t *testing.T) {
 		t.Errorf("no attachments counted %v", got)
 	}
 }
+
+func TestListPreviews(t *testing.T) {
+	photo, pdf := AttachPhoto, AttachPDF
+	atts := []Attachment{
+		{ID: 1, OwnerKind: OwnerDeviation, OwnerID: 7, Kind: pdf},
+		{ID: 2, OwnerKind: OwnerDeviation, OwnerID: 7, Kind: photo},
+		{ID: 3, OwnerKind: OwnerDeviation, OwnerID: 7, Kind: photo},
+		{ID: 4, OwnerKind: OwnerDeviation, OwnerID: 8, Kind: pdf},
+		{ID: 5, OwnerKind: OwnerDeviation, OwnerID: 8, Kind: pdf},
+		{ID: 6, OwnerKind: OwnerMeeting, OwnerID: 7, Kind: photo},
+		{ID: 7, OwnerKind: OwnerFinding, OwnerID: 3, Question: 2, Kind: photo},
+		{ID: 8, OwnerKind: OwnerFinding, OwnerID: 3, Question: 5, Kind: pdf},
+		{ID: 9, OwnerKind: OwnerFinding, OwnerID: 4, Question: 2, Kind: photo},
+	}
+	ids := func(m map[uint64]Attachment) map[uint64]uint64 {
+		out := map[uint64]uint64{}
+		for k, a := range m {
+			out[k] = a.ID
+		}
+		return out
+	}
+	tests := []struct {
+		owner AttachmentOwner
+		want  map[uint64]uint64 // record → attachment shown
+	}{
+		{OwnerDeviation, map[uint64]uint64{7: 2, 8: 4}}, // first photo, else the first file
+		{OwnerMeeting, map[uint64]uint64{7: 6}},
+		{OwnerRiskItem, map[uint64]uint64{}},
+		{OwnerFinding, map[uint64]uint64{3: 7, 4: 9}},
+	}
+	for _, tt := range tests {
+		if got := ids(ListPreviews(atts, tt.owner)); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("ListPreviews(%s) = %v, want %v", tt.owner, got, tt.want)
+		}
+	}
+	got := FindingListPreviews(atts, 3)
+	if len(got) != 2 || got[2].ID != 7 || got[5].ID != 8 {
+		t.Errorf("FindingListPreviews(3) = %v", got)
+	}
+	hidden := []struct {
+		owner AttachmentOwner
+		mode  bool
+		want  bool
+	}{
+		{OwnerDeviation, true, true}, {OwnerDeviation, false, false},
+		{OwnerMeeting, true, false}, {OwnerRiskItem, true, false}, {OwnerFinding, true, false},
+	}
+	for _, h := range hidden {
+		if got := ListThumbHidden(Attachment{OwnerKind: h.owner}, h.mode); got != h.want {
+			t.Errorf("ListThumbHidden(%s, møtemodus %v) = %v, want %v", h.owner, h.mode, got, h.want)
+		}
+	}
+}

@@ -370,6 +370,18 @@ func (d Deviation) DaysToClose() (int, bool) {
 	return d.Date.DaysUntil(d.ClosedOn), true
 }
 
+// SourceLabel is what a measure made from d says of its source
+// (Source.RefLabel): «Avvik 02.05.2025 Personskade, Avdeling A».
+func (d Deviation) SourceLabel() string { return shorten("Avvik "+d.Label(), MaxRefLabelLen) }
+
+// MadeFrom reports whether measure m says it was made from deviation d:
+// its source is a deviation with d's label. A register file carries the
+// label, not the record's number, so this is how an imported deviation
+// knows a measure of the unit is its own.
+func (m Measure) MadeFrom(d Deviation) bool {
+	return m.Source.Kind == SourceDeviation && strings.EqualFold(strings.TrimSpace(m.Source.RefLabel), d.SourceLabel())
+}
+
 // Label is a short description without the sensitive text, for lists,
 // the change log and measure sources: "12.03.2026 Personskade, Avdeling 2".
 func (d Deviation) Label() string {
@@ -495,7 +507,7 @@ func NewMeasureFromDeviation(d Deviation, title, responsible string, deadline, t
 	}
 	m := NewMeasure(today)
 	m.Title = title
-	m.Source = Source{Kind: SourceDeviation, RefID: d.ID, RefLabel: shorten("Avvik "+d.Label(), MaxRefLabelLen)}
+	m.Source = Source{Kind: SourceDeviation, RefID: d.ID, RefLabel: d.SourceLabel()}
 	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Topic = deviationTopic[d.Category]
 	m.Responsible = normalizeName(responsible)

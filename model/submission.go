@@ -163,6 +163,10 @@ type SubmissionDeviation struct {
 	NoticesSent          int `json:"notices_sent"`
 	NoticesSentAfterYear int `json:"notices_sent_after_year"`
 	NoticesOutstanding   int `json:"notices_outstanding"`
+	// Photos is how many photos of the year's serious deviations the
+	// annual report shows (ReportPhotos): the count only, never a photo,
+	// caption or file name. Optional in version 2; left out when 0.
+	Photos int `json:"photos,omitempty"`
 }
 
 // SubmissionSickLeave is the unit's sick leave per quarter.
@@ -238,6 +242,10 @@ type SubmissionCount struct {
 	// Version 2.
 	Last       Date `json:"last"`
 	Unfinished int  `json:"unfinished"`
+	// Photos is how many photos of the year's safety-round findings the
+	// annual report shows (the count only; always 0 for meetings).
+	// Optional in version 2; left out when 0.
+	Photos int `json:"photos,omitempty"`
 }
 
 // SubmissionPoint is one point of the internal-control checklist.
@@ -260,7 +268,7 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		CommitteeRoles: append([]Role{}, f.Committee.Roles...),
 		ActionPlan:     submissionPlan(f),
 		Risk:           submissionRisk(f),
-		Deviations:     submissionDeviations(f),
+		Deviations:     submissionDeviations(f, ReportPhotoCount(d.Photos, OwnerDeviation)),
 		SickLeave:      submissionSickLeave(f),
 		Violence:       submissionViolence(f),
 		Summary:        []SubmissionSummaryLine{},
@@ -270,7 +278,8 @@ func NewSubmission(d AnnualData, f AnnualFigures, appVersion string) Submission 
 		s.TenFactor = submissionTenFactor(f)
 	}
 	if d.InUse[ModuleVernerunder] {
-		s.SafetyRounds = &SubmissionCount{Held: f.SafetyRoundsHeld, Last: f.LastSafetyRound, Unfinished: f.SafetyRoundsUnfinished}
+		s.SafetyRounds = &SubmissionCount{Held: f.SafetyRoundsHeld, Last: f.LastSafetyRound, Unfinished: f.SafetyRoundsUnfinished,
+			Photos: ReportPhotoCount(d.Photos, OwnerFinding)}
 	}
 	if d.InUse[ModuleMoter] {
 		s.Meetings = &SubmissionCount{Held: f.MeetingsHeld, Last: f.LastMeeting}
@@ -315,7 +324,7 @@ func submissionRisk(f AnnualFigures) *SubmissionRisk {
 	}
 }
 
-func submissionDeviations(f AnnualFigures) *SubmissionDeviation {
+func submissionDeviations(f AnnualFigures, photos int) *SubmissionDeviation {
 	dv := f.Deviations
 	if dv == nil {
 		return nil
@@ -323,7 +332,8 @@ func submissionDeviations(f AnnualFigures) *SubmissionDeviation {
 	return &SubmissionDeviation{Total: dv.Total, Open: dv.Open,
 		ByCategory: countsOf(DeviationCategories(), dv.ByCategory), BySeverity: countsOf(Severities(), dv.BySeverity),
 		OpenSerious: f.OpenSeriousDeviations, NoticesNeeded: dv.NoticeNeeded,
-		NoticesSent: dv.NoticeSent, NoticesSentAfterYear: dv.NoticeSentAfterYear, NoticesOutstanding: dv.NoticeOutstanding}
+		NoticesSent: dv.NoticeSent, NoticesSentAfterYear: dv.NoticeSentAfterYear, NoticesOutstanding: dv.NoticeOutstanding,
+		Photos: photos}
 }
 
 func submissionSickLeave(f AnnualFigures) *SubmissionSickLeave {

@@ -301,3 +301,43 @@ func TestSubmissionTargetSetByUnknown(t *testing.T) {
 		t.Errorf("unknown owner: %v", err)
 	}
 }
+
+// Issue 20: the submission carries only the count of the annual report's
+// photos (serious deviations, findings), never a photo, caption or file
+// name; the file validates against the schema and reads back.
+func TestSubmissionCarriesOnlyPhotoCount(t *testing.T) {
+	d := testAnnual()
+	d.InUse = map[string]bool{ModuleVernerunder: true, ModuleMoter: true, ModuleAvvik: true}
+	photo := func(owner AttachmentOwner, caption string) ReportPhoto {
+		return ReportPhoto{Attachment: Attachment{OwnerKind: owner, Kind: AttachPhoto, Caption: caption, Filename: "IMG_4711.jpg"},
+			JPEG: []byte("\xFF\xD8\xFFJPEGDATA")}
+	}
+	d.Photos = []ReportPhoto{photo(OwnerDeviation, "Rømningsveien er sperret"), photo(OwnerDeviation, "Branndøren er kilt opp"),
+		photo(OwnerFinding, "Slukkeapparatet mangler kontrollmerke")}
+	s := NewSubmission(d, ComputeAnnualFigures(d), "1.0.0")
+	b, err := s.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Deviations == nil || s.Deviations.Photos != 2 || s.SafetyRounds == nil || s.SafetyRounds.Photos != 1 || s.Meetings == nil || s.Meetings.Photos != 0 {
+		t.Fatalf("photo counts: deviations %+v, rounds %+v, meetings %+v", s.Deviations, s.SafetyRounds, s.Meetings)
+	}
+	for _, leak := range []string{"Rømningsveien", "Branndøren", "Slukkeapparatet", "IMG_4711", "JPEGDATA", "/9j/"} {
+		if bytes.Contains(b, []byte(leak)) {
+			t.Errorf("the submission carries %q", leak)
+		}
+	}
+	back, err := ReadSubmission(b)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if back.Deviations.Photos != 2 || back.SafetyRounds.Photos != 1 {
+		t.Errorf("read back %+v %+v", back.Deviations, back.SafetyRounds)
+	}
+	// Without photos the fields are left out, as in files of earlier versions.
+	d.Photos = nil
+	b, _ = NewSubmission(d, ComputeAnnualFigures(d), "1.0.0").Marshal()
+	if bytes.Contains(b, []byte(`"photos"`)) {
+		t.Error("photos: 0 written")
+	}
+}

@@ -12,7 +12,8 @@ import (
 // Attachments: metadata in "attachments" (one model.Attachment per ID,
 // read by lists), bytes in "attachment_data" under the attachment's ID
 // and a suffix: 'f' the stored file (photo or PDF), 't' a photo's
-// thumbnail. Both are written and removed in the same transaction, and
+// thumbnail; a photo's list thumbnail in bucketListThumbs under its ID.
+// All are written and removed in the same transaction, and
 // deleting a deviation, risk item, meeting or safety round removes its
 // attachments with it (entity.remove), so Undo brings them back together.
 
@@ -60,8 +61,48 @@ var (
 			}
 			return nil
 		}})
+	_ = registerBucket(bucketSpec{name: bucketListThumbs, label: "miniatyrbilder til listene", since: listThumbsSchema, named: true,
+		check: func(key, raw []byte) error {
+			if len(key) != 8 {
+				return fmt.Errorf("«%s»: ukjent nøkkel %s", bucketListThumbs, formatKey(key))
+			}
+			if len(raw) == 0 {
+				id, _ := btoi(key)
+				return fmt.Errorf("«%s»: miniatyrbildet til vedlegg %d er tomt", bucketListThumbs, id)
+			}
+			return nil
+		}})
 	_ = registerInvariant(checkAttachmentInvariants)
+	_ = registerInvariant(checkListThumbs)
 )
+
+// checkListThumbs: every photo has its list thumbnail, and every list
+// thumbnail belongs to a photo.
+func checkListThumbs(tx *bbolt.Tx) []string {
+	lt := tx.Bucket([]byte(bucketListThumbs))
+	if lt == nil {
+		return nil
+	}
+	var problems []string
+	photos := map[uint64]bool{}
+	_ = forEachDecodable(tx, bucketAttachments, func(id uint64, a model.Attachment) error {
+		if a.Kind != model.AttachPhoto {
+			return nil
+		}
+		photos[id] = true
+		if lt.Get(itob(id)) == nil {
+			problems = append(problems, fmt.Sprintf("Vedlegg %d («%s») mangler miniatyrbildet til listene", id, a.Label()))
+		}
+		return nil
+	})
+	_ = lt.ForEach(func(k, _ []byte) error {
+		if id, _ := btoi(k); len(k) == 8 && !photos[id] {
+			problems = append(problems, fmt.Sprintf("Miniatyrbilde til listene for vedlegg %d, som ikke er et lagret bilde", id))
+		}
+		return nil
+	})
+	return problems
+}
 
 func partKey(id uint64, part byte) []byte { return append(itob(id), part) }
 
@@ -155,6 +196,25 @@ func (s *Store) AttachmentThumb(a model.Attachment) ([]byte, error) {
 	return s.attachmentPart(a.ID, partThumb)
 }
 
+// AttachmentListThumb returns photo id's list thumbnail (a few kB): a
+// list reads it for a row on screen, and nothing else of the photo.
+func (s *Store) AttachmentListThumb(id uint64) ([]byte, error) {
+	var out []byte
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := bucketOf(tx, bucketListThumbs)
+		if err != nil {
+			return err
+		}
+		raw := b.Get(itob(id))
+		if raw == nil {
+			return attachments.notFound(id)
+		}
+		out = bytes.Clone(raw)
+		return nil
+	})
+	return out, err
+}
+
 func (s *Store) attachmentPart(id uint64, part byte) ([]byte, error) {
 	var out []byte
 	err := s.view(func(tx *bbolt.Tx) error {
@@ -172,16 +232,23 @@ func (s *Store) attachmentPart(id uint64, part byte) ([]byte, error) {
 	return out, err
 }
 
+// AttachmentParts are the stored files of an attachment: the photo or
+// PDF, and a photo's thumbnail and list thumbnail (nil for a PDF).
+type AttachmentParts struct {
+	File, Thumb, ListThumb []byte
+}
+
 // AddAttachment stores a new attachment (a.ID must be 0) with its file
-// and, for a photo, thumbnail, in one transaction with a change-log
+// and, for a photo, the thumbnails, in one transaction with a change-log
 // entry. The owner must exist and have room for one more
 // (model.CanAddAttachment). It returns the stored metadata.
-func (s *Store) AddAttachment(a model.Attachment, file, thumb []byte) (model.Attachment, error) {
-	return inBatch(s, func(b *Batch) (model.Attachment, error) { return b.AddAttachment(a, file, thumb) })
+func (s *Store) AddAttachment(a model.Attachment, p AttachmentParts) (model.Attachment, error) {
+	return inBatch(s, func(b *Batch) (model.Attachment, error) { return b.AddAttachment(a, p) })
 }
 
 // AddAttachment is Store.AddAttachment inside the batch.
-func (b *Batch) AddAttachment(a model.Attachment, file, thumb []byte) (model.Attachment, error) {
+func (b *Batch) AddAttachment(a model.Attachment, p AttachmentParts) (model.Attachment, error) {
+	file := p.File
 	err := b.do(func(tx *bbolt.Tx) ([]Change, error) {
 		if a.ID != 0 {
 			return nil, fmt.Errorf("intern feil: nytt vedlegg med ID %d", a.ID)
@@ -190,8 +257,9 @@ func (b *Batch) AddAttachment(a model.Attachment, file, thumb []byte) (model.Att
 		if err := a.Normalized().Validate(); err != nil {
 			return nil, err
 		}
-		if (a.Kind == model.AttachPhoto) != (len(thumb) > 0) {
-			return nil, fmt.Errorf("intern feil: et bilde trenger miniatyrbilde, en PDF har ikke")
+		photo := a.Kind == model.AttachPhoto
+		if photo != (len(p.Thumb) > 0) || photo != (len(p.ListThumb) > 0) {
+			return nil, fmt.Errorf("intern feil: et bilde trenger miniatyrbilder, en PDF har ikke")
 		}
 		if !ownerExists(tx, a) {
 			return nil, &model.FieldError{Field: model.FieldAttachOwner, Message: fmt.Sprintf(
@@ -211,8 +279,8 @@ func (b *Batch) AddAttachment(a model.Attachment, file, thumb []byte) (model.Att
 		if err := putPart(tx, a.ID, partFile, file); err != nil {
 			return nil, err
 		}
-		if len(thumb) > 0 {
-			if err := putPart(tx, a.ID, partThumb, thumb); err != nil {
+		if photo {
+			if err := putThumbs(tx, a.ID, p); err != nil {
 				return nil, err
 			}
 		}
@@ -242,6 +310,19 @@ func putPart(tx *bbolt.Tx, id uint64, part byte, raw []byte) error {
 	key := partKey(id, part)
 	noteBefore(tx, b, bucketAttachmentData, key)
 	return b.Put(key, raw)
+}
+
+// putThumbs writes a photo's thumbnail and list thumbnail.
+func putThumbs(tx *bbolt.Tx, id uint64, p AttachmentParts) error {
+	if err := putPart(tx, id, partThumb, p.Thumb); err != nil {
+		return err
+	}
+	b, err := bucketOf(tx, bucketListThumbs)
+	if err != nil {
+		return err
+	}
+	noteBefore(tx, b, bucketListThumbs, itob(id))
+	return b.Put(itob(id), p.ListThumb)
 }
 
 // SetAttachmentCaption changes an attachment's caption.
@@ -285,7 +366,12 @@ func deleteParts(tx *bbolt.Tx, id uint64) error {
 			}
 		}
 	}
-	return nil
+	lt := tx.Bucket([]byte(bucketListThumbs))
+	if lt == nil || lt.Get(itob(id)) == nil {
+		return nil // a file from before list thumbnails, during migration
+	}
+	noteBefore(tx, lt, bucketListThumbs, itob(id))
+	return lt.Delete(itob(id))
 }
 
 // removeAttachmentsOf deletes the attachments of record id in bucket

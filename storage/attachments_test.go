@@ -22,9 +22,19 @@ func testPhoto(owner model.AttachmentOwner, id uint64, q int, caption string) (m
 	return a, bytes.Repeat([]byte{0xAB}, 5000), bytes.Repeat([]byte{0xCD}, 300)
 }
 
+// parts are the stored files of a test attachment: a photo (thumb given)
+// gets a list thumbnail of stand-in bytes too.
+func parts(file, thumb []byte) AttachmentParts {
+	p := AttachmentParts{File: file, Thumb: thumb}
+	if len(thumb) > 0 {
+		p.ListThumb = bytes.Repeat([]byte{0xEF}, 100)
+	}
+	return p
+}
+
 func mustAddAttachment(t *testing.T, s *Store, a model.Attachment, file, thumb []byte) model.Attachment {
 	t.Helper()
-	saved, err := s.AddAttachment(a, file, thumb)
+	saved, err := s.AddAttachment(a, parts(file, thumb))
 	if err != nil {
 		t.Fatalf("AddAttachment: %v", err)
 	}
@@ -101,7 +111,7 @@ func TestAddAttachmentRefusals(t *testing.T) {
 			a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "")
 			tt.mod(&a, &file, &thumb)
 			before := readFile(t, path)
-			_, err := s.AddAttachment(a, file, thumb)
+			_, err := s.AddAttachment(a, parts(file, thumb))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %q", err, tt.want)
 			}
@@ -113,13 +123,13 @@ func TestAddAttachmentRefusals(t *testing.T) {
 	mustAddAttachment(t, s, a, file, thumb)
 	for range model.MaxAttachmentsPerOwner {
 		a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "")
-		_, err := s.AddAttachment(a, file, thumb)
+		_, err := s.AddAttachment(a, parts(file, thumb))
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
 	a, file, thumb = testPhoto(model.OwnerDeviation, dev.ID, 0, "")
-	if _, err := s.AddAttachment(a, file, thumb); err == nil || !strings.Contains(err.Error(), "Avviket har allerede 20 vedlegg") {
+	if _, err := s.AddAttachment(a, parts(file, thumb)); err == nil || !strings.Contains(err.Error(), "Avviket har allerede 20 vedlegg") {
 		t.Fatalf("over the limit: %v", err)
 	}
 	s.Close()
@@ -216,6 +226,13 @@ func TestCheckFindsBrokenAttachments(t *testing.T) {
 		if err := b.Delete(partKey(saved.ID, partThumb)); err != nil {
 			return err
 		}
+		lt := tx.Bucket([]byte(bucketListThumbs))
+		if err := lt.Delete(itob(saved.ID)); err != nil {
+			return err
+		}
+		if err := lt.Put(itob(78), []byte("løst miniatyrbilde")); err != nil {
+			return err
+		}
 		return b.Put(partKey(77, partFile), []byte("løs fil"))
 	})
 	if err != nil {
@@ -227,7 +244,8 @@ func TestCheckFindsBrokenAttachments(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(rep.Problems, "\n")
-	for _, want := range []string{"Vedlegg 1 («Bilde») mangler miniatyrbildet", "Fil til vedlegg 77, som ikke finnes"} {
+	for _, want := range []string{"Vedlegg 1 («Bilde») mangler miniatyrbildet", "Fil til vedlegg 77, som ikke finnes",
+		"Vedlegg 1 («Bilde») mangler miniatyrbildet til listene", "Miniatyrbilde til listene for vedlegg 78, som ikke er et lagret bilde"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("check lacks %q:\n%s", want, got)
 		}
@@ -265,5 +283,47 @@ func TestMigrateSchema6AddsAttachments(t *testing.T) {
 	rep := mustCheckOK(t, path)
 	if rep.Counts[bucketAttachments] != 1 || rep.Counts[bucketAttachmentData] != 2 {
 		t.Errorf("counts %v", rep.Counts)
+	}
+}
+
+// Issue 20: «backups … include them»: a backup copy and a file restored
+// from it have every attachment with its photo, thumbnail and list
+// thumbnail, byte for byte, and check clean.
+func TestBackupAndRestoreKeepAttachments(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	dev := mustSaveDeviation(t, s, testDeviation("Kjøkken"))
+	a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "Vått gulv")
+	saved := mustAddAttachment(t, s, a, file, thumb)
+	pdf := mustAddAttachment(t, s, model.Attachment{OwnerKind: model.OwnerDeviation, OwnerID: dev.ID, Kind: model.AttachPDF,
+		Filename: "rapport.pdf", Created: attachDay}, []byte("%PDF-1.4 …"), nil)
+	backup := filepath.Join(t.TempDir(), "kopi.db")
+	if err := s.BackupTo(backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteDeviation(dev.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if rep := mustCheckOK(t, backup); rep.Counts[bucketAttachments] != 2 || rep.Counts[bucketListThumbs] != 1 {
+		t.Fatalf("backup counts %v", rep.Counts)
+	}
+	if err := Restore(path, backup); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, _ := r.Attachments(model.OwnerDeviation, dev.ID, 0)
+	if len(got) != 2 || got[0].ID != saved.ID || got[1].ID != pdf.ID {
+		t.Fatalf("restored %+v", got)
+	}
+	f, err1 := r.AttachmentFile(saved)
+	th, err2 := r.AttachmentThumb(saved)
+	lt, err3 := r.AttachmentListThumb(saved.ID)
+	p, err4 := r.AttachmentFile(pdf)
+	if !bytes.Equal(f, file) || !bytes.Equal(th, thumb) || len(lt) != 100 || string(p) != "%PDF-1.4 …" {
+		t.Errorf("restored files differ: %v %v %v %v", err1, err2, err3, err4)
 	}
 }

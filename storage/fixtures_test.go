@@ -1,8 +1,12 @@
 package storage
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"hmsutvalg/internal/attach"
 	"hmsutvalg/model"
 )
 
@@ -86,6 +91,14 @@ var fixtureChangesV4 = []fixtureChange{
 	{ChangeCreated, EntityAnnualReview, 1, 19},
 }
 
+// fixtureChangesV10 is what the schema-10 part adds: a photo and a PDF
+// on the risk items (files of earlier versions have no attachments;
+// testdata/attachments-v9.db is a schema-9 file with them).
+var fixtureChangesV10 = []fixtureChange{
+	{ChangeCreated, EntityAttachment, 1, 20},
+	{ChangeCreated, EntityAttachment, 2, 21},
+}
+
 // fixtureChanges returns the change log of a fixture of version v.
 func fixtureChanges(v int) []fixtureChange {
 	out := append([]fixtureChange(nil), fixtureChangesV1...)
@@ -95,7 +108,83 @@ func fixtureChanges(v int) []fixtureChange {
 	if v >= 4 {
 		out = append(out, fixtureChangesV4...)
 	}
+	if v >= 10 {
+		out = append(out, fixtureChangesV10...)
+	}
 	return out
+}
+
+// writeFixtureV10 adds the schema-10 part: a photo (with its thumbnails,
+// as a file dialog stores it) on risk item 1 and a PDF on risk item 2.
+func writeFixtureV10(s *Store) error {
+	f, err := attach.Import("trapp.jpg", fixturePhoto())
+	if err != nil {
+		return err
+	}
+	if _, err := s.AddAttachment(f.Meta(model.OwnerRiskItem, 1, 0, "Trappen", fixtureDay),
+		AttachmentParts{File: f.Data, Thumb: f.Thumb, ListThumb: f.ListThumb}); err != nil {
+		return err
+	}
+	p, err := attach.Import("rapport.pdf", []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"))
+	if err != nil {
+		return err
+	}
+	_, err = s.AddAttachment(p.Meta(model.OwnerRiskItem, 2, 0, "", fixtureDay), AttachmentParts{File: p.Data})
+	return err
+}
+
+// fixturePhoto is a 640×480 JPEG, a red block in its top-left corner.
+func fixturePhoto() []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 640, 480))
+	for y := range 480 {
+		for x := range 640 {
+			c := color.RGBA{uint8(x * 255 / 640), uint8(y * 255 / 480), 120, 255}
+			if x < 128 && y < 96 {
+				c = color.RGBA{255, 0, 0, 255}
+			}
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	_ = jpeg.Encode(&b, img, &jpeg.Options{Quality: 90})
+	return b.Bytes()
+}
+
+// checkFixtureAttachments: a file of version v ≥ 10 has the photo and the
+// PDF, the photo its list thumbnail (a JPEG of at most
+// model.ListThumbLongestSide); older files have none.
+func checkFixtureAttachments(t *testing.T, s *Store, v int) {
+	t.Helper()
+	all, err := s.AllAttachments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v < 10 {
+		if len(all) != 0 {
+			t.Errorf("%d attachments in a schema-%d fixture", len(all), v)
+		}
+		return
+	}
+	if len(all) != 2 || all[0].Kind != model.AttachPhoto || all[1].Kind != model.AttachPDF {
+		t.Fatalf("attachments %+v", all)
+	}
+	checkListThumb(t, s, all[0].ID)
+	if _, err := s.AttachmentListThumb(all[1].ID); err == nil {
+		t.Error("a PDF has a list thumbnail")
+	}
+}
+
+// checkListThumb: photo id's list thumbnail is a small JPEG.
+func checkListThumb(t *testing.T, s *Store, id uint64) {
+	t.Helper()
+	raw, err := s.AttachmentListThumb(id)
+	if err != nil {
+		t.Fatalf("list thumbnail of %d: %v", id, err)
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(raw))
+	if err != nil || max(cfg.Width, cfg.Height) != model.ListThumbLongestSide || len(raw) > 8<<10 {
+		t.Errorf("list thumbnail of %d: %d×%d, %d B, %v", id, cfg.Width, cfg.Height, len(raw), err)
+	}
 }
 
 // fixtureReview is the schema-4 fixture's annual review of 2025. Its
@@ -269,6 +358,9 @@ func writeFixture(path string) error {
 	if _, err := s.SaveAnnualReview(fixtureReview(), fixtureDay); err != nil {
 		return err
 	}
+	if err := writeFixtureV10(s); err != nil {
+		return err
+	}
 	return s.Close()
 }
 
@@ -383,6 +475,7 @@ func TestOpenFixtures(t *testing.T) {
 				}
 			}
 			checkFixtureContent(t, s, version)
+			checkFixtureAttachments(t, s, version)
 			if list, _ := ListBackups(path); len(list) != 1 {
 				t.Errorf("open made %d backups", len(list))
 			}

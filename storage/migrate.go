@@ -56,6 +56,7 @@ var migrations = []migration{
 	{version: 7, name: "årsindeks over avvik, møter og vernerunder, så årsrapporten bare leser årets poster", up: migrateYearIndex},
 	{version: attachmentsSchema, name: "vedlegg: bilder og PDF-er til avvik, funn, risikoer og møter", up: migrateAttachments},
 	{version: planIndexSince, name: "indeks over tiltak og farer, så årsrapporten bare leser det året trenger", up: migratePlanIndex},
+	{version: listThumbsSchema, name: "små miniatyrbilder av bildevedleggene til listene", up: migrateListThumbs},
 }
 
 func migrateV1(tx *bbolt.Tx) error {

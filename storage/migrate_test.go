@@ -1,14 +1,18 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"image/jpeg"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"go.etcd.io/bbolt"
+
+	"hmsutvalg/model"
 )
 
 // Versions of the two test steps appended to the real migrations.
@@ -184,4 +188,100 @@ func TestCreateWithTestMigrations(t *testing.T) {
 	if s.SchemaVersion() != testV2 || len(changes) != 2 || !strings.Contains(changes[1].Summary, fmt.Sprintf("skjemaversjon %d", testV2)) {
 		t.Fatalf("schema %d, changes %+v", s.SchemaVersion(), changes)
 	}
+}
+
+// TestMigrateListThumbs: a schema-9 file with a photo and a PDF
+// (testdata/attachments-v9.db, written by the schema-9 program) gets the
+// photo's list thumbnail on open, made from its stored thumbnail; the PDF
+// gets none, and the file checks clean.
+func TestMigrateListThumbs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hmsutvalg.db")
+	copyFile(t, filepath.Join(fixtureDir, "attachments-v9.db"), path)
+	if rep := mustCheckOK(t, path); rep.SchemaVersion != 9 || rep.Counts[bucketAttachments] != 2 {
+		t.Fatalf("fixture: schema %d, counts %v", rep.SchemaVersion, rep.Counts)
+	}
+	s, err := Open(path, Options{NoBackup: true, Now: newClock().Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.SchemaVersion() != CurrentSchemaVersion {
+		t.Fatalf("schema %d", s.SchemaVersion())
+	}
+	changes, _ := s.Changes(0)
+	if !strings.Contains(changes[0].Summary, "miniatyrbilder av bildevedleggene") {
+		t.Errorf("migration entry %q", changes[0].Summary)
+	}
+	all, _ := s.AllAttachments()
+	checkListThumb(t, s, all[0].ID)
+	small, _ := s.AttachmentListThumb(all[0].ID)
+	img, err := jpeg.Decode(bytes.NewReader(small))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, g, b, _ := img.At(5, 5).RGBA(); r < 0xC000 || g > 0x5000 || b > 0x5000 {
+		t.Errorf("the list thumbnail is not the photo: top-left %x %x %x", r, g, b)
+	}
+	if _, err := s.AttachmentListThumb(all[1].ID); err == nil {
+		t.Error("the PDF got a list thumbnail")
+	}
+	s.Close()
+	if rep := mustCheckOK(t, path); rep.Counts[bucketListThumbs] != 1 {
+		t.Errorf("counts after migration %v", rep.Counts)
+	}
+}
+
+// A stored photo that does not decode (its thumbnail and file both
+// damaged) fails the migration, which leaves the file as it was; the
+// message names the attachment.
+func TestMigrateListThumbsDamagedPhoto(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hmsutvalg.db")
+	copyFile(t, filepath.Join(fixtureDir, "attachments-v9.db"), path)
+	db, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte(bucketAttachmentData))
+		for _, part := range []byte{partFile, partThumb} {
+			if err := b.Put(partKey(1, part), []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, path)
+	_, err = Open(path, Options{NoBackup: true})
+	if err == nil || !strings.Contains(err.Error(), "vedlegg 1 («Trappen»)") || !strings.Contains(err.Error(), "ikke endret") {
+		t.Fatalf("open: %v", err)
+	}
+	assertUnchanged(t, path, before)
+}
+
+// Deleting a photo removes its list thumbnail, and Angre brings it back.
+func TestListThumbDeletedAndUndone(t *testing.T) {
+	path, s := newDB(t, testOpts(newClock()))
+	dev := mustSaveDeviation(t, s, testDeviation("Kjøkken"))
+	a, file, thumb := testPhoto(model.OwnerDeviation, dev.ID, 0, "Bilde")
+	saved := mustAddAttachment(t, s, a, file, thumb)
+	if got, err := s.AttachmentListThumb(saved.ID); err != nil || len(got) != 100 {
+		t.Fatalf("list thumbnail %d B, %v", len(got), err)
+	}
+	if err := s.DeleteDeviation(dev.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AttachmentListThumb(saved.ID); err == nil {
+		t.Error("list thumbnail left after the deviation was deleted")
+	}
+	if _, err := s.UndoLast(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.AttachmentListThumb(saved.ID); err != nil || len(got) != 100 {
+		t.Errorf("after Angre: %d B, %v", len(got), err)
+	}
+	s.Close()
+	mustCheckOK(t, path)
 }

@@ -75,12 +75,13 @@ func photoUnits(tb testing.TB, scale, n, w, h int) (none, with string, photoByte
 	defer st.Close()
 	owners := photoOwners(tb, st)
 	photo, thumb := testPhoto(tb, w, h), testPhoto(tb, min(w, model.ThumbLongestSide), min(h, model.ThumbLongestSide))
+	list := testPhoto(tb, min(w, model.ListThumbLongestSide), min(h, model.ListThumbLongestSide*3/4))
 	err = st.Batch(func(b *storage.Batch) error {
 		for i := range n {
 			o := owners[i/5]
 			a := model.Attachment{OwnerKind: o.kind, OwnerID: o.id, Kind: model.AttachPhoto, Filename: "foto.jpg",
 				Width: w, Height: h, Created: model.NewDate(2026, 11, 24)}
-			if _, err := b.AddAttachment(a, photo, thumb); err != nil {
+			if _, err := b.AddAttachment(a, storage.AttachmentParts{File: photo, Thumb: thumb, ListThumb: list}); err != nil {
 				return err
 			}
 		}
@@ -237,6 +238,64 @@ func TestListsNeverLoadPhotos(t *testing.T) {
 	}
 }
 
+// listRows is how many rows a register's list shows at 1024×768 (Avvik
+// shows 6–8 with the filters above it; Vernerunde up to 10).
+const listRows = 12
+
+// readScreenOfListThumbs picks each deviation's preview from the
+// attachments' metadata and reads and decodes the list thumbnails of the
+// first listRows of devs that have one.
+func readScreenOfListThumbs(tb testing.TB, st *storage.Store, devs []model.Deviation) int {
+	all, err := st.AllAttachments()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	previews := model.ListPreviews(all, model.OwnerDeviation)
+	n, size := 0, 0
+	for _, d := range devs {
+		a, ok := previews[d.ID]
+		if !ok || a.Kind != model.AttachPhoto {
+			continue
+		}
+		raw, err := st.AttachmentListThumb(a.ID)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := jpeg.Decode(bytes.NewReader(raw)); err != nil {
+			tb.Fatal(err)
+		}
+		size += len(raw)
+		if n++; n == listRows {
+			break
+		}
+	}
+	if n != listRows {
+		tb.Fatalf("only %d deviations with photos", n)
+	}
+	return size
+}
+
+// TestListThumbsAreSmall: a screenful of list thumbnails is a few kB
+// each, and reading them allocates far less than one stored photo's
+// worth per row would.
+func TestListThumbsAreSmall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a unit with 500 photos")
+	}
+	_, with, photoBytes, _ := photoUnits(t, 1, photosForTest, 800, 600)
+	st := openNoCache(t, with)
+	devs, err := st.Deviations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := readScreenOfListThumbs(t, st, devs)
+	perPhoto := photoBytes / photosForTest
+	t.Logf("%d list thumbnails: %d B in all (%d B each); a stored photo and thumbnail are %d B", listRows, size, size/listRows, perPhoto)
+	if size/listRows > 8<<10 || int64(size) > perPhoto {
+		t.Errorf("a screenful of list thumbnails is %d B; one photo is %d B", size, perPhoto)
+	}
+}
+
 // near reports a and b closer than one: the same records decoded, give
 // or take the runtime's own allocations (a few kB between runs).
 func near(a, b, one uint64) bool {
@@ -266,6 +325,21 @@ func BenchmarkLists500Photos(b *testing.B) {
 			}
 		})
 	}
+	// What a list shows on a 1024×768 screen: the previews picked from the
+	// metadata, and a screenful (listRows) of list thumbnails read and
+	// decoded, as ui/vedlegg.ListThumbs does for the rows on screen.
+	b.Run("photos=500/list-thumbnails-on-screen", func(b *testing.B) {
+		st := openNoCache(b, with)
+		devs, err := st.Deviations() // the page has them already
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			readScreenOfListThumbs(b, st, devs)
+		}
+		b.ReportMetric(listRows, "rows")
+	})
 	b.Run("photos=500/one-thumbnail", func(b *testing.B) {
 		st := openNoCache(b, with)
 		all, err := st.AllAttachments()

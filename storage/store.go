@@ -26,7 +26,7 @@ import (
 
 // CurrentSchemaVersion is the schema this program writes. It must equal the
 // version of the last entry in migrations (a test checks this).
-const CurrentSchemaVersion = 9
+const CurrentSchemaVersion = 10
 
 // KeepBackups is how many automatic backups are kept per database.
 const KeepBackups = 10

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"hmsutvalg/model"
@@ -79,7 +80,12 @@ func runImport(job importJob, stdout, stderr io.Writer) int {
 	}
 	today := job.today
 	name := filepath.Base(job.in)
-	p := registers.ReadImport(f, registers.Register(job.register), ex, today)
+	plan := siblingPlan(job)
+	if plan != nil {
+		defer plan.Close()
+		fmt.Fprintf(stdout, "Tiltakene avvikene viser til, kjennes igjen fra %s i samme mappe.\n", registers.PlanFileName)
+	}
+	p := registers.ReadImportWithPlan(f, readerOrNil(plan), registers.Register(job.register), ex, today)
 	printPreview(p, stdout, job.dryRun)
 	if errs := p.Errs(); len(errs) > 0 {
 		for _, e := range errs {
@@ -102,6 +108,45 @@ func runImport(job importJob, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Importerte %d rader til %s i %s.\n", n, p.Register.Label(), job.db)
 	return exitOK
+}
+
+// siblingPlan opens the action plan of the same export beside a deviation
+// CSV file (handlingsplan.csv in its folder), so the links to measures
+// follow the measures and not their numbers; nil when there is none (a
+// workbook has its own sheet).
+func siblingPlan(job importJob) *os.File {
+	if registers.Register(job.register) != registers.RegDeviations || strings.EqualFold(filepath.Ext(job.in), ".xlsx") {
+		return nil
+	}
+	path := filepath.Join(filepath.Dir(job.in), registers.PlanFileName)
+	if same, err := sameFile(path, job.in); err != nil || same {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	return f
+}
+
+func sameFile(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(sa, sb), nil
+}
+
+// readerOrNil is f as an io.Reader, nil (not a typed nil) for none.
+func readerOrNil(f *os.File) io.Reader {
+	if f == nil {
+		return nil
+	}
+	return f
 }
 
 // existing reads what an import is checked against.

@@ -85,16 +85,18 @@ func plainExport(t *testing.T, dir string) string {
 }
 
 // Deviations imported before the action plan lose their links to
-// measures, and the command says so and says to import the plan first.
+// measures, and the command says so and says to import the plan first
+// (handlingsplan.csv lies beside avvik.csv, so it names the measures).
 func TestImportDeviationsBeforePlanSaysLinksDropped(t *testing.T) {
 	dir := t.TempDir()
 	plain := plainExport(t, dir)
 	db := emptyDB(t, dir, "avvik-forst.db")
 	code, out, errs := runCLI("import", "--db", db, "--register", "avvik", "--in", filepath.Join(plain, "avvik.csv"), "--today", reportToday.String(), "--dry-run")
 	for _, want := range []string{
-		"koblinger til tiltak som ikke finnes i handlingsplanen, tas ikke med",
-		"importer handlingsplanen (fra samme eksport) først",
-		"finnes ikke i handlingsplanen; koblingen tas ikke med",
+		"Tiltakene avvikene viser til, kjennes igjen fra handlingsplan.csv i samme mappe.",
+		"koblinger til tiltak tas ikke med",
+		"importer handlingsplanen fra samme eksport først",
+		"er ikke i handlingsplanen ennå; koblingen tas ikke med",
 	} {
 		if code != exitOK || !strings.Contains(out, want) {
 			t.Errorf("avvik before the plan lacks %q: exit %d\n%s%s", want, code, out, errs)

@@ -26,12 +26,14 @@ import (
 )
 
 // File is an attachment ready to store: Data is the downscaled photo or
-// the PDF as it was, Thumb the photo's thumbnail (nil for a PDF).
+// the PDF as it was, Thumb the photo's thumbnail (nil for a PDF) and
+// ListThumb the small one the lists show (nil for a PDF).
 type File struct {
 	Kind          model.AttachmentKind
 	Filename      string
 	Data          []byte
 	Thumb         []byte
+	ListThumb     []byte
 	Width, Height int // photos: the stored size in pixels
 }
 
@@ -110,7 +112,25 @@ func Import(name string, data []byte) (File, error) {
 	if out.Data, err = encodeJPEG(full); err == nil {
 		out.Thumb, err = encodeJPEG(thumb)
 	}
+	if err == nil {
+		out.ListThumb, err = encodeJPEG(fit(thumb, model.ListThumbLongestSide))
+	}
 	return out, err
+}
+
+// ListThumb makes the small thumbnail the lists show from a stored photo
+// or its thumbnail (JPEG): the schema-10 migration makes it for photos
+// stored before lists showed them.
+func ListThumb(photo []byte) ([]byte, error) {
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(photo))
+	if err != nil || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return nil, fmt.Errorf("bildet kan ikke leses: %v", err)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(photo))
+	if err != nil {
+		return nil, fmt.Errorf("bildet kan ikke leses: %w", err)
+	}
+	return encodeJPEG(fit(img, model.ListThumbLongestSide))
 }
 
 // refused is the error for a file that is not accepted.

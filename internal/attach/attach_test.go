@@ -136,6 +136,57 @@ func TestImportPNGIsDownscaledToJPEG(t *testing.T) {
 	if b := th.Bounds(); b.Dx() != 256 || b.Dy() != 128 {
 		t.Errorf("thumbnail %v, want 256×128", b)
 	}
+	lt := decodeOut(t, f.ListThumb)
+	if b := lt.Bounds(); b.Dx() != 112 || b.Dy() != 56 {
+		t.Errorf("list thumbnail %v, want 112×56", b)
+	}
+	if !isRed(lt.At(3, 3)) || !isBlue(lt.At(3, 53)) {
+		t.Error("list thumbnail lost the picture's corners")
+	}
+}
+
+// The list thumbnail is small (a few kB, however large the photo) and
+// the migration's ListThumb makes the same size from a stored photo.
+func TestListThumbIsSmall(t *testing.T) {
+	f, err := Import("stor.jpeg", encJPEG(t, noisy(2400, 1800)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.ListThumb); n > 8<<10 || n < 500 {
+		t.Errorf("list thumbnail is %d B, want a few kB", n)
+	}
+	if b := decodeOut(t, f.ListThumb).Bounds(); b.Dx() != 112 || b.Dy() != 84 {
+		t.Errorf("list thumbnail %v, want 112×84", b)
+	}
+	for _, src := range [][]byte{f.Data, f.Thumb} {
+		lt, err := ListThumb(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := decodeOut(t, lt).Bounds(); b.Dx() != 112 || b.Dy() != 84 {
+			t.Errorf("ListThumb of a stored photo %v, want 112×84", b)
+		}
+	}
+	if _, err := ListThumb([]byte("ikke et bilde")); err == nil {
+		t.Error("ListThumb accepted a text")
+	}
+	if _, err := ListThumb(encJPEG(t, marked(16, 16))[:200]); err == nil {
+		t.Error("ListThumb accepted a truncated JPEG")
+	}
+}
+
+// noisy is a picture that compresses like a photo.
+func noisy(w, h int) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	seed := uint32(1)
+	for y := range h {
+		for x := range w {
+			seed = seed*1664525 + 1013904223
+			n := uint8(seed >> 26)
+			img.SetNRGBA(x, y, color.NRGBA{uint8(x*200/w) + n, uint8(y*200/h) + n, 90 + n, 255})
+		}
+	}
+	return img
 }
 
 func TestImportSmallJPEGIsNotEnlarged(t *testing.T) {
@@ -361,6 +412,9 @@ func FuzzImport(f *testing.F) {
 			}
 			if exifSegment(out.Data) != nil {
 				t.Fatal("EXIF kept")
+			}
+			if lt := decodeOut(t, out.ListThumb).Bounds(); max(lt.Dx(), lt.Dy()) > model.ListThumbLongestSide {
+				t.Fatalf("list thumbnail %v", lt)
 			}
 		}
 	})

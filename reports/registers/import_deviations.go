@@ -28,25 +28,29 @@ var deviationHints = map[string]string{
 // the sheet «Avvik») as of today. An empty status is registrert. A file
 // without the column «Hva skjedde» (exported without descriptions) gives
 // every row MissingText there, with a note; an empty cell in the column is
-// an error. «Tiltak nr.» links are kept to measures in the unit (measures)
-// and dropped, with a note, for others. A row is a
+// an error. «Tiltak nr.» links are followed as measureLinks says, without
+// the plan of the same export (ParseDeviationsWithPlan has it). A row is a
 // duplicate of a deviation in existing with the same number and date, or
 // the same date, place, category, type and what happened.
 func ParseDeviations(g Grid, existing []model.Deviation, measures []model.Measure, today model.Date) Import[model.Deviation] {
+	return ParseDeviationsWithPlan(g, existing, measures, nil, today)
+}
+
+// ParseDeviationsWithPlan is ParseDeviations with the action plan of the
+// same export by its «Nr.» (plan; nil: none), so a link to nr. 3 goes to
+// the unit's measure that is the file's nr. 3, whatever its number here.
+func ParseDeviationsWithPlan(g Grid, existing []model.Deviation, measures []model.Measure, plan map[uint64]model.Measure, today model.Date) Import[model.Deviation] {
 	c, errs := readHeader(g, RegDeviations, []string{"Dato", "Sted", "Kategori", "Type", "Alvorlighet"}, deviationHints)
 	if errs != nil {
 		return Import[model.Deviation]{Errs: errs}
 	}
-	have := map[uint64]bool{}
-	for _, m := range measures {
-		have[m.ID] = true
-	}
+	links := newMeasureLinks(measures, plan)
 	return parseRows(g, c, func(row GridRow) (ImportRow[model.Deviation], []model.CSVLineError) {
-		return deviationRow(c, row, existing, have, today)
+		return deviationRow(c, row, existing, links, today)
 	})
 }
 
-func deviationRow(c columns, row GridRow, existing []model.Deviation, have map[uint64]bool, today model.Date) (ImportRow[model.Deviation], []model.CSVLineError) {
+func deviationRow(c columns, row GridRow, existing []model.Deviation, links measureLinks, today model.Date) (ImportRow[model.Deviation], []model.CSVLineError) {
 	e := &rowErrs{line: row.Line, field: deviationFields}
 	cells := row.Cells
 	text := func(col string) string { return c.get(cells, col) }
@@ -74,15 +78,18 @@ func deviationRow(c columns, row GridRow, existing []model.Deviation, have map[u
 	if note := fillMissing(c, "Hva skjedde", true, &d.WhatHappened); note != "" {
 		r.Notes, r.Filled = append(r.Notes, note), 1
 	}
-	for _, id := range e.idList(c, cells, "Tiltak nr.") {
-		if have[id] {
+	d = d.Normalized()
+	for _, n := range e.idList(c, cells, "Tiltak nr.") {
+		id, note := links.resolve(n, d)
+		if note != "" {
+			r.Notes = append(r.Notes, note)
+		}
+		if id == 0 {
+			r.Dropped = append(r.Dropped, n)
+		} else if !slices.Contains(d.MeasureIDs, id) {
 			d.MeasureIDs = append(d.MeasureIDs, id)
-		} else {
-			r.Dropped = append(r.Dropped, id)
-			r.Notes = append(r.Notes, fmt.Sprintf("Tiltak nr. %d finnes ikke i handlingsplanen; koblingen tas ikke med", id))
 		}
 	}
-	d = d.Normalized()
 	if len(e.errs) == 0 {
 		e.validation(d.Validate(today))
 	}

@@ -2,6 +2,7 @@ package registers
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -77,7 +78,16 @@ func TestExportParsesBack(t *testing.T) {
 		if errs != nil {
 			t.Fatalf("%s: %v", src.name, errs)
 		}
-		ds := ParseDeviations(g, nil, importable().Measures, importToday)
+		// The link to measure 3 follows the plan of the same export.
+		var planCSV io.Reader
+		if src.name == "csv" {
+			planCSV = bytes.NewReader(src.plan)
+		}
+		plan := filePlan(src.devs, planCSV, importToday)
+		if len(plan) != 2 || plan[3].Title != "Ny rømningsplan; oppslag" {
+			t.Fatalf("%s: the export's plan %+v", src.name, plan)
+		}
+		ds := ParseDeviationsWithPlan(g, nil, importable().Measures, plan, importToday)
 		if ds.Errs != nil || len(ds.Rows) != 1 {
 			t.Fatalf("%s deviations: %v", src.name, ds.Errs)
 		}
@@ -193,7 +203,8 @@ func TestImportExportWithoutDescriptions(t *testing.T) {
 // file with the column but an empty cell is still refused.
 func TestImportDeviationsWithoutDescriptions(t *testing.T) {
 	ts := Build(importable(), Options{})
-	ds := ParseDeviations(csvGrid(t, CSV(table(t, ts, "avvik"))), nil, importable().Measures, importToday)
+	plan := filePlan(nil, bytes.NewReader(CSV(table(t, ts, "handlingsplan"))), importToday)
+	ds := ParseDeviationsWithPlan(csvGrid(t, CSV(table(t, ts, "avvik"))), nil, importable().Measures, plan, importToday)
 	if ds.Errs != nil || len(ds.Rows) != 1 {
 		t.Fatalf("deviations without descriptions: %v", ds.Errs)
 	}
@@ -223,11 +234,12 @@ func TestImportSaysLinksAreDropped(t *testing.T) {
 		t.Fatalf("%v", p.Errs())
 	}
 	s := p.Summary("avvik.csv")
-	if !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "1 kobling til tiltak som ikke finnes i handlingsplanen, tas ikke med") ||
-		!strings.Contains(s, "importer handlingsplanen (fra samme eksport) først") {
+	if !strings.Contains(s, "1 avvik er klare") || !strings.Contains(s, "1 kobling til tiltak tas ikke med") ||
+		!strings.Contains(s, "importer handlingsplanen fra samme eksport først") {
 		t.Errorf("summary %q", s)
 	}
-	p = ReadImport(bytes.NewReader(CSV(table(t, ts, "avvik"))), RegDeviations, Existing{Measures: importable().Measures}, importToday)
+	p = ReadImportWithPlan(bytes.NewReader(CSV(table(t, ts, "avvik"))), bytes.NewReader(CSV(table(t, ts, "handlingsplan"))),
+		RegDeviations, Existing{Measures: importable().Measures}, importToday)
 	if s := p.Summary("avvik.csv"); strings.Contains(s, "kobling") {
 		t.Errorf("with the plan in the unit: %q", s)
 	}

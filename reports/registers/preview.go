@@ -1,6 +1,7 @@
 package registers
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -31,8 +32,21 @@ type Preview struct {
 // ReadImport reads a CSV file or workbook for register reg and checks
 // every row as of today.
 func ReadImport(r io.Reader, reg Register, ex Existing, today model.Date) Preview {
+	return ReadImportWithPlan(r, nil, reg, ex, today)
+}
+
+// ReadImportWithPlan is ReadImport with the action plan of the same export
+// given apart (plan: handlingsplan.csv beside avvik.csv; nil: none), which
+// a deviation file's links to measures follow (measureLinks). A
+// workbook's own sheet «Handlingsplan» is used without it.
+func ReadImportWithPlan(r, plan io.Reader, reg Register, ex Existing, today model.Date) Preview {
 	p := Preview{Register: reg}
-	g, errs := ReadGrid(r, reg.Sheet())
+	raw, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	if err != nil {
+		p.Measures.Errs = fileErr("Filen kunne ikke leses: " + err.Error())
+		return p
+	}
+	g, errs := ReadGrid(bytes.NewReader(raw), reg.Sheet())
 	switch {
 	case !reg.Valid():
 		errs = fileErr(fmt.Sprintf("Registeret «%s» kan ikke importeres; velg handlingsplan eller avvik", reg))
@@ -41,7 +55,7 @@ func ReadImport(r io.Reader, reg Register, ex Existing, today model.Date) Previe
 		p.Measures = ParseMeasures(g, ex.Measures, today)
 		p.keepIDs, p.next = len(ex.Measures) == 0, ex.NextMeasure
 	default:
-		p.Deviations = ParseDeviations(g, ex.Deviations, ex.Measures, today)
+		p.Deviations = ParseDeviationsWithPlan(g, ex.Deviations, ex.Measures, filePlan(raw, plan, today), today)
 		p.keepIDs, p.next = len(ex.Deviations) == 0, ex.NextDeviation
 	}
 	if errs != nil {
@@ -165,7 +179,7 @@ func (p Preview) Summary(name string) string {
 		s += fmt.Sprintf(" Filen er uten beskrivelser: %s som må være med, får teksten «%s».", count(filled, "tekst", "tekster"), MissingText)
 	}
 	if dropped > 0 {
-		s += fmt.Sprintf(" %s til tiltak som ikke finnes i handlingsplanen, tas ikke med – importer handlingsplanen (fra samme eksport) først.",
+		s += fmt.Sprintf(" %s til tiltak tas ikke med, fordi tiltaket ikke finnes i handlingsplanen eller ikke kan kjennes igjen (merknaden på raden sier hvilket) – importer handlingsplanen fra samme eksport først, helst arbeidsboken med begge arkene.",
 			count(dropped, "kobling", "koblinger"))
 	}
 	return s

@@ -58,14 +58,15 @@ func sceneFor(text string) int {
 	return -1
 }
 
-// Sizes of the demo photos: stored size and thumbnail, 4:3.
+// Sizes of the demo photos: stored size, thumbnail and list thumbnail, 4:3.
 const (
 	demoPhotoW, demoPhotoH = 800, 600
 	demoThumbW, demoThumbH = 256, 192
+	demoListW, demoListH   = model.ListThumbLongestSide, model.ListThumbLongestSide * 3 / 4
 )
 
-// encodedScene is a scene as stored: photo and thumbnail.
-type encodedScene struct{ full, thumb []byte }
+// encodedScene is a scene as stored: photo and thumbnails.
+type encodedScene struct{ full, thumb, list []byte }
 
 var (
 	sceneOnce  sync.Once
@@ -79,6 +80,7 @@ func scenes() []encodedScene {
 			sceneCache = append(sceneCache, encodedScene{
 				full:  renderScene(s, demoPhotoW, demoPhotoH),
 				thumb: renderScene(s, demoThumbW, demoThumbH),
+				list:  renderScene(s, demoListW, demoListH),
 			})
 		}
 	})
@@ -305,6 +307,6 @@ func photoFindingOf(r model.SafetyRound) (int, int) {
 func addPhoto(b *storage.Batch, owner model.AttachmentOwner, id uint64, q int, day model.Date, s encodedScene, caption string) error {
 	a := model.Attachment{OwnerKind: owner, OwnerID: id, Question: q, Kind: model.AttachPhoto, Caption: caption,
 		Filename: fmt.Sprintf("IMG_%s.jpg", day.ISO()), Width: demoPhotoW, Height: demoPhotoH, Created: day}
-	_, err := b.AddAttachment(a, s.full, s.thumb)
+	_, err := b.AddAttachment(a, storage.AttachmentParts{File: s.full, Thumb: s.thumb, ListThumb: s.list})
 	return err
 }

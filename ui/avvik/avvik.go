@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -90,6 +91,8 @@ type Screen struct {
 
 	// attached counts each deviation's attachments (metadata only).
 	attached map[uint64]int
+	// Thumbs are the list's thumbnails, read for the rows on screen.
+	Thumbs *vedlegg.ListThumbs
 }
 
 // New loads the register.
@@ -153,6 +156,9 @@ func New(env *appctx.Env) *Screen {
 			return first, second, imp
 		},
 	)
+	s.Thumbs = vedlegg.NewListThumbs(env, model.OwnerDeviation)
+	s.List.SetLeading(func(i widget.ListItemID) bool { return i < len(s.shown) && s.Thumbs.Has(s.shown[i].ID) },
+		func(i widget.ListItemID, img *canvas.Image) { s.Thumbs.Fill(s.shown[i].ID, img) })
 	s.List.OnSelected = func(i widget.ListItemID) {
 		if i >= len(s.shown) {
 			return
@@ -256,6 +262,9 @@ func (s *Screen) Reload() {
 // (the photos are never read for the list).
 func (s *Screen) countAttached() {
 	s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerDeviation)
+	if s.Thumbs != nil {
+		s.Thumbs.Reload()
+	}
 }
 
 // attachedChanged shows the open deviation's new attachment count in the

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -104,6 +105,8 @@ type Screen struct {
 	loadErr   *widgets.ErrorText
 	// attached counts each meeting's attachments (metadata only).
 	attached map[uint64]int
+	// Thumbs are the list's thumbnails, read for the rows on screen.
+	Thumbs *vedlegg.ListThumbs
 }
 
 // New loads the meetings.
@@ -115,6 +118,9 @@ func New(env *appctx.Env) *Screen {
 			return widgets.Lines(s.listText(s.shown[i]))
 		},
 	)
+	s.Thumbs = vedlegg.NewListThumbs(env, model.OwnerMeeting)
+	s.List.SetLeading(func(i widget.ListItemID) bool { return i < len(s.shown) && s.Thumbs.Has(s.shown[i].ID) },
+		func(i widget.ListItemID, img *canvas.Image) { s.Thumbs.Fill(s.shown[i].ID, img) })
 	s.List.OnSelected = s.selected
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
 	s.NewButton.Importance = widget.HighImportance
@@ -214,6 +220,9 @@ func (s *Screen) Reload() {
 	}
 	s.meetings = ms
 	s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerMeeting)
+	if s.Thumbs != nil {
+		s.Thumbs.Reload()
+	}
 	s.apply()
 }
 
@@ -324,6 +333,9 @@ func (s *Screen) edit(m model.Meeting) {
 	})
 	s.Editor.Attach.OnChanged = func() {
 		s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerMeeting)
+		if s.Thumbs != nil {
+			s.Thumbs.Reload()
+		}
 		s.List.Refresh()
 	}
 	s.detail.Objects = []fyne.CanvasObject{s.Editor.Content()}

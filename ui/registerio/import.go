@@ -3,6 +3,7 @@ package registerio
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -110,15 +111,46 @@ func (im *Importer) chooseFile() {
 			return
 		}
 		defer r.Close()
-		im.Load(r.URI().Name(), r)
+		plan := im.siblingPlan(r.URI())
+		if plan != nil {
+			defer plan.Close()
+		}
+		im.LoadWithPlan(r.URI().Name(), r, plan)
 	}, im.env.Window)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx"}))
 	d.Show()
 }
 
+// siblingPlan opens handlingsplan.csv beside a deviation CSV file (the
+// action plan of the same export), so the links to measures follow the
+// measures, not their numbers; nil when there is none.
+func (im *Importer) siblingPlan(u fyne.URI) io.ReadCloser {
+	if im.reg != registers.RegDeviations || strings.EqualFold(u.Extension(), ".xlsx") || strings.EqualFold(u.Name(), registers.PlanFileName) {
+		return nil
+	}
+	dir, err := fstorage.Parent(u)
+	if err != nil {
+		return nil
+	}
+	planURI, err := fstorage.Child(dir, registers.PlanFileName)
+	if err != nil {
+		return nil
+	}
+	r, err := fstorage.Reader(planURI)
+	if err != nil {
+		return nil
+	}
+	return r
+}
+
 // Load reads a file into the preview, checked against the unit's records
 // as of today. Nothing is stored until DoImport.
-func (im *Importer) Load(name string, r io.Reader) {
+func (im *Importer) Load(name string, r io.Reader) { im.LoadWithPlan(name, r, nil) }
+
+// LoadWithPlan is Load with the action plan of the same export given
+// apart (handlingsplan.csv beside avvik.csv; nil: none): a deviation's
+// links to measures then follow the measures (registers.ReadImportWithPlan).
+func (im *Importer) LoadWithPlan(name string, r, plan io.Reader) {
 	im.name, im.loaded = name, true
 	im.Err.Show(nil)
 	var ex registers.Existing
@@ -134,9 +166,12 @@ func (im *Importer) Load(name string, r io.Reader) {
 		im.Import.Disable()
 		return
 	}
-	im.preview = registers.ReadImport(r, im.reg, ex, im.env.Today())
+	im.preview = registers.ReadImportWithPlan(r, plan, im.reg, ex, im.env.Today())
 	im.lines = previewLines(im.preview)
 	summary := im.preview.Summary(name)
+	if plan != nil {
+		summary += " " + fmt.Sprintf(lang.L("Tiltakene avvikene viser til, kjennes igjen fra %s i samme mappe."), registers.PlanFileName)
+	}
 	im.File.Importance = widget.MediumImportance
 	if len(im.preview.Errs()) > 0 {
 		summary += " " + lang.L("Rett filen og velg den på nytt.")

@@ -3,11 +3,14 @@ package registerio
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	fstorage "fyne.io/fyne/v2/storage"
 	"github.com/xuri/excelize/v2"
 
 	"hmsutvalg/reports/registers"
@@ -147,7 +150,7 @@ func TestImportDialogDeviationsWithoutTextAndLinks(t *testing.T) {
 			t.Errorf("preview lacks %q:\n%s", want, lines)
 		}
 	}
-	if !strings.Contains(im.File.Text, "1 kobling til tiltak som ikke finnes i handlingsplanen, tas ikke med") || !strings.Contains(im.File.Text, "importer handlingsplanen") || im.Import.Disabled() {
+	if !strings.Contains(im.File.Text, "1 kobling til tiltak tas ikke med") || !strings.Contains(im.File.Text, "importer handlingsplanen") || im.Import.Disabled() {
 		t.Errorf("summary %q (import disabled %v)", im.File.Text, im.Import.Disabled())
 	}
 	if !im.DoImport() {
@@ -166,5 +169,97 @@ func TestImportDialogBadFileSaysChooseAgain(t *testing.T) {
 	im.Load("feil.csv", strings.NewReader("Tiltak;Ansvarlig;Frist;Prioritert område\nA;Leder;31.02.2027;Ledelse\n"))
 	if !strings.Contains(im.File.Text, "Ingenting importeres før alle radene er riktige. Rett filen og velg den på nytt.") {
 		t.Errorf("summary %q", im.File.Text)
+	}
+}
+
+// Issue 20: the action plan imported into the demo unit's plan (which
+// has measures) gets new numbers; the deviation register of the same
+// export, with handlingsplan.csv beside it, links the measure the file
+// meant, and the preview says so. Without the plan the link is left out
+// with a note naming the measure that has the number here.
+func TestImportDialogLinksFollowRenumberedPlan(t *testing.T) {
+	env, _, st := uitest.NewEnv(t, false)
+	plan := "Nr.;Tiltak;Ansvarlig;Frist;Prioritert område\n3;Nye håndtak på skyvedørene;Leder;31.03.2027;Ledelse\n"
+	pi := NewImporter(env, registers.RegMeasures)
+	pi.Load("handlingsplan.csv", strings.NewReader(plan))
+	if !pi.DoImport() {
+		t.Fatalf("plan import refused: %v %q", pi.Err.Label.Text, pi.Lines())
+	}
+	ms, _ := st.Measures()
+	var newID uint64
+	for _, m := range ms {
+		if m.Title == "Nye håndtak på skyvedørene" {
+			newID = m.ID
+		}
+	}
+	here3, err := st.Measure(3)
+	if newID == 0 || newID == 3 || err != nil {
+		t.Fatalf("the plan kept its number (%d) or the demo has no measure 3: %v", newID, err)
+	}
+	devs := "Nr.;Dato;Sted;Kategori;Type;Alvorlighet;Hva skjedde;Tiltak nr.\n" +
+		"5;02.05.2026;Kjøkken;Personskade;Uønsket hendelse;Mindre alvorlig;Klemte fingeren i skyvedøren;3\n"
+
+	im := NewImporter(env, registers.RegDeviations)
+	im.LoadWithPlan("avvik.csv", strings.NewReader(devs), strings.NewReader(plan))
+	lines := strings.Join(im.Lines(), "\n")
+	if want := fmt.Sprintf("Tiltak nr. 3 i filen («Nye håndtak på skyvedørene») er nr. %d i handlingsplanen; koblingen følger tiltaket", newID); !strings.Contains(lines, want) {
+		t.Errorf("preview lacks %q:\n%s", want, lines)
+	}
+	if !strings.Contains(im.File.Text, "kjennes igjen fra handlingsplan.csv i samme mappe") || strings.Contains(im.File.Text, "tas ikke med") {
+		t.Errorf("summary %q", im.File.Text)
+	}
+	alone := NewImporter(env, registers.RegDeviations)
+	alone.Load("avvik.csv", strings.NewReader(devs))
+	if want := fmt.Sprintf("Tiltak nr. 3 er «%s» i handlingsplanen, men filen har ikke handlingsplanen med", here3.Title); !strings.Contains(strings.Join(alone.Lines(), "\n"), want) {
+		t.Errorf("preview without the plan lacks %q:\n%s", want, strings.Join(alone.Lines(), "\n"))
+	}
+	if !im.DoImport() {
+		t.Fatalf("import refused: %v", im.Err.Label.Text)
+	}
+	ds, _ := st.Deviations()
+	for _, d := range ds {
+		if d.WhatHappened == "Klemte fingeren i skyvedøren" && !slices.Equal(d.MeasureIDs, []uint64{newID}) {
+			t.Errorf("imported deviation links %v, want [%d]", d.MeasureIDs, newID)
+		}
+	}
+}
+
+// The file dialog's avvik.csv finds handlingsplan.csv beside it; a
+// workbook, the plan itself and a folder without it give none.
+func TestImportDialogFindsPlanBesideFile(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, false)
+	dir := t.TempDir()
+	for _, n := range []string{"avvik.csv", "handlingsplan.csv", "registre.xlsx"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(n), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "avvik.csv"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	devs, plans := NewImporter(env, registers.RegDeviations), NewImporter(env, registers.RegMeasures)
+	for _, c := range []struct {
+		im   *Importer
+		path string
+		want bool
+	}{
+		{devs, filepath.Join(dir, "avvik.csv"), true},
+		{devs, filepath.Join(dir, "registre.xlsx"), false},
+		{devs, filepath.Join(dir, "handlingsplan.csv"), false},
+		{devs, filepath.Join(other, "avvik.csv"), false},
+		{plans, filepath.Join(dir, "avvik.csv"), false},
+	} {
+		r := c.im.siblingPlan(fstorage.NewFileURI(c.path))
+		if (r != nil) != c.want {
+			t.Errorf("%s (%s): plan found %v, want %v", c.path, c.im.reg, r != nil, c.want)
+		}
+		if r != nil {
+			b, _ := io.ReadAll(r)
+			r.Close()
+			if string(b) != "handlingsplan.csv" {
+				t.Errorf("read %q", b)
+			}
+		}
 	}
 }

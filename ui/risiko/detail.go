@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -46,6 +47,8 @@ type Detail struct {
 	PDFButton           *widget.Button
 	loaded              string         // the assessment's fields as loaded or saved
 	attached            map[uint64]int // attachments per item (metadata only)
+	// Thumbs are the item list's thumbnails, read for the rows on screen.
+	Thumbs *vedlegg.ListThumbs
 }
 
 // NewDetail builds the view for an assessment (ID 0 = new).
@@ -88,6 +91,9 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 			return widgets.Lines(d.ItemText(d.shown[i]), widget.MediumImportance)
 		},
 	)
+	d.Thumbs = vedlegg.NewListThumbs(env, model.OwnerRiskItem)
+	d.Items.SetLeading(func(i widget.ListItemID) bool { return i < len(d.shown) && d.Thumbs.Has(d.shown[i].ID) },
+		func(i widget.ListItemID, img *canvas.Image) { d.Thumbs.Fill(d.shown[i].ID, img) })
 	d.Items.OnSelected = func(i widget.ListItemID) {
 		it := d.shown[i]
 		if d.Item != nil && d.Item.item.ID == it.ID && it.ID != 0 {
@@ -140,6 +146,9 @@ func (d *Detail) loadItems() {
 		d.NewItem.Enable()
 	}
 	d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
+	if d.Thumbs != nil {
+		d.Thumbs.Reload()
+	}
 	m := d.matrix()
 	d.Before.SetCounts(model.MatrixCounts(d.items, m, false))
 	d.After.SetCounts(model.MatrixCounts(d.items, m, true))
@@ -220,6 +229,9 @@ func (d *Detail) editItem(i model.RiskItem) {
 	d.Item.OnDeleted = d.itemDeleted
 	d.Item.Attach.OnChanged = func() {
 		d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
+		if d.Thumbs != nil {
+			d.Thumbs.Reload()
+		}
 		d.Items.Refresh()
 	}
 	d.itemBox.Objects = []fyne.CanvasObject{d.Item.Content()}

@@ -28,6 +28,7 @@ import (
 
 	"hmsutvalg/internal/attach"
 	"hmsutvalg/model"
+	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/widgets"
 )
@@ -195,21 +196,25 @@ func (p *Panel) thumbFor(a model.Attachment) *Thumb {
 }
 
 func (p *Panel) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.Err.Show(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		defer r.Close()
-		f, err := attach.Read(r.URI().Name(), r)
-		p.store(f, err)
-	}, p.env.Window)
+	d := dialog.NewFileOpen(p.FromDialog, p.env.Window)
 	// The content decides what is accepted; the filter only helps find it.
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
 	d.Show()
+}
+
+// FromDialog stores the file chosen in the file dialog (r nil: the
+// dialog was cancelled).
+func (p *Panel) FromDialog(r fyne.URIReadCloser, err error) {
+	if err != nil {
+		p.Err.Show(err)
+		return
+	}
+	if r == nil {
+		return
+	}
+	defer r.Close()
+	f, err := attach.Read(r.URI().Name(), r)
+	p.store(f, err)
 }
 
 // AddFile imports the file at path and stores it on the record.
@@ -239,7 +244,8 @@ func (p *Panel) store(f attach.File, err error) error {
 		err = errors.New(lang.L("Lagre først, så kan du legge ved bilder og PDF-er."))
 	}
 	if err == nil {
-		_, err = p.env.Store.AddAttachment(f.Meta(p.owner, p.ownerID, p.question, "", p.env.Today()), f.Data, f.Thumb)
+		_, err = p.env.Store.AddAttachment(f.Meta(p.owner, p.ownerID, p.question, "", p.env.Today()),
+			storage.AttachmentParts{File: f.Data, Thumb: f.Thumb, ListThumb: f.ListThumb})
 	}
 	p.Err.Show(err)
 	if err != nil {

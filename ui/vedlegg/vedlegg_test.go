@@ -355,3 +355,44 @@ func TestNoInputLostCaption(t *testing.T) {
 		}
 	})
 }
+
+// Issue 20: «Legg ved …» opens the file dialog, and the file chosen there
+// (read through Fyne's URI reader, as the dialog hands it over) is
+// stored like a dropped one; a renamed text file is refused with the
+// message, and a cancelled dialog stores nothing.
+func TestPanelFileDialog(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	ms, _ := st.Meetings()
+	p := New(env, model.OwnerMeeting, ms[0].ID, 0)
+	w.SetContent(p.Content())
+	w.Resize(fyne.NewSize(1024, 768))
+	test.Tap(p.Add)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("«Legg ved …» opened no file dialog")
+	}
+	before := len(p.Items())
+	open := func(path string) {
+		r, err := fstorage.Reader(fstorage.NewFileURI(path))
+		p.FromDialog(r, err)
+	}
+	dir := t.TempDir()
+	open(writeImage(t, dir, "tavle.jpg", 2000, 1500))
+	if len(p.Items()) != before+1 {
+		t.Fatalf("chosen photo not stored: %s", p.Err.Label.Text)
+	}
+	if a := p.Items()[before]; a.Width != 1600 || a.Height != 1200 || a.Filename != "tavle.jpg" {
+		t.Errorf("stored %+v", a)
+	}
+	fake := filepath.Join(dir, "bilde.png")
+	if err := os.WriteFile(fake, []byte("bare tekst"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	open(fake)
+	if len(p.Items()) != before+1 || !strings.Contains(p.Err.Label.Text, "«bilde.png» er verken et JPEG- eller PNG-bilde") {
+		t.Errorf("renamed text file: %d items, message %q", len(p.Items()), p.Err.Label.Text)
+	}
+	p.FromDialog(nil, nil)
+	if len(p.Items()) != before+1 {
+		t.Error("a cancelled dialog stored something")
+	}
+}

@@ -1,11 +1,14 @@
 package vernerunde
 
 import (
+	"image"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/uitest"
@@ -37,12 +40,39 @@ func TestFindingPhotoByDrop(t *testing.T) {
 	if !uitest.HasText(v.Closing.list, "· 1 vedlegg") {
 		t.Errorf("the closing tab's finding does not count its photo: %v", uitest.Texts(v.Closing.list))
 	}
+	if n := pictures(v.Closing.list, 80, 60); n != 1 {
+		t.Errorf("the closing tab's finding shows %d thumbnails, want its photo's (80×60)", n)
+	}
 	f.s.Reload()
 	if text, _ := f.s.listText(v.r); !strings.Contains(text, "· 1 vedlegg") {
 		t.Errorf("the round's row does not count its photo: %q", text)
+	}
+	if !f.s.Thumbs.Has(v.r.ID) {
+		t.Error("the round's row has no thumbnail")
 	}
 	v.confirmDelete()
 	if q := f.w.Canvas().Overlays().Top(); q == nil || !uitest.HasText(q, "Vedleggene (1) slettes sammen med vernerunden.") {
 		t.Error("the delete question does not name the photo")
 	}
+}
+
+// pictures counts the pictures of w×h shown under o (icons are pictures
+// too, of their own sizes).
+func pictures(o fyne.CanvasObject, w, h int) int {
+	n := 0
+	switch x := o.(type) {
+	case *canvas.Image:
+		if x.Visible() && x.Image != nil && x.Image.Bounds().Size() == image.Pt(w, h) {
+			n++
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			n += pictures(c, w, h)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			n += pictures(c, w, h)
+		}
+	}
+	return n
 }

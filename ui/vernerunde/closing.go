@@ -95,6 +95,10 @@ func (c *Closing) rebuild() {
 	if atts, err := c.v.env.Store.AllAttachments(); err == nil {
 		attached = model.FindingAttachmentCounts(atts, r.ID)
 	}
+	// A round has a finding per question at most: their thumbnails are
+	// read as the list is built (a few kB each).
+	thumbs := vedlegg.NewListThumbs(c.v.env, model.OwnerFinding)
+	thumbs.ForRound(r.ID)
 	without := 0
 	c.list.RemoveAll()
 	c.Findings = nil
@@ -106,7 +110,11 @@ func (c *Closing) rebuild() {
 		if n := attached[f.Question.Number]; n > 0 {
 			found += " · " + vedlegg.CountText(n)
 		}
-		box := container.NewVBox(widget.NewSeparator(), head, wrapped(f.Question.Text), wrapped(found))
+		var foundRow fyne.CanvasObject = wrapped(found)
+		if img := thumbs.Finding(f.Question.Number); img != nil {
+			foundRow = container.NewBorder(nil, nil, img, nil, foundRow)
+		}
+		box := container.NewVBox(widget.NewSeparator(), head, wrapped(f.Question.Text), foundRow)
 		if len(f.Answer.MeasureIDs) == 0 && len(f.Answer.DeviationIDs) == 0 {
 			without++
 		}

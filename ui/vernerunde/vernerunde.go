@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -72,6 +73,8 @@ type Screen struct {
 	templateNames []string
 	// attached counts each round's finding attachments (metadata only).
 	attached map[uint64]int
+	// Thumbs are the list's thumbnails, read for the rows on screen.
+	Thumbs *vedlegg.ListThumbs
 }
 
 // New loads the rounds and templates.
@@ -83,6 +86,9 @@ func New(env *appctx.Env) *Screen {
 			return widgets.Lines(s.listText(s.shown[i]))
 		},
 	)
+	s.Thumbs = vedlegg.NewListThumbs(env, model.OwnerFinding)
+	s.List.SetLeading(func(i widget.ListItemID) bool { return i < len(s.shown) && s.Thumbs.Has(s.shown[i].ID) },
+		func(i widget.ListItemID, img *canvas.Image) { s.Thumbs.Fill(s.shown[i].ID, img) })
 	s.List.OnSelected = func(i widget.ListItemID) {
 		id := s.shown[i].ID
 		s.List.UnselectAll()
@@ -119,6 +125,9 @@ func (s *Screen) Reload() {
 	})
 	s.rounds = rs
 	s.attached, _ = s.env.Store.AttachmentCounts(model.OwnerFinding)
+	if s.Thumbs != nil {
+		s.Thumbs.Reload()
+	}
 	s.templates = allTemplates(s.env)
 	s.templateNames = nil
 	for _, t := range s.templates {

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,6 +33,39 @@ type List struct {
 	// batch holds back the refresh widget.List.SetItemHeight does for
 	// each row, while fitRows sets many.
 	batch bool
+	// lead gives a TwoLineList's rows a picture at their start (SetLeading).
+	lead *leading
+}
+
+// leading is a TwoLineList's pictures: has tells from what the page holds
+// (no file read) whether row i has one, fill puts it into the row's image
+// when the row is on screen.
+type leading struct {
+	has  func(widget.ListItemID) bool
+	fill func(widget.ListItemID, *canvas.Image)
+}
+
+// SetLeading gives a TwoLineList's rows a small picture at their start
+// (the registers' attachment thumbnails). widget.List updates only the
+// rows on screen, and only those call fill, so a list of thousands of
+// records reads the pictures of the dozen it shows. A row without a
+// picture keeps the whole width for its lines: most records have none,
+// and their lines are measured at the list's width as before.
+func (l *List) SetLeading(has func(widget.ListItemID) bool, fill func(widget.ListItemID, *canvas.Image)) {
+	l.lead = &leading{has: has, fill: fill}
+	l.Refresh()
+}
+
+// updateLead fills row i's picture, or hides it for a row without one.
+func (l *List) updateLead(i widget.ListItemID, o fyne.CanvasObject) {
+	if l.lead == nil {
+		return
+	}
+	if !l.lead.has(i) {
+		setLead(o, nil)
+		return
+	}
+	setLead(o, func(img *canvas.Image) { l.lead.fill(i, img) })
 }
 
 // NewList is widget.NewList for a List.
@@ -46,8 +80,10 @@ func NewList(length func() int, create func() fyne.CanvasObject, update func(wid
 // also says it in words). A line that does not fit the list's width wraps
 // between words and its row grows to show it whole.
 func NewTwoLineList(length func() int, row func(widget.ListItemID) (first, second string, imp widget.Importance)) *List {
-	l := NewList(length, twoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+	var l *List
+	l = NewList(length, twoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		first, second, imp := row(i)
+		l.updateLead(i, o)
 		setTwoLines(o, first, second, imp)
 	})
 	l.rows = row

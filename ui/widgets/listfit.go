@@ -14,6 +14,9 @@ type rowFit struct {
 	// template's), as set on the widget.List.
 	heights map[widget.ListItemID]float32
 	lines   lineHeights
+	// leadLines measures the lines of rows with a leading picture, at the
+	// width the picture leaves (SetLeading).
+	leadLines lineHeights
 }
 
 // fitRows gives each row of a TwoLineList the height its lines need at
@@ -30,6 +33,7 @@ func (l *List) fitRows(width float32) {
 	if width != l.fit.width || size != l.fit.textSize {
 		l.fit.width, l.fit.textSize = width, size
 		l.fit.lines.reset(width, size)
+		l.fit.leadLines.reset(width-leadIndent(), size)
 	}
 	base := l.templateHeight()
 	overlap := twoLines{}.overlap()
@@ -37,7 +41,11 @@ func (l *List) fitRows(width float32) {
 	heights := make(map[widget.ListItemID]float32)
 	for i := 0; i < n; i++ {
 		first, second, _ := l.rows(i)
-		h := l.fit.lines.height(first, true) + l.fit.lines.height(second, false) - overlap
+		m, least := &l.fit.lines, float32(0)
+		if l.lead != nil && l.lead.has(i) {
+			m, least = &l.fit.leadLines, leadSide()
+		}
+		h := max(m.height(first, true)+m.height(second, false)-overlap, least)
 		if h > base+0.5 {
 			heights[i] = h
 		}
