@@ -44,6 +44,7 @@ func WheelPage() appctx.Page {
 		if f, ok := env.TakeFocus(WheelPageID); ok && f.ID != 0 {
 			w.SetYear(model.HMSYear(f.ID))
 		}
+		env.Guard.Set(w) // a note or deadline typed and not saved (wheelsave.go)
 		return w.Content()
 	}}
 }
@@ -73,8 +74,10 @@ func NewWheel(env *appctx.Env, year model.HMSYear) *Wheel {
 	w := &Wheel{env: env, year: year, Err: widgets.NewErrorText(), list: container.NewVBox()}
 	w.YearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	w.Summary = wrapped("")
-	w.PrevYear = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.SetYear(w.year - 1) })
-	w.NextYear = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.SetYear(w.year + 1) })
+	// Another year leaves the rows on screen: a note or deadline typed in
+	// them is saved or the user asked first.
+	w.PrevYear = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { env.Leave(func() { w.SetYear(w.year - 1) }, nil) })
+	w.NextYear = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { env.Leave(func() { w.SetYear(w.year + 1) }, nil) })
 	w.CalBtn = NewCalendarButton(env)
 	w.Reload()
 	return w
@@ -172,6 +175,9 @@ type WheelRow struct {
 	editBox *fyne.Container
 	tickBox *fyne.Container
 	box     *fyne.Container
+	// dueLoaded is the deadline field's text as loaded, to tell a new
+	// deadline typed and not saved (wheelsave.go).
+	dueLoaded string
 }
 
 func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
@@ -187,6 +193,7 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	}
 	r.Due = widgets.NewDateEntry(model.FieldWheelDue, false)
 	r.Due.SetDate(e.Due)
+	r.dueLoaded = r.Due.Text
 	r.SaveDue = widget.NewButtonWithIcon(lang.L("Lagre frist"), theme.DocumentSaveIcon(), r.saveDue)
 	r.editBox = container.NewVBox(wrapped(lang.L("Ny frist")), r.Err.Bind(model.FieldWheelDue, r.Due), r.SaveDue)
 	r.editBox.Hide()
