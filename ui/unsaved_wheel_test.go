@@ -47,12 +47,18 @@ func TestNoInputLostWheel(t *testing.T) {
 	typeIn := func(wh *moter.Wheel, note, due string) (model.WheelKey, model.WheelKey) {
 		r := tickable(wh)
 		test.Tap(r.Done)
+		if w.Canvas().Focused() != r.Note {
+			t.Error("«Merk utført …» did not put the keyboard in the note")
+		}
 		retype(r.Note, note)
 		m := movable(wh)
 		if m == r {
 			t.Fatal("the first duty is the tickable one")
 		}
 		test.Tap(m.Move)
+		if w.Canvas().Focused() != m.Due {
+			t.Error("«Flytt frist» did not put the keyboard in the deadline")
+		}
 		retype(m.Due, due)
 		return r.Entry.Key(), m.Entry.Key()
 	}

@@ -186,7 +186,11 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	r.Title = wrapped(i18n.T(e.Title))
 	r.State = wrapped(stateText(e, today))
 	r.State.Importance = stateImportance(e.State(today))
-	r.Move = widget.NewButtonWithIcon(lang.L("Flytt frist"), theme.DocumentCreateIcon(), func() { r.editBox.Show() })
+	// The box that opens takes the keyboard: the field to type in.
+	r.Move = widget.NewButtonWithIcon(lang.L("Flytt frist"), theme.DocumentCreateIcon(), func() {
+		r.editBox.Show()
+		w.env.FocusField(r.Due)
+	})
 	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.reset)
 	if e.ID == 0 {
 		r.Reset.Disable()
@@ -212,7 +216,10 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 		r.Done = widget.NewButtonWithIcon(lang.L("Ikke utført"), theme.ContentUndoIcon(), func() { r.setDone(model.Date{}, "") })
 		buttons.Add(r.Done)
 	case !model.ProvableByRecord(e):
-		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført …"), theme.ConfirmIcon(), func() { r.tickBox.Show() })
+		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført …"), theme.ConfirmIcon(), func() {
+			r.tickBox.Show()
+			w.env.FocusField(r.Note)
+		})
 		buttons.Add(r.Done)
 	}
 	buttons.Add(r.Move)
