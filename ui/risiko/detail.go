@@ -213,11 +213,14 @@ func (d *Detail) editItem(i model.RiskItem) {
 		d.SelectItem(saved.ID)
 		if isNew { // a new hazard saved the first time: ready for the next
 			isNew = false
-			d.env.FocusField(d.NewItem)
+			// «Nytt risikoforhold» under the form: the one above the
+			// matrix is on the «Matrise» tab, hidden behind this one.
+			d.env.FocusField(d.Item.Next)
 		}
 		d.env.DataChanged()
 	})
 	d.Item.OnDeleted = d.itemDeleted
+	d.Item.OnNext = d.NewItem.OnTapped
 	d.Item.Attach.OnChanged = func() {
 		d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
 		d.Items.Refresh()
