@@ -24,11 +24,11 @@ func TestSavedNewItemReadyForNext(t *testing.T) {
 	u, _ := startApp(t)
 	env, w := u.Env(), u.Window()
 	type step struct {
-		name  string
-		open  func()
-		fill  func()
-		next  func() fyne.Focusable // the button that must have the keyboard
-		errs  func() string
+		name string
+		open func()
+		fill func()
+		next func() fyne.Focusable // the button that must have the keyboard
+		errs func() string
 	}
 	measure := func() *handlingsplan.Screen { return env.Guard.Form().(*handlingsplan.Screen) }
 	risk := func() *risiko.Detail { return env.Guard.Form().(*risiko.Screen).Detail }
@@ -70,7 +70,11 @@ func TestSavedNewItemReadyForNext(t *testing.T) {
 				typeIn(x.e, x.text)
 			}
 		}, func() fyne.Focusable { return sick().Form.New }, func() string { return sick().Form.Err.Messages() }},
-		{"opplæring", func() { env.Navigate(vold.PageID); env.Guard.Form().(*vold.Screen).Tabs.Select(env.Guard.Form().(*vold.Screen).TrainingTab); uitest.Shortcut(w, newShortcut) }, func() {
+		{"opplæring", func() {
+			env.Navigate(vold.PageID)
+			env.Guard.Form().(*vold.Screen).Tabs.Select(env.Guard.Form().(*vold.Screen).TrainingTab)
+			uitest.Shortcut(w, newShortcut)
+		}, func() {
 			v := training()
 			typeIn(v.Date, "15.11.2026")
 			typeIn(v.Topic, "Øvelse i å avverge vold")
