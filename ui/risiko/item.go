@@ -194,6 +194,13 @@ func (e *ItemEditor) saveItem() bool {
 		e.Err.Show(err)
 		return false
 	}
+	e.stored(saved)
+	return true
+}
+
+// stored shows the item as saved (by its own Lagre, or with the
+// assessment in one transaction, see Detail.store).
+func (e *ItemEditor) stored(saved model.RiskItem) {
 	e.item = saved
 	e.loaded = e.state()
 	e.Err.Show(nil)
@@ -202,7 +209,6 @@ func (e *ItemEditor) saveItem() bool {
 	e.Next.Show()
 	e.refreshMeasures()
 	e.onSaved(saved)
-	return true
 }
 
 // confirmDelete asks before deleting the item, naming what goes with it
