@@ -401,7 +401,7 @@ func (s *Screen) pickFolder() {
 			s.addSource(u.Path())
 		}
 	}, s.env.Window)
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 func (s *Screen) pickFile() {
@@ -418,7 +418,7 @@ func (s *Screen) pickFile() {
 		s.addSource(path)
 	}, s.env.Window)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 // Aggregate returns the municipality's report of what is read.
@@ -476,7 +476,7 @@ func (s *Screen) saveAs(name, ext string, build func() ([]byte, error), status s
 	}, s.env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 // WriteTo builds the output in the background and writes it to path with

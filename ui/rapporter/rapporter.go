@@ -313,5 +313,5 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool, saved fun
 	}, s.env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }

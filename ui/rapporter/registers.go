@@ -85,13 +85,13 @@ func (s *Screen) ExportRegisters() {
 func (s *Screen) chooseRegisterTarget(e RegisterExport) {
 	base := strings.TrimSuffix(pdfexport.FileName(lang.L("HMS-registre"), s.data.Year.String(), s.data.Unit.Name), ".pdf")
 	if !e.XLSX {
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		widgets.ShowFileDialog(dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				s.registersDone("", err)
 				return
 			}
 			s.writeInBackground(filepath.Join(dir.Path(), base), e)
-		}, s.env.Window)
+		}, s.env.Window), s.env.Window)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -105,7 +105,7 @@ func (s *Screen) chooseRegisterTarget(e RegisterExport) {
 	}, s.env.Window)
 	d.SetFileName(base + ".xlsx")
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 // writeInBackground writes the registers off the UI goroutine, with a

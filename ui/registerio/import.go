@@ -113,7 +113,7 @@ func (im *Importer) chooseFile() {
 		im.Load(r.URI().Name(), r)
 	}, im.env.Window)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx"}))
-	d.Show()
+	widgets.ShowFileDialog(d, im.env.Window)
 }
 
 // Load reads a file into the preview, checked against the unit's records

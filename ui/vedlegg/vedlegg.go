@@ -209,7 +209,7 @@ func (p *Panel) chooseFile() {
 	}, p.env.Window)
 	// The content decides what is accepted; the filter only helps find it.
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
-	d.Show()
+	widgets.ShowFileDialog(d, p.env.Window)
 }
 
 // AddFile imports the file at path and stores it on the record.
