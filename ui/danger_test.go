@@ -22,7 +22,7 @@ import (
 )
 
 // destructive matches the text of a button that deletes or throws away.
-var destructive = regexp.MustCompile(`^(Slett|Fjern|Forkast)`)
+var destructive = regexp.MustCompile(`^(Slett|Fjern|Forkast|Tilbakestill)`)
 
 // destructiveButtons are the buttons under o, shown or hidden, whose text
 // says they delete or throw away something.
@@ -114,6 +114,18 @@ func TestDestructiveButtonsAreDanger(t *testing.T) {
 			env.Open(risiko.PageID, appctx.Focus{ParentID: as[0].ID})
 			d := env.Guard.Form().(*risiko.Screen).Detail
 			d.SelectItem(d.Shown()[0].ID)
+		}},
+		{"årshjul", func() {
+			env.Navigate(moter.WheelPageID)
+			wh := env.Guard.Form().(*moter.Wheel)
+			for _, r := range wh.Rows {
+				if r.Entry.Proof.Proven() {
+					test.Tap(r.Move) // a moved deadline: something to reset
+					r.Due.SetText("30.12." + r.Entry.Year.String())
+					test.Tap(r.SaveDue)
+					return
+				}
+			}
 		}},
 		{"enhet", func() {
 			env.Navigate(enhet.PageID)

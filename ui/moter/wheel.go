@@ -191,7 +191,8 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 		r.editBox.Show()
 		w.env.FocusField(r.Due)
 	})
-	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.reset)
+	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.confirmReset)
+	r.Reset.Importance = widget.DangerImportance // asks first
 	if e.ID == 0 {
 		r.Reset.Disable()
 	}
@@ -336,6 +337,14 @@ func (r *WheelRow) saveDue() {
 	e := r.Entry
 	e.Due = d
 	r.store(e)
+}
+
+// confirmReset asks before the duty gets its standard deadline back and
+// loses a tick and note made by hand (Avbryt is the default).
+func (r *WheelRow) confirmReset() {
+	widgets.ConfirmDanger(r.w.env.Window, lang.L("Tilbakestille punktet?"),
+		fmt.Sprintf(lang.L("«%s» får standardfristen igjen, og en avkrysning og merknad gjort for hånd fjernes."), i18n.T(r.Entry.Title)),
+		lang.L("Tilbakestill"), r.reset)
 }
 
 func (r *WheelRow) reset() {
