@@ -103,27 +103,25 @@ func restoreDraft(env *appctx.Env, d hms.Draft) {
 }
 
 // showDraftText shows a draft that could not go back into its form, to
-// copy from.
-func showDraftText(env *appctx.Env, d hms.Draft) {
+// copy from. Enter copies the text (the dialog stays), Escape keeps the
+// draft for next time.
+func showDraftText(env *appctx.Env, d hms.Draft) *widgets.KeyDialog {
 	text := widgets.NewMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetText(draftPreview(d, 1<<20, len(d.Fields)))
 	text.SetMinRowsVisible(8)
 	msg := widget.NewLabel(fmt.Sprintf(lang.L("Teksten fra «%s» kunne ikke settes tilbake i skjemaet (posten finnes kanskje ikke lenger). Kopier den og lim den inn der den hører hjemme."), d.Title))
 	msg.Wrapping = fyne.TextWrapWord
-	var dlg dialog.Dialog
-	copyBtn := widget.NewButtonWithIcon(lang.L("Kopier teksten"), theme.ContentCopyIcon(), func() {
-		env.App.Clipboard().SetContent(text.Text)
-	})
-	copyBtn.Importance = widget.HighImportance
-	keep := widget.NewButton(lang.L("Behold til neste gang"), func() { dlg.Hide() })
-	drop := widget.NewButtonWithIcon(lang.L("Forkast"), theme.DeleteIcon(), func() {
-		dlg.Hide()
+	dlg := widgets.NewKeyDialog(env.Window, lang.L("Tekst som ikke ble lagret"), container.NewBorder(msg, nil, nil, nil, text))
+	dlg.SetCancel(lang.L("Behold til neste gang"), nil)
+	dlg.AddButton(lang.L("Forkast"), theme.DeleteIcon(), widget.DangerImportance, func() {
 		_ = env.Store.ClearDraft(d.Key())
 	})
-	drop.Importance = widget.DangerImportance
-	body := container.NewBorder(msg, container.NewCenter(container.NewHBox(drop, keep, copyBtn)), nil, nil, text)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("Tekst som ikke ble lagret"), body, env.Window)
+	dlg.Default = dlg.AddSubmit(lang.L("Kopier teksten"), theme.ContentCopyIcon(), widget.HighImportance, func() bool {
+		env.App.Clipboard().SetContent(text.Text)
+		return false // stays open: paste it, then close
+	})
 	dlg.Resize(fyne.NewSize(560, 420))
 	dlg.Show()
+	return dlg
 }

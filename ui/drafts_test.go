@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	hms "hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/avvik"
@@ -140,6 +141,30 @@ func TestDraftsOfEveryDrafter(t *testing.T) {
 		}, func(env *appctx.Env) *widget.Entry {
 			return &env.Guard.Form().(*risiko.Screen).Detail.Notes.Entry
 		}},
+		{"risikoforhold", func(env *appctx.Env) {
+			as, _ := env.Store.Assessments()
+			env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID})
+			d := env.Guard.Form().(*risiko.Screen).Detail
+			d.SelectItem(d.Shown()[0].ID)
+		}, func(env *appctx.Env) *widget.Entry {
+			return &env.Guard.Form().(*risiko.Screen).Detail.Item.Event.Entry
+		}},
+		{"nytt risikoforhold", func(env *appctx.Env) {
+			as, _ := env.Store.Assessments()
+			env.Open(risiko.PageID, appctx.Focus{ParentID: as[len(as)-1].ID})
+			test.Tap(env.Guard.Form().(*risiko.Screen).Detail.NewItem)
+		}, func(env *appctx.Env) *widget.Entry {
+			return &env.Guard.Form().(*risiko.Screen).Detail.Item.Existing.Entry
+		}},
+		{"sjekkliste", func(env *appctx.Env) {
+			env.Navigate(vernerunde.PageID)
+			s := env.Guard.Form().(*vernerunde.Screen)
+			test.Tap(s.TemplatesBtn)
+			s.Templates.Show(s.Templates.Templates()[0])
+			test.Tap(s.Templates.Copy) // the unit's own copy can be edited
+		}, func(env *appctx.Env) *widget.Entry {
+			return &env.Guard.Form().(*vernerunde.Screen).Templates.Questions.Entry
+		}},
 		{"tifaktor", func(env *appctx.Env) {
 			rs, _ := env.Store.SurveyRounds()
 			env.Open(tifaktor.PageID, appctx.Focus{ParentID: rs[len(rs)-1].ID})
@@ -192,4 +217,44 @@ func dialogButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button
 		t.Fatalf("no button %q", text)
 	}
 	return b
+}
+
+// TestDraftThatCannotGoBackByKeys: a draft whose record is gone is shown
+// to copy from, in a dialog that answers the keyboard: Enter copies the
+// text (the dialog stays for the paste), Escape keeps the draft for the
+// next start.
+func TestDraftThatCannotGoBackByKeys(t *testing.T) {
+	path := uitest.DemoFile(t)
+	today := func() model.Date { return uitest.Today }
+	u := Start(test.NewTempApp(t), Options{DBPath: path, Today: today})
+	const typed = "Tekst til et avvik som er slettet siden."
+	if err := u.Env().Store.SaveDraft(hms.Draft{Page: avvik.PageID, ID: 999999, Title: "Avvik 999999",
+		Fields: []hms.DraftField{{Label: "Hva skjedde", Text: typed}}}); err != nil {
+		t.Fatal(err)
+	}
+	u.Close()
+
+	a := test.NewTempApp(t)
+	u2 := Start(a, Options{DBPath: path, Today: today})
+	defer u2.Close()
+	w := u2.Window()
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Gjenopprett
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !uitest.HasText(top, "kunne ikke settes tilbake") {
+		t.Fatal("the text that cannot go back is not shown")
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := a.Clipboard().Content(); !strings.Contains(got, typed) {
+		t.Errorf("Enter did not copy the text: %q", got)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the dialog closed on copying")
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape did not close the dialog")
+	}
+	if ds, _ := u2.Env().Store.Drafts(); len(ds) != 1 {
+		t.Errorf("Escape did not keep the draft: %d drafts", len(ds))
+	}
 }

@@ -258,7 +258,7 @@ func (u *App) chooseFile() {
 		u.open(p)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Show()
+	widgets.ShowFileDialog(d, u.win)
 }
 
 func (u *App) showWizard(path string) {

@@ -8,8 +8,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -124,8 +127,8 @@ func (e *Env) Drop(uris []fyne.URI) {
 	f := e.dropTarget
 	e.mu.Unlock()
 	if f == nil {
-		dialog.ShowInformation(lang.L("Legg ved filer"),
-			lang.L("Åpne et avvik, et funn i en vernerunde, en risiko eller et møte, og slipp bildet eller PDF-en der."), e.Window)
+		e.inform(lang.L("Legg ved filer"),
+			lang.L("Åpne et avvik, et funn i en vernerunde, en risiko eller et møte, og slipp bildet eller PDF-en der."))
 		return
 	}
 	f(uris)
@@ -227,3 +230,20 @@ func (e *Env) ApplyTheme() {
 
 // User is the name for the change log, or "" if not set.
 func (e *Env) User() string { return e.Settings.User() }
+
+// inform tells the user something in a dialog that Enter, Escape or OK
+// closes (Fyne's own information dialog answers neither key; the widgets
+// package, which has one, imports this one).
+func (e *Env) inform(title, message string) dialog.Dialog {
+	var dlg dialog.Dialog
+	hide := func() { dlg.Hide() }
+	ok := unsaved.NewKeyButton(lang.L("OK"), theme.ConfirmIcon(), hide, hide)
+	ok.Importance = widget.HighImportance
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, container.NewCenter(ok)), e.Window)
+	dlg.Resize(fyne.NewSize(480, 0))
+	dlg.Show()
+	e.Window.Canvas().Focus(ok)
+	return dlg
+}

@@ -16,6 +16,12 @@ const (
 	prefMeetingMode = "motemodus"
 	prefLanguage    = "sprak"
 	prefLastFile    = "sist_brukte_fil"
+	// The HR card's options on Rapporter (the units expected to submit,
+	// the target, the smallest unit shown alone): what HR typed stays
+	// when the page is left or the program closed.
+	prefHRExpected = "hr_forventede_enheter"
+	prefHRTarget   = "hr_maal"
+	prefHRMinSize  = "hr_minste_enhet"
 )
 
 // TextScales offered in Innstillinger, in percent.
@@ -50,6 +56,19 @@ func (s *Settings) Language() string      { return s.p.StringWithFallback(prefLa
 func (s *Settings) SetLanguage(v string)  { s.p.SetString(prefLanguage, v) }
 func (s *Settings) LastFile() string      { return s.p.String(prefLastFile) }
 func (s *Settings) SetLastFile(v string)  { s.p.SetString(prefLastFile, v) }
+
+// HROptions are the HR card's fields as typed: the expected units, the
+// target and the smallest unit shown alone; min is "" when never typed.
+func (s *Settings) HROptions() (expected, target, min string) {
+	return s.p.String(prefHRExpected), s.p.String(prefHRTarget), s.p.String(prefHRMinSize)
+}
+
+// SetHROptions keeps the HR card's fields as typed.
+func (s *Settings) SetHROptions(expected, target, min string) {
+	s.p.SetString(prefHRExpected, expected)
+	s.p.SetString(prefHRTarget, target)
+	s.p.SetString(prefHRMinSize, min)
+}
 
 // Theme builds the theme these settings ask for.
 func (s *Settings) Theme() fyne.Theme {

@@ -183,6 +183,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre avviket"), theme.DocumentSaveIcon(), e.SaveDeviation)
 	e.Save.Importance = widget.HighImportance
 	e.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), e.confirmDelete)
+	e.Delete.Importance = widget.DangerImportance // asks first
 
 	e.StatusLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.StatusLabel.Wrapping = fyne.TextWrapWord

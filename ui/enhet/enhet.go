@@ -90,6 +90,7 @@ func New(env *appctx.Env) *Screen {
 		}, nil)
 	})
 	s.RemoveMember = widget.NewButtonWithIcon(lang.L("Fjern"), theme.DeleteIcon(), s.confirmRemove)
+	s.RemoveMember.Importance = widget.DangerImportance // asks first
 	s.List = widgets.NewList(
 		func() int { return len(s.members) },
 		func() fyne.CanvasObject {

@@ -291,5 +291,5 @@ func (s *Screen) saveCopy() {
 		s.message.SetText(fmt.Sprintf(lang.L("Kopien er lagret: %s"), path))
 	}, s.env.Window)
 	d.SetFileName("hmsutvalg-kopi.db")
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }

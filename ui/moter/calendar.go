@@ -56,5 +56,5 @@ func saveCalendar(env *appctx.Env) {
 	u, _ := env.Store.Unit()
 	d.SetFileName(strings.TrimSuffix(pdfexport.FileName(lang.L("HMS-kalender"), u.Name), ".pdf") + ".ics")
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".ics"}))
-	d.Show()
+	widgets.ShowFileDialog(d, env.Window)
 }

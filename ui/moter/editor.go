@@ -94,7 +94,8 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 	e.AddItem = widget.NewButtonWithIcon(lang.L("Legg til sak"), theme.ContentAddIcon(), e.addItem)
 	e.Up = widget.NewButtonWithIcon(lang.L("Opp"), theme.MoveUpIcon(), func() { e.move(-1) })
 	e.Down = widget.NewButtonWithIcon(lang.L("Ned"), theme.MoveDownIcon(), func() { e.move(1) })
-	e.Remove = widget.NewButtonWithIcon(lang.L("Fjern sak"), theme.DeleteIcon(), e.removeItem)
+	e.Remove = widget.NewButtonWithIcon(lang.L("Fjern sak"), theme.DeleteIcon(), e.confirmRemoveItem)
+	e.Remove.Importance = widget.DangerImportance // asks first
 	e.ItemTitle = widgets.NewEntry()
 	e.ItemTitle.OnChanged = func(s string) {
 		if it := e.sess.item(e.selected); it != nil {
@@ -113,6 +114,7 @@ func NewEditor(env *appctx.Env, m model.Meeting, onSaved func(model.Meeting), on
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre møtet"), theme.DocumentSaveIcon(), func() { e.save() })
 	e.Save.Importance = widget.HighImportance
 	e.Delete = widget.NewButtonWithIcon(lang.L("Slett møtet"), theme.DeleteIcon(), e.confirmDelete)
+	e.Delete.Importance = widget.DangerImportance // asks first
 	e.StartView = widget.NewButtonWithIcon(lang.L("Start møtevisning"), theme.MediaPlayIcon(), e.startView)
 	e.Invitation = widget.NewButtonWithIcon(lang.L("Innkalling (PDF)"), theme.DocumentPrintIcon(), func() { e.savePDF(false) })
 	e.Minutes = widget.NewButtonWithIcon(lang.L("Referat (PDF)"), theme.DocumentPrintIcon(), func() { e.savePDF(true) })
@@ -330,6 +332,19 @@ func (e *Editor) move(delta int) {
 	e.sess.m = e.sess.m.MoveItem(e.selected, delta)
 	e.Agenda.Refresh()
 	e.SelectItem(e.selected)
+}
+
+// confirmRemoveItem asks before taking the selected item off the agenda
+// with its notes and decisions (Avbryt is the default). The meeting is
+// stored with Lagre; until then Forkast puts the item back.
+func (e *Editor) confirmRemoveItem() {
+	i := e.sess.m.ItemIndex(e.selected)
+	if e.selected == 0 || i < 0 {
+		return
+	}
+	widgets.ConfirmDanger(e.sess.env.Window, lang.L("Fjerne saken?"),
+		fmt.Sprintf(lang.L("«%s» tas ut av saklisten med notater og vedtak når møtet lagres."), e.sess.m.Agenda[i].Title),
+		lang.L("Fjern sak"), e.removeItem)
 }
 
 func (e *Editor) removeItem() {

@@ -305,7 +305,12 @@ func TestWheelMarkDoneAndMove(t *testing.T) {
 			t.Errorf("card lacks %q: %q", want, uitest.Texts(card))
 		}
 	}
+	// Tilbakestill asks first (Avbryt the default); the red button resets.
 	test.Tap(wh.Row(model.WheelActionPlan, 1).Reset)
+	if es, _ := st.WheelEntries(2026); len(es) != len(stored)+1 {
+		t.Fatal("Tilbakestill reset without asking")
+	}
+	test.Tap(uitest.Button(env.Window.Canvas().Overlays().Top(), "Tilbakestill"))
 	if es, _ := st.WheelEntries(2026); len(es) != len(stored) {
 		t.Error("reset did not delete the adjustment")
 	}

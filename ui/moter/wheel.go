@@ -44,6 +44,7 @@ func WheelPage() appctx.Page {
 		if f, ok := env.TakeFocus(WheelPageID); ok && f.ID != 0 {
 			w.SetYear(model.HMSYear(f.ID))
 		}
+		env.Guard.Set(w) // a note or deadline typed and not saved (wheelsave.go)
 		return w.Content()
 	}}
 }
@@ -73,8 +74,10 @@ func NewWheel(env *appctx.Env, year model.HMSYear) *Wheel {
 	w := &Wheel{env: env, year: year, Err: widgets.NewErrorText(), list: container.NewVBox()}
 	w.YearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	w.Summary = wrapped("")
-	w.PrevYear = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { w.SetYear(w.year - 1) })
-	w.NextYear = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { w.SetYear(w.year + 1) })
+	// Another year leaves the rows on screen: a note or deadline typed in
+	// them is saved or the user asked first.
+	w.PrevYear = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { env.Leave(func() { w.SetYear(w.year - 1) }, nil) })
+	w.NextYear = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { env.Leave(func() { w.SetYear(w.year + 1) }, nil) })
 	w.CalBtn = NewCalendarButton(env)
 	w.Reload()
 	return w
@@ -172,6 +175,9 @@ type WheelRow struct {
 	editBox *fyne.Container
 	tickBox *fyne.Container
 	box     *fyne.Container
+	// dueLoaded is the deadline field's text as loaded, to tell a new
+	// deadline typed and not saved (wheelsave.go).
+	dueLoaded string
 }
 
 func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
@@ -180,13 +186,19 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 	r.Title = wrapped(i18n.T(e.Title))
 	r.State = wrapped(stateText(e, today))
 	r.State.Importance = stateImportance(e.State(today))
-	r.Move = widget.NewButtonWithIcon(lang.L("Flytt frist"), theme.DocumentCreateIcon(), func() { r.editBox.Show() })
-	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.reset)
+	// The box that opens takes the keyboard: the field to type in.
+	r.Move = widget.NewButtonWithIcon(lang.L("Flytt frist"), theme.DocumentCreateIcon(), func() {
+		r.editBox.Show()
+		w.env.FocusField(r.Due)
+	})
+	r.Reset = widget.NewButton(lang.L("Tilbakestill"), r.confirmReset)
+	r.Reset.Importance = widget.DangerImportance // asks first
 	if e.ID == 0 {
 		r.Reset.Disable()
 	}
 	r.Due = widgets.NewDateEntry(model.FieldWheelDue, false)
 	r.Due.SetDate(e.Due)
+	r.dueLoaded = r.Due.Text
 	r.SaveDue = widget.NewButtonWithIcon(lang.L("Lagre frist"), theme.DocumentSaveIcon(), r.saveDue)
 	r.editBox = container.NewVBox(wrapped(lang.L("Ny frist")), r.Err.Bind(model.FieldWheelDue, r.Due), r.SaveDue)
 	r.editBox.Hide()
@@ -205,7 +217,10 @@ func newWheelRow(w *Wheel, e model.WheelEntry) *WheelRow {
 		r.Done = widget.NewButtonWithIcon(lang.L("Ikke utført"), theme.ContentUndoIcon(), func() { r.setDone(model.Date{}, "") })
 		buttons.Add(r.Done)
 	case !model.ProvableByRecord(e):
-		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført …"), theme.ConfirmIcon(), func() { r.tickBox.Show() })
+		r.Done = widget.NewButtonWithIcon(lang.L("Merk utført …"), theme.ConfirmIcon(), func() {
+			r.tickBox.Show()
+			w.env.FocusField(r.Note)
+		})
 		buttons.Add(r.Done)
 	}
 	buttons.Add(r.Move)
@@ -322,6 +337,14 @@ func (r *WheelRow) saveDue() {
 	e := r.Entry
 	e.Due = d
 	r.store(e)
+}
+
+// confirmReset asks before the duty gets its standard deadline back and
+// loses a tick and note made by hand (Avbryt is the default).
+func (r *WheelRow) confirmReset() {
+	widgets.ConfirmDanger(r.w.env.Window, lang.L("Tilbakestille punktet?"),
+		fmt.Sprintf(lang.L("«%s» får standardfristen igjen, og en avkrysning og merknad gjort for hånd fjernes."), i18n.T(r.Entry.Title)),
+		lang.L("Tilbakestill"), r.reset)
 }
 
 func (r *WheelRow) reset() {

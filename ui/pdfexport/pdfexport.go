@@ -71,7 +71,7 @@ func SaveThen(env *appctx.Env, suggested string, build Build, saved func(path st
 	}, env.Window)
 	d.SetFileName(suggested)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	widgets.ShowFileDialog(d, env.Window)
 }
 
 func run(env *appctx.Env, path string, build Build, saved func(string)) {

@@ -74,15 +74,25 @@ func (s *Screen) newHR() {
 	s.Expected.SetPlaceHolder(lang.L("Én enhet per linje, for eksempel «Solsiden barnehage» eller «Solsiden barnehage;Eksempel kommune»"))
 	s.Expected.Wrapping = fyne.TextWrapWord
 	s.Expected.SetMinRowsVisible(3)
-	s.Expected.OnChanged = func(string) { s.refresh() }
 	s.Target = widgets.NewEntry()
 	s.Target.SetPlaceHolder(lang.L("for eksempel 7,4"))
-	s.Target.OnChanged = func(string) { s.refresh() }
 	s.TargetNote = wrapped("")
 	s.TargetNote.Hide()
 	s.MinEmployees = widgets.NewEntry()
 	s.MinEmployees.SetText(fmt.Sprint(model.DefaultMinEmployees))
-	s.MinEmployees.OnChanged = func(string) { s.refresh() }
+	// What HR typed here is kept in the user's settings as it is typed,
+	// so leaving the page or closing the program loses none of it.
+	expected, target, minSize := s.env.Settings.HROptions()
+	s.Expected.SetText(expected)
+	s.Target.SetText(target)
+	if minSize != "" {
+		s.MinEmployees.SetText(minSize)
+	}
+	changed := func(string) {
+		s.env.Settings.SetHROptions(s.Expected.Text, s.Target.Text, s.MinEmployees.Text)
+		s.refresh()
+	}
+	s.Expected.OnChanged, s.Target.OnChanged, s.MinEmployees.OnChanged = changed, changed, changed
 	s.optErr = widgets.NewErrorText()
 	s.AddFolder = widget.NewButtonWithIcon(lang.L("Velg mappe med innsendinger …"), theme.FolderOpenIcon(), s.pickFolder)
 	s.AddFile = widget.NewButtonWithIcon(lang.L("Legg til innsendingsfil …"), theme.ContentAddIcon(), s.pickFile)
@@ -391,7 +401,7 @@ func (s *Screen) pickFolder() {
 			s.addSource(u.Path())
 		}
 	}, s.env.Window)
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 func (s *Screen) pickFile() {
@@ -408,7 +418,7 @@ func (s *Screen) pickFile() {
 		s.addSource(path)
 	}, s.env.Window)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 // Aggregate returns the municipality's report of what is read.
@@ -466,7 +476,7 @@ func (s *Screen) saveAs(name, ext string, build func() ([]byte, error), status s
 	}, s.env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 // WriteTo builds the output in the background and writes it to path with

@@ -159,3 +159,30 @@ func TestHRCancelWhileSavingLeavesNoFile(t *testing.T) {
 		t.Error("cannot save again after cancel")
 	}
 }
+
+// TestNoInputLostHR types the HR card's fields (the units expected to
+// submit, the target, the smallest unit shown alone) and builds the page
+// again, as leaving it by the sidebar, Møtemodus or closing the program
+// and coming back does: everything typed is there again, and the figures
+// are measured with it.
+func TestNoInputLostHR(t *testing.T) {
+	s := newScreen(t)
+	test.Type(s.Expected, "Solsiden barnehage\nNordly sykehjem;Eksempel kommune")
+	test.Type(s.Target, "7,4")
+	s.MinEmployees.SetText("")
+	test.Type(s.MinEmployees, "3")
+	again := New(s.env)
+	if again.Expected.Text != s.Expected.Text || again.Target.Text != "7,4" || again.MinEmployees.Text != "3" {
+		t.Fatalf("the HR card lost what was typed: %q, %q, %q", again.Expected.Text, again.Target.Text, again.MinEmployees.Text)
+	}
+	o, err := again.options()
+	if err != nil || len(o.Expected) != 2 || o.Target == nil || o.MinEmployees != 3 {
+		t.Errorf("the options are not the typed ones: %+v, %v", o, err)
+	}
+	// A field emptied stays empty; the smallest unit falls back to the
+	// default only when never typed.
+	again.Target.SetText("")
+	if third := New(s.env); third.Target.Text != "" || third.MinEmployees.Text != "3" {
+		t.Errorf("after emptying the target: %q, %q", third.Target.Text, third.MinEmployees.Text)
+	}
+}

@@ -63,8 +63,9 @@ type Screen struct {
 	Gaps      *fyne.Container
 	ReportBtn *widget.Button
 	ExportBtn *widget.Button
-	ReviewBtn *widget.Button // opens the chosen year's annual review
-	RegBtn    *widget.Button // the registers to a workbook or CSV files (registers.go)
+	ReviewBtn *widget.Button     // opens the chosen year's annual review
+	RegBtn    *widget.Button     // the registers to a workbook or CSV files (registers.go)
+	regDialog *widgets.KeyDialog // the last «Eksporter registre» question (tests)
 
 	hrWidgets // the HR part (hr.go)
 	loadErr   *widgets.ErrorText
@@ -259,7 +260,7 @@ func (s *Screen) SaveReport() {
 func (s *Screen) RecordExport(kind model.ExportKind, year model.HMSYear) {
 	today := s.env.Today()
 	if err := s.env.Store.RecordExport(model.ExportRecord{Kind: kind, Year: year, On: today}, today); err != nil {
-		dialog.ShowError(err, s.env.Window)
+		widgets.ShowError(err, s.env.Window)
 	}
 }
 
@@ -312,5 +313,5 @@ func (s *Screen) saveBytes(name, ext string, b []byte, offerOpen bool, saved fun
 	}, s.env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }

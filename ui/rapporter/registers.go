@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
@@ -60,7 +61,7 @@ func (s *Screen) ExportRegisters() {
 	warn := widget.NewLabel(lang.L("Beskrivelsene kan inneholde sensitive opplysninger\n(hva som skjedde, årsaker, notater, lukkede saker).\nDel ikke filene videre, og slett dem når de ikke trengs."))
 	warn.Importance = widget.DangerImportance
 	warn.Hide()
-	var d *dialog.ConfirmDialog
+	var d *widgets.KeyDialog
 	desc := widget.NewCheck(lang.L("Ta med beskrivelser"), func(on bool) {
 		if on {
 			warn.Show()
@@ -70,25 +71,27 @@ func (s *Screen) ExportRegisters() {
 		d.Resize(fyne.NewSize(560, 0)) // lay out again, with or without the warning
 	})
 	body := container.NewVBox(wrapped(fmt.Sprintf(lang.L("Registrene for %s til regneark."), s.data.Year)), format, desc, warn)
-	d = dialog.NewCustomConfirm(lang.L("Eksporter registre"), lang.L("Lagre …"), lang.L("Avbryt"), body, func(ok bool) {
-		if ok {
-			s.chooseRegisterTarget(RegisterExport{XLSX: format.Selected != formatCSV, Descriptions: desc.Checked})
-		}
-	}, s.env.Window)
+	// Enter chooses where to save, Escape cancels, as in every dialog.
+	d = widgets.NewKeyDialog(s.env.Window, lang.L("Eksporter registre"), body)
+	d.SetCancel(lang.L("Avbryt"), nil)
+	d.Default = d.AddButton(lang.L("Lagre …"), theme.DocumentSaveIcon(), widget.HighImportance, func() {
+		s.chooseRegisterTarget(RegisterExport{XLSX: format.Selected != formatCSV, Descriptions: desc.Checked})
+	})
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+	s.regDialog = d
 }
 
 func (s *Screen) chooseRegisterTarget(e RegisterExport) {
 	base := strings.TrimSuffix(pdfexport.FileName(lang.L("HMS-registre"), s.data.Year.String(), s.data.Unit.Name), ".pdf")
 	if !e.XLSX {
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		widgets.ShowFileDialog(dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				s.registersDone("", err)
 				return
 			}
 			s.writeInBackground(filepath.Join(dir.Path(), base), e)
-		}, s.env.Window)
+		}, s.env.Window), s.env.Window)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -102,7 +105,7 @@ func (s *Screen) chooseRegisterTarget(e RegisterExport) {
 	}, s.env.Window)
 	d.SetFileName(base + ".xlsx")
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	widgets.ShowFileDialog(d, s.env.Window)
 }
 
 // writeInBackground writes the registers off the UI goroutine, with a

@@ -87,3 +87,33 @@ func TestWriteRegisters(t *testing.T) {
 		t.Error("descriptions asked for but not in avvik.csv")
 	}
 }
+
+// TestRegisterExportDialogKeys: «Eksporter registre» answers the keyboard
+// as every dialog does: Escape cancels and saves nothing, Enter presses
+// «Lagre …» (the default, focused when the dialog opens), which asks
+// where to save.
+func TestRegisterExportDialogKeys(t *testing.T) {
+	s := newScreen(t)
+	c := s.env.Window.Canvas()
+	test.Tap(s.RegBtn)
+	d := s.regDialog
+	if d == nil || !d.Open() {
+		t.Fatal("no export dialog")
+	}
+	if f, ok := c.Focused().(fyne.Widget); !ok || f != d.Default {
+		t.Fatalf("«Lagre …» has no focus: %T", c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.Open() || c.Overlays().Top() != nil {
+		t.Fatal("Escape did not cancel the export")
+	}
+	test.Tap(s.RegBtn)
+	d = s.regDialog
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if d.Open() {
+		t.Fatal("Enter did not press «Lagre …»")
+	}
+	if top := c.Overlays().Top(); top == nil || uitest.HasText(top, "Ta med beskrivelser") {
+		t.Error("Enter did not go on to ask where to save")
+	}
+}

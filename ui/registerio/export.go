@@ -136,7 +136,7 @@ func chooseTarget(env *appctx.Env, e Export) {
 	}, env.Window)
 	d.SetFileName(name)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+	widgets.ShowFileDialog(d, env.Window)
 }
 
 // writeInBackground writes off the UI goroutine with a progress dialog: a

@@ -118,7 +118,7 @@ func (im *Importer) chooseFile() {
 		im.LoadWithPlan(r.URI().Name(), r, plan)
 	}, im.env.Window)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx"}))
-	d.Show()
+	widgets.ShowFileDialog(d, im.env.Window)
 }
 
 // siblingPlan opens handlingsplan.csv beside a deviation CSV file (the

@@ -1,6 +1,7 @@
 package risiko
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
+	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/vedlegg"
@@ -222,11 +224,14 @@ func (d *Detail) editItem(i model.RiskItem) {
 		d.SelectItem(saved.ID)
 		if isNew { // a new hazard saved the first time: ready for the next
 			isNew = false
-			d.env.FocusField(d.NewItem)
+			// «Nytt risikoforhold» under the form: the one above the
+			// matrix is on the «Matrise» tab, hidden behind this one.
+			d.env.FocusField(d.Item.Next)
 		}
 		d.env.DataChanged()
 	})
 	d.Item.OnDeleted = d.itemDeleted
+	d.Item.OnNext = d.NewItem.OnTapped
 	d.Item.Attach.OnChanged = func() {
 		d.attached, _ = d.env.Store.AttachmentCounts(model.OwnerRiskItem)
 		if d.Thumbs != nil {
@@ -318,9 +323,9 @@ func (d *Detail) save() bool {
 		}
 	}
 	a.Notes = d.Notes.Text
-	saved, err := d.env.Store.SaveAssessment(a, d.env.Today())
+	saved, item, err := d.store(a)
 	if err != nil {
-		d.Err.Show(err)
+		d.showRefusal(err)
 		return false
 	}
 	d.a = saved
@@ -328,7 +333,46 @@ func (d *Detail) save() bool {
 	d.Err.Show(nil)
 	d.loadItems()
 	d.onSaved(saved)
+	if item != nil {
+		d.Item.stored(*item)
+		if strings.TrimSpace(d.Item.MeasureTitle.Text) != "" {
+			return d.Item.addMeasure()
+		}
+	}
 	return true
+}
+
+// store saves the assessment and, when the open item holds changes, the
+// item with it in one transaction: marking the assessment «Ferdig» stores
+// the text typed in it, or (refused) nothing at all. item is nil when
+// only the assessment was saved.
+func (d *Detail) store(a model.RiskAssessment) (saved model.RiskAssessment, item *model.RiskItem, err error) {
+	if a.ID == 0 || d.Item == nil || !d.Item.Dirty() {
+		saved, err = d.env.Store.SaveAssessment(a, d.env.Today())
+		return saved, nil, err
+	}
+	var it model.RiskItem
+	err = d.env.Store.Batch(func(b *storage.Batch) error {
+		var err error
+		if saved, err = b.SaveAssessment(a, d.env.Today()); err != nil {
+			return err
+		}
+		it, err = b.SaveRiskItem(d.Item.read())
+		return err
+	})
+	return saved, &it, err
+}
+
+// showRefusal shows why a save was refused: next to the item's field
+// when it was the open item's, with a line under the assessment's Lagre
+// saying where to look (the item is on its own tab).
+func (d *Detail) showRefusal(err error) {
+	if d.Item == nil || !d.Item.Err.Names(err) {
+		d.Err.Show(err)
+		return
+	}
+	d.Item.Err.Show(err)
+	d.Err.Show(errors.New(lang.L("Det åpne risikoforholdet kan ikke lagres, og ingenting er lagret. Se fanen Risikoforhold.")))
 }
 
 // Assessment is the assessment as last loaded or saved.

@@ -36,6 +36,11 @@ type ItemEditor struct {
 	Err    *widgets.ErrorText
 	// OnDeleted (set by the assessment) runs after the item was deleted.
 	OnDeleted func()
+	// Next starts another item («Nytt risikoforhold» under the form, so
+	// the keyboard is ready for the next after a new one is saved); it
+	// runs OnNext, set by the assessment. Hidden until the item is saved.
+	Next   *widget.Button
+	OnNext func()
 
 	MeasureTitle, MeasureResp *widgets.Entry
 	MeasureDeadline           *widgets.DateEntry
@@ -117,8 +122,14 @@ func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, 
 	e.Save.Importance = widget.HighImportance
 	e.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), e.confirmDelete)
 	e.Delete.Importance = widget.DangerImportance
+	e.Next = widget.NewButtonWithIcon(lang.L("Nytt risikoforhold"), theme.ContentAddIcon(), func() {
+		if e.OnNext != nil {
+			e.OnNext()
+		}
+	})
 	if it.ID == 0 {
 		e.Delete.Hide()
+		e.Next.Hide()
 	}
 	e.Err = widgets.NewErrorText()
 
@@ -183,14 +194,21 @@ func (e *ItemEditor) saveItem() bool {
 		e.Err.Show(err)
 		return false
 	}
+	e.stored(saved)
+	return true
+}
+
+// stored shows the item as saved (by its own Lagre, or with the
+// assessment in one transaction, see Detail.store).
+func (e *ItemEditor) stored(saved model.RiskItem) {
 	e.item = saved
 	e.loaded = e.state()
 	e.Err.Show(nil)
 	e.Attach.SetOwner(saved.ID, 0)
 	e.Delete.Show()
+	e.Next.Show()
 	e.refreshMeasures()
 	e.onSaved(saved)
-	return true
 }
 
 // confirmDelete asks before deleting the item, naming what goes with it
@@ -304,7 +322,7 @@ func (e *ItemEditor) Content() fyne.CanvasObject {
 	h.Wrapping = fyne.TextWrapWord
 	e.Attach.Activate()
 	return container.NewVBox(h, form, e.Risk, e.Err.Label, container.NewHBox(e.Save, e.Delete),
-		widget.NewSeparator(), e.Attach.Content(), widget.NewSeparator(),
+		container.NewHBox(e.Next), widget.NewSeparator(), e.Attach.Content(), widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Tiltak i handlingsplanen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		e.measures, newMeasure, e.MeasureErr.Label, container.NewHBox(e.AddMeasure))
 }

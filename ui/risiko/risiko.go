@@ -194,8 +194,14 @@ func (s *Screen) show(a model.RiskAssessment, itemID uint64) {
 	}
 	s.detail.Objects = []fyne.CanvasObject{s.Detail.Content()}
 	s.detail.Refresh()
-	if itemID == 0 {
+	switch {
+	case a.ID == 0: // a new assessment opens on «Vurdering»: its title
 		s.env.FocusField(s.Detail.Title)
+	case itemID == 0:
+		// A stored one opens on «Matrise» (Detail.Content); the title sits
+		// on the hidden «Vurdering» tab, where the focus would not go and
+		// would stay on the page before. «Nytt risikoforhold» is shown.
+		s.env.FocusField(s.Detail.NewItem)
 	}
 }
 

@@ -25,8 +25,8 @@ func (d *Detail) Dirty() bool {
 // SaveAll stores the assessment and the open item; false keeps the form
 // with the message.
 func (d *Detail) SaveAll() bool {
-	if d.state() != d.loaded && !d.save() {
-		return false
+	if d.state() != d.loaded { // the item goes with it (Detail.store)
+		return d.save()
 	}
 	return d.Item == nil || !d.Item.Dirty() || d.Item.save()
 }

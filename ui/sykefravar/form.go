@@ -191,6 +191,7 @@ func newQuarterForm(s *Screen) *QuarterForm {
 	f.Save = widget.NewButtonWithIcon(lang.L("Lagre kvartalet"), theme.DocumentSaveIcon(), f.SaveQuarter)
 	f.Save.Importance = widget.HighImportance
 	f.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), f.confirmDelete)
+	f.Delete.Importance = widget.DangerImportance // asks first
 	f.New = widget.NewButtonWithIcon(lang.L("Nytt kvartal"), theme.ContentAddIcon(), func() {
 		s.env.Leave(func() {
 			f.NewQuarter()

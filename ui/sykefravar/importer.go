@@ -160,7 +160,7 @@ func (im *Importer) chooseFile() {
 		im.Load(r.URI().Name(), r)
 	}, im.s.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
-	d.Show()
+	widgets.ShowFileDialog(d, im.s.env.Window)
 }
 
 // Load reads a CSV file into the preview. Nothing is stored until Import.

@@ -57,8 +57,6 @@ type Editor struct {
 	chartBox                            *fyne.Container
 	FollowUp                            *FollowUp
 	followTab, resultsTab, chartTabItem *container.TabItem
-	confirmDelete                       bool
-	deleteHint                          *widget.Label
 	loaded                              string // the results as loaded or saved (see state)
 }
 
@@ -109,10 +107,9 @@ func NewEditor(env *appctx.Env, r model.SurveyRound, rounds []model.SurveyRound,
 	e.Notes.SetText(r.Notes)
 	e.Save = widget.NewButtonWithIcon(lang.L("Lagre runden"), theme.DocumentSaveIcon(), e.SaveRound)
 	e.Save.Importance = widget.HighImportance
-	e.Delete = widget.NewButtonWithIcon(lang.L("Slett runden"), theme.DeleteIcon(), e.DeleteRound)
+	e.Delete = widget.NewButtonWithIcon(lang.L("Slett runden"), theme.DeleteIcon(), e.confirmDeleteRound)
+	e.Delete.Importance = widget.DangerImportance // asks first
 	e.PDF = widget.NewButtonWithIcon(lang.L("PDF: oppfølgingsrapport"), theme.DocumentPrintIcon(), e.ExportPDF)
-	e.deleteHint = wrapped("")
-	e.deleteHint.Hide()
 	if r.ID == 0 {
 		e.Delete.Hide()
 		e.PDF.Hide()
@@ -311,14 +308,20 @@ func (e *Editor) SelectTab(name string) {
 	}
 }
 
-// DeleteRound asks once, then deletes. Measures stay in the action plan.
-func (e *Editor) DeleteRound() {
-	if !e.confirmDelete {
-		e.confirmDelete = true
-		e.deleteHint.SetText(lang.L("Trykk «Slett runden» en gang til for å slette. Tiltakene blir stående i handlingsplanen."))
-		e.deleteHint.Show()
+// confirmDeleteRound asks before deleting (Avbryt is the default, as for
+// every destructive question).
+func (e *Editor) confirmDeleteRound() {
+	if e.round.ID == 0 {
 		return
 	}
+	widgets.ConfirmDanger(e.env.Window, lang.L("Slett runden"),
+		fmt.Sprintf(lang.L("Slette «%s»? Tiltakene blir stående i handlingsplanen."), e.round.Label()),
+		lang.L("Slett"), e.DeleteRound)
+}
+
+// DeleteRound deletes the round (after the question). Measures stay in
+// the action plan.
+func (e *Editor) DeleteRound() {
 	if err := e.env.Store.DeleteSurveyRound(e.round.ID); err != nil {
 		e.Err.Show(err)
 		return
@@ -398,7 +401,6 @@ func (e *Editor) resultsContent() fyne.CanvasObject {
 	box.Add(labelled(lang.L(model.FieldSurveyNotes), e.Err.Bind(model.FieldSurveyNotes, e.Notes)))
 	box.Add(e.Err.Label)
 	box.Add(container.NewHBox(e.Save, e.Delete))
-	box.Add(e.deleteHint)
 	return container.NewVScroll(box)
 }
 

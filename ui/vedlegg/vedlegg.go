@@ -199,7 +199,7 @@ func (p *Panel) chooseFile() {
 	d := dialog.NewFileOpen(p.FromDialog, p.env.Window)
 	// The content decides what is accepted; the filter only helps find it.
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
-	d.Show()
+	widgets.ShowFileDialog(d, p.env.Window)
 }
 
 // FromDialog stores the file chosen in the file dialog (r nil: the

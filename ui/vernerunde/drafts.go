@@ -17,9 +17,36 @@ func (v *RoundView) texts() unsaved.Texts {
 	}
 }
 
-// Draft is the open round's free text (unsaved.Drafter). The round is the
-// focus's ParentID, as Open takes it.
+// FilterTemplates opens the checklists with the template that is the
+// focus's ID (a checklist's draft).
+const FilterTemplates = "sjekklister"
+
+// texts are the open checklist's name, description and questions, kept as
+// a draft while unsaved.
+func (t *TemplatesView) texts() unsaved.Texts {
+	return unsaved.Texts{
+		{Label: lang.L(model.FieldTemplateName), Entry: &t.Name.Entry},
+		{Label: lang.L(model.FieldTemplateDesc), Entry: &t.Description.Entry},
+		{Label: lang.L(model.FieldSections), Entry: &t.Questions.Entry},
+	}
+}
+
+// templateDraft is the open checklist's text while it holds changes.
+func (s *Screen) templateDraft() (storage.Draft, bool) {
+	t := s.Templates
+	if t.current.ID == 0 || t.current.Builtin() || !t.Dirty() {
+		return storage.Draft{}, false
+	}
+	return storage.Draft{Page: PageID, ID: t.current.ID, Filter: FilterTemplates,
+		Title: lang.L("Sjekkliste") + ": " + t.current.Name, Fields: t.texts().Fields()}, true
+}
+
+// Draft is the open round's free text, or the open checklist's
+// (unsaved.Drafter). The round is the focus's ParentID, as Open takes it.
 func (s *Screen) Draft() (storage.Draft, bool) {
+	if s.Templates != nil {
+		return s.templateDraft()
+	}
 	if s.Round == nil || s.Round.r.ID == 0 || !s.Round.texts().Changed() {
 		return storage.Draft{}, false
 	}
@@ -29,6 +56,13 @@ func (s *Screen) Draft() (storage.Draft, bool) {
 
 // RestoreDraft puts a draft's text back into the open round.
 func (s *Screen) RestoreDraft(d storage.Draft) bool {
+	if d.Filter == FilterTemplates {
+		t := s.Templates
+		if t == nil || t.current.ID != d.ID || t.current.Builtin() {
+			return false
+		}
+		return t.texts().Restore(d.Fields)
+	}
 	if s.Round == nil || s.Round.r.ID != d.ParentID || s.Round.r.Locked() {
 		return false
 	}

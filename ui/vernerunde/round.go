@@ -48,6 +48,7 @@ func NewRoundView(env *appctx.Env, r model.SafetyRound, others []model.SafetyRou
 	v.Complete = widget.NewButtonWithIcon(lang.L("Fullfør og lås vernerunden"), theme.ConfirmIcon(), v.confirmComplete)
 	v.Complete.Importance = widget.HighImportance
 	v.Delete = widget.NewButtonWithIcon(lang.L("Slett vernerunden"), theme.DeleteIcon(), v.confirmDelete)
+	v.Delete.Importance = widget.DangerImportance // asks first
 	v.Pre = newPreMeeting(v)
 	v.Check = newChecklist(v)
 	v.Closing = newClosing(v)

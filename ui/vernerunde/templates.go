@@ -70,7 +70,8 @@ func NewTemplatesView(env *appctx.Env, back func()) *TemplatesView {
 	t.Copy = widget.NewButtonWithIcon(lang.L("Kopier til egen sjekkliste"), theme.ContentCopyIcon(), t.CopyTemplate)
 	t.Save = widget.NewButtonWithIcon(lang.L("Lagre sjekklisten"), theme.DocumentSaveIcon(), t.SaveTemplate)
 	t.Save.Importance = widget.HighImportance
-	t.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), t.DeleteTemplate)
+	t.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), t.confirmDelete)
+	t.Delete.Importance = widget.DangerImportance // asks first
 	t.reload()
 	t.loaded = t.state()
 	return t
@@ -180,7 +181,18 @@ func (t *TemplatesView) saveTemplate() bool {
 	return true
 }
 
-// DeleteTemplate removes the unit's own template.
+// confirmDelete asks before deleting the unit's own template (Avbryt is
+// the default).
+func (t *TemplatesView) confirmDelete() {
+	if t.current.Builtin() || t.current.ID == 0 {
+		return
+	}
+	widgets.ConfirmDanger(t.env.Window, lang.L("Slette sjekklisten?"),
+		fmt.Sprintf(lang.L("«%s» slettes. Vernerunder som er startet med den, beholder spørsmålene sine."), t.current.Name),
+		lang.L("Slett"), t.DeleteTemplate)
+}
+
+// DeleteTemplate removes the unit's own template (after the question).
 func (t *TemplatesView) DeleteTemplate() {
 	if t.current.Builtin() || t.current.ID == 0 {
 		return

@@ -41,7 +41,12 @@ func Page() appctx.Page {
 			return appctx.Focus{ParentID: s.Round.r.ID}, true
 		}
 		if f, ok := env.TakeFocus(PageID); ok {
-			s.Open(f.ParentID, int(f.ID))
+			if f.Filter == FilterTemplates { // a checklist's draft (drafts.go)
+				s.ShowTemplates()
+				s.Templates.selectID(f.ID)
+			} else {
+				s.Open(f.ParentID, int(f.ID))
+			}
 		}
 		return s.Content()
 	}}

@@ -71,6 +71,7 @@ func newTrainingView(s *Screen) *TrainingView {
 		}, nil)
 	})
 	v.Delete = widget.NewButtonWithIcon(lang.L("Slett"), theme.DeleteIcon(), v.confirmDelete)
+	v.Delete.Importance = widget.DangerImportance // asks first
 	v.EditorHeading = heading("")
 	v.Date = widgets.NewDateEntry(model.FieldTrainingDate, false)
 	v.Topic = widgets.NewEntry()

@@ -255,3 +255,24 @@ func RestoreQuestion(taken time.Time, path string) string {
 	return fmt.Sprintf(lang.L("Sikkerhetskopien er fra %s. Alt i %s – møter, avvik, tiltak, vernerunder og de andre registrene – erstattes med innholdet i sikkerhetskopien, og det som er lagret etter %s, forsvinner fra filen. Dagens fil tas vare på som en egen sikkerhetskopi først, så den kan hentes tilbake."),
 		model.FormatDateTime(taken), filepath.Base(path), model.FormatDateTime(taken))
 }
+
+// ShowFileDialog shows one of Fyne's file or folder dialogs so that Escape
+// cancels it (the callback gets nil, as with its «Avbryt»), which Fyne's
+// dialog does not do by itself. Escape reaches the window while nothing in
+// the dialog has focus; Fyne's own name field in a save dialog keeps it,
+// and there Enter saves (Fyne's wiring).
+func ShowFileDialog(d *dialog.FileDialog, win fyne.Window) {
+	c := win.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.Dismiss()
+			return
+		}
+		if prev != nil {
+			prev(ev)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	d.Show()
+}
