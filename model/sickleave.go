@@ -556,6 +556,28 @@ func SickLeaveYear(qs []SickLeaveQuarter, y HMSYear) []SickLeaveQuarter {
 	return out
 }
 
+// SickLeaveQuartersMissing counts the quarters of year the unit should
+// have figures for and has not: every quarter, or in the year the unit
+// started (start in the year) the whole quarters after the start, as
+// meetings and safety rounds are asked for (QuartersFrom). quarters are
+// the year's recorded quarters (SickLeaveYear). A quarter not yet over
+// counts too; callers ask only for a year that has ended.
+func SickLeaveQuartersMissing(quarters []SickLeaveQuarter, year HMSYear, start Date) int {
+	have := map[int]bool{}
+	for _, q := range quarters {
+		if q.Quarter.Year == int(year) {
+			have[q.Quarter.Q] = true
+		}
+	}
+	n := 0
+	for _, q := range year.Quarters() {
+		if !have[q.Q] && (!year.Contains(start) || !q.Start().Before(start)) {
+			n++
+		}
+	}
+	return n
+}
+
 // SickLeaveAverage returns the mean of the quarters' totals, weighted by
 // agreed working days when every quarter has them (the correct yearly
 // percentage), otherwise the plain mean; ok is false for no quarters.

@@ -107,6 +107,9 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 	d.Heading(2, "Oppfølging etter IA-planen")
 	d.sickLeaveAlerts(alerts, yearMeasures, fmt.Sprintf("Ingen kvartaler i %s er over grensene for oppfølging.", in.Year))
 	d.Paragraph(sickLeaveMeasuresLine(model.SickLeaveMeasures(yearMeasures), in.Year, in.Today))
+	// A heading of its own, so the table is not read as part of the
+	// follow-up above it and is never headless at the top of a page.
+	d.Heading(2, "Kvartalstall "+in.Year.String())
 	d.sickLeaveTable(year, s)
 	d.Paragraph(sickLeaveDefinition)
 }
@@ -242,8 +245,8 @@ func sickLeaveMeasuresLine(ms []model.Measure, y model.HMSYear, today model.Date
 			overdue++
 		}
 	}
-	return fmt.Sprintf("Handlingsplanen har %d %s for sykefravær og nærvær i %s (kilde sykefravær eller innsatsområde forebyggende eller oppfølgende sykefraværsarbeid); per %s er %d åpne og %d over fristen.",
-		len(ms), plural(len(ms), "tiltak", "tiltak"), y, today, open, overdue)
+	return fmt.Sprintf("Handlingsplanen har %d %s for sykefravær og nærvær i %s (kilde sykefravær eller innsatsområde forebyggende eller oppfølgende sykefraværsarbeid); per %s er %d %s og %d over fristen.",
+		len(ms), plural(len(ms), "tiltak", "tiltak"), y, today, open, plural(open, "åpent", "åpne"), overdue)
 }
 
 // sickLeaveTable lists quarters oldest first: totals, parts, nærvær and
