@@ -138,7 +138,7 @@ func TestFocusByKind(t *testing.T) {
 		{"none", nil, ""},
 		{"one kept", []SurveyFocusArea{keep(TenFactorFlexibility)}, "Bevaringsområde: Fleksibilitetsvilje"},
 		{"two improved, both names", []SurveyFocusArea{improve(TenFactorRoleClarity), improve(TenFactorProsocialMotivation)},
-			"Innsatsområder: Rolleklarhet, Nytteorientert motivasjon (prososial motivasjon)"},
+			"Innsatsområder: Rolleklarhet, Nytteorientert motivasjon (nyttemotivasjon)"},
 		{"both kinds, kept first", []SurveyFocusArea{improve(TenFactorRoleClarity), keep(TenFactorTaskMotivation)},
 			"Bevaringsområde: Indre motivasjon (oppgavemotivasjon). Innsatsområde: Rolleklarhet"},
 	}
