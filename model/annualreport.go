@@ -469,7 +469,7 @@ func riskFigures(d AnnualData) RiskFigures {
 }
 
 func sickLeaveFigures(d AnnualData) *SickLeaveFigures {
-	sl := &SickLeaveFigures{Settings: d.SickLeaveSettings.OrDefault(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
+	sl := &SickLeaveFigures{Settings: d.SickLeaveTarget(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
 	sl.Average, _, sl.HasAverage = SickLeaveAverage(sl.Quarters)
 	sl.Alerts = SickLeaveAlertsForYear(d.SickLeave, sl.Settings, d.Year)
 	ms := SickLeaveMeasures(MeasuresForYear(d.Measures, d.Year))

@@ -392,6 +392,27 @@ func (g HMSGoal) WithOwnerFrom(s SickLeaveSettings) HMSGoal {
 	return g
 }
 
+// SickLeaveTarget is the settings the year's sick leave is judged by: the
+// unit's saved settings, or, for a unit that never saved them, the
+// defaults with their example target (TargetByExample) — unless the
+// committee's review of the year set a sick-leave goal, which is then the
+// year's target and says whose it is. So the summary, the section, the
+// goals and the submission never call the example the unit's target, and
+// never say «no target» beside a goal the committee set.
+func (d AnnualData) SickLeaveTarget() SickLeaveSettings {
+	s := d.SickLeaveSettings.OrDefault()
+	if s.TargetIsSet() {
+		return s
+	}
+	if r := d.YearReview(); r != nil {
+		if g, ok := r.SickLeaveGoal(); ok && g.Target != 0 {
+			g = g.WithOwnerFrom(s)
+			s.Target, s.TargetSetBy = g.Target, g.TargetSetBy.orUnit()
+		}
+	}
+	return s
+}
+
 // SickLeaveGoal returns the review's sick-leave goal, and false if it has
 // none.
 func (r AnnualReview) SickLeaveGoal() (HMSGoal, bool) {

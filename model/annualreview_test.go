@@ -429,3 +429,34 @@ func TestSickLeaveGoalOwner(t *testing.T) {
 		})
 	}
 }
+
+// TestSickLeaveTargetOfTheYear: the example target of a unit that never
+// saved its settings is nobody's; a goal the committee set in the year's
+// review is the year's target, with its owner; saved settings stand.
+func TestSickLeaveTargetOfTheYear(t *testing.T) {
+	goal := func(target Percent, by TargetOwner) *AnnualReview {
+		return &AnnualReview{Year: 2025, Goals: []HMSGoal{{Kind: GoalSickLeave, Target: target, TargetSetBy: by}}}
+	}
+	unit := SickLeaveSettings{Target: 600, TargetSetBy: TargetByUnit, TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}
+	cases := []struct {
+		name     string
+		settings SickLeaveSettings
+		review   *AnnualReview
+		target   Percent
+		set      bool
+		named    string
+	}{
+		{"never saved, no review", SickLeaveSettings{}, nil, 520, false, "eksempelmål"},
+		{"never saved, goal in the review", SickLeaveSettings{}, goal(520, ""), 520, true, "enhetens mål"},
+		{"never saved, the municipality's goal", SickLeaveSettings{}, goal(740, TargetByMunicipality), 740, true, "kommunens mål"},
+		{"never saved, another year's goal", SickLeaveSettings{}, &AnnualReview{Year: 2024, Goals: goal(480, "").Goals}, 520, false, "eksempelmål"},
+		{"saved settings stand", unit, goal(740, TargetByMunicipality), 600, true, "enhetens mål"},
+	}
+	for _, c := range cases {
+		d := AnnualData{Year: 2025, SickLeaveSettings: c.settings, Review: c.review}
+		s := d.SickLeaveTarget()
+		if s.Target != c.target || s.TargetIsSet() != c.set || s.TargetName() != c.named {
+			t.Errorf("%s: %+v, set %v, named %q", c.name, s, s.TargetIsSet(), s.TargetName())
+		}
+	}
+}

@@ -206,12 +206,18 @@ func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 		return
 	}
 	l.Figures = "Snitt " + sl.Average.Exact()
-	if sl.Settings.Target != 0 {
+	switch {
+	case sl.Settings.TargetIsSet():
 		l.Figures += ", " + sl.Settings.TargetName() + " " + sl.Settings.Target.Exact()
+	case sl.Settings.Target != 0:
+		l.Figures += ", ingen mål satt (" + sl.Settings.TargetName() + " " + sl.Settings.Target.Exact() + ")"
 	}
 	l.Figures += fmt.Sprintf(". %d %s for sykefravær og nærvær", sl.Measures, pluralWord(sl.Measures, "tiltak", "tiltak"))
 	if n := SickLeaveQuartersMissing(sl.Quarters, f.Year, f.Started); n > 0 && f.Year.Over(f.Today) {
 		l.attend(fmt.Sprintf("Tall mangler for %d %s", n, pluralWord(n, "kvartal", "kvartaler")))
+	}
+	if !sl.Settings.TargetIsSet() {
+		l.attend("Enheten har ikke satt mål for sykefravær")
 	}
 	for _, a := range sl.Alerts {
 		l.attend(a.Rule.Label())

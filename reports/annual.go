@@ -35,7 +35,7 @@ var annualSections = map[string]annualSection{
 		d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleSykefravar: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveSettings, Measures: in.Measures, Year: in.Year, Today: in.Today})
+		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveTarget(), Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleVernerunder: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,

@@ -378,3 +378,41 @@ func TestAnnualSignatureTense(t *testing.T) {
 		}
 	}
 }
+
+// Second review, finding: a unit that never set a sick-leave target was
+// told «Enhetens mål 5,2 %» everywhere, and its submission said
+// target_set_by «enhet»: the 5,2 % is the defaults' example (the county's
+// own target). Now the summary, the section and the submission say no
+// target is set; a goal the committee sets in the year's review is the
+// year's target.
+func TestAnnualSickLeaveExampleTarget(t *testing.T) {
+	in := testAnnualData()
+	in.Year, in.Today = 2025, date(2026, time.January, 20)
+	in.InUse = map[string]bool{model.ModuleSykefravar: true}
+	in.SickLeaveSettings = model.DefaultSickLeaveSettings() // as storage gives a unit that never saved them
+	for q := 1; q <= 4; q++ {
+		in.SickLeave = append(in.SickLeave, model.SickLeaveQuarter{Quarter: model.Quarter{Year: 2025, Q: q}, Total: 600, AgreedDays: 1000, Employees: 20})
+	}
+	l := summaryLine(model.ComputeAnnualFigures(in), model.ModuleSykefravar)
+	if !strings.Contains(l.Figures, "ingen mål satt (eksempelmål 5,2 %)") || !strings.Contains(l.Comment(), "Enheten har ikke satt mål for sykefravær") ||
+		strings.Contains(l.Comment(), "Over målet") {
+		t.Errorf("summary %q / %q", l.Figures, l.Comment())
+	}
+	text := annualText(t, in, "eksempelmaal.pdf")
+	if !strings.Contains(text, "Enheten har ikke satt mål for sykefravær; grafen viser eksempelmål 5,2 % (fylkets eget mål i IA-planen).") ||
+		strings.Contains(text, "Enhetens mål") || strings.Contains(text, "Over målet") {
+		t.Error("the section calls the example the unit's target, or judges against it")
+	}
+	if s, js := submissionOf(t, in); s.SickLeave.Target != nil || strings.Contains(js, `"target_set_by"`) {
+		t.Errorf("the submission gives a target: %v", s.SickLeave.Target)
+	}
+	// The committee's goal for the year is the year's target.
+	in.Review = &model.AnnualReview{Year: 2025, Goals: []model.HMSGoal{{Kind: model.GoalSickLeave, Target: 740, TargetSetBy: model.TargetByMunicipality}}}
+	l = summaryLine(model.ComputeAnnualFigures(in), model.ModuleSykefravar)
+	if !strings.Contains(l.Figures, "kommunens mål 7,4 %") || strings.Contains(l.Comment(), "ikke satt mål") {
+		t.Errorf("with a goal: %q / %q", l.Figures, l.Comment())
+	}
+	if s, _ := submissionOf(t, in); s.SickLeave.Target == nil || *s.SickLeave.Target != 7.4 || s.SickLeave.TargetSetBy != model.TargetByMunicipality {
+		t.Errorf("with a goal the submission says %v %q", s.SickLeave.Target, s.SickLeave.TargetSetBy)
+	}
+}
