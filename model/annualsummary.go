@@ -223,7 +223,13 @@ func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 		l.attend(a.Rule.Label())
 	}
 	if sl.HasAverage && sl.Settings.AverageAboveTarget(sl.Average) {
-		l.attend("Over målet")
+		if f.Year.Over(f.Today) {
+			l.attend("Over målet")
+		} else {
+			// The goal is judged on the whole year (SickLeaveGoalResult):
+			// while it runs, the average is so far.
+			l.attend("Over målet så langt i året")
+		}
 	}
 	l.overdue(sl.MeasuresOverdue)
 }

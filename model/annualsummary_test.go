@@ -48,6 +48,9 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"sick leave no quarters", func(f *AnnualFigures) { f.Modules[6].HasData = false }, ModuleSykefravar, SummaryNoData, "Ingen tall"},
 		{"sick leave above target", func(f *AnnualFigures) { f.SickLeave.Average = 601 }, ModuleSykefravar, SummaryAttend, "Over målet"},
 		{"sick leave at target", func(f *AnnualFigures) { f.SickLeave.Average = 600 }, ModuleSykefravar, SummaryOK, ""},
+		{"sick leave above target while the year runs", func(f *AnnualFigures) {
+			f.SickLeave.Average, f.Today = 601, ymd(2025, 11, 1)
+		}, ModuleSykefravar, SummaryAttend, "Over målet så langt i året."},
 		{"sick leave rule met", func(f *AnnualFigures) {
 			f.SickLeave.Alerts = []FollowUpAlert{{Rule: FollowUpRules()[0]}}
 		}, ModuleSykefravar, SummaryAttend, FollowUpRules()[0].Label()},
