@@ -250,6 +250,17 @@ type RiskFigures struct {
 	Matrix         RiskMatrix
 }
 
+// NotAssessedAfter counts the hazards without a valid score after
+// measures, as the section's «Ikke vurdert» after measures and the
+// submission's SubmissionRisk.NotAssessedAfter do.
+func (r RiskFigures) NotAssessedAfter() int {
+	after := 0
+	for _, n := range r.After {
+		after += n
+	}
+	return max(r.Items-after, 0)
+}
+
 // CommitteeFigures say which roles were filled during the year.
 type CommitteeFigures struct {
 	Roles []Role // roles held by someone active at some time in the year, in Roles() order
@@ -458,7 +469,7 @@ func riskFigures(d AnnualData) RiskFigures {
 }
 
 func sickLeaveFigures(d AnnualData) *SickLeaveFigures {
-	sl := &SickLeaveFigures{Settings: d.SickLeaveSettings.OrDefault(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
+	sl := &SickLeaveFigures{Settings: d.SickLeaveTarget(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
 	sl.Average, _, sl.HasAverage = SickLeaveAverage(sl.Quarters)
 	sl.Alerts = SickLeaveAlertsForYear(d.SickLeave, sl.Settings, d.Year)
 	ms := SickLeaveMeasures(MeasuresForYear(d.Measures, d.Year))

@@ -392,6 +392,27 @@ func (g HMSGoal) WithOwnerFrom(s SickLeaveSettings) HMSGoal {
 	return g
 }
 
+// SickLeaveTarget is the settings the year's sick leave is judged by: the
+// unit's saved settings, or, for a unit that never saved them, the
+// defaults with their example target (TargetByExample) — unless the
+// committee's review of the year set a sick-leave goal, which is then the
+// year's target and says whose it is. So the summary, the section, the
+// goals and the submission never call the example the unit's target, and
+// never say «no target» beside a goal the committee set.
+func (d AnnualData) SickLeaveTarget() SickLeaveSettings {
+	s := d.SickLeaveSettings.OrDefault()
+	if s.TargetIsSet() {
+		return s
+	}
+	if r := d.YearReview(); r != nil {
+		if g, ok := r.SickLeaveGoal(); ok && g.Target != 0 {
+			g = g.WithOwnerFrom(s)
+			s.Target, s.TargetSetBy = g.Target, g.TargetSetBy.orUnit()
+		}
+	}
+	return s
+}
+
 // SickLeaveGoal returns the review's sick-leave goal, and false if it has
 // none.
 func (r AnnualReview) SickLeaveGoal() (HMSGoal, bool) {
@@ -403,17 +424,27 @@ func (r AnnualReview) SickLeaveGoal() (HMSGoal, bool) {
 	return HMSGoal{}, false
 }
 
-// SickLeaveGoalResult is the rule for the sick-leave goal: reached when
-// the year's average is at or below the target, not reached when above,
-// not assessed without any quarter in the year. The basis says what it
-// rests on ("snitt 6,1 % av 4 kvartaler, mål 5,2 %").
-func SickLeaveGoalResult(target Percent, quarters []SickLeaveQuarter) (GoalResult, string) {
+// SickLeaveGoalResult is the rule for the sick-leave goal, a target for
+// the year's average: reached when the average is at or below the
+// target, not reached when above. It is judged only on the whole year:
+// while the year is running (over is false), or while quarters the year
+// asks for have no figures (missing, SickLeaveQuartersMissing), the
+// result is «Ikke vurdert» and the basis gives the average so far, so a
+// draft never says «Nådd» of a year that may still end above the target.
+// The basis says what it rests on ("snitt 6,1 % av 4 kvartaler, mål
+// 5,2 %").
+func SickLeaveGoalResult(target Percent, quarters []SickLeaveQuarter, missing int, over bool) (GoalResult, string) {
 	avg, _, ok := SickLeaveAverage(quarters)
 	if !ok || len(quarters) == 0 {
 		return GoalNotAssessed, "ingen kvartalstall for året"
 	}
 	basis := fmt.Sprintf("snitt %s av %d %s, mål %s", pctShort(avg), len(quarters), pluralWord(len(quarters), "kvartal", "kvartaler"), pctShort(target))
-	if (SickLeaveSettings{Target: target}).AverageAboveTarget(avg) {
+	switch {
+	case !over:
+		return GoalNotAssessed, "året er ikke over: foreløpig " + basis
+	case missing > 0:
+		return GoalNotAssessed, fmt.Sprintf("tall mangler for %d %s: %s", missing, pluralWord(missing, "kvartal", "kvartaler"), basis)
+	case (SickLeaveSettings{Target: target}).AverageAboveTarget(avg):
 		return GoalNotReached, basis
 	}
 	return GoalReached, basis
@@ -535,11 +566,12 @@ func ReviewFiguresFor(d AnnualData) ReviewFigures {
 		}
 	}
 	quarters := SickLeaveYear(d.SickLeave, d.Year)
+	missing := SickLeaveQuartersMissing(quarters, d.Year, d.Unit.Start)
 	for _, g := range r.Goals {
 		g = g.WithOwnerFrom(d.SickLeaveSettings)
 		o := GoalOutcome{Kind: g.Kind, Text: g.Text(), MeasuredBy: g.MeasuredBy(), Result: g.Result, Comment: g.Comment}
 		if g.Kind == GoalSickLeave {
-			o.Result, o.Basis = SickLeaveGoalResult(g.Target, quarters)
+			o.Result, o.Basis = SickLeaveGoalResult(g.Target, quarters, missing, d.Year.Over(d.Today))
 		}
 		f.Goals = append(f.Goals, o)
 	}

@@ -148,22 +148,58 @@ func TestSickLeaveGoalResult(t *testing.T) {
 	q := func(n int, p Percent) SickLeaveQuarter {
 		return SickLeaveQuarter{Quarter: Quarter{Year: 2025, Q: n}, Total: p}
 	}
+	all := func(a, b, c, d Percent) []SickLeaveQuarter {
+		return []SickLeaveQuarter{q(1, a), q(2, b), q(3, c), q(4, d)}
+	}
 	cases := []struct {
-		name   string
-		target Percent
-		qs     []SickLeaveQuarter
-		want   GoalResult
-		basis  string
+		name    string
+		target  Percent
+		qs      []SickLeaveQuarter
+		missing int
+		over    bool
+		want    GoalResult
+		basis   string
 	}{
-		{"no quarters", 520, nil, GoalNotAssessed, "ingen kvartalstall"},
-		{"exactly at target", 520, []SickLeaveQuarter{q(1, 500), q(2, 540)}, GoalReached, "snitt 5,2 % av 2 kvartaler, mål 5,2 %"},
-		{"one hundredth above", 520, []SickLeaveQuarter{q(1, 521)}, GoalNotReached, "av 1 kvartal,"},
-		{"below", 740, []SickLeaveQuarter{q(1, 700), q(2, 600), q(3, 650), q(4, 710)}, GoalReached, "4 kvartaler"},
+		{"no quarters", 520, nil, 4, true, GoalNotAssessed, "ingen kvartalstall"},
+		{"exactly at target", 520, all(500, 540, 520, 520), 0, true, GoalReached, "snitt 5,2 % av 4 kvartaler, mål 5,2 %"},
+		{"one hundredth above", 520, all(521, 521, 521, 521), 0, true, GoalNotReached, "av 4 kvartaler,"},
+		{"below", 740, all(700, 600, 650, 710), 0, true, GoalReached, "4 kvartaler"},
+		{"started mid-year, its two quarters in", 520, []SickLeaveQuarter{q(3, 400), q(4, 450)}, 0, true, GoalReached, "av 2 kvartaler"},
+		// The year is running: below the target so far is not «Nådd»,
+		// above it is not «Ikke nådd»; the basis says it is so far.
+		{"year running, below so far", 740, []SickLeaveQuarter{q(1, 600), q(2, 650), q(3, 700)}, 1, false, GoalNotAssessed,
+			"året er ikke over: foreløpig snitt"},
+		{"year running, above so far", 520, []SickLeaveQuarter{q(1, 1050)}, 3, false, GoalNotAssessed, "foreløpig snitt 10,5 % av 1 kvartal"},
+		{"year over, one quarter missing", 520, []SickLeaveQuarter{q(1, 400), q(2, 400), q(3, 400)}, 1, true, GoalNotAssessed,
+			"tall mangler for 1 kvartal: snitt 4,0 % av 3 kvartaler"},
 	}
 	for _, c := range cases {
-		got, basis := SickLeaveGoalResult(c.target, c.qs)
+		got, basis := SickLeaveGoalResult(c.target, c.qs, c.missing, c.over)
 		if got != c.want || !strings.Contains(basis, c.basis) {
 			t.Errorf("%s: %q %q, want %q %q", c.name, got, basis, c.want, c.basis)
+		}
+	}
+}
+
+func TestSickLeaveQuartersMissing(t *testing.T) {
+	q := func(y, n int) SickLeaveQuarter { return SickLeaveQuarter{Quarter: Quarter{Year: y, Q: n}} }
+	cases := []struct {
+		name  string
+		qs    []SickLeaveQuarter
+		start Date
+		want  int
+	}{
+		{"all four", []SickLeaveQuarter{q(2025, 1), q(2025, 2), q(2025, 3), q(2025, 4)}, NewDate(2020, 1, 1), 0},
+		{"none", nil, Date{}, 4},
+		{"one of four", []SickLeaveQuarter{q(2025, 2), q(2024, 1)}, NewDate(2020, 1, 1), 3},
+		{"started 01.07, both quarters after", []SickLeaveQuarter{q(2025, 3), q(2025, 4)}, NewDate(2025, 7, 1), 0},
+		{"started 15.08, the part quarter not asked for", []SickLeaveQuarter{q(2025, 4)}, NewDate(2025, 8, 15), 0},
+		{"started 15.08, Q4 missing", []SickLeaveQuarter{q(2025, 3)}, NewDate(2025, 8, 15), 1},
+		{"started 01.01 of the year", nil, NewDate(2025, 1, 1), 4},
+	}
+	for _, c := range cases {
+		if got := SickLeaveQuartersMissing(c.qs, 2025, c.start); got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, got, c.want)
 		}
 	}
 }
@@ -201,17 +237,21 @@ func TestDefaultRegulations(t *testing.T) {
 func TestReviewFiguresFor(t *testing.T) {
 	base := func() AnnualData {
 		r := validReview()
-		return AnnualData{Year: 2026, Today: arToday, Review: &r,
-			SickLeave: []SickLeaveQuarter{{Quarter: Quarter{Year: 2026, Q: 1}, Total: 500}, {Quarter: Quarter{Year: 2025, Q: 4}, Total: 900}}}
+		var qs []SickLeaveQuarter
+		for q := 1; q <= 4; q++ {
+			qs = append(qs, SickLeaveQuarter{Quarter: Quarter{Year: 2026, Q: q}, Total: 500})
+		}
+		return AnnualData{Year: 2026, Today: NewDate(2027, 1, 15), Review: &r,
+			SickLeave: append(qs, SickLeaveQuarter{Quarter: Quarter{Year: 2025, Q: 4}, Total: 900})}
 	}
 	f := ReviewFiguresFor(base())
 	if !f.Recorded || f.Regulations != 7 || !f.RegulationsDocumented() || !f.GoalsSet() || !f.Treated() || f.CaseNumber != "12/26" ||
 		f.Courses != 1 || f.Participants != 14 || *f.OccupationalInjuries != 1 || *f.Whistleblowing != 0 || !f.HasEvaluation {
 		t.Errorf("%+v", f)
 	}
-	// The sick-leave goal's result comes from the year's quarter only
+	// The sick-leave goal's result comes from the year's quarters only
 	// (5,0 % against 6,0 %), not from 2025's.
-	if g := f.Goals[0]; g.Result != GoalReached || !strings.Contains(g.Basis, "av 1 kvartal") || g.Text != "Sykefraværet er høyst 6,0 % (enhetens mål)" {
+	if g := f.Goals[0]; g.Result != GoalReached || !strings.Contains(g.Basis, "snitt 5,0 % av 4 kvartaler") || g.Text != "Sykefraværet er høyst 6,0 % (enhetens mål)" {
 		t.Errorf("sick-leave goal %+v", g)
 	}
 	if g := f.Goals[1]; g.Result != GoalPartly || g.Basis != "" || g.Comment != "3 av 4" {
@@ -248,8 +288,25 @@ func TestReviewFiguresFor(t *testing.T) {
 			return f.Courses == 0 && f.Participants == 0
 		}},
 		{"no goals", func(d *AnnualData) { d.Review.Goals = nil }, func(f ReviewFigures) bool { return !f.GoalsSet() }},
-		{"sick leave above target", func(d *AnnualData) { d.SickLeave[0].Total = 601 }, func(f ReviewFigures) bool {
+		{"sick leave above target", func(d *AnnualData) {
+			for i := range 4 {
+				d.SickLeave[i].Total = 601
+			}
+		}, func(f ReviewFigures) bool {
 			return f.Goals[0].Result == GoalNotReached
+		}},
+		// While the year runs the goal is not judged, whichever side of
+		// the target the average is on so far.
+		{"year running", func(d *AnnualData) { d.Today = arToday }, func(f ReviewFigures) bool {
+			return f.Goals[0].Result == GoalNotAssessed && strings.HasPrefix(f.Goals[0].Basis, "året er ikke over: foreløpig snitt 5,0 %")
+		}},
+		{"year over, Q4 missing", func(d *AnnualData) { d.SickLeave = d.SickLeave[:3] }, func(f ReviewFigures) bool {
+			return f.Goals[0].Result == GoalNotAssessed && strings.HasPrefix(f.Goals[0].Basis, "tall mangler for 1 kvartal")
+		}},
+		{"started 01.07, its two quarters in", func(d *AnnualData) {
+			d.SickLeave, d.Unit.Start = d.SickLeave[2:4], NewDate(2026, 7, 1)
+		}, func(f ReviewFigures) bool {
+			return f.Goals[0].Result == GoalReached && strings.Contains(f.Goals[0].Basis, "av 2 kvartaler")
 		}},
 		{"no sick-leave quarters", func(d *AnnualData) { d.SickLeave = nil }, func(f ReviewFigures) bool {
 			return f.Goals[0].Result == GoalNotAssessed
@@ -370,5 +427,36 @@ func TestSickLeaveGoalOwner(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSickLeaveTargetOfTheYear: the example target of a unit that never
+// saved its settings is nobody's; a goal the committee set in the year's
+// review is the year's target, with its owner; saved settings stand.
+func TestSickLeaveTargetOfTheYear(t *testing.T) {
+	goal := func(target Percent, by TargetOwner) *AnnualReview {
+		return &AnnualReview{Year: 2025, Goals: []HMSGoal{{Kind: GoalSickLeave, Target: target, TargetSetBy: by}}}
+	}
+	unit := SickLeaveSettings{Target: 600, TargetSetBy: TargetByUnit, TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}
+	cases := []struct {
+		name     string
+		settings SickLeaveSettings
+		review   *AnnualReview
+		target   Percent
+		set      bool
+		named    string
+	}{
+		{"never saved, no review", SickLeaveSettings{}, nil, 520, false, "eksempelmål"},
+		{"never saved, goal in the review", SickLeaveSettings{}, goal(520, ""), 520, true, "enhetens mål"},
+		{"never saved, the municipality's goal", SickLeaveSettings{}, goal(740, TargetByMunicipality), 740, true, "kommunens mål"},
+		{"never saved, another year's goal", SickLeaveSettings{}, &AnnualReview{Year: 2024, Goals: goal(480, "").Goals}, 520, false, "eksempelmål"},
+		{"saved settings stand", unit, goal(740, TargetByMunicipality), 600, true, "enhetens mål"},
+	}
+	for _, c := range cases {
+		d := AnnualData{Year: 2025, SickLeaveSettings: c.settings, Review: c.review}
+		s := d.SickLeaveTarget()
+		if s.Target != c.target || s.TargetIsSet() != c.set || s.TargetName() != c.named {
+			t.Errorf("%s: %+v, set %v, named %q", c.name, s, s.TargetIsSet(), s.TargetName())
+		}
 	}
 }

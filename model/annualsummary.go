@@ -162,10 +162,9 @@ func planSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 
 func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	rk := f.Risk
-	l.Figures = fmt.Sprintf("%d %s, %d %s. Før tiltak: høy %d, middels %d, lav %d. Etter tiltak: høy %d, middels %d, lav %d",
+	l.Figures = fmt.Sprintf("%d %s, %d %s. Før tiltak: %s. Etter tiltak: %s",
 		rk.Assessments, pluralWord(rk.Assessments, "vurdering", "vurderinger"), rk.Items, pluralWord(rk.Items, "fare", "farer"),
-		rk.Before[RiskHigh], rk.Before[RiskMedium], rk.Before[RiskLow],
-		rk.After[RiskHigh], rk.After[RiskMedium], rk.After[RiskLow])
+		levelCountsText(rk.Before, rk.NotAssessed), levelCountsText(rk.After, rk.NotAssessedAfter()))
 	if rk.Assessments == 0 {
 		l.missing("Ingen ferdig risikovurdering for året")
 		return
@@ -181,11 +180,7 @@ func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 
 func deviationSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	dv := f.Deviations
-	serious := "alvorlige"
-	if f.OpenSeriousDeviations == 1 {
-		serious = "alvorlig" // «1 av dem alvorlig»
-	}
-	l.Figures = fmt.Sprintf("%d avvik, %d åpne (%d av dem %s)", dv.Total, dv.Open, f.OpenSeriousDeviations, serious)
+	l.Figures = fmt.Sprintf("%d avvik, %s", dv.Total, OpenDeviationsText(dv.Open, f.OpenSeriousDeviations))
 	var cats []string
 	for _, c := range DeviationCategories() {
 		if n := dv.ByCategory[c]; n > 0 {
@@ -211,24 +206,36 @@ func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 		return
 	}
 	l.Figures = "Snitt " + sl.Average.Exact()
-	if sl.Settings.Target != 0 {
+	switch {
+	case sl.Settings.TargetIsSet():
 		l.Figures += ", " + sl.Settings.TargetName() + " " + sl.Settings.Target.Exact()
+	case sl.Settings.Target != 0:
+		l.Figures += ", ingen mål satt (" + sl.Settings.TargetName() + " " + sl.Settings.Target.Exact() + ")"
 	}
 	l.Figures += fmt.Sprintf(". %d %s for sykefravær og nærvær", sl.Measures, pluralWord(sl.Measures, "tiltak", "tiltak"))
-	if n := 4 - len(sl.Quarters); n > 0 && f.Year.StateDate(f.Today) == f.Year.End() {
+	if n := SickLeaveQuartersMissing(sl.Quarters, f.Year, f.Started); n > 0 && f.Year.Over(f.Today) {
 		l.attend(fmt.Sprintf("Tall mangler for %d %s", n, pluralWord(n, "kvartal", "kvartaler")))
+	}
+	if !sl.Settings.TargetIsSet() {
+		l.attend("Enheten har ikke satt mål for sykefravær")
 	}
 	for _, a := range sl.Alerts {
 		l.attend(a.Rule.Label())
 	}
 	if sl.HasAverage && sl.Settings.AverageAboveTarget(sl.Average) {
-		l.attend("Over målet")
+		if f.Year.Over(f.Today) {
+			l.attend("Over målet")
+		} else {
+			// The goal is judged on the whole year (SickLeaveGoalResult):
+			// while it runs, the average is so far.
+			l.attend("Over målet så langt i året")
+		}
 	}
 	l.overdue(sl.MeasuresOverdue)
 }
 
 func violenceSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
-	l.Figures = fmt.Sprintf("Opplæringer i året: %d", f.ViolenceTrainings)
+	l.Figures = fmt.Sprintf("Opplæring og øvelser i året: %d", f.ViolenceTrainings)
 	if !f.ViolenceMappingDate.IsZero() {
 		l.Figures += ". Kartlagt " + f.ViolenceMappingDate.String()
 	}
@@ -302,6 +309,39 @@ func meetingSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 		l.attend(fmt.Sprintf("Færre enn %d %s", minimum, pluralWord(minimum, "møte", "møter")))
 	}
 	l.overdue(f.Plan.OverdueBySource[SourceMeetingDecision])
+}
+
+// levelCountsText is a risk picture's counts per level, high first, with
+// the hazards not assessed when there are any, so the parts add up to the
+// hazards: «høy 0, middels 4, lav 4, ikke vurdert 1».
+func levelCountsText(counts map[RiskLevel]int, notAssessed int) string {
+	s := fmt.Sprintf("høy %d, middels %d, lav %d", counts[RiskHigh], counts[RiskMedium], counts[RiskLow])
+	if notAssessed > 0 {
+		s += fmt.Sprintf(", ikke vurdert %d", notAssessed)
+	}
+	return s
+}
+
+// OpenDeviationsText says how many of the year's deviations are open and
+// how many of those are serious, in words that agree with the numbers:
+// «ingen åpne», «1 åpent, ikke alvorlig», «2 åpne, ingen av dem
+// alvorlige», «3 åpne (1 av dem alvorlig)», «2 åpne, begge alvorlige».
+func OpenDeviationsText(open, serious int) string {
+	switch {
+	case open == 0:
+		return "ingen åpne"
+	case open == 1 && serious == 0:
+		return "1 åpent, ikke alvorlig"
+	case open == 1:
+		return "1 åpent, alvorlig"
+	case serious == 0:
+		return fmt.Sprintf("%d åpne, ingen av dem alvorlige", open)
+	case serious == open && open == 2:
+		return "2 åpne, begge alvorlige"
+	case serious == open:
+		return fmt.Sprintf("%d åpne, alle alvorlige", open)
+	}
+	return fmt.Sprintf("%d åpne (%d av dem %s)", open, serious, pluralWord(serious, "alvorlig", "alvorlige"))
 }
 
 func orDashText(s string) string {

@@ -14,7 +14,8 @@ func summaryBase() AnnualFigures {
 	f.Risk = RiskFigures{Assessments: 1, CarriedOut: 1, Items: 2, Before: map[RiskLevel]int{RiskHigh: 1}, After: map[RiskLevel]int{RiskLow: 1}}
 	f.Deviations = &DeviationStatistics{Total: 4, Open: 1, ByCategory: map[DeviationCategory]int{}}
 	f.SickLeave = &SickLeaveFigures{Settings: SickLeaveSettings{Target: 600}.OrDefault(), Average: 520, HasAverage: true,
-		Quarters: make([]SickLeaveQuarter, 4), Measures: 2}
+		Quarters: []SickLeaveQuarter{{Quarter: Quarter{Year: 2025, Q: 1}}, {Quarter: Quarter{Year: 2025, Q: 2}},
+			{Quarter: Quarter{Year: 2025, Q: 3}}, {Quarter: Quarter{Year: 2025, Q: 4}}}, Measures: 2}
 	f.Violence = []ViolenceDutyStatus{{Duty: DutyMapping, State: DutyOK}, {Duty: DutyMeasures, State: DutyOK}}
 	f.Survey = &SurveyRound{Year: 2024, Respondents: 30, Focus: []SurveyFocusArea{{Factor: TenFactorAutonomy, Kind: SurveyFocusKeep}}}
 	f.SafetyRoundsHeld, f.MeetingsHeld = 2, 4
@@ -47,6 +48,9 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"sick leave no quarters", func(f *AnnualFigures) { f.Modules[6].HasData = false }, ModuleSykefravar, SummaryNoData, "Ingen tall"},
 		{"sick leave above target", func(f *AnnualFigures) { f.SickLeave.Average = 601 }, ModuleSykefravar, SummaryAttend, "Over målet"},
 		{"sick leave at target", func(f *AnnualFigures) { f.SickLeave.Average = 600 }, ModuleSykefravar, SummaryOK, ""},
+		{"sick leave above target while the year runs", func(f *AnnualFigures) {
+			f.SickLeave.Average, f.Today = 601, ymd(2025, 11, 1)
+		}, ModuleSykefravar, SummaryAttend, "Over målet så langt i året."},
 		{"sick leave rule met", func(f *AnnualFigures) {
 			f.SickLeave.Alerts = []FollowUpAlert{{Rule: FollowUpRules()[0]}}
 		}, ModuleSykefravar, SummaryAttend, FollowUpRules()[0].Label()},
@@ -54,6 +58,14 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"quarter missing while the year runs", func(f *AnnualFigures) {
 			f.SickLeave.Quarters, f.Today = f.SickLeave.Quarters[:3], ymd(2025, 11, 1)
 		}, ModuleSykefravar, SummaryOK, ""},
+		// The year the unit started asks for figures only for the whole
+		// quarters after the start (as meetings): none are missing.
+		{"started 01.07, two quarters", func(f *AnnualFigures) {
+			f.SickLeave.Quarters, f.Started = f.SickLeave.Quarters[2:], ymd(2025, 7, 1)
+		}, ModuleSykefravar, SummaryOK, ""},
+		{"started 01.07, Q4 missing", func(f *AnnualFigures) {
+			f.SickLeave.Quarters, f.Started = f.SickLeave.Quarters[2:3], ymd(2025, 7, 1)
+		}, ModuleSykefravar, SummaryAttend, "Tall mangler for 1 kvartal."},
 		{"sick-leave measure overdue", func(f *AnnualFigures) { f.SickLeave.MeasuresOverdue = 1 }, ModuleSykefravar, SummaryAttend, "1 tiltak over fristen"},
 		{"mapping missing", func(f *AnnualFigures) { f.Violence[0].State = DutyMissing }, ModuleVold, SummaryMissing, "Kartlegging og risikovurdering: mangler"},
 		{"mapping overdue", func(f *AnnualFigures) { f.Violence[0].State, f.Violence[0].LastDone = DutyOverdue, ymd(2024, 3, 1) }, ModuleVold, SummaryMissing, "forfalt"},
@@ -129,13 +141,54 @@ func TestFocusByKind(t *testing.T) {
 		{"none", nil, ""},
 		{"one kept", []SurveyFocusArea{keep(TenFactorFlexibility)}, "Bevaringsområde: Fleksibilitetsvilje"},
 		{"two improved, both names", []SurveyFocusArea{improve(TenFactorRoleClarity), improve(TenFactorProsocialMotivation)},
-			"Innsatsområder: Rolleklarhet, Nytteorientert motivasjon (prososial motivasjon)"},
+			"Innsatsområder: Rolleklarhet, Nytteorientert motivasjon (nyttemotivasjon)"},
 		{"both kinds, kept first", []SurveyFocusArea{improve(TenFactorRoleClarity), keep(TenFactorTaskMotivation)},
 			"Bevaringsområde: Indre motivasjon (oppgavemotivasjon). Innsatsområde: Rolleklarhet"},
 	}
 	for _, tt := range tests {
 		if got := focusByKind(tt.focus); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAnnualSummaryFiguresAddUp: the summary's figures say the hazards not
+// assessed, so the levels add up to the hazards, and say the open
+// deviations in words that agree with the numbers.
+func TestAnnualSummaryFiguresAddUp(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(f *AnnualFigures)
+		module string
+		want   string
+		not    string
+	}{
+		{"one hazard not assessed after measures", func(*AnnualFigures) {}, ModuleRisiko, "Før tiltak: høy 1, middels 0, lav 0. Etter tiltak: høy 0, middels 0, lav 1, ikke vurdert 1", ""},
+		{"one hazard not assessed at all", func(f *AnnualFigures) { f.Risk.NotAssessed = 1 }, ModuleRisiko, "Før tiltak: høy 1, middels 0, lav 0, ikke vurdert 1. Etter tiltak: høy 0, middels 0, lav 1, ikke vurdert 1", ""},
+		{"every hazard scored", func(f *AnnualFigures) {
+			f.Risk.Before[RiskLow], f.Risk.After[RiskMedium] = 1, 1
+		}, ModuleRisiko, "Før tiltak: høy 1, middels 0, lav 1. Etter tiltak: høy 0, middels 1, lav 1", "ikke vurdert"},
+		{"one open, not serious", func(*AnnualFigures) {}, ModuleAvvik, "4 avvik, 1 åpent, ikke alvorlig", "0 av dem"},
+		{"none open", func(f *AnnualFigures) { f.Deviations.Open = 0 }, ModuleAvvik, "4 avvik, ingen åpne", "0 åpne"},
+		{"one open, serious", func(f *AnnualFigures) { f.OpenSeriousDeviations = 1 }, ModuleAvvik, "1 åpent, alvorlig", ""},
+		{"three open, one serious", func(f *AnnualFigures) { f.Deviations.Open, f.OpenSeriousDeviations = 3, 1 }, ModuleAvvik, "3 åpne (1 av dem alvorlig)", ""},
+		{"three open, two serious", func(f *AnnualFigures) { f.Deviations.Open, f.OpenSeriousDeviations = 3, 2 }, ModuleAvvik, "3 åpne (2 av dem alvorlige)", ""},
+		{"two open, none serious", func(f *AnnualFigures) { f.Deviations.Open = 2 }, ModuleAvvik, "2 åpne, ingen av dem alvorlige", ""},
+		{"two open, both serious", func(f *AnnualFigures) { f.Deviations.Open, f.OpenSeriousDeviations = 2, 2 }, ModuleAvvik, "2 åpne, begge alvorlige", ""},
+		{"four open, all serious", func(f *AnnualFigures) { f.Deviations.Open, f.OpenSeriousDeviations = 4, 4 }, ModuleAvvik, "4 åpne, alle alvorlige", ""},
+		{"violence training and drills", func(f *AnnualFigures) { f.ViolenceTrainings = 2 }, ModuleVold, "Opplæring og øvelser i året: 2", "Opplæringer"},
+	}
+	for _, c := range cases {
+		f := summaryBase()
+		c.change(&f)
+		var line SummaryLine
+		for _, l := range AnnualSummary(f) {
+			if l.Module == c.module {
+				line = l
+			}
+		}
+		if !strings.Contains(line.Figures, c.want) || (c.not != "" && strings.Contains(line.Figures, c.not)) {
+			t.Errorf("%s: %q, want %q without %q", c.name, line.Figures, c.want, c.not)
 		}
 	}
 }

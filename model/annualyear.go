@@ -18,7 +18,10 @@ package model
 // Where a record has no date that tells, the assumption is written here
 // and listed by YearAssumptions, which the report prints.
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // StateDate is the date the year's state is judged on: the last day of
 // the year, or today while the year is still running.
@@ -28,6 +31,22 @@ func (y HMSYear) StateDate(today Date) Date {
 		return today
 	}
 	return end
+}
+
+// Over reports whether the year has ended on today (a zero today counts
+// as after it, as StateDate does): a report made before it is a draft of
+// a year in progress.
+func (y HMSYear) Over(today Date) bool { return y.StateDate(today) == y.End() }
+
+// InProgressNote says, for a year still running on today, that it is not
+// over and up to which date the report counts; "" for a year that has
+// ended. The cover and the Rapporter screen print it.
+func (y HMSYear) InProgressNote(today Date) string {
+	if y.Over(today) {
+		return ""
+	}
+	return fmt.Sprintf("Året er ikke over: rapporten gjelder %s til og med %s, og tallene er foreløpige.",
+		y.Start(), today)
 }
 
 // DoneIn reports whether a record dated d counts as done in y as of

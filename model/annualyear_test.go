@@ -262,3 +262,24 @@ func TestKeepShared(t *testing.T) {
 		})
 	}
 }
+
+func TestYearInProgressNote(t *testing.T) {
+	cases := []struct {
+		today Date
+		want  string
+	}{
+		{ymd(2026, 12, 5), "Året er ikke over: rapporten gjelder 01.01.2026 til og med 05.12.2026, og tallene er foreløpige."},
+		{ymd(2026, 12, 31), ""},
+		{ymd(2027, 1, 20), ""},
+		{Date{}, ""},
+	}
+	for _, c := range cases {
+		y := HMSYear(2026)
+		if got := y.InProgressNote(c.today); got != c.want {
+			t.Errorf("%s: %q, want %q", c.today, got, c.want)
+		}
+		if y.Over(c.today) != (c.want == "") {
+			t.Errorf("%s: Over %v", c.today, y.Over(c.today))
+		}
+	}
+}

@@ -607,6 +607,48 @@ func DeviationStats(devs []Deviation, year HMSYear, today Date) DeviationStatist
 	return s
 }
 
+// NoticeText is the § 5-2 line of the year's statistics: how many deaths
+// and serious injuries, and whether the notice to Arbeidstilsynet and the
+// police was sent in the year, after it, or is not recorded. A part with
+// none is left out, so it never reads «1: 0 meldt …»: «Ingen»; «2, alle
+// meldt til Arbeidstilsynet og politiet i 2025»; «1, uten registrert
+// melding til Arbeidstilsynet og politiet»; «3: 1 meldt til
+// Arbeidstilsynet og politiet i 2026 og 2 uten registrert melding».
+func (s DeviationStatistics) NoticeText() string {
+	n := s.NoticeNeeded
+	if n == 0 {
+		return "Ingen"
+	}
+	all := func(what string) string {
+		if n == 1 {
+			return "1, " + what
+		}
+		if n == 2 {
+			return "2, begge " + what
+		}
+		return fmt.Sprintf("%d, alle %s", n, what)
+	}
+	switch n {
+	case s.NoticeSent:
+		return all(fmt.Sprintf("meldt til Arbeidstilsynet og politiet i %s", s.Year))
+	case s.NoticeSentAfterYear:
+		return all(fmt.Sprintf("meldt til Arbeidstilsynet og politiet etter %s", s.Year))
+	case s.NoticeOutstanding:
+		return all("uten registrert melding til Arbeidstilsynet og politiet")
+	}
+	var parts []string
+	if s.NoticeSent > 0 {
+		parts = append(parts, fmt.Sprintf("%d meldt til Arbeidstilsynet og politiet i %s", s.NoticeSent, s.Year))
+	}
+	if s.NoticeSentAfterYear > 0 {
+		parts = append(parts, fmt.Sprintf("%d meldt etter %s", s.NoticeSentAfterYear, s.Year))
+	}
+	if s.NoticeOutstanding > 0 {
+		parts = append(parts, fmt.Sprintf("%d uten registrert melding", s.NoticeOutstanding))
+	}
+	return fmt.Sprintf("%d: %s", n, JoinAnd(parts))
+}
+
 // countNotice counts d's § 5-2 notice, if it needs one.
 func (s *DeviationStatistics) countNotice(d Deviation) {
 	switch {

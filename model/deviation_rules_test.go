@@ -676,3 +676,31 @@ func BenchmarkFilterDeviations(b *testing.B) {
 		})
 	}
 }
+
+// TestDeviationNoticeText: the § 5-2 line leaves out a part with none, so
+// it never reads «1: 0 meldt …», and its parts add up to the total.
+func TestDeviationNoticeText(t *testing.T) {
+	cases := []struct {
+		needed, sent, after, outstanding int
+		want                             string
+	}{
+		{0, 0, 0, 0, "Ingen"},
+		{1, 1, 0, 0, "1, meldt til Arbeidstilsynet og politiet i 2026"},
+		{2, 2, 0, 0, "2, begge meldt til Arbeidstilsynet og politiet i 2026"},
+		{4, 4, 0, 0, "4, alle meldt til Arbeidstilsynet og politiet i 2026"},
+		{1, 0, 0, 1, "1, uten registrert melding til Arbeidstilsynet og politiet"},
+		{3, 0, 0, 3, "3, alle uten registrert melding til Arbeidstilsynet og politiet"},
+		{1, 0, 1, 0, "1, meldt til Arbeidstilsynet og politiet etter 2026"},
+		{3, 1, 0, 2, "3: 1 meldt til Arbeidstilsynet og politiet i 2026 og 2 uten registrert melding"},
+		{6, 3, 1, 2, "6: 3 meldt til Arbeidstilsynet og politiet i 2026, 1 meldt etter 2026 og 2 uten registrert melding"},
+	}
+	for _, c := range cases {
+		s := DeviationStatistics{Year: 2026, NoticeNeeded: c.needed, NoticeSent: c.sent, NoticeSentAfterYear: c.after, NoticeOutstanding: c.outstanding}
+		if got := s.NoticeText(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c, got, c.want)
+		}
+		if strings.Contains(s.NoticeText(), " 0 ") {
+			t.Errorf("%+v: a part with none: %q", c, s.NoticeText())
+		}
+	}
+}

@@ -61,12 +61,15 @@ func ReportGaps(f AnnualFigures) []ReportGap {
 		if p.Documented() || p.Missing == "" {
 			continue
 		}
-		where := ""
+		where, what := "", p.Missing
 		if strings.Contains(p.Missing, ReviewWhere) || p.Point == 2 {
 			where = ReviewWhere
+			// The screen adds «Føres under Årlig gjennomgang.»; the
+			// checklist's own «Legg dem inn under …» would say it twice.
+			what = strings.TrimSpace(strings.TrimSuffix(what, "Legg dem inn under "+ReviewWhere+"."))
 		}
 		out = append(out, ReportGap{Point: p.Point, Area: "Internkontroll § 5 punkt " + strconv.Itoa(p.Point) + ": " + p.Text,
-			What: p.Missing, Where: where})
+			What: what, Where: where})
 	}
 	return out
 }

@@ -44,6 +44,13 @@ func TestReportGapsAndDefaultYear(t *testing.T) {
 	if !point4 {
 		t.Errorf("§ 5 point 4 (goals) not listed with Årlig gjennomgang: %+v", gaps)
 	}
+	// The screen adds «Føres under …» to a gap: its text does not say
+	// where once more.
+	for _, g := range gaps {
+		if g.Where != "" && strings.Contains(g.What, "under "+g.Where) {
+			t.Errorf("gap says where twice: %+v", g)
+		}
+	}
 
 	// One sick-leave quarter in the year is a record.
 	d := base(2025)

@@ -184,7 +184,8 @@ func PercentFromDays(sickDays, agreedDays float64) (Percent, error) {
 type SickLeaveSettings struct {
 	Target Percent `json:"target"`
 	// TargetSetBy says whose target it is; "" (settings saved before the
-	// field existed, and the defaults) reads as the unit's own.
+	// field existed) reads as the unit's own. The defaults, for a unit
+	// that never saved its settings, say TargetByExample: nobody set it.
 	TargetSetBy         TargetOwner `json:"target_set_by,omitempty"`
 	TwoQuarterThreshold Percent     `json:"two_quarter_threshold"`
 	OneQuarterThreshold Percent     `json:"one_quarter_threshold"`
@@ -198,6 +199,12 @@ type TargetOwner string
 const (
 	TargetByUnit         TargetOwner = "enhet"
 	TargetByMunicipality TargetOwner = "kommune"
+	// TargetByExample is the defaults' owner: the 5,2 % is the county's
+	// own target in its IA action plan, shown as an example to a unit
+	// that has not set one. Nobody can choose it or save it; a form
+	// shows it as the unit (Label), and reports and the submission do
+	// not call it the unit's target (TargetIsSet).
+	TargetByExample TargetOwner = "eksempel"
 )
 
 var targetOwnerLabels = map[TargetOwner]string{
@@ -223,17 +230,27 @@ func (o TargetOwner) Label() string { return targetOwnerLabels[o.orUnit()] }
 func (o TargetOwner) Valid() bool { _, ok := targetOwnerLabels[o.orUnit()]; return ok }
 
 func (o TargetOwner) orUnit() TargetOwner {
-	if o == "" {
+	if o == "" || o == TargetByExample {
 		return TargetByUnit
 	}
 	return o
 }
 
-// TargetName says whose target it is, for running text: "enhetens mål"
-// or "kommunens mål".
+// TargetIsSet reports whether the unit or its municipality has set the
+// target: not the example a unit that never saved its settings is shown.
+// Only a set target is judged against («over målet») and submitted.
+func (s SickLeaveSettings) TargetIsSet() bool {
+	return s.Target != 0 && s.TargetSetBy != TargetByExample
+}
+
+// TargetName says whose target it is, for running text: "enhetens mål",
+// "kommunens mål", or "eksempelmål" for the defaults' example.
 func (s SickLeaveSettings) TargetName() string {
-	if s.TargetSetBy == TargetByMunicipality {
+	switch s.TargetSetBy {
+	case TargetByMunicipality:
 		return "kommunens mål"
+	case TargetByExample:
+		return "eksempelmål"
 	}
 	return "enhetens mål"
 }
@@ -250,7 +267,8 @@ func (s SickLeaveSettings) TargetTitle() string {
 // its own), follow-up above 7,0 % in two consecutive quarters and above
 // 10,0 % in one quarter.
 func DefaultSickLeaveSettings() SickLeaveSettings {
-	return SickLeaveSettings{Target: defaultSickTarget, TwoQuarterThreshold: defaultTwoQuarterLimit, OneQuarterThreshold: defaultOneQuarterLimit}
+	return SickLeaveSettings{Target: defaultSickTarget, TargetSetBy: TargetByExample,
+		TwoQuarterThreshold: defaultTwoQuarterLimit, OneQuarterThreshold: defaultOneQuarterLimit}
 }
 
 // OrDefault gives the zero value its meaning.
@@ -278,7 +296,7 @@ func (s SickLeaveSettings) Validate() error {
 			ok = false
 		}
 	}
-	if !s.TargetSetBy.Valid() {
+	if !s.TargetSetBy.Valid() || s.TargetSetBy == TargetByExample {
 		v.Add(FieldSickTargetOwner, fmt.Sprintf("Ukjent «%s»: velg enheten eller kommunen", shorten(string(s.TargetSetBy), 40)))
 	}
 	if ok && s.OneQuarterThreshold <= s.TwoQuarterThreshold {
@@ -556,6 +574,28 @@ func SickLeaveYear(qs []SickLeaveQuarter, y HMSYear) []SickLeaveQuarter {
 	return out
 }
 
+// SickLeaveQuartersMissing counts the quarters of year the unit should
+// have figures for and has not: every quarter, or in the year the unit
+// started (start in the year) the whole quarters after the start, as
+// meetings and safety rounds are asked for (QuartersFrom). quarters are
+// the year's recorded quarters (SickLeaveYear). A quarter not yet over
+// counts too; callers ask only for a year that has ended.
+func SickLeaveQuartersMissing(quarters []SickLeaveQuarter, year HMSYear, start Date) int {
+	have := map[int]bool{}
+	for _, q := range quarters {
+		if q.Quarter.Year == int(year) {
+			have[q.Quarter.Q] = true
+		}
+	}
+	n := 0
+	for _, q := range year.Quarters() {
+		if !have[q.Q] && (!year.Contains(start) || !q.Start().Before(start)) {
+			n++
+		}
+	}
+	return n
+}
+
 // SickLeaveAverage returns the mean of the quarters' totals, weighted by
 // agreed working days when every quarter has them (the correct yearly
 // percentage), otherwise the plain mean; ok is false for no quarters.
@@ -584,7 +624,7 @@ func SickLeaveAverage(qs []SickLeaveQuarter) (avg Percent, weighted, ok bool) {
 // strictly above the unit's target (no target set: never). The annual
 // report marks it for follow-up.
 func (s SickLeaveSettings) AverageAboveTarget(avg Percent) bool {
-	return s.Target != 0 && avg > s.Target
+	return s.TargetIsSet() && avg > s.Target
 }
 
 // maxProposalLookback bounds how far back NextSickLeaveQuarter looks for a

@@ -119,13 +119,29 @@ func TestPercentFromDays(t *testing.T) {
 
 func TestSickLeaveSettings(t *testing.T) {
 	d := DefaultSickLeaveSettings()
-	if d.Target != 520 || d.TwoQuarterThreshold != 700 || d.OneQuarterThreshold != 1000 || d.Validate() != nil {
-		t.Errorf("defaults %+v %v", d, d.Validate())
+	if d.Target != 520 || d.TwoQuarterThreshold != 700 || d.OneQuarterThreshold != 1000 {
+		t.Errorf("defaults %+v", d)
+	}
+	// The defaults' 5,2 % is an example nobody set (the county's own
+	// target): not the unit's, not judged against, not stored as chosen.
+	if d.TargetSetBy != TargetByExample || d.TargetIsSet() || d.AverageAboveTarget(900) || d.Validate() == nil {
+		t.Errorf("defaults %+v: set %v, validate %v", d, d.TargetIsSet(), d.Validate())
+	}
+	if d.TargetSetBy.Label() != TargetByUnit.Label() {
+		t.Errorf("a form shows the example's owner as %q, want the unit preselected", d.TargetSetBy.Label())
+	}
+	chosen := d
+	chosen.TargetSetBy = TargetByUnit
+	if chosen.Validate() != nil || !chosen.TargetIsSet() || !chosen.AverageAboveTarget(521) {
+		t.Errorf("the defaults saved as the unit's: %v", chosen.Validate())
 	}
 	if (SickLeaveSettings{}).OrDefault() != d {
 		t.Error("zero value is not the default")
 	}
-	if got := d.Describe(); got != "Enhetens mål 5,2 %. Oppfølging ved over 7,0 % to kvartaler på rad og over 10,0 % i ett kvartal (med BHT)." {
+	if got := d.Describe(); got != "Eksempelmål 5,2 %. Oppfølging ved over 7,0 % to kvartaler på rad og over 10,0 % i ett kvartal (med BHT)." {
+		t.Errorf("Describe %q", got)
+	}
+	if got := chosen.Describe(); !strings.HasPrefix(got, "Enhetens mål 5,2 %.") {
 		t.Errorf("Describe %q", got)
 	}
 	m := SickLeaveSettings{Target: 740, TargetSetBy: TargetByMunicipality, TwoQuarterThreshold: 700, OneQuarterThreshold: 1000}

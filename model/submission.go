@@ -343,7 +343,7 @@ func submissionSickLeave(f AnnualFigures) *SubmissionSickLeave {
 	}
 	out := &SubmissionSickLeave{Quarters: []SubmissionQuarter{}, Rules: []SubmissionRuleFlag{},
 		Measures: sl.Measures, MeasuresOverdue: sl.MeasuresOverdue}
-	if sl.Settings.Target != 0 {
+	if sl.Settings.TargetIsSet() { // the defaults' example is no one's target: null
 		t := sl.Settings.Target.Float()
 		out.Target = &t
 		out.TargetSetBy = sl.Settings.TargetSetBy.orUnit()

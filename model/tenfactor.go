@@ -51,7 +51,11 @@ var tenFactorInfo = map[TenFactor][3]string{
 		"Viljen til å være fleksibel og endre måten du jobber på når behovene endrer seg."},
 	TenFactorMasteryClimate: {"Mestringsklima", "",
 		"En kultur der kollegene samarbeider, deler og gjør hverandre gode."},
-	TenFactorProsocialMotivation: {"Nytteorientert motivasjon", "prososial motivasjon",
+	// KS's 10-FAKTOR names factor 10 «Nyttemotivasjon (prososial
+	// motivasjon)», other KS material «Nytteorientert motivasjon»
+	// (corrections table): one name with the other in brackets, as for
+	// factor 1. «prososial motivasjon» is still read (legacyAltNames).
+	TenFactorProsocialMotivation: {"Nytteorientert motivasjon", "nyttemotivasjon",
 		"Ønsket om å gjøre noe som er til nytte for andre – brukerne, kollegene og samfunnet."},
 }
 
@@ -65,10 +69,21 @@ func TenFactors() []TenFactor {
 // TenFactorLabels returns the labels of TenFactors(), for a select widget.
 func TenFactorLabels() []string { return enumLabels(TenFactors(), TenFactor.Label) }
 
-// TenFactorFromLabel maps a label, the full label, the other name or the
-// stored code back to a factor.
+// legacyAltNames are other names a factor was shown with before, still
+// read back: «Nytteorientert motivasjon (prososial motivasjon)».
+var legacyAltNames = map[TenFactor]string{TenFactorProsocialMotivation: "prososial motivasjon"}
+
+// TenFactorFromLabel maps a label, the full label, the other name (also
+// one used before) or the stored code back to a factor.
 func TenFactorFromLabel(label string) (TenFactor, bool) {
-	for _, by := range []func(TenFactor) string{TenFactor.Label, TenFactor.FullLabel, TenFactor.AltName} {
+	legacy := func(f TenFactor) string { return legacyAltNames[f] }
+	legacyFull := func(f TenFactor) string {
+		if a := legacyAltNames[f]; a != "" {
+			return f.Label() + " (" + a + ")"
+		}
+		return ""
+	}
+	for _, by := range []func(TenFactor) string{TenFactor.Label, TenFactor.FullLabel, TenFactor.AltName, legacy, legacyFull} {
 		if f, ok := enumFromLabel(label, TenFactors(), by); ok && strings.TrimSpace(label) != "" {
 			return f, true
 		}

@@ -33,6 +33,15 @@ func TestTenFactorEnum(t *testing.T) {
 	if f, ok := TenFactorFromLabel("prososial motivasjon"); !ok || f != TenFactorProsocialMotivation {
 		t.Error("other name prososial motivasjon not recognised")
 	}
+	for _, s := range []string{"nyttemotivasjon", "Nytteorientert motivasjon (prososial motivasjon)"} {
+		if f, ok := TenFactorFromLabel(s); !ok || f != TenFactorProsocialMotivation {
+			t.Errorf("%q not recognised", s)
+		}
+	}
+	// KS's names with the other in brackets (corrections table).
+	if got := TenFactorProsocialMotivation.FullLabel(); got != "Nytteorientert motivasjon (nyttemotivasjon)" {
+		t.Errorf("full label %q", got)
+	}
 	if TenFactorTaskMotivation.FullLabel() != "Indre motivasjon (oppgavemotivasjon)" {
 		t.Errorf("full label %q", TenFactorTaskMotivation.FullLabel())
 	}

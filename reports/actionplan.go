@@ -134,32 +134,45 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 	if len(closedIn) == 0 {
 		d.Note(fmt.Sprintf("Ingen tiltak ble utført eller avvist i %s.", year))
 	} else {
-		d.closedMeasures(closedIn)
+		if late := d.closedMeasures(closedIn, year.StateDate(in.Today)); late > 0 {
+			d.Paragraph(fmt.Sprintf("* Evaluert etter %s: %d %s telles ikke som evaluert i %s (se «Av dem evaluert innen %s» over).",
+				year.StateDate(in.Today), late, plural(late, "tiltak", "tiltak"), year, year.StateDate(in.Today)))
+		}
 	}
 	if len(closedAfter) > 0 {
 		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", len(closedAfter)))
-		d.closedMeasures(closedAfter)
+		d.closedMeasures(closedAfter, model.Date{})
 	}
 }
 
 // closedMeasures writes measures that are no longer open, one line each:
 // the measure, its source, its status and the date it got it, oldest
-// first.
-func (d *Document) closedMeasures(ms []model.Measure) {
+// first. An evaluation dated after stateDate (when not zero) is marked
+// with «*», as it does not count as evaluated in the year; it returns how
+// many are marked.
+func (d *Document) closedMeasures(ms []model.Measure, stateDate model.Date) int {
 	ms = slices.Clone(ms)
 	slices.SortStableFunc(ms, func(a, b model.Measure) int { return closedOn(&a).Compare(closedOn(&b)) })
 	t := Table{Columns: []Column{{Title: "Tiltak", Width: 70}, {Title: "Kilde", Width: 56},
 		{Title: "Status", Width: 18}, {Title: "Utført/avvist", Width: 20}, {Title: "Evaluert", Width: 20}}, Compact: true}
+	late := 0
 	for i := range ms {
 		m := &ms[i]
 		label := m.Status.Label()
 		if label == "" {
 			label = string(m.Status)
 		}
+		evaluated := model.MeasureEvaluatedOn(m)
+		ev := orDash(evaluated.String())
+		if !stateDate.IsZero() && evaluated.After(stateDate) {
+			ev += "*"
+			late++
+		}
 		t.Rows = append(t.Rows, []string{orDash(strings.TrimSpace(m.Title)), m.Source.ShortLabel(), label,
-			orDash(closedOn(m).String()), orDash(model.MeasureEvaluatedOn(m).String())})
+			orDash(closedOn(m).String()), ev})
 	}
 	d.Table(t)
+	return late
 }
 
 // closedOn is the date a measure that is no longer open got its status:

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"hmsutvalg/model"
 )
@@ -37,7 +38,7 @@ var annualSections = map[string]annualSection{
 		d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleSykefravar: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveSettings, Measures: in.Measures, Year: in.Year, Today: in.Today})
+		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveTarget(), Measures: in.Measures, Year: in.Year, Today: in.Today})
 	},
 	model.ModuleVernerunder: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
 		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
@@ -148,17 +149,30 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, d *Document) *Do
 
 // signatureText says what the signatures confirm: a report the committee
 // has treated, or a draft that is still to be treated (as the cover says).
+// What is still to come is said in the future tense only while it is: a
+// draft of a year whose January deadline has passed, or an edition made
+// after the AMU's March meeting, does not say «sendes inn i januar» or
+// «legges fram i mars» of a month gone by.
 func signatureText(y model.HMSYear, f *model.AnnualFigures) string {
+	next := int(y) + 1
 	r := f.Review
 	if !r.Treated() {
+		if f.Today.After(model.NewDate(next, time.January, 31)) {
+			return fmt.Sprintf("Utkast: rapporten er ennå ikke behandlet i HMS-utvalget. Den skulle vært sendt inn i januar %d; "+
+				"etter behandlingen signeres den og sendes inn.", next)
+		}
 		return fmt.Sprintf("Utkast: rapporten er ennå ikke behandlet i HMS-utvalget. Etter behandlingen signeres den, "+
-			"sendes inn i januar %d og legges fram for arbeidsmiljøutvalget i mars.", int(y)+1)
+			"sendes inn i januar %d og legges fram for arbeidsmiljøutvalget i mars.", next)
 	}
 	s := "Rapporten er behandlet i HMS-utvalget " + r.TreatedOn.String()
 	if r.CaseNumber != "" {
 		s += " (sak " + r.CaseNumber + ")"
 	}
-	s += fmt.Sprintf(" og legges fram for arbeidsmiljøutvalget i mars %d.", int(y)+1)
+	if f.Today.After(model.NewDate(next, time.March, 31)) {
+		s += fmt.Sprintf(", for arbeidsmiljøutvalget i mars %d.", next)
+	} else {
+		s += fmt.Sprintf(" og legges fram for arbeidsmiljøutvalget i mars %d.", next)
+	}
 	if f.Today.After(r.TreatedOn) {
 		s += " " + laterEdition(f)
 	}
@@ -180,7 +194,11 @@ func (d *Document) annualCover(in *model.AnnualData, f *model.AnnualFigures) {
 	if len(facts) > 0 {
 		lines = append(lines, strings.Join(facts, ", "))
 	}
-	lines = append(lines, "HMS-år "+in.Year.String()+" (01.01.–31.12.)", "")
+	lines = append(lines, "HMS-år "+in.Year.String()+" (01.01.–31.12.)")
+	if note := in.Year.InProgressNote(in.Today); note != "" {
+		lines = append(lines, note)
+	}
+	lines = append(lines, "")
 	members := model.MembersInYear(in.Members, in.Year)
 	if len(members) == 0 {
 		lines = append(lines, "HMS-utvalget: ingen medlemmer registrert for året.")

@@ -108,18 +108,18 @@ func TestAnnualViolenceCourseCounted(t *testing.T) {
 	if f.ViolenceTrainings != 2 {
 		t.Fatalf("figures count %d trainings, want 2", f.ViolenceTrainings)
 	}
-	if l := summaryLine(f, model.ModuleVold); !strings.Contains(l.Figures, "Opplæringer i året: 2") {
+	if l := summaryLine(f, model.ModuleVold); !strings.Contains(l.Figures, "Opplæring og øvelser i året: 2") {
 		t.Errorf("summary %q", l.Figures)
 	}
 	text := annualText(t, in, "vold-kurs.pdf")
 	for _, want := range []string{
-		"Vold og trusler: Opplæringer i året: 2", // may be split in the summary table; checked below
+		"Vold og trusler: Opplæring og øvelser i året: 2", // may be split in the summary table; checked below
 		"16.03.2025 Forebygging av vold og trusler i stell Kurs (fra kurslisten)",
 		"1 av kursene over er om vold og trusler og telles også under Vold og trusler, som opplæring etter § 3A-5 (tidligere § 23A-2). Der står 2 opplæringer og øvelser i 2025 i alt.",
 	} {
-		if want == "Vold og trusler: Opplæringer i året: 2" {
-			if !strings.Contains(text, "Opplæringer i året: 2") {
-				t.Errorf("summary in the report lacks «Opplæringer i året: 2»")
+		if want == "Vold og trusler: Opplæring og øvelser i året: 2" {
+			if !strings.Contains(text, "Opplæring og øvelser i året: 2") {
+				t.Errorf("summary in the report lacks «Opplæring og øvelser i året: 2»")
 			}
 			continue
 		}
@@ -187,7 +187,7 @@ func TestAnnualSafetyRoundsUnfinishedShare(t *testing.T) {
 	}
 	text := annualText(t, in, "vernerunder-uferdig.pdf")
 	want := "1 vernerunde holdt og fullført i 2026, 1 påbegynt og ikke fullført (telles ikke som holdt), " +
-		"med 5 funn (3 av dem fra runden som ikke er fullført) og 0 tiltak;"
+		"med 5 funn (3 av dem fra runden som ikke er fullført) og ingen tiltak."
 	if !strings.Contains(text, want) {
 		t.Errorf("report lacks %q", want)
 	}
@@ -265,5 +265,154 @@ func TestAnnualGrammar(t *testing.T) {
 		if strings.Contains(text, bad) {
 			t.Errorf("report says %q", bad)
 		}
+	}
+}
+
+// Second review, finding: a report of the year still running says so on
+// the cover (and the screen, from the same rule), and does not judge the
+// year's sick-leave goal on the quarters so far; the submission counts it
+// as not assessed, as the goals section does.
+func TestAnnualYearInProgress(t *testing.T) {
+	in := testAnnualData()
+	in.Year, in.Today = 2026, date(2026, time.December, 5)
+	in.InUse = map[string]bool{model.ModuleSykefravar: true}
+	goal := model.SickLeaveGoal(model.SickLeaveSettings{})
+	in.Review = &model.AnnualReview{Year: 2026, Goals: []model.HMSGoal{goal}}
+	for q := 1; q <= 3; q++ {
+		in.SickLeave = append(in.SickLeave, model.SickLeaveQuarter{Quarter: model.Quarter{Year: 2026, Q: q}, Total: 400, AgreedDays: 1000, Employees: 20})
+	}
+	text := annualText(t, in, "aaret-pagar.pdf")
+	cover := strings.SplitN(text, "Side 1 av", 2)[0]
+	if note := in.Year.InProgressNote(in.Today); note == "" || !strings.Contains(cover, note) {
+		t.Errorf("the cover lacks %q: %q", note, cover)
+	}
+	if !strings.Contains(text, "0 nådd, 0 delvis nådd, 0 ikke nådd, 1 ikke vurdert") ||
+		!strings.Contains(text, "Ikke vurdert Året er ikke over: foreløpig snitt 4,0 % av 3 kvartaler") {
+		t.Error("the goals section judges the running year's sick-leave goal")
+	}
+	if s, _ := submissionOf(t, in); s.Review.GoalsReached != 0 || s.Review.GoalsNotAssessed != 1 {
+		t.Errorf("submission goals %+v", s.Review)
+	}
+	// The same unit after the year: the cover has no note, the goal is judged.
+	in.Today = date(2027, time.January, 20)
+	in.SickLeave = append(in.SickLeave, model.SickLeaveQuarter{Quarter: model.Quarter{Year: 2026, Q: 4}, Total: 400, AgreedDays: 1000, Employees: 20})
+	text = annualText(t, in, "aaret-over.pdf")
+	if strings.Contains(text, "Året er ikke over") || !strings.Contains(text, "Nådd Snitt 4,0 % av 4 kvartaler") {
+		t.Error("the finished year is still called unfinished, or its goal not judged")
+	}
+}
+
+// Second review, finding: the safety-round lead says «ingen av dem er
+// åpne», not «0 tiltak var fortsatt åpne per <today>».
+func TestAnnualSafetyRoundLeadNoneOpen(t *testing.T) {
+	cases := []struct {
+		measures, open int
+		want           string
+	}{
+		{0, 0, ""},
+		{1, 1, "; det er fortsatt åpent per 05.12.2026"},
+		{1, 0, "; det er lukket per 05.12.2026"},
+		{3, 0, "; ingen av dem er åpne per 05.12.2026"},
+		{3, 1, "; 1 av dem er fortsatt åpent per 05.12.2026"},
+		{3, 2, "; 2 av dem er fortsatt åpne per 05.12.2026"},
+	}
+	for _, c := range cases {
+		if got := stillOpen(c.measures, c.open, date(2026, time.December, 5)); got != c.want {
+			t.Errorf("%d of %d: %q, want %q", c.open, c.measures, got, c.want)
+		}
+	}
+}
+
+// Second review, finding: an evaluation dated after the year is marked in
+// the table of measures closed in the year, so the table's «Evaluert»
+// column and «Av dem evaluert innen 31.12.» agree.
+func TestAnnualEvaluatedAfterYearMarked(t *testing.T) {
+	in := testAnnualData()
+	in.Year, in.Today = 2025, date(2026, time.March, 15)
+	in.InUse = map[string]bool{model.ModuleHandlingsplan: true}
+	in.Measures = []model.Measure{
+		{ID: 1, Title: "Evaluert i året", Source: model.Source{Kind: model.SourceManual}, PriorityArea: model.AreaLeadership,
+			Status: model.StatusEvaluert, Created: date(2025, time.January, 5), CompletedOn: date(2025, time.March, 1), EvaluatedOn: date(2025, time.June, 1)},
+		{ID: 2, Title: "Evaluert etter året", Source: model.Source{Kind: model.SourceManual}, PriorityArea: model.AreaLeadership,
+			Status: model.StatusEvaluert, Created: date(2025, time.January, 5), CompletedOn: date(2025, time.November, 1), EvaluatedOn: date(2026, time.February, 1)},
+	}
+	f := model.ComputeAnnualFigures(in)
+	if f.Plan.Evaluated != 1 {
+		t.Fatalf("figures: %d evaluated, want 1", f.Plan.Evaluated)
+	}
+	text := annualText(t, in, "evaluert-etter.pdf")
+	for _, want := range []string{"Av dem evaluert innen 31.12.2025 1", "01.03.2025 01.06.2025 ", "01.11.2025 01.02.2026*",
+		"* Evaluert etter 31.12.2025: 1 tiltak telles ikke som evaluert i 2025"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "01.06.2025*") {
+		t.Error("an evaluation in the year is marked")
+	}
+}
+
+// Second review, finding: the signature page says what is still to come
+// in the future tense only while it is.
+func TestAnnualSignatureTense(t *testing.T) {
+	treated := model.AnnualReview{Year: 2025, TreatedOn: date(2026, time.January, 23), CaseNumber: "1/26"}
+	cases := []struct {
+		name   string
+		review *model.AnnualReview
+		today  model.Date
+		want   string
+		not    string
+	}{
+		{"treated, before the AMU", &treated, date(2026, time.February, 1), "og legges fram for arbeidsmiljøutvalget i mars 2026.", "skulle"},
+		{"treated, after the AMU", &treated, date(2026, time.December, 5), "(sak 1/26), for arbeidsmiljøutvalget i mars 2026.", "legges fram"},
+		{"draft in January", nil, date(2026, time.January, 20), "sendes inn i januar 2026 og legges fram for arbeidsmiljøutvalget i mars.", "skulle"},
+		{"draft after January", nil, date(2026, time.December, 5), "Den skulle vært sendt inn i januar 2026; etter behandlingen signeres den og sendes inn.", "sendes inn i januar"},
+	}
+	for _, c := range cases {
+		in := testAnnualData()
+		in.Year, in.Today, in.Review = 2025, c.today, c.review
+		f := model.ComputeAnnualFigures(in)
+		got := signatureText(in.Year, &f)
+		if !strings.Contains(got, c.want) || strings.Contains(got, c.not) {
+			t.Errorf("%s: %q, want %q without %q", c.name, got, c.want, c.not)
+		}
+	}
+}
+
+// Second review, finding: a unit that never set a sick-leave target was
+// told «Enhetens mål 5,2 %» everywhere, and its submission said
+// target_set_by «enhet»: the 5,2 % is the defaults' example (the county's
+// own target). Now the summary, the section and the submission say no
+// target is set; a goal the committee sets in the year's review is the
+// year's target.
+func TestAnnualSickLeaveExampleTarget(t *testing.T) {
+	in := testAnnualData()
+	in.Year, in.Today = 2025, date(2026, time.January, 20)
+	in.InUse = map[string]bool{model.ModuleSykefravar: true}
+	in.SickLeaveSettings = model.DefaultSickLeaveSettings() // as storage gives a unit that never saved them
+	for q := 1; q <= 4; q++ {
+		in.SickLeave = append(in.SickLeave, model.SickLeaveQuarter{Quarter: model.Quarter{Year: 2025, Q: q}, Total: 600, AgreedDays: 1000, Employees: 20})
+	}
+	l := summaryLine(model.ComputeAnnualFigures(in), model.ModuleSykefravar)
+	if !strings.Contains(l.Figures, "ingen mål satt (eksempelmål 5,2 %)") || !strings.Contains(l.Comment(), "Enheten har ikke satt mål for sykefravær") ||
+		strings.Contains(l.Comment(), "Over målet") {
+		t.Errorf("summary %q / %q", l.Figures, l.Comment())
+	}
+	text := annualText(t, in, "eksempelmaal.pdf")
+	if !strings.Contains(text, "Enheten har ikke satt mål for sykefravær; grafen viser eksempelmål 5,2 % (fylkets eget mål i IA-planen).") ||
+		strings.Contains(text, "Enhetens mål") || strings.Contains(text, "Over målet") {
+		t.Error("the section calls the example the unit's target, or judges against it")
+	}
+	if s, js := submissionOf(t, in); s.SickLeave.Target != nil || strings.Contains(js, `"target_set_by"`) {
+		t.Errorf("the submission gives a target: %v", s.SickLeave.Target)
+	}
+	// The committee's goal for the year is the year's target.
+	in.Review = &model.AnnualReview{Year: 2025, Goals: []model.HMSGoal{{Kind: model.GoalSickLeave, Target: 740, TargetSetBy: model.TargetByMunicipality}}}
+	l = summaryLine(model.ComputeAnnualFigures(in), model.ModuleSykefravar)
+	if !strings.Contains(l.Figures, "kommunens mål 7,4 %") || strings.Contains(l.Comment(), "ikke satt mål") {
+		t.Errorf("with a goal: %q / %q", l.Figures, l.Comment())
+	}
+	if s, _ := submissionOf(t, in); s.SickLeave.Target == nil || *s.SickLeave.Target != 7.4 || s.SickLeave.TargetSetBy != model.TargetByMunicipality {
+		t.Errorf("with a goal the submission says %v %q", s.SickLeave.Target, s.SickLeave.TargetSetBy)
 	}
 }

@@ -50,7 +50,7 @@ func (d *Document) regulationsSection(in *model.AnnualData, f *model.AnnualFigur
 		d.Note(fmt.Sprintf("Ingen lover og forskrifter registrert for %s (internkontrollforskriften § 5 punkt 1).", in.Year))
 		return
 	}
-	d.Paragraph("HMS-lover og -forskrifter som gjelder for enheten, og hvor de ansatte finner dem (internkontrollforskriften § 5 punkt 1).")
+	d.Lead("HMS-lover og -forskrifter som gjelder for enheten, og hvor de ansatte finner dem (internkontrollforskriften § 5 punkt 1).")
 	t := Table{Columns: []Column{{Title: "Lov eller forskrift", Width: 110}, {Title: "Hvor de ansatte finner den", Width: 65}}}
 	for _, g := range r.Regulations {
 		t.Rows = append(t.Rows, []string{g.Name, orDash(g.Where)})
@@ -71,7 +71,7 @@ func (d *Document) goalsSection(in *model.AnnualData, f *model.AnnualFigures) {
 		return
 	}
 	n := f.Review.Results()
-	d.Paragraph(fmt.Sprintf("Mål for HMS-arbeidet i %s (internkontrollforskriften § 5 punkt 4, arbeidsmiljøloven § 3-1 (2) a): "+
+	d.Lead(fmt.Sprintf("Mål for HMS-arbeidet i %s (internkontrollforskriften § 5 punkt 4, arbeidsmiljøloven § 3-1 (2) a): "+
 		"%d nådd, %d delvis nådd, %d ikke nådd, %d ikke vurdert.", in.Year,
 		n[model.GoalReached], n[model.GoalPartly], n[model.GoalNotReached], n[model.GoalNotAssessed]))
 	t := Table{Columns: []Column{{Title: "Mål", Width: 50}, {Title: "Hvordan det måles", Width: 45},
@@ -119,7 +119,7 @@ func (d *Document) trainingSection(in *model.AnnualData, f *model.AnnualFigures)
 	if len(courses) == 0 {
 		d.Note(fmt.Sprintf("Ingen opplæring i HMS registrert for %s.", in.Year))
 	} else {
-		d.Paragraph(fmt.Sprintf("Opplæring i HMS holdt i %s: %d kurs med til sammen %s deltakere (antall, ikke navn).",
+		d.Lead(fmt.Sprintf("Opplæring i HMS holdt i %s: %d kurs med til sammen %s deltakere (antall, ikke navn).",
 			in.Year, rf.Courses, model.FormatInt(rf.Participants)))
 		t := Table{Columns: []Column{{Title: "Kurs", Width: 120}, {Title: "Dato", Width: 25, Align: AlignCenter},
 			{Title: "Deltakere", Width: 30, Align: AlignRight}}}

@@ -107,26 +107,6 @@ func (d *Document) DeviationSection(in DeviationSectionInput) {
 	}
 }
 
-// devNoticeText is the § 5-2 line: how many deaths and serious injuries,
-// and whether the notice to Arbeidstilsynet and the police was sent in
-// the year, after it, or is not recorded.
-func devNoticeText(s model.DeviationStatistics) string {
-	if s.NoticeNeeded == 0 {
-		return "Ingen"
-	}
-	if s.NoticeSent == s.NoticeNeeded {
-		return fmt.Sprintf("%d, alle meldt til Arbeidstilsynet og politiet i %s", s.NoticeNeeded, s.Year)
-	}
-	parts := []string{fmt.Sprintf("%d meldt til Arbeidstilsynet og politiet i %s", s.NoticeSent, s.Year)}
-	if s.NoticeSentAfterYear > 0 {
-		parts = append(parts, fmt.Sprintf("%d meldt etter årsskiftet", s.NoticeSentAfterYear))
-	}
-	if s.NoticeOutstanding > 0 {
-		parts = append(parts, fmt.Sprintf("%d uten registrert melding", s.NoticeOutstanding))
-	}
-	return fmt.Sprintf("%d: %s", s.NoticeNeeded, strings.Join(parts, ", "))
-}
-
 // deviationsIn returns the deviations dated in year and not after today,
 // oldest first.
 func deviationsIn(all []model.Deviation, year model.HMSYear, today model.Date) []model.Deviation {
@@ -165,7 +145,7 @@ func (d *Document) deviationStatistics(s model.DeviationStatistics, today model.
 		{"Gjennomsnittlig tid til lukking", avg},
 		{"Med tiltak i handlingsplanen", fmt.Sprint(s.WithMeasures)},
 		{"Meldt i kommunens avvikssystem", fmt.Sprint(s.ReportedToMunicipal)},
-		{"Dødsfall og alvorlig personskade (arbeidsmiljøloven § 5-2)", devNoticeText(s)},
+		{"Dødsfall og alvorlig personskade (arbeidsmiljøloven § 5-2)", s.NoticeText()},
 	})
 
 	bars := make([]Bar, 0, len(model.DeviationCategories()))
@@ -366,7 +346,7 @@ func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
 		{Title: "Type", Width: 28}, {Title: "Alvorlighet", Width: 28}, {Title: "Status", Width: 47},
 		{Title: "Tiltak", Width: 14, Align: AlignCenter},
 	}
-	t := richTable{columns: cols, caption: "Alvorlige avvik", rows: make([][][]cellPart, len(devs)), styles: make([]RowStyle, len(devs))}
+	t := richTable{columns: cols, caption: "Alvorlige og svært alvorlige avvik", rows: make([][][]cellPart, len(devs)), styles: make([]RowStyle, len(devs))}
 	for i, x := range devs {
 		status, warn := devStatusParts(x, false)
 		measures := "–"

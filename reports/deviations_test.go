@@ -64,7 +64,7 @@ func TestDeviationReport(t *testing.T) {
 		"Avvik registrert i 2026", "Åpne per 24.11.2026", "Gjennomsnittlig tid til lukking",
 		"7,3 dager (3 lukkede avvik)", // (10 + 5 + 7) / 3
 		"herav 2 registrert for mer enn 30 dager siden",
-		"2: 1 meldt til Arbeidstilsynet og politiet i 2026, 1 uten registrert melding", "Alvorlig personskade",
+		"2: 1 meldt til Arbeidstilsynet og politiet i 2026 og 1 uten registrert melding", "Alvorlig personskade",
 		"Avvik per kategori, 2026", "Personskade", "Kjemikalier, gass, biologisk", "Brudd på HMS-regler", "1 avvik", "0 avvik",
 		"Avvik per kvartal, lukket og åpne", "Lukket", "Åpne",
 		"Per kvartal og kategori", "1. kv.", "4. kv.", "I alt", "herav lukket", "herav åpne",

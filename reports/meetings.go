@@ -205,7 +205,7 @@ func (d *Document) MeetingsSection(meetings []model.Meeting, year model.HMSYear,
 		rows = append(rows, []string{m.Date.String(), fmt.Sprintf("%d av %d", len(m.Attendees()), len(m.Participants)),
 			fmt.Sprint(len(m.Agenda)), fmt.Sprint(nd), fmt.Sprint(nm)})
 	}
-	d.Paragraph(fmt.Sprintf("%s i %s, med %s og %s i handlingsplanen.", nWord(len(held), "møte", "møter"), year,
+	d.Lead(fmt.Sprintf("%s i %s, med %s og %s i handlingsplanen.", nWord(len(held), "møte", "møter"), year,
 		nWord(decisions, "vedtak", "vedtak"), nWord(measures, "nytt tiltak", "nye tiltak")))
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 25}, {Title: "Til stede", Width: 25},
 		{Title: "Saker", Width: 18, Align: AlignRight}, {Title: "Vedtak", Width: 18, Align: AlignRight},

@@ -41,7 +41,7 @@ func TestSafetyRoundSectionAgreesWithSummary(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(pdfText(t, writePDF(t, AnnualReport(in, testOpts()), "vernerunder.pdf"))), " ")
 	for _, want := range []string{
-		"1 vernerunde holdt og fullført i 2025, med 0 funn og 2 tiltak; 2 tiltak var fortsatt åpne per 04.12.2026.",
+		"1 vernerunde holdt og fullført i 2025, med ingen funn og 2 tiltak; 2 av dem er fortsatt åpne per 04.12.2026.",
 		"Per 04.12.2026 er 3 tiltak fra vernerunder over fristen i handlingsplanen (se sammendraget): 2 fra rundene i tabellen og 1 fra vernerunder før 2025.",
 	} {
 		if !strings.Contains(text, want) {

@@ -288,8 +288,8 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 	if n := len(rs) - held; n > 0 {
 		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
 	}
-	d.Lead(fmt.Sprintf("%s, med %s og %s; %d tiltak var fortsatt %s per %s.",
-		text, unf.share(findings, unf.findings, "funn"), unf.share(measures, unf.measures, "tiltak"), open, plural(open, "åpent", "åpne"), in.Today))
+	d.Lead(fmt.Sprintf("%s, med %s og %s.", text, unf.share(findings, unf.findings, "funn"),
+		unf.share(measures, unf.measures, "tiltak")+stillOpen(measures, open, in.Today)))
 	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
 		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
 		Rows: rows})
@@ -298,6 +298,23 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		d.Heading(2, "Bilder fra funnene")
 		d.Photos(in.Photos)
 	}
+}
+
+// stillOpen says how many of the measures are open on today, after «og
+// M tiltak»: «; 2 av dem er fortsatt åpne per 05.12.2026», «; ingen av
+// dem er åpne per …», nothing when there are no measures.
+func stillOpen(measures, open int, today model.Date) string {
+	switch {
+	case measures == 0:
+		return ""
+	case measures == 1 && open == 1:
+		return "; det er fortsatt åpent per " + today.String()
+	case measures == 1:
+		return "; det er lukket per " + today.String()
+	case open == 0:
+		return "; ingen av dem er åpne per " + today.String()
+	}
+	return fmt.Sprintf("; %d av dem er fortsatt %s per %s", open, plural(open, "åpent", "åpne"), today)
 }
 
 // roundCounts are the rounds in the safety-round table that are not
@@ -309,6 +326,9 @@ type roundCounts struct{ rounds, findings, measures int }
 // the lead does not seem to count them as held.
 func (u roundCounts) share(total, part int, noun string) string {
 	s := fmt.Sprintf("%d %s", total, noun)
+	if total == 0 {
+		return "ingen " + noun
+	}
 	if part == 0 {
 		return s
 	}

@@ -54,13 +54,17 @@ func SickLeaveReport(in SickLeaveInput, opts Options) *Document {
 	d.titleBlock("Sykefravær", []string{unitLine(in.Unit), "per " + in.Today.String()}, "")
 	s := in.Settings.OrDefault()
 	qs := model.SortSickLeave(in.Quarters)
+	target := pct1(s.Target)
+	if !s.TargetIsSet() {
+		target += " (fylkets eget mål i IA-planen; enheten har ikke satt eget mål)"
+	}
 	kv := [][2]string{
-		{s.TargetTitle(), pct1(s.Target)},
+		{s.TargetTitle(), target},
 		{"Grenser for oppfølging", fmt.Sprintf("Over %s to kvartaler på rad; over %s i ett kvartal (med BHT)", pct1(s.TwoQuarterThreshold), pct1(s.OneQuarterThreshold))},
 	}
 	if len(qs) > 0 {
 		last := qs[len(qs)-1]
-		kv = append(kv, [2]string{"Siste kvartal", fmt.Sprintf("%s: %s (nærvær %s)%s", last.Quarter, pct1(last.Total), pct1(last.Presence()), vsTarget(last.Total, s.Target))})
+		kv = append(kv, [2]string{"Siste kvartal", fmt.Sprintf("%s: %s (nærvær %s)%s", last.Quarter, pct1(last.Total), pct1(last.Presence()), vsTargetOf(last.Total, s))})
 	}
 	d.KeyValues(kv)
 	if len(qs) == 0 {
@@ -98,8 +102,8 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 	if weighted {
 		how = "vektet med avtalte dagsverk"
 	}
-	d.Lead(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. %s %s%s.",
-		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), s.TargetTitle(), pct1(s.Target), vsTarget(avg, s.Target)))
+	d.Lead(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. %s",
+		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), sickTargetSentence(avg, s)))
 	prev := model.SickLeaveYear(in.Quarters, in.Year-1)
 	d.sickLeaveYearChart(in.Year, year, prev, s)
 	alerts := model.SickLeaveAlertsForYear(in.Quarters, s, in.Year)
@@ -107,8 +111,21 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 	d.Heading(2, "Oppfølging etter IA-planen")
 	d.sickLeaveAlerts(alerts, yearMeasures, fmt.Sprintf("Ingen kvartaler i %s er over grensene for oppfølging.", in.Year))
 	d.Paragraph(sickLeaveMeasuresLine(model.SickLeaveMeasures(yearMeasures), in.Year, in.Today))
+	// A heading of its own, so the table is not read as part of the
+	// follow-up above it and is never headless at the top of a page.
+	d.Heading(2, "Kvartalstall "+in.Year.String())
 	d.sickLeaveTable(year, s)
 	d.Paragraph(sickLeaveDefinition)
+}
+
+// sickTargetSentence compares the average with the target, and says whose
+// target it is; the defaults' example is not called anyone's target.
+func sickTargetSentence(avg model.Percent, s model.SickLeaveSettings) string {
+	if !s.TargetIsSet() {
+		return fmt.Sprintf("Enheten har ikke satt mål for sykefravær; grafen viser %s %s (fylkets eget mål i IA-planen).",
+			s.TargetName(), pct1(s.Target))
+	}
+	return fmt.Sprintf("%s %s%s.", s.TargetTitle(), pct1(s.Target), vsTarget(avg, s.Target))
 }
 
 // pct1 is a percentage with one decimal, or two when the second is not
@@ -124,6 +141,16 @@ func vsTarget(v, target model.Percent) string {
 		return fmt.Sprintf(", %s under målet", points(target-v))
 	}
 	return ", som målet"
+}
+
+// vsTargetOf is vsTarget against s's target, «eksempelmålet» when it is
+// the defaults' example rather than a target someone set.
+func vsTargetOf(v model.Percent, s model.SickLeaveSettings) string {
+	out := vsTarget(v, s.Target)
+	if !s.TargetIsSet() {
+		out = strings.Replace(out, "målet", "eksempelmålet", 1)
+	}
+	return out
 }
 
 // points is a difference in percentage points: "1,2 prosentpoeng".
@@ -242,8 +269,8 @@ func sickLeaveMeasuresLine(ms []model.Measure, y model.HMSYear, today model.Date
 			overdue++
 		}
 	}
-	return fmt.Sprintf("Handlingsplanen har %d %s for sykefravær og nærvær i %s (kilde sykefravær eller innsatsområde forebyggende eller oppfølgende sykefraværsarbeid); per %s er %d åpne og %d over fristen.",
-		len(ms), plural(len(ms), "tiltak", "tiltak"), y, today, open, overdue)
+	return fmt.Sprintf("Handlingsplanen har %d %s for sykefravær og nærvær i %s (kilde sykefravær eller innsatsområde forebyggende eller oppfølgende sykefraværsarbeid); per %s er %d %s og %d over fristen.",
+		len(ms), plural(len(ms), "tiltak", "tiltak"), y, today, open, plural(open, "åpent", "åpne"), overdue)
 }
 
 // sickLeaveTable lists quarters oldest first: totals, parts, nærvær and
@@ -279,7 +306,7 @@ func (d *Document) sickLeaveTable(qs []model.SickLeaveQuarter, s model.SickLeave
 			remark, style = "Over "+pct1(s.OneQuarterThreshold)+" (BHT)", RowStyle{CellFills: []Color{1: ColorRedFill}}
 		case q.Total > s.TwoQuarterThreshold:
 			remark, style = "Over "+pct1(s.TwoQuarterThreshold), RowStyle{CellFills: []Color{1: ColorYellowFill}}
-		case q.Total > s.Target:
+		case s.TargetIsSet() && q.Total > s.Target:
 			remark = "Over målet"
 		}
 		t.Rows = append(t.Rows, []string{q.Quarter.String(), pct1(q.Total), opt(q.SelfCertified), opt(q.DoctorShort), opt(q.DoctorLong),

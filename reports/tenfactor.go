@@ -263,7 +263,7 @@ func (d *Document) tfChart(rows []tfRow, lines bool, title string) {
 	for _, r := range rows {
 		labelW = math.Max(labelW, pdf.GetStringWidth(sanitizeLine(r.label)))
 	}
-	labelW = math.Min(labelW+3, d.width()*0.42) // room for «Nytteorientert motivasjon (prososial motivasjon)»
+	labelW = math.Min(labelW+3, d.width()*0.42) // room for «Nytteorientert motivasjon (nyttemotivasjon)»
 	textW := pdf.GetStringWidth("4,44 (under 4)") + 3
 	x0, x1 := d.left+labelW, d.right-textW
 	pos := func(v float64) float64 {

@@ -177,6 +177,54 @@ func situations(y model.HMSYear) []situation {
 				}
 			}
 		}},
+		{"hazards not assessed after measures", func(d *model.AnnualData) {
+			for i := range d.RiskItems {
+				d.RiskItems[i].ResidualProbability, d.RiskItems[i].ResidualConsequence = 0, 0
+			}
+		}, func(t *testing.T, lines []model.SummaryLine, s model.Submission) {
+			n := s.Risk.NotAssessedAfter()
+			if n == 0 || n != s.Risk.Items {
+				t.Fatalf("after measures %d not assessed of %d", n, s.Risk.Items)
+			}
+			for _, l := range lines {
+				if l.Module == model.ModuleRisiko && !strings.Contains(l.Figures, fmt.Sprintf("Etter tiltak: høy 0, middels 0, lav 0, ikke vurdert %d", n)) {
+					t.Errorf("risk summary %q", l.Figures)
+				}
+			}
+		}},
+		{"§ 5-2 notice not recorded", func(d *model.AnnualData) {
+			d.Deviations = append(d.Deviations, model.Deviation{ID: 99006, Date: date(11, 3), Category: model.DevInjury,
+				Type: model.TypeIncident, Severity: model.SeveritySerious, PersonHarm: model.HarmSerious, Status: model.DevInProgress})
+		}, func(t *testing.T, lines []model.SummaryLine, s model.Submission) {
+			if s.Deviations.NoticesOutstanding < 1 || statusOf(t, lines, model.ModuleAvvik) == model.SummaryOK {
+				t.Errorf("notice outstanding: %+v, %s", s.Deviations, statusOf(t, lines, model.ModuleAvvik))
+			}
+		}},
+		// The year the unit started asks for sick-leave figures only for
+		// the whole quarters after the start, as for meetings: two
+		// quarters from 01.07 are all, and the goal is judged on them.
+		{"unit started 01.07 with two quarters", func(d *model.AnnualData) {
+			d.Unit.Start = date(7, 1)
+			var qs []model.SickLeaveQuarter
+			for _, q := range d.SickLeave {
+				if q.Quarter.Year != int(y) || q.Quarter.Q >= 3 {
+					qs = append(qs, q)
+				}
+			}
+			d.SickLeave = qs
+			r := *d.Review
+			r.Goals = []model.HMSGoal{model.SickLeaveGoal(d.SickLeaveSettings)}
+			d.Review = &r
+		}, func(t *testing.T, lines []model.SummaryLine, s model.Submission) {
+			for _, l := range lines {
+				if l.Module == model.ModuleSykefravar && strings.Contains(l.Comment(), "Tall mangler") {
+					t.Errorf("sick leave says quarters are missing before the start: %q", l.Comment())
+				}
+			}
+			if len(s.SickLeave.Quarters) != 2 || s.Review.GoalsNotAssessed != 0 {
+				t.Errorf("%d quarters, %d goals not assessed; want 2 and the goal judged", len(s.SickLeave.Quarters), s.Review.GoalsNotAssessed)
+			}
+		}},
 		{"innsatsområde without measure", func(d *model.AnnualData) {
 			rs := slices.Clone(d.SurveyRounds)
 			latest := -1
@@ -207,6 +255,7 @@ func cloneData(d model.AnnualData) model.AnnualData {
 	c.Deviations = slices.Clone(d.Deviations)
 	c.SurveyRounds = slices.Clone(d.SurveyRounds)
 	c.SafetyRounds = slices.Clone(d.SafetyRounds)
+	c.SickLeave = slices.Clone(d.SickLeave)
 	return c
 }
 
@@ -237,6 +286,7 @@ func crossCheck(t *testing.T, d model.AnnualData) model.Submission {
 	checkStrict(t, f, lines)
 	checkNothingAfterYear(t, d.Year, s)
 	checkSections(t, tables, text, s)
+	checkRiskCountsAddUp(t, tables, lines, s)
 	return s
 }
 
@@ -358,6 +408,7 @@ func checkSections(t *testing.T, tables []reports.RecordedTable, text string, s 
 	}
 	checkRiskSection(t, tables, s)
 	checkDeviationSection(t, tables, s)
+	checkNoticeLine(t, tables, s)
 	if sl := s.SickLeave; sl != nil && len(sl.Quarters) > 0 {
 		want := fmt.Sprintf("har %d tiltak for sykefravær og nærvær", sl.Measures)
 		if sl.Measures == 0 {
@@ -395,7 +446,7 @@ func checkDeviationSection(t *testing.T, tables []reports.RecordedTable, s model
 		return
 	}
 	open := 0
-	if tb := findTable(tables, "Alvorlige avvik", "Nr"); tb != nil {
+	if tb := findTable(tables, "Alvorlige og svært alvorlige avvik", "Nr"); tb != nil {
 		for _, row := range tb.Rows {
 			if !strings.HasPrefix(row[5], model.DevClosed.Label()) {
 				open++
@@ -405,6 +456,70 @@ func checkDeviationSection(t *testing.T, tables []reports.RecordedTable, s model
 	if open != dv.OpenSerious {
 		t.Errorf("deviation section lists %d open serious, submission %d", open, dv.OpenSerious)
 	}
+}
+
+var levelCounts = regexp.MustCompile(`Før tiltak: høy (\d+), middels (\d+), lav (\d+)(?:, ikke vurdert (\d+))?\. Etter tiltak: høy (\d+), middels (\d+), lav (\d+)(?:, ikke vurdert (\d+))?$`)
+
+// checkRiskCountsAddUp: the summary's counts per level before and after
+// measures, with the hazards not assessed, add up to the hazards, and
+// say the same as the section's level table and the submission.
+func checkRiskCountsAddUp(t *testing.T, tables []reports.RecordedTable, lines []model.SummaryLine, s model.Submission) {
+	t.Helper()
+	var figures string
+	for _, l := range lines {
+		if l.Module == model.ModuleRisiko {
+			figures = l.Figures
+		}
+	}
+	m := levelCounts.FindStringSubmatch(figures)
+	if m == nil {
+		if s.Risk.Items > 0 {
+			t.Errorf("risk summary %q does not give the levels", figures)
+		}
+		return
+	}
+	n := make([]int, len(m))
+	for i := 1; i < len(m); i++ {
+		n[i], _ = strconv.Atoi(m[i]) // an absent «ikke vurdert» is 0
+	}
+	if n[1]+n[2]+n[3]+n[4] != s.Risk.Items || n[5]+n[6]+n[7]+n[8] != s.Risk.Items {
+		t.Errorf("risk summary %q does not add up to %d hazards", figures, s.Risk.Items)
+	}
+	if n[4] != s.Risk.NotAssessed || n[8] != s.Risk.NotAssessedAfter() {
+		t.Errorf("risk summary %q, submission not assessed %d before, %d after", figures, s.Risk.NotAssessed, s.Risk.NotAssessedAfter())
+	}
+	tb := findTable(tables, "Samlet risikobilde", "Risikonivå")
+	if tb == nil {
+		t.Error("the risk section has no table of levels")
+		return
+	}
+	if row := rowStarting(tb, "Ikke vurdert"); row == nil || row[1] != strconv.Itoa(n[4]) || row[2] != strconv.Itoa(n[8]) {
+		t.Errorf("risk section «Ikke vurdert» %v, summary %q", row, figures)
+	}
+}
+
+// checkNoticeLine: the deviation section's § 5-2 line is the model's,
+// from the submission's counts.
+func checkNoticeLine(t *testing.T, tables []reports.RecordedTable, s model.Submission) {
+	t.Helper()
+	dv := s.Deviations
+	if dv == nil || dv.Total == 0 {
+		return
+	}
+	want := model.DeviationStatistics{Year: model.HMSYear(s.Year), NoticeNeeded: dv.NoticesNeeded, NoticeSent: dv.NoticesSent,
+		NoticeSentAfterYear: dv.NoticesSentAfterYear, NoticeOutstanding: dv.NoticesOutstanding}.NoticeText()
+	for _, tb := range tables {
+		if tb.Caption != "Avvik" {
+			continue
+		}
+		if row := rowStarting(&tb, "Dødsfall og alvorlig personskade (arbeidsmiljøloven § 5-2)"); row != nil {
+			if row[1] != want {
+				t.Errorf("§ 5-2 line %q, from the submission %q", row[1], want)
+			}
+			return
+		}
+	}
+	t.Error("the deviation section has no § 5-2 line")
 }
 
 func rowStarting(tb *reports.RecordedTable, first string) []string {

@@ -161,6 +161,9 @@ func (s *Screen) load() {
 	s.RegBtn.Enable()
 	f := model.ComputeAnnualFigures(data)
 	var lines []string
+	if note := f.Year.InProgressNote(f.Today); note != "" {
+		lines = append(lines, note)
+	}
 	if note := model.StartNote(f); note != "" {
 		lines = append(lines, note)
 	}

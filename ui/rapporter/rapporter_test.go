@@ -44,9 +44,16 @@ func TestYearAndSummary(t *testing.T) {
 	if !strings.Contains(s.Summary.Text, "Handlingsplan") || !strings.Contains(s.Summary.Text, "av 8 punkter") {
 		t.Errorf("summary %q", s.Summary.Text)
 	}
+	if strings.Contains(s.Summary.Text, "Året er ikke over") {
+		t.Errorf("2025 is over, the summary says it is not: %q", s.Summary.Text)
+	}
 	s.Year.SetSelected("2026")
 	if s.data.Year != 2026 || s.ReportBtn.Disabled() {
 		t.Errorf("year %v", s.data.Year)
+	}
+	// The year still running says so, in the cover's words.
+	if note := model.HMSYear(2026).InProgressNote(uitest.Today); note == "" || !strings.HasPrefix(s.Summary.Text, note) {
+		t.Errorf("summary for 2026 does not start with %q: %q", note, s.Summary.Text)
 	}
 }
 

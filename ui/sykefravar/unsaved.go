@@ -11,7 +11,7 @@ import "hmsutvalg/model"
 func (f *SettingsForm) dirty() bool {
 	v, err := f.read()
 	stored := f.loaded
-	if stored.TargetSetBy == "" { // saved before it was asked: the unit's
+	if stored.TargetSetBy == "" || stored.TargetSetBy == model.TargetByExample { // saved before it was asked, or never: the unit's as the form shows it
 		stored.TargetSetBy = model.TargetByUnit
 	}
 	return err != nil || v != stored
