@@ -257,7 +257,7 @@ func (e *ItemEditor) addMeasure() bool {
 	e.item = item
 	e.MeasureErr.Show(nil)
 	e.MeasureTitle.SetText("")
-	e.loaded = e.state()
+	e.loaded = withoutMeasure(e.loaded) // the item's own fields stay as typed, saved or not
 	e.refreshMeasures()
 	e.onSaved(item)
 	return true
