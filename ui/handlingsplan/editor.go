@@ -218,13 +218,13 @@ func (e *Editor) refreshInfo() {
 func (e *Editor) refreshTransitions() {
 	e.Transitions.RemoveAll()
 	if e.m.ID == 0 {
-		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (settes når tiltaket er lagret)"), model.StatusPlanlagt.Label()))
+		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (settes når tiltaket er lagret)"), lang.L(model.StatusPlanlagt.Label())))
 		return
 	}
-	e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s"), e.m.Status.Label()))
+	e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s"), lang.L(e.m.Status.Label())))
 	for _, to := range model.AllowedTransitions(e.m.Status) {
 		to := to
-		b := widget.NewButton(fmt.Sprintf(lang.L("→ %s"), to.Label()), func() { e.StartTransition(to) })
+		b := widget.NewButton(fmt.Sprintf(lang.L("→ %s"), lang.L(to.Label())), func() { e.StartTransition(to) })
 		e.Transitions.Add(b)
 	}
 	if len(model.AllowedTransitions(e.m.Status)) == 0 {
@@ -236,7 +236,7 @@ func (e *Editor) refreshTransitions() {
 func (e *Editor) StartTransition(to model.Status) {
 	e.target = to
 	e.TransErr.Show(nil)
-	e.Confirm.SetText(fmt.Sprintf(lang.L("Sett status til %s"), to.Label()))
+	e.Confirm.SetText(fmt.Sprintf(lang.L("Sett status til %s"), lang.L(to.Label())))
 	var form *widget.Form
 	switch to {
 	case model.StatusUtsatt:

@@ -1,8 +1,11 @@
 package handlingsplan
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/i18n"
@@ -23,5 +26,41 @@ func TestSourceTextEnglish(t *testing.T) {
 	i18n.Setup(i18n.Bokmal)
 	if got, want := SourceText(m.Source), "Avvik 21.12.2023 Vold og trusler, Avdeling 2"; got != want {
 		t.Errorf("bokmål: %q, want %q", got, want)
+	}
+}
+
+// TestEditorStatusEnglish: the editor says the status, the buttons and the
+// confirmation in English, as the table does («Status: In progress», not
+// «Status: Pågår»).
+func TestEditorStatusEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	s, _ := newScreen(t)
+	var m model.Measure
+	for _, x := range s.all {
+		if x.Status == model.StatusPagar {
+			m = x
+			break
+		}
+	}
+	s.Select(m.ID)
+	e := s.Editor
+	if got := e.StatusLabel.Text; got != "Status: In progress" {
+		t.Errorf("status %q", got)
+	}
+	var buttons []string
+	for _, o := range e.Transitions.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b.Text)
+		}
+	}
+	if got := strings.Join(buttons, " | "); !strings.Contains(got, "→ Done") || !strings.Contains(got, "→ Postponed") || strings.Contains(got, "Utført") {
+		t.Errorf("buttons %q", got)
+	}
+	e.StartTransition(model.StatusUtfort)
+	if got := e.Confirm.Text; got != "Set status to Done" {
+		t.Errorf("confirm %q", got)
 	}
 }
