@@ -562,3 +562,26 @@ func TestEditorStatusEnglish(t *testing.T) {
 		t.Errorf("status line %q", got)
 	}
 }
+
+// TestCategoryBarsEnglish: the statistics' and the card's bars name the
+// categories in English (they said «Personskade»).
+func TestCategoryBarsEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	rows := CategoryRows(model.DeviationStatistics{ByCategory: map[model.DeviationCategory]int{model.DevInjury: 2}})
+	var labels []string
+	for _, r := range rows {
+		labels = append(labels, r.Label)
+	}
+	got := strings.Join(labels, " | ")
+	if !strings.Contains(got, "Personal injury") || strings.Contains(got, "Personskade") || strings.Contains(got, "Vold og trusler") {
+		t.Errorf("bars %q", got)
+	}
+	env, _, _ := uitest.NewEnv(t, false)
+	card := Figure(env)
+	if uitest.HasText(card, "Vold og trusler") || uitest.HasText(card, "Personskade") {
+		t.Errorf("card in bokmål: %v", uitest.Texts(card))
+	}
+}

@@ -144,7 +144,7 @@ func SickLeaveFigure(env *appctx.Env) fyne.CanvasObject {
 		if a.Last() != last[len(last)-1].Quarter {
 			continue
 		}
-		l := wrapped(fmt.Sprintf(lang.L("! Oppfølging: %s (%s–%s)"), a.Rule.Label(), a.First(), a.Last()))
+		l := wrapped(fmt.Sprintf(lang.L("! Oppfølging: %s (%s–%s)"), lang.L(a.Rule.Label()), a.First(), a.Last()))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}

@@ -183,9 +183,9 @@ func (d *Detail) Shown() []model.RiskItem { return d.shown }
 // ItemText is one item's line: the hazard, and the risk with its level in words.
 func (d *Detail) ItemText(i model.RiskItem) string {
 	m := d.matrix()
-	text := fmt.Sprintf("%s\n%s: %d×%d = %d %s", i.Hazard, lang.L("Risiko"), i.Probability, i.Consequence, i.Score(m), i.Level(m).Label())
+	text := fmt.Sprintf("%s\n%s: %d×%d = %d %s", i.Hazard, lang.L("Risiko"), i.Probability, i.Consequence, i.Score(m), lang.L(i.Level(m).Label()))
 	if l, ok := i.ResidualLevel(m); ok {
-		text += fmt.Sprintf("; %s %d %s", lang.L("etter tiltak"), m.Score(i.ResidualProbability, i.ResidualConsequence), l.Label())
+		text += fmt.Sprintf("; %s %d %s", lang.L("etter tiltak"), m.Score(i.ResidualProbability, i.ResidualConsequence), lang.L(l.Label()))
 	}
 	if n := len(i.MeasureIDs); n > 0 {
 		text += fmt.Sprintf(" · %d %s", n, lang.L("tiltak"))
