@@ -33,3 +33,16 @@ func TestRiskScalesEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestRiskMatrixDescribeEnglish: the matrix's limits in words, as the
+// legend and the settings preview show them.
+func TestRiskMatrixDescribeEnglish(t *testing.T) {
+	if err := Setup(English); err != nil {
+		t.Fatal(err)
+	}
+	defer Setup(Bokmal)
+	m := model.DefaultRiskMatrix()
+	if got, want := T(m.Describe()), "Low 1–4, medium 5–9, high 10–25 (5×5)"; got != want {
+		t.Errorf("%q → %q, want %q", m.Describe(), got, want)
+	}
+}

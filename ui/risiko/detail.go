@@ -13,6 +13,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
@@ -335,7 +336,7 @@ func (d *Detail) Content() fyne.CanvasObject {
 		d.Err.FormItem(model.FieldNotes, d.Notes),
 	)
 	m := d.matrix()
-	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), m.Describe()))
+	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), i18n.T(m.Describe())))
 	legend.Wrapping = fyne.TextWrapWord
 	before := container.NewBorder(widget.NewLabelWithStyle(lang.L("Før tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.Before)
 	after := container.NewBorder(widget.NewLabelWithStyle(lang.L("Etter tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.After)

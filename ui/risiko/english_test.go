@@ -35,3 +35,24 @@ func TestRiskItemEnglish(t *testing.T) {
 		t.Errorf("item row %q", got)
 	}
 }
+
+// TestMatrixLegendEnglish: the matrix legend's limits name the levels in
+// English («Low 1–4, medium 5–9 …», not «Lav 1–4, middels …»).
+func TestMatrixLegendEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	env, w, st := uitest.NewEnv(t, false)
+	s := New(env)
+	w.SetContent(s.Content())
+	items, _ := st.AllRiskItems()
+	s.Open(items[0].AssessmentID, 0)
+	if s.Detail == nil {
+		t.Fatal("assessment not opened")
+	}
+	c := s.Detail.Content()
+	if uitest.HasText(c, "Lav 1–") || uitest.HasText(c, "middels") || !uitest.HasText(c, "Low 1–") {
+		t.Errorf("legend in bokmål: %v", uitest.Texts(c))
+	}
+}
