@@ -64,3 +64,19 @@ func TestEditorStatusEnglish(t *testing.T) {
 		t.Errorf("confirm %q", got)
 	}
 }
+
+// TestViolenceSourceEnglish: a measure from the violence mapping names its
+// source in English («Violence and threats: 5. Staffing»), every factor.
+func TestViolenceSourceEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	for _, f := range model.ViolenceFactors() {
+		src := model.Source{Kind: model.SourceViolenceThreats, RefLabel: model.ViolenceRefLabel(f)}
+		got := SourceText(src)
+		if !strings.HasPrefix(got, "Violence and threats: ") || strings.ContainsAny(got, "æøå") {
+			t.Errorf("%v: %q", f, got)
+		}
+	}
+}
