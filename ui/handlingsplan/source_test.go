@@ -80,3 +80,37 @@ func TestViolenceSourceEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestEverySourceEnglish: every demo measure's source reads in English up
+// to the record's own text («Meeting 11.05.2026, item 6: …», «Risk
+// assessment: …», «10-FAKTOR 2026: Role clarity, area to improve»); the
+// plan's Source column said «sak 6», «Risikovurdering:», «innsatsområde».
+func TestEverySourceEnglish(t *testing.T) {
+	_, st := newScreen(t)
+	ms, err := st.Measures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	kinds := map[model.SourceKind]bool{}
+	for _, m := range ms {
+		got := SourceText(m.Source)
+		kinds[m.Source.Kind] = true
+		for _, p := range []string{"Møte ", "Vernerunde ", "Risikovurdering:", "Vold og trusler:", "Avvik ", "Manuell"} {
+			if strings.HasPrefix(got, p) {
+				t.Errorf("%q begins in bokmål", got)
+			}
+		}
+		for _, w := range []string{", sak ", ", nr. ", "innsatsområde", "bevaringsområde"} {
+			if strings.Contains(got, w) {
+				t.Errorf("%q says %q", got, w)
+			}
+		}
+	}
+	if len(kinds) < 6 {
+		t.Errorf("the demo has measures from only %d kinds of source", len(kinds))
+	}
+}
