@@ -482,6 +482,26 @@ var deviationTopic = map[DeviationCategory]HMSCategory{
 	DevNonCompliance: CategoryOther,
 }
 
+// DeviationRefLabel is the source label of a measure made for d: «Avvik
+// 12.03.2026 Personskade, Avdeling 2». A measure keeps it when d is
+// deleted; while d exists it follows d's date, category and place
+// (storage updates it when d is saved).
+func DeviationRefLabel(d Deviation) string { return shorten("Avvik "+d.Label(), MaxRefLabelLen) }
+
+// RelabelFromDeviation is m with its source label following d, when m was
+// made for d; ok is false when nothing changes.
+func RelabelFromDeviation(m Measure, d Deviation) (Measure, bool) {
+	if m.Source.Kind != SourceDeviation || m.Source.RefID != d.ID || d.ID == 0 {
+		return m, false
+	}
+	l := DeviationRefLabel(d)
+	if m.Source.RefLabel == l {
+		return m, false
+	}
+	m.Source.RefLabel = l
+	return m, true
+}
+
 // NewMeasureFromDeviation builds a planned action-plan measure for a
 // deviation, linked back to it. A blank title becomes "Oppfølging av avvik
 // <label>". The topic follows the category, and the priority area is
@@ -495,7 +515,7 @@ func NewMeasureFromDeviation(d Deviation, title, responsible string, deadline, t
 	}
 	m := NewMeasure(today)
 	m.Title = title
-	m.Source = Source{Kind: SourceDeviation, RefID: d.ID, RefLabel: shorten("Avvik "+d.Label(), MaxRefLabelLen)}
+	m.Source = Source{Kind: SourceDeviation, RefID: d.ID, RefLabel: DeviationRefLabel(d)}
 	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
 	m.Topic = deviationTopic[d.Category]
 	m.Responsible = normalizeName(responsible)

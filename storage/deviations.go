@@ -158,9 +158,37 @@ func (b *Batch) SaveDeviation(d model.Deviation, today model.Date) (model.Deviat
 		})
 		var c Change
 		d, c, err = e.save(tx, d)
-		return single(c, err)
+		if err != nil {
+			return nil, err
+		}
+		changes := []Change{c}
+		return changes, relabelMeasures(tx, d, today, &changes)
 	})
 	return d, err
+}
+
+// relabelMeasures makes the source label of d's measures follow d's date,
+// category and place (model.RelabelFromDeviation) in the transaction that
+// saves d, so the plan names the deviation as the register does; «Angre»
+// of the save puts the labels back with it.
+func relabelMeasures(tx *bbolt.Tx, d model.Deviation, today model.Date, changes *[]Change) error {
+	me := measureEntity(today)
+	for _, id := range d.MeasureIDs {
+		m, err := me.get(tx, id)
+		if err != nil {
+			continue // deleted from the plan, or no longer decodes: nothing to label
+		}
+		n, ok := model.RelabelFromDeviation(m, d)
+		if !ok {
+			continue
+		}
+		if err := me.put(tx, n); err != nil {
+			return err
+		}
+		*changes = append(*changes, Change{Entity: EntityMeasure, EntityID: n.ID, Kind: ChangeUpdated,
+			Summary: fmt.Sprintf("Endret kilden til tiltak «%s»: %s", n.Title, n.Source.RefLabel)})
+	}
+	return nil
 }
 
 // TransitionDeviation moves deviation id to status to by the model's flow
