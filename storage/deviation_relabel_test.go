@@ -64,3 +64,43 @@ func TestSaveDeviationRelabelsItsMeasures(t *testing.T) {
 		t.Errorf("%d change-log entries for an edit that keeps the label, want 1", len(n1)-len(n0))
 	}
 }
+
+// A hazard or an assessment renamed after a measure was made for the
+// hazard: the measure's source follows both, and «Angre» puts it back.
+func TestSaveRiskRelabelsItsMeasures(t *testing.T) {
+	_, s := newDB(t, testOpts(newClock()))
+	a, err := s.SaveAssessment(model.RiskAssessment{Title: "Kjøkkenet", Date: devDay, Status: model.AssessmentStatuses()[0], Kind: model.AssessmentKinds()[0]}, devDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, err := s.SaveRiskItem(model.RiskItem{AssessmentID: a.ID, Hazard: "Varmt fett", Category: model.CategoryAccidentsFire, Probability: 2, Consequence: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, it, err := s.AddMeasureForRiskItem(it.ID, model.Measure{Title: "Lokk ved komfyren", Responsible: "Leder", Deadline: date(2027, 1, 31)}, devDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it.Hazard = "Brann i frityrgryte"
+	if _, err := s.SaveRiskItem(it); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Measure(m.ID)
+	if got.Source.RefLabel != "Risikovurdering: Kjøkkenet – Brann i frityrgryte" {
+		t.Errorf("after the hazard: %q", got.Source.RefLabel)
+	}
+	a.Title = "Storkjøkkenet"
+	if _, err := s.SaveAssessment(a, devDay); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Measure(m.ID)
+	if got.Source.RefLabel != "Risikovurdering: Storkjøkkenet – Brann i frityrgryte" {
+		t.Errorf("after the title: %q", got.Source.RefLabel)
+	}
+	if _, err := s.UndoLast(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = s.Measure(m.ID); got.Source.RefLabel != "Risikovurdering: Kjøkkenet – Brann i frityrgryte" {
+		t.Errorf("after Angre: %q", got.Source.RefLabel)
+	}
+}

@@ -172,13 +172,22 @@ func (b *Batch) SaveDeviation(d model.Deviation, today model.Date) (model.Deviat
 // saves d, so the plan names the deviation as the register does; «Angre»
 // of the save puts the labels back with it.
 func relabelMeasures(tx *bbolt.Tx, d model.Deviation, today model.Date, changes *[]Change) error {
+	return relabel(tx, d.MeasureIDs, today, changes, func(m model.Measure) (model.Measure, bool) {
+		return model.RelabelFromDeviation(m, d)
+	})
+}
+
+// relabel stores, for each measure of ids, what «to» makes of it when it
+// says so (a new source label), with a change-log entry each. A measure
+// deleted from the plan, or one that no longer decodes, is skipped.
+func relabel(tx *bbolt.Tx, ids []uint64, today model.Date, changes *[]Change, to func(model.Measure) (model.Measure, bool)) error {
 	me := measureEntity(today)
-	for _, id := range d.MeasureIDs {
+	for _, id := range ids {
 		m, err := me.get(tx, id)
 		if err != nil {
-			continue // deleted from the plan, or no longer decodes: nothing to label
+			continue
 		}
-		n, ok := model.RelabelFromDeviation(m, d)
+		n, ok := to(m)
 		if !ok {
 			continue
 		}

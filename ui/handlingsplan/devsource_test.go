@@ -8,6 +8,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/avvik"
+	"hmsutvalg/ui/risiko"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -54,5 +55,37 @@ func TestCorrectedDeviationShowsInPlan(t *testing.T) {
 	}
 	if got := plan.Editor.SourceText.Text; !strings.Contains(got, "Vaskeriet, kjeller") || strings.Contains(got, d.Place) {
 		t.Errorf("Kilde %q, the deviation's place is now «Vaskeriet, kjeller» (was %q)", got, d.Place)
+	}
+}
+
+// A hazard renamed in the risk assessment: the plan's source names the
+// new hazard.
+func TestRenamedHazardShowsInPlan(t *testing.T) {
+	env, w, st := uitest.NewEnv(t, false)
+	items, _ := st.AllRiskItems()
+	var it model.RiskItem
+	for _, x := range items {
+		if len(x.MeasureIDs) > 0 {
+			it = x
+			break
+		}
+	}
+	if it.ID == 0 {
+		t.Fatal("no hazard with a measure in the demo")
+	}
+	rs := risiko.New(env)
+	w.SetContent(rs.Content())
+	rs.Open(it.AssessmentID, it.ID)
+	ed := rs.Detail.Item
+	ed.Hazard.SetText("Glatte fliser i dusjen")
+	test.Tap(ed.Save)
+	if msg := ed.Err.Messages(); msg != "" {
+		t.Fatalf("refused: %s", msg)
+	}
+	plan := New(env)
+	w.SetContent(plan.Content())
+	plan.Select(it.MeasureIDs[0])
+	if got := plan.Editor.SourceText.Text; !strings.Contains(got, "Glatte fliser i dusjen") {
+		t.Errorf("Kilde %q, the hazard is now «Glatte fliser i dusjen» (was %q)", got, it.Hazard)
 	}
 }
