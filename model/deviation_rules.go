@@ -494,6 +494,20 @@ var deviationTopic = map[DeviationCategory]HMSCategory{
 	DevNonCompliance: CategoryOther,
 }
 
+// RelabelFromDeviation is m with its source label following d, when m was
+// made for d; ok is false when nothing changes.
+func RelabelFromDeviation(m Measure, d Deviation) (Measure, bool) {
+	if m.Source.Kind != SourceDeviation || m.Source.RefID != d.ID || d.ID == 0 {
+		return m, false
+	}
+	l := d.SourceLabel()
+	if m.Source.RefLabel == l {
+		return m, false
+	}
+	m.Source.RefLabel = l
+	return m, true
+}
+
 // NewMeasureFromDeviation builds a planned action-plan measure for a
 // deviation, linked back to it. A blank title becomes "Oppfølging av avvik
 // <label>". The topic follows the category, and the priority area is

@@ -704,3 +704,30 @@ func TestDeviationNoticeText(t *testing.T) {
 		}
 	}
 }
+
+func TestRelabelFromDeviation(t *testing.T) {
+	d := Deviation{ID: 7, Date: NewDate(2026, 3, 12), Category: DevInjury, Place: "Avdeling 2"}
+	made := NewMeasureFromDeviation(d, "Sklisikre matter", "Leder", NewDate(2026, 6, 1), NewDate(2026, 3, 13))
+	moved := d
+	moved.Category, moved.Place = DevViolence, "Inngangsparti"
+	other := moved
+	other.ID = 8
+	manual := NewMeasure(NewDate(2026, 3, 13))
+	for _, c := range []struct {
+		name   string
+		m      Measure
+		d      Deviation
+		want   string
+		change bool
+	}{
+		{"unchanged deviation", made, d, "Avvik 12.03.2026 Personskade, Avdeling 2", false},
+		{"category and place corrected", made, moved, "Avvik 12.03.2026 Vold og trusler, Inngangsparti", true},
+		{"another deviation", made, other, "Avvik 12.03.2026 Personskade, Avdeling 2", false},
+		{"manual measure", manual, moved, "", false},
+	} {
+		got, ok := RelabelFromDeviation(c.m, c.d)
+		if ok != c.change || got.Source.RefLabel != c.want {
+			t.Errorf("%s: %q %v, want %q %v", c.name, got.Source.RefLabel, ok, c.want, c.change)
+		}
+	}
+}

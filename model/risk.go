@@ -638,6 +638,22 @@ func NewMeasureFromRiskItem(a RiskAssessment, i RiskItem, title string, responsi
 	return m
 }
 
+// RelabelFromRiskItem is m with its source label following item i of
+// assessment a (their title and hazard as now), when m was made for i; ok
+// is false when nothing changes. As with a deviation, the label is kept
+// when the item is deleted.
+func RelabelFromRiskItem(m Measure, a RiskAssessment, i RiskItem) (Measure, bool) {
+	if m.Source.Kind != SourceRiskAssessment || m.Source.RefID != i.ID || i.ID == 0 {
+		return m, false
+	}
+	l := riskRefLabel(a.Title, i.Hazard)
+	if m.Source.RefLabel == l {
+		return m, false
+	}
+	m.Source.RefLabel = l
+	return m, true
+}
+
 // riskRefLabel returns "Risikovurdering: <title> – <hazard>", each part
 // shortened so the link stays within MaxRefLabelLen.
 func riskRefLabel(title, hazard string) string {

@@ -556,3 +556,30 @@ func FuzzRiskItemValidate(f *testing.F) {
 		}
 	})
 }
+
+func TestRelabelFromRiskItem(t *testing.T) {
+	a := RiskAssessment{ID: 3, Title: "Kjøkkenet"}
+	i := RiskItem{ID: 9, AssessmentID: 3, Hazard: "Varmt fett"}
+	made := NewMeasureFromRiskItem(a, i, "Lokk", "Leder", NewDate(2027, 1, 31), NewDate(2026, 11, 1))
+	renamed := i
+	renamed.Hazard = "Brann i frityrgryte"
+	other := renamed
+	other.ID = 10
+	for _, c := range []struct {
+		name   string
+		a      RiskAssessment
+		i      RiskItem
+		want   string
+		change bool
+	}{
+		{"as made", a, i, "Risikovurdering: Kjøkkenet – Varmt fett", false},
+		{"hazard renamed", a, renamed, "Risikovurdering: Kjøkkenet – Brann i frityrgryte", true},
+		{"assessment renamed", RiskAssessment{ID: 3, Title: "Storkjøkkenet"}, i, "Risikovurdering: Storkjøkkenet – Varmt fett", true},
+		{"another item", a, other, "Risikovurdering: Kjøkkenet – Varmt fett", false},
+	} {
+		got, ok := RelabelFromRiskItem(made, c.a, c.i)
+		if ok != c.change || got.Source.RefLabel != c.want {
+			t.Errorf("%s: %q %v, want %q %v", c.name, got.Source.RefLabel, ok, c.want, c.change)
+		}
+	}
+}

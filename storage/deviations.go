@@ -158,9 +158,46 @@ func (b *Batch) SaveDeviation(d model.Deviation, today model.Date) (model.Deviat
 		})
 		var c Change
 		d, c, err = e.save(tx, d)
-		return single(c, err)
+		if err != nil {
+			return nil, err
+		}
+		changes := []Change{c}
+		return changes, relabelMeasures(tx, d, today, &changes)
 	})
 	return d, err
+}
+
+// relabelMeasures makes the source label of d's measures follow d's date,
+// category and place (model.RelabelFromDeviation) in the transaction that
+// saves d, so the plan names the deviation as the register does; «Angre»
+// of the save puts the labels back with it.
+func relabelMeasures(tx *bbolt.Tx, d model.Deviation, today model.Date, changes *[]Change) error {
+	return relabel(tx, d.MeasureIDs, today, changes, func(m model.Measure) (model.Measure, bool) {
+		return model.RelabelFromDeviation(m, d)
+	})
+}
+
+// relabel stores, for each measure of ids, what «to» makes of it when it
+// says so (a new source label), with a change-log entry each. A measure
+// deleted from the plan, or one that no longer decodes, is skipped.
+func relabel(tx *bbolt.Tx, ids []uint64, today model.Date, changes *[]Change, to func(model.Measure) (model.Measure, bool)) error {
+	me := measureEntity(today)
+	for _, id := range ids {
+		m, err := me.get(tx, id)
+		if err != nil {
+			continue
+		}
+		n, ok := to(m)
+		if !ok {
+			continue
+		}
+		if err := me.put(tx, n); err != nil {
+			return err
+		}
+		*changes = append(*changes, Change{Entity: EntityMeasure, EntityID: n.ID, Kind: ChangeUpdated,
+			Summary: fmt.Sprintf("Endret kilden til tiltak «%s»: %s", n.Title, n.Source.RefLabel)})
+	}
+	return nil
 }
 
 // TransitionDeviation moves deviation id to status to by the model's flow

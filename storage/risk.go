@@ -216,8 +216,17 @@ func (b *Batch) SaveAssessment(a model.RiskAssessment, today model.Date) (model.
 			return nil
 		}
 		var c Change
-		a, c, err = e.save(tx, a)
-		return single(c, err)
+		if a, c, err = e.save(tx, a); err != nil {
+			return nil, err
+		}
+		changes := []Change{c}
+		err = forEachDecodable(tx, bucketRiskItems, func(_ uint64, it model.RiskItem) error {
+			if it.AssessmentID != a.ID {
+				return nil
+			}
+			return relabelItemMeasures(tx, a, it, &changes)
+		})
+		return changes, err
 	})
 	return a, err
 }
@@ -376,10 +385,22 @@ func (b *Batch) SaveRiskItem(i model.RiskItem) (model.RiskItem, error) {
 		}
 		e.check = func(i model.RiskItem) error { return i.Validate(a.Matrix) }
 		var c Change
-		i, c, err = e.save(tx, i)
-		return single(c, err)
+		if i, c, err = e.save(tx, i); err != nil {
+			return nil, err
+		}
+		changes := []Change{c}
+		return changes, relabelItemMeasures(tx, a, i, &changes)
 	})
 	return i, err
+}
+
+// relabelItemMeasures makes the source label of item i's measures follow
+// its hazard and its assessment's title (model.RelabelFromRiskItem), in
+// the transaction that saves either.
+func relabelItemMeasures(tx *bbolt.Tx, a model.RiskAssessment, i model.RiskItem, changes *[]Change) error {
+	return relabel(tx, i.MeasureIDs, model.Date{}, changes, func(m model.Measure) (model.Measure, bool) {
+		return model.RelabelFromRiskItem(m, a, i)
+	})
 }
 
 // DeleteRiskItem removes a risk item. Its measures stay in the action

@@ -239,6 +239,14 @@ func RowText(d model.Deviation, today model.Date) (first, second string, imp wid
 	return first, second, imp
 }
 
+// NewImporter is the «Importer …» dialog; the register lists the
+// imported deviations as soon as they are stored.
+func (s *Screen) NewImporter() *registerio.Importer {
+	im := registerio.NewImporter(s.env, registers.RegDeviations)
+	im.OnImported = s.Reload
+	return im
+}
+
 // Reload reads the register again and reapplies the filter.
 func (s *Screen) Reload() {
 	all, err := s.env.Store.Deviations()
@@ -451,7 +459,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		count = filterToggle(filters, s.Count, s.StatusSel, s.CategorySel, s.YearSel)
 	}
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(registerio.ExportButton(s.env, registerio.Deviations),
-		registerio.ImportButton(s.env, registers.RegDeviations)), s.NewButton), s.Search, filters, count, s.loadErr.Label), nil, nil, nil, s.List)
+		registerio.ImportButton(s.NewImporter)), s.NewButton), s.Search, filters, count, s.loadErr.Label), nil, nil, nil, s.List)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.36
 	s.Tabs = container.NewAppTabs(

@@ -526,3 +526,62 @@ func TestRowTextEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorStatusEnglish: the editor's heading and status line say the
+// category and the status in English (they said «Personskade» and
+// «Registrert – open»).
+func TestEditorStatusEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	d := model.Deviation{ID: 7, Date: uitest.Today, Category: model.DevInjury, Severity: model.SeverityMinor, Place: "Bad", Status: model.DevInProgress}
+	if got, want := StatusText(d), "Status: Being handled – open"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	if got, want := LabelText(d), uitest.Today.String()+" Personal injury, Bad"; got != want {
+		t.Errorf("label %q, want %q", got, want)
+	}
+	s, st, _ := newScreen(t)
+	devs, _ := st.Deviations()
+	var open model.Deviation
+	for _, x := range devs {
+		if x.Open() && x.Category == model.DevInjury {
+			open = x
+			break
+		}
+	}
+	s.Open(open.ID)
+	if s.Editor == nil || s.Editor.Deviation().ID != open.ID {
+		t.Fatal("deviation not opened")
+	}
+	if got := s.Editor.Heading.Text; strings.Contains(got, "Personskade") || !strings.Contains(got, "Personal injury") {
+		t.Errorf("heading %q", got)
+	}
+	if got := s.Editor.StatusLabel.Text; strings.Contains(got, "Registrert") || strings.Contains(got, "Under behandling") {
+		t.Errorf("status line %q", got)
+	}
+}
+
+// TestCategoryBarsEnglish: the statistics' and the card's bars name the
+// categories in English (they said «Personskade»).
+func TestCategoryBarsEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	rows := CategoryRows(model.DeviationStatistics{ByCategory: map[model.DeviationCategory]int{model.DevInjury: 2}})
+	var labels []string
+	for _, r := range rows {
+		labels = append(labels, r.Label)
+	}
+	got := strings.Join(labels, " | ")
+	if !strings.Contains(got, "Personal injury") || strings.Contains(got, "Personskade") || strings.Contains(got, "Vold og trusler") {
+		t.Errorf("bars %q", got)
+	}
+	env, _, _ := uitest.NewEnv(t, false)
+	card := Figure(env)
+	if uitest.HasText(card, "Vold og trusler") || uitest.HasText(card, "Personskade") {
+		t.Errorf("card in bokmål: %v", uitest.Texts(card))
+	}
+}

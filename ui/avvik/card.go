@@ -102,7 +102,7 @@ func Figure(env *appctx.Env) fyne.CanvasObject {
 	var rows []BarRow
 	for _, c := range model.DeviationCategories() {
 		if n := counts[c]; n > 0 {
-			rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorOpen()}}, Text: fmt.Sprintf(lang.L("%d åpne"), n)})
+			rows = append(rows, BarRow{Label: lang.L(c.Short()), Parts: []BarPart{{Value: n, Color: colorOpen()}}, Text: fmt.Sprintf(lang.L("%d åpne"), n)})
 		}
 	}
 	text := fmt.Sprintf(lang.L("%d åpne avvik; %d registrert i %s."), f.Open, f.ThisQuarter, i18n.T(f.Quarter.Long()))

@@ -257,7 +257,7 @@ func (e *Editor) load(d model.Deviation) {
 	if d.ID == 0 {
 		e.Heading.SetText(lang.L("Nytt avvik"))
 	} else {
-		e.Heading.SetText(fmt.Sprintf(lang.L("Avvik %d: %s"), d.ID, d.Label()))
+		e.Heading.SetText(fmt.Sprintf(lang.L("Avvik %d: %s"), d.ID, LabelText(d)))
 	}
 	e.Date.SetDate(d.Date)
 	e.Place.SetText(d.Place)
@@ -426,7 +426,7 @@ func (e *Editor) refreshStatus() {
 	d := e.dev
 	e.statusBox.RemoveAll()
 	if d.ID == 0 {
-		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (når avviket er lagret)"), model.DevRegistered.Label()))
+		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (når avviket er lagret)"), lang.L(model.DevRegistered.Label())))
 		e.statusBox.Add(e.StatusLabel)
 		return
 	}
@@ -454,15 +454,25 @@ func (e *Editor) refreshStatus() {
 	e.relayout()
 }
 
+// LabelText is the deviation's short label (model.Deviation.Label: date,
+// category, place) in the chosen language.
+func LabelText(d model.Deviation) string {
+	cat := d.Category.Label()
+	if cat == "" {
+		return d.Label()
+	}
+	return strings.Replace(d.Label(), cat, lang.L(cat), 1)
+}
+
 // StatusText is the status in words: open ones say so.
 func StatusText(d model.Deviation) string {
 	switch d.Status {
 	case model.DevClosed:
 		return fmt.Sprintf(lang.L("Status: Lukket %s av %s"), d.ClosedOn, d.ClosedBy)
 	case model.DevRegistered, model.DevInProgress:
-		return fmt.Sprintf(lang.L("Status: %s – åpen"), d.Status.Label())
+		return fmt.Sprintf(lang.L("Status: %s – åpen"), lang.L(d.Status.Label()))
 	}
-	return fmt.Sprintf(lang.L("Status: %s"), d.Status)
+	return fmt.Sprintf(lang.L("Status: %s"), lang.L(d.Status.Label()))
 }
 
 // StartClose asks who closed the deviation and when.
@@ -574,10 +584,10 @@ func (e *Editor) confirmDelete() {
 	if e.dev.ID == 0 {
 		return
 	}
-	msg := fmt.Sprintf(lang.L("Slette avviket %s?"), e.dev.Label())
+	msg := fmt.Sprintf(lang.L("Slette avviket %s?"), LabelText(e.dev))
 	if len(e.dev.MeasureIDs) > 0 {
 		// Only then is there something the leader may expect to go too.
-		msg = fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), e.dev.Label())
+		msg = fmt.Sprintf(lang.L("Slette avviket %s? Tiltakene i handlingsplanen blir stående."), LabelText(e.dev))
 	}
 	if n := e.env.Store.AttachmentCount(model.OwnerDeviation, e.dev.ID); n > 0 {
 		msg += " " + fmt.Sprintf(lang.L("Vedleggene (%d) slettes sammen med avviket."), n)

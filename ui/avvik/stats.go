@@ -98,7 +98,7 @@ func CategoryRows(s model.DeviationStatistics) []BarRow {
 	var rows []BarRow
 	for _, c := range model.DeviationCategories() {
 		n := s.ByCategory[c]
-		rows = append(rows, BarRow{Label: c.Short(), Parts: []BarPart{{Value: n, Color: colorClosed()}}, Text: fmt.Sprintf(lang.L("%d avvik"), n)})
+		rows = append(rows, BarRow{Label: lang.L(c.Short()), Parts: []BarPart{{Value: n, Color: colorClosed()}}, Text: fmt.Sprintf(lang.L("%d avvik"), n)})
 	}
 	return rows
 }

@@ -13,6 +13,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -99,12 +100,7 @@ func New(env *appctx.Env) *Screen {
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			m := s.members[i]
-			text := fmt.Sprintf("%s – %s (%s)", m.Name, lang.L(m.Role.Short()), m.Period())
-			if !m.ActiveOn(env.Today()) {
-				text += " · " + lang.L("ikke aktiv")
-			}
-			o.(*widget.Label).SetText(text)
+			o.(*widget.Label).SetText(MemberText(s.members[i], env.Today()))
 		},
 	)
 	s.List.OnSelected = func(i widget.ListItemID) {
@@ -328,4 +324,14 @@ func (s *Screen) Remove(id uint64) {
 	s.loadMembers()
 	s.edit(model.CommitteeMember{})
 	s.env.DataChanged()
+}
+
+// MemberText is a member's row in the list: name, role and period in the
+// chosen language, and whether the member is active today.
+func MemberText(m model.CommitteeMember, today model.Date) string {
+	text := fmt.Sprintf("%s – %s (%s)", m.Name, lang.L(m.Role.Short()), i18n.T(m.Period()))
+	if !m.ActiveOn(today) {
+		text += " · " + lang.L("ikke aktiv")
+	}
+	return text
 }

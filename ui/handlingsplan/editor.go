@@ -141,8 +141,29 @@ func areaFor(m model.Measure) model.PriorityArea {
 // state is the measure's fields in one string, to tell whether they were
 // changed since they were loaded or saved.
 func (e *Editor) state() string {
-	return strings.Join([]string{e.Title.Text, e.Description.Text, e.Area.Selected, e.Topic.Selected,
-		e.Responsible.Text, e.Deadline.Text}, "\x00")
+	var parts []string
+	for _, f := range e.fields() {
+		parts = append(parts, f.get())
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// formField reads and sets one field of the form as text.
+type formField struct {
+	get func() string
+	set func(string)
+}
+
+// fields are the form's fields in the order state() joins them.
+func (e *Editor) fields() []formField {
+	return []formField{
+		{get: func() string { return e.Title.Text }, set: e.Title.SetText},
+		{get: func() string { return e.Description.Text }, set: e.Description.SetText},
+		{get: func() string { return e.Area.Selected }, set: e.Area.SetSelected},
+		{get: func() string { return e.Topic.Selected }, set: e.Topic.SetSelected},
+		{get: func() string { return e.Responsible.Text }, set: e.Responsible.SetText},
+		{get: func() string { return e.Deadline.Text }, set: e.Deadline.SetText},
+	}
 }
 
 // Dirty reports whether the form holds changes not saved.
@@ -197,13 +218,13 @@ func (e *Editor) refreshInfo() {
 func (e *Editor) refreshTransitions() {
 	e.Transitions.RemoveAll()
 	if e.m.ID == 0 {
-		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (settes når tiltaket er lagret)"), model.StatusPlanlagt.Label()))
+		e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s (settes når tiltaket er lagret)"), lang.L(model.StatusPlanlagt.Label())))
 		return
 	}
-	e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s"), e.m.Status.Label()))
+	e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s"), lang.L(e.m.Status.Label())))
 	for _, to := range model.AllowedTransitions(e.m.Status) {
 		to := to
-		b := widget.NewButton(fmt.Sprintf(lang.L("→ %s"), to.Label()), func() { e.StartTransition(to) })
+		b := widget.NewButton(fmt.Sprintf(lang.L("→ %s"), lang.L(to.Label())), func() { e.StartTransition(to) })
 		e.Transitions.Add(b)
 	}
 	if len(model.AllowedTransitions(e.m.Status)) == 0 {
@@ -215,7 +236,7 @@ func (e *Editor) refreshTransitions() {
 func (e *Editor) StartTransition(to model.Status) {
 	e.target = to
 	e.TransErr.Show(nil)
-	e.Confirm.SetText(fmt.Sprintf(lang.L("Sett status til %s"), to.Label()))
+	e.Confirm.SetText(fmt.Sprintf(lang.L("Sett status til %s"), lang.L(to.Label())))
 	var form *widget.Form
 	switch to {
 	case model.StatusUtsatt:
@@ -289,8 +310,43 @@ func (e *Editor) ConfirmTransition() {
 	e.CompletedOn.SetText("")
 	e.Note.SetText("")
 	e.Reason.SetText("")
+	typed := e.typedFields()
 	e.Edit(m)
+	e.restoreTyped(typed)
 	e.onSaved(m)
+}
+
+// typedField is one form field changed since it was loaded: what the
+// user typed or chose, to put back after a status change reloads the form.
+type typedField struct {
+	idx           int // in state()
+	loaded, typed string
+}
+
+// typedFields are the fields whose text differs from the measure as loaded.
+func (e *Editor) typedFields() []typedField {
+	was := strings.Split(e.loaded, "\x00")
+	var out []typedField
+	for i, f := range e.fields() {
+		if now := f.get(); i < len(was) && was[i] != now {
+			out = append(out, typedField{idx: i, loaded: was[i], typed: now})
+		}
+	}
+	return out
+}
+
+// restoreTyped puts back what was typed but not saved: a status change
+// stores only the status (and its inputs), so the title or responsible
+// being edited stays on screen, still unsaved, instead of vanishing. A
+// field the change itself rewrote (the deadline of a postponement) shows
+// the stored value.
+func (e *Editor) restoreTyped(typed []typedField) {
+	fields := e.fields()
+	for _, f := range typed {
+		if fields[f.idx].get() == f.loaded {
+			fields[f.idx].set(f.typed)
+		}
+	}
 }
 
 // SaveMeasure validates and stores the form.

@@ -171,6 +171,14 @@ func (s *Screen) Reload() {
 	s.apply()
 }
 
+// NewImporter is the «Importer …» dialog; the plan lists the imported
+// measures as soon as they are stored.
+func (s *Screen) NewImporter() *registerio.Importer {
+	im := registerio.NewImporter(s.env, registers.RegMeasures)
+	im.OnImported = s.Reload
+	return im
+}
+
 // ResetFilter clears every filter.
 func (s *Screen) ResetFilter() {
 	s.Search.SetText("")
@@ -417,7 +425,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.Reset, s.PDFButton, s.NewButton), s.Search),
 		container.NewBorder(nil, nil, s.FilterButton, container.NewHBox(registerio.ExportButton(s.env, registerio.Measures),
-			registerio.ImportButton(s.env, registers.RegMeasures)), s.Summary), s.FilterPanel, s.loadErr.Label,
+			registerio.ImportButton(s.NewImporter)), s.Summary), s.FilterPanel, s.loadErr.Label,
 	)
 	table := container.New(&tableFit{s: s}, s.Table)
 	split := container.NewVSplit(table, container.NewVScroll(s.Editor.Content()))

@@ -277,3 +277,67 @@ func TestNoInputLostMeasure(t *testing.T) {
 		t.Error("Lagre did not go on to the new measure")
 	}
 }
+
+// A status change stores the status only; a title being edited stays on
+// screen, unsaved, and the next save stores it with the new status (it
+// vanished: the form was reloaded from the file).
+func TestStatusChangeKeepsTypedTitle(t *testing.T) {
+	s, st := newScreen(t)
+	var m model.Measure
+	for _, x := range s.all {
+		if x.Status == model.StatusPagar {
+			m = x
+			break
+		}
+	}
+	s.Select(m.ID)
+	e := s.Editor
+	e.Title.SetText(m.Title + " – nytt navn")
+	typed := e.Title.Text
+	e.StartTransition(model.StatusUtfort)
+	test.Tap(e.Confirm)
+	if msg := e.TransErr.Messages(); msg != "" {
+		t.Fatalf("refused: %s", msg)
+	}
+	got, _ := st.Measure(m.ID)
+	if got.Status != model.StatusUtfort || got.Title != m.Title {
+		t.Fatalf("stored %q %s, want the old title and utført", got.Title, got.Status)
+	}
+	if e.Title.Text != typed || !e.Dirty() {
+		t.Fatalf("title on screen %q (dirty %v), want the typed %q still unsaved", e.Title.Text, e.Dirty(), typed)
+	}
+	test.Tap(e.Save)
+	got, _ = st.Measure(m.ID)
+	if got.Title != typed || got.Status != model.StatusUtfort || e.Dirty() {
+		t.Errorf("after save: %q %s dirty %v", got.Title, got.Status, e.Dirty())
+	}
+}
+
+// A postponement sets the deadline; the form shows the stored one, while
+// a responsible being typed stays.
+func TestPostponeShowsNewDeadlineKeepsTyped(t *testing.T) {
+	s, st := newScreen(t)
+	var m model.Measure
+	for _, x := range s.all {
+		if x.Status == model.StatusPagar {
+			m = x
+			break
+		}
+	}
+	s.Select(m.ID)
+	e := s.Editor
+	e.Responsible.SetText("Verneombudet")
+	e.StartTransition(model.StatusUtsatt)
+	e.NewDeadline.SetText("31.03.2027")
+	test.Tap(e.Confirm)
+	if msg := e.TransErr.Messages(); msg != "" {
+		t.Fatalf("refused: %s", msg)
+	}
+	got, _ := st.Measure(m.ID)
+	if got.Deadline != model.NewDate(2027, 3, 31) || got.Responsible != m.Responsible {
+		t.Fatalf("stored %s %q", got.Deadline, got.Responsible)
+	}
+	if e.Deadline.Text != "31.03.2027" || e.Responsible.Text != "Verneombudet" {
+		t.Errorf("form shows deadline %q responsible %q", e.Deadline.Text, e.Responsible.Text)
+	}
+}

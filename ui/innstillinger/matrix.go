@@ -12,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/widgets"
 )
 
@@ -119,7 +120,7 @@ func (f *MatrixForm) preview() {
 		f.Preview.SetText("")
 		return
 	}
-	f.Preview.SetText(m.Describe())
+	f.Preview.SetText(i18n.T(m.Describe()))
 }
 
 // SaveMatrix stores the setting; refused input stays in the form.

@@ -68,9 +68,11 @@ type barRow struct {
 }
 
 // bars draws labelled horizontal bars, with the value in words after each
-// bar, so colour is never the only signal.
+// bar, so colour is never the only signal. Every bar is scaled to the same
+// room, so their lengths compare as the values do.
 func bars(rows []barRow, max float64) fyne.CanvasObject {
 	box := container.NewVBox()
+	shared := &barTexts{}
 	for _, r := range rows {
 		fill := theme.Color(theme.ColorNamePrimary)
 		if r.warn {
@@ -80,18 +82,38 @@ func bars(rows []barRow, max float64) fyne.CanvasObject {
 		if max > 0 {
 			share = min(r.value/max, 1)
 		}
+		text := widget.NewLabel(r.text)
+		shared.texts = append(shared.texts, text)
 		box.Add(wrapped(r.label))
-		box.Add(container.New(&barLayout{share: float32(share)}, canvas.NewRectangle(fill), widget.NewLabel(r.text)))
+		box.Add(container.New(&barLayout{share: float32(share), shared: shared}, canvas.NewRectangle(fill), text))
 	}
 	return box
 }
 
-// barLayout sizes the bar to share of the width left after the value text.
-type barLayout struct{ share float32 }
+// barTexts are the value texts of one chart's bars.
+type barTexts struct{ texts []*widget.Label }
+
+// width is what the widest value text needs.
+func (b *barTexts) width() float32 {
+	w := float32(0)
+	for _, t := range b.texts {
+		w = max(w, t.MinSize().Width)
+	}
+	return w
+}
+
+// barLayout sizes the bar to share of the width left after the chart's
+// widest value text (the same room for every bar: with each bar's own
+// text, a long «(over grensen)» shortened the largest bar to the length
+// of a much smaller one).
+type barLayout struct {
+	share  float32
+	shared *barTexts
+}
 
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	text := objs[1].MinSize()
-	room := size.Width - text.Width
+	room := size.Width - l.shared.width()
 	w := max(room*l.share, 2)
 	h := text.Height * 0.6
 	objs[0].Resize(fyne.NewSize(w, h))
@@ -102,7 +124,7 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	t := objs[1].MinSize()
-	return fyne.NewSize(t.Width+20, t.Height)
+	return fyne.NewSize(l.shared.width()+20, t.Height)
 }
 
 // SickLeaveFigure shows the last four quarters' sick leave as bars with
@@ -144,7 +166,7 @@ func SickLeaveFigure(env *appctx.Env) fyne.CanvasObject {
 		if a.Last() != last[len(last)-1].Quarter {
 			continue
 		}
-		l := wrapped(fmt.Sprintf(lang.L("! Oppfølging: %s (%s–%s)"), a.Rule.Label(), a.First(), a.Last()))
+		l := wrapped(fmt.Sprintf(lang.L("! Oppfølging: %s (%s–%s)"), lang.L(a.Rule.Label()), a.First(), a.Last()))
 		l.Importance = widget.DangerImportance
 		box.Add(l)
 	}

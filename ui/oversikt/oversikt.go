@@ -64,7 +64,7 @@ func unitCard(env *appctx.Env) fyne.CanvasObject {
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Kommune"), wrap(u.Municipality)),
-		widget.NewFormItem(lang.L("Sektor"), wrap(u.Sector.Label())),
+		widget.NewFormItem(lang.L("Sektor"), wrap(lang.L(u.Sector.Label()))),
 		widget.NewFormItem(lang.L("Ansatte"), wrap(model.FormatInt(u.Employees))),
 		widget.NewFormItem(lang.L("Avdelinger"), wrap(deps)),
 	)
@@ -85,7 +85,7 @@ func committeeCard(env *appctx.Env) fyne.CanvasObject {
 	active := model.ActiveMembers(members, today)
 	box := container.NewVBox()
 	for _, m := range active {
-		box.Add(wrap(fmt.Sprintf("%s: %s", m.Role.Short(), m.Name)))
+		box.Add(wrap(fmt.Sprintf("%s: %s", lang.L(m.Role.Short()), m.Name)))
 	}
 	if len(active) == 0 {
 		box.Add(wrap(lang.L("Ingen aktive medlemmer. Legg dem til under Enhet og utvalg.")))

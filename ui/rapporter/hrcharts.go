@@ -111,7 +111,7 @@ func sickLeaveChart(a reports.Aggregation) fyne.CanvasObject {
 	}
 	var rows []avvik.BarRow
 	for _, s := range a.Sectors {
-		rows = append(rows, row(s.Sector.Label(), s.SickLeave, apptheme.ChartSeries))
+		rows = append(rows, row(lang.L(s.Sector.Label()), s.SickLeave, apptheme.ChartSeries))
 	}
 	rows = append(rows, row(AllUnitsLabel(a), a.SickLeave, apptheme.ChartSeries2))
 	title := fmt.Sprintf(lang.L("Sykefravær %s per sektor (over 7 %% i varselfarge)"), a.Year)
@@ -218,7 +218,7 @@ func deviationChart(a reports.Aggregation) fyne.CanvasObject {
 	var rows []avvik.BarRow
 	for _, c := range model.DeviationCategories() {
 		n := a.Deviations.ByCategory[c]
-		rows = append(rows, avvik.BarRow{Label: c.Label(), Parts: []avvik.BarPart{{Value: n, Color: apptheme.ChartColor(apptheme.ChartSeries)}}, Text: fmt.Sprint(n)})
+		rows = append(rows, avvik.BarRow{Label: lang.L(c.Label()), Parts: []avvik.BarPart{{Value: n, Color: apptheme.ChartColor(apptheme.ChartSeries)}}, Text: fmt.Sprint(n)})
 	}
 	return avvik.NewBarChart(fmt.Sprintf(lang.L("Avvik etter kategori (%d i %d enheter)"), a.Deviations.Total, a.Deviations.Units), rows)
 }

@@ -20,9 +20,10 @@ import (
 )
 
 // ImportButton is «Importer …» for the action plan or the deviation
-// register.
-func ImportButton(env *appctx.Env, reg registers.Register) *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("Importer …"), theme.DownloadIcon(), func() { NewImporter(env, reg).Show() })
+// register; open makes the dialog (NewImporter, with the page's
+// OnImported).
+func ImportButton(open func() *Importer) *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("Importer …"), theme.DownloadIcon(), func() { open().Show() })
 }
 
 // Importer is the import dialog: choose a file, see every row (or every
@@ -46,8 +47,10 @@ type Importer struct {
 	Import   *widgets.KeyButton
 	Err      *widgets.ErrorText
 	Done     string // the last import's result, for the information dialog
-	loaded   bool
-	showing  bool
+	// OnImported runs after rows were stored (the page reloads its list).
+	OnImported func()
+	loaded     bool
+	showing    bool
 }
 
 // line is one line of the list.
@@ -275,6 +278,9 @@ func (im *Importer) DoImport() bool {
 		return false
 	}
 	im.Done = im.result(n, prev.Seq)
+	if im.OnImported != nil {
+		im.OnImported()
+	}
 	im.env.DataChanged()
 	if im.showing {
 		widgets.ShowInformation(lang.L("Importert"), im.Done, im.env.Window)

@@ -16,6 +16,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
@@ -194,9 +195,9 @@ func (d *Detail) Shown() []model.RiskItem { return d.shown }
 // ItemText is one item's line: the hazard, and the risk with its level in words.
 func (d *Detail) ItemText(i model.RiskItem) string {
 	m := d.matrix()
-	text := fmt.Sprintf("%s\n%s: %d×%d = %d %s", i.Hazard, lang.L("Risiko"), i.Probability, i.Consequence, i.Score(m), i.Level(m).Label())
+	text := fmt.Sprintf("%s\n%s: %d×%d = %d %s", i.Hazard, lang.L("Risiko"), i.Probability, i.Consequence, i.Score(m), lang.L(i.Level(m).Label()))
 	if l, ok := i.ResidualLevel(m); ok {
-		text += fmt.Sprintf("; %s %d %s", lang.L("etter tiltak"), m.Score(i.ResidualProbability, i.ResidualConsequence), l.Label())
+		text += fmt.Sprintf("; %s %d %s", lang.L("etter tiltak"), m.Score(i.ResidualProbability, i.ResidualConsequence), lang.L(l.Label()))
 	}
 	if n := len(i.MeasureIDs); n > 0 {
 		text += fmt.Sprintf(" · %d %s", n, lang.L("tiltak"))
@@ -391,7 +392,7 @@ func (d *Detail) Content() fyne.CanvasObject {
 		d.Err.FormItem(model.FieldNotes, d.Notes),
 	)
 	m := d.matrix()
-	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), m.Describe()))
+	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), i18n.T(m.Describe())))
 	legend.Wrapping = fyne.TextWrapWord
 	before := container.NewBorder(widget.NewLabelWithStyle(lang.L("Før tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.Before)
 	after := container.NewBorder(widget.NewLabelWithStyle(lang.L("Etter tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.After)

@@ -12,6 +12,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
@@ -57,7 +58,7 @@ func scaleOptions(size int, describe func(size, n int) string, optional bool) []
 		out = append(out, lang.L(notAssessed))
 	}
 	for n := 1; n <= size; n++ {
-		out = append(out, fmt.Sprintf("%d – %s", n, describe(size, n)))
+		out = append(out, fmt.Sprintf("%d – %s", n, i18n.T(describe(size, n))))
 	}
 	return out
 }
@@ -159,10 +160,10 @@ func (e *ItemEditor) refreshRisk() {
 		return
 	}
 	l := e.m.Level(p, c)
-	text := fmt.Sprintf(lang.L("Risiko: %d × %d = %d – %s. %s"), p, c, e.m.Score(p, c), l.Label(), l.Guidance())
+	text := fmt.Sprintf(lang.L("Risiko: %d × %d = %d – %s. %s"), p, c, e.m.Score(p, c), lang.L(l.Label()), lang.L(l.Guidance()))
 	rp, rc := selectedLevel(e.RP, true), selectedLevel(e.RC, true)
 	if rp != 0 && rc != 0 {
-		text += "\n" + fmt.Sprintf(lang.L("Etter tiltak: %d × %d = %d – %s."), rp, rc, e.m.Score(rp, rc), e.m.Level(rp, rc).Label())
+		text += "\n" + fmt.Sprintf(lang.L("Etter tiltak: %d × %d = %d – %s."), rp, rc, e.m.Score(rp, rc), lang.L(e.m.Level(rp, rc).Label()))
 	}
 	e.Risk.SetText(text)
 }
@@ -275,7 +276,7 @@ func (e *ItemEditor) addMeasure() bool {
 	e.item = item
 	e.MeasureErr.Show(nil)
 	e.MeasureTitle.SetText("")
-	e.loaded = e.state()
+	e.loaded = withoutMeasure(e.loaded) // the item's own fields stay as typed, saved or not
 	e.refreshMeasures()
 	e.onSaved(item)
 	return true

@@ -54,6 +54,14 @@ func (e *ItemEditor) state() string {
 		e.P.Selected, e.C.Selected, e.RP.Selected, e.RC.Selected, strings.TrimSpace(e.MeasureTitle.Text)}, "\x00")
 }
 
+// withoutMeasure is a state with no measure typed: the measure was added,
+// the item's fields are as they were.
+func withoutMeasure(state string) string {
+	parts := strings.Split(state, "\x00")
+	parts[len(parts)-1] = ""
+	return strings.Join(parts, "\x00")
+}
+
 // Dirty reports whether the item holds changes not saved.
 func (e *ItemEditor) Dirty() bool { return e.state() != e.loaded }
 

@@ -27,6 +27,12 @@ type Checklist struct {
 	scroll    *container.Scroll
 	body      *fyne.Container
 	root      fyne.CanvasObject
+	// reveal is the question to bring into view when the checklist is
+	// laid out (RevealQuestion): the round is opened while its page is
+	// built, before anything has a place on the window. revealedAt is the
+	// offset it was scrolled to; one the user scrolls away from drops it.
+	reveal     *QuestionRow
+	revealedAt float32
 }
 
 // QuestionRow is one question: text, answer, comment and its own message.
@@ -147,6 +153,39 @@ func (c *Checklist) refreshProgress() {
 // FocusQuestion gives question n's picker the keyboard focus.
 func (c *Checklist) FocusQuestion(n int) { c.focusIndex(n - 1) }
 
+// RevealQuestion focuses question n and keeps it in view as the page
+// around the checklist is laid out, until the user scrolls.
+func (c *Checklist) RevealQuestion(n int) {
+	if n < 1 || n > len(c.Questions) {
+		return
+	}
+	c.reveal = c.Questions[n-1]
+	c.revealedAt = c.scroll.Offset.Y
+	c.focusIndex(n - 1)
+	c.revealedAt = c.scroll.Offset.Y
+}
+
+// revealLayout lays the checklist's scroll out, then brings the question
+// RevealQuestion asked for into view.
+type revealLayout struct{ c *Checklist }
+
+func (l revealLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+	c := l.c
+	if c.reveal == nil {
+		return
+	}
+	if c.scroll.Offset.Y != c.revealedAt {
+		c.reveal = nil // the user scrolled
+		return
+	}
+	c.scrollTo(c.reveal)
+	c.revealedAt = c.scroll.Offset.Y
+}
+
+func (l revealLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
 func (c *Checklist) focusIndex(i int) {
 	if i < 0 || i >= len(c.Questions) {
 		return
@@ -194,7 +233,7 @@ func (c *Checklist) lock() {
 func (c *Checklist) Content() fyne.CanvasObject {
 	if c.root == nil {
 		top := container.NewVBox(c.Bar, c.Hint, widget.NewSeparator())
-		c.root = container.NewBorder(top, nil, nil, nil, c.scroll)
+		c.root = container.NewBorder(top, nil, nil, nil, container.New(revealLayout{c}, c.scroll))
 	}
 	return c.root
 }

@@ -89,7 +89,7 @@ func (v *RoundView) refreshHeading() {
 // ShowQuestion opens the checklist at question n.
 func (v *RoundView) ShowQuestion(n int) {
 	v.Tabs.SelectIndex(1)
-	v.Check.FocusQuestion(n)
+	v.Check.RevealQuestion(n)
 }
 
 // Content is the view's layout.

@@ -206,11 +206,18 @@ func (s *Screen) listText(r model.SafetyRound) (string, widget.Importance) {
 	if n := s.attached[r.ID]; n > 0 {
 		att = " · " + vedlegg.CountText(n)
 	}
+	// The inspection's date is the one measures and deviations from the
+	// round name it by («Vernerunde 17.03.2026, nr. 7»); it is said too
+	// when the round was completed another day.
+	inspected := ""
+	if !r.Date.IsZero() && r.Date != r.CompletedDate() {
+		inspected = " · " + fmt.Sprintf(lang.L("befaring %s"), r.Date)
+	}
 	if r.Locked() {
-		return fmt.Sprintf("%s\n%s %s · %d %s%s · %s", r.Title, lang.L("Fullført"), r.CompletedDate(), len(r.Findings()), lang.L("funn"), att, r.TemplateName), widget.MediumImportance
+		return fmt.Sprintf("%s\n%s %s%s · %d %s%s · %s", r.Title, lang.L("Fullført"), r.CompletedDate(), inspected, len(r.Findings()), lang.L("funn"), att, r.TemplateName), widget.MediumImportance
 	}
 	a, t := r.Progress()
-	return fmt.Sprintf("%s\n%s · %s%s · %s", r.Title, lang.L("Pågår"), fmt.Sprintf(lang.L("%d av %d besvart"), a, t), att, r.TemplateName), widget.HighImportance
+	return fmt.Sprintf("%s\n%s%s · %s%s · %s", r.Title, lang.L("Pågår"), inspected, fmt.Sprintf(lang.L("%d av %d besvart"), a, t), att, r.TemplateName), widget.HighImportance
 }
 
 func (s *Screen) buildList() fyne.CanvasObject {

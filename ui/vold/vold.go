@@ -19,6 +19,7 @@ import (
 	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
 )
@@ -201,7 +202,7 @@ func wrapped(text string) *widget.Label {
 func scaleOptions(size int, describe func(size, n int) string) []string {
 	out := []string{lang.L("(ikke vurdert)")}
 	for n := 1; n <= size; n++ {
-		out = append(out, fmt.Sprintf("%d – %s", n, describe(size, n)))
+		out = append(out, fmt.Sprintf("%d – %s", n, i18n.T(describe(size, n))))
 	}
 	return out
 }

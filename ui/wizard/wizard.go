@@ -15,6 +15,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
 	"hmsutvalg/storage/demo"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/unsaved"
 	"hmsutvalg/ui/widgets"
 )
@@ -299,7 +300,7 @@ func (w *Wizard) ShowCommitteeStep() {
 			func(i widget.ListItemID, o fyne.CanvasObject) {
 				c := o.(*fyne.Container)
 				m := w.members[i]
-				c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s – %s (%s)", m.Name, lang.L(m.Role.Label()), m.Period()))
+				c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s – %s (%s)", m.Name, lang.L(m.Role.Label()), i18n.T(m.Period())))
 				c.Objects[1].(*widget.Button).OnTapped = func() {
 					w.members = append(w.members[:i:i], w.members[i+1:]...)
 					w.memberList.Refresh()
