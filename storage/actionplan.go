@@ -122,7 +122,7 @@ func (b *Batch) TransitionMeasure(id uint64, to model.Status, in model.Transitio
 			return nil, err
 		}
 		out = n
-		c.Summary = fmt.Sprintf("Endret status for tiltak «%s»: %s → %s", n.Title, statusWord(old.Status), statusWord(to))
+		c.Summary = fmt.Sprintf("Endret status for tiltak «%s» fra %s til %s", n.Title, statusWord(old.Status), statusWord(to))
 		switch to {
 		case model.StatusUtsatt:
 			c.Summary += fmt.Sprintf(" (ny frist %s)", n.Deadline)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -84,9 +85,27 @@ func (s *Store) Changes(limit int) ([]Change, error) {
 			if err != nil {
 				return err
 			}
+			ch.Summary = legacyStatusSummary(ch.Summary)
 			out = append(out, ch)
 		}
 		return nil
 	})
 	return out, err
+}
+
+// legacyStatusSummary reads a status change logged before 05.12.2026
+// («Endret status for tiltak «X»: planlagt → utført») as it is logged now
+// («… fra planlagt til utført»): Fyne 2.8.1 draws an arrow followed by a
+// space with a replacement glyph after it, so the log on screen showed
+// «→�». Only the wording changes; the entry is not rewritten.
+func legacyStatusSummary(s string) string {
+	if !strings.HasPrefix(s, "Endret status for ") {
+		return s
+	}
+	colon := strings.LastIndex(s, "»: ")
+	arrow := strings.Index(s, " → ")
+	if colon < 0 || arrow < colon {
+		return s
+	}
+	return s[:colon] + "» fra " + s[colon+len("»: "):arrow] + " til " + s[arrow+len(" → "):]
 }

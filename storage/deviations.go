@@ -229,7 +229,7 @@ func (b *Batch) TransitionDeviation(id uint64, to model.DeviationStatus, closedB
 			return nil, err
 		}
 		out = n
-		c.Summary = fmt.Sprintf("Endret status for avvik «%s»: %s → %s", n.Label(), devStatusWord(old.Status), devStatusWord(to))
+		c.Summary = fmt.Sprintf("Endret status for avvik «%s» fra %s til %s", n.Label(), devStatusWord(old.Status), devStatusWord(to))
 		if to == model.DevClosed {
 			c.Summary += fmt.Sprintf(" (lukket %s av %s)", n.ClosedOn, n.ClosedBy)
 		}

@@ -224,7 +224,9 @@ func (e *Editor) refreshTransitions() {
 	e.StatusLabel.SetText(fmt.Sprintf(lang.L("Status: %s"), lang.L(e.m.Status.Label())))
 	for _, to := range model.AllowedTransitions(e.m.Status) {
 		to := to
-		b := widget.NewButton(fmt.Sprintf(lang.L("→ %s"), lang.L(to.Label())), func() { e.StartTransition(to) })
+		// An icon, not «→ »: Fyne 2.8.1 draws a replacement glyph after an
+		// arrow followed by a space.
+		b := widget.NewButtonWithIcon(lang.L(to.Label()), theme.NavigateNextIcon(), func() { e.StartTransition(to) })
 		e.Transitions.Add(b)
 	}
 	if len(model.AllowedTransitions(e.m.Status)) == 0 {
