@@ -390,7 +390,12 @@ func compressStreamsWith(in []byte, pages [][]byte) ([]byte, error) {
 	}
 	work()
 	wg.Wait()
+	return assemblePDF(f, packed), nil
+}
 
+// assemblePDF writes f with the objects that have packed data as
+// compressed streams, and a new cross-reference table.
+func assemblePDF(f *pdfFile, packed [][]byte) []byte {
 	size := len(f.header) + len(f.trailer) + 20*f.count + 64
 	for i, o := range f.objs {
 		if packed[i] != nil {
@@ -423,5 +428,5 @@ func compressStreamsWith(in []byte, pages [][]byte) ([]byte, error) {
 	out = append(out, "startxref\n"...)
 	out = strconv.AppendInt(out, int64(xo), 10)
 	out = append(out, "\n%%EOF\n"...)
-	return out, nil
+	return out
 }

@@ -97,34 +97,12 @@ func TestWriterWaitsForInPlaceReader(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("the helper protocol uses stdin/stdout pipes; Windows is not covered")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "hmsutvalg.db")
 	newCrashFile(t, path)
-
-	cmd := exec.Command(exe, "-test.run=^TestInPlaceHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), inPlaceHelperEnv+"="+path)
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil || strings.TrimSpace(line) != "open inplace=true" {
-		t.Fatalf("helper: %q, %v (want it to read the file in place)", line, err)
-	}
+	cmd, stdin := startInPlaceReader(t, path)
 
 	// One try at the lock, as a window finds it: held by the reader.
-	_, err = storage.Open(path, storage.Options{NoBackup: true, LockTimeout: time.Nanosecond})
+	_, err := storage.Open(path, storage.Options{NoBackup: true, LockTimeout: time.Nanosecond})
 	var le *storage.LockedError
 	if !errors.As(err, &le) {
 		t.Fatalf("writable open while a reader reads in place: %T %v, want *LockedError", err, err)
@@ -152,4 +130,33 @@ func TestWriterWaitsForInPlaceReader(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("helper: %v", err)
 	}
+}
+
+// startInPlaceReader starts TestInPlaceHelper on path and waits until it
+// reads the file in place; a line on stdin makes it close.
+func startInPlaceReader(t *testing.T, path string) (*exec.Cmd, io.Writer) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run=^TestInPlaceHelper$", "-test.count=1")
+	cmd.Env = append(os.Environ(), inPlaceHelperEnv+"="+path)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || strings.TrimSpace(line) != "open inplace=true" {
+		t.Fatalf("helper: %q, %v (want it to read the file in place)", line, err)
+	}
+	return cmd, stdin
 }
