@@ -23,7 +23,10 @@ import (
 // snapshot's copy guarantees otherwise. The pre-open page walk runs under
 // that lock. A window that opens the file in the meantime waits for the
 // lock, as bbolt does with Options.LockTimeout (a second by default); a
-// one-shot reader holds it only while it reads, a fraction of that.
+// one-shot reader holds it only while it reads, a fraction of that. If it
+// has not let go by then, and only readers hold the file, the window
+// waits up to readersWait more instead of saying the file is open
+// elsewhere.
 //
 // Anything else (the lock is held by a writer, or the file is not fit to
 // open) and the reader takes a snapshot as before, which also gives the
@@ -49,6 +52,23 @@ func openInPlace(path string, opts Options, migs []migration) (s *Store, ok bool
 		return nil, false // openedWith closed db
 	}
 	return s, true
+}
+
+// readersWait is how long a writable open waits for one-shot readers
+// that hold the file in place, once it has found that only readers hold
+// it: they let go when they have read, which a report on a very large
+// file on a busy machine can take longer than the usual lock timeout.
+var readersWait = 10 * time.Second
+
+// onlyReaders reports whether the lock on path is held by readers only:
+// a shared lock can be had at once (and is let go of again).
+func onlyReaders(path string) bool {
+	db, err := lockShared(path)
+	if err != nil {
+		return false
+	}
+	_ = db.Close()
+	return true
 }
 
 // lockShared opens path with bbolt read-only if a shared lock on it can be

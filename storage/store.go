@@ -231,6 +231,12 @@ func buildWith(path string, unit model.Unit, opts Options, migs []migration, fil
 func openWith(path string, opts Options, migs []migration) (*Store, error) {
 	opts = opts.withDefaults()
 	db, err := openBolt(path, opts.ReadOnly, opts.LockTimeout, opts.MaxSize)
+	var locked *LockedError
+	if errors.As(err, &locked) && !opts.ReadOnly && onlyReaders(path) {
+		// One-shot readers in place hold the file for as long as they
+		// read (inplace.go): wait for them longer than for a window.
+		db, err = openBolt(path, false, readersWait, opts.MaxSize)
+	}
 	if err != nil {
 		return nil, err
 	}
