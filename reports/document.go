@@ -327,10 +327,13 @@ func (d *Document) render() (raw []byte, pages [][]byte) {
 	d.registerRunes()
 	// The pages are compressed while gofpdf writes everything else.
 	wait := func() {}
-	if d.gofpdfPages {
-		d.restoreBodies()
-	} else if contents := d.pageContents(); contents != nil {
-		pages, wait = compressPages(contents)
+	if !d.gofpdfPages {
+		if contents := d.pageContents(); contents != nil {
+			pages, wait = compressPages(contents)
+		}
+	}
+	if pages == nil {
+		d.restoreBodies() // gofpdf writes the pages' whole content
 	}
 	var out outputCapture
 	err := d.pdf.Output(&out)
