@@ -40,6 +40,25 @@ func testAnnualData() model.AnnualData {
 
 func testAnnualReport() *Document { return AnnualReport(testAnnualData(), testOpts()) }
 
+// The annual report is the same PDF, byte for byte, whether the pages'
+// content is kept out of gofpdf (pagestreams.go) or left to it.
+func TestAnnualReportPageStreamsSameBytes(t *testing.T) {
+	newDocumentsKeepPages = true
+	want, err := testAnnualReport().Bytes()
+	newDocumentsKeepPages = false
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := testAnnualReport()
+	got, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.PageCount() < 5 || !bytes.Equal(got, want) {
+		t.Fatalf("%d pages: %d bytes kept out of gofpdf, %d left to it; want the same PDF", d.PageCount(), len(got), len(want))
+	}
+}
+
 func TestGoldenAnnualReport(t *testing.T) {
 	a, err := testAnnualReport().Bytes()
 	if err != nil {

@@ -291,6 +291,22 @@ func putZlibWriter(w *zlib.Writer) {
 	}
 }
 
+// deflate compresses the concatenation of parts as one stream with zw.
+func deflate(zw *zlib.Writer, parts ...[]byte) []byte {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var buf bytes.Buffer
+	buf.Grow(n/4 + 64)
+	zw.Reset(&buf)
+	for _, p := range parts {
+		zw.Write(p) // writes to a bytes.Buffer do not fail
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
 // catalogStart is how gofpdf begins the document catalog's dictionary.
 const catalogStart = "<<\n/Type /Catalog\n"
 
@@ -327,18 +343,31 @@ func catalogWithLang(o pdfObject) ([]byte, bool) {
 // the document catalog, and the cross-reference table rebuilt. If the PDF is not exactly as expected it
 // returns in itself, which is valid, and the reason.
 func compressStreams(in []byte) ([]byte, error) {
+	return compressStreamsWith(in, nil)
+}
+
+// compressStreamsWith is compressStreams for a PDF whose pages' content
+// streams gofpdf wrote empty, because they were taken out and compressed
+// already (pagestreams.go): pages[n-1] is page n's, put in their place.
+// With pages, an error leaves no usable PDF (in lacks the pages' content).
+func compressStreamsWith(in []byte, pages [][]byte) ([]byte, error) {
 	f, err := parsePDF(in)
 	if err != nil {
 		return in, err
 	}
 	setCatalogLang(f)
+	packed := make([][]byte, len(f.objs))
+	if pages != nil {
+		if err := placePages(f, pages, packed); err != nil {
+			return in, err
+		}
+	}
 	var streams []int // indexes into f.objs
 	for i := range f.objs {
-		if f.objs[i].data != nil {
+		if f.objs[i].data != nil && packed[i] == nil {
 			streams = append(streams, i)
 		}
 	}
-	packed := make([][]byte, len(f.objs))
 	// Each stream is compressed on its own, so the result is the same
 	// whichever worker compresses it: the output is deterministic.
 	var next atomic.Int64
@@ -351,13 +380,7 @@ func compressStreams(in []byte) ([]byte, error) {
 				return
 			}
 			i := streams[k]
-			data := f.objs[i].data
-			var buf bytes.Buffer
-			buf.Grow(len(data)/4 + 64)
-			zw.Reset(&buf)
-			zw.Write(data) // writes to a bytes.Buffer do not fail
-			zw.Close()
-			packed[i] = buf.Bytes()
+			packed[i] = deflate(zw, f.objs[i].data)
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(streams))
@@ -367,7 +390,12 @@ func compressStreams(in []byte) ([]byte, error) {
 	}
 	work()
 	wg.Wait()
+	return assemblePDF(f, packed), nil
+}
 
+// assemblePDF writes f with the objects that have packed data as
+// compressed streams, and a new cross-reference table.
+func assemblePDF(f *pdfFile, packed [][]byte) []byte {
 	size := len(f.header) + len(f.trailer) + 20*f.count + 64
 	for i, o := range f.objs {
 		if packed[i] != nil {
@@ -400,5 +428,5 @@ func compressStreams(in []byte) ([]byte, error) {
 	out = append(out, "startxref\n"...)
 	out = strconv.AppendInt(out, int64(xo), 10)
 	out = append(out, "\n%%EOF\n"...)
-	return out, nil
+	return out
 }

@@ -18,7 +18,8 @@ import (
 // compressStreams.
 func rawDocument(t testing.TB, d *Document) []byte {
 	t.Helper()
-	raw := d.render()
+	d.gofpdfPages = true
+	raw, _ := d.render()
 	if raw == nil {
 		t.Fatalf("render: %v", d.Err())
 	}
@@ -284,7 +285,8 @@ func checkRewrite(t testing.TB, in, out []byte) {
 func FuzzCompressStreams(f *testing.F) {
 	d := testDoc("Fuzz")
 	d.Paragraph("Kort tekst.")
-	raw := d.render()
+	d.gofpdfPages = true
+	raw, _ := d.render()
 	if raw == nil {
 		f.Fatal(d.Err())
 	}
@@ -325,4 +327,78 @@ func minimalPDF() []byte {
 	obj := "1 0 obj\n<</Length 3>>\nstream\nabc\nendstream\nendobj\n"
 	return fmt.Appendf(nil, "%s%sxref\n0 2\n0000000000 65535 f \n%010d 00000 n \ntrailer\n<<\n/Size 2\n>>\nstartxref\n%d\n%%%%EOF\n",
 		head, obj, len(head), len(head)+len(obj))
+}
+
+// TestPageStreamsSameBytes: taking the pages' content out of gofpdf and
+// compressing it on the side (pagestreams.go) gives the same PDF, byte
+// for byte, as compressing gofpdf's whole output, for documents of one
+// page and of many, and the page streams really were taken out (gofpdf
+// wrote them empty).
+func TestPageStreamsSameBytes(t *testing.T) {
+	docs := map[string]func(d *Document){
+		"one page": func(d *Document) { d.Paragraph("Kort.") },
+		"many pages": func(d *Document) {
+			d.Heading(1, "Tabell")
+			d.Paragraph(lorem(60))
+			d.Table(Table{Columns: benchColumns, Rows: benchRows(120)})
+			d.PageBreak()
+			d.Paragraph(lorem(20))
+		},
+		"empty": func(*Document) {},
+	}
+	for name, fill := range docs {
+		t.Run(name, func(t *testing.T) {
+			old := testDoc(name)
+			old.gofpdfPages = true // before any content: gofpdf keeps every page
+			fill(old)
+			if len(old.bodies) != 0 {
+				t.Fatal("pages set aside with gofpdfPages")
+			}
+			want, err := old.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := testDoc(name)
+			fill(d)
+			if d.PageCount() > 1 && len(d.bodies) == 0 {
+				t.Fatal("no page was set aside during the layout")
+			}
+			raw, pages := d.render()
+			if raw == nil || pages == nil {
+				t.Fatalf("render: no page streams taken out (%v)", d.Err())
+			}
+			if len(pages) != d.PageCount() {
+				t.Fatalf("%d page streams for %d pages", len(pages), d.PageCount())
+			}
+			f, err := parsePDF(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range pageStreams(t, f) {
+				if o.data == nil || len(o.data) != 0 {
+					t.Fatalf("gofpdf wrote page stream %d with content; it should have been taken out", o.num)
+				}
+			}
+			got, err := compressStreamsWith(raw, pages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("the PDF differs from the one compressed whole (%d and %d bytes)", len(got), len(want))
+			}
+		})
+	}
+}
+
+// A PDF whose page streams are not where gofpdf puts them is refused
+// when the pages were taken out: there is nothing to fall back on.
+func TestPlacePagesRefusesAnOddLayout(t *testing.T) {
+	d := multiPageDocument()
+	raw, pages := d.render()
+	if pages == nil {
+		t.Fatal("no page streams taken out")
+	}
+	if _, err := compressStreamsWith(raw, append(pages, []byte("x"))); !errors.Is(err, errNotGofpdf) {
+		t.Fatalf("one page too many: %v, want errNotGofpdf", err)
+	}
 }

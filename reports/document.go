@@ -84,6 +84,13 @@ type Document struct {
 	// gofpdfOps turns fastText and the others off, for the test that
 	// compares them with gofpdf's own.
 	gofpdfOps bool
+	// gofpdfPages leaves the pages' content in gofpdf's output
+	// (pagestreams.go), for the tests of the uncompressed PDF and the
+	// test that both ways give the same bytes.
+	gofpdfPages bool
+	// bodies holds the content of the pages the layout has left, page n's
+	// at n-1, taken out of gofpdf (pagestreams.go).
+	bodies [][]byte
 
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part
@@ -145,7 +152,8 @@ func New(opts Options) *Document {
 		pdf: pdf, opts: opts, created: created,
 		pageW: w, pageH: h, k: pdf.GetConversionRatio(),
 		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
-		covers: map[int]bool{},
+		covers:      map[int]bool{},
+		gofpdfPages: newDocumentsKeepPages,
 	}
 }
 
@@ -275,19 +283,29 @@ func (d *Document) finish() {
 	}
 	defer d.recover()
 	defer func() { d.done = true }()
-	raw := d.render()
+	raw, pages := d.render()
 	if raw == nil {
 		return
 	}
-	// On error the uncompressed PDF is kept: larger, but just as valid.
-	d.out, _ = compressStreams(raw)
+	out, err := compressStreamsWith(raw, pages)
+	if err != nil && pages != nil {
+		// raw lacks the pages' content: no PDF to fall back on.
+		d.err = fmt.Errorf("reports: %w", err)
+		return
+	}
+	// On any other error the uncompressed PDF is kept: larger, but just
+	// as valid.
+	d.out = out
 }
 
 // render draws the page furniture and returns the PDF as gofpdf writes
-// it, with uncompressed streams. It returns nil if there is an error.
-func (d *Document) render() []byte {
+// it, with uncompressed streams, and the pages' content streams
+// compressed (pagestreams.go; then those in the PDF are empty), or nil
+// pages when they could not be taken out of gofpdf (and the PDF has
+// them). It returns a nil PDF if there is an error.
+func (d *Document) render() (raw []byte, pages [][]byte) {
 	if d.Err() != nil {
-		return nil
+		return nil, nil
 	}
 	if !d.started || len(d.pending) > 0 {
 		d.ensure(0) // an empty document, or one that ends in a heading
@@ -307,12 +325,24 @@ func (d *Document) render() []byte {
 	}
 	d.pdf.SetPage(n)
 	d.registerRunes()
-	var out outputCapture
-	if err := d.pdf.Output(&out); err != nil {
-		d.err = fmt.Errorf("reports: %w", err)
-		return nil
+	// The pages are compressed while gofpdf writes everything else.
+	wait := func() {}
+	if !d.gofpdfPages {
+		if contents := d.pageContents(); contents != nil {
+			pages, wait = compressPages(contents)
+		}
 	}
-	return out.b
+	if pages == nil {
+		d.restoreBodies() // gofpdf writes the pages' whole content
+	}
+	var out outputCapture
+	err := d.pdf.Output(&out)
+	wait()
+	if err != nil {
+		d.err = fmt.Errorf("reports: %w", err)
+		return nil, nil
+	}
+	return out.b, pages
 }
 
 // outputCapture takes the PDF gofpdf's Output writes without copying it:
@@ -395,7 +425,9 @@ func metaText(s string) string {
 
 // newPage adds a page and puts the cursor at the top of the content box.
 func (d *Document) newPage() {
+	left := d.pdf.PageNo()
 	d.pdf.AddPage()
+	d.setAside(left)
 	d.pdf.SetXY(d.left, d.top)
 	d.started = true
 	d.breakNext = false

@@ -71,6 +71,19 @@ func BenchmarkOpen(b *testing.B) {
 	}
 }
 
+// BenchmarkPrecheck times the check every open makes before bbolt gets
+// the file: the meta pages and the walk over every page of the tree
+// (verifyPages), on the heavy file.
+func BenchmarkPrecheck(b *testing.B) {
+	path := heavyDemo(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := storage.Precheck(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkCheck times `hmsutvalg check` on the heavy file.
 func BenchmarkCheck(b *testing.B) {
 	path := heavyDemo(b)

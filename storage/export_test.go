@@ -10,6 +10,10 @@ import (
 // encoding/json on a whole demo file (the demo package imports storage).
 var FastDecodeAgrees = fastAgreesInBucket
 
+// Precheck is the pre-open check of a file (precheckFile), for the
+// benchmark on the heavy demo file.
+var Precheck = precheckFile
+
 // RecordTypes lists the record types of the registered buckets, for the
 // test that every stored type is covered by the read-ownership test.
 func RecordTypes() []reflect.Type {

@@ -1,9 +1,11 @@
 package storage
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 )
 
 // bbolt page layout (go.etcd.io/bbolt/internal/common/page.go).
@@ -24,6 +26,11 @@ const (
 // memory map (a crash) or loop over billions of overflow pages (tx.Check
 // then eats all memory). Only after this walk is it safe to hand the file
 // to bbolt, so a damaged file is reported instead.
+//
+// The tree is walked a level at a time, each level's pages in file
+// order, so that runs of nearby pages are read with one ReadAt into one
+// reused buffer: a large unit's file has some 10 000 pages, and a read
+// per page was most of the time the walk took (issue 18).
 func verifyPages(r io.ReaderAt, m bboltMeta) error {
 	w := pageWalker{r: r, ps: int64(m.pageSize), hwm: m.pgid, seen: make([]uint64, m.pgid/64+1)}
 	if m.freelist != noFreelist {
@@ -31,31 +38,107 @@ func verifyPages(r io.ReaderAt, m bboltMeta) error {
 			return err
 		}
 	}
-	return w.tree(m.root, 0)
+	level := []pageRef{{id: m.root}}
+	for len(level) > 0 {
+		next, err := w.level(level)
+		if err != nil {
+			return err
+		}
+		level = next
+	}
+	return nil
 }
 
-// pageWalker reads each page once, with one read unless it has overflow
-// pages, into a buffer kept per tree depth: opening a large unit walks
-// some 13 000 pages, and a read plus an allocation per page was most of
-// the time it took to open the file.
+// pageRef is a page the walk has still to check: a tree page (branch or
+// leaf) at depth below the root bucket's root.
+type pageRef struct {
+	id    uint64
+	depth int
+}
+
+// Runs of pages read with one ReadAt: at most walkChunk bytes, and a gap
+// of more than walkGap bytes between two wanted pages ends a run (reading
+// it would cost more than another read).
+const (
+	walkChunk = 1 << 20
+	walkGap   = 32 << 10
+)
+
+// pageWalker keeps what the walk has seen and its read buffers.
 type pageWalker struct {
 	r    io.ReaderAt
 	ps   int64
 	hwm  uint64
 	seen []uint64 // a bit per page id below hwm
-	bufs [maxTreeDepth + 2][]byte
+
+	chunk    []byte // the current run, from file offset chunkOff
+	chunkOff int64
+	big      []byte // a page with overflow pages that the run does not hold
+	next     []pageRef
 }
 
-// page reads page id with its overflow pages after checking its header.
-// The result is valid until the next call for the same depth.
-func (w *pageWalker) page(id uint64, wantFlags uint16, depth int) ([]byte, error) {
-	if id < 2 || id >= w.hwm {
-		return nil, fmt.Errorf("side %d ligger utenfor filen (grense %d)", id, w.hwm)
+// level checks the pages of one level of the tree, in file order, and
+// returns the pages they refer to (the next level).
+func (w *pageWalker) level(refs []pageRef) ([]pageRef, error) {
+	slices.SortFunc(refs, func(a, b pageRef) int { return cmp.Compare(a.id, b.id) })
+	for _, p := range refs {
+		if p.id < 2 || p.id >= w.hwm {
+			return nil, fmt.Errorf("side %d ligger utenfor filen (grense %d)", p.id, w.hwm)
+		}
 	}
-	buf := w.buffer(depth, w.ps)
-	if _, err := w.r.ReadAt(buf, int64(id)*w.ps); err != nil {
-		return nil, fmt.Errorf("side %d kan ikke leses: %v", id, err)
+	w.next = nil
+	for i := 0; i < len(refs); {
+		j := w.run(refs, i)
+		if err := w.read(refs[i].id, refs[j-1].id); err != nil {
+			return nil, err
+		}
+		for _, p := range refs[i:j] {
+			buf, err := w.page(p.id, branchPageFlag|leafPageFlag)
+			if err != nil {
+				return nil, err
+			}
+			if err := w.nodes(buf, p.id, p.depth); err != nil {
+				return nil, err
+			}
+		}
+		i = j
 	}
+	return w.next, nil
+}
+
+// run returns the end of the run of refs (sorted) that starts at i.
+func (w *pageWalker) run(refs []pageRef, i int) int {
+	first := refs[i].id
+	j := i + 1
+	for j < len(refs) {
+		gap := int64(refs[j].id-refs[j-1].id-1) * w.ps
+		span := int64(refs[j].id-first+1) * w.ps
+		if gap > walkGap || span > walkChunk {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// read loads pages first to last (both below hwm) into the chunk buffer.
+func (w *pageWalker) read(first, last uint64) error {
+	n := int64(last-first+1) * w.ps
+	if int64(cap(w.chunk)) < n {
+		w.chunk = make([]byte, max(n, min(walkChunk, int64(w.hwm)*w.ps)))
+	}
+	w.chunk, w.chunkOff = w.chunk[:n], int64(first)*w.ps
+	if _, err := w.r.ReadAt(w.chunk, w.chunkOff); err != nil {
+		return fmt.Errorf("side %d kan ikke leses: %v", first, err)
+	}
+	return nil
+}
+
+// page returns page id (below hwm, in the chunk) with its overflow pages
+// after checking its header. The result is valid until the next call.
+func (w *pageWalker) page(id uint64, wantFlags uint16) ([]byte, error) {
+	off := int64(id)*w.ps - w.chunkOff
+	buf := w.chunk[off : off+w.ps]
 	ne := binary.NativeEndian
 	if got := ne.Uint64(buf[0:8]); got != id {
 		return nil, fmt.Errorf("side %d oppgir feil sidenummer %d", id, got)
@@ -73,27 +156,29 @@ func (w *pageWalker) page(id uint64, wantFlags uint16, depth int) ([]byte, error
 		}
 		w.seen[i/64] |= 1 << (i % 64)
 	}
-	if overflow == 0 {
-		return buf, nil
+	n := int64(overflow+1) * w.ps
+	if off+n <= int64(len(w.chunk)) {
+		return w.chunk[off : off+n], nil
 	}
-	buf = w.buffer(depth, int64(overflow+1)*w.ps)
+	// Overflow counts are bounded by the file (checked above), so n is too.
+	if int64(cap(w.big)) < n {
+		w.big = make([]byte, n)
+	}
+	buf = w.big[:n]
 	if _, err := w.r.ReadAt(buf, int64(id)*w.ps); err != nil {
 		return nil, fmt.Errorf("side %d kan ikke leses: %v", id, err)
 	}
 	return buf, nil
 }
 
-// buffer returns depth's buffer with length n. Overflow counts are
-// bounded by the file (checked above), so n is too.
-func (w *pageWalker) buffer(depth int, n int64) []byte {
-	if int64(cap(w.bufs[depth])) < n {
-		w.bufs[depth] = make([]byte, n)
-	}
-	return w.bufs[depth][:n]
-}
-
 func (w *pageWalker) freelist(id uint64) error {
-	buf, err := w.page(id, freelistPageFlag, 0)
+	if id < 2 || id >= w.hwm {
+		return fmt.Errorf("frilisten: side %d ligger utenfor filen (grense %d)", id, w.hwm)
+	}
+	if err := w.read(id, id); err != nil {
+		return fmt.Errorf("frilisten: %w", err)
+	}
+	buf, err := w.page(id, freelistPageFlag)
 	if err != nil {
 		return fmt.Errorf("frilisten: %w", err)
 	}
@@ -114,20 +199,18 @@ func (w *pageWalker) freelist(id uint64) error {
 	return nil
 }
 
-// tree checks the subtree rooted at page id.
-func (w *pageWalker) tree(id uint64, depth int) error {
-	if depth > maxTreeDepth {
+// child queues the tree page id, referred to from depth, for the next level.
+func (w *pageWalker) child(id uint64, depth int) error {
+	if depth+1 > maxTreeDepth {
 		return fmt.Errorf("sidetreet er for dypt ved side %d", id)
 	}
-	buf, err := w.page(id, branchPageFlag|leafPageFlag, depth)
-	if err != nil {
-		return err
-	}
-	return w.nodes(buf, id, depth)
+	w.next = append(w.next, pageRef{id: id, depth: depth + 1})
+	return nil
 }
 
 // nodes checks the elements of a branch or leaf page held in buf (a page
-// from the file, or an inline bucket's page inside a value).
+// from the file, or an inline bucket's page inside a value) and queues
+// the pages they refer to.
 func (w *pageWalker) nodes(buf []byte, id uint64, depth int) error {
 	ne := binary.NativeEndian
 	if len(buf) < pageHeaderSize {
@@ -146,29 +229,11 @@ func (w *pageWalker) nodes(buf []byte, id uint64, depth int) error {
 			if int64(off)+pos+ksize > int64(len(buf)) {
 				return fmt.Errorf("side %d element %d peker utenfor siden", id, i)
 			}
-			if err := w.tree(ne.Uint64(el[8:16]), depth+1); err != nil {
+			if err := w.child(ne.Uint64(el[8:16]), depth); err != nil {
 				return err
 			}
 		case flags&leafPageFlag != 0:
-			eflags := ne.Uint32(el[0:4])
-			pos, ksize, vsize := int64(ne.Uint32(el[4:8])), int64(ne.Uint32(el[8:12])), int64(ne.Uint32(el[12:16]))
-			vstart := int64(off) + pos + ksize
-			if vstart+vsize > int64(len(buf)) {
-				return fmt.Errorf("side %d element %d peker utenfor siden", id, i)
-			}
-			if eflags&bucketLeafFlag == 0 {
-				continue
-			}
-			val := buf[vstart : vstart+vsize]
-			if len(val) < inBucketSize {
-				return fmt.Errorf("side %d element %d: ugyldig bøtte", id, i)
-			}
-			if root := ne.Uint64(val[0:8]); root != 0 {
-				if err := w.tree(root, depth+1); err != nil {
-					return err
-				}
-			} else if err := w.nodes(val[inBucketSize:], id, depth+1); err != nil {
-				// An inline bucket stores its single leaf page in the value.
+			if err := w.leafElement(buf, el, off, id, i, depth); err != nil {
 				return err
 			}
 		default:
@@ -176,4 +241,31 @@ func (w *pageWalker) nodes(buf []byte, id uint64, depth int) error {
 		}
 	}
 	return nil
+}
+
+// leafElement checks element i of leaf page id (at off in buf); a bucket
+// is queued, or checked in place when it is inline.
+func (w *pageWalker) leafElement(buf, el []byte, off int, id uint64, i, depth int) error {
+	ne := binary.NativeEndian
+	eflags := ne.Uint32(el[0:4])
+	pos, ksize, vsize := int64(ne.Uint32(el[4:8])), int64(ne.Uint32(el[8:12])), int64(ne.Uint32(el[12:16]))
+	vstart := int64(off) + pos + ksize
+	if vstart+vsize > int64(len(buf)) {
+		return fmt.Errorf("side %d element %d peker utenfor siden", id, i)
+	}
+	if eflags&bucketLeafFlag == 0 {
+		return nil
+	}
+	val := buf[vstart : vstart+vsize]
+	if len(val) < inBucketSize {
+		return fmt.Errorf("side %d element %d: ugyldig bøtte", id, i)
+	}
+	if root := ne.Uint64(val[0:8]); root != 0 {
+		return w.child(root, depth)
+	}
+	// An inline bucket stores its single leaf page in the value.
+	if depth+1 > maxTreeDepth {
+		return fmt.Errorf("sidetreet er for dypt ved side %d", id)
+	}
+	return w.nodes(val[inBucketSize:], id, depth+1)
 }

@@ -77,53 +77,34 @@ func precheckFile(path string) error {
 		return fmt.Errorf("kan ikke lese «%s»: %w", path, err)
 	}
 	defer f.Close()
+	best, err := checkHead(f, path)
+	if err != nil {
+		return err
+	}
+	if err := verifyPages(f, best); err != nil {
+		return &CorruptError{Path: path, Detail: err.Error()}
+	}
+	return nil
+}
+
+// checkHead is precheckFile without the page walk: f is a regular file
+// with a valid meta page, and every page below the high-water mark of
+// the meta bbolt will use (returned) is in the file.
+func checkHead(f *os.File, path string) (bboltMeta, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("kan ikke lese «%s»: %w", path, err)
+		return bboltMeta{}, fmt.Errorf("kan ikke lese «%s»: %w", path, err)
 	}
 	if !info.Mode().IsRegular() {
-		return &NotHMSFileError{Path: path, Reason: "ikke en vanlig fil"}
+		return bboltMeta{}, &NotHMSFileError{Path: path, Reason: "ikke en vanlig fil"}
 	}
 	size := info.Size()
 	if size == 0 {
-		return &NotHMSFileError{Path: path, Reason: "filen er tom"}
+		return bboltMeta{}, &NotHMSFileError{Path: path, Reason: "filen er tom"}
 	}
-
-	readAt := func(off int64) []byte {
-		buf := make([]byte, pageHeaderSize+metaSize)
-		n, _ := f.ReadAt(buf, off)
-		if n < len(buf) {
-			return nil
-		}
-		return buf
-	}
-
-	var valid []bboltMeta
-	var firstErr error
-	m0, err0 := parseMeta(readAt(0))
-	if err0 == nil {
-		valid = append(valid, m0)
-		if m1, err := parseMeta(readAt(int64(m0.pageSize))); err == nil && m1.pageSize == m0.pageSize {
-			valid = append(valid, m1)
-		}
-	} else {
-		firstErr = err0
-		// Meta 0 may be the one torn by a crash; bbolt then falls back to
-		// meta 1, whose offset depends on the page size, so try the usual ones.
-		seen := map[int]bool{}
-		for _, ps := range []int{os.Getpagesize(), 4096, 8192, 16384, 32768, 65536} {
-			if seen[ps] {
-				continue
-			}
-			seen[ps] = true
-			if m1, err := parseMeta(readAt(int64(ps))); err == nil && int(m1.pageSize) == ps {
-				valid = append(valid, m1)
-				break
-			}
-		}
-	}
+	valid, firstErr := validMetas(f)
 	if len(valid) == 0 {
-		return &NotHMSFileError{Path: path, Reason: firstErr.Error()}
+		return bboltMeta{}, &NotHMSFileError{Path: path, Reason: firstErr.Error()}
 	}
 
 	// bbolt uses the valid meta with the highest transaction id; all pages
@@ -136,10 +117,41 @@ func precheckFile(path string) error {
 	}
 	need := int64(best.pgid) * int64(best.pageSize)
 	if need < 2*int64(best.pageSize) || size < need {
-		return &NotHMSFileError{Path: path, Reason: fmt.Sprintf("filen er avkortet: %d byte, forventet minst %d", size, need)}
+		return bboltMeta{}, &NotHMSFileError{Path: path, Reason: fmt.Sprintf("filen er avkortet: %d byte, forventet minst %d", size, need)}
 	}
-	if err := verifyPages(f, best); err != nil {
-		return &CorruptError{Path: path, Detail: err.Error()}
+	return best, nil
+}
+
+// validMetas returns the file's valid meta pages, or none and why the
+// first is not valid.
+func validMetas(f *os.File) (valid []bboltMeta, firstErr error) {
+	readAt := func(off int64) []byte {
+		buf := make([]byte, pageHeaderSize+metaSize)
+		n, _ := f.ReadAt(buf, off)
+		if n < len(buf) {
+			return nil
+		}
+		return buf
 	}
-	return nil
+	m0, err0 := parseMeta(readAt(0))
+	if err0 == nil {
+		valid = append(valid, m0)
+		if m1, err := parseMeta(readAt(int64(m0.pageSize))); err == nil && m1.pageSize == m0.pageSize {
+			valid = append(valid, m1)
+		}
+		return valid, nil
+	}
+	// Meta 0 may be the one torn by a crash; bbolt then falls back to
+	// meta 1, whose offset depends on the page size, so try the usual ones.
+	seen := map[int]bool{}
+	for _, ps := range []int{os.Getpagesize(), 4096, 8192, 16384, 32768, 65536} {
+		if seen[ps] {
+			continue
+		}
+		seen[ps] = true
+		if m1, err := parseMeta(readAt(int64(ps))); err == nil && int(m1.pageSize) == ps {
+			return append(valid, m1), err0
+		}
+	}
+	return nil, err0
 }

@@ -52,7 +52,9 @@ type Options struct {
 	MaxSize     int              // passed to bbolt Options.MaxSize
 	// NoListCache is for one-shot readers (the report commands) that read
 	// each list once: keeping a copy of every list for a second read
-	// would only cost time and memory.
+	// would only cost time and memory. With ReadOnly it also lets Open
+	// read the file in place, under a shared lock, when no window has it
+	// open (inplace.go), so the store must be closed as soon as it is read.
 	NoListCache bool
 }
 
@@ -132,7 +134,15 @@ func (s *Store) Close() error {
 // Open opens an existing database. See openWith. A read-only open works
 // on a snapshot (snapshot.go): it takes no lock on path, so it works while
 // another window writes to the file, and never makes that window wait.
+// A one-shot reader (ReadOnly with NoListCache) reads the file in place
+// instead when no window has it open (inplace.go): a window that opens it
+// meanwhile waits until the reader closes the store, a short read.
 func Open(path string, opts Options) (*Store, error) {
+	if opts.ReadOnly && opts.NoListCache {
+		if s, ok := openInPlace(path, opts, migrations); ok {
+			return s, nil
+		}
+	}
 	if opts.ReadOnly {
 		return openSnapshot(path, opts, migrations)
 	}
@@ -221,9 +231,21 @@ func buildWith(path string, unit model.Unit, opts Options, migs []migration, fil
 func openWith(path string, opts Options, migs []migration) (*Store, error) {
 	opts = opts.withDefaults()
 	db, err := openBolt(path, opts.ReadOnly, opts.LockTimeout, opts.MaxSize)
+	var locked *LockedError
+	if errors.As(err, &locked) && !opts.ReadOnly && onlyReaders(path) {
+		// One-shot readers in place hold the file for as long as they
+		// read (inplace.go): wait for them longer than for a window.
+		db, err = openBolt(path, false, readersWait, opts.MaxSize)
+	}
 	if err != nil {
 		return nil, err
 	}
+	return openedWith(db, path, opts, migs)
+}
+
+// openedWith is openWith from the point where db holds path open and
+// locked; opts have their defaults. On error db is closed.
+func openedWith(db *bbolt.DB, path string, opts Options, migs []migration) (*Store, error) {
 	s := &Store{db: db, path: path, opts: opts, user: opts.User}
 	fail := func(err error) (*Store, error) {
 		_ = db.Close()
