@@ -137,7 +137,7 @@ func TestTransitionMeasure(t *testing.T) {
 	}
 	cs, _ := s.Changes(1)
 	if c := cs[0]; c.Kind != ChangeUpdated || c.Entity != EntityMeasure || c.EntityID != m.ID ||
-		!strings.Contains(c.Summary, "«Rutine for alenearbeid på natt»: planlagt → pågår") {
+		!strings.Contains(c.Summary, "«Rutine for alenearbeid på natt» fra planlagt til pågår") {
 		t.Fatalf("change %+v", c)
 	}
 
@@ -148,7 +148,7 @@ func TestTransitionMeasure(t *testing.T) {
 	if got.OriginalDeadline != m.Deadline || got.Deadline != date(2027, 6, 30) || got.PostponeReason != "Venter på nye alarmer" {
 		t.Fatalf("after utsatt: %+v", got)
 	}
-	if cs, _ := s.Changes(1); !strings.Contains(cs[0].Summary, "pågår → utsatt (ny frist 30.06.2027)") {
+	if cs, _ := s.Changes(1); !strings.Contains(cs[0].Summary, "fra pågår til utsatt (ny frist 30.06.2027)") {
 		t.Fatalf("summary %q", cs[0].Summary)
 	}
 

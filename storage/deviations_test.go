@@ -170,7 +170,7 @@ func TestTransitionDeviation(t *testing.T) {
 		t.Fatalf("lukk: %+v %v", closed, err)
 	}
 	ch, _ := s.Changes(1)
-	if want := "Endret status for avvik «10.11.2026 Personskade, Avdeling 1»: under behandling → lukket (lukket 20.11.2026 av Kari Nordmann)"; ch[0].Summary != want {
+	if want := "Endret status for avvik «10.11.2026 Personskade, Avdeling 1» fra under behandling til lukket (lukket 20.11.2026 av Kari Nordmann)"; ch[0].Summary != want {
 		t.Errorf("change log %q\nwant %q", ch[0].Summary, want)
 	}
 	reopened, err := s.TransitionDeviation(d.ID, model.DevInProgress, "", model.Date{}, devDay)
