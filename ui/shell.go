@@ -33,6 +33,9 @@ type shell struct {
 	menu    *widget.Button
 	// searchBtn opens the search across all registers.
 	searchBtn *widget.Button
+	// around are the focusable widgets of the window's frame below the
+	// page (the undo bar's buttons), which focusPage must not pick.
+	around []fyne.Focusable
 }
 
 // meetingShortcut toggles Møtemodus (Ctrl+M, Cmd+M on macOS).
@@ -216,6 +219,25 @@ func (s *shell) focusPage() {
 	}
 	c.Focus(anchor)
 	c.FocusNext()
+	// A page with nothing to focus (or whose first field is hidden) would
+	// hand the keyboard to whatever comes next: the undo bar's «Angre»,
+	// where one stray Space undid the meeting's minutes, or round to the
+	// top bar. Only the page's own widgets may take it.
+	if f := c.Focused(); f != nil && s.outsidePage(f) {
+		c.Unfocus()
+	}
+}
+
+// outsidePage reports whether f is one of the window's own widgets around
+// the page: the top bar, the sidebar or the undo bar.
+func (s *shell) outsidePage(f fyne.Focusable) bool {
+	around := append([]fyne.Focusable{s.nav, s.meeting, s.menu, s.searchBtn}, s.around...)
+	for _, o := range around {
+		if o != nil && o == f {
+			return true
+		}
+	}
+	return false
 }
 
 // reopen rebuilds the page from the stored data with the record it

@@ -161,6 +161,7 @@ func (u *App) showMain(st *hms.Store) {
 	u.env = env
 	sh := newShell(env, Pages())
 	bar := undo.NewBar(env, sh.reopen)
+	sh.around = []fyne.Focusable{bar.Angre, bar.Close}
 	root := container.NewBorder(nil, bar, nil, nil, sh.build())
 	sh.frame = root
 	bar.Relayout = root.Refresh
