@@ -229,6 +229,9 @@ type PlanFigures struct {
 	Summary ActionPlanSummary // of MeasuresForYear, as of Today
 	Created int               // created in the year
 	Closed  int               // done or rejected in the year
+	// ClosedLater were closed after the year (open at its end), so Open,
+	// Closed and ClosedLater add up to the year's measures.
+	ClosedLater int
 	// Evaluated is the number done in the year whose effect was evaluated
 	// by the year's end (MeasureEvaluatedIn).
 	Evaluated int
@@ -423,6 +426,9 @@ func planFigures(d AnnualData) PlanFigures {
 		m := &ms[i]
 		if d.Year.Contains(m.Created) {
 			p.Created++
+		}
+		if !m.Open() && !MeasureClosedIn(m, d.Year) {
+			p.ClosedLater++
 		}
 		if MeasureClosedIn(m, d.Year) {
 			p.Closed++

@@ -151,13 +151,32 @@ func committeeSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 
 func planSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {
 	s := f.Plan.Summary
-	l.Figures = fmt.Sprintf("%d tiltak: %d åpne, %d forfalt, %d lukket i året, %d evaluert",
-		s.Total, s.Open, s.Overdue, f.Plan.Closed, f.Plan.Evaluated)
+	l.Figures = planFiguresText(f.Plan)
 	if s.Total == 0 {
 		l.Status, l.Reasons = SummaryNoData, []string{"Ingen tiltak i året"}
 		return
 	}
 	l.overdue(s.Overdue)
+}
+
+// planFiguresText names the year's measures in parts that add up to the
+// total: closed in the year (of them evaluated), closed after it, and
+// open now (of them overdue).
+func planFiguresText(p PlanFigures) string {
+	s := p.Summary
+	closed := fmt.Sprintf("%d lukket i året", p.Closed)
+	if p.Closed > 0 {
+		closed += fmt.Sprintf(" (%d evaluert)", p.Evaluated)
+	}
+	parts := []string{closed}
+	if p.ClosedLater > 0 {
+		parts = append(parts, fmt.Sprintf("%d lukket etter årets slutt", p.ClosedLater))
+	}
+	open := fmt.Sprintf("%d %s", s.Open, pluralWord(s.Open, "åpent", "åpne"))
+	if s.Overdue > 0 {
+		open += fmt.Sprintf(" (%d forfalt)", s.Overdue)
+	}
+	return fmt.Sprintf("%d tiltak: %s", s.Total, strings.Join(append(parts, open), ", "))
 }
 
 func riskSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {

@@ -120,7 +120,8 @@ func TestAnnualFiguresMatchSections(t *testing.T) {
 		fmt.Sprintf("Farer i gjeldende risikovurderinger: %d.", f.Risk.Items),
 		fmt.Sprintf("Tiltak i alt %d", f.Plan.Summary.Total),
 		fmt.Sprintf("Forfalt %d", f.Plan.Summary.Overdue),
-		fmt.Sprintf("%d tiltak: %d åpne, %d forfalt", f.Plan.Summary.Total, f.Plan.Summary.Open, f.Plan.Summary.Overdue),
+		fmt.Sprintf("%d tiltak: %d lukket i året", f.Plan.Summary.Total, f.Plan.Closed),
+		fmt.Sprintf("%d åpne (%d forfalt)", f.Plan.Summary.Open, f.Plan.Summary.Overdue),
 	} {
 		if !strings.Contains(norm, want) {
 			t.Errorf("report lacks %q", want)
