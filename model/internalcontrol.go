@@ -257,16 +257,37 @@ func (p *ChecklistPoint) addModules(f AnnualFigures, pick func(Module) bool) (un
 		if !pick(s.Module) {
 			continue
 		}
+		documents, none := pointEvidence(s, p.Point, f)
 		switch {
-		case s.HasData:
+		case documents:
 			p.Where = append(p.Where, s.Title)
 		case !s.InUse:
 			unused = append(unused, s.Title)
 		default:
-			unused = append(unused, s.Title+" (ingen data for "+f.Year.String()+")")
+			unused = append(unused, s.Title+" ("+none+")")
 		}
 	}
 	return unused
+}
+
+// pointEvidence says whether module s documents § 5 point n for the year,
+// and otherwise what it lacks. A module documents its points by having
+// data for the year, except Vold og trusler, whose parts document
+// different points: its training point 2, its mapping of the risk point 6
+// when the mapping is in order (ViolenceMapped, as the summary and the
+// submission judge it: training alone maps no risk).
+func pointEvidence(s ModuleStatus, n int, f AnnualFigures) (documents bool, none string) {
+	none = "ingen data for " + f.Year.String()
+	if s.ID != ModuleVold || !s.HasData {
+		return s.HasData, none
+	}
+	switch n {
+	case 2:
+		return f.ViolenceTrainings > 0, "ingen opplæring eller øvelse i " + f.Year.String()
+	case 6:
+		return f.ViolenceMapped(), "kartleggingen mangler eller er forfalt for " + f.Year.String()
+	}
+	return true, none
 }
 
 // addReview adds the sections of the annual review that document p.
