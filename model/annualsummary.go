@@ -250,7 +250,12 @@ func sickLeaveSummary(f *AnnualFigures, st ModuleStatus, l *SummaryLine) {
 			l.attend("Over målet så langt i året")
 		}
 	}
-	l.overdue(sl.MeasuresOverdue)
+	// These measures are chosen by area as well as by source, so many of
+	// them are other lines' too: name them as a part of this line's
+	// measures, not as a figure of their own to add to the others.
+	if n := sl.MeasuresOverdue; n > 0 {
+		l.attend(fmt.Sprintf("%d av de %d sykefraværstiltakene over fristen", n, sl.Measures))
+	}
 }
 
 func violenceSummary(f *AnnualFigures, _ ModuleStatus, l *SummaryLine) {

@@ -66,7 +66,7 @@ func TestAnnualSummaryRules(t *testing.T) {
 		{"started 01.07, Q4 missing", func(f *AnnualFigures) {
 			f.SickLeave.Quarters, f.Started = f.SickLeave.Quarters[2:3], ymd(2025, 7, 1)
 		}, ModuleSykefravar, SummaryAttend, "Tall mangler for 1 kvartal."},
-		{"sick-leave measure overdue", func(f *AnnualFigures) { f.SickLeave.MeasuresOverdue = 1 }, ModuleSykefravar, SummaryAttend, "1 tiltak over fristen"},
+		{"sick-leave measure overdue", func(f *AnnualFigures) { f.SickLeave.Measures, f.SickLeave.MeasuresOverdue = 3, 1 }, ModuleSykefravar, SummaryAttend, "1 av de 3 sykefraværstiltakene over fristen"},
 		{"mapping missing", func(f *AnnualFigures) { f.Violence[0].State = DutyMissing }, ModuleVold, SummaryMissing, "Kartlegging og risikovurdering: mangler"},
 		{"mapping overdue", func(f *AnnualFigures) { f.Violence[0].State, f.Violence[0].LastDone = DutyOverdue, ymd(2024, 3, 1) }, ModuleVold, SummaryMissing, "forfalt"},
 		{"violence measure overdue", func(f *AnnualFigures) { f.Violence[1].State, f.Violence[1].LastDone = DutyOverdue, ymd(2024, 3, 1) }, ModuleVold, SummaryAttend, "Tiltak: forfalt"},
