@@ -75,8 +75,8 @@ func TestRoundCompletedDateAgrees(t *testing.T) {
 	if !shows(w.Content(), "Vernerunden «Vernerunde våren» ble fullført "+want) {
 		t.Errorf("the annual wheel on Oversikt does not say %s: %q", want, uitest.Texts(w.Content()))
 	}
-	if !shows(w.Content(), "Siste fullførte: "+want) {
-		t.Errorf("the safety-round card on Oversikt does not say %s", want)
+	if !shows(w.Content(), "Siste fullførte: "+want+" (befaring "+spring.Date.String()+")") {
+		t.Errorf("the safety-round card on Oversikt does not say %s with the inspection day %s", want, spring.Date)
 	}
 	if shows(w.Content(), "fullført "+spring.Date.String()) || shows(w.Content(), "fullførte: "+spring.Date.String()) {
 		t.Errorf("Oversikt gives the inspection day %s as the completed date", spring.Date)

@@ -38,7 +38,13 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 	}
 	summary := fmt.Sprintf(lang.L("%d vernerunder i %d."), thisYear, year)
 	if last, ok := model.LatestCompletedRound(rs); ok {
-		summary += " " + fmt.Sprintf(lang.L("Siste fullførte: %s med %d funn."), last.CompletedDate(), len(last.Findings()))
+		// With the inspection's date when it differs, as the list row
+		// says it: the pre-meeting of the next round names the round by it.
+		done := last.CompletedDate().String()
+		if !last.Date.IsZero() && last.Date != last.CompletedDate() {
+			done += " (" + fmt.Sprintf(lang.L("befaring %s"), last.Date) + ")"
+		}
+		summary += " " + fmt.Sprintf(lang.L("Siste fullførte: %s med %d funn."), done, len(last.Findings()))
 	} else {
 		summary += " " + lang.L("Ingen fullførte vernerunder ennå.")
 	}
