@@ -76,7 +76,7 @@ func writeStatus(w io.Writer, u model.Unit, d model.Dashboard) {
 	fmt.Fprintf(w, "HMS-utvalg – status for %s (%s) per %s\n\n", u.Name, u.Municipality, d.Today)
 	writeMissingRoles(w, d.MissingRoles)
 	c := d.Counts
-	fmt.Fprintf(w, "Årshjulet %s: %d utført, %d snart, %d forfalt, %d kommer\n", d.Year, c.Done, c.DueNow, c.Late, c.Upcoming)
+	fmt.Fprintf(w, "Årshjulet %s: %d utført, %d denne måneden, %d forfalt, %d kommer\n", d.Year, c.Done, c.DueNow, c.Late, c.Upcoming)
 	if len(d.Wheel) == 0 {
 		fmt.Fprintf(w, "  Ingen plikter ennå: årshjulet regnes fra enhetens startdato.\n")
 	}

@@ -78,7 +78,7 @@ func sortDuties(all []model.WheelEntry, year model.HMSYear, today model.Date) (l
 // WheelCounts is the line of counts at the top of the card: done, due
 // soon and late, in words so colour is not the only signal.
 func WheelCounts(c model.WheelCounts, late int) *widget.Label {
-	l := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("%d forfalt · %d snart · %d utført · %d kommer"), late, c.DueNow, c.Done, c.Upcoming),
+	l := widget.NewLabelWithStyle(fmt.Sprintf(lang.L("%d forfalt · %d denne måneden · %d utført · %d kommer"), late, c.DueNow, c.Done, c.Upcoming),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	if late > 0 {

@@ -19,7 +19,7 @@ func TestTopCountsOpenTheirLists(t *testing.T) {
 	if top == nil {
 		t.Fatal("no top")
 	}
-	if top.WheelText.Text != "! Årshjulet 2026: 1 forfalt · 0 snart · 16 utført" {
+	if top.WheelText.Text != "! Årshjulet 2026: 1 forfalt · 0 denne måneden · 16 utført" {
 		t.Errorf("wheel %q", top.WheelText.Text)
 	}
 	if !strings.HasPrefix(top.MeasuresText.Text, "! Tiltak: ") || !strings.HasPrefix(top.DeviationsText.Text, "! Åpne alvorlige avvik: ") {

@@ -48,7 +48,7 @@ func NewTop(env *appctx.Env) (*Top, fyne.CanvasObject) {
 	}
 	c := d.Counts
 	t := &Top{box: container.NewVBox()}
-	t.WheelText, t.Wheel = t.row(theme.HistoryIcon(), fmt.Sprintf(lang.L("Årshjulet %s: %d forfalt · %d snart · %d utført"), d.Year, c.Late, c.DueNow, c.Done),
+	t.WheelText, t.Wheel = t.row(theme.HistoryIcon(), fmt.Sprintf(lang.L("Årshjulet %s: %d forfalt · %d denne måneden · %d utført"), d.Year, c.Late, c.DueNow, c.Done),
 		c.Late > 0, func() { env.Open(wheelPageID, appctx.Focus{ID: uint64(d.Year)}) })
 	t.MeasuresText, t.Measures = t.row(theme.ListIcon(), fmt.Sprintf(lang.L("Tiltak: %d forfalt · %d åpne"), d.Plan.Overdue, d.Plan.Open),
 		d.Plan.Overdue > 0, func() { env.Open(handlingsplan.PageID, appctx.Focus{Filter: handlingsplan.FilterOverdue}) })
