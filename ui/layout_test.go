@@ -374,6 +374,68 @@ func fitsWidth(t *testing.T, w fyne.Window, width float32, state string) {
 	}
 }
 
+// TestMenuOpenOnProjector: in Møtemodus at 1024×768, the folded sidebar
+// brought out by Meny (Ctrl+B) on Møter with a meeting open and on Årshjul
+// lies over the page as a drawer rather than beside it: the window does
+// not grow past the screen (seen under Xvfb: 1135 and 1205 px), the page
+// keeps the whole width, and choosing a page in the drawer closes it.
+func TestMenuOpenOnProjector(t *testing.T) {
+	u := startAt(t, true, fyne.NewSize(1024, 768))
+	w, env := u.Window(), u.Env()
+	ms, err := env.Store.Meetings()
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("demo meetings: %v", err)
+	}
+	open := map[string]func(){
+		moter.PageID:      func() { env.Open(moter.PageID, appctx.Focus{ParentID: ms[0].ID}) },
+		moter.WheelPageID: func() { env.Navigate(moter.WheelPageID) },
+	}
+	for _, id := range []string{moter.PageID, moter.WheelPageID} {
+		open[id]()
+		w.Canvas().Capture()
+		fitsWidth(t, w, 1024, id+", Meny closed")
+		pageWidth := pageArea(w).Size().Width
+		test.Tap(button(w.Content(), "Meny"))
+		if !navVisible(u) {
+			t.Fatalf("%s: Meny did not show the sidebar", id)
+		}
+		w.Canvas().Capture()
+		fitsWidth(t, w, 1024, id+", Meny open")
+		if got := pageArea(w).Size().Width; got != pageWidth {
+			t.Errorf("%s: the page is %.0f px wide under the drawer, %.0f without it", id, got, pageWidth)
+		}
+		if *screenshotDir != "" {
+			save(t, w, "layout-meny-"+id+"-1024", true)
+		}
+		test.Tap(button(w.Content(), "Meny"))
+		if navVisible(u) {
+			t.Fatalf("%s: Meny did not fold the sidebar", id)
+		}
+		fitsWidth(t, w, 1024, id+", Meny closed again")
+	}
+	test.Tap(button(w.Content(), "Meny"))
+	env.Navigate(handlingsplan.PageID)
+	w.Canvas().Capture()
+	if navVisible(u) {
+		t.Error("the drawer stayed open after a page was chosen in it")
+	}
+	fitsWidth(t, w, 1024, "Handlingsplan after the drawer")
+}
+
+// pageArea is the part of the window the page is shown in, beside or
+// under the sidebar.
+func pageArea(w fyne.Window) fyne.CanvasObject {
+	body := find(w.Content(), func(x fyne.CanvasObject) bool {
+		c, ok := x.(*fyne.Container)
+		if !ok {
+			return false
+		}
+		_, ok = c.Layout.(*sideLayout)
+		return ok
+	})
+	return body.(*fyne.Container).Layout.(*sideLayout).s.content
+}
+
 // TestMeetingEditorAfterView: in normal mode at 1024×768, leaving the
 // meeting view after typing a note gives back a meeting editor that fits
 // the window (seen under Xvfb: 1087 px, the editor kept sizes measured at
