@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -330,5 +331,148 @@ func TestAgendaOnSmallScreen(t *testing.T) {
 	}
 	if *screenshotDir != "" {
 		save(t, w, "layout-sakliste-1024", false)
+	}
+}
+
+// tooWide names the objects under o whose MinSize is wider than width
+// whose children are all narrower: where the width comes from.
+func tooWide(o fyne.CanvasObject, width float32) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject, path string)
+	walk = func(o fyne.CanvasObject, path string) {
+		if o == nil || !o.Visible() || o.MinSize().Width <= width {
+			return
+		}
+		var kids []fyne.CanvasObject
+		switch x := o.(type) {
+		case *fyne.Container:
+			kids = x.Objects
+		case fyne.Widget:
+			kids = test.WidgetRenderer(x).Objects()
+		}
+		n := len(out)
+		for _, k := range kids {
+			walk(k, fmt.Sprintf("%s/%T", path, k))
+		}
+		if len(out) == n {
+			out = append(out, fmt.Sprintf("%s (%.0f)", path, o.MinSize().Width))
+		}
+	}
+	walk(o, fmt.Sprintf("%T", o))
+	return out
+}
+
+// fitsWidth fails when the window's content needs more than its width:
+// a real window grows to its content's MinSize, past a 1024 screen.
+func fitsWidth(t *testing.T, w fyne.Window, width float32, state string) {
+	t.Helper()
+	if m := w.Content().MinSize(); m.Width > width {
+		t.Errorf("%s: the content needs %.0f px, the window is %.0f: it would grow past the screen; from %v", state, m.Width, width, tooWide(w.Content(), width))
+	}
+	if got := w.Canvas().Size().Width; got > width {
+		t.Errorf("%s: the window grew to %.0f px", state, got)
+	}
+}
+
+// TestMenuOpenOnProjector: in Møtemodus at 1024×768, the folded sidebar
+// brought out by Meny (Ctrl+B) on Møter with a meeting open and on Årshjul
+// lies over the page as a drawer rather than beside it: the window does
+// not grow past the screen (seen under Xvfb: 1135 and 1205 px), the page
+// keeps the whole width, and choosing a page in the drawer closes it.
+func TestMenuOpenOnProjector(t *testing.T) {
+	u := startAt(t, true, fyne.NewSize(1024, 768))
+	w, env := u.Window(), u.Env()
+	ms, err := env.Store.Meetings()
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("demo meetings: %v", err)
+	}
+	open := map[string]func(){
+		moter.PageID:      func() { env.Open(moter.PageID, appctx.Focus{ParentID: ms[0].ID}) },
+		moter.WheelPageID: func() { env.Navigate(moter.WheelPageID) },
+	}
+	for _, id := range []string{moter.PageID, moter.WheelPageID} {
+		open[id]()
+		w.Canvas().Capture()
+		fitsWidth(t, w, 1024, id+", Meny closed")
+		pageWidth := pageArea(w).Size().Width
+		test.Tap(button(w.Content(), "Meny"))
+		if !navVisible(u) {
+			t.Fatalf("%s: Meny did not show the sidebar", id)
+		}
+		w.Canvas().Capture()
+		fitsWidth(t, w, 1024, id+", Meny open")
+		if got := pageArea(w).Size().Width; got != pageWidth {
+			t.Errorf("%s: the page is %.0f px wide under the drawer, %.0f without it", id, got, pageWidth)
+		}
+		if *screenshotDir != "" {
+			save(t, w, "layout-meny-"+id+"-1024", true)
+		}
+		test.Tap(button(w.Content(), "Meny"))
+		if navVisible(u) {
+			t.Fatalf("%s: Meny did not fold the sidebar", id)
+		}
+		fitsWidth(t, w, 1024, id+", Meny closed again")
+	}
+	test.Tap(button(w.Content(), "Meny"))
+	env.Navigate(handlingsplan.PageID)
+	w.Canvas().Capture()
+	if navVisible(u) {
+		t.Error("the drawer stayed open after a page was chosen in it")
+	}
+	fitsWidth(t, w, 1024, "Handlingsplan after the drawer")
+}
+
+// pageArea is the part of the window the page is shown in, beside or
+// under the sidebar.
+func pageArea(w fyne.Window) fyne.CanvasObject {
+	body := find(w.Content(), func(x fyne.CanvasObject) bool {
+		c, ok := x.(*fyne.Container)
+		if !ok {
+			return false
+		}
+		_, ok = c.Layout.(*sideLayout)
+		return ok
+	})
+	return body.(*fyne.Container).Layout.(*sideLayout).s.content
+}
+
+// TestMeetingEditorAfterView: in normal mode at 1024×768, leaving the
+// meeting view after typing a note gives back a meeting editor that fits
+// the window (seen under Xvfb: 1087 px, the editor kept sizes measured at
+// Møtemodus' larger text while the view was on screen).
+func TestMeetingEditorAfterView(t *testing.T) {
+	u := startAt(t, false, fyne.NewSize(1024, 768))
+	w, env := u.Window(), u.Env()
+	ms, err := env.Store.Meetings()
+	if err != nil || len(ms) == 0 {
+		t.Fatalf("demo meetings: %v", err)
+	}
+	m := ms[0]
+	env.Open(moter.PageID, appctx.Focus{ParentID: m.ID, ID: m.Agenda[0].ID})
+	w.Canvas().Capture()
+	fitsWidth(t, w, 1024, "editor before the view")
+	for round := range 2 {
+		test.Tap(button(w.Content(), "Start møtevisning"))
+		if !uitest.HasText(w.Content(), "Avslutt visning") {
+			t.Fatal("the meeting view did not open")
+		}
+		notes := find(w.Content(), func(x fyne.CanvasObject) bool {
+			v := reflect.ValueOf(x)
+			return fmt.Sprintf("%T", x) == "*moter.escEntry" && v.Elem().FieldByName("MultiLine").Bool()
+		})
+		if notes == nil {
+			t.Fatal("no notes field in the meeting view")
+		}
+		test.Type(notes.(fyne.Focusable), fmt.Sprintf(" Notat %d.", round))
+
+		test.Tap(button(w.Content(), "Avslutt visning"))
+		if uitest.HasText(w.Content(), "Avslutt visning") {
+			t.Fatal("the meeting view did not close")
+		}
+		w.Canvas().Capture()
+		fitsWidth(t, w, 1024, fmt.Sprintf("editor after the view (%d)", round+1))
+	}
+	if *screenshotDir != "" {
+		save(t, w, "layout-moter-after-view-1024", false)
 	}
 }

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -26,9 +28,14 @@ type shell struct {
 	root fyne.CanvasObject
 	// frame is what the window shows while the shell has it: root, or
 	// root inside the window's frame (the undo bar below it).
-	frame   fyne.CanvasObject
-	body    *fyne.Container
-	side    *sideLayout
+	frame fyne.CanvasObject
+	body  *fyne.Container
+	side  *sideLayout
+	// navBox is the sidebar with its background (navBg), filled while
+	// it lies over the page as a drawer.
+	navBox  *fyne.Container
+	navBg   *canvas.Rectangle
+	navEdge *widget.Separator // the drawer's right edge
 	sidebar int
 	menu    *widget.Button
 	// searchBtn opens the search across all registers.
@@ -76,6 +83,11 @@ func (s *shell) build() fyne.CanvasObject {
 		s.nav.Select(s.current)
 		s.env.Leave(func() {
 			s.current = id
+			if s.side.over(s.side.width) {
+				// A drawer closes once a page is chosen in it.
+				s.sidebar = sidebarAuto
+				s.body.Refresh()
+			}
 			s.nav.Select(id)
 			s.rebuild()
 		}, nil)
@@ -96,7 +108,11 @@ func (s *shell) build() fyne.CanvasObject {
 	s.nav.Select(0)
 	s.rebuild()
 	s.side = &sideLayout{s: s}
-	s.body = container.New(s.side, s.nav, s.content)
+	s.navBg = canvas.NewRectangle(color.Transparent)
+	s.navEdge = widget.NewSeparator()
+	s.navEdge.Hide()
+	s.navBox = container.NewBorder(nil, nil, nil, s.navEdge, container.NewStack(s.navBg, s.nav))
+	s.body = container.New(s.side, s.navBox, s.content)
 	s.root = container.NewBorder(top, nil, nil, nil, s.body)
 	return s.root
 }

@@ -233,11 +233,37 @@ func (v *View) close() {
 		// Before the page comes back: it keeps the meeting and item open.
 		v.env.SetMeetingMode(false)
 	}
+	if !v.wasMeeting {
+		v.remeasure(v.prevContent)
+	}
 	w.SetContent(v.prevContent)
 	if v.onLeave != nil {
 		v.onLeave(v.idx)
 	}
 }
+
+// remeasure lays page out again at the text size now, before it is back
+// in the window. Off screen while the view had Møtemodus on, the page
+// missed both scale changes, yet its lists were refreshed as the view
+// saved, and measured their rows at Møtemodus' larger text: put back as
+// it was, the window grew to those sizes (1087 px on a 1024 screen) and
+// stayed so. The page is themed again inside a holder that asks for no
+// size, so the window does not grow to the old sizes meanwhile.
+func (v *View) remeasure(page fyne.CanvasObject) {
+	w := v.env.Window
+	w.SetContent(container.New(unmeasured{}, page))
+	v.env.ApplyTheme()
+}
+
+// unmeasured gives its one object the whole place and asks for none.
+type unmeasured struct{}
+
+func (unmeasured) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+func (unmeasured) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // meetingLine is "Møte 24.11.2026 · 14:00 · Møterom 2".
 func meetingLine(m model.Meeting) string {
