@@ -42,18 +42,18 @@ type Detail struct {
 	// NotAfter names those left out (no rating after measures), as the
 	// PDF does: the two maps added up differently with no word.
 	AfterTitle, NotAfter *widget.Label
-	cellP, cellC        int
-	cellResidual        bool
-	FilterLabel         *widget.Label
-	Items               *widgets.List
-	NewItem             *widget.Button
-	Item                *ItemEditor
-	itemBox             *fyne.Container
-	matrixBox           *fyne.Container
-	Tabs                *container.AppTabs
-	PDFButton           *widget.Button
-	loaded              string         // the assessment's fields as loaded or saved
-	attached            map[uint64]int // attachments per item (metadata only)
+	cellP, cellC         int
+	cellResidual         bool
+	FilterLabel          *widget.Label
+	Items                *widgets.List
+	NewItem              *widget.Button
+	Item                 *ItemEditor
+	itemBox              *fyne.Container
+	matrixBox            *fyne.Container
+	Tabs                 *container.AppTabs
+	PDFButton            *widget.Button
+	loaded               string         // the assessment's fields as loaded or saved
+	attached             map[uint64]int // attachments per item (metadata only)
 	// Thumbs are the item list's thumbnails, read for the rows on screen.
 	Thumbs *vedlegg.ListThumbs
 }
