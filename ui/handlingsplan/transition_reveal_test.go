@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hmsutvalg/model"
+	"hmsutvalg/ui/uitest"
 )
 
 // editorScroll is the scroll container around the measure's detail.
@@ -39,8 +40,18 @@ func editorScroll(o fyne.CanvasObject, content fyne.CanvasObject) *container.Scr
 // the detail; it must be scrolled into view and its date field get the
 // keyboard, or the button looks dead.
 func TestStatusButtonShowsItsRow(t *testing.T) {
-	s, _ := newScreen(t)
-	win := s.env.Window
+	for _, meeting := range []bool{false, true} {
+		t.Run(map[bool]string{false: "normal", true: "Møtemodus"}[meeting], func(t *testing.T) {
+			env, win, _ := uitest.NewEnv(t, meeting)
+			s := New(env)
+			win.SetContent(s.Content())
+			statusRowShown(t, s, win)
+		})
+	}
+}
+
+// statusRowShown presses «Utført» on a planned measure and checks the row.
+func statusRowShown(t *testing.T, s *Screen, win fyne.Window) {
 	win.Resize(fyne.NewSize(1024, 768))
 	var m model.Measure
 	for _, x := range s.all {
