@@ -548,6 +548,19 @@ func (i RiskItem) ResidualLevel(m RiskMatrix) (RiskLevel, bool) {
 	return l, l != ""
 }
 
+// NotAssessedAfter lists the items without a valid rating after
+// measures, in their order. They are not in the «Etter tiltak» heat map,
+// so its title says «Etter tiltak (4 av 5 vurdert)» (PDF and screen).
+func NotAssessedAfter(items []RiskItem, m RiskMatrix) []RiskItem {
+	var out []RiskItem
+	for _, it := range items {
+		if _, ok := it.ResidualLevel(m); !ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // pc returns the item's values, initial or residual.
 func (i RiskItem) pc(residual bool) (p, c int) {
 	if residual {

@@ -583,3 +583,29 @@ func TestRelabelFromRiskItem(t *testing.T) {
 		}
 	}
 }
+
+func TestNotAssessedAfterItems(t *testing.T) {
+	it := func(h string, rp, rc int) RiskItem {
+		return RiskItem{Hazard: h, Probability: 3, Consequence: 3, ResidualProbability: rp, ResidualConsequence: rc}
+	}
+	cases := []struct {
+		name  string
+		items []RiskItem
+		m     RiskMatrix
+		want  []string
+	}{
+		{"none", nil, matrix5, nil},
+		{"all rated", []RiskItem{it("a", 1, 2), it("b", 5, 5)}, matrix5, nil},
+		{"not rated", []RiskItem{it("a", 1, 2), it("b", 0, 0), it("c", 2, 0)}, matrix5, []string{"b", "c"}},
+		{"outside a 4×4", []RiskItem{it("a", 5, 1), it("b", 4, 4)}, matrix4, []string{"a"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, x := range NotAssessedAfter(c.items, c.m) {
+			got = append(got, x.Hazard)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}

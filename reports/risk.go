@@ -152,12 +152,7 @@ func riskDraft(a model.RiskAssessment) bool { return a.Status != model.Assessmen
 // are not in it.
 func (d *Document) riskHeatmaps(items []model.RiskItem, m model.RiskMatrix) {
 	n := len(items)
-	assessed := 0
-	for _, it := range items {
-		if _, ok := it.ResidualLevel(m); ok {
-			assessed++
-		}
-	}
+	assessed := n - len(model.NotAssessedAfter(items, m))
 	d.heatmapPair(
 		Heatmap{Title: fmt.Sprintf("Før tiltak (%d %s)", n, plural(n, "fare", "farer")), Matrix: m,
 			Counts: model.MatrixCounts(items, m, false)},

@@ -266,6 +266,22 @@ func (e *Editor) StartTransition(to model.Status) {
 	e.transitionBox.Add(e.TransErr.Label)
 	e.transitionBox.Add(container.NewHBox(e.Confirm, cancel))
 	e.transitionBox.Show()
+	e.showTransition()
+}
+
+// showTransition scrolls the row just opened into view and gives its
+// first field (or «Sett status til …») the keyboard. It opens below the
+// status buttons, under the visible part of a short detail pane, and the
+// button seemed to do nothing.
+func (e *Editor) showTransition() {
+	e.root.Refresh()
+	widgets.Reveal(e.transitionBox)
+	if e.env.Window == nil {
+		return
+	}
+	if f := widgets.FirstFocusable(e.transitionBox); f != nil {
+		widgets.FocusLater(e.env.Window.Canvas(), f)
+	}
 }
 
 func (e *Editor) closeTransition() {

@@ -38,18 +38,22 @@ type Detail struct {
 	AddCommittee, Save  *widget.Button
 	Err                 *widgets.ErrorText
 	Before, After       *widgets.RiskMatrix
-	cellP, cellC        int
-	cellResidual        bool
-	FilterLabel         *widget.Label
-	Items               *widgets.List
-	NewItem             *widget.Button
-	Item                *ItemEditor
-	itemBox             *fyne.Container
-	matrixBox           *fyne.Container
-	Tabs                *container.AppTabs
-	PDFButton           *widget.Button
-	loaded              string         // the assessment's fields as loaded or saved
-	attached            map[uint64]int // attachments per item (metadata only)
+	// AfterTitle says how many hazards the «Etter tiltak» map holds, and
+	// NotAfter names those left out (no rating after measures), as the
+	// PDF does: the two maps added up differently with no word.
+	AfterTitle, NotAfter *widget.Label
+	cellP, cellC         int
+	cellResidual         bool
+	FilterLabel          *widget.Label
+	Items                *widgets.List
+	NewItem              *widget.Button
+	Item                 *ItemEditor
+	itemBox              *fyne.Container
+	matrixBox            *fyne.Container
+	Tabs                 *container.AppTabs
+	PDFButton            *widget.Button
+	loaded               string         // the assessment's fields as loaded or saved
+	attached             map[uint64]int // attachments per item (metadata only)
 	// Thumbs are the item list's thumbnails, read for the rows on screen.
 	Thumbs *vedlegg.ListThumbs
 }
@@ -86,6 +90,10 @@ func NewDetail(env *appctx.Env, a model.RiskAssessment, onSaved func(model.RiskA
 	m := d.matrix()
 	d.Before = widgets.NewRiskMatrix(m, nil, func(p, c int) { d.Filter(p, c, false) })
 	d.After = widgets.NewRiskMatrix(m, nil, func(p, c int) { d.Filter(p, c, true) })
+	d.AfterTitle = widget.NewLabelWithStyle(lang.L("Etter tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	d.NotAfter = widget.NewLabel("")
+	d.NotAfter.Wrapping = fyne.TextWrapWord
+	d.NotAfter.Hide()
 	d.FilterLabel = widget.NewLabel("")
 	d.FilterLabel.Wrapping = fyne.TextWrapWord
 	d.Items = widgets.NewTwoLineList(
@@ -155,7 +163,27 @@ func (d *Detail) loadItems() {
 	m := d.matrix()
 	d.Before.SetCounts(model.MatrixCounts(d.items, m, false))
 	d.After.SetCounts(model.MatrixCounts(d.items, m, true))
+	d.refreshAfterTitle(m)
 	d.applyFilter()
+}
+
+// refreshAfterTitle counts the hazards in the «Etter tiltak» map by the
+// model's rule (the PDF's title) and names those not in it.
+func (d *Detail) refreshAfterTitle(m model.RiskMatrix) {
+	missing := model.NotAssessedAfter(d.items, m)
+	n := len(d.items)
+	d.AfterTitle.SetText(fmt.Sprintf(lang.L("Etter tiltak (%d av %d vurdert)"), n-len(missing), n))
+	if len(missing) == 0 {
+		d.NotAfter.SetText("")
+		d.NotAfter.Hide()
+		return
+	}
+	names := make([]string, len(missing))
+	for i, it := range missing {
+		names[i] = "«" + it.Hazard + "»"
+	}
+	d.NotAfter.SetText(fmt.Sprintf(lang.L("Ikke vurdert etter tiltak: %s."), strings.Join(names, ", ")))
+	d.NotAfter.Show()
 }
 
 // Filter shows only the items in one cell (p = 0 clears the filter).
@@ -395,7 +423,7 @@ func (d *Detail) Content() fyne.CanvasObject {
 	legend := widget.NewLabel(fmt.Sprintf(lang.L("Risiko = sannsynlighet × konsekvens. %s. Bokstaven i ruten er nivået: L lav, M middels, H høy."), i18n.T(m.Describe())))
 	legend.Wrapping = fyne.TextWrapWord
 	before := container.NewBorder(widget.NewLabelWithStyle(lang.L("Før tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.Before)
-	after := container.NewBorder(widget.NewLabelWithStyle(lang.L("Etter tiltak"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}), nil, nil, nil, d.After)
+	after := container.NewBorder(d.AfterTitle, nil, nil, nil, d.After)
 	var maps fyne.CanvasObject = container.NewGridWithColumns(2, before, after)
 	if d.env.MeetingMode() {
 		// On the projector one map at a time, larger: two side by side
@@ -415,7 +443,7 @@ func (d *Detail) Content() fyne.CanvasObject {
 		choice.SetSelected(lang.L("Før tiltak"))
 		maps = container.NewVBox(choice, stack)
 	}
-	d.matrixBox.Objects = []fyne.CanvasObject{maps, legend}
+	d.matrixBox.Objects = []fyne.CanvasObject{maps, d.NotAfter, legend}
 	// Three tabs rather than panes side by side: the heat maps and the
 	// forms each get the full width of a 1024×768 projector in Møtemodus.
 	if d.a.ID == 0 {

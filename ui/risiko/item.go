@@ -31,7 +31,10 @@ type ItemEditor struct {
 	Category                         *widget.Select
 	P, C, RP, RC                     *widget.Select
 	Risk                             *widget.Label
-	Save                             *widget.Button
+	// Heading says «Nytt risikoforhold» until the item is saved, then
+	// names it.
+	Heading *widget.Label
+	Save    *widget.Button
 	// Delete removes the item after asking (not for one never saved).
 	Delete *widget.Button
 	Err    *widgets.ErrorText
@@ -109,6 +112,9 @@ func NewItemEditor(env *appctx.Env, a model.RiskAssessment, m model.RiskMatrix, 
 	if it.Category.Valid() {
 		widgets.SetEnum(e.Category, it.Category.Label())
 	}
+	e.Heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.Heading.Wrapping = fyne.TextWrapWord
+	e.refreshHeading()
 	e.Risk = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Risk.Wrapping = fyne.TextWrapWord
 	e.P = widgets.NewSelect(scaleOptions(m.Size, model.ProbabilityDescription, false), func(string) { e.refreshRisk() })
@@ -208,6 +214,7 @@ func (e *ItemEditor) stored(saved model.RiskItem) {
 	e.Attach.SetOwner(saved.ID, 0)
 	e.Delete.Show()
 	e.Next.Show()
+	e.refreshHeading()
 	e.refreshMeasures()
 	e.onSaved(saved)
 }
@@ -297,12 +304,17 @@ func (e *ItemEditor) refreshMeasures() {
 	}
 }
 
-// Content lays out the editor.
-func (e *ItemEditor) Content() fyne.CanvasObject {
+// refreshHeading names the item as stored.
+func (e *ItemEditor) refreshHeading() {
 	heading := lang.L("Nytt risikoforhold")
 	if e.item.ID != 0 {
 		heading = fmt.Sprintf(lang.L("Risikoforhold: %s"), e.item.Hazard)
 	}
+	e.Heading.SetText(heading)
+}
+
+// Content lays out the editor.
+func (e *ItemEditor) Content() fyne.CanvasObject {
 	form := widget.NewForm(
 		e.Err.FormItem(model.FieldHazard, e.Hazard),
 		e.Err.FormItem(model.FieldEvent, e.Event),
@@ -319,10 +331,8 @@ func (e *ItemEditor) Content() fyne.CanvasObject {
 		e.MeasureErr.FormItem(model.FieldResponsible, e.MeasureResp),
 		e.MeasureErr.FormItem(model.FieldDeadline, e.MeasureDeadline),
 	)
-	h := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.Wrapping = fyne.TextWrapWord
 	e.Attach.Activate()
-	return container.NewVBox(h, form, e.Risk, e.Err.Label, container.NewHBox(e.Save, e.Delete),
+	return container.NewVBox(e.Heading, form, e.Risk, e.Err.Label, container.NewHBox(e.Save, e.Delete),
 		container.NewHBox(e.Next), widget.NewSeparator(), e.Attach.Content(), widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Tiltak i handlingsplanen"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		e.measures, newMeasure, e.MeasureErr.Label, container.NewHBox(e.AddMeasure))

@@ -65,6 +65,12 @@ func (e *DateEntry) Date() (model.Date, error) {
 	return d, err
 }
 
+// FocusGained scrolls the field into view (see RevealFocused).
+func (e *DateEntry) FocusGained() {
+	e.Entry.FocusGained()
+	RevealFocused(e)
+}
+
 // FocusLost shows a valid date in full as soon as the user leaves the field.
 func (e *DateEntry) FocusLost() {
 	if d, err := e.parse(e.Text); err == nil && e.Text != d.String() {

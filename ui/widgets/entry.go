@@ -49,6 +49,22 @@ func NewMultiLineEntry() *Entry {
 	return e
 }
 
+// FocusGained scrolls the field into view (see RevealFocused).
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	RevealFocused(e.self())
+}
+
+// RevealFocused scrolls o, a field that just got the keyboard, into view
+// once the event is handled. Fyne's scroll containers do not follow the
+// focus: tabbing into a field below a form's visible part left it hidden
+// at the bottom edge («Årsak» on Avvik). Reveal was called only for a
+// refused save's first marked field. Deferred so a click that focused a
+// half-shown field lands where it was aimed before the form moves.
+func RevealFocused(o fyne.CanvasObject) {
+	fyne.Do(func() { Reveal(o) })
+}
+
 // AcceptsTab is false: Tab leaves the field instead of typing a tab.
 func (e *Entry) AcceptsTab() bool { return false }
 

@@ -30,6 +30,8 @@ type fieldBox struct {
 	// syncing is set while a date field is told the message, which it
 	// reports back through its validation callback.
 	syncing bool
+	// cleared (set by ErrorText) runs after the mark went.
+	cleared func()
 }
 
 // Bind puts w, the input for the model's field (the name model's
@@ -47,9 +49,11 @@ func (e *ErrorText) Bind(field string, w fyne.CanvasObject, also ...string) fyne
 			return b.box
 		}
 		e.fields[i] = newFieldBox(field, w, also)
+		e.fields[i].cleared = e.fieldCleared
 		return e.fields[i].box
 	}
 	b := newFieldBox(field, w, also)
+	b.cleared = e.fieldCleared
 	e.fields = append(e.fields, b)
 	return b.box
 }
@@ -163,6 +167,28 @@ func (b *fieldBox) clear() {
 	b.row.Hide()
 	b.box.Refresh()
 	relayout(b.box)
+	if b.cleared != nil {
+		b.cleared()
+	}
+}
+
+// fieldCleared drops «Ikke lagret. Rett det som er merket …» from the
+// summary once the user has changed every marked field: it pointed at
+// marks no longer there and stayed after the error was put right. The
+// messages of fields not bound stay.
+func (e *ErrorText) fieldCleared() {
+	if e.clearing || !e.Label.Visible() {
+		return
+	}
+	for _, b := range e.fields {
+		if b.row.Visible() {
+			return
+		}
+	}
+	e.Label.SetText(e.rest)
+	e.Label.Hidden = e.rest == ""
+	e.Label.Refresh()
+	relayout(e.Label)
 }
 
 // focus gives the field the keyboard and scrolls it into view.
@@ -176,6 +202,8 @@ func (b *fieldBox) focus() {
 }
 
 func (e *ErrorText) clearFields() {
+	e.clearing = true
+	defer func() { e.clearing = false }()
 	for _, b := range e.fields {
 		b.clear()
 	}

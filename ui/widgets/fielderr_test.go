@@ -145,3 +145,28 @@ func TestDateCheckAtField(t *testing.T) {
 		t.Error("the date's mark stayed after a good date")
 	}
 }
+
+// TestSummaryGoesWithLastMark: «Ikke lagret. Rett det som er merket …»
+// goes when the last marked field is changed; a message for no field
+// stays, as the save was refused for it too.
+func TestSummaryGoesWithLastMark(t *testing.T) {
+	test.NewTempApp(t)
+	et := widgets.NewErrorText()
+	a, b := widget.NewEntry(), widget.NewEntry()
+	w := test.NewWindow(container.NewVBox(et.Bind("A", a), et.Bind("B", b), et.Label))
+	defer w.Close()
+	et.Show(verr("A", "A feil", "B", "B feil"))
+	test.Type(a, "x")
+	if !strings.Contains(et.Label.Text, "Ikke lagret") || !et.Label.Visible() {
+		t.Errorf("summary went while B is still marked: %q", et.Label.Text)
+	}
+	test.Type(b, "y")
+	if et.Label.Visible() {
+		t.Errorf("summary %q stayed with no mark left", et.Label.Text)
+	}
+	et.Show(verr("A", "A feil", "", "Noe uten felt"))
+	test.Type(a, "z")
+	if et.Label.Text != "Noe uten felt" || !et.Label.Visible() {
+		t.Errorf("summary %q, want only the message for no field", et.Label.Text)
+	}
+}

@@ -51,6 +51,10 @@ type ErrorText struct {
 	// «Ikke lagret.» unless set (a wizard step that goes on, not saves).
 	NotDone string
 	fields  []*fieldBox
+	// rest is the part of the summary that is not about marked fields.
+	rest string
+	// clearing is set while Show takes the old marks away.
+	clearing bool
 }
 
 // NewErrorText creates an empty, wrapping error label.
@@ -67,6 +71,7 @@ func NewErrorText() *ErrorText {
 // first of those fields gets the keyboard and is scrolled into view.
 func (e *ErrorText) Show(err error) {
 	e.clearFields()
+	e.rest = ""
 	if err == nil {
 		e.Label.SetText("")
 		e.Label.Hide()
@@ -81,6 +86,7 @@ func (e *ErrorText) Show(err error) {
 		Reveal(e.Label)
 		return
 	}
+	e.rest = rest
 	e.Label.SetText(joinLines(e.pointer(n), rest))
 	e.Label.Show()
 	relayout(e.Label)

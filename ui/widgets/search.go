@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -46,8 +47,14 @@ func (e *SearchEntry) TypedKey(ev *fyne.KeyEvent) {
 // SelectEntry is a text field with a list of suggestions (Fyne's
 // SelectEntry) that passes Escape, F1 and the window's other keys on like
 // Entry.
+//
+// Its list button is the app's own: Fyne's left the keyboard nowhere
+// after a choice (the list took the focus and gave it to no one), so the
+// next Tab started again at the top of the window. A choice, or Escape,
+// gives the field the keyboard back.
 type SelectEntry struct {
 	widget.SelectEntry
+	options []string
 }
 
 // NewSelectEntry creates a field suggesting options.
@@ -55,8 +62,48 @@ func NewSelectEntry(options []string) *SelectEntry {
 	e := &SelectEntry{}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewSelectEntry
+	b := widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), e.showList)
+	b.Importance = widget.LowImportance
+	e.ActionItem = b // before SetOptions, which otherwise makes Fyne's
 	e.SetOptions(options)
 	return e
+}
+
+// FocusGained scrolls the field into view (see RevealFocused).
+func (e *SelectEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	RevealFocused(e)
+}
+
+// SetOptions sets the suggestions.
+func (e *SelectEntry) SetOptions(options []string) {
+	e.options = options
+	e.SelectEntry.SetOptions(options)
+}
+
+// showList opens the suggestions under the field.
+func (e *SelectEntry) showList() {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	d := app.Driver()
+	c := d.CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	items := make([]*fyne.MenuItem, len(e.options))
+	for i, o := range e.options {
+		items[i] = fyne.NewMenuItem(o, func() { e.SetText(o) })
+	}
+	p := widget.NewPopUpMenu(fyne.NewMenu("", items...), c)
+	p.OnDismiss = func() {
+		p.Hide()
+		FocusLater(c, e)
+	}
+	pos := d.AbsolutePositionForObject(e).Add(fyne.NewPos(0, e.Size().Height-theme.InputBorderSize()))
+	p.ShowAtPosition(pos)
+	p.Resize(fyne.NewSize(e.Size().Width, p.MinSize().Height))
 }
 
 // TypedKey passes keys a text field has no use for on to the window.
