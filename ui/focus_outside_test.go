@@ -10,8 +10,8 @@ import (
 
 	hms "hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
-	"hmsutvalg/ui/undo"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/undo"
 )
 
 // TestFocusNeverGoesToUndoBar: a page with nothing to focus does not hand
