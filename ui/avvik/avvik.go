@@ -103,7 +103,7 @@ func New(env *appctx.Env) *Screen {
 	}
 	s.Count = widget.NewLabel("")
 	s.Count.Wrapping = fyne.TextWrapWord
-	s.Search = widgets.NewSearchEntry(lang.L("Søk i avvikene …"))
+	s.Search = widgets.NewSearchEntry(widgets.HiddenTextPlaceholder(s.env, lang.L("Søk i avvikene …")))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	statuses := []string{lang.L(allLabel), lang.L(openLabel), lang.L(seriousLabel)}
 	statuses = append(statuses, widgets.EnumOptions(model.DeviationStatusLabels())...)

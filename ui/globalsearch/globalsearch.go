@@ -64,7 +64,7 @@ func Show(env *appctx.Env, text string) *View {
 	v := &View{env: env, Err: widgets.NewErrorText()}
 	v.load()
 	v.Entry = widgets.NewEntry()
-	v.Entry.SetPlaceHolder(lang.L("Søk i avvik, tiltak, risikovurderinger, vernerunder og møter …"))
+	v.Entry.SetPlaceHolder(widgets.HiddenTextPlaceholder(v.env, lang.L("Søk i avvik, tiltak, risikovurderinger, vernerunder og møter …")))
 	v.Entry.OnChanged = v.Search
 	v.Entry.OnSubmitted = func(string) { v.Open(0) }
 	v.Count = widget.NewLabel("")

@@ -125,7 +125,7 @@ func New(env *appctx.Env) *Screen {
 	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt møte"), theme.ContentAddIcon(), s.NewMeeting)
 	s.NewButton.Importance = widget.HighImportance
 	s.CalBtn = NewCalendarButton(env)
-	s.Search = widgets.NewSearchEntry(lang.L("Søk i møtene …"))
+	s.Search = widgets.NewSearchEntry(widgets.HiddenTextPlaceholder(s.env, lang.L("Søk i møtene …")))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
 	s.Reload()
 	s.Search.List = s.List // Escape in an empty search

@@ -59,7 +59,7 @@ func newIncidentsView(s *Screen) *IncidentsView {
 	v.Reminder = wrapped("")
 	v.Reminder.Importance = widget.DangerImportance
 	v.List = container.NewVBox()
-	v.Search = widgets.NewSearchEntry(lang.L("Søk i hendelsene …"))
+	v.Search = widgets.NewSearchEntry(widgets.HiddenTextPlaceholder(v.s.env, lang.L("Søk i hendelsene …")))
 	v.Search.OnChanged = func(t string) {
 		v.query = model.NewSearchQuery(t)
 		v.refresh()

@@ -57,7 +57,7 @@ func newTrainingView(s *Screen) *TrainingView {
 			s.env.FocusField(v.Date)
 		}, nil)
 	}
-	v.Search = widgets.NewSearchEntry(lang.L("Søk i opplæringen og øvelsene …"))
+	v.Search = widgets.NewSearchEntry(widgets.HiddenTextPlaceholder(v.s.env, lang.L("Søk i opplæringen og øvelsene …")))
 	v.Search.List = v.List // Escape in an empty search
 	v.Search.OnChanged = func(t string) { v.query = model.NewSearchQuery(t); v.apply(); v.countIncidents() }
 	v.IncidentHits = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { s.showIncidents(v.Search.Text) })

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -24,6 +25,18 @@ func NewSearchEntry(placeholder string) *SearchEntry {
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(placeholder)
 	return e
+}
+
+// HiddenTextPlaceholder is placeholder p as a search that leaves out the
+// text Møtemodus hides (descriptions of deviations and incidents, meeting
+// notes) shows it while Møtemodus is on: the list then says «Viser 0 av
+// 205» for a word that is only in hidden text, and the field should say
+// why before anyone types. The pages are rebuilt when Møtemodus changes.
+func HiddenTextPlaceholder(src ModeSource, p string) string {
+	if src == nil || !src.MeetingMode() {
+		return p
+	}
+	return p + " " + lang.L("(ikke i skjult tekst)")
 }
 
 // TypedKey handles Escape; other keys go to the entry.
