@@ -29,7 +29,7 @@ func TestRefusedSaveShowsWhy(t *testing.T) {
 	if !e.Err.Label.Visible() || e.Err.Label.Text == "" {
 		t.Fatal("the refused save says nothing")
 	}
-	layoutAll(w.Content()) // the test driver lays out lazily
+	uitest.LayoutAll(w.Content()) // the test driver lays out lazily
 	// The reason stands at the first field to put right, which has the
 	// keyboard; that field and its message are scrolled into view.
 	shown := 0
@@ -54,24 +54,5 @@ func TestRefusedSaveShowsWhy(t *testing.T) {
 	}
 	if e.WhatHappened.Text != "Beboer slo etter ansatt ved stell" {
 		t.Errorf("the text was lost: %q", e.WhatHappened.Text)
-	}
-}
-
-// layoutAll lays out every container and widget under o at its size.
-func layoutAll(o fyne.CanvasObject) {
-	switch x := o.(type) {
-	case *fyne.Container:
-		if x.Layout != nil {
-			x.Layout.Layout(x.Objects, x.Size())
-		}
-		for _, c := range x.Objects {
-			layoutAll(c)
-		}
-	case fyne.Widget:
-		r := test.WidgetRenderer(x)
-		r.Layout(x.Size())
-		for _, c := range r.Objects() {
-			layoutAll(c)
-		}
 	}
 }

@@ -60,7 +60,7 @@ func TestTabIntoCauseScrollsItIntoView(t *testing.T) {
 	if w.Canvas().Focused() != fyne.Focusable(e.Cause) {
 		t.Fatalf("Tab from «Strakstiltak» went to %T", w.Canvas().Focused())
 	}
-	layoutAll(w.Content())
+	uitest.LayoutAll(w.Content())
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(e.Cause).Y - d.AbsolutePositionForObject(sc.Content).Y
 	bottom := top + e.Cause.Size().Height
@@ -96,24 +96,4 @@ func scrollAround(o, content fyne.CanvasObject) *container.Scroll {
 		}
 	}
 	return nil
-}
-
-// layoutAll lays out every container and widget under o, as the desktop
-// driver does before it paints.
-func layoutAll(o fyne.CanvasObject) {
-	switch x := o.(type) {
-	case *fyne.Container:
-		if x.Layout != nil {
-			x.Layout.Layout(x.Objects, x.Size())
-		}
-		for _, c := range x.Objects {
-			layoutAll(c)
-		}
-	case fyne.Widget:
-		r := test.WidgetRenderer(x)
-		r.Layout(x.Size())
-		for _, c := range r.Objects() {
-			layoutAll(c)
-		}
-	}
 }

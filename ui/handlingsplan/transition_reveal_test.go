@@ -82,31 +82,11 @@ func statusRowShown(t *testing.T, s *Screen, win fyne.Window) {
 	if got := win.Canvas().Focused(); got != fyne.Focusable(e.CompletedOn) {
 		t.Errorf("focus on %T, want the completion date", got)
 	}
-	layoutAll(win.Content()) // the test driver lays out lazily
+	uitest.LayoutAll(win.Content()) // the test driver lays out lazily
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(e.Confirm).Y - d.AbsolutePositionForObject(sc.Content).Y
 	bottom := top + e.Confirm.MinSize().Height
 	if top < sc.Offset.Y || bottom > sc.Offset.Y+sc.Size().Height {
 		t.Errorf("«%s» at %v–%v of the detail, view shows %v–%v", e.Confirm.Text, top, bottom, sc.Offset.Y, sc.Offset.Y+sc.Size().Height)
-	}
-}
-
-// layoutAll lays out every container and widget under o, as the desktop
-// driver does before it paints.
-func layoutAll(o fyne.CanvasObject) {
-	switch x := o.(type) {
-	case *fyne.Container:
-		if x.Layout != nil {
-			x.Layout.Layout(x.Objects, x.Size())
-		}
-		for _, c := range x.Objects {
-			layoutAll(c)
-		}
-	case fyne.Widget:
-		r := test.WidgetRenderer(x)
-		r.Layout(x.Size())
-		for _, c := range r.Objects() {
-			layoutAll(c)
-		}
 	}
 }
