@@ -17,12 +17,32 @@ import (
 // whose code the kernel maps in 2 MB pages (about 10 MiB more resident).
 const reportMemoryLimit = 60 << 20
 
+// reportGCPercent is the collector's GOGC while a report is made where
+// the heap gets huge pages (heap_linux.go): with few page faults a
+// larger heap between collections pays (docs/ytelse.md, «Femte runde»).
+// The memory limit above still bounds the heap.
+const reportGCPercent = 200
+
 // boundReportMemory sets reportMemoryLimit unless the user set GOMEMLIMIT,
-// and returns the function that puts the previous limit back.
+// asks for huge pages for the heap where the system has them, and returns
+// the function that puts the previous settings back.
 func boundReportMemory() (restore func()) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
+	var undo []func()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		prev := debug.SetMemoryLimit(reportMemoryLimit)
+		undo = append(undo, func() { debug.SetMemoryLimit(prev) })
 	}
-	prev := debug.SetMemoryLimit(reportMemoryLimit)
-	return func() { debug.SetMemoryLimit(prev) }
+	// The collector's setting first: the reserve below is one large
+	// allocation, and a collection started by it under the default would
+	// give its pages back and take them again in small pages.
+	if hugePagesWanted() && os.Getenv("GOGC") == "" {
+		prev := debug.SetGCPercent(reportGCPercent)
+		undo = append(undo, func() { debug.SetGCPercent(prev) })
+	}
+	preferHugeHeapPages(reportHeapReserve)
+	return func() {
+		for _, f := range undo {
+			f()
+		}
+	}
 }
