@@ -74,20 +74,45 @@ func AnnualReportTitle(year model.HMSYear) string {
 // An empty Title, Subject, Keywords, Unit or Author in opts gets a
 // default.
 func AnnualReport(in model.AnnualData, opts Options) *Document {
-	// The document is made, and gofpdf parses the faces every report
-	// uses, while the figures are computed: they do not depend on each
-	// other.
-	opts = annualOptions(&in, opts)
-	doc := make(chan *Document, 1)
+	return StartAnnualDocument().Report(in, opts)
+}
+
+// AnnualDocument is an annual report's document being made ready on
+// another goroutine: gofpdf set up and the two faces every report uses
+// parsed, about 8 ms of a heavy report's wall time, which the report
+// command spends while it reads the year's records instead of after
+// (docs/ytelse.md, «Femte runde»).
+type AnnualDocument struct {
+	ready chan *Document
+}
+
+// StartAnnualDocument starts making the document of an annual report.
+func StartAnnualDocument() *AnnualDocument {
+	a := &AnnualDocument{ready: make(chan *Document, 1)}
 	go func() {
-		d := New(opts)
+		d := newBlank(false)
 		d.addFace(styleRegular)
 		d.addFace(styleBold)
-		d.prescaled = prescalePhotos(annualPhotoSections(&in)...)
-		doc <- d
+		a.ready <- d
 	}()
+	return a
+}
+
+// Report lays out the annual report of in on the document; an
+// AnnualDocument makes one report.
+func (a *AnnualDocument) Report(in model.AnnualData, opts Options) *Document {
+	opts = annualOptions(&in, opts)
+	// The pictures are scaled, and the figures computed, while the
+	// document may still be getting ready.
+	prescaled := prescalePhotos(annualPhotoSections(&in)...)
 	f := model.ComputeAnnualFigures(in)
-	return annualReport(&in, &f, <-doc)
+	d := <-a.ready
+	if opts.Landscape {
+		d = New(opts) // the annual report is portrait; made again if asked otherwise
+	}
+	d.setOptions(opts)
+	d.prescaled = prescaled
+	return annualReport(&in, &f, d)
 }
 
 // annualPhotoSections are the annual report's pictures, section by

@@ -109,14 +109,48 @@ type Document struct {
 
 // New starts an empty document. Pages are added as content needs them.
 func New(opts Options) *Document {
+	d := newBlank(opts.Landscape)
+	d.setOptions(opts)
+	return d
+}
+
+// newBlank is a document with the house layout and no options yet
+// (setOptions): the annual report makes one, and parses its faces, while
+// the year's records are read (StartAnnualDocument).
+func newBlank(landscape bool) *Document {
 	orientation := "P"
-	if opts.Landscape {
+	if landscape {
 		orientation = "L"
 	}
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: orientation, UnitStr: "mm", SizeStr: "A4"})
 	// The font faces are added as they are first used (setFont): gofpdf
 	// parses a face when it is added and embeds every face added, and a
 	// report seldom uses all four.
+
+	// All page breaks are ours: gofpdf's automatic break would split
+	// table rows and charts.
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginX, marginTop, marginX)
+	pdf.SetCellMargin(0)
+	pdf.SetDisplayMode("fullwidth", "continuous")
+	// Streams are compressed by compressStreams when the PDF is finished.
+	pdf.SetCompression(false)
+
+	w, h := pdf.GetPageSize()
+	return &Document{
+		pdf: pdf, opts: Options{Landscape: landscape},
+		pageW: w, pageH: h, k: pdf.GetConversionRatio(),
+		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
+		covers:      map[int]bool{},
+		gofpdfPages: newDocumentsKeepPages,
+	}
+}
+
+// setOptions gives a blank document its options: the metadata, the
+// creation time and, for tests, the deterministic output. Nothing may be
+// drawn before it.
+func (d *Document) setOptions(opts Options) {
+	pdf := d.pdf
 	pdf.SetTitle(metaText(opts.Title), true)
 	pdf.SetSubject(metaText(opts.Subject), true)
 	pdf.SetAuthor(metaText(opts.Author), true)
@@ -137,24 +171,7 @@ func New(opts Options) *Document {
 	} else if created.IsZero() {
 		created = time.Now()
 	}
-
-	// All page breaks are ours: gofpdf's automatic break would split
-	// table rows and charts.
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(marginX, marginTop, marginX)
-	pdf.SetCellMargin(0)
-	pdf.SetDisplayMode("fullwidth", "continuous")
-	// Streams are compressed by compressStreams when the PDF is finished.
-	pdf.SetCompression(false)
-
-	w, h := pdf.GetPageSize()
-	return &Document{
-		pdf: pdf, opts: opts, created: created,
-		pageW: w, pageH: h, k: pdf.GetConversionRatio(),
-		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
-		covers:      map[int]bool{},
-		gofpdfPages: newDocumentsKeepPages,
-	}
+	d.opts, d.created = opts, created
 }
 
 // Err returns the first error so far, if any. Building blocks do nothing

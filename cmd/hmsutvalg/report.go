@@ -126,12 +126,13 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 }
 
 func runReport(job annualJob, stdout, stderr io.Writer) int {
+	doc := reports.StartAnnualDocument() // ready while the records are read
 	data, err := loadAnnualYear(job)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	if err := reports.AnnualReport(data, job.opts).WriteFile(job.out); err != nil {
+	if err := doc.Report(data, job.opts).WriteFile(job.out); err != nil {
 		fmt.Fprintf(stderr, "Årsrapporten kunne ikke lagres: %v\n", err)
 		return exitError
 	}
