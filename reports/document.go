@@ -88,9 +88,9 @@ type Document struct {
 	// (pagestreams.go), for the tests of the uncompressed PDF and the
 	// test that both ways give the same bytes.
 	gofpdfPages bool
-	// bodies holds the content of the pages the layout has left, page n's
-	// at n-1, taken out of gofpdf (pagestreams.go).
-	bodies [][]byte
+	// bodies has the content of the pages the layout has left, being
+	// compressed (pagestreams.go); nil before the first.
+	bodies *bodyPacker
 
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part

@@ -84,6 +84,33 @@ func qpdfCheck(t testing.TB, path string) {
 	}
 }
 
+// samePDFContent fails unless PDFs a and b are the same document with
+// the same content, streams read back (qpdf --qdf, which uncompresses
+// every stream and numbers objects the same way), while their compressed
+// bytes may differ (where deflate blocks end: bodypacker.go).
+func samePDFContent(t testing.TB, a, b []byte) {
+	t.Helper()
+	needTool(t, "qpdf", "qpdf")
+	dir := t.TempDir()
+	qdf := func(name string, pdf []byte) []byte {
+		in, out := filepath.Join(dir, name+".pdf"), filepath.Join(dir, name+".qdf")
+		if err := os.WriteFile(in, pdf, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if msg, err := exec.Command("qpdf", "--qdf", "--static-id", in, out).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf --qdf: %v\n%s", err, msg)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if !bytes.Equal(qdf("a", a), qdf("b", b)) {
+		t.Fatalf("the PDFs differ in content (%d and %d bytes compressed)", len(a), len(b))
+	}
+}
+
 // writePDF writes d to a file in a temporary directory, or in
 // $REPORTS_OUT to look at afterwards.
 func writePDF(t testing.TB, d *Document, name string) string {

@@ -13,14 +13,15 @@ import (
 )
 
 // The pages' content streams, most of a report's bytes, are kept out of
-// gofpdf and compressed here. Each page's content is set aside, copied to
-// a slice of its exact size, as soon as the layout moves on to the next
-// page (setAside), and gofpdf keeps an empty buffer for it, into which
-// the header and footer are drawn at the end. Before gofpdf writes the
-// document, each page's two parts are taken out and compressed as one
-// stream while gofpdf writes the rest (fonts, pictures, the page
+// gofpdf and compressed here. Each page's content is set aside as soon as
+// the layout moves on to the next page (setAside) and compressed on
+// another goroutine while the layout goes on (bodyPacker, bodypacker.go);
+// gofpdf keeps an empty buffer for the page, into which the header and
+// footer are drawn at the end. Before gofpdf writes the document, each
+// page's header and footer are taken out and compressed after its body,
+// as one stream, while gofpdf writes the rest (fonts, pictures, the page
 // dictionaries) with empty page streams; compressStreamsWith then puts
-// the compressed streams in.
+// the finished streams in.
 //
 // Before, every page stayed in gofpdf's buffer (grown by doubling, so
 // about twice its size: 20 MB for a 500-page report), gofpdf copied them
@@ -33,9 +34,8 @@ import (
 // Fpdf.pages ([]*bytes.Buffer, 1-based, v1.16.2 pinned in go.mod) is
 // reached through reflect and unsafe; if it is not there with that type,
 // pagesOffset says so and the document is written as before. The PDF is
-// byte for byte the same either way: deflate's output does not depend on
-// how its input is split into writes, and each stream is compressed on its
-// own, as compressStreams does (TestPageStreamsSameBytes).
+// the same either way, its streams read back (TestPageStreamsSameContent);
+// the compressed bytes of a page differ where its body's blocks end.
 
 // newDocumentsKeepPages makes New's documents leave the pages' content to
 // gofpdf (Document.gofpdfPages), for the tests that compare the two ways
@@ -60,26 +60,30 @@ func gofpdfPages(pdf *gofpdf.Fpdf) []*bytes.Buffer {
 	return *(*[]*bytes.Buffer)(unsafe.Add(unsafe.Pointer(pdf), pagesOffset))
 }
 
-// setAside moves page n's content so far out of gofpdf into d.bodies, at
-// its exact size, leaving gofpdf an empty buffer for what is added later
+// setAside moves page n's content so far out of gofpdf to the packer,
+// which compresses it on another goroutine while the layout goes on
+// (bodyPacker), leaving gofpdf an empty buffer for what is added later
 // (the header and footer). Called for a page the layout has left.
 func (d *Document) setAside(n int) {
 	pages := gofpdfPages(d.pdf)
 	if d.gofpdfPages || pages == nil || n < 1 || n >= len(pages) {
 		return
 	}
-	for len(d.bodies) < n {
-		d.bodies = append(d.bodies, nil)
+	if d.bodies == nil {
+		d.bodies = newBodyPacker()
 	}
-	d.bodies[n-1] = append(d.bodies[n-1], pages[n].Bytes()...)
+	d.bodies.add(n, pages[n].Bytes()) // gofpdf lets go of the buffer below
 	pages[n] = new(bytes.Buffer)
 }
 
 // restoreBodies gives gofpdf back the bodies set aside, in front of what
 // it holds for each page, so that it writes the pages' whole content.
 func (d *Document) restoreBodies() {
+	if d.bodies == nil {
+		return
+	}
 	pages := gofpdfPages(d.pdf)
-	for i, body := range d.bodies {
+	for i, body := range d.bodies.unpacked() {
 		if body != nil {
 			pages[i+1] = bytes.NewBuffer(append(body, pages[i+1].Bytes()...))
 		}
@@ -87,9 +91,12 @@ func (d *Document) restoreBodies() {
 	d.bodies = nil
 }
 
-// pageContent is one page's content stream: its body set aside, then
-// what gofpdf holds.
-type pageContent struct{ body, rest []byte }
+// pageContent is one page's content stream: its body set aside and
+// compressed, then what gofpdf holds.
+type pageContent struct {
+	body packedBody
+	rest []byte
+}
 
 // pageContents takes the content of pages 1..n out of gofpdf and leaves
 // an empty buffer in each page's place. It returns nil, and takes
@@ -97,14 +104,18 @@ type pageContent struct{ body, rest []byte }
 func (d *Document) pageContents() []pageContent {
 	pages := gofpdfPages(d.pdf)
 	n := d.pdf.PageCount()
-	if pages == nil || len(pages) != n+1 || len(d.bodies) > n {
+	var bodies []packedBody
+	if d.bodies != nil {
+		bodies = d.bodies.packed()
+	}
+	if pages == nil || len(pages) != n+1 || len(bodies) > n {
 		return nil
 	}
 	out := make([]pageContent, n)
 	for i := range out {
 		out[i].rest = pages[i+1].Bytes()
-		if i < len(d.bodies) {
-			out[i].body = d.bodies[i]
+		if i < len(bodies) {
+			out[i].body = bodies[i]
 		}
 		pages[i+1] = new(bytes.Buffer) // its own: gofpdf may still write to the current page
 	}
@@ -112,21 +123,23 @@ func (d *Document) pageContents() []pageContent {
 	return out
 }
 
-// compressPages compresses the pages' contents on all cores into packed
-// (packed[i] for contents[i]), dropping each page's content once it is
-// done. It returns at once; wait waits for the work to end.
+// compressPages finishes the pages' content streams on all cores into
+// packed (packed[i] for contents[i]): each page's compressed body and
+// its header and footer compressed after it (packedBody.finish),
+// dropping each page's content once it is done. It returns at once; wait
+// waits for the work to end.
 func compressPages(contents []pageContent) (packed [][]byte, wait func()) {
 	packed = make([][]byte, len(contents))
 	var next atomic.Int64
 	work := func() {
-		zw := getZlibWriter()
-		defer putZlibWriter(zw)
+		fw := getFlateWriter()
+		defer putFlateWriter(fw)
 		for {
 			i := int(next.Add(1)) - 1
 			if i >= len(contents) {
 				return
 			}
-			packed[i] = deflate(zw, contents[i].body, contents[i].rest)
+			packed[i] = contents[i].body.finish(fw, contents[i].rest)
 			contents[i] = pageContent{}
 		}
 	}
