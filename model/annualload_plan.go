@@ -77,7 +77,9 @@ func indexYearOf(d Date) int {
 }
 
 // AnnualMeasureSelection is the selection for d, whose other lists
-// (safety rounds, 10-FAKTOR rounds, the violence mapping) are read.
+// (safety rounds, 10-FAKTOR rounds, the violence mapping) are read. It
+// reads only those three: the plan's step waits for exactly their steps
+// and runs beside the others (loadAnnualData).
 func AnnualMeasureSelection(d *AnnualData) MeasureSelection {
 	s := MeasureSelection{Year: d.Year}
 	for i := range d.SafetyRounds {
@@ -97,7 +99,8 @@ func AnnualMeasureSelection(d *AnnualData) MeasureSelection {
 
 // AnnualRiskAssessmentIDs are the assessments whose items the annual
 // report of d.Year uses: those in force at the year's state date
-// (CurrentRiskPicture), sorted.
+// (CurrentRiskPicture), sorted. It reads only d.Assessments of the lists
+// (the risk items' step waits for that one).
 func AnnualRiskAssessmentIDs(d *AnnualData) []uint64 {
 	var ids []uint64
 	for id := range AssessmentsInForce(d.Assessments, d.Year.StateDate(d.Today)) {

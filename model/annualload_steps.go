@@ -6,19 +6,23 @@ import (
 )
 
 // loadStep is one list LoadAnnualData reads; it writes its own fields of
-// the AnnualData. Late steps run after the others have finished (they
-// read what the others read).
+// the AnnualData. A step with steps to wait for runs when those have
+// finished (it reads what they read), beside the others.
 type loadStep struct {
-	what string
-	fn   func() error
-	late bool
+	what  string
+	fn    func() error
+	after []string
 }
 
-// The names of the steps the by-year read replaces (and the error
-// messages name).
+// The names of the steps (the error messages name them) that the by-year
+// reads replace or wait for.
 const (
-	stepMeasures  = "handlingsplanen"
-	stepRiskItems = "risikoforholdene"
+	stepMeasures        = "handlingsplanen"
+	stepRiskItems       = "risikoforholdene"
+	stepAssessments     = "risikovurderingene"
+	stepSurveys         = "10-FAKTOR"
+	stepSafetyRounds    = "vernerundene"
+	stepViolenceMapping = "kartleggingen av vold og trusler"
 )
 
 // annualSteps are LoadAnnualData's reads into d, in the order their
@@ -30,7 +34,7 @@ func annualSteps(src AnnualSource, d *AnnualData, devsOf func() ([]Deviation, er
 		{what: "utvalget", fn: func() (e error) { d.Members, e = src.Members(); return }},
 		{what: "risikomatrisen", fn: func() (e error) { d.Matrix, e = src.RiskMatrix(); return }},
 		{what: stepMeasures, fn: func() (e error) { d.Measures, e = src.Measures(); return }},
-		{what: "risikovurderingene", fn: func() (e error) { d.Assessments, e = src.Assessments(); return }},
+		{what: stepAssessments, fn: func() (e error) { d.Assessments, e = src.Assessments(); return }},
 		{what: stepRiskItems, fn: func() (e error) { d.RiskItems, e = src.AllRiskItems(); return }},
 	}
 	add := func(what string, fn func() error) { steps = append(steps, loadStep{what: what, fn: fn}) }
@@ -45,7 +49,7 @@ func annualSteps(src AnnualSource, d *AnnualData, devsOf func() ([]Deviation, er
 	}
 	if x, ok := src.(violenceSource); ok {
 		d.InUse[ModuleVold] = true
-		add("kartleggingen av vold og trusler", func() error {
+		add(stepViolenceMapping, func() error {
 			m, has, e := x.ViolenceMapping()
 			if has {
 				d.Violence.Mapping = &m
@@ -57,11 +61,11 @@ func annualSteps(src AnnualSource, d *AnnualData, devsOf func() ([]Deviation, er
 	}
 	if x, ok := src.(surveySource); ok {
 		d.InUse[ModuleTiFaktor] = true
-		add("10-FAKTOR", func() (e error) { d.SurveyRounds, e = x.SurveyRounds(); return })
+		add(stepSurveys, func() (e error) { d.SurveyRounds, e = x.SurveyRounds(); return })
 	}
 	if x, ok := src.(safetyRoundSource); ok {
 		d.InUse[ModuleVernerunder] = true
-		add("vernerundene", func() (e error) { d.SafetyRounds, e = orList(roundsOf, x.SafetyRounds)(); return })
+		add(stepSafetyRounds, func() (e error) { d.SafetyRounds, e = orList(roundsOf, x.SafetyRounds)(); return })
 	}
 	if x, ok := src.(meetingSource); ok {
 		d.InUse[ModuleMoter] = true
@@ -73,33 +77,45 @@ func annualSteps(src AnnualSource, d *AnnualData, devsOf func() ([]Deviation, er
 	return steps
 }
 
-// lateStep makes the step named what read with read into *dst, after the
-// other steps; a nil read leaves the step as it is.
-func lateStep[T any](steps []loadStep, what string, read func() ([]T, error), dst *[]T) {
+// lateStep makes the step named what read with read into *dst once the
+// steps named in after (those it reads from) have finished; a nil read
+// leaves the step as it is.
+func lateStep[T any](steps []loadStep, what string, read func() ([]T, error), dst *[]T, after ...string) {
 	if read == nil {
 		return
 	}
 	for i := range steps {
 		if steps[i].what == what {
-			steps[i].late = true
+			steps[i].after = after
 			steps[i].fn = func() (e error) { *dst, e = read(); return }
 		}
 	}
 }
 
-// runSteps runs the steps concurrently, the late ones after the others,
-// and returns the first step's error in the steps' order.
+// runSteps runs the steps concurrently, each after the steps it waits for
+// (a name that is not a step is not waited for), and returns the first
+// step's error in the steps' order. A step waits only for what it reads:
+// the plan's measures are read beside the deviations, the largest list,
+// not after them.
 func runSteps(steps []loadStep) error {
 	errs := make([]error, len(steps))
-	for _, late := range []bool{false, true} {
-		var wg sync.WaitGroup
-		for i, s := range steps {
-			if s.late == late {
-				wg.Go(func() { errs[i] = s.fn() })
-			}
-		}
-		wg.Wait()
+	done := make(map[string]chan struct{}, len(steps))
+	for _, s := range steps {
+		done[s.what] = make(chan struct{})
 	}
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Go(func() {
+			defer close(done[s.what])
+			for _, a := range s.after {
+				if ch, ok := done[a]; ok {
+					<-ch
+				}
+			}
+			errs[i] = s.fn()
+		})
+	}
+	wg.Wait()
 	for i, e := range errs {
 		if e != nil {
 			return fmt.Errorf("årsrapporten: kunne ikke lese %s: %w", steps[i].what, e)

@@ -92,10 +92,11 @@ func loadAnnualData(src AnnualSource, year HMSYear, today Date, byYear bool) (An
 	steps := annualSteps(src, &d, devsOf, meetingsOf, roundsOf)
 	if byYear {
 		// The plan and the risk items are read for what the year's other
-		// records link to, so after them (annualload_plan.go).
+		// records link to, so after the lists they link from
+		// (annualload_plan.go), beside the rest.
 		measuresOf, itemsOf := planLists(src, &d)
-		lateStep(steps, stepMeasures, measuresOf, &d.Measures)
-		lateStep(steps, stepRiskItems, itemsOf, &d.RiskItems)
+		lateStep(steps, stepMeasures, measuresOf, &d.Measures, stepSafetyRounds, stepSurveys, stepViolenceMapping)
+		lateStep(steps, stepRiskItems, itemsOf, &d.RiskItems, stepAssessments)
 	}
 	if err := runSteps(steps); err != nil {
 		return d, err
