@@ -23,6 +23,9 @@ const (
 	stepSurveys         = "10-FAKTOR"
 	stepSafetyRounds    = "vernerundene"
 	stepViolenceMapping = "kartleggingen av vold og trusler"
+	stepDeviations      = "avvikene"
+	stepAttachments     = "vedleggene"
+	stepPhotos          = "bildene"
 )
 
 // annualSteps are LoadAnnualData's reads into d, in the order their
@@ -40,7 +43,7 @@ func annualSteps(src AnnualSource, d *AnnualData, devsOf func() ([]Deviation, er
 	add := func(what string, fn func() error) { steps = append(steps, loadStep{what: what, fn: fn}) }
 	if x, ok := src.(deviationSource); ok {
 		d.InUse[ModuleAvvik] = true
-		add("avvikene", func() (e error) { d.Deviations, e = orList(devsOf, x.Deviations)(); return })
+		add(stepDeviations, func() (e error) { d.Deviations, e = orList(devsOf, x.Deviations)(); return })
 	}
 	if x, ok := src.(sickLeaveSource); ok {
 		d.InUse[ModuleSykefravar] = true

@@ -98,13 +98,11 @@ func loadAnnualData(src AnnualSource, year HMSYear, today Date, byYear bool) (An
 		lateStep(steps, stepMeasures, measuresOf, &d.Measures, stepSafetyRounds, stepSurveys, stepViolenceMapping)
 		lateStep(steps, stepRiskItems, itemsOf, &d.RiskItems, stepAssessments)
 	}
+	steps = append(steps, photoSteps(src, &d)...)
 	if err := runSteps(steps); err != nil {
 		return d, err
 	}
 	d.Violence.Measures, d.Violence.Incidents = d.Measures, d.Deviations
-	if err := d.loadPhotos(src); err != nil {
-		return d, fmt.Errorf("årsrapporten: kunne ikke lese bildene: %w", err)
-	}
 	return d, nil
 }
 

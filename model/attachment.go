@@ -402,26 +402,29 @@ type photoSource interface {
 	AttachmentThumb(Attachment) ([]byte, error)
 }
 
-// loadPhotos reads the thumbnails of the photos the annual report shows,
-// after the deviations and rounds they depend on. Only the picked ones
-// are read.
-func (d *AnnualData) loadPhotos(src any) error {
+// photoSteps read the photos the annual report shows (ReportPhotos) into
+// d.Photos, their thumbnails only: the list of attachments beside the
+// other lists, the photos once the deviations and safety rounds they
+// belong to are read. None when src keeps no photos.
+func photoSteps(src any, d *AnnualData) []loadStep {
 	x, ok := src.(photoSource)
 	if !ok {
 		return nil
 	}
-	atts, err := x.AllAttachments()
-	if err != nil {
-		return err
+	var atts []Attachment
+	return []loadStep{
+		{what: stepAttachments, fn: func() (e error) { atts, e = x.AllAttachments(); return }},
+		{what: stepPhotos, after: []string{stepAttachments, stepDeviations, stepSafetyRounds}, fn: func() error {
+			for _, a := range ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year) {
+				raw, err := x.AttachmentThumb(a)
+				if err != nil {
+					return err
+				}
+				d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raw})
+			}
+			return nil
+		}},
 	}
-	for _, a := range ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year) {
-		raw, err := x.AttachmentThumb(a)
-		if err != nil {
-			return err
-		}
-		d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raw})
-	}
-	return nil
 }
 
 // ReportPhotoCount is how many of the annual report's photos belong to
