@@ -35,8 +35,15 @@ const hugePageSize = 2 << 20
 // Fresh memory is not touched, so the reserve costs no resident memory.
 // The result says whether the advice was taken.
 func preferHugeHeapPages(n int) bool {
+	_, _, ok := adviseHugeHeap(n)
+	return ok
+}
+
+// adviseHugeHeap is preferHugeHeapPages, also returning the addresses
+// advised.
+func adviseHugeHeap(n int) (beg, end uintptr, ok bool) {
 	if !hugePagesWanted() {
-		return false
+		return 0, 0, false
 	}
 	lo, hi := ^uintptr(0), uintptr(0)
 	held := make([][]byte, 0, n/hugePageSize)
@@ -46,16 +53,16 @@ func preferHugeHeapPages(n int) bool {
 		lo, hi = min(lo, at), max(hi, at+hugePageSize)
 		held = append(held, b)
 	}
-	beg := (lo + hugePageSize - 1) &^ (hugePageSize - 1)
-	end := hi &^ (hugePageSize - 1)
+	beg = (lo + hugePageSize - 1) &^ (hugePageSize - 1)
+	end = hi &^ (hugePageSize - 1)
 	if beg >= end {
-		return false
+		return 0, 0, false
 	}
 	// Raw addresses: the range spans many allocations (all heap, all
 	// mapped); madvise only reads the addresses.
 	_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, beg, end-beg, syscall.MADV_HUGEPAGE)
 	runtime.KeepAlive(held)
-	return errno == 0
+	return beg, end, errno == 0
 }
 
 // hugePagesWanted says whether preferHugeHeapPages will ask:

@@ -2,26 +2,37 @@ package main
 
 import (
 	"os"
+	"reflect"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// hugeAdvisedAreas counts this process's mappings the kernel marks as
-// advised for huge pages («hg» in /proc/self/smaps).
-func hugeAdvisedAreas(t *testing.T) int {
+// hugeAdvised reports whether every address in [beg, end) lies in a
+// mapping the kernel marks as advised for huge pages («hg» in
+// /proc/self/smaps).
+func hugeAdvised(t *testing.T, beg, end uintptr) bool {
 	t.Helper()
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		t.Skipf("no /proc/self/smaps to read the advice back from: %v", err)
 	}
-	n := 0
+	covered := beg
+	var lo, hi uint64
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmFlags:") && strings.Contains(line+" ", " hg ") {
-			n++
+		if f := strings.Fields(line); len(f) > 0 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
+			a, z, _ := strings.Cut(f[0], "-")
+			lo, _ = strconv.ParseUint(a, 16, 64)
+			hi, _ = strconv.ParseUint(z, 16, 64)
+			continue
+		}
+		if strings.HasPrefix(line, "VmFlags:") && strings.Contains(line+" ", " hg ") &&
+			uintptr(lo) <= covered && covered < uintptr(hi) {
+			covered = min(uintptr(hi), end)
 		}
 	}
-	return n
+	return covered >= end
 }
 
 func skipWithoutTHP(t *testing.T) {
@@ -34,12 +45,16 @@ func skipWithoutTHP(t *testing.T) {
 
 func TestPreferHugeHeapPagesAdvisesTheHeap(t *testing.T) {
 	skipWithoutTHP(t)
-	before := hugeAdvisedAreas(t)
-	if !preferHugeHeapPages(8 << 20) {
+	beg, end, ok := adviseHugeHeap(8 << 20)
+	if !ok {
 		t.Fatal("the kernel did not take the advice")
 	}
-	if after := hugeAdvisedAreas(t); after <= before {
-		t.Fatalf("mappings advised for huge pages: %d before, %d after", before, after)
+	if !hugeAdvised(t, beg, end) {
+		t.Fatalf("%#x–%#x is not advised for huge pages in /proc/self/smaps", beg, end)
+	}
+	// The reading of smaps can say no: the program's code is not advised.
+	if code := reflect.ValueOf(hugeAdvised).Pointer(); hugeAdvised(t, code, code+1) {
+		t.Fatal("the program's code reads as advised for huge pages")
 	}
 }
 
