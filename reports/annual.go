@@ -83,27 +83,10 @@ func AnnualReport(in model.AnnualData, opts Options) *Document {
 		d := New(opts)
 		d.addFace(styleRegular)
 		d.addFace(styleBold)
-		d.prescaled = prescalePhotos(annualPhotoSections(&in)...)
 		doc <- d
 	}()
 	f := model.ComputeAnnualFigures(in)
 	return annualReport(&in, &f, <-doc)
-}
-
-// annualPhotoSections are the annual report's pictures, section by
-// section in report order (model.AnnualModules: deviations before safety
-// rounds), for prescalePhotos.
-func annualPhotoSections(in *model.AnnualData) [][]Photo {
-	var out [][]Photo
-	for _, m := range model.AnnualModules() {
-		switch m.ID {
-		case model.ModuleAvvik:
-			out = append(out, annualPhotos(in, model.OwnerDeviation))
-		case model.ModuleVernerunder:
-			out = append(out, annualPhotos(in, model.OwnerFinding))
-		}
-	}
-	return out
 }
 
 // annualOptions are opts with the annual report's defaults.

@@ -95,8 +95,14 @@ type Document struct {
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part
 
-	photoWidths map[int]string // image name by pixel width (photos.go)
-	prescaled   *photoScaler   // pictures scaled in advance, or nil
+	// The pictures' order in gofpdf, for a deterministic document
+	// (photos.go): photoOrdered the names placed, photoSameWidth how many
+	// of each pixel width; or, with photoScaled (gofpdf's field not found,
+	// or a test), photoWidths, the name by the width it was scaled to.
+	photoOrdered   map[string]bool
+	photoSameWidth map[int]int
+	photoScaled    bool
+	photoWidths    map[int]string
 
 	lastHeading string          // the caption of a recorded table without its own
 	tables      []RecordedTable // with Options.RecordTables
@@ -154,6 +160,7 @@ func New(opts Options) *Document {
 		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
 		covers:      map[int]bool{},
 		gofpdfPages: newDocumentsKeepPages,
+		photoScaled: opts.Deterministic && (imageWidthOffset == noField || newDocumentsScalePhotos),
 	}
 }
 
