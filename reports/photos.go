@@ -198,7 +198,11 @@ func FindingPhotoCaption(a model.Attachment) string {
 // neither orderImage nor the fallback does anything there.
 //
 // ImageInfoType has no setter for w, so the field is reached through
-// reflect and unsafe, as Fpdf.pages is (pagestreams.go); if it is not
+// reflect and unsafe, as Fpdf.pages is (pagestreams.go). (GobDecode, the
+// one public method that sets w, would need as much knowledge of
+// gofpdf's insides, the order of the values in its gob stream, copies
+// the picture twice, and overwrites its own decoding error, so a
+// mismatch would not be noticed.) If the field is not
 // there with that type (gofpdf v1.16.2 is pinned in go.mod), the
 // document falls back to uniqueWidth, which scales a picture whose
 // width another has down by a pixel or more: slower and a little
