@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jung-kurt/gofpdf"
+
 	"hmsutvalg/internal/attach"
 	"hmsutvalg/model"
 )
@@ -266,5 +268,19 @@ func TestPhotosRepeatedKeepOrder(t *testing.T) {
 		if objs[i] != objs[0]+p {
 			t.Errorf("placement %d is object %d, want %d", i, objs[i], objs[0]+p)
 		}
+	}
+}
+
+// gofpdf's width field is found in the pinned version, and a field of
+// another name or type is not: then New's documents take the fallback.
+func TestImageWidthField(t *testing.T) {
+	if imageWidthOffset == noField {
+		t.Fatal("gofpdf.ImageInfoType.w not found: every deterministic report scales its pictures")
+	}
+	if fieldOffset[gofpdf.ImageInfoType, int]("w") != noField || fieldOffset[gofpdf.ImageInfoType, float64]("width") != noField {
+		t.Error("a field of another type or name is taken for the width")
+	}
+	if New(Options{Deterministic: true}).photoScaled {
+		t.Error("a deterministic document scales its pictures although the field is there")
 	}
 }
