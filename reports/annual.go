@@ -102,33 +102,15 @@ func StartAnnualDocument() *AnnualDocument {
 // AnnualDocument makes one report.
 func (a *AnnualDocument) Report(in model.AnnualData, opts Options) *Document {
 	opts = annualOptions(&in, opts)
-	// The pictures are scaled, and the figures computed, while the
-	// document may still be getting ready.
-	prescaled := prescalePhotos(annualPhotoSections(&in)...)
+	// The figures are computed while the document may still be getting
+	// ready.
 	f := model.ComputeAnnualFigures(in)
 	d := <-a.ready
 	if opts.Landscape {
 		d = New(opts) // the annual report is portrait; made again if asked otherwise
 	}
 	d.setOptions(opts)
-	d.prescaled = prescaled
 	return annualReport(&in, &f, d)
-}
-
-// annualPhotoSections are the annual report's pictures, section by
-// section in report order (model.AnnualModules: deviations before safety
-// rounds), for prescalePhotos.
-func annualPhotoSections(in *model.AnnualData) [][]Photo {
-	var out [][]Photo
-	for _, m := range model.AnnualModules() {
-		switch m.ID {
-		case model.ModuleAvvik:
-			out = append(out, annualPhotos(in, model.OwnerDeviation))
-		case model.ModuleVernerunder:
-			out = append(out, annualPhotos(in, model.OwnerFinding))
-		}
-	}
-	return out
 }
 
 // annualOptions are opts with the annual report's defaults.

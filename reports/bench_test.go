@@ -124,23 +124,21 @@ func BenchmarkDrawCells(b *testing.B) {
 	}
 }
 
-// BenchmarkPhotos draws a grid of 24 thumbnails of one width, so that 23
-// are scaled to widths of their own (uniqueWidth): in place, and scaled
-// in advance on another goroutine as the annual report does
-// (prescalePhotos; the CPU is the same, the layout waits less).
+// BenchmarkPhotos draws a grid of 24 thumbnails of one width in a
+// deterministic document: kept as they are, ordered by a fraction of a
+// pixel (orderImage), and, as the fallback does, 23 of them scaled to
+// widths of their own (uniqueWidth).
 func BenchmarkPhotos(b *testing.B) {
 	var ps []Photo
 	for i := range MaxPhotosPerSection {
 		ps = append(ps, Photo{Caption: "Bilde", JPEG: thumb(b, 400, 300, color.RGBA{uint8(10 * i), 90, 200, 255})})
 	}
-	for _, ahead := range []bool{false, true} {
-		b.Run(fmt.Sprintf("på_forhånd=%v", ahead), func(b *testing.B) {
+	for _, scaled := range []bool{false, true} {
+		b.Run(fmt.Sprintf("skalert=%v", scaled), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				d := New(Options{})
-				if ahead {
-					d.prescaled = prescalePhotos(ps)
-				}
+				d := New(Options{Deterministic: true})
+				d.photoScaled = scaled
 				d.Photos(ps)
 				if _, err := d.Bytes(); err != nil {
 					b.Fatal(err)

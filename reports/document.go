@@ -95,8 +95,14 @@ type Document struct {
 	partLines [][]string // wrapRich's scratch
 	partSizes []float64  // wrapRich's scratch: the font size of each part
 
-	photoWidths map[int]string // image name by pixel width (photos.go)
-	prescaled   *photoScaler   // pictures scaled in advance, or nil
+	// The pictures' order in gofpdf, for a deterministic document
+	// (photos.go): photoOrdered the names placed, photoSameWidth how many
+	// of each pixel width; or, with photoScaled (gofpdf's field not found,
+	// or a test), photoWidths, the name by the width it was scaled to.
+	photoOrdered   map[string]bool
+	photoSameWidth map[int]int
+	photoScaled    bool
+	photoWidths    map[int]string
 
 	lastHeading string          // the caption of a recorded table without its own
 	tables      []RecordedTable // with Options.RecordTables
@@ -172,6 +178,7 @@ func (d *Document) setOptions(opts Options) {
 		created = time.Now()
 	}
 	d.opts, d.created = opts, created
+	d.photoScaled = opts.Deterministic && (imageWidthOffset == noField || newDocumentsScalePhotos)
 }
 
 // Err returns the first error so far, if any. Building blocks do nothing

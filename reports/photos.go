@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"image"
 	"image/jpeg"
-	"sync"
+	"reflect"
+	"unsafe"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/draw"
@@ -107,9 +108,16 @@ func (d *Document) photoBox(raw []byte, x, y, w, h float64) {
 		return
 	}
 	name := photoName(raw)
-	raw, cfg = d.uniqueWidth(name, raw, cfg)
+	if d.photoScaled {
+		raw, cfg = d.uniqueWidth(name, raw, cfg)
+	}
 	opts := gofpdf.ImageOptions{ImageType: "JPG"}
-	d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(raw))
+	info := d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(raw))
+	if !d.photoScaled {
+		d.orderImage(name, info, cfg.Width)
+	}
+	// Both sides are given (neither is 0), so gofpdf never derives one
+	// from the image's width, which orderImage may have made fractional.
 	iw, ih := float64(cfg.Width), float64(cfg.Height)
 	dw, dh := w, w*ih/iw
 	if dh > h {
@@ -172,11 +180,82 @@ func FindingPhotoCaption(a model.Attachment) string {
 	return withCaption(fmt.Sprintf("Nr. %d", a.Question), a.Caption)
 }
 
-// uniqueWidth gives every distinct picture in the document its own pixel
-// width, scaling a picture down by a few pixels where another has its
-// width: gofpdf writes images ordered by width, and pictures of the same
-// width in map order, which would make two runs of a deterministic report
-// differ. A few pixels of a thumbnail do not show in print.
+// gofpdf writes a document's images ordered by their width in pixels,
+// and images of the same width in Go's map order (putimages: a stable
+// sort over the keys of its image map, with SetCatalogSort), so a report
+// with two pictures of the same width, which every thumbnail of a 4:3
+// photo is (256 px), would differ from run to run. orderImage gives each
+// distinct picture of a width a fraction of a pixel more than the one
+// drawn before it, in gofpdf's private field ImageInfoType.w, so that the
+// sort has one order, the drawing order; gofpdf prints the width as
+// int(w) (/Width) and uses w elsewhere only to derive a side the caller
+// left 0 (imageOut), which photoBox never does, or for a PNG's soft mask
+// (the pictures are JPEGs). The pictures keep their pixels.
+//
+// Only a deterministic document (Options.Deterministic) sorts its images:
+// without SetCatalogSort gofpdf writes them in map order whatever their
+// widths, and the document differs from run to run anyway (its dates), so
+// neither orderImage nor the fallback does anything there.
+//
+// ImageInfoType has no setter for w, so the field is reached through
+// reflect and unsafe, as Fpdf.pages is (pagestreams.go). (GobDecode, the
+// one public method that sets w, would need as much knowledge of
+// gofpdf's insides, the order of the values in its gob stream, copies
+// the picture twice, and overwrites its own decoding error, so a
+// mismatch would not be noticed.) If the field is not
+// there with that type (gofpdf v1.16.2 is pinned in go.mod), the
+// document falls back to uniqueWidth, which scales a picture whose
+// width another has down by a pixel or more: slower and a little
+// softer, but as deterministic.
+
+// newDocumentsScalePhotos makes New's documents take the fallback, for
+// the tests of it on documents New is called for inside a report
+// function.
+var newDocumentsScalePhotos = false
+
+// noField is fieldOffset's answer for a field that is not there.
+const noField = ^uintptr(0)
+
+// fieldOffset is the offset of the field name of type F in the struct S,
+// or noField.
+func fieldOffset[S, F any](name string) uintptr {
+	f, ok := reflect.TypeFor[S]().FieldByName(name)
+	if !ok || f.Type != reflect.TypeFor[F]() {
+		return noField
+	}
+	return f.Offset
+}
+
+// imageWidthOffset is the offset of gofpdf.ImageInfoType's field w (the
+// width in pixels), or noField.
+var imageWidthOffset = fieldOffset[gofpdf.ImageInfoType, float64]("w")
+
+// sameWidthStep is the fraction of a pixel between two pictures of one
+// width: int(w) stays the width for a million of them.
+const sameWidthStep = 1e-6
+
+// orderImage gives the picture name, just registered in gofpdf as info
+// with the width in pixels, its place among the pictures of that width:
+// the k-th distinct one drawn gets width + k·sameWidthStep. A picture
+// drawn again keeps its place.
+func (d *Document) orderImage(name string, info *gofpdf.ImageInfoType, width int) {
+	if info == nil || !d.opts.Deterministic || d.photoOrdered[name] {
+		return
+	}
+	if d.photoOrdered == nil {
+		d.photoOrdered, d.photoSameWidth = map[string]bool{}, map[int]int{}
+	}
+	d.photoOrdered[name] = true
+	k := d.photoSameWidth[width]
+	d.photoSameWidth[width] = k + 1
+	w := (*float64)(unsafe.Add(unsafe.Pointer(info), imageWidthOffset))
+	*w += float64(k) * sameWidthStep
+}
+
+// uniqueWidth, the fallback when orderImage cannot reach gofpdf's field,
+// gives every distinct picture in the document its own pixel width,
+// scaling a picture down by a pixel or more where another has its width.
+// A few pixels of a thumbnail do not show in print.
 func (d *Document) uniqueWidth(name string, raw []byte, cfg image.Config) ([]byte, image.Config) {
 	if d.photoWidths == nil {
 		d.photoWidths = map[int]string{}
@@ -189,10 +268,6 @@ func (d *Document) uniqueWidth(name string, raw []byte, cfg image.Config) ([]byt
 	}
 	if w == cfg.Width {
 		return raw, cfg
-	}
-	if p := d.prescaled.get(photoKey{name, w}); p != nil {
-		<-p.done
-		return p.raw, p.cfg
 	}
 	return scaleJPEG(raw, cfg, w)
 }
@@ -230,81 +305,4 @@ func scaleJPEG(raw []byte, cfg image.Config, w int) ([]byte, image.Config) {
 		return raw, cfg
 	}
 	return b.Bytes(), image.Config{ColorModel: cfg.ColorModel, Width: w, Height: h}
-}
-
-// photoKey is a picture (by name) at a pixel width.
-type photoKey struct {
-	name  string
-	width int
-}
-
-// scaledPhoto is a picture being scaled; raw and cfg are set when done is
-// closed.
-type scaledPhoto struct {
-	done chan struct{}
-	raw  []byte
-	cfg  image.Config
-}
-
-// photoScaler scales, on another goroutine, the pictures a report will
-// draw, while the report lays out what comes before them: decoding,
-// scaling and encoding a picture whose width another one has costs about
-// as much as laying out a page of table. It plays uniqueWidth's width
-// assignment in advance over the pictures in drawing order; uniqueWidth
-// takes a result when it needs the same picture at the same width and
-// scales itself otherwise, so a wrong guess costs time, never a
-// different PDF (scaleJPEG's result depends only on the picture and the
-// width). A nil photoScaler has nothing.
-type photoScaler struct {
-	mu sync.Mutex
-	m  map[photoKey]*scaledPhoto
-}
-
-func (s *photoScaler) get(k photoKey) *scaledPhoto {
-	if s == nil {
-		return nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.m[k]
-}
-
-// prescalePhotos starts scaling the pictures of sections, each as
-// Photos will draw it, in drawing order; the pictures a document draws
-// before these must be none.
-func prescalePhotos(sections ...[]Photo) *photoScaler {
-	type job struct {
-		raw []byte
-		cfg image.Config
-		w   int
-		p   *scaledPhoto
-	}
-	s := &photoScaler{m: map[photoKey]*scaledPhoto{}}
-	widths := map[int]string{}
-	var jobs []job
-	for _, ps := range sections {
-		for _, p := range ps[:min(len(ps), MaxPhotosPerSection)] {
-			cfg, format, err := image.DecodeConfig(bytes.NewReader(p.JPEG))
-			if err != nil || format != "jpeg" || cfg.Width <= 0 || cfg.Height <= 0 {
-				continue
-			}
-			name := photoName(p.JPEG)
-			w, placed := assignWidth(widths, name, cfg.Width)
-			if placed || w == cfg.Width {
-				continue
-			}
-			sp := &scaledPhoto{done: make(chan struct{})}
-			s.m[photoKey{name, w}] = sp
-			jobs = append(jobs, job{p.JPEG, cfg, w, sp})
-		}
-	}
-	if len(jobs) > 0 {
-		go func() {
-			for _, j := range jobs {
-				j.p.raw, j.p.cfg = scaleJPEG(j.raw, j.cfg, j.w)
-				close(j.p.done)
-			}
-		}()
-	}
-	return s
 }

@@ -2,13 +2,18 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/jpeg"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jung-kurt/gofpdf"
 
 	"hmsutvalg/internal/attach"
 	"hmsutvalg/model"
@@ -142,41 +147,140 @@ func TestDeviationPhotoCaptionMatchesTable(t *testing.T) {
 	}
 }
 
-// Pictures scaled in advance on another goroutine (prescalePhotos, the
-// annual report) give the PDF that scaling them in place gives, whether
-// the advance guess of their widths is right or wrong.
-func TestPrescaledPhotosSamePDF(t *testing.T) {
-	var first, second []Photo
-	for i := range 6 {
-		p := Photo{Caption: "Bilde", JPEG: thumb(t, 400, 300, color.RGBA{uint8(30 * i), 90, 200, 255})}
-		if i < 4 {
-			first = append(first, p)
-		} else {
-			second = append(second, p)
+// photoAnnualData is the annual-report unit with n photos on a serious
+// deviation and n on a safety-round finding, all thumbnails of 4:3
+// photos and so all 256 px wide, each a picture of its own.
+func photoAnnualData(t *testing.T, n int) model.AnnualData {
+	in := testAnnualData()
+	_, r, _ := testRounds(t)
+	in.SafetyRounds = []model.SafetyRound{r}
+	in.InUse = map[string]bool{model.ModuleAvvik: true, model.ModuleVernerunder: true}
+	in.Deviations = append(in.Deviations, model.Deviation{ID: 42, Date: model.NewDate(2026, 2, 3), Category: model.DevFire,
+		Type: model.TypeDeviation, Severity: model.SeveritySerious, Status: model.DevRegistered})
+	for i := range 2 * n {
+		a := model.Attachment{OwnerKind: model.OwnerDeviation, OwnerID: 42, Caption: fmt.Sprintf("bilde %d", i)}
+		if i >= n {
+			a = model.Attachment{OwnerKind: model.OwnerFinding, OwnerID: r.ID, Question: 2, Caption: fmt.Sprintf("bilde %d", i)}
+		}
+		box := color.RGBA{uint8(4 * i), uint8(255 - 3*i), 120, 255}
+		in.Photos = append(in.Photos, model.ReportPhoto{Attachment: a, JPEG: thumb(t, 400, 300, box)})
+	}
+	return in
+}
+
+// photoList is pdfimages' list of a PDF's image placements: each
+// picture's width and object number, in the order drawn.
+func photoList(t *testing.T, raw []byte) (widths, objs []int) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "bilder.pdf")
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	qpdfCheck(t, path)
+	for _, l := range strings.Split(run(t, "pdfimages", "-list", path), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 11 || f[2] != "image" {
+			continue
+		}
+		w, _ := strconv.Atoi(f[3])
+		o, _ := strconv.Atoi(f[10])
+		widths, objs = append(widths, w), append(objs, o)
+	}
+	return widths, objs
+}
+
+// The annual report with more same-width pictures than a section shows,
+// in both sections, is the same PDF run after run. The pictures keep
+// their stored pixels (256 px wide) and are written in the order they are
+// drawn; with gofpdf's field out of reach (photoScaled), the fallback
+// scales each to a width of its own, and is as deterministic.
+func TestAnnualReportPhotosDeterministic(t *testing.T) {
+	needTool(t, "pdfimages", "poppler-utils")
+	in := photoAnnualData(t, MaxPhotosPerSection+6)
+	build := func() []byte {
+		raw, err := AnnualReport(in, testOpts()).Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return raw
+	}
+	for _, scaled := range []bool{false, true} {
+		newDocumentsScalePhotos = scaled
+		first := build()
+		for range 4 {
+			if !bytes.Equal(first, build()) {
+				t.Errorf("scaled %v: two runs differ", scaled)
+				break
+			}
+		}
+		newDocumentsScalePhotos = false
+		widths, objs := photoList(t, first)
+		if len(widths) != 2*MaxPhotosPerSection {
+			t.Fatalf("scaled %v: %d pictures placed, want %d", scaled, len(widths), 2*MaxPhotosPerSection)
+		}
+		for i := range widths {
+			switch {
+			case !scaled && widths[i] != model.ThumbLongestSide:
+				t.Errorf("picture %d is %d px wide, want its stored %d", i, widths[i], model.ThumbLongestSide)
+			case scaled && widths[i] != model.ThumbLongestSide-i:
+				t.Errorf("scaled: picture %d is %d px wide, want %d", i, widths[i], model.ThumbLongestSide-i)
+			case !scaled && i > 0 && objs[i] != objs[i-1]+1:
+				t.Errorf("picture %d is object %d, after %d: not in drawing order", i, objs[i], objs[i-1])
+			}
 		}
 	}
-	first = append(first, Photo{Caption: "skadet", JPEG: []byte("ikke et bilde")}, first[0])
-	build := func(s *photoScaler) []byte {
+}
+
+// The same picture drawn again is embedded once and keeps its place;
+// a damaged file between pictures does not move the others.
+func TestPhotosRepeatedKeepOrder(t *testing.T) {
+	needTool(t, "pdfimages", "poppler-utils")
+	var ps []Photo
+	for i := range 6 {
+		ps = append(ps, Photo{Caption: "Bilde", JPEG: thumb(t, 400, 300, color.RGBA{uint8(30 * i), 90, 200, 255})})
+	}
+	ps = append(ps, Photo{Caption: "skadet", JPEG: []byte("ikke et bilde")}, ps[0], ps[5])
+	build := func() []byte {
 		d := testDoc("Bilder")
-		d.prescaled = s
-		d.Photos(first)
-		d.Photos(second)
+		d.Photos(ps[:4])
+		d.Photos(ps[4:])
 		raw, err := d.Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}
 		return raw
 	}
-	want := build(nil)
-	right := prescalePhotos(first, second)
-	if got := len(right.m); got != 5 {
-		t.Errorf("%d pictures scaled in advance, want 5 (six of one width, one of them shown twice)", got)
+	raw := build()
+	for range 4 {
+		if !bytes.Equal(raw, build()) {
+			t.Fatal("two runs differ")
+		}
 	}
-	if !bytes.Equal(build(right), want) {
-		t.Error("the PDF with the pictures scaled in advance differs")
+	if n := bytes.Count(raw, []byte("/Subtype /Image")); n != 6 {
+		t.Errorf("%d images embedded, want 6", n)
 	}
-	// In the wrong order every width is guessed wrong but one.
-	if !bytes.Equal(build(prescalePhotos(second, first)), want) {
-		t.Error("the PDF with a wrong guess differs")
+	_, objs := photoList(t, raw)
+	want := []int{0, 1, 2, 3, 4, 5, 0, 5} // placements, by picture
+	if len(objs) != len(want) {
+		t.Fatalf("%d placements, want %d", len(objs), len(want))
+	}
+	for i, p := range want {
+		if objs[i] != objs[0]+p {
+			t.Errorf("placement %d is object %d, want %d", i, objs[i], objs[0]+p)
+		}
+	}
+}
+
+// gofpdf's width field is found in the pinned version, and a field of
+// another name or type is not: then New's documents take the fallback.
+func TestImageWidthField(t *testing.T) {
+	if imageWidthOffset == noField {
+		t.Fatal("gofpdf.ImageInfoType.w not found: every deterministic report scales its pictures")
+	}
+	if fieldOffset[gofpdf.ImageInfoType, int]("w") != noField || fieldOffset[gofpdf.ImageInfoType, float64]("width") != noField {
+		t.Error("a field of another type or name is taken for the width")
+	}
+	if New(Options{Deterministic: true}).photoScaled {
+		t.Error("a deterministic document scales its pictures although the field is there")
 	}
 }
