@@ -36,18 +36,15 @@ import (
 // taken without waiting. ok is false when it could not; then nothing is
 // held and the caller takes a snapshot.
 func openInPlace(path string, opts Options, migs []migration) (s *Store, ok bool) {
-	if err := precheckHead(path); err != nil {
-		return nil, false
-	}
-	db, err := lockShared(path)
-	if err != nil {
+	db, ok := lockInPlace(path)
+	if !ok {
 		return nil, false
 	}
 	if err := precheckFile(path); err != nil {
 		_ = db.Close()
 		return nil, false
 	}
-	s, err = openedWith(db, path, opts.withDefaults(), migs)
+	s, err := openedWith(db, path, opts.withDefaults(), migs)
 	if err != nil {
 		return nil, false // openedWith closed db
 	}

@@ -47,10 +47,7 @@ func loadCalendar(db string, day model.Date) (calendar.Input, error) {
 	if _, err := os.Stat(db); err != nil {
 		return calendar.Input{}, fmt.Errorf("Fant ikke filen «%s».", db)
 	}
-	st, err := storage.Open(db, storage.Options{ReadOnly: true, NoListCache: true})
-	if err != nil {
-		return calendar.Input{}, err
-	}
-	defer st.Close()
-	return calendar.Load(st, day)
+	return storage.ReadOnce(db, func(st *storage.Store) (calendar.Input, error) {
+		return calendar.Load(st, day)
+	})
 }

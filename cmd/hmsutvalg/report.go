@@ -90,12 +90,9 @@ func loadAnnualWith(job annualJob, load func(model.AnnualSource, model.HMSYear, 
 	if _, err := os.Stat(job.db); err != nil {
 		return model.AnnualData{}, fmt.Errorf("Fant ikke filen «%s».", job.db)
 	}
-	st, err := storage.Open(job.db, storage.Options{ReadOnly: true, NoListCache: true})
-	if err != nil {
-		return model.AnnualData{}, err
-	}
-	defer st.Close()
-	d, err := load(st, job.year, job.today)
+	d, err := storage.ReadOnce(job.db, func(st *storage.Store) (model.AnnualData, error) {
+		return load(st, job.year, job.today)
+	})
 	if err == nil && job.todayGiven {
 		err = checkStatusDate(d, job.today)
 	}

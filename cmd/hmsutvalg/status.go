@@ -41,27 +41,35 @@ func cmdStatus(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Fant ikke filen «%s».\n", *db)
 		return exitError
 	}
-	st, err := storage.Open(*db, storage.Options{ReadOnly: true, NoListCache: true})
+	s, err := storage.ReadOnce(*db, func(st *storage.Store) (unitStatus, error) {
+		return loadStatus(st, today)
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitError
 	}
-	defer st.Close()
-	u, err := st.Unit()
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitError
-	}
-	d, err := st.Dashboard(today)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitError
-	}
+	u, d := s.unit, s.dash
 	writeStatus(stdout, u, d)
 	if d.Overdue() {
 		return exitOverdue
 	}
 	return exitOK
+}
+
+// unitStatus is what status reads from the file.
+type unitStatus struct {
+	unit model.Unit
+	dash model.Dashboard
+}
+
+// loadStatus reads the unit and its dashboard per today.
+func loadStatus(st *storage.Store, today model.Date) (unitStatus, error) {
+	u, err := st.Unit()
+	if err != nil {
+		return unitStatus{}, err
+	}
+	d, err := st.Dashboard(today)
+	return unitStatus{unit: u, dash: d}, err
 }
 
 // stateWords are the wheel states as the status lists them, one width.
