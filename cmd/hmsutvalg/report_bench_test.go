@@ -9,6 +9,7 @@ import (
 	"hmsutvalg/internal/ytelse"
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
+	"hmsutvalg/storage"
 	"hmsutvalg/storage/demo"
 )
 
@@ -55,4 +56,42 @@ func BenchmarkAnnualReportLayoutScale50(b *testing.B) {
 	// than ns/op on a shared machine.
 	b.ReportMetric(float64((ytelse.ProcessCPU()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkOpenAndLoadScale50 opens the heavy unit and reads the year the
+// report needs, the page walk first (Open, as before) or beside the read
+// (storage.ReadOnce, as the commands do now; issue 18). Run with -count:
+// the two alternate.
+func BenchmarkOpenAndLoadScale50(b *testing.B) {
+	db, today := heavyBenchDB(b, b.TempDir())
+	year := model.ReportYear(today)
+	walkFirst := func() error {
+		st, err := storage.Open(db, storage.Options{ReadOnly: true, NoListCache: true})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		_, err = model.LoadAnnualYear(st, year, today)
+		return err
+	}
+	beside := func() error {
+		_, err := storage.ReadOnce(db, func(st *storage.Store) (model.AnnualData, error) {
+			return model.LoadAnnualYear(st, year, today)
+		})
+		return err
+	}
+	for _, c := range []struct {
+		name string
+		open func() error
+	}{{"walk-first", walkFirst}, {"beside", beside}} {
+		b.Run(c.name, func(b *testing.B) {
+			cpu := ytelse.ProcessCPU()
+			for b.Loop() {
+				if err := c.open(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((ytelse.ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
 }
