@@ -39,10 +39,11 @@ func ReadOnce[T any](path string, read func(*Store) (T, error)) (T, error) {
 	done := make(chan readOutcome[T], 1) // a read left running never blocks on it
 	go func() { done <- readInPlace(db, path, opts, read) }()
 	if err := precheckFile(path); err != nil {
-		return abandon(done, err)
+		return abandon(db, done, err)
 	}
 	o := <-done
-	if o.store == nil { // openedWith failed and closed db: do as Open does
+	if o.store == nil { // not fit to read in place after all: do as Open does
+		_ = db.Close()
 		return readSnapshot(path, opts, read)
 	}
 	if err := o.store.Close(); err != nil && o.err == nil {
@@ -52,7 +53,9 @@ func ReadOnce[T any](path string, read func(*Store) (T, error)) (T, error) {
 }
 
 // readOutcome is what readInPlace hands back: read's result, and the
-// store to close (nil when the store could not be opened).
+// store to close (nil when the store could not be opened; then db is
+// still open, and its lock held, until ReadOnce closes it after the
+// walk: a walk must never run on a file nobody holds).
 type readOutcome[T any] struct {
 	v     T
 	err   error
@@ -69,9 +72,9 @@ func readInPlace[T any](db *bbolt.DB, path string, opts Options, read func(*Stor
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	s, err := openedWith(db, path, opts.withDefaults(), migrations)
+	s, err := openedKeep(db, path, opts.withDefaults(), migrations)
 	if err != nil {
-		return o // openedWith closed db
+		return o // db stays open for ReadOnce to close
 	}
 	o.store = s
 	o.v, o.err = read(s)
@@ -79,13 +82,15 @@ func readInPlace[T any](db *bbolt.DB, path string, opts Options, read func(*Stor
 }
 
 // abandon returns the walk's error err without waiting for the read. A
-// read that has already ended has its store closed; one still running
-// keeps it (see ReadOnce).
-func abandon[T any](done <-chan readOutcome[T], err error) (T, error) {
+// read that has already ended has its store (or db, when the store could
+// not be opened) closed; one still running keeps it (see ReadOnce).
+func abandon[T any](db *bbolt.DB, done <-chan readOutcome[T], err error) (T, error) {
 	select {
 	case o := <-done:
 		if o.store != nil {
 			_ = o.store.Close()
+		} else {
+			_ = db.Close()
 		}
 	default:
 	}

@@ -204,3 +204,26 @@ func TestReadOnceWalkVerdictWithoutWaitingForRead(t *testing.T) {
 		t.Fatal("the read never started")
 	}
 }
+
+// An older file cannot be read in place (openedKeep refuses its schema):
+// ReadOnce reads its snapshot as Open does, with the same result, and the
+// file is let go of afterwards. The in-place handle stays open, its lock
+// held, until the walk beside it has ended (ReadOnce closes it after).
+func TestReadOnceOlderSchemaAsOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	copyFile(t, fixtureDir+"/schema-v9.db", path)
+	want, wantErr := openThenRead(path)
+	var running atomic.Int32
+	got, err := ReadOnce(path, readOneShot(&running))
+	if errText(err) != errText(wantErr) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("ReadOnce: %+v, %v; Open: %+v, %v", got.unit, err, want.unit, wantErr)
+	}
+	if wantErr == nil && got.unit.Name == "" {
+		t.Fatal("nothing read from the older file")
+	}
+	s, err := Open(path, Options{NoBackup: true, User: "test"}) // writable: upgrades it
+	if err != nil {
+		t.Fatalf("the file is still held after ReadOnce: %v", err)
+	}
+	s.Close()
+}

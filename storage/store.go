@@ -246,9 +246,18 @@ func openWith(path string, opts Options, migs []migration) (*Store, error) {
 // openedWith is openWith from the point where db holds path open and
 // locked; opts have their defaults. On error db is closed.
 func openedWith(db *bbolt.DB, path string, opts Options, migs []migration) (*Store, error) {
+	s, err := openedKeep(db, path, opts, migs)
+	if err != nil {
+		_ = db.Close()
+	}
+	return s, err
+}
+
+// openedKeep is openedWith leaving db open (and its lock held) on error,
+// for ReadOnce, whose page walk must finish under that lock.
+func openedKeep(db *bbolt.DB, path string, opts Options, migs []migration) (*Store, error) {
 	s := &Store{db: db, path: path, opts: opts, user: opts.User}
 	fail := func(err error) (*Store, error) {
-		_ = db.Close()
 		return nil, err
 	}
 
