@@ -65,6 +65,7 @@ func Start(a fyne.App, opts Options) *App {
 		opts.Stderr = os.Stderr
 	}
 	set := appctx.NewSettings(a.Preferences())
+	early := openEarly(opts.DBPath, set.User())
 	if err := i18n.Setup(set.Language()); err != nil {
 		fmt.Fprintln(opts.Stderr, err)
 	}
@@ -78,8 +79,37 @@ func Start(a fyne.App, opts Options) *App {
 	// Closing the window saves or asks about the form on screen first.
 	w.SetCloseIntercept(u.Quit)
 	a.Lifecycle().SetOnStopped(u.Close)
-	u.openOrWelcome(opts.DBPath)
+	if early != nil {
+		r := <-early
+		u.showOpened(opts.DBPath, r.st, r.err)
+	} else {
+		u.openOrWelcome(opts.DBPath)
+	}
 	return u
+}
+
+// opened is the result of opening a unit file.
+type opened struct {
+	st  *hms.Store
+	err error
+}
+
+// openEarly starts opening the unit file at path on another goroutine when
+// it exists, so its checks (the page walk, the backup, migrations) run
+// while the language is set up and the window made; Start waits for the
+// result before it shows anything from the file. Nil when path is not
+// there to open: Start then goes the usual way (the wizard for a missing
+// file, a message for a file it cannot read).
+func openEarly(path, user string) <-chan opened {
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		st, err := hms.Open(path, hms.Options{User: user})
+		ch <- opened{st, err}
+	}()
+	return ch
 }
 
 // Window is the main window.
@@ -138,6 +168,11 @@ func (u *App) openOrWelcome(path string) {
 // open opens a unit file and shows the main screens, or says clearly why not.
 func (u *App) open(path string) {
 	st, err := hms.Open(path, hms.Options{User: u.set.User()})
+	u.showOpened(path, st, err)
+}
+
+// showOpened shows the main screens on st, or why path could not be opened.
+func (u *App) showOpened(path string, st *hms.Store, err error) {
 	if err != nil {
 		u.showOpenProblem(path, err)
 		return
