@@ -32,7 +32,11 @@ type bodyPacker struct {
 	queue   []bodyPart
 	running bool
 	bodies  []packedBody // page n's at n-1
+	spares  [][]byte     // emptied buffers of parts compressed (spare)
 }
+
+// maxSpares is how many emptied buffers the packer keeps for new pages.
+const maxSpares = 4
 
 // bodyPart is content of page n set aside, to be compressed.
 type bodyPart struct {
@@ -90,7 +94,26 @@ func (p *bodyPacker) drain() {
 		b := &p.bodies[part.n-1]
 		p.mu.Unlock()
 		b.pack(fw, part.data) // only this goroutine touches a body until wait
+		p.mu.Lock()
+		if len(p.spares) < maxSpares {
+			p.spares = append(p.spares, part.data[:0])
+		}
+		p.mu.Unlock()
 	}
+}
+
+// spare returns the emptied buffer of a part already compressed, for a
+// new page's content, or nil.
+func (p *bodyPacker) spare() []byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := len(p.spares)
+	if n == 0 {
+		return nil
+	}
+	b := p.spares[n-1]
+	p.spares = p.spares[:n-1]
+	return b
 }
 
 // packed waits for the queue to be done and returns the bodies, page n's

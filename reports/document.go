@@ -452,6 +452,7 @@ func (d *Document) newPage() {
 	left := d.pdf.PageNo()
 	d.pdf.AddPage()
 	d.setAside(left)
+	d.reuseForPage(d.pdf.PageNo())
 	d.pdf.SetXY(d.left, d.top)
 	d.started = true
 	d.breakNext = false

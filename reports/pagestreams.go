@@ -76,6 +76,20 @@ func (d *Document) setAside(n int) {
 	pages[n] = new(bytes.Buffer)
 }
 
+// reuseForPage gives page n (just added) a buffer a compressed body left
+// behind, with what gofpdf has written on the page so far, so that its
+// content does not grow from nothing by doubling (a page's body is tens
+// of kB: about 12 MB of garbage per heavy report).
+func (d *Document) reuseForPage(n int) {
+	pages := gofpdfPages(d.pdf)
+	if d.bodies == nil || pages == nil || n < 1 || n >= len(pages) {
+		return
+	}
+	if buf := d.bodies.spare(); buf != nil {
+		pages[n] = bytes.NewBuffer(append(buf, pages[n].Bytes()...))
+	}
+}
+
 // restoreBodies gives gofpdf back the bodies set aside, in front of what
 // it holds for each page, so that it writes the pages' whole content.
 func (d *Document) restoreBodies() {
