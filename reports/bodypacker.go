@@ -7,7 +7,6 @@ import (
 	"hash"
 	"hash/adler32"
 	"io"
-	"runtime"
 	"sync"
 )
 
@@ -75,8 +74,8 @@ func (p *bodyPacker) add(n int, data []byte) {
 
 // drain compresses queued parts until there are none.
 func (p *bodyPacker) drain() {
-	fw := getFlateWriter()
-	defer putFlateWriter(fw)
+	fw := flateWriters.get()
+	defer flateWriters.put(fw)
 	for {
 		p.mu.Lock()
 		if len(p.queue) == 0 {
@@ -195,30 +194,9 @@ func (w appendWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Flate writers (about 600 kB of state each) are reused, as the zlib
-// writers are (compress.go).
-var flateWriters struct {
-	sync.Mutex
-	free []*flate.Writer
-}
-
-func getFlateWriter() *flate.Writer {
-	flateWriters.Lock()
-	defer flateWriters.Unlock()
-	if n := len(flateWriters.free); n > 0 {
-		w := flateWriters.free[n-1]
-		flateWriters.free = flateWriters.free[:n-1]
-		return w
-	}
-	w, _ := flate.NewWriter(nil, flate.BestSpeed) // gofpdf's level: the same file size
+// flateWriters compress the page bodies (bodyPacker, one writer) and
+// finish the pages (compressPages, one per processor), at gofpdf's level.
+var flateWriters = writerPool[*flate.Writer]{extra: 1, newWriter: func() *flate.Writer {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
-}
-
-func putFlateWriter(w *flate.Writer) {
-	w.Reset(io.Discard) // not to keep the last output alive
-	flateWriters.Lock()
-	defer flateWriters.Unlock()
-	if len(flateWriters.free) < runtime.GOMAXPROCS(0)+1 {
-		flateWriters.free = append(flateWriters.free, w)
-	}
-}
+}}

@@ -26,8 +26,8 @@ func TestPackedBodyIsOneZlibStream(t *testing.T) {
 		"tiny parts":        {[]string{"a", "b", "c"}, "d"},
 		"repeats over part": {[]string{long[:5000], long[:5000]}, long[:3000]},
 	}
-	fw := getFlateWriter()
-	defer putFlateWriter(fw)
+	fw := flateWriters.get()
+	defer flateWriters.put(fw)
 	for name, c := range cases {
 		var b packedBody
 		for _, p := range c.parts {

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -260,36 +261,44 @@ func parseUint(b []byte) (int, bool) {
 	return n, true
 }
 
-// zlibWriters keeps compressors between documents: making one costs
-// about 1 MB, resetting one nothing. Not a sync.Pool, which every garbage
-// collection empties: a report's layout runs several collections, so a
-// pool had new writers for nearly every document. At most one per
-// processor is kept.
-var zlibWriters struct {
-	sync.Mutex
-	free []*zlib.Writer
+// writerPool keeps compressors between documents: making one costs
+// about 1 MB (zlib) or 600 kB (flate), resetting one nothing. Not a
+// sync.Pool, which every garbage collection empties: a report's layout
+// runs several collections, so a pool had new writers for nearly every
+// document. At most one per processor is kept, and extra more.
+type writerPool[W interface{ Reset(io.Writer) }] struct {
+	mu        sync.Mutex
+	free      []W
+	newWriter func() W
+	extra     int
 }
 
-func getZlibWriter() *zlib.Writer {
-	zlibWriters.Lock()
-	defer zlibWriters.Unlock()
-	if n := len(zlibWriters.free); n > 0 {
-		w := zlibWriters.free[n-1]
-		zlibWriters.free = zlibWriters.free[:n-1]
+func (p *writerPool[W]) get() W {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		w := p.free[n-1]
+		p.free = p.free[:n-1]
 		return w
 	}
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // gofpdf's level: the same file size
-	return w
+	return p.newWriter()
 }
 
-func putZlibWriter(w *zlib.Writer) {
+func (p *writerPool[W]) put(w W) {
 	w.Reset(nil) // not to keep the last output alive
-	zlibWriters.Lock()
-	defer zlibWriters.Unlock()
-	if len(zlibWriters.free) < runtime.GOMAXPROCS(0) {
-		zlibWriters.free = append(zlibWriters.free, w)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.free) < runtime.GOMAXPROCS(0)+p.extra {
+		p.free = append(p.free, w)
 	}
 }
+
+// zlibWriters compress the PDF's other streams, at gofpdf's level (the
+// same file size).
+var zlibWriters = writerPool[*zlib.Writer]{newWriter: func() *zlib.Writer {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
 
 // deflate compresses the concatenation of parts as one stream with zw.
 func deflate(zw *zlib.Writer, parts ...[]byte) []byte {
@@ -372,8 +381,8 @@ func compressStreamsWith(in []byte, pages [][]byte) ([]byte, error) {
 	// whichever worker compresses it: the output is deterministic.
 	var next atomic.Int64
 	work := func() {
-		zw := getZlibWriter()
-		defer putZlibWriter(zw)
+		zw := zlibWriters.get()
+		defer zlibWriters.put(zw)
 		for {
 			k := int(next.Add(1)) - 1
 			if k >= len(streams) {

@@ -146,8 +146,8 @@ func compressPages(contents []pageContent) (packed [][]byte, wait func()) {
 	packed = make([][]byte, len(contents))
 	var next atomic.Int64
 	work := func() {
-		fw := getFlateWriter()
-		defer putFlateWriter(fw)
+		fw := flateWriters.get()
+		defer flateWriters.put(fw)
 		for {
 			i := int(next.Add(1)) - 1
 			if i >= len(contents) {

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math/rand"
@@ -143,23 +142,9 @@ func TestDamagedPagesDoNotCrash(t *testing.T) {
 	fillMembers(t, s, 100)
 	s.Close()
 	good := readFile(t, path)
-	ps := os.Getpagesize()
 	found := 0
 	for seed := int64(0); seed < 300; seed++ {
-		b := bytes.Clone(good)
-		rng := rand.New(rand.NewSource(seed))
-		for off := 2 * ps; off+ps <= len(b); off += ps {
-			switch seed % 3 {
-			case 0:
-				rng.Read(b[off+8 : off+ps]) // keep the page id
-			case 1:
-				rng.Read(b[off : off+ps])
-			case 2:
-				if rng.Intn(3) == 0 {
-					b[off+rng.Intn(ps)] ^= byte(1 + rng.Intn(255))
-				}
-			}
-		}
+		b := damage(good, seed)
 		p := filepath.Join(t.TempDir(), "skadet.db")
 		if err := os.WriteFile(p, b, 0o600); err != nil {
 			t.Fatal(err)
