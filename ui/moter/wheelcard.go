@@ -39,7 +39,7 @@ func WheelCard(env *appctx.Env) fyne.CanvasObject {
 		box.Add(dutyRow(env, e, fmt.Sprintf(lang.L("! Forfalt: %s (frist %s)"), i18n.T(e.Title), e.Due), widget.DangerImportance))
 	}
 	for _, e := range due {
-		box.Add(dutyRow(env, e, fmt.Sprintf(lang.L("Snart: %s (frist %s)"), i18n.T(e.Title), e.Due), widget.WarningImportance))
+		box.Add(dutyRow(env, e, fmt.Sprintf(lang.L("Denne måneden: %s (frist %s)"), i18n.T(e.Title), e.Due), widget.WarningImportance))
 	}
 	if len(late) == 0 && len(due) == 0 {
 		box.Add(wrapped(lang.L("Ingenting i årshjulet er forfalt eller har frist denne måneden.")))
