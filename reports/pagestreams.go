@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -42,19 +41,14 @@ import (
 // on documents New is called for inside a report function.
 var newDocumentsKeepPages = false
 
-// pagesOffset is the offset of the field pages in gofpdf.Fpdf, or -1.
-var pagesOffset = func() uintptr {
-	f, ok := reflect.TypeFor[gofpdf.Fpdf]().FieldByName("pages")
-	if !ok || f.Type != reflect.TypeFor[[]*bytes.Buffer]() {
-		return ^uintptr(0)
-	}
-	return f.Offset
-}()
+// pagesOffset is the offset of the field pages in gofpdf.Fpdf, or
+// noField (fieldOffset, photos.go).
+var pagesOffset = fieldOffset[gofpdf.Fpdf, []*bytes.Buffer]("pages")
 
 // gofpdfPages returns gofpdf's page list (1-based, [0] unused), or nil.
 // Writing an element replaces that page's buffer in gofpdf.
 func gofpdfPages(pdf *gofpdf.Fpdf) []*bytes.Buffer {
-	if pagesOffset == ^uintptr(0) {
+	if pagesOffset == noField {
 		return nil
 	}
 	return *(*[]*bytes.Buffer)(unsafe.Add(unsafe.Pointer(pdf), pagesOffset))
