@@ -113,28 +113,7 @@ func TestWriterWaitsForInPlaceReader(t *testing.T) {
 		t.Fatalf("exclusive lock while a reader reads in place: %v, want bbolt's timeout", err)
 	}
 
-	opened := make(chan error, 1)
-	go func() {
-		s, err := storage.Open(path, storage.Options{NoBackup: true, LockTimeout: 60 * time.Second})
-		if err == nil {
-			err = s.Close()
-		}
-		opened <- err
-	}()
-	select {
-	case err := <-opened:
-		t.Fatalf("the writable open did not wait for the reader: %v", err)
-	case <-time.After(100 * time.Millisecond):
-	}
-	if _, err := io.WriteString(stdin, "close\n"); err != nil {
-		t.Fatal(err)
-	}
-	if err := <-opened; err != nil {
-		t.Fatalf("writable open after the reader closed: %v", err)
-	}
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("helper: %v", err)
-	}
+	writerWaitsForReader(t, path, cmd, stdin, 60*time.Second)
 }
 
 // A writable open with a lock timeout shorter than the reader's read
@@ -147,11 +126,19 @@ func TestWriterOutwaitsASlowInPlaceReader(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "hmsutvalg.db")
 	newCrashFile(t, path)
 	cmd, stdin := startInPlaceReader(t, path)
+	// One try: the reader holds the lock until told to let go, so without
+	// waiting for readers this fails at once.
+	writerWaitsForReader(t, path, cmd, stdin, time.Nanosecond)
+}
+
+// writerWaitsForReader opens path writable with lockTimeout while the
+// in-place reader cmd holds it: the open must still be waiting after a
+// moment, and succeed once the reader is told to close.
+func writerWaitsForReader(t *testing.T, path string, cmd *exec.Cmd, stdin io.Writer, lockTimeout time.Duration) {
+	t.Helper()
 	opened := make(chan error, 1)
 	go func() {
-		// One try: the reader holds the lock until told to let go, so
-		// without waiting for readers this fails at once.
-		s, err := storage.Open(path, storage.Options{NoBackup: true, LockTimeout: time.Nanosecond})
+		s, err := storage.Open(path, storage.Options{NoBackup: true, LockTimeout: lockTimeout})
 		if err == nil {
 			err = s.Close()
 		}
@@ -166,7 +153,7 @@ func TestWriterOutwaitsASlowInPlaceReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := <-opened; err != nil {
-		t.Fatalf("writable open while only a reader held the file: %v", err)
+		t.Fatalf("writable open once the reader let go: %v", err)
 	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("helper: %v", err)
