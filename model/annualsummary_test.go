@@ -106,12 +106,7 @@ func TestAnnualSummaryRules(t *testing.T) {
 	for _, c := range cases {
 		f := summaryBase()
 		c.change(&f)
-		var line SummaryLine
-		for _, l := range AnnualSummary(f) {
-			if l.Module == c.module {
-				line = l
-			}
-		}
+		line := summaryLineOf(f, c.module)
 		if line.Status != c.want || !strings.Contains(line.Comment(), c.reason) {
 			t.Errorf("%s: %s %q, want %s with %q", c.name, line.Status, line.Comment(), c.want, c.reason)
 		}
@@ -181,14 +176,21 @@ func TestAnnualSummaryFiguresAddUp(t *testing.T) {
 	for _, c := range cases {
 		f := summaryBase()
 		c.change(&f)
-		var line SummaryLine
-		for _, l := range AnnualSummary(f) {
-			if l.Module == c.module {
-				line = l
-			}
-		}
+		line := summaryLineOf(f, c.module)
 		if !strings.Contains(line.Figures, c.want) || (c.not != "" && strings.Contains(line.Figures, c.not)) {
 			t.Errorf("%s: %q, want %q without %q", c.name, line.Figures, c.want, c.not)
 		}
 	}
+}
+
+// summaryLineOf is the summary line of module in AnnualSummary(f), or
+// the zero line.
+func summaryLineOf(f AnnualFigures, module string) SummaryLine {
+	var line SummaryLine
+	for _, l := range AnnualSummary(f) {
+		if l.Module == module {
+			line = l
+		}
+	}
+	return line
 }
