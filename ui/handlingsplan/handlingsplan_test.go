@@ -109,16 +109,7 @@ func TestOverdueMarkedInWordsAndFilter(t *testing.T) {
 
 func TestStatusFlowNeedsItsInputs(t *testing.T) {
 	s, st := newScreen(t)
-	var m model.Measure
-	for _, x := range s.all {
-		if x.Status == model.StatusPagar {
-			m = x
-			break
-		}
-	}
-	if m.ID == 0 {
-		t.Fatal("no measure in progress in the demo")
-	}
+	m := firstWithStatus(t, s, model.StatusPagar)
 	s.Select(m.ID)
 	e := s.Editor
 	// Only the transitions the model allows are offered.
@@ -283,13 +274,7 @@ func TestNoInputLostMeasure(t *testing.T) {
 // vanished: the form was reloaded from the file).
 func TestStatusChangeKeepsTypedTitle(t *testing.T) {
 	s, st := newScreen(t)
-	var m model.Measure
-	for _, x := range s.all {
-		if x.Status == model.StatusPagar {
-			m = x
-			break
-		}
-	}
+	m := firstWithStatus(t, s, model.StatusPagar)
 	s.Select(m.ID)
 	e := s.Editor
 	e.Title.SetText(m.Title + " – nytt navn")
@@ -317,13 +302,7 @@ func TestStatusChangeKeepsTypedTitle(t *testing.T) {
 // a responsible being typed stays.
 func TestPostponeShowsNewDeadlineKeepsTyped(t *testing.T) {
 	s, st := newScreen(t)
-	var m model.Measure
-	for _, x := range s.all {
-		if x.Status == model.StatusPagar {
-			m = x
-			break
-		}
-	}
+	m := firstWithStatus(t, s, model.StatusPagar)
 	s.Select(m.ID)
 	e := s.Editor
 	e.Responsible.SetText("Verneombudet")
@@ -340,4 +319,17 @@ func TestPostponeShowsNewDeadlineKeepsTyped(t *testing.T) {
 	if e.Deadline.Text != "31.03.2027" || e.Responsible.Text != "Verneombudet" {
 		t.Errorf("form shows deadline %q responsible %q", e.Deadline.Text, e.Responsible.Text)
 	}
+}
+
+// firstWithStatus is the first measure on s with status; the test fails
+// if the demo has none.
+func firstWithStatus(t *testing.T, s *Screen, status model.Status) model.Measure {
+	t.Helper()
+	for _, x := range s.all {
+		if x.Status == status {
+			return x
+		}
+	}
+	t.Fatalf("no measure with status %s in the demo", status)
+	return model.Measure{}
 }

@@ -38,13 +38,7 @@ func TestEditorStatusEnglish(t *testing.T) {
 	}
 	defer i18n.Setup(i18n.Bokmal)
 	s, _ := newScreen(t)
-	var m model.Measure
-	for _, x := range s.all {
-		if x.Status == model.StatusPagar {
-			m = x
-			break
-		}
-	}
+	m := firstWithStatus(t, s, model.StatusPagar)
 	s.Select(m.ID)
 	e := s.Editor
 	if got := e.StatusLabel.Text; got != "Status: In progress" {

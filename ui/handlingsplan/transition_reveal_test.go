@@ -53,16 +53,7 @@ func TestStatusButtonShowsItsRow(t *testing.T) {
 // statusRowShown presses «Utført» on a planned measure and checks the row.
 func statusRowShown(t *testing.T, s *Screen, win fyne.Window) {
 	win.Resize(fyne.NewSize(1024, 768))
-	var m model.Measure
-	for _, x := range s.all {
-		if x.Status == model.StatusPlanlagt {
-			m = x
-			break
-		}
-	}
-	if m.ID == 0 {
-		t.Fatal("no planned measure in the demo")
-	}
+	m := firstWithStatus(t, s, model.StatusPlanlagt)
 	s.Select(m.ID)
 	e := s.Editor
 	sc := editorScroll(win.Content(), e.Content())
