@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -248,10 +249,26 @@ func TestDateText(t *testing.T) {
 	if err := json.Unmarshal(b, &out); err != nil || out != in {
 		t.Fatalf("Unmarshal = %+v, %v", out, err)
 	}
-	for _, bad := range []string{"31.01.2026", "2026-02-30", "2026-1-31", "x", "2026-01-31 "} {
+	for _, bad := range []string{"31.01.2026", "2026-02-30", "2026-1-31", "x", "2026-01-31 ",
+		"202-01-31", "2026010-01-31", "2026-001-31", "2026-01-310", "2026-01", "2026-01-", "-01-31",
+		"2026--01-31", "2026-01-31-", "+2026-01-31", " 2026-01-31", "2026-13-01", "2026-00-10", "2026-01-00",
+		"2026/01/31", "2026-0a-31", "-"} {
 		var d Date
 		if err := d.UnmarshalText([]byte(bad)); err == nil {
 			t.Errorf("UnmarshalText(%q) should fail, got %v", bad, d)
+		} else if want := "ugyldig dato: " + strconv.Quote(bad); err.Error() != want {
+			t.Errorf("UnmarshalText(%q) = %q, want %q", bad, err, want)
+		}
+	}
+	for in, want := range map[string]Date{
+		"2024-02-29":   NewDate(2024, 2, 29),
+		"0001-01-01":   {y: 1, m: time.January, d: 1},
+		"20260-12-31":  NewDate(20260, 12, 31),
+		"202600-01-01": NewDate(202600, 1, 1),
+	} {
+		var d Date
+		if err := d.UnmarshalText([]byte(in)); err != nil || d != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, d, err, want)
 		}
 	}
 	// Dates outside the input range still read back, so storage never
