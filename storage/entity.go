@@ -79,7 +79,7 @@ func listEntities[T any](s *Store, e entity[T]) ([]T, error) {
 	err := s.view(func(tx *bbolt.Tx) error {
 		var err error
 		if s.oneShot() {
-			out, err = listChunked(tx, e, s.releaseMapped)
+			out, err = listChunked(tx, e, s.releaseRead)
 		} else {
 			out, err = e.list(tx)
 		}
@@ -88,7 +88,6 @@ func listEntities[T any](s *Store, e entity[T]) ([]T, error) {
 	if err == nil && !s.opts.NoListCache {
 		storeList(&s.lists, key, gen, out)
 	}
-	s.releaseMapped()
 	return out, err
 }
 

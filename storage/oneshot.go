@@ -3,7 +3,7 @@ package storage
 import "go.etcd.io/bbolt"
 
 // oneShotChunk is how many records a one-shot reader decodes before it
-// lets go of the file pages they were read from (releaseMapped).
+// lets go of the file pages they were read from (releaseRead).
 var oneShotChunk = 2048
 
 // oneShot reports whether s is a one-shot reader (read-only, no list
@@ -12,9 +12,10 @@ var oneShotChunk = 2048
 func (s *Store) oneShot() bool { return s.opts.ReadOnly && s.opts.NoListCache }
 
 // listChunked is e.list in runs of oneShotChunk records, calling release
-// after each run, so a large bucket's pages are never all resident at
-// once. The result is the same as e.list's.
-func listChunked[T any](tx *bbolt.Tx, e entity[T], release func()) ([]T, error) {
+// with the values of each run once they are decoded, so a large bucket's
+// pages are never all resident at once. The result is the same as
+// e.list's.
+func listChunked[T any](tx *bbolt.Tx, e entity[T], release func(raws [][]byte)) ([]T, error) {
 	b, err := bucketOf(tx, e.bucket)
 	if err != nil {
 		return nil, err
@@ -30,8 +31,8 @@ func listChunked[T any](tx *bbolt.Tx, e entity[T], release func()) ([]T, error) 
 		if out, ids, err = appendDecoded(e.bucket, keys, raws, out, ids, e.setID); err != nil {
 			return err
 		}
+		release(raws)
 		keys, raws = keys[:0], raws[:0]
-		release()
 		return nil
 	}
 	c := b.Cursor()

@@ -2,6 +2,6 @@
 
 package storage
 
-// releaseMapped is a no-op where the pages of the map are not released
+// releaseRead is a no-op where the pages of the map are not released
 // (see release_linux.go).
-func (s *Store) releaseMapped() {}
+func (s *Store) releaseRead([][]byte) {}

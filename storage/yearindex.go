@@ -241,7 +241,7 @@ func readIDs[T any](s *Store, tx *bbolt.Tx, e entity[T], ids []uint64) ([]T, err
 		if out, got, err = appendDecoded(e.bucket, keys, raws, out, got, e.setID); err != nil {
 			return nil, err
 		}
-		s.releaseMapped()
+		s.releaseRead(raws)
 	}
 	if len(out) == 0 {
 		out = nil // as the full list of an empty bucket
