@@ -227,6 +227,7 @@ func (s *Store) attachmentPart(id uint64, part byte) ([]byte, error) {
 			return attachments.notFound(id)
 		}
 		out = bytes.Clone(raw) // the memory map is gone after the transaction
+		s.releaseRead([][]byte{raw})
 		return nil
 	})
 	return out, err
