@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"hmsutvalg/internal/oneshot"
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
-	"hmsutvalg/storage"
 )
 
 // reportFlags are the options report and export share.
@@ -77,26 +77,29 @@ func parseAnnual(name string, args []string, stderr io.Writer, ext string) (annu
 // loadAnnual opens the file read-only and reads the year's data, with
 // every record of the registers (the register export of all years).
 func loadAnnual(job annualJob) (model.AnnualData, error) {
-	return loadAnnualWith(job, model.LoadAnnualData)
+	return checkedToday(job)(oneshot.Read(oneshotJob(job), model.LoadAnnualData))
 }
 
 // loadAnnualYear is loadAnnual for the report and the submission: only
-// the records the year needs (model.LoadAnnualYear).
+// the records the year needs (model.LoadAnnualYear), read while the
+// program initialised when the command line asked for it (oneshot).
 func loadAnnualYear(job annualJob) (model.AnnualData, error) {
-	return loadAnnualWith(job, model.LoadAnnualYear)
+	return checkedToday(job)(oneshot.ReadYear(oneshotJob(job)))
 }
 
-func loadAnnualWith(job annualJob, load func(model.AnnualSource, model.HMSYear, model.Date) (model.AnnualData, error)) (model.AnnualData, error) {
-	if _, err := os.Stat(job.db); err != nil {
-		return model.AnnualData{}, fmt.Errorf("Fant ikke filen «%s».", job.db)
+func oneshotJob(job annualJob) oneshot.Job {
+	return oneshot.Job{DB: job.db, Year: job.year, Today: job.today}
+}
+
+// checkedToday passes a read on, refused if --today was given and is
+// earlier than something the file records (checkStatusDate).
+func checkedToday(job annualJob) func(model.AnnualData, error) (model.AnnualData, error) {
+	return func(d model.AnnualData, err error) (model.AnnualData, error) {
+		if err == nil && job.todayGiven {
+			err = checkStatusDate(d, job.today)
+		}
+		return d, err
 	}
-	d, err := storage.ReadOnce(job.db, func(st *storage.Store) (model.AnnualData, error) {
-		return load(st, job.year, job.today)
-	})
-	if err == nil && job.todayGiven {
-		err = checkStatusDate(d, job.today)
-	}
-	return d, err
 }
 
 // checkStatusDate refuses a --today earlier than something the file
@@ -118,7 +121,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	defer boundReportMemory()()
+	defer oneshot.BoundMemory()()
 	return runReport(job, stdout, stderr)
 }
 
@@ -142,7 +145,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	defer boundReportMemory()()
+	defer oneshot.BoundMemory()()
 	return runExport(job, stdout, stderr)
 }
 

@@ -1,4 +1,4 @@
-package main
+package oneshot
 
 import (
 	"os"
@@ -71,7 +71,7 @@ func TestBoundReportMemoryPutsSettingsBack(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	gcBefore, limitBefore := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 	defer debug.SetGCPercent(gcBefore)
-	restore := boundReportMemory()
+	restore := BoundMemory()
 	if got := debug.SetGCPercent(reportGCPercent); got != reportGCPercent {
 		t.Errorf("GC percent while reporting %d, want %d", got, reportGCPercent)
 	}

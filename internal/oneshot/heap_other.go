@@ -1,6 +1,6 @@
 //go:build !linux
 
-package main
+package oneshot
 
 // reportHeapReserve is unused where preferHugeHeapPages does nothing.
 const reportHeapReserve = 0
