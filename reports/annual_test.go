@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -403,5 +405,43 @@ func TestAggregateCSV(t *testing.T) {
 	}
 	if !strings.Contains(lines[0], "Sykefravær %") || !strings.Contains(string(b), "5,2") || strings.Contains(string(b), "5.2") {
 		t.Errorf("decimal comma or æøå wrong:\n%s", b)
+	}
+}
+
+// TestAnnualReportUsesThreeFaces: even the annual report of a unit with
+// nothing registered sets text in the regular, bold and italic faces,
+// which StartAnnualDocument therefore parses before the layout. Read
+// from the PDF: each face's font object, its resource name, and a text
+// operator using that name in a page's content.
+func TestAnnualReportUsesThreeFaces(t *testing.T) {
+	needTool(t, "qpdf", "qpdf")
+	in := model.AnnualData{Year: 2026, Today: testToday}
+	path := writePDF(t, AnnualReport(in, Options{Deterministic: true, Created: fixedCreated}), "tom.pdf")
+	qdf := filepath.Join(t.TempDir(), "tom.qdf")
+	if msg, err := exec.Command("qpdf", "--qdf", "--static-id", path, qdf).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --qdf: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for _, face := range []string{"utf8noto", "utf8notoB", "utf8notoI"} {
+		// "N 0 obj\n<<\n  /BaseFont /face\n" is the font; "/Fxxx N 0 R" names it.
+		at := strings.Index(text, "obj\n<<\n  /BaseFont /"+face+"\n")
+		if at < 0 {
+			t.Errorf("no font object for %s", face)
+			continue
+		}
+		start := strings.LastIndex(text[:at], "\n") + 1
+		ref := strings.TrimSpace(text[start:at]) + " R"
+		line := regexp.MustCompile(`/(F[0-9a-f]+) ` + regexp.QuoteMeta(ref) + `\n`).FindStringSubmatch(text)
+		if line == nil {
+			t.Errorf("%s (%s) is not among the fonts of the pages", face, ref)
+			continue
+		}
+		if !regexp.MustCompile(`/` + line[1] + ` [0-9.]+ Tf`).MatchString(text) {
+			t.Errorf("no text is set in %s", face)
+		}
 	}
 }

@@ -36,7 +36,7 @@ func heavyBenchDB(b *testing.B, dir string) (string, model.Date) {
 // with -cpuprofile to see where the layout goes.
 func BenchmarkAnnualReportLayoutScale50(b *testing.B) {
 	db, today := heavyBenchDB(b, b.TempDir())
-	data, err := loadAnnual(annualJob{db: db, year: model.ReportYear(today), today: today})
+	data, err := loadAnnualYear(annualJob{db: db, year: model.ReportYear(today), today: today})
 	if err != nil {
 		b.Fatal(err)
 	}
