@@ -399,7 +399,7 @@ func ReportPhotos(atts []Attachment, devs []Deviation, rounds []SafetyRound, yea
 // photoSource is the attachments read API (the store has it).
 type photoSource interface {
 	AllAttachments() ([]Attachment, error)
-	AttachmentThumb(Attachment) ([]byte, error)
+	AttachmentThumbs([]Attachment) ([][]byte, error)
 }
 
 // photoSteps read the photos the annual report shows (ReportPhotos) into
@@ -415,12 +415,16 @@ func photoSteps(src any, d *AnnualData) []loadStep {
 	return []loadStep{
 		{what: stepAttachments, fn: func() (e error) { atts, e = x.AllAttachments(); return }},
 		{what: stepPhotos, after: []string{stepAttachments, stepDeviations, stepSafetyRounds}, fn: func() error {
-			for _, a := range ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year) {
-				raw, err := x.AttachmentThumb(a)
-				if err != nil {
-					return err
-				}
-				d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raw})
+			photos := ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year)
+			if len(photos) == 0 {
+				return nil
+			}
+			raws, err := x.AttachmentThumbs(photos)
+			if err != nil {
+				return err
+			}
+			for i, a := range photos {
+				d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raws[i]})
 			}
 			return nil
 		}},

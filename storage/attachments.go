@@ -196,6 +196,37 @@ func (s *Store) AttachmentThumb(a model.Attachment) ([]byte, error) {
 	return s.attachmentPart(a.ID, partThumb)
 }
 
+// AttachmentThumbs returns the thumbnails of the photos as, in order, read
+// in one transaction: the annual report's photos. A one-shot reader lets
+// go of the pages of each window of the file once it has read the last
+// thumbnail in it (releaseBehind), not after each thumbnail: that made
+// the next, often in the same window, fault it in again (13 ms instead of
+// 4 for the heavy report's photos).
+func (s *Store) AttachmentThumbs(as []model.Attachment) ([][]byte, error) {
+	out := make([][]byte, 0, len(as))
+	err := s.view(func(tx *bbolt.Tx) error {
+		b, err := bucketOf(tx, bucketAttachmentData)
+		if err != nil {
+			return err
+		}
+		var held [][]byte
+		for _, a := range as {
+			raw := b.Get(partKey(a.ID, partThumb))
+			if raw == nil {
+				return attachments.notFound(a.ID)
+			}
+			out = append(out, bytes.Clone(raw))
+			held = s.releaseBehind(held, raw)
+		}
+		s.releaseRead(held)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AttachmentListThumb returns photo id's list thumbnail (a few kB): a
 // list reads it for a row on screen, and nothing else of the photo.
 func (s *Store) AttachmentListThumb(id uint64) ([]byte, error) {

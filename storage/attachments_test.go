@@ -66,6 +66,15 @@ func TestAttachmentRoundTrip(t *testing.T) {
 	if _, err := s.AttachmentThumb(savedPDF); err == nil {
 		t.Error("a PDF has no thumbnail")
 	}
+	// The report's batch read gives the same thumbnails, in order, and
+	// refuses a list with an attachment that has none.
+	if got, err := s.AttachmentThumbs([]model.Attachment{saved, saved}); err != nil || len(got) != 2 ||
+		!bytes.Equal(got[0], thumb) || !bytes.Equal(got[1], thumb) {
+		t.Errorf("thumbs: %d, %v", len(got), err)
+	}
+	if got, err := s.AttachmentThumbs([]model.Attachment{saved, savedPDF}); err == nil || got != nil {
+		t.Errorf("thumbs with a PDF: %d, %v", len(got), err)
+	}
 	if other, _ := s.Attachments(model.OwnerRiskItem, dev.ID, 0); len(other) != 0 {
 		t.Errorf("another owner kind with the same ID sees %d", len(other))
 	}

@@ -42,6 +42,23 @@ func (s *Store) releaseRead(raws [][]byte) {
 	}
 }
 
+// releaseBehind adds next, a value just read, to held, values read before
+// it whose pages are not let go of yet, after letting go of those (as
+// releaseRead) when next does not begin in the window where the last of
+// them ends: a reader going through values in file order (the report's
+// thumbnails) lets go of each window once, after its last value.
+func (s *Store) releaseBehind(held [][]byte, next []byte) [][]byte {
+	if n := len(held); n > 0 && len(next) > 0 {
+		last := held[n-1]
+		end := uintptr(unsafe.Pointer(unsafe.SliceData(last))) + uintptr(len(last))
+		if (end-1)/releaseWindow != uintptr(unsafe.Pointer(unsafe.SliceData(next)))/releaseWindow {
+			s.releaseRead(held)
+			held = held[:0]
+		}
+	}
+	return append(held, next)
+}
+
 // addrRange is the addresses lo up to hi.
 type addrRange struct{ lo, hi uintptr }
 
