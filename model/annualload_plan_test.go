@@ -77,3 +77,34 @@ func equalIDs(a, b []uint64) bool {
 	}
 	return true
 }
+
+// TestMeasureInYear: the action-plan section's year rule at its edges:
+// created on the last day or the day after, closed on the first day or
+// the day before, open, rejected (by its last update), undated.
+func TestMeasureInYear(t *testing.T) {
+	d := func(y int, m time.Month, day int) Date { return NewDate(y, m, day) }
+	tests := []struct {
+		name string
+		m    Measure
+		want bool
+	}{
+		{"created on the year's last day", Measure{Status: StatusUtfort, Created: d(2025, 12, 31), CompletedOn: d(2026, 1, 5)}, true},
+		{"open, created the day after", Measure{Status: StatusPlanlagt, Created: d(2026, 1, 1)}, false},
+		{"open, created years before", Measure{Status: StatusPagar, Created: d(2019, 6, 1)}, true},
+		{"open, undated", Measure{Status: StatusPlanlagt}, true},
+		{"done on the year's first day", Measure{Status: StatusUtfort, Created: d(2024, 3, 1), CompletedOn: d(2025, 1, 1)}, true},
+		{"done the day before the year", Measure{Status: StatusEvaluert, Created: d(2024, 3, 1), CompletedOn: d(2024, 12, 31)}, false},
+		{"done after the year, created before", Measure{Status: StatusUtfort, Created: d(2024, 3, 1), CompletedOn: d(2026, 1, 2)}, false},
+		{"rejected in the year", Measure{Status: StatusAvvist, Created: d(2023, 1, 1), Updated: d(2025, 7, 1)}, true},
+		{"rejected before the year", Measure{Status: StatusAvvist, Created: d(2023, 1, 1), Updated: d(2024, 7, 1)}, false},
+		{"done, undated", Measure{Status: StatusUtfort}, false},
+	}
+	for _, tt := range tests {
+		if got := MeasureInYear(&tt.m, 2025); got != tt.want {
+			t.Errorf("%s: MeasureInYear = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := len(MeasuresForYear([]Measure{tt.m}, 2025)) == 1; got != tt.want {
+			t.Errorf("%s: MeasuresForYear picks it = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

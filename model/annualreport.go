@@ -154,20 +154,23 @@ func EffectiveMatrix(m RiskMatrix) RiskMatrix {
 	return m
 }
 
-// MeasuresForYear picks the measures that belong to year: created in it,
-// closed in it (done by completion date, rejected by last update), or
-// still open. Nothing created after the year counts. This is the rule of
-// the annual report's action-plan section.
+// MeasuresForYear picks the measures that belong to year
+// (MeasureInYear), in a new slice.
 func MeasuresForYear(ms []Measure, year HMSYear) []Measure {
-	end := year.End()
-	// keepOnly counts before it copies: the annual report calls this four
-	// times on every measure of the unit (4 200 in the heavy demo unit).
-	return keepOnly(ms, func(m *Measure) bool {
-		if !m.Created.IsZero() && m.Created.After(end) {
-			return false
-		}
-		return year.Contains(m.Created) || MeasureClosedIn(m, year) || m.Open()
-	})
+	// keepOnly counts before it copies: the annual report calls this on
+	// every measure of the unit (4 200 in the heavy demo unit).
+	return keepOnly(ms, func(m *Measure) bool { return MeasureInYear(m, year) })
+}
+
+// MeasureInYear reports whether m belongs to year: created in it, closed
+// in it (done by completion date, rejected by last update), or still
+// open. Nothing created after the year counts. This is the rule of the
+// annual report's action-plan section.
+func MeasureInYear(m *Measure, year HMSYear) bool {
+	if !m.Created.IsZero() && m.Created.After(year.End()) {
+		return false
+	}
+	return year.Contains(m.Created) || MeasureClosedIn(m, year) || m.Open()
 }
 
 // MeasureClosedIn reports whether m was done (by its completion date) or
@@ -477,11 +480,12 @@ func sickLeaveFigures(d AnnualData) *SickLeaveFigures {
 	sl := &SickLeaveFigures{Settings: d.SickLeaveTarget(), Quarters: SickLeaveYear(d.SickLeave, d.Year)}
 	sl.Average, _, sl.HasAverage = SickLeaveAverage(sl.Quarters)
 	sl.Alerts = SickLeaveAlertsForYear(d.SickLeave, sl.Settings, d.Year)
-	ms := SickLeaveMeasures(MeasuresForYear(d.Measures, d.Year))
-	sl.Measures = len(ms)
-	for _, m := range ms {
-		if m.Overdue(d.Today) {
-			sl.MeasuresOverdue++
+	for i := range d.Measures {
+		if m := &d.Measures[i]; MeasureInYear(m, d.Year) && forSickLeave(m) {
+			sl.Measures++
+			if m.Overdue(d.Today) {
+				sl.MeasuresOverdue++
+			}
 		}
 	}
 	return sl
@@ -564,14 +568,11 @@ func SickLeaveAlertsForYear(qs []SickLeaveQuarter, s SickLeaveSettings, year HMS
 // attendance: made from the sick-leave module, or in one of the two
 // sick-leave priority areas (forebyggende and oppfølgende
 // sykefraværsarbeid).
-func SickLeaveMeasures(ms []Measure) []Measure {
-	var out []Measure
-	for _, m := range ms {
-		if m.Source.Kind == SourceSickLeave || m.PriorityArea == AreaPreventiveAbsence || m.PriorityArea == AreaFollowUpAbsence {
-			out = append(out, m)
-		}
-	}
-	return out
+func SickLeaveMeasures(ms []Measure) []Measure { return keepOnly(ms, forSickLeave) }
+
+// forSickLeave is SickLeaveMeasures' rule.
+func forSickLeave(m *Measure) bool {
+	return m.Source.Kind == SourceSickLeave || m.PriorityArea == AreaPreventiveAbsence || m.PriorityArea == AreaFollowUpAbsence
 }
 
 // SickLeaveFigures are the sick-leave module's figures for a year.

@@ -313,8 +313,9 @@ func (o MeasuresOverdue) Total() int { return o.FromYear + o.FromEarlier + o.Fro
 // measure came from.
 func overdueFrom(k SourceKind, measures []Measure, y HMSYear, today Date, shown func(Source) bool) MeasuresOverdue {
 	var o MeasuresOverdue
-	for _, m := range MeasuresForYear(measures, y) {
-		if m.Source.Kind != k || !m.Overdue(today) {
+	for i := range measures {
+		m := &measures[i]
+		if m.Source.Kind != k || !MeasureInYear(m, y) || !m.Overdue(today) {
 			continue
 		}
 		switch {

@@ -113,17 +113,7 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 	})
 	// Closed in the year, and closed after it (open at the year's end):
 	// the same rule as the figures, so the counts here are the summary's.
-	var open, closedIn, closedAfter []model.Measure
-	for i := range ms {
-		switch {
-		case ms[i].Open():
-			open = append(open, ms[i])
-		case model.MeasureClosedIn(&ms[i], year):
-			closedIn = append(closedIn, ms[i])
-		default:
-			closedAfter = append(closedAfter, ms[i])
-		}
-	}
+	open, closedIn, closedAfter := splitPlan(ms, year)
 	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, len(open)))
 	if len(open) == 0 {
 		d.Note("Ingen åpne tiltak.")
@@ -143,6 +133,31 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", len(closedAfter)))
 		d.closedMeasures(closedAfter, model.Date{})
 	}
+}
+
+// splitPlan splits the year's measures into the open ones, those closed
+// in year and those closed after it, each in its own slice of exactly its
+// size (the heavy unit's year has 1 800 measures of some 400 bytes).
+func splitPlan(ms []model.Measure, year model.HMSYear) (open, closedIn, closedAfter []model.Measure) {
+	kind := func(m *model.Measure) int {
+		switch {
+		case m.Open():
+			return 0
+		case model.MeasureClosedIn(m, year):
+			return 1
+		}
+		return 2
+	}
+	var n [3]int
+	for i := range ms {
+		n[kind(&ms[i])]++
+	}
+	parts := [3][]model.Measure{make([]model.Measure, 0, n[0]), make([]model.Measure, 0, n[1]), make([]model.Measure, 0, n[2])}
+	for i := range ms {
+		k := kind(&ms[i])
+		parts[k] = append(parts[k], ms[i])
+	}
+	return parts[0], parts[1], parts[2]
 }
 
 // closedMeasures writes measures that are no longer open, one line each:

@@ -110,13 +110,26 @@ func (d *Document) DeviationSection(in DeviationSectionInput) {
 // deviationsIn returns the deviations dated in year and not after today,
 // oldest first.
 func deviationsIn(all []model.Deviation, year model.HMSYear, today model.Date) []model.Deviation {
-	var out []model.Deviation
-	for _, x := range all {
-		if model.DeviationInYear(x, year, today) {
-			out = append(out, x)
+	// Sorted as positions, then copied once: a deviation is some 300
+	// bytes, and sorting the records themselves copied two of them for
+	// every comparison (2 400 in the heavy unit's year).
+	var at []int
+	for i := range all {
+		if model.DeviationInYear(all[i], year, today) {
+			at = append(at, i)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b model.Deviation) int { return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID)) })
+	slices.SortStableFunc(at, func(i, j int) int {
+		a, b := &all[i], &all[j]
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
+	if len(at) == 0 {
+		return nil
+	}
+	out := make([]model.Deviation, len(at))
+	for k, i := range at {
+		out[k] = all[i]
+	}
 	return out
 }
 
