@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -43,11 +44,14 @@ func TestOneShotReadOfPhotosLetsGoOfTheirPages(t *testing.T) {
 	_, with, _, _ := photoUnits(t, 1, 60, 1600, 1200)
 	readAll := func(s *storage.Store) (read int, resident int, err error) {
 		atts, err := s.AllAttachments()
+		if err != nil {
+			return 0, 0, err
+		}
 		for _, a := range atts {
 			f, err1 := s.AttachmentFile(a)
 			th, err2 := s.AttachmentThumb(a)
-			if err1 != nil || err2 != nil {
-				return 0, 0, err1
+			if err := errors.Join(err1, err2); err != nil {
+				return 0, 0, err
 			}
 			read += len(f) + len(th)
 		}
