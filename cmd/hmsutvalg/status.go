@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"hmsutvalg/model"
 	"hmsutvalg/storage"
@@ -72,12 +73,25 @@ func loadStatus(st *storage.Store, today model.Date) (unitStatus, error) {
 	return unitStatus{unit: u, dash: d}, err
 }
 
-// stateWords are the wheel states as the status lists them, one width.
-var stateWords = map[model.WheelState]string{
-	model.WheelDone:     "UTFØRT ",
-	model.WheelLate:     "FORFALT",
-	model.WheelDueNow:   "SNART  ",
-	model.WheelUpcoming: "KOMMER ",
+// wheelStates are the annual wheel's states, for the width of their words.
+var wheelStates = []model.WheelState{model.WheelDone, model.WheelLate, model.WheelDueNow, model.WheelUpcoming}
+
+// stateWordWidth is the width of the longest state word.
+var stateWordWidth = func() int {
+	w := 0
+	for _, s := range wheelStates {
+		w = max(w, utf8.RuneCountInString(s.Label()))
+	}
+	return w
+}()
+
+// stateWord is a wheel state as the status lists it: the label Oversikt
+// and the report use (model.WheelState.Label), in capitals, padded so
+// that the deadlines line up («DENNE MÅNEDEN» where it said «SNART»,
+// while the count above it said «denne måneden»).
+func stateWord(s model.WheelState) string {
+	l := strings.ToUpper(s.Label())
+	return l + strings.Repeat(" ", stateWordWidth-utf8.RuneCountInString(l))
 }
 
 func writeStatus(w io.Writer, u model.Unit, d model.Dashboard) {
@@ -88,16 +102,17 @@ func writeStatus(w io.Writer, u model.Unit, d model.Dashboard) {
 	if len(d.Wheel) == 0 {
 		fmt.Fprintf(w, "  Ingen plikter ennå: årshjulet regnes fra enhetens startdato.\n")
 	}
+	indent := strings.Repeat(" ", 2+stateWordWidth+2) // under «frist»
 	for _, e := range d.Wheel {
 		s := e.State(d.Today)
-		fmt.Fprintf(w, "  %s  frist %s  %s\n", stateWords[s], e.Due, e.Title)
+		fmt.Fprintf(w, "  %s  frist %s  %s\n", stateWord(s), e.Due, e.Title)
 		switch {
 		case e.Proof.Proven():
-			fmt.Fprintf(w, "           %s\n", e.Proof.Text)
+			fmt.Fprintf(w, "%s%s\n", indent, e.Proof.Text)
 		case s == model.WheelDone:
-			fmt.Fprintf(w, "           merket utført for hånd %s%s\n", e.Done, noteSuffix(e.Note))
+			fmt.Fprintf(w, "%smerket utført for hånd %s%s\n", indent, e.Done, noteSuffix(e.Note))
 		case s == model.WheelLate || s == model.WheelDueNow:
-			fmt.Fprintf(w, "           %s\n", model.WheelProofHint(e))
+			fmt.Fprintf(w, "%s%s\n", indent, model.WheelProofHint(e))
 		}
 	}
 	p := d.Plan

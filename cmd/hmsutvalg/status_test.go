@@ -99,15 +99,21 @@ func TestStatusNewUnitAndDemo(t *testing.T) {
 	}
 	for _, want := range []string{
 		"HMS-utvalg – status for ", "per 24.11.2026",
-		"FORFALT  frist 31.10.2026  Vernerunde (høst)",
+		"FORFALT        frist 31.10.2026  Vernerunde (høst)",
 		"Utføres når en vernerunde mellom 01.07.2026 og 31.12.2026 fullføres og låses.",
-		"UTFØRT   frist 30.11.2026  Møte 4 i HMS-utvalget\n           Møtet 13.11.2026 hadde nærvær og sykefravær på sakslisten",
+		"UTFØRT         frist 30.11.2026  Møte 4 i HMS-utvalget\n                 Møtet 13.11.2026 hadde nærvær og sykefravær på sakslisten",
 		"merket utført for hånd",
 		"Handlingsplanen:", "FORFALT  frist", "Åpne alvorlige avvik:", "Avvik nr.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo status lacks %q:\n%s", want, out)
 		}
+	}
+	// A duty due this month is called what the count above it and
+	// Oversikt call it.
+	_, out, _ = runCLI("status", "--db", demo, "--today", "01.12.2026")
+	if !strings.Contains(out, "1 denne måneden") || !strings.Contains(out, "  DENNE MÅNEDEN  frist 31.12.2026  ") {
+		t.Errorf("a duty due this month, 01.12.2026:\n%s", out)
 	}
 	// Never the deviations' descriptions.
 	st, err := storage.Open(demo, storage.Options{ReadOnly: true})
