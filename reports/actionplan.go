@@ -166,13 +166,7 @@ func splitPlan(ms []model.Measure, year model.HMSYear) (open, closedIn, closedAf
 // with «*», as it does not count as evaluated in the year; it returns how
 // many are marked.
 func (d *Document) closedMeasures(ms []model.Measure, stateDate model.Date) int {
-	// Sorted as pointers: a measure is some 400 bytes, and sorting the
-	// records themselves copied two of them for every comparison.
-	byDate := make([]*model.Measure, len(ms))
-	for i := range ms {
-		byDate[i] = &ms[i]
-	}
-	slices.SortStableFunc(byDate, func(a, b *model.Measure) int { return closedOn(a).Compare(closedOn(b)) })
+	byDate := sortedRefs(ms, nil, func(a, b *model.Measure) int { return closedOn(a).Compare(closedOn(b)) })
 	t := Table{Columns: []Column{{Title: "Tiltak", Width: 70}, {Title: "Kilde", Width: 56},
 		{Title: "Status", Width: 18}, {Title: "Utført/avvist", Width: 20}, {Title: "Evaluert", Width: 20}}, Compact: true}
 	late := 0

@@ -48,14 +48,12 @@ func ReadYear(job Job) (model.AnnualData, error) {
 	if d, err, ok := early.take(job); ok {
 		return d, err
 	}
-	return read(job, model.LoadAnnualYear)
+	return Read(job, model.LoadAnnualYear)
 }
 
 // Read reads job with load from the file as it is now, read-only
 // (storage.ReadOnce).
-func Read(job Job, load Load) (model.AnnualData, error) { return read(job, load) }
-
-func read(job Job, load Load) (model.AnnualData, error) {
+func Read(job Job, load Load) (model.AnnualData, error) {
 	if _, err := os.Stat(job.DB); err != nil {
 		return model.AnnualData{}, fmt.Errorf("Fant ikke filen «%s».", job.DB)
 	}
@@ -95,7 +93,7 @@ func (e *earlyRead) start(job Job) {
 	e.started, e.job, e.done = true, job, make(chan struct{})
 	go func() {
 		defer close(e.done)
-		e.data, e.err = read(job, model.LoadAnnualYear)
+		e.data, e.err = Read(job, model.LoadAnnualYear)
 	}()
 }
 
