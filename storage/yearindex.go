@@ -226,6 +226,7 @@ func readIDs[T any](s *Store, tx *bbolt.Tx, e entity[T], ids []uint64) ([]T, err
 		return nil, err
 	}
 	out := make([]T, 0, len(ids))
+	seq := newSeqReader(b)
 	n := min(len(ids), oneShotChunk)
 	keys, raws, got := make([][]byte, 0, n), make([][]byte, 0, n), make([]uint64, 0, n)
 	for len(ids) > 0 {
@@ -233,7 +234,7 @@ func readIDs[T any](s *Store, tx *bbolt.Tx, e entity[T], ids []uint64) ([]T, err
 		keys, raws = keys[:0], raws[:0]
 		for _, id := range ids[:n] {
 			k := itob(id)
-			if raw := b.Get(k); raw != nil {
+			if raw := seq.get(k); raw != nil {
 				keys, raws = append(keys, k), append(raws, raw)
 			}
 		}
