@@ -334,11 +334,19 @@ func (d Deviation) PhotoConcernsPerson() bool {
 }
 
 // ReportPhoto is a photo as a report prints it: its metadata and the
-// thumbnail (JPEG).
+// thumbnail (JPEG). The annual report prints the first
+// MaxReportPhotosPerSection of a section and counts the rest, so the
+// rest are read without their thumbnail (JPEG nil).
 type ReportPhoto struct {
 	Attachment Attachment
 	JPEG       []byte
 }
+
+// MaxReportPhotosPerSection is how many photos a report section prints,
+// in ReportPhotos' order, which keeps a heavy unit's section readable; a
+// note counts the rest (the safety rounds' findings and the serious
+// deviations are a section each).
+const MaxReportPhotosPerSection = 24
 
 // ReportPhotos picks the photos the annual report for year shows: those
 // of safety-round findings (a question still answered «Må forbedres») in
@@ -403,9 +411,10 @@ type photoSource interface {
 }
 
 // photoSteps read the photos the annual report shows (ReportPhotos) into
-// d.Photos, their thumbnails only: the list of attachments beside the
-// other lists, the photos once the deviations and safety rounds they
-// belong to are read. None when src keeps no photos.
+// d.Photos: the list of attachments beside the other lists, the photos
+// once the deviations and safety rounds they belong to are read, and of
+// them the thumbnails a section prints only (printedPhotos). None when
+// src keeps no photos.
 func photoSteps(src any, d *AnnualData) []loadStep {
 	x, ok := src.(photoSource)
 	if !ok {
@@ -414,21 +423,50 @@ func photoSteps(src any, d *AnnualData) []loadStep {
 	var atts []Attachment
 	return []loadStep{
 		{what: stepAttachments, fn: func() (e error) { atts, e = x.AllAttachments(); return }},
-		{what: stepPhotos, after: []string{stepAttachments, stepDeviations, stepSafetyRounds}, fn: func() error {
-			photos := ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year)
-			if len(photos) == 0 {
-				return nil
-			}
-			raws, err := x.AttachmentThumbs(photos)
-			if err != nil {
-				return err
-			}
-			for i, a := range photos {
-				d.Photos = append(d.Photos, ReportPhoto{Attachment: a, JPEG: raws[i]})
-			}
-			return nil
+		{what: stepPhotos, after: []string{stepAttachments, stepDeviations, stepSafetyRounds}, fn: func() (e error) {
+			d.Photos, e = readPhotos(x, ReportPhotos(atts, d.Deviations, d.SafetyRounds, d.Year))
+			return
 		}},
 	}
+}
+
+// readPhotos returns photos as AnnualData.Photos holds them, with the
+// thumbnails of those a section prints (printedPhotos) read: the heavy
+// unit's year has 101 photos, of which the report prints 25 (and at
+// scale 200, 25 of 401). Nil when there are none.
+func readPhotos(x photoSource, photos []Attachment) ([]ReportPhoto, error) {
+	if len(photos) == 0 {
+		return nil, nil
+	}
+	printed := printedPhotos(photos)
+	raws, err := x.AttachmentThumbs(printed)
+	if err != nil {
+		return nil, err
+	}
+	thumb := make(map[uint64][]byte, len(printed))
+	for i, a := range printed {
+		thumb[a.ID] = raws[i]
+	}
+	out := make([]ReportPhoto, len(photos))
+	for i, a := range photos {
+		out[i] = ReportPhoto{Attachment: a, JPEG: thumb[a.ID]}
+	}
+	return out, nil
+}
+
+// printedPhotos are the photos of ps (in ReportPhotos' order) a report
+// prints: the first MaxReportPhotosPerSection of each owner kind, in the
+// same order.
+func printedPhotos(ps []Attachment) []Attachment {
+	n := map[AttachmentOwner]int{}
+	var out []Attachment
+	for _, a := range ps {
+		if n[a.OwnerKind] < MaxReportPhotosPerSection {
+			n[a.OwnerKind]++
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // ReportPhotoCount is how many of the annual report's photos belong to

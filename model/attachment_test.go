@@ -299,3 +299,80 @@ func TestListPreviews(t *testing.T) {
 		}
 	}
 }
+
+// thumbSource is a photoSource that records which thumbnails were asked
+// for; a thumbnail is its photo's ID as text.
+type thumbSource struct{ asked []uint64 }
+
+func (s *thumbSource) AllAttachments() ([]Attachment, error) { return nil, nil }
+
+func (s *thumbSource) AttachmentThumbs(as []Attachment) ([][]byte, error) {
+	out := make([][]byte, len(as))
+	for i, a := range as {
+		s.asked = append(s.asked, a.ID)
+		out[i] = []byte(fmt.Sprint(a.ID))
+	}
+	return out, nil
+}
+
+// The annual report prints the first MaxReportPhotosPerSection photos of
+// each section and counts the rest, so the read fetches the thumbnails
+// of those only; every photo is still listed, for the count.
+func TestReadPhotosFetchesThePrintedThumbnailsOnly(t *testing.T) {
+	photos := func(devs, findings int) []Attachment {
+		var out []Attachment
+		for i := range max(devs, findings) {
+			if i < devs {
+				out = append(out, Attachment{ID: uint64(1000 + i), OwnerKind: OwnerDeviation, Kind: AttachPhoto})
+			}
+			if i < findings {
+				out = append(out, Attachment{ID: uint64(2000 + i), OwnerKind: OwnerFinding, Kind: AttachPhoto})
+			}
+		}
+		return out
+	}
+	limit := MaxReportPhotosPerSection
+	for _, c := range []struct {
+		name             string
+		devs, findings   int
+		wantDev, wantFnd int // thumbnails read
+	}{
+		{"none", 0, 0, 0, 0},
+		{"a few", 3, 2, 3, 2},
+		{"exactly a section's", limit, limit, limit, limit},
+		{"one more in one section", limit + 1, 5, limit, 5},
+		{"many in both", 3 * limit, 2*limit + 7, limit, limit},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := &thumbSource{}
+			in := photos(c.devs, c.findings)
+			got, err := readPhotos(src, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(in) {
+				t.Fatalf("%d photos listed, want %d", len(got), len(in))
+			}
+			if n := ReportPhotoCount(got, OwnerDeviation); n != c.devs {
+				t.Errorf("deviation photos counted %d, want %d", n, c.devs)
+			}
+			if n := ReportPhotoCount(got, OwnerFinding); n != c.findings {
+				t.Errorf("finding photos counted %d, want %d", n, c.findings)
+			}
+			seen := map[AttachmentOwner]int{}
+			for i, p := range got {
+				if p.Attachment != in[i] {
+					t.Fatalf("photo %d is %v, want %v (the order kept)", i, p.Attachment.ID, in[i].ID)
+				}
+				printed := seen[p.Attachment.OwnerKind] < limit
+				seen[p.Attachment.OwnerKind]++
+				if printed != (p.JPEG != nil) || (printed && string(p.JPEG) != fmt.Sprint(p.Attachment.ID)) {
+					t.Errorf("photo %d (%d of its section): thumbnail %q, printed %v", p.Attachment.ID, seen[p.Attachment.OwnerKind], p.JPEG, printed)
+				}
+			}
+			if len(src.asked) != c.wantDev+c.wantFnd {
+				t.Errorf("%d thumbnails read, want %d", len(src.asked), c.wantDev+c.wantFnd)
+			}
+		})
+	}
+}

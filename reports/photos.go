@@ -24,8 +24,9 @@ type Photo struct {
 }
 
 // MaxPhotosPerSection keeps a section of a heavy unit readable: the rest
-// are counted in a note.
-const MaxPhotosPerSection = 24
+// are counted in a note. The annual report's read fetches the thumbnails
+// of these only (model.ReportPhoto).
+const MaxPhotosPerSection = model.MaxReportPhotosPerSection
 
 // Photo grid geometry in mm.
 const (
