@@ -7,7 +7,7 @@ BIN     := bin/hmsutvalg
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run test build deps deps-test vet lint unit smoke fuzz bench soak ytelse clean windows windows-smoke
+.PHONY: run test build deps deps-test vet lint unit smoke fuzz bench pgo soak ytelse clean windows windows-smoke
 
 run: deps build
 	./$(BIN) $(ARGS)
@@ -82,6 +82,17 @@ soak:
 BENCH ?= .
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench '$(BENCH)' -benchmem ./...
+
+# Profile-guided optimisation: go build (and go test of cmd/hmsutvalg)
+# uses cmd/hmsutvalg/default.pgo, a CPU profile of the annual report's
+# read and layout, to inline and lay out the hot code (issue 18: 4 % less
+# CPU for the report; docs/ytelse.md «Sjuende runde»). It costs the first
+# build on a new machine a few minutes more. make pgo makes the profile
+# again from the benchmarks (with a heavy demo unit, about a minute) after
+# the report's code has changed much; an old profile still works.
+pgo:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench 'AnnualReportLayoutScale50|OpenAndLoadScale50' -benchtime 3s \
+	  -cpuprofile $(CURDIR)/cmd/hmsutvalg/default.pgo -o $(CURDIR)/bin/pgo.test ./cmd/hmsutvalg
 
 # The annual report against LibreOffice (issue 18, not part of make test):
 # makes the heavy demo unit, writes its report's tables as flat ODT, and
