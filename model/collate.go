@@ -55,8 +55,11 @@ func sameName(a, b string) bool { return strings.EqualFold(normalizeName(a), nor
 // runeLen counts characters, not bytes, so "æøå" counts as 3 for limits.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// shorten cuts s to max characters with an ellipsis, for quoting long input
-// in messages.
+// Shorten cuts s to max characters with an ellipsis, for quoting long
+// input in messages.
+func Shorten(s string, max int) string { return shorten(s, max) }
+
+// shorten is Shorten.
 func shorten(s string, max int) string {
 	if runeLen(s) <= max {
 		return s

@@ -116,6 +116,9 @@ func moduleSummary(id string, f *AnnualFigures) string {
 	return ""
 }
 
+// OrNone is s, or «ingen» when s is empty.
+func OrNone(s string) string { return orNone(s) }
+
 func orNone(s string) string {
 	if s == "" {
 		return "ingen"

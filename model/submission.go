@@ -1,13 +1,10 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"unicode/utf8"
 )
 
 // The submission file (innsendingsfil) is what a unit sends to HR each
@@ -20,10 +17,10 @@ import (
 const (
 	SubmissionSchema  = "hmsutvalg-innsending"
 	SubmissionVersion = 2
-	// SubmissionOldestVersion is the oldest version ReadSubmission still
+	// SubmissionOldestVersion is the oldest version submissionfile.Read still
 	// reads (HR may get last year's files from units not yet updated).
 	SubmissionOldestVersion = 1
-	// MaxSubmissionSize is the largest file ReadSubmission accepts.
+	// MaxSubmissionSize is the largest file submissionfile.Read accepts.
 	MaxSubmissionSize = 1 << 20
 )
 
@@ -34,7 +31,7 @@ const (
 // Version 2 added the summary's statuses, the dates each "done" is based
 // on, open serious deviations, § 5-2 notices, overdue measures per module
 // and the 10-FAKTOR round's year. A version 1 file read by
-// ReadSubmission has SchemaVersion 1 and those fields empty: unknown,
+// submissionfile.Read has SchemaVersion 1 and those fields empty: unknown,
 // not zero (see Submission.HasV2).
 type Submission struct {
 	Schema         string               `json:"schema"`
@@ -428,103 +425,18 @@ type SubmissionError struct {
 
 func (e *SubmissionError) Error() string { return e.Reason }
 
-// Errors ReadSubmission wraps, to tell the kinds apart.
+// Errors submissionfile.Read wraps, to tell the kinds apart.
 var (
-	ErrSubmissionEmpty     = errors.New("filen er tom")
-	ErrSubmissionSyntax    = errors.New("filen er avkortet eller ikke gyldig JSON")
-	ErrSubmissionForeign   = errors.New("filen er ikke en innsendingsfil fra HMS-utvalg")
-	ErrSubmissionVersion   = errors.New("filen har en versjon som ikke støttes")
-	ErrSubmissionInvalid   = errors.New("filen bryter reglene for innsendingsfilen")
-	ErrSubmissionTooLarge  = errors.New("filen er for stor")
-	errSubmissionFieldsTop = "schema"
+	ErrSubmissionEmpty    = errors.New("filen er tom")
+	ErrSubmissionSyntax   = errors.New("filen er avkortet eller ikke gyldig JSON")
+	ErrSubmissionForeign  = errors.New("filen er ikke en innsendingsfil fra HMS-utvalg")
+	ErrSubmissionVersion  = errors.New("filen har en versjon som ikke støttes")
+	ErrSubmissionInvalid  = errors.New("filen bryter reglene for innsendingsfilen")
+	ErrSubmissionTooLarge = errors.New("filen er for stor")
 )
 
-// ReadSubmission parses and validates a submission file. A UTF-8 byte
-// order mark is accepted. The error says in Norwegian what is wrong and
-// wraps one of the ErrSubmission* values.
-func ReadSubmission(b []byte) (Submission, error) {
-	var s Submission
-	if len(b) > MaxSubmissionSize {
-		return s, fmt.Errorf("%w (%d byte, høyst %d)", ErrSubmissionTooLarge, len(b), MaxSubmissionSize)
-	}
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
-	if len(bytes.TrimSpace(b)) == 0 {
-		return s, ErrSubmissionEmpty
-	}
-	if !utf8.Valid(b) {
-		return s, fmt.Errorf("%w: teksten er ikke UTF-8", ErrSubmissionSyntax)
-	}
-	var raw any
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	if err := dec.Decode(&raw); err != nil {
-		return s, fmt.Errorf("%w (%s)", ErrSubmissionSyntax, jsonReason(err))
-	}
-	if dec.More() {
-		return s, fmt.Errorf("%w (mer innhold etter slutten av dokumentet)", ErrSubmissionSyntax)
-	}
-	version, err := submissionIdentity(raw)
-	if err != nil {
-		return s, err
-	}
-	if err := validateSchema(raw, int(version)); err != nil {
-		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, err.Error())
-	}
-	dec = json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, jsonReason(err))
-	}
-	if err := s.Validate(); err != nil {
-		return Submission{}, fmt.Errorf("%w: %s", ErrSubmissionInvalid, err.Error())
-	}
-	return s, nil
-}
-
-// submissionIdentity checks that the decoded document is a submission
-// file (an object with «schema») of a version this program reads, and
-// returns the version.
-func submissionIdentity(raw any) (int64, error) {
-	top, ok := raw.(map[string]any)
-	if !ok {
-		return 0, fmt.Errorf("%w (ikke et JSON-objekt)", ErrSubmissionForeign)
-	}
-	if id, _ := top[errSubmissionFieldsTop].(string); id != SubmissionSchema {
-		if id == "" {
-			return 0, fmt.Errorf("%w (mangler «schema»: «%s»)", ErrSubmissionForeign, SubmissionSchema)
-		}
-		return 0, fmt.Errorf("%w («schema» er «%s»)", ErrSubmissionForeign, shorten(id, 60))
-	}
-	v, _ := top["schema_version"].(json.Number)
-	version, err := v.Int64()
-	if err != nil || version < SubmissionOldestVersion || version > SubmissionVersion {
-		return 0, fmt.Errorf("%w (versjon %s; dette programmet leser versjon %d til %d)", ErrSubmissionVersion, orNone(v.String()),
-			SubmissionOldestVersion, SubmissionVersion)
-	}
-	return version, nil
-}
-
-// jsonReason turns encoding/json's errors into short Norwegian.
-func jsonReason(err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return "filen slutter midt i dokumentet"
-	case errors.As(err, &syn):
-		return fmt.Sprintf("syntaksfeil ved tegn %d", syn.Offset)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("feltet «%s» har feil type (%s)", typ.Field, typ.Value)
-	}
-	s := err.Error()
-	if f, ok := strings.CutPrefix(s, "json: unknown field "); ok {
-		return "ukjent felt «" + strings.Trim(f, `"`) + "»"
-	}
-	return strings.TrimPrefix(s, "json: ")
-}
-
 // Validate checks what the schema (docs/innsending.schema.json, checked
-// by ReadSubmission) cannot say: that counts add up, that every code is
+// by submissionfile.Read) cannot say: that counts add up, that every code is
 // listed, that dates and quarters belong to the year. Each part of the
 // file is checked by a step of its own, in the file's order.
 func (s Submission) Validate() error {

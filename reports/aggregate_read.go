@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 )
 
 // SubmissionJSON computes the annual figures of data and returns the
@@ -107,7 +108,7 @@ func readSubmissionFile(path string) (model.Submission, error) {
 	if err != nil {
 		return model.Submission{}, err
 	}
-	return model.ReadSubmission(b)
+	return submissionfile.Read(b)
 }
 
 // readLimited reads a file, refusing one larger than limit without

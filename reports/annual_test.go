@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 )
 
 // testAnnualData is the fixed unit of the annual-report tests: the plan
@@ -154,7 +155,7 @@ func testSubmission(t testing.TB) model.Submission {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := model.ReadSubmission(b)
+	s, err := submissionfile.Read(b)
 	if err != nil {
 		t.Fatalf("own export does not read back: %v\n%s", err, b)
 	}
@@ -223,7 +224,7 @@ func fullSubmission(t *testing.T) model.Submission {
 // required except the modules that may be left out (not in use) and the
 // optional agreed_days, target_set_by and photos (the count of the annual
 // report's photos, left out when 0: meetings never write it), with no
-// others allowed. model.ReadSubmission validates with this schema
+// others allowed. submissionfile.Read validates with this schema
 // (embedded by package docs).
 var optionalFields = map[string]bool{"deviations": true, "sick_leave": true, "violence": true, "ten_factor": true,
 	"safety_rounds": true, "meetings": true, "agreed_days": true, "target_set_by": true, "photos": true}
@@ -231,7 +232,7 @@ var optionalFields = map[string]bool{"deviations": true, "sick_leave": true, "vi
 func TestSchemaNamesEveryField(t *testing.T) {
 	schema := loadSchema(t)
 	b, _ := fullSubmission(t).Marshal()
-	if _, err := model.ReadSubmission(b); err != nil {
+	if _, err := submissionfile.Read(b); err != nil {
 		t.Fatalf("full submission invalid: %v", err)
 	}
 	var doc any

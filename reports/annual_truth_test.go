@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 )
 
 // Tests of the annual report's review findings: each builds a unit where
@@ -37,7 +38,7 @@ func submissionOf(t *testing.T, in model.AnnualData) (model.Submission, string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := model.ReadSubmission(b)
+	s, err := submissionfile.Read(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 )
 
 // compileSchema compiles a JSON Schema file of docs/ with a real JSON
@@ -79,8 +79,8 @@ func TestSchemaValidatesExports(t *testing.T) {
 		if validateAgainst(t, v2, name, []byte(bad)) == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
-		if _, err := model.ReadSubmission([]byte(bad)); err == nil {
-			t.Errorf("%s: ReadSubmission accepts it", name)
+		if _, err := submissionfile.Read([]byte(bad)); err == nil {
+			t.Errorf("%s: submissionfile.Read accepts it", name)
 		}
 	}
 }
@@ -128,7 +128,7 @@ func versionOne(t *testing.T, name string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := model.ReadSubmission(out); err != nil {
+	if _, err := submissionfile.Read(out); err != nil {
 		t.Fatalf("the version 1 fixture does not read: %v", err)
 	}
 	return out

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 	"hmsutvalg/reports"
 	"hmsutvalg/storage"
 	"hmsutvalg/storage/demo"
@@ -269,7 +270,7 @@ func crossCheck(t *testing.T, d model.AnnualData) model.Submission {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := model.ReadSubmission(b)
+	s, err := submissionfile.Read(b)
 	if err != nil {
 		t.Fatalf("the submission does not read back: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 	"hmsutvalg/reports"
 	"hmsutvalg/storage/demo"
 )
@@ -167,7 +168,7 @@ func TestExportAndAggregate(t *testing.T) {
 			t.Fatalf("export %d: %s", seed, se.String())
 		}
 		b, _ := os.ReadFile(out)
-		if _, err := model.ReadSubmission(b); err != nil {
+		if _, err := submissionfile.Read(b); err != nil {
 			t.Fatalf("export %d does not validate: %v", seed, err)
 		}
 		files = append(files, out)

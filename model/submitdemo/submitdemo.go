@@ -59,7 +59,7 @@ func Units(n int, seed uint64) []Unit {
 }
 
 // Submission makes unit's submission for year; seed varies the figures.
-// Every figure follows the format's rules (model.ReadSubmission accepts
+// Every figure follows the format's rules (submissionfile.Read accepts
 // the marshalled file). withDays false leaves out the agreed working
 // days, as older files do.
 func Submission(u Unit, year int, seed uint64, withDays bool) model.Submission {

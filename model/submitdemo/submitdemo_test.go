@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"hmsutvalg/model"
+	"hmsutvalg/model/submissionfile"
 )
 
 // TestSubmissionsAreValid: every generated file passes the reader (schema
@@ -34,7 +35,7 @@ func TestSubmissionsAreValid(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if _, err := model.ReadSubmission(b); err != nil {
+				if _, err := submissionfile.Read(b); err != nil {
 					t.Fatalf("%s %d: %v", s.Unit.Name, year, err)
 				}
 			}

@@ -1,4 +1,4 @@
-package model
+package submissionfile
 
 import (
 	"bytes"
@@ -12,10 +12,11 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
 	"hmsutvalg/docs"
+	"hmsutvalg/model"
 )
 
 // The submission file's format is described once, by the JSON Schemas in
-// docs/ (embedded by package docs). ReadSubmission validates each file
+// docs/ (embedded by package docs). Read validates each file
 // against the schema of its version; Go checks only what a schema cannot
 // say (Submission.Validate: counts adding up, dates within the year).
 
@@ -127,9 +128,9 @@ func schemaMessage(e *jsonschema.ValidationError, version int) string {
 	case *kind.Required:
 		return fmt.Sprintf("feltet «%s» mangler", schemaPath(e.InstanceLocation, k.Missing[0]))
 	case *kind.AdditionalProperties:
-		return fmt.Sprintf("ukjent felt «%s» (finnes ikke i versjon %d)", shorten(schemaPath(e.InstanceLocation, k.Properties[0]), 60), version)
+		return fmt.Sprintf("ukjent felt «%s» (finnes ikke i versjon %d)", model.Shorten(schemaPath(e.InstanceLocation, k.Properties[0]), 60), version)
 	case *kind.PropertyNames:
-		return fmt.Sprintf("feltet «%s» har en ukjent kode «%s»", schemaPath(e.InstanceLocation), shorten(k.Property, 40))
+		return fmt.Sprintf("feltet «%s» har en ukjent kode «%s»", schemaPath(e.InstanceLocation), model.Shorten(k.Property, 40))
 	}
 	return valueMessage(e)
 }
@@ -141,7 +142,7 @@ func valueMessage(e *jsonschema.ValidationError) string {
 	case *kind.Type:
 		return fmt.Sprintf("feltet «%s» har feil type (%s)", path, k.Got)
 	case *kind.Enum:
-		return fmt.Sprintf("feltet «%s» har en ukjent verdi «%s»", path, shorten(fmt.Sprint(k.Got), 40))
+		return fmt.Sprintf("feltet «%s» har en ukjent verdi «%s»", path, model.Shorten(fmt.Sprint(k.Got), 40))
 	case *kind.Const:
 		return fmt.Sprintf("feltet «%s» må være «%v»", path, k.Want)
 	case *kind.Minimum:
@@ -154,9 +155,9 @@ func valueMessage(e *jsonschema.ValidationError) string {
 		return fmt.Sprintf("feltet «%s» er for langt (høyst %d tegn)", path, k.Want)
 	case *kind.Pattern:
 		if strings.Contains(k.Want, "K[1-4]") {
-			return fmt.Sprintf("feltet «%s» er ikke et kvartal (ÅÅÅÅ-K1 til ÅÅÅÅ-K4): «%s»", path, shorten(k.Got, 40))
+			return fmt.Sprintf("feltet «%s» er ikke et kvartal (ÅÅÅÅ-K1 til ÅÅÅÅ-K4): «%s»", path, model.Shorten(k.Got, 40))
 		}
-		return fmt.Sprintf("feltet «%s» er ikke en dato (ÅÅÅÅ-MM-DD): «%s»", path, shorten(k.Got, 40))
+		return fmt.Sprintf("feltet «%s» er ikke en dato (ÅÅÅÅ-MM-DD): «%s»", path, model.Shorten(k.Got, 40))
 	case *kind.MinItems, *kind.MaxItems:
 		return fmt.Sprintf("feltet «%s» har feil antall elementer", path)
 	case *kind.UniqueItems:
