@@ -284,3 +284,38 @@ func TestImageWidthField(t *testing.T) {
 		t.Error("a deterministic document scales its pictures although the field is there")
 	}
 }
+
+// The annual report's read fetches the thumbnails of the photos a section
+// prints only (model.ReportPhoto: JPEG nil beyond
+// MaxPhotosPerSection): the report prints those, counts the rest in its
+// note, and never reaches a photo without its thumbnail.
+func TestAnnualReportPrintsWhatTheReadFetched(t *testing.T) {
+	needTool(t, "pdfimages", "poppler-utils")
+	in := photoAnnualData(t, MaxPhotosPerSection+6)
+	seen := map[model.AttachmentOwner]int{}
+	for i := range in.Photos {
+		kind := in.Photos[i].Attachment.OwnerKind
+		if seen[kind]++; seen[kind] > MaxPhotosPerSection {
+			in.Photos[i].JPEG = nil
+		}
+	}
+	raw, err := AnnualReport(in, testOpts()).Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	widths, _ := photoList(t, raw)
+	if len(widths) != 2*MaxPhotosPerSection {
+		t.Errorf("%d pictures placed, want %d", len(widths), 2*MaxPhotosPerSection)
+	}
+	path := filepath.Join(t.TempDir(), "rapport.pdf")
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, path)
+	if n := strings.Count(text, "6 bilder til er ikke tatt med her"); n != 2 {
+		t.Errorf("the note about the photos not printed appears %d times, want 2 (one per section)", n)
+	}
+	if strings.Contains(text, "Bildet kan ikke vises") {
+		t.Error("a photo without its thumbnail was printed")
+	}
+}
