@@ -355,39 +355,7 @@ const MaxReportPhotosPerSection = 24
 // PDFs and the photos of risk items and meetings are not shown, nor those
 // of deviations that concern a person (PhotoConcernsPerson).
 func ReportPhotos(atts []Attachment, devs []Deviation, rounds []SafetyRound, year HMSYear) []Attachment {
-	devDate := map[uint64]Date{}
-	for _, d := range devs {
-		if year.Contains(d.Date) && d.Severity.Serious() && !d.PhotoConcernsPerson() {
-			devDate[d.ID] = d.Date
-		}
-	}
-	roundByID := map[uint64]SafetyRound{}
-	for _, r := range rounds {
-		if year.Contains(r.Date) {
-			roundByID[r.ID] = r
-		}
-	}
-	type pick struct {
-		a    Attachment
-		date Date
-		kind int // 0 deviation, 1 finding
-	}
-	var picks []pick
-	for _, a := range atts {
-		if a.Kind != AttachPhoto {
-			continue
-		}
-		switch a.OwnerKind {
-		case OwnerDeviation:
-			if d, ok := devDate[a.OwnerID]; ok {
-				picks = append(picks, pick{a, d, 0})
-			}
-		case OwnerFinding:
-			if r, ok := roundByID[a.OwnerID]; ok && r.AnswerFor(a.Question).Answer == AnswerImprove {
-				picks = append(picks, pick{a, r.Date, 1})
-			}
-		}
-	}
+	picks := pickReportPhotos(atts, reportDeviationDates(devs, year), reportRounds(rounds, year))
 	sort.SliceStable(picks, func(i, j int) bool {
 		if c := picks[i].date.Compare(picks[j].date); c != 0 {
 			return c < 0
@@ -402,6 +370,59 @@ func ReportPhotos(atts []Attachment, devs []Deviation, rounds []SafetyRound, yea
 		out[i] = p.a
 	}
 	return out
+}
+
+// reportPhotoPick is a photo ReportPhotos shows, with the date and kind
+// it is ordered by.
+type reportPhotoPick struct {
+	a    Attachment
+	date Date
+	kind int // 0 deviation, 1 finding
+}
+
+// reportDeviationDates are the dates of the deviations whose photos the
+// annual report shows: serious, dated in year, not about a person.
+func reportDeviationDates(devs []Deviation, year HMSYear) map[uint64]Date {
+	out := map[uint64]Date{}
+	for _, d := range devs {
+		if year.Contains(d.Date) && d.Severity.Serious() && !d.PhotoConcernsPerson() {
+			out[d.ID] = d.Date
+		}
+	}
+	return out
+}
+
+// reportRounds are the safety rounds dated in year, by ID.
+func reportRounds(rounds []SafetyRound, year HMSYear) map[uint64]SafetyRound {
+	out := map[uint64]SafetyRound{}
+	for _, r := range rounds {
+		if year.Contains(r.Date) {
+			out[r.ID] = r
+		}
+	}
+	return out
+}
+
+// pickReportPhotos keeps the photos of those deviations and of the
+// rounds' findings still answered «Må forbedres».
+func pickReportPhotos(atts []Attachment, devDate map[uint64]Date, roundByID map[uint64]SafetyRound) []reportPhotoPick {
+	var picks []reportPhotoPick
+	for _, a := range atts {
+		if a.Kind != AttachPhoto {
+			continue
+		}
+		switch a.OwnerKind {
+		case OwnerDeviation:
+			if d, ok := devDate[a.OwnerID]; ok {
+				picks = append(picks, reportPhotoPick{a, d, 0})
+			}
+		case OwnerFinding:
+			if r, ok := roundByID[a.OwnerID]; ok && r.AnswerFor(a.Question).Answer == AnswerImprove {
+				picks = append(picks, reportPhotoPick{a, r.Date, 1})
+			}
+		}
+	}
+	return picks
 }
 
 // photoSource is the attachments read API (the store has it).
