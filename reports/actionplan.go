@@ -336,6 +336,20 @@ func planColumns(w float64) []Column {
 
 // planRow returns the cells and style of one measure.
 func planRow(m *model.Measure, today model.Date) ([][]cellPart, RowStyle) {
+	due, st := planDueCell(m, today)
+	return [][]cellPart{
+		planWhatCell(m),
+		{{text: m.Source.ShortLabel()}},
+		{{text: m.Responsible}},
+		planDeadlineCell(m),
+		planStatusCell(m),
+		due,
+	}, st
+}
+
+// planWhatCell is the title, the description and the note the measure's
+// status has (its effect, why it was rejected or postponed).
+func planWhatCell(m *model.Measure) []cellPart {
 	title := strings.TrimSpace(m.Title)
 	if title == "" {
 		title = "(uten tittel)"
@@ -344,26 +358,32 @@ func planRow(m *model.Measure, today model.Date) ([][]cellPart, RowStyle) {
 	if s := strings.TrimSpace(m.Description); s != "" {
 		what = append(what, cellPart{text: s, small: true})
 	}
+	var prefix, note string
 	switch m.Status {
 	case model.StatusEvaluert:
-		if s := strings.TrimSpace(m.EvaluationNote); s != "" {
-			what = append(what, cellPart{text: "Effekt: " + s, small: true})
-		}
+		prefix, note = "Effekt: ", m.EvaluationNote
 	case model.StatusAvvist:
-		if s := strings.TrimSpace(m.RejectReason); s != "" {
-			what = append(what, cellPart{text: "Avvist fordi: " + s, small: true})
-		}
+		prefix, note = "Avvist fordi: ", m.RejectReason
 	case model.StatusUtsatt:
-		if s := strings.TrimSpace(m.PostponeReason); s != "" {
-			what = append(what, cellPart{text: "Utsatt fordi: " + s, small: true})
-		}
+		prefix, note = "Utsatt fordi: ", m.PostponeReason
 	}
+	if s := strings.TrimSpace(note); s != "" {
+		what = append(what, cellPart{text: prefix + s, small: true})
+	}
+	return what
+}
 
+// planDeadlineCell is the deadline, and the original one when it moved.
+func planDeadlineCell(m *model.Measure) []cellPart {
 	deadline := []cellPart{{text: orDash(m.Deadline.String())}}
 	if o := m.OriginalDeadline; !o.IsZero() && o != m.Deadline {
 		deadline = append(deadline, cellPart{text: "opprinnelig " + o.String(), small: true})
 	}
+	return deadline
+}
 
+// planStatusCell is the status, and when a done measure was carried out.
+func planStatusCell(m *model.Measure) []cellPart {
 	label := m.Status.Label()
 	if label == "" {
 		label = string(m.Status)
@@ -372,30 +392,27 @@ func planRow(m *model.Measure, today model.Date) ([][]cellPart, RowStyle) {
 	if (m.Status == model.StatusUtfort || m.Status == model.StatusEvaluert) && !m.CompletedOn.IsZero() {
 		status = append(status, cellPart{text: "utført " + m.CompletedOn.String(), small: true})
 	}
+	return status
+}
 
-	var due []cellPart
+// planDueCell says whether the measure is overdue or due soon, and the
+// row's fill for it.
+func planDueCell(m *model.Measure, today model.Date) ([]cellPart, RowStyle) {
 	var st RowStyle
 	switch {
 	case m.Overdue(today):
-		due = []cellPart{{text: "Forfalt", bold: true}, {text: days(m.Deadline.DaysUntil(today)) + " over fristen", small: true}}
 		st.Fill = overdueFill
+		return []cellPart{{text: "Forfalt", bold: true}, {text: days(m.Deadline.DaysUntil(today)) + " over fristen", small: true}}, st
 	case m.DueSoon(today):
 		n := today.DaysUntil(m.Deadline)
 		when := "i dag"
 		if n > 0 {
 			when = "om " + days(n)
 		}
-		due = []cellPart{{text: "Snart", bold: true}, {text: when, small: true}}
 		st.Fill = dueSoonFill
+		return []cellPart{{text: "Snart", bold: true}, {text: when, small: true}}, st
 	}
-	return [][]cellPart{
-		what,
-		{{text: m.Source.ShortLabel()}},
-		{{text: m.Responsible}},
-		deadline,
-		status,
-		due,
-	}, st
+	return nil, st
 }
 
 // plural returns one for n == 1, else many.
