@@ -17,8 +17,8 @@ type seqReader struct {
 	last []byte // the key asked for before, nil at first
 }
 
-// seqSteps is how many elements get steps over before it seeks: a seek
-// costs a search from the root, a step a few comparisons.
+// seqSteps is how many elements the reader steps over before it seeks
+// instead: a seek costs a search from the root, a step a few comparisons.
 const seqSteps = 8
 
 func newSeqReader(b *bbolt.Bucket) *seqReader { return &seqReader{c: b.Cursor()} }
