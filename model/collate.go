@@ -57,10 +57,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // Shorten cuts s to max characters with an ellipsis, for quoting long
 // input in messages.
-func Shorten(s string, max int) string { return shorten(s, max) }
-
-// shorten is Shorten.
-func shorten(s string, max int) string {
+func Shorten(s string, max int) string {
 	if runeLen(s) <= max {
 		return s
 	}

@@ -183,7 +183,7 @@ func (d Deviation) checkViolence(v *ValidationError) {
 	}
 	for _, f := range d.FollowUpOffered {
 		if !f.Valid() {
-			v.Add(FieldDevFollowUp, fmt.Sprintf("Ukjent oppfølging «%s»", shorten(string(f), 40)))
+			v.Add(FieldDevFollowUp, fmt.Sprintf("Ukjent oppfølging «%s»", Shorten(string(f), 40)))
 		}
 	}
 }
@@ -234,7 +234,7 @@ func checkPersonHarm(v *ValidationError, d Deviation) {
 	switch h := d.PersonHarm; {
 	case h == "":
 	case !h.Valid():
-		v.Add(FieldDevPersonHarm, fmt.Sprintf("Ukjent skade på person «%s»", shorten(string(h), 40)))
+		v.Add(FieldDevPersonHarm, fmt.Sprintf("Ukjent skade på person «%s»", Shorten(string(h), 40)))
 	case h != HarmNone && (d.Type == TypeNearMiss || d.Type == TypeImprovement):
 		v.Add(FieldDevPersonHarm, "En nestenulykke eller et forbedringsforslag har ingen personskade: velg en annen type, eller «"+HarmNone.Label()+"»")
 	case h.Notifiable() && d.Severity.Valid() && d.Severity != SeveritySerious && d.Severity != SeverityVerySerious:
@@ -372,7 +372,7 @@ func (d Deviation) DaysToClose() (int, bool) {
 
 // SourceLabel is what a measure made from d says of its source
 // (Source.RefLabel): «Avvik 02.05.2025 Personskade, Avdeling A».
-func (d Deviation) SourceLabel() string { return shorten("Avvik "+d.Label(), MaxRefLabelLen) }
+func (d Deviation) SourceLabel() string { return Shorten("Avvik "+d.Label(), MaxRefLabelLen) }
 
 // MadeFrom reports whether measure m says it was made from deviation d:
 // its source is a deviation with d's label. A register file carries the
@@ -517,7 +517,7 @@ func RelabelFromDeviation(m Measure, d Deviation) (Measure, bool) {
 func NewMeasureFromDeviation(d Deviation, title, responsible string, deadline, today Date) Measure {
 	title = strings.TrimSpace(title)
 	if title == "" {
-		title = shorten("Oppfølging av avvik "+d.Label(), MaxTitleLen)
+		title = Shorten("Oppfølging av avvik "+d.Label(), MaxTitleLen)
 	}
 	m := NewMeasure(today)
 	m.Title = title

@@ -105,7 +105,7 @@ func moduleSummary(id string, f *AnnualFigures) string {
 		for _, r := range f.Committee.Roles {
 			roles = append(roles, strings.ToLower(r.Short()))
 		}
-		return "Roller: " + orNone(strings.Join(roles, ", "))
+		return "Roller: " + OrNone(strings.Join(roles, ", "))
 	case ModuleRisiko:
 		return fmt.Sprintf("%d %s, %d %s", f.Risk.Assessments,
 			pluralWord(f.Risk.Assessments, "risikovurdering", "risikovurderinger"),
@@ -117,9 +117,7 @@ func moduleSummary(id string, f *AnnualFigures) string {
 }
 
 // OrNone is s, or «ingen» when s is empty.
-func OrNone(s string) string { return orNone(s) }
-
-func orNone(s string) string {
+func OrNone(s string) string {
 	if s == "" {
 		return "ingen"
 	}

@@ -434,7 +434,7 @@ func (m Meeting) validateParticipants(v *ValidationError, today Date) {
 	for i, p := range m.Participants {
 		validateParticipant(v, i, p)
 		if p.MemberID != 0 && seen[p.MemberID] {
-			v.Add(FieldParticipants, fmt.Sprintf("«%s» står to ganger på deltakerlisten", shorten(normalizeName(p.Name), 40)))
+			v.Add(FieldParticipants, fmt.Sprintf("«%s» står to ganger på deltakerlisten", Shorten(normalizeName(p.Name), 40)))
 		}
 		if p.MemberID != 0 {
 			seen[p.MemberID] = true
@@ -453,11 +453,11 @@ func validateParticipant(v *ValidationError, i int, p Participant) {
 	case name == "":
 		v.Add(FieldParticipants, fmt.Sprintf("Deltaker nr. %d mangler navn", i+1))
 	case runeLen(name) > MaxNameLen:
-		v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", shorten(name, 40), MaxNameLen))
+		v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", Shorten(name, 40), MaxNameLen))
 	}
 	v.addErr(FieldParticipants, CheckNoNationalID(FieldParticipants, p.Name))
 	if p.Role != "" && !p.Role.Valid() {
-		v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har ukjent rolle", shorten(name, 40)))
+		v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har ukjent rolle", Shorten(name, 40)))
 	}
 }
 
@@ -542,7 +542,7 @@ func ParseClock(field, s string) (string, error) {
 func DecisionRefLabel(m Meeting, itemNo int, decision string) string {
 	s := fmt.Sprintf("Møte %s, sak %d", m.Date, itemNo)
 	if d := normalizeName(decision); d != "" {
-		s += ": " + shorten(d, 200)
+		s += ": " + Shorten(d, 200)
 	}
 	return s
 }
@@ -554,7 +554,7 @@ func NewMeasureFromDecision(m Meeting, decisionID uint64, title, responsible str
 	d, it, _ := m.Decision(decisionID)
 	title = strings.TrimSpace(title)
 	if title == "" {
-		title = shorten(normalizeName(d.Text), MaxTitleLen)
+		title = Shorten(normalizeName(d.Text), MaxTitleLen)
 	}
 	ms := NewMeasure(today)
 	ms.Title = title

@@ -439,7 +439,7 @@ func (a RiskAssessment) Validate(today Date) error {
 			v.Add(FieldParticipants, fmt.Sprintf("Deltaker nr. %d mangler navn – fyll ut eller fjern den", i+1))
 			continue
 		case runeLen(name) > MaxNameLen:
-			v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", shorten(name, 40), MaxNameLen))
+			v.Add(FieldParticipants, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", Shorten(name, 40), MaxNameLen))
 		}
 		named++
 		v.addErr(FieldParticipants, CheckNoNationalID(FieldParticipants, p))
@@ -635,7 +635,7 @@ func (i RiskItem) LinkMeasure(id uint64) RiskItem {
 func NewMeasureFromRiskItem(a RiskAssessment, i RiskItem, title string, responsible string, deadline Date, today Date) Measure {
 	title = strings.TrimSpace(title)
 	if title == "" {
-		title = shorten(normalizeName(i.Hazard), MaxTitleLen)
+		title = Shorten(normalizeName(i.Hazard), MaxTitleLen)
 	}
 	parent := a.ID
 	if parent == 0 {
@@ -670,9 +670,9 @@ func RelabelFromRiskItem(m Measure, a RiskAssessment, i RiskItem) (Measure, bool
 // riskRefLabel returns "Risikovurdering: <title> – <hazard>", each part
 // shortened so the link stays within MaxRefLabelLen.
 func riskRefLabel(title, hazard string) string {
-	s := "Risikovurdering: " + shorten(normalizeName(title), 120)
+	s := "Risikovurdering: " + Shorten(normalizeName(title), 120)
 	if h := normalizeName(hazard); h != "" {
-		s += " – " + shorten(h, 120)
+		s += " – " + Shorten(h, 120)
 	}
 	return s
 }

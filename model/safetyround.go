@@ -153,19 +153,19 @@ func checkSections(v *ValidationError, ss []ChecklistSection) {
 		case title == "":
 			v.Add(FieldSections, fmt.Sprintf("Del nr. %d mangler overskrift", i+1))
 		case runeLen(title) > MaxSectionTitleLen:
-			v.Add(FieldSections, fmt.Sprintf("Overskriften «%s» er for lang (høyst %d tegn)", shorten(title, 40), MaxSectionTitleLen))
+			v.Add(FieldSections, fmt.Sprintf("Overskriften «%s» er for lang (høyst %d tegn)", Shorten(title, 40), MaxSectionTitleLen))
 		}
 		v.addErr(FieldSections, CheckNoNationalID(FieldSections, s.Title))
 		if len(s.Questions) == 0 && title != "" {
-			v.Add(FieldSections, fmt.Sprintf("Delen «%s» har ingen spørsmål", shorten(title, 40)))
+			v.Add(FieldSections, fmt.Sprintf("Delen «%s» har ingen spørsmål", Shorten(title, 40)))
 		}
 		for j, q := range s.Questions {
 			text := strings.TrimSpace(q.Text)
 			switch {
 			case text == "":
-				v.Add(FieldSections, fmt.Sprintf("Spørsmål nr. %d under «%s» er tomt", j+1, shorten(title, 40)))
+				v.Add(FieldSections, fmt.Sprintf("Spørsmål nr. %d under «%s» er tomt", j+1, Shorten(title, 40)))
 			case runeLen(text) > MaxQuestionLen:
-				v.Add(FieldSections, fmt.Sprintf("Spørsmålet «%s» er for langt (høyst %d tegn)", shorten(text, 40), MaxQuestionLen))
+				v.Add(FieldSections, fmt.Sprintf("Spørsmålet «%s» er for langt (høyst %d tegn)", Shorten(text, 40), MaxQuestionLen))
 			}
 			v.addErr(FieldSections, CheckNoNationalID(FieldSections, q.Text))
 		}
@@ -178,7 +178,7 @@ func checkSections(v *ValidationError, ss []ChecklistSection) {
 func CopyTemplate(t ChecklistTemplate, name string) ChecklistTemplate {
 	name = normalizeName(name)
 	if name == "" {
-		name = shorten(normalizeName(t.Name)+" (kopi)", MaxTitleLen)
+		name = Shorten(normalizeName(t.Name)+" (kopi)", MaxTitleLen)
 	}
 	return ChecklistTemplate{
 		Name:        name,
@@ -678,7 +678,7 @@ func checkRoundAreas(v *ValidationError, areas []string) {
 	}
 	for _, a := range areas {
 		if runeLen(strings.TrimSpace(a)) > MaxAreaLen {
-			v.Add(FieldRoundAreas, fmt.Sprintf("Området «%s» har for langt navn (høyst %d tegn)", shorten(a, 40), MaxAreaLen))
+			v.Add(FieldRoundAreas, fmt.Sprintf("Området «%s» har for langt navn (høyst %d tegn)", Shorten(a, 40), MaxAreaLen))
 		}
 		v.addErr(FieldRoundAreas, CheckNoNationalID(FieldRoundAreas, a))
 	}
@@ -696,7 +696,7 @@ func checkRoundParticipants(v *ValidationError, people []RoundParticipant) {
 		case name == "":
 			v.Add(FieldRoundPeople, fmt.Sprintf("Deltaker nr. %d mangler navn – fyll ut eller fjern den", i+1))
 		case runeLen(name) > MaxNameLen:
-			v.Add(FieldRoundPeople, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", shorten(name, 40), MaxNameLen))
+			v.Add(FieldRoundPeople, fmt.Sprintf("Deltakeren «%s» har for langt navn (høyst %d tegn)", Shorten(name, 40), MaxNameLen))
 		}
 		if !p.Role.Valid() {
 			v.Add(FieldRoundPeople, fmt.Sprintf("Velg rolle for deltaker nr. %d", i+1))
@@ -890,7 +890,7 @@ func NewMeasureFromFinding(r SafetyRound, n int, title, responsible string, dead
 		title = normalizeName(q.Text)
 	}
 	m := NewMeasure(today)
-	m.Title = shorten(title, MaxTitleLen)
+	m.Title = Shorten(title, MaxTitleLen)
 	m.Description = strings.TrimSpace(a.Comment)
 	m.Source = Source{Kind: SourceSafetyRound, RefID: uint64(n), ParentID: r.ID, RefLabel: roundRefLabel(r, q)}
 	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)
@@ -903,7 +903,7 @@ func NewMeasureFromFinding(r SafetyRound, n int, title, responsible string, dead
 func roundRefLabel(r SafetyRound, q QuestionRef) string {
 	s := fmt.Sprintf("Vernerunde %s, nr. %d", r.Date, q.Number)
 	if t := normalizeName(q.Text); t != "" {
-		s += ": " + shorten(t, 200)
+		s += ": " + Shorten(t, 200)
 	}
-	return shorten(s, MaxRefLabelLen)
+	return Shorten(s, MaxRefLabelLen)
 }

@@ -177,7 +177,7 @@ func searchDeviations(ds []Deviation, q SearchQuery, shared bool) []SearchHit {
 		h := SearchHit{Kind: SearchDeviation, ID: d.ID, Title: d.Label(), Context: d.Type.Label(), date: d.Date,
 			Facts: slices.DeleteFunc([]string{fmt.Sprintf("Avvik nr. %d", d.ID), d.Status.Label()}, func(f string) bool { return f == "" })}
 		if t := normalizeName(d.WhatHappened); !shared && t != "" {
-			h.Context = shorten(t, MaxSearchContext)
+			h.Context = Shorten(t, MaxSearchContext)
 		}
 		out = append(out, h)
 	}
@@ -196,7 +196,7 @@ func searchMeasures(ms []Measure, q SearchQuery) []SearchHit {
 	for _, m := range ms {
 		if q.MatchMeasure(m) {
 			out = append(out, SearchHit{Kind: SearchMeasure, ID: m.ID, Title: m.Title,
-				Context: shorten(m.Source.Label(), MaxSearchContext), Facts: measureFacts(m), Source: m.Source})
+				Context: Shorten(m.Source.Label(), MaxSearchContext), Facts: measureFacts(m), Source: m.Source})
 		}
 	}
 	return out
@@ -212,7 +212,7 @@ func searchRisk(as []RiskAssessment, items []RiskItem, q SearchQuery) []SearchHi
 		a := byID[i.AssessmentID]
 		if q.MatchRiskItem(a, i) {
 			out = append(out, SearchHit{Kind: SearchRiskItem, ParentID: i.AssessmentID, ID: i.ID,
-				Title: shorten(normalizeName(i.Hazard), MaxSearchContext), Context: shorten(a.Title, MaxSearchContext),
+				Title: Shorten(normalizeName(i.Hazard), MaxSearchContext), Context: Shorten(a.Title, MaxSearchContext),
 				Facts: assessmentFacts(a)})
 		}
 	}
@@ -225,7 +225,7 @@ func searchRounds(rs []SafetyRound, q SearchQuery) []SearchHit {
 		for _, f := range r.Findings() {
 			if q.MatchFinding(r, f) {
 				out = append(out, SearchHit{Kind: SearchFinding, ParentID: r.ID, ID: uint64(f.Question.Number),
-					Title: shorten(normalizeName(f.Question.Text), MaxSearchContext), Context: r.Title + " " + r.Date.String()})
+					Title: Shorten(normalizeName(f.Question.Text), MaxSearchContext), Context: r.Title + " " + r.Date.String()})
 			}
 		}
 	}
@@ -241,7 +241,7 @@ func searchMeetings(ms []Meeting, q SearchQuery, shared bool) []SearchHit {
 		}
 		ctx := m.Place
 		if it.Title != "" {
-			ctx = shorten(it.Title, MaxSearchContext)
+			ctx = Shorten(it.Title, MaxSearchContext)
 		}
 		out = append(out, SearchHit{Kind: SearchMeeting, ID: m.ID, ItemID: it.ID, Title: m.Title(), Context: ctx, date: m.Date,
 			Facts: dateFacts(m.Date)})

@@ -297,7 +297,7 @@ func (s SickLeaveSettings) Validate() error {
 		}
 	}
 	if !s.TargetSetBy.Valid() || s.TargetSetBy == TargetByExample {
-		v.Add(FieldSickTargetOwner, fmt.Sprintf("Ukjent «%s»: velg enheten eller kommunen", shorten(string(s.TargetSetBy), 40)))
+		v.Add(FieldSickTargetOwner, fmt.Sprintf("Ukjent «%s»: velg enheten eller kommunen", Shorten(string(s.TargetSetBy), 40)))
 	}
 	if ok && s.OneQuarterThreshold <= s.TwoQuarterThreshold {
 		v.Add(FieldOneQuarterLimit, fmt.Sprintf("%s må være høyere enn %s (%s)", FieldOneQuarterLimit, strings.ToLower(FieldTwoQuarterLimit), pct(s.TwoQuarterThreshold)))
@@ -482,7 +482,7 @@ func (a FollowUpAlert) RefLabel() string {
 	for i, q := range a.Quarters {
 		qs[i] = q.String()
 	}
-	return shorten(a.Rule.Label()+": "+strings.Join(qs, ", "), MaxRefLabelLen)
+	return Shorten(a.Rule.Label()+": "+strings.Join(qs, ", "), MaxRefLabelLen)
 }
 
 // Recent reports whether the alert's run reaches into the last year: its
@@ -536,7 +536,7 @@ func NewMeasuresForAlert(a FollowUpAlert, titles []string, refID uint64, respons
 			continue
 		}
 		m := NewMeasure(today)
-		m.Title = shorten(t, MaxTitleLen)
+		m.Title = Shorten(t, MaxTitleLen)
 		m.Description = a.Message
 		m.Source = Source{Kind: SourceSickLeave, RefID: refID, RefLabel: a.RefLabel()}
 		m.PriorityArea = DefaultPriorityArea(m.Source.Kind)

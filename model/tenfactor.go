@@ -845,7 +845,7 @@ func NewMeasureFromFocus(r SurveyRound, f TenFactor, title, responsible string, 
 		kind = ", " + strings.ToLower(a.Kind.Label())
 	}
 	m := NewMeasure(today)
-	m.Title = shorten(normalizeName(title), MaxTitleLen)
+	m.Title = Shorten(normalizeName(title), MaxTitleLen)
 	m.Source = Source{Kind: SourceTenFactor, RefID: uint64(f.Number()), ParentID: r.ID,
 		RefLabel: fmt.Sprintf("%s: %s%s", r.Label(), f.Label(), kind)}
 	m.PriorityArea = DefaultPriorityArea(m.Source.Kind)

@@ -120,12 +120,12 @@ func (u Unit) Validate() error {
 			continue
 		case runeLen(name) > MaxDepartmentLen:
 			v.Add(FieldDepartments, fmt.Sprintf("Avdelingen «%s» har for langt navn (høyst %d tegn)",
-				shorten(name, 40), MaxDepartmentLen))
+				Shorten(name, 40), MaxDepartmentLen))
 		}
 		key := strings.ToLower(name)
 		// Report a duplicate once, however many times it repeats.
 		if seen[key]++; seen[key] == 2 {
-			v.Add(FieldDepartments, fmt.Sprintf("Avdelingen «%s» står to ganger", shorten(name, 40)))
+			v.Add(FieldDepartments, fmt.Sprintf("Avdelingen «%s» står to ganger", Shorten(name, 40)))
 		}
 		v.addErr(FieldDepartments, CheckNoNationalID(FieldDepartments, dep))
 	}

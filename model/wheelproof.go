@@ -249,7 +249,7 @@ func roundProof(w window, rs []SafetyRound, y HMSYear, today Date) WheelProof {
 	}
 	done := best.CompletedDate()
 	return WheelProof{Record: RecordSafetyRound, ID: best.ID, Date: done,
-		Text: fmt.Sprintf("Vernerunden «%s» ble fullført %s", shorten(best.Title, 60), done)}
+		Text: fmt.Sprintf("Vernerunden «%s» ble fullført %s", Shorten(best.Title, 60), done)}
 }
 
 // assessmentProof is the latest risk assessment carried out (or revised:
@@ -269,7 +269,7 @@ func assessmentProof(as []RiskAssessment, y HMSYear, today Date) WheelProof {
 		return WheelProof{}
 	}
 	return WheelProof{Record: RecordAssessment, ID: best.ID, Date: best.Date,
-		Text: fmt.Sprintf("Risikovurderingen «%s» er gjennomført %s", shorten(best.Title, 60), best.Date)}
+		Text: fmt.Sprintf("Risikovurderingen «%s» er gjennomført %s", Shorten(best.Title, 60), best.Date)}
 }
 
 // mappingProof: the mapping reviewed in the year. The mapping is one
@@ -336,7 +336,7 @@ func trainingProof(rs []AnnualReview, ts []ViolenceTraining, y HMSYear, today Da
 		for _, c := range r.Trainings {
 			if y.DoneIn(c.Date, today) && (!p.Proven() || c.Date.After(p.Date)) {
 				p = WheelProof{Record: RecordCourse, ID: r.ID, Date: c.Date,
-					Text: fmt.Sprintf("Kurset «%s» %s", shorten(c.Course, 60), c.Date)}
+					Text: fmt.Sprintf("Kurset «%s» %s", Shorten(c.Course, 60), c.Date)}
 			}
 		}
 	}
@@ -346,7 +346,7 @@ func trainingProof(rs []AnnualReview, ts []ViolenceTraining, y HMSYear, today Da
 	for _, t := range ts {
 		if y.DoneIn(t.Date, today) && (!p.Proven() || t.Date.After(p.Date)) {
 			p = WheelProof{Record: RecordViolenceTraining, ID: t.ID, Date: t.Date,
-				Text: fmt.Sprintf("Opplæring i vold og trusler «%s» %s", shorten(t.Topic, 60), t.Date)}
+				Text: fmt.Sprintf("Opplæring i vold og trusler «%s» %s", Shorten(t.Topic, 60), t.Date)}
 		}
 	}
 	return p
