@@ -352,19 +352,25 @@ func catalogWithLang(o pdfObject) ([]byte, bool) {
 // the document catalog, and the cross-reference table rebuilt. If the PDF is not exactly as expected it
 // returns in itself, which is valid, and the reason.
 func compressStreams(in []byte) ([]byte, error) {
-	return compressStreamsWith(in, nil)
+	return compressStreamsWith(in, nil, nil)
 }
 
 // compressStreamsWith is compressStreams for a PDF whose pages' content
 // streams gofpdf wrote empty, because they were taken out and compressed
-// already (pagestreams.go): pages[n-1] is page n's, put in their place.
-// With pages, an error leaves no usable PDF (in lacks the pages' content).
-func compressStreamsWith(in []byte, pages [][]byte) ([]byte, error) {
+// already (pagestreams.go): pages[n-1] is page n's, put in their place;
+// and whose fonts were taken from gofpdf (fontembed.go), put in too. With
+// pages or fonts, an error leaves no usable PDF (in lacks them).
+func compressStreamsWith(in []byte, pages [][]byte, fonts *takenFonts) ([]byte, error) {
 	f, err := parsePDF(in)
 	if err != nil {
 		return in, err
 	}
 	setCatalogLang(f)
+	if fonts != nil {
+		if err := placeFonts(f, fonts); err != nil {
+			return in, err
+		}
+	}
 	packed := make([][]byte, len(f.objs))
 	if pages != nil {
 		if err := placePages(f, pages, packed); err != nil {

@@ -18,8 +18,8 @@ import (
 // compressStreams.
 func rawDocument(t testing.TB, d *Document) []byte {
 	t.Helper()
-	d.gofpdfPages = true
-	raw, _ := d.render()
+	d.gofpdfPages, d.gofpdfFonts = true, true
+	raw, _, _ := d.render()
 	if raw == nil {
 		t.Fatalf("render: %v", d.Err())
 	}
@@ -285,8 +285,8 @@ func checkRewrite(t testing.TB, in, out []byte) {
 func FuzzCompressStreams(f *testing.F) {
 	d := testDoc("Fuzz")
 	d.Paragraph("Kort tekst.")
-	d.gofpdfPages = true
-	raw, _ := d.render()
+	d.gofpdfPages, d.gofpdfFonts = true, true
+	raw, _, _ := d.render()
 	if raw == nil {
 		f.Fatal(d.Err())
 	}
@@ -363,7 +363,7 @@ func TestPageStreamsSameContent(t *testing.T) {
 			if d.PageCount() > 1 && d.bodies == nil {
 				t.Fatal("no page was set aside during the layout")
 			}
-			raw, pages := d.render()
+			raw, pages, fonts := d.render()
 			if raw == nil || pages == nil {
 				t.Fatalf("render: no page streams taken out (%v)", d.Err())
 			}
@@ -379,7 +379,7 @@ func TestPageStreamsSameContent(t *testing.T) {
 					t.Fatalf("gofpdf wrote page stream %d with content; it should have been taken out", o.num)
 				}
 			}
-			got, err := compressStreamsWith(raw, pages)
+			got, err := compressStreamsWith(raw, pages, fonts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -392,11 +392,11 @@ func TestPageStreamsSameContent(t *testing.T) {
 // when the pages were taken out: there is nothing to fall back on.
 func TestPlacePagesRefusesAnOddLayout(t *testing.T) {
 	d := multiPageDocument()
-	raw, pages := d.render()
+	raw, pages, fonts := d.render()
 	if pages == nil {
 		t.Fatal("no page streams taken out")
 	}
-	if _, err := compressStreamsWith(raw, append(pages, []byte("x"))); !errors.Is(err, errNotGofpdf) {
+	if _, err := compressStreamsWith(raw, append(pages, []byte("x")), fonts); !errors.Is(err, errNotGofpdf) {
 		t.Fatalf("one page too many: %v, want errNotGofpdf", err)
 	}
 }

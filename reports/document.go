@@ -88,6 +88,9 @@ type Document struct {
 	// (pagestreams.go), for the tests of the uncompressed PDF and the
 	// test that both ways give the same bytes.
 	gofpdfPages bool
+	// gofpdfFonts leaves the embedded fonts to gofpdf (fontembed.go),
+	// for the test that both ways draw the same.
+	gofpdfFonts bool
 	// bodies has the content of the pages the layout has left, being
 	// compressed (pagestreams.go); nil before the first.
 	bodies *bodyPacker
@@ -149,6 +152,7 @@ func newBlank(landscape bool) *Document {
 		left: marginX, right: w - marginX, top: marginTop, bottom: h - marginBottom,
 		covers:      map[int]bool{},
 		gofpdfPages: newDocumentsKeepPages,
+		gofpdfFonts: newDocumentsKeepFonts,
 	}
 }
 
@@ -307,13 +311,14 @@ func (d *Document) finish() {
 	}
 	defer d.recover()
 	defer func() { d.done = true }()
-	raw, pages := d.render()
+	raw, pages, fonts := d.render()
 	if raw == nil {
 		return
 	}
-	out, err := compressStreamsWith(raw, pages)
-	if err != nil && pages != nil {
-		// raw lacks the pages' content: no PDF to fall back on.
+	out, err := compressStreamsWith(raw, pages, fonts)
+	if err != nil && (pages != nil || fonts != nil) {
+		// raw lacks the pages' content or the fonts: no PDF to fall
+		// back on.
 		d.err = fmt.Errorf("reports: %w", err)
 		return
 	}
@@ -326,10 +331,11 @@ func (d *Document) finish() {
 // it, with uncompressed streams, and the pages' content streams
 // compressed (pagestreams.go; then those in the PDF are empty), or nil
 // pages when they could not be taken out of gofpdf (and the PDF has
+// them), and the fonts taken from gofpdf (fontembed.go; nil: the PDF has
 // them). It returns a nil PDF if there is an error.
-func (d *Document) render() (raw []byte, pages [][]byte) {
+func (d *Document) render() (raw []byte, pages [][]byte, fonts *takenFonts) {
 	if d.Err() != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if !d.started || len(d.pending) > 0 {
 		d.ensure(0) // an empty document, or one that ends in a heading
@@ -349,7 +355,9 @@ func (d *Document) render() (raw []byte, pages [][]byte) {
 	}
 	d.pdf.SetPage(n)
 	d.registerRunes()
-	// The pages are compressed while gofpdf writes everything else.
+	// The fonts' subsets and the pages are made while gofpdf writes
+	// everything else.
+	fonts = d.takeFonts()
 	wait := func() {}
 	if !d.gofpdfPages {
 		if contents := d.pageContents(); contents != nil {
@@ -364,9 +372,9 @@ func (d *Document) render() (raw []byte, pages [][]byte) {
 	wait()
 	if err != nil {
 		d.err = fmt.Errorf("reports: %w", err)
-		return nil, nil
+		return nil, nil, nil
 	}
-	return out.b, pages
+	return out.b, pages, fonts
 }
 
 // outputCapture takes the PDF gofpdf's Output writes without copying it:
