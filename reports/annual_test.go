@@ -436,7 +436,7 @@ func TestAnnualReportUsesThreeFaces(t *testing.T) {
 		}
 		start := strings.LastIndex(text[:at], "\n") + 1
 		ref := strings.TrimSpace(text[start:at]) + " R"
-		line := regexp.MustCompile(`/(F[0-9a-f]+) ` + regexp.QuoteMeta(ref) + `\n`).FindStringSubmatch(text)
+		line := regexp.MustCompile(`/(F[0-9A-Za-z]+) ` + regexp.QuoteMeta(ref) + `\n`).FindStringSubmatch(text)
 		if line == nil {
 			t.Errorf("%s (%s) is not among the fonts of the pages", face, ref)
 			continue

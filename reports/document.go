@@ -75,6 +75,7 @@ type Document struct {
 	fontSize   float64
 	fontKnown  bool    // fontStyle and fontSize are what the current page has
 	faceAdded  [4]bool // the font faces added to gofpdf, by styleIndex
+	facePut    [4]bool // those added without their file (fontmetrics.go)
 
 	k         float64    // gofpdf's scale factor: points per mm
 	ops       []byte     // fastText's and the others' scratch
@@ -539,12 +540,19 @@ func (d *Document) setFont(style string, size float64) {
 	d.pdf.SetFont(fontFamily, style, size)
 }
 
-// addFace adds the font face of style to gofpdf if it is not there yet.
+// addFace adds the font face of style to gofpdf if it is not there yet:
+// its metrics only, read once per process (fontmetrics.go), or where the
+// fonts are left to gofpdf, the font file for gofpdf to parse.
 func (d *Document) addFace(style string) {
-	if i := styleIndex(style); !d.faceAdded[i] {
-		d.pdf.AddUTF8FontFromBytes(fontFamily, style, faceData(style))
-		d.faceAdded[i] = true
+	i := styleIndex(style)
+	if d.faceAdded[i] {
+		return
 	}
+	d.facePut[i] = !d.gofpdfFonts && putFace(d.pdf, style)
+	if !d.facePut[i] {
+		d.pdf.AddUTF8FontFromBytes(fontFamily, style, faceData(style))
+	}
+	d.faceAdded[i] = true
 }
 
 func (d *Document) setText(c Color) {

@@ -94,9 +94,11 @@ type takenFont struct {
 
 // takeFonts takes the document's faces from gofpdf (see above) and starts
 // making their files; nil if there are none or gofpdf's font table is not
-// as expected. Called after the last text is drawn.
+// as expected. With gofpdfFonts it takes only the faces gofpdf was given
+// without their file (fontmetrics.go), which it could not write. Called
+// after the last text is drawn.
 func (d *Document) takeFonts() *takenFonts {
-	if d.gofpdfFonts || !fontTableOK {
+	if !fontTableOK {
 		return nil
 	}
 	table := fontTable(d.pdf)
@@ -109,7 +111,8 @@ func (d *Document) takeFonts() *takenFonts {
 	for _, key := range keys {
 		def := table.MapIndex(reflect.ValueOf(key))
 		style, ours := strings.CutPrefix(key, fontFamily)
-		if def.FieldByName("Tp").String() != gofpdfUTF8 || !ours || !slices.Contains(styleOfIndex[:], style) {
+		if def.FieldByName("Tp").String() != gofpdfUTF8 || !ours || !slices.Contains(styleOfIndex[:], style) ||
+			(d.gofpdfFonts && !d.facePut[styleIndex(style)]) {
 			continue
 		}
 		f := &takenFont{key: key, desc: def.FieldByName("Desc").Interface().(gofpdf.FontDescType)}

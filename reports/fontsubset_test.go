@@ -97,11 +97,14 @@ func TestSubsetOfDamagedFontFails(t *testing.T) {
 		if _, _, err := subsetTrueType(data[:cut], []rune("aå")); !errors.Is(err, errFont) {
 			t.Errorf("cut at %d: %v, want errFont", cut, err)
 		}
+		if _, err := readFaceMetrics(data[:cut]); !errors.Is(err, errFont) {
+			t.Errorf("metrics, cut at %d: %v, want errFont", cut, err)
+		}
 	}
 }
 
-// FuzzSubsetTrueType: whatever the bytes, subsetTrueType returns an error
-// or a font, and does not panic.
+// FuzzSubsetTrueType: whatever the bytes, subsetTrueType and
+// readFaceMetrics return an error or a result, and do not panic.
 func FuzzSubsetTrueType(f *testing.F) {
 	f.Add(fontFaces()[0].data[:4096], "aå")
 	f.Add([]byte("\x00\x01\x00\x00\x00\x01"), "a")
@@ -110,5 +113,6 @@ func FuzzSubsetTrueType(f *testing.F) {
 		slices.Sort(runes)
 		runes = slices.Compact(runes)
 		_, _, _ = subsetTrueType(data, runes)
+		_, _ = readFaceMetrics(data)
 	})
 }
