@@ -79,9 +79,10 @@ func AnnualReport(in model.AnnualData, opts Options) *Document {
 
 // AnnualDocument is an annual report's document being made ready on
 // another goroutine: gofpdf set up and the three faces every report uses
-// parsed, about 8 ms of a heavy report's wall time, which the report
-// command spends while it reads the year's records instead of after
-// (docs/ytelse.md, «Femte runde»).
+// added, which the report command does while it reads the year's
+// records instead of after (docs/ytelse.md, «Femte runde»; since the
+// faces' metrics are read once per process, «Åttende runde», that is
+// about 1 ms).
 type AnnualDocument struct {
 	ready chan *Document
 }
@@ -92,8 +93,7 @@ func StartAnnualDocument() *AnnualDocument {
 	go func() {
 		d := newBlank(false)
 		// Every annual report sets text in these three, even an empty
-		// unit's (TestAnnualReportUsesThreeFaces); parsing the italic
-		// face during the layout cost it 2 ms.
+		// unit's (TestAnnualReportUsesThreeFaces).
 		d.addFace(styleRegular)
 		d.addFace(styleBold)
 		d.addFace(styleItalic)
