@@ -2,12 +2,13 @@ package reports
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"hash"
 	"hash/adler32"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // A page's content stream is one zlib stream: the page's body, set aside
@@ -181,7 +182,7 @@ func (b *packedBody) inflate() []byte {
 	return out
 }
 
-// zlibHeaderBestSpeed is the two bytes compress/zlib writes before a
+// zlibHeaderBestSpeed is the two bytes a zlib writer writes before a
 // stream at BestSpeed (deflate, 32 kB window, «fastest» level), so that
 // a page's stream begins as the other streams do.
 var zlibHeaderBestSpeed = []byte{0x78, 0x01}
