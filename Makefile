@@ -100,7 +100,8 @@ pgo:
 # alternately, from process start to the PDF on disk; prints medians, peak
 # RSS and the ratio (docs/ytelse.md). Installs LibreOffice if missing.
 # RUNS=7 SCALES=100,200 make ytelse also times the report on larger units;
-# BEFORE=old/hmsutvalg times an older build in the same rounds.
+# BEFORE=old/hmsutvalg times an older build in the same rounds (each build
+# right after a LibreOffice run of its own).
 RUNS   ?= 5
 SCALES ?=
 BEFORE ?=

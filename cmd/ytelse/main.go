@@ -167,11 +167,14 @@ func compare(c *config) error {
 	var reps, los, befores []ytelse.Run
 	for range c.runs {
 		if c.before != "" {
-			b, err := before()
+			// The older build gets a LibreOffice run of its own before
+			// it, so that each build's runs come right after LibreOffice
+			// (which leaves the machine slower for the next process).
+			l, b, err := loThen(lo, before)
 			if err != nil {
 				return err
 			}
-			befores = append(befores, b)
+			los, befores = append(los, l), append(befores, b)
 		}
 		r, err := report()
 		if err != nil {
@@ -196,6 +199,15 @@ func compare(c *config) error {
 	fmt.Printf("Forhold LibreOffice / hmsutvalg report: %.1f× veggtid, %.1f× CPU-tid (mål ≥ 50× veggtid)\n",
 		ls.Median.Seconds()/rs.Median.Seconds(), ls.MedianCPU.Seconds()/rs.MedianCPU.Seconds())
 	return nil
+}
+
+// loThen runs LibreOffice, then run.
+func loThen(lo, run func() (ytelse.Run, error)) (l, r ytelse.Run, err error) {
+	if l, err = lo(); err != nil {
+		return l, r, err
+	}
+	r, err = run()
+	return l, r, err
 }
 
 // reportAlone times the report on the unit at scale.
