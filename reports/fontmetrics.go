@@ -212,6 +212,22 @@ func (m *faceMetrics) readWidths(f ttf, dir map[string]sfntTable, h fontHeader) 
 	return err
 }
 
+// runeWidth is r's advance in 1/1000 em as gofpdf's GetStringSymbolWidth
+// gives it: 0 for a glyph without advance, the missing width (or 500)
+// for a rune the face does not have.
+func (m *faceMetrics) runeWidth(r rune) int {
+	switch {
+	case r < 0 || int(r) >= len(m.cw) || m.cw[r] == 0:
+		if m.desc.MissingWidth != 0 {
+			return m.desc.MissingWidth
+		}
+		return 500
+	case m.cw[r] == 65535:
+		return 0
+	}
+	return m.cw[r]
+}
+
 // gofpdfRound is gofpdf's round: halves away from zero.
 func gofpdfRound(f float64) int {
 	if f < 0 {

@@ -61,3 +61,24 @@ func TestPutFaceMeasuresAsGofpdf(t *testing.T) {
 		t.Fatal(put.Error())
 	}
 }
+
+// TestRuneWidthIsGofpdfs: for every rune of the Basic Multilingual Plane
+// and every face, runeWidth (which textWidth measures with) is what
+// gofpdf's GetStringSymbolWidth gives: the face's width, 0 for a glyph
+// without advance, the missing width for a rune the face lacks.
+func TestRuneWidthIsGofpdfs(t *testing.T) {
+	for _, face := range fontFaces() {
+		pdf := gofpdf.New("P", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes(fontFamily, face.style, face.data)
+		pdf.SetFont(fontFamily, face.style, 10)
+		m := metricsOf(face.style)
+		for r := rune(0); r < 0xFFFF; r++ {
+			if 0xD800 <= r && r <= 0xDFFF {
+				continue // surrogates: string(r) is U+FFFD, and no string holds them
+			}
+			if got, want := m.runeWidth(r), pdf.GetStringSymbolWidth(string(r)); got != want {
+				t.Fatalf("%q U+%04X: %d, gofpdf %d", face.style, r, got, want)
+			}
+		}
+	}
+}

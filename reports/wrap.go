@@ -89,8 +89,9 @@ func (d *Document) widestWord(s string) float64 {
 }
 
 // widthTable holds the advance widths, in glyph units, of the runes up to
-// len(w) in one font style; the embedded fonts are the same for every
-// document, so the tables are shared.
+// len(w) in one font style, from the face's metrics (fontmetrics.go); the
+// embedded fonts are the same for every document, so the tables are
+// shared.
 type widthTable struct {
 	once sync.Once
 	w    [0x2100]int32 // Latin, Greek, Cyrillic, general punctuation
@@ -107,9 +108,10 @@ func (d *Document) textWidth(s string) float64 {
 	if !d.fontKnown || t == nil {
 		return d.pdf.GetStringWidth(s)
 	}
+	m := metricsOf(d.fontStyle)
 	t.once.Do(func() {
 		for r := range t.w {
-			t.w[r] = int32(d.pdf.GetStringSymbolWidth(string(rune(r))))
+			t.w[r] = int32(m.runeWidth(rune(r)))
 		}
 	})
 	units := 0
@@ -117,7 +119,7 @@ func (d *Document) textWidth(s string) float64 {
 		if int(r) < len(t.w) {
 			units += int(t.w[r])
 		} else {
-			units += d.pdf.GetStringSymbolWidth(string(r))
+			units += m.runeWidth(r)
 		}
 	}
 	_, size := d.pdf.GetFontSize()
