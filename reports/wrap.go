@@ -135,70 +135,83 @@ func (d *Document) wrap(s string, w float64, breakLong bool) []string {
 	if strings.TrimSpace(s) == "" {
 		return []string{""}
 	}
+	b := &lineBuilder{}
 	space := d.textWidth(" ")
-	var lines []string
 	for para := range strings.SplitSeq(strings.TrimRight(s, "\n"), "\n") {
-		// The line is a slice of para from start to end while it holds
-		// words and their single spaces as in para; a word after more
-		// than one space is copied.
-		var line []byte
-		start, end := -1, -1
-		lineW := 0.0
-		flush := func() {
-			switch {
-			case line != nil:
-				lines = append(lines, string(line))
-			case start >= 0:
-				lines = append(lines, para[start:end])
-			default:
-				lines = append(lines, "")
-			}
-			line, start, end, lineW = nil, -1, -1, 0
-		}
-		put := func(word string, at int) { // at: offset of word in para, or -1
-			switch {
-			case start < 0 && line == nil && at >= 0:
-				start, end = at, at+len(word)
-			case line == nil && at >= 0 && at == end+1:
-				end = at + len(word)
-			default:
-				if line == nil && start >= 0 {
-					line = []byte(para[start:end])
-				}
-				if len(line) > 0 {
-					line = append(line, ' ')
-				}
-				line = append(line, word...)
-			}
-		}
-		empty := true
-		eachWord(para, func(word string, at int) {
-			empty = false
-			ww := d.textWidth(word)
-			if lineW > 0 && lineW+space+ww <= w {
-				put(word, at)
-				lineW += space + ww
-				return
-			}
-			if lineW > 0 {
-				flush()
-			}
-			if ww > w && breakLong {
-				parts := d.pdf.SplitText(word, max(w, 1))
-				lines = append(lines, parts[:len(parts)-1]...)
-				word, at = parts[len(parts)-1], -1
-				ww = d.textWidth(word)
-			}
-			put(word, at)
-			lineW = max(ww, 1e-9) // a line with a word is never empty
-		})
-		if empty {
-			flush() // an empty line in the text
-			continue
-		}
-		flush()
+		b.para = para
+		b.reset()
+		eachWord(para, func(word string, at int) { d.placeWord(b, word, at, w, space, breakLong) })
+		b.flush() // the last line, or an empty line in the text
 	}
-	return lines
+	return b.lines
+}
+
+// placeWord puts word (at offset at in the paragraph) on the current
+// line if it fits in width w, else on a new one, broken between letters
+// if it is wider than w and breakLong is set.
+func (d *Document) placeWord(b *lineBuilder, word string, at int, w, space float64, breakLong bool) {
+	ww := d.textWidth(word)
+	if b.w > 0 && b.w+space+ww <= w {
+		b.put(word, at)
+		b.w += space + ww
+		return
+	}
+	if b.w > 0 {
+		b.flush()
+	}
+	if ww > w && breakLong {
+		parts := d.pdf.SplitText(word, max(w, 1))
+		b.lines = append(b.lines, parts[:len(parts)-1]...)
+		word, at = parts[len(parts)-1], -1
+		ww = d.textWidth(word)
+	}
+	b.put(word, at)
+	b.w = max(ww, 1e-9) // a line with a word is never empty
+}
+
+// lineBuilder collects wrapped lines. The current line is a slice of para
+// from start to end while it holds words and their single spaces as in
+// para; a word after more than one space is copied into line.
+type lineBuilder struct {
+	para       string
+	lines      []string
+	line       []byte
+	start, end int
+	w          float64 // the current line's width; 0 while it is empty
+}
+
+func (b *lineBuilder) reset() { b.line, b.start, b.end, b.w = nil, -1, -1, 0 }
+
+// flush ends the current line (an empty one if it has no word).
+func (b *lineBuilder) flush() {
+	switch {
+	case b.line != nil:
+		b.lines = append(b.lines, string(b.line))
+	case b.start >= 0:
+		b.lines = append(b.lines, b.para[b.start:b.end])
+	default:
+		b.lines = append(b.lines, "")
+	}
+	b.reset()
+}
+
+// put adds word to the current line; at is its offset in para, or -1 for
+// a piece of a broken word.
+func (b *lineBuilder) put(word string, at int) {
+	switch {
+	case b.start < 0 && b.line == nil && at >= 0:
+		b.start, b.end = at, at+len(word)
+	case b.line == nil && at >= 0 && at == b.end+1:
+		b.end = at + len(word)
+	default:
+		if b.line == nil && b.start >= 0 {
+			b.line = []byte(b.para[b.start:b.end])
+		}
+		if len(b.line) > 0 {
+			b.line = append(b.line, ' ')
+		}
+		b.line = append(b.line, word...)
+	}
 }
 
 // minCellFont is the smallest font size, in points, a table cell's text
