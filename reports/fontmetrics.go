@@ -69,10 +69,8 @@ func readFaceMetrics(font []byte) (*faceMetrics, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, tag := range []string{"head", "hhea", "hmtx", "maxp", "cmap", "post"} {
-		if _, ok := dir[tag]; !ok {
-			return nil, fmt.Errorf("%w: no %s table", errFont, tag)
-		}
+	if err := requireTables(dir, "head", "hhea", "hmtx", "maxp", "cmap", "post"); err != nil {
+		return nil, err
 	}
 	m := &faceMetrics{}
 	h, err := m.readHeader(f, dir)

@@ -36,6 +36,16 @@ func (f ttf) tableDir() (map[string]sfntTable, error) {
 	return dir, nil
 }
 
+// requireTables reports an error naming the first of tags the font lacks.
+func requireTables(dir map[string]sfntTable, tags ...string) error {
+	for _, tag := range tags {
+		if _, ok := dir[tag]; !ok {
+			return fmt.Errorf("%w: no %s table", errFont, tag)
+		}
+	}
+	return nil
+}
+
 // glyphSource is what a subset takes its glyphs and metrics from.
 type glyphSource struct {
 	f           ttf
@@ -51,10 +61,8 @@ func readGlyphSource(font []byte) (*glyphSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"} {
-		if _, ok := dir[tag]; !ok {
-			return nil, fmt.Errorf("%w: no %s table", errFont, tag)
-		}
+	if err := requireTables(dir, "head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"); err != nil {
+		return nil, err
 	}
 	s := &glyphSource{f: f, dir: dir}
 	numGlyphs, ok1 := f.u16(dir["maxp"].off + 4)
