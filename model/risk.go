@@ -419,6 +419,20 @@ func (a RiskAssessment) Validate(today Date) error {
 		v.Add(FieldStatus, "Velg status")
 	}
 	done := a.Status == AssessmentDone
+	a.checkDates(&v, today, done)
+	if named := checkParticipants(&v, a.Participants); done && named == 0 {
+		v.Add(FieldParticipants, "Deltakere må fylles ut når risikovurderingen er ferdig – den skal gjøres sammen med ansatte og verneombud")
+	}
+	checkText(&v, FieldNotes, a.Notes, false, MaxDescriptionLen)
+	if err := a.Matrix.orDefault().Validate(); err != nil {
+		v.Add(FieldMatrixSize, "Risikomatrisen for vurderingen er ugyldig: "+err.Error())
+	}
+	return v.Err()
+}
+
+// checkDates checks the assessment's date and next review; done: the
+// assessment is finished.
+func (a RiskAssessment) checkDates(v *ValidationError, today Date, done bool) {
 	switch {
 	case a.Date.IsZero():
 		v.Add(FieldAssessmentDate, "Dato må fylles ut")
@@ -431,8 +445,12 @@ func (a RiskAssessment) Validate(today Date) error {
 	case !a.NextReview.IsZero() && !a.Date.IsZero() && a.NextReview.Before(a.Date):
 		v.Add(FieldNextReview, "Neste revisjon kan ikke være før datoen for risikovurderingen")
 	}
-	named := 0
-	for i, p := range a.Participants {
+}
+
+// checkParticipants checks each participant's name and returns how many
+// are named.
+func checkParticipants(v *ValidationError, participants []string) (named int) {
+	for i, p := range participants {
 		name := normalizeName(p)
 		switch {
 		case name == "":
@@ -444,14 +462,7 @@ func (a RiskAssessment) Validate(today Date) error {
 		named++
 		v.addErr(FieldParticipants, CheckNoNationalID(FieldParticipants, p))
 	}
-	if done && named == 0 {
-		v.Add(FieldParticipants, "Deltakere må fylles ut når risikovurderingen er ferdig – den skal gjøres sammen med ansatte og verneombud")
-	}
-	checkText(&v, FieldNotes, a.Notes, false, MaxDescriptionLen)
-	if err := a.Matrix.orDefault().Validate(); err != nil {
-		v.Add(FieldMatrixSize, "Risikomatrisen for vurderingen er ugyldig: "+err.Error())
-	}
-	return v.Err()
+	return named
 }
 
 // Current reports whether this is the assessment in force, not one
