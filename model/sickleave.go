@@ -102,6 +102,20 @@ func (q SickLeaveQuarter) Validate(today Date) error {
 	case !today.IsZero() && QuarterOf(today).Before(q.Quarter):
 		v.Add(FieldSickQuarter, fmt.Sprintf("%s %s har ikke begynt ennå; registrer bare kvartaler som er i gang eller avsluttet", FieldSickQuarter, q.Quarter))
 	}
+	q.checkPercents(&v)
+	if q.Employees < 0 || q.Employees > maxSickLeaveEmployees {
+		v.Add(FieldSickEmployees, fmt.Sprintf("%s må være et helt tall fra 0 til %s (0 = ukjent)", FieldSickEmployees, FormatInt(maxSickLeaveEmployees)))
+	}
+	if q.AgreedDays < 0 || q.AgreedDays > maxSickLeaveAgreedDays {
+		v.Add(FieldAgreedDays, fmt.Sprintf("%s må være et helt tall fra 0 til %s (0 = ukjent)", FieldAgreedDays, FormatInt(maxSickLeaveAgreedDays)))
+	}
+	return v.Err()
+}
+
+// checkPercents checks that every percentage is 0–100 and, when they
+// are, that the known parts together are not above the total (0,10
+// points of rounding allowed).
+func (q SickLeaveQuarter) checkPercents(v *ValidationError) {
 	checkPct := func(field string, p Percent) bool {
 		if p < 0 || p > fullPercent {
 			v.Add(field, field+" må være mellom 0 og 100 %")
@@ -123,13 +137,6 @@ func (q SickLeaveQuarter) Validate(today Date) error {
 		v.Add(FieldSickTotal, fmt.Sprintf("%s (%s) er høyere enn %s (%s); delene kan ikke til sammen være mer enn totalen",
 			joinFields(fields), pct(sum), strings.ToLower(FieldSickTotal), pct(q.Total)))
 	}
-	if q.Employees < 0 || q.Employees > maxSickLeaveEmployees {
-		v.Add(FieldSickEmployees, fmt.Sprintf("%s må være et helt tall fra 0 til %s (0 = ukjent)", FieldSickEmployees, FormatInt(maxSickLeaveEmployees)))
-	}
-	if q.AgreedDays < 0 || q.AgreedDays > maxSickLeaveAgreedDays {
-		v.Add(FieldAgreedDays, fmt.Sprintf("%s må være et helt tall fra 0 til %s (0 = ukjent)", FieldAgreedDays, FormatInt(maxSickLeaveAgreedDays)))
-	}
-	return v.Err()
 }
 
 // joinFields writes "egenmeldt, legemeldt korttid og legemeldt langtid".
