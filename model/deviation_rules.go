@@ -709,6 +709,49 @@ type ViolenceIncidentFigures struct {
 // mistyped year cannot make a map of thousands of entries.
 const maxFigureQuarters = 200
 
+// inPeriod reports whether date is set and within from to to, both
+// inclusive; a zero from or to leaves that end open.
+func inPeriod(date, from, to Date) bool {
+	return !date.IsZero() && (from.IsZero() || !date.Before(from)) && (to.IsZero() || !date.After(to))
+}
+
+// zeroQuarters gives every quarter from from to to a count of 0, so a
+// quarter without incidents shows as 0; nothing when either end is open.
+func (f *ViolenceIncidentFigures) zeroQuarters(from, to Date) {
+	if from.IsZero() || to.IsZero() || to.Before(from) {
+		return
+	}
+	q, last := QuarterOf(from), QuarterOf(to)
+	for i := 0; !last.Before(q) && i < maxFigureQuarters; i++ {
+		f.ByQuarter[q] = 0
+		q = q.Next()
+	}
+}
+
+// count adds incident d to the figures; a follow-up offered twice counts
+// once.
+func (f *ViolenceIncidentFigures) count(d *Deviation) {
+	f.Total++
+	f.ByQuarter[QuarterOf(d.Date)]++
+	f.ByType[d.ViolenceType]++
+	f.BySeverity[d.Severity]++
+	offered := false
+	seen := map[FollowUpOffer]bool{}
+	for _, o := range d.FollowUpOffered {
+		if !seen[o] {
+			seen[o] = true
+			f.ByFollowUp[o]++
+			offered = true
+		}
+	}
+	if offered {
+		f.FollowUpOffered++
+	}
+	if d.Open() {
+		f.Open++
+	}
+}
+
 // ViolenceIncidents returns the figures for deviations of category vold og
 // trusler dated from from to to, both inclusive; a zero from or to leaves
 // that end open.
@@ -719,36 +762,10 @@ func ViolenceIncidents(devs []Deviation, from, to Date) ViolenceIncidentFigures 
 		BySeverity: devZeroCounts(Severities()),
 		ByFollowUp: devZeroCounts(FollowUpOffers()),
 	}
-	if !from.IsZero() && !to.IsZero() && !to.Before(from) {
-		q, last := QuarterOf(from), QuarterOf(to)
-		for i := 0; !last.Before(q) && i < maxFigureQuarters; i++ {
-			f.ByQuarter[q] = 0
-			q = q.Next()
-		}
-	}
+	f.zeroQuarters(from, to)
 	for _, d := range devs {
-		if d.Category != DevViolence || d.Date.IsZero() ||
-			(!from.IsZero() && d.Date.Before(from)) || (!to.IsZero() && d.Date.After(to)) {
-			continue
-		}
-		f.Total++
-		f.ByQuarter[QuarterOf(d.Date)]++
-		f.ByType[d.ViolenceType]++
-		f.BySeverity[d.Severity]++
-		offered := false
-		seen := map[FollowUpOffer]bool{}
-		for _, o := range d.FollowUpOffered {
-			if !seen[o] {
-				seen[o] = true
-				f.ByFollowUp[o]++
-				offered = true
-			}
-		}
-		if offered {
-			f.FollowUpOffered++
-		}
-		if d.Open() {
-			f.Open++
+		if d.Category == DevViolence && inPeriod(d.Date, from, to) {
+			f.count(&d)
 		}
 	}
 	return f
