@@ -108,8 +108,8 @@ func (d *Document) textWidth(s string) float64 {
 	if !d.fontKnown || t == nil {
 		return d.pdf.GetStringWidth(s)
 	}
-	m := metricsOf(d.fontStyle)
 	t.once.Do(func() {
+		m := metricsOf(d.fontStyle)
 		for r := range t.w {
 			t.w[r] = int32(m.runeWidth(rune(r)))
 		}
@@ -119,7 +119,7 @@ func (d *Document) textWidth(s string) float64 {
 		if int(r) < len(t.w) {
 			units += int(t.w[r])
 		} else {
-			units += m.runeWidth(r)
+			units += metricsOf(d.fontStyle).runeWidth(r) // rare: past the table
 		}
 	}
 	_, size := d.pdf.GetFontSize()
