@@ -166,14 +166,17 @@ func (f *takenFont) build(font []byte, runes []rune, cw []int) {
 // cidWidths writes the /W array: each run of consecutive CIDs as the
 // first and its widths, «[32 [260 267] 44 [250]]». gofpdf stores 65535
 // for a glyph without advance; such a glyph is written 0 wide, as gofpdf
-// does.
+// does. A rune the face has no width for is left out, as gofpdf leaves
+// it, so that readers give it /DW, the missing width the text was
+// measured with.
 func cidWidths(runes []rune, cw []int) []byte {
+	has := func(r rune) bool { return int(r) < len(cw) && cw[r] != 0 }
 	b := []byte{'['}
 	for i, r := range runes {
-		if int(r) >= len(cw) {
+		if !has(r) {
 			continue
 		}
-		if i == 0 || runes[i-1] != r-1 || int(runes[i-1]) >= len(cw) {
+		if i == 0 || runes[i-1] != r-1 || !has(runes[i-1]) {
 			if len(b) > 1 {
 				b = append(b, "] "...)
 			}

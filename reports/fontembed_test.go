@@ -104,13 +104,15 @@ func TestRenderTakesTheFaces(t *testing.T) {
 }
 
 // TestCIDWidths: runs of consecutive CIDs share one list; a rune outside
-// the widths is left out; gofpdf's 65535 (no advance) is written 0.
+// the widths or without one (0) is left out, for /DW; gofpdf's 65535 (no
+// advance) is written 0.
 func TestCIDWidths(t *testing.T) {
 	cw := make([]int, 300)
 	for i := range cw {
 		cw[i] = 500 + i
 	}
 	cw[40] = 65535
+	cw[50] = 0 // a rune the face lacks
 	for _, c := range []struct {
 		runes []rune
 		want  string
@@ -122,6 +124,7 @@ func TestCIDWidths(t *testing.T) {
 		{[]rune{39, 40, 41}, "[39 [539 0 541]]"},
 		{[]rune{298, 299, 300, 301}, "[298 [798 799]]"},
 		{[]rune{299, 400, 401}, "[299 [799]]"},
+		{[]rune{49, 50, 51}, "[49 [549] 51 [551]]"},
 	} {
 		if got := string(cidWidths(c.runes, cw)); got != c.want {
 			t.Errorf("cidWidths(%v) = %s, want %s", c.runes, got, c.want)
