@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -427,7 +429,11 @@ type QuestionRef struct {
 
 // Questions returns the round's questions in order, numbered from 1.
 func (r SafetyRound) Questions() []QuestionRef {
-	var out []QuestionRef
+	n := r.QuestionCount()
+	if n == 0 {
+		return nil
+	}
+	out := make([]QuestionRef, 0, n)
 	for _, s := range r.Sections {
 		for _, q := range s.Questions {
 			out = append(out, QuestionRef{Number: len(out) + 1, Section: s.Title, Text: q.Text})
@@ -480,13 +486,37 @@ func (r SafetyRound) ProgressText() string {
 // Findings returns the answers that need improvement, in question order,
 // with their questions.
 func (r SafetyRound) Findings() []Finding {
-	var out []Finding
-	for _, q := range r.Questions() {
-		if a := r.AnswerFor(q.Number); a.Answer == AnswerImprove {
-			out = append(out, Finding{Question: q, Answer: a})
+	// The answers are read once, not once per question (AnswerFor): the
+	// annual report and the round lists ask every round of a year.
+	n := r.QuestionCount()
+	var at []int // the answers that count as findings, by index
+	for i, a := range r.Answers {
+		if a.Answer == AnswerImprove && a.Number >= 1 && a.Number <= n && r.firstAnswer(a.Number) == i {
+			at = append(at, i)
 		}
 	}
+	if len(at) == 0 {
+		return nil
+	}
+	slices.SortFunc(at, func(i, j int) int { return cmp.Compare(r.Answers[i].Number, r.Answers[j].Number) })
+	qs := r.Questions()
+	out := make([]Finding, 0, len(at))
+	for _, i := range at {
+		a := r.Answers[i]
+		out = append(out, Finding{Question: qs[a.Number-1], Answer: a})
+	}
 	return out
+}
+
+// firstAnswer is the index of the first answer to question n, the one
+// AnswerFor gives, or -1.
+func (r SafetyRound) firstAnswer(n int) int {
+	for i, a := range r.Answers {
+		if a.Number == n {
+			return i
+		}
+	}
+	return -1
 }
 
 // Finding is an answer "må forbedres" with its question.
