@@ -66,30 +66,55 @@ func ActionPlanReport(in ActionPlanInput, opts Options) *Document {
 // measures created or closed in year or still open, grouped by priority
 // area. Measures created after the year are left out.
 func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
+	d.planYearSection(planForYear(in, year))
+}
+
+// planYear is the action-plan section of a year worked out from the
+// measures, before anything is drawn (the annual report works it out
+// ahead, annual.go).
+type planYear struct {
+	in                          ActionPlanInput
+	year                        model.HMSYear
+	summary                     model.ActionPlanSummary
+	created, closed, evaluated  int
+	open, closedIn, closedAfter []model.Measure
+}
+
+// planForYear picks the measures of in that belong to year and counts
+// them.
+func planForYear(in ActionPlanInput, year model.HMSYear) planYear {
+	ms := model.MeasuresForYear(in.Measures, year)
+	p := planYear{in: in, year: year, summary: model.PlanSummary(ms, in.Today)}
+	for i := range ms {
+		if year.Contains(ms[i].Created) {
+			p.created++
+		}
+		if model.MeasureClosedIn(&ms[i], year) {
+			p.closed++
+		}
+		if model.MeasureEvaluatedIn(&ms[i], year, in.Today) {
+			p.evaluated++
+		}
+	}
+	// Closed in the year, and closed after it (open at the year's end):
+	// the same rule as the figures, so the counts here are the summary's.
+	p.open, p.closedIn, p.closedAfter = splitPlan(ms, year)
+	return p
+}
+
+// planYearSection draws the action-plan section p.
+func (d *Document) planYearSection(p planYear) {
 	if !d.begin() {
 		return
 	}
+	in, year, s := p.in, p.year, p.summary
 	d.Heading(1, "Handlingsplan")
-	ms := model.MeasuresForYear(in.Measures, year)
-	if len(ms) == 0 {
+	if s.Total == 0 {
 		d.Note(fmt.Sprintf("Ingen tiltak registrert for %s.", year))
 		return
 	}
 	if f := strings.TrimSpace(in.Filter); f != "" {
 		d.Paragraph("Filter: " + f + ".")
-	}
-	s := model.PlanSummary(ms, in.Today)
-	created, closed, evaluated := 0, 0, 0
-	for i := range ms {
-		if year.Contains(ms[i].Created) {
-			created++
-		}
-		if model.MeasureClosedIn(&ms[i], year) {
-			closed++
-		}
-		if model.MeasureEvaluatedIn(&ms[i], year, in.Today) {
-			evaluated++
-		}
 	}
 	var byStatus []string
 	for _, st := range model.Statuses() {
@@ -103,35 +128,39 @@ func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
 		"De åpne tiltakene vises i sin helhet, de andre med én linje hver.", year))
 	d.KeyValues([][2]string{
 		{"Tiltak i alt", fmt.Sprint(s.Total)},
-		{"Opprettet i " + year.String(), fmt.Sprint(created)},
-		{"Lukket i " + year.String(), fmt.Sprint(closed)},
-		{"Av dem evaluert innen " + year.StateDate(in.Today).String(), fmt.Sprint(evaluated)},
+		{"Opprettet i " + year.String(), fmt.Sprint(p.created)},
+		{"Lukket i " + year.String(), fmt.Sprint(p.closed)},
+		{"Av dem evaluert innen " + year.StateDate(in.Today).String(), fmt.Sprint(p.evaluated)},
 		{"Åpne per " + in.Today.String(), fmt.Sprint(s.Open)},
 		{"Forfalt", fmt.Sprint(s.Overdue)},
 		{fmt.Sprintf("Frist innen %d dager", model.DueSoonDays), fmt.Sprint(s.DueSoon)},
 		{"Status", strings.Join(byStatus, ", ")},
 	})
-	// Closed in the year, and closed after it (open at the year's end):
-	// the same rule as the figures, so the counts here are the summary's.
-	open, closedIn, closedAfter := splitPlan(ms, year)
-	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, len(open)))
-	if len(open) == 0 {
+	d.planYearTables(p)
+}
+
+// planYearTables draws the open measures by priority area and the closed
+// ones one line each.
+func (d *Document) planYearTables(p planYear) {
+	in, year := p.in, p.year
+	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, len(p.open)))
+	if len(p.open) == 0 {
 		d.Note("Ingen åpne tiltak.")
 	} else {
-		d.planByAreaNonEmpty(open, in.Today, 3)
+		d.planByAreaNonEmpty(p.open, in.Today, 3)
 	}
-	d.Heading(2, fmt.Sprintf("Utført eller avvist i %s (%d)", year, len(closedIn)))
-	if len(closedIn) == 0 {
+	d.Heading(2, fmt.Sprintf("Utført eller avvist i %s (%d)", year, len(p.closedIn)))
+	if len(p.closedIn) == 0 {
 		d.Note(fmt.Sprintf("Ingen tiltak ble utført eller avvist i %s.", year))
 	} else {
-		if late := d.closedMeasures(closedIn, year.StateDate(in.Today)); late > 0 {
+		if late := d.closedMeasures(p.closedIn, year.StateDate(in.Today)); late > 0 {
 			d.Paragraph(fmt.Sprintf("* Evaluert etter %s: %d %s telles ikke som evaluert i %s (se «Av dem evaluert innen %s» over).",
 				year.StateDate(in.Today), late, plural(late, "tiltak", "tiltak"), year, year.StateDate(in.Today)))
 		}
 	}
-	if len(closedAfter) > 0 {
-		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", len(closedAfter)))
-		d.closedMeasures(closedAfter, model.Date{})
+	if len(p.closedAfter) > 0 {
+		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", len(p.closedAfter)))
+		d.closedMeasures(p.closedAfter, model.Date{})
 	}
 }
 

@@ -8,56 +8,133 @@ import (
 	"hmsutvalg/model"
 )
 
-// annualSection writes one module's part of the annual report. It gets
-// the data and the figures computed once for the whole report.
-type annualSection func(d *Document, in *model.AnnualData, f *model.AnnualFigures)
+// annualSection prepares one module's part of the annual report from the
+// data and the figures computed once for the whole report, and returns
+// what draws it. The preparing is the model's work only (picking,
+// counting, labelling; no Document), so it runs ahead on another
+// goroutine while the sections before are drawn (sectionsAhead): the
+// layout is the report's longest stretch on one core, with the other
+// nearly idle (docs/ytelse.md, «Niende runde»).
+type annualSection func(in *model.AnnualData, f *model.AnnualFigures) func(d *Document)
 
 // annualSections maps each module of model.AnnualModules to the section
 // that prints it. A module without an entry here (not built yet) gets its
 // heading and one line saying it has no data. Adding a module's section
 // is one line in this map.
 var annualSections = map[string]annualSection{
-	model.ModuleUtvalg: (*Document).committeeSection,
-	model.ModuleRisiko: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.RiskSection(RiskSectionInput{Assessments: in.Assessments, Items: in.RiskItems, Year: in.Year, Today: in.Today, Matrix: in.Matrix})
-		d.overdueNote(in.Today, in.Year, model.RiskOverdueIn(in.Assessments, in.Measures, in.Year, in.Today), overdueWords{
-			from: "fra risikovurderinger", shown: "fra vurderingene i tabellen",
-			earlier: "fra risikovurderinger før %s", other: "fra andre risikovurderinger som ikke er med i tabellen"})
+	model.ModuleUtvalg: func(in *model.AnnualData, f *model.AnnualFigures) func(*Document) {
+		return func(d *Document) { d.committeeSection(in, f) }
 	},
-	model.ModuleHandlingsplan: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
+	model.ModuleRisiko: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		overdue := model.RiskOverdueIn(in.Assessments, in.Measures, in.Year, in.Today)
+		return func(d *Document) {
+			d.RiskSection(RiskSectionInput{Assessments: in.Assessments, Items: in.RiskItems, Year: in.Year, Today: in.Today, Matrix: in.Matrix})
+			d.overdueNote(in.Today, in.Year, overdue, overdueWords{
+				from: "fra risikovurderinger", shown: "fra vurderingene i tabellen",
+				earlier: "fra risikovurderinger før %s", other: "fra andre risikovurderinger som ikke er med i tabellen"})
+		}
+	},
+	model.ModuleHandlingsplan: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
 		// The report goes to HR and the AMU: no source naming a deviation
 		// about a person by date and place.
-		d.ActionPlanSection(ActionPlanInput{Unit: in.Unit, Measures: model.SharedMeasureLabels(in.Measures, in.Deviations), Today: in.Today}, in.Year)
+		plan := planForYear(ActionPlanInput{Unit: in.Unit, Measures: model.SharedMeasureLabels(in.Measures, in.Deviations), Today: in.Today}, in.Year)
+		return func(d *Document) { d.planYearSection(plan) }
 	},
-	model.ModuleVold: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		v := in.ViolenceInput()
-		d.ViolenceSection(ViolenceInput{Unit: in.Unit, Mapping: v.Mapping, Routines: v.Routines, Trainings: v.Trainings,
-			Measures: v.Measures, Incidents: v.Incidents, Matrix: in.Matrix, Today: in.Today, Year: in.Year}, in.Year)
+	model.ModuleVold: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		vi := in.ViolenceInput()
+		v := violenceForYear(ViolenceInput{Unit: in.Unit, Mapping: vi.Mapping, Routines: vi.Routines, Trainings: vi.Trainings,
+			Measures: vi.Measures, Incidents: vi.Incidents, Matrix: in.Matrix, Today: in.Today, Year: in.Year}, in.Year)
+		return func(d *Document) { d.violenceYearSection(v) }
 	},
-	model.ModuleTiFaktor: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
+	model.ModuleTiFaktor: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		return func(d *Document) {
+			d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
+		}
 	},
-	model.ModuleSykefravar: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.SickLeaveSection(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveTarget(), Measures: in.Measures, Year: in.Year, Today: in.Today})
+	model.ModuleSykefravar: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		s := sickLeaveForYear(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveTarget(), Measures: in.Measures, Year: in.Year, Today: in.Today})
+		return func(d *Document) { d.sickLeaveYearSection(s) }
 	},
-	model.ModuleVernerunder: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.SafetyRoundSection(SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
+	model.ModuleVernerunder: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		input := SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
 			Photos:  annualPhotos(in, model.OwnerFinding),
-			Overdue: model.SafetyRoundOverdueIn(in.SafetyRounds, in.Measures, in.Year, in.Today)})
+			Overdue: model.SafetyRoundOverdueIn(in.SafetyRounds, in.Measures, in.Year, in.Today)}
+		return func(d *Document) { d.SafetyRoundSection(input) }
 	},
-	model.ModuleMoter: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.MeetingsSection(in.Meetings, in.Year, in.Today)
-		d.overdueNote(in.Today, in.Year, model.MeetingOverdueIn(in.Meetings, in.Measures, in.Year, in.Today), overdueWords{
-			from: "fra møtevedtak", shown: "fra møtene i tabellen",
-			earlier: "fra møtevedtak før %s", other: "fra andre møter som ikke er med i tabellen"})
+	model.ModuleMoter: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		overdue := model.MeetingOverdueIn(in.Meetings, in.Measures, in.Year, in.Today)
+		return func(d *Document) {
+			d.MeetingsSection(in.Meetings, in.Year, in.Today)
+			d.overdueNote(in.Today, in.Year, overdue, overdueWords{
+				from: "fra møtevedtak", shown: "fra møtene i tabellen",
+				earlier: "fra møtevedtak før %s", other: "fra andre møter som ikke er med i tabellen"})
+		}
 	},
-	model.ModuleAvvik: func(d *Document, in *model.AnnualData, _ *model.AnnualFigures) {
-		d.DeviationSection(DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today,
-			Photos: annualPhotos(in, model.OwnerDeviation)})
-		d.overdueNote(in.Today, in.Year, model.DeviationOverdueIn(in.Deviations, in.Measures, in.Year, in.Today), overdueWords{
-			from: "fra avvik", shown: "fra avvik registrert i " + in.Year.String(),
-			earlier: "fra avvik før %s", other: "fra andre avvik som ikke er registrert i " + in.Year.String()})
+	model.ModuleAvvik: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+		input := DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today,
+			Photos: annualPhotos(in, model.OwnerDeviation)}
+		overdue := model.DeviationOverdueIn(in.Deviations, in.Measures, in.Year, in.Today)
+		return func(d *Document) {
+			d.DeviationSection(input)
+			d.overdueNote(in.Today, in.Year, overdue, overdueWords{
+				from: "fra avvik", shown: "fra avvik registrert i " + in.Year.String(),
+				earlier: "fra avvik før %s", other: "fra andre avvik som ikke er registrert i " + in.Year.String()})
+		}
 	},
+}
+
+// sectionDraw is a prepared section, or the panic its preparing met.
+type sectionDraw struct {
+	draw  func(*Document)
+	fault any
+}
+
+// sectionsAhead prepares the sections of f's modules in use, in order, on
+// a goroutine of its own; the one of f.Modules[i] arrives on ready[i] (a
+// nil draw for a module without a section or not in use). The
+// preparations only read in and f, as the drawing does meanwhile. A panic
+// while preparing is handed on and raised again where the section is
+// drawn (nextSection), as when both ran on one goroutine.
+func sectionsAhead(in *model.AnnualData, f *model.AnnualFigures) []chan sectionDraw {
+	ready := make([]chan sectionDraw, len(f.Modules))
+	for i := range ready {
+		ready[i] = make(chan sectionDraw, 1)
+	}
+	go func() {
+		for i, st := range f.Modules {
+			prepare, ok := annualSections[st.ID]
+			if !ok || !st.InUse {
+				ready[i] <- sectionDraw{}
+				continue
+			}
+			if !prepareSection(ready[i], prepare, in, f) {
+				return // the sections after it are not drawn either
+			}
+		}
+	}()
+	return ready
+}
+
+// prepareSection sends the prepared section to out, or the panic met; it
+// reports whether there was none.
+func prepareSection(out chan<- sectionDraw, prepare annualSection, in *model.AnnualData, f *model.AnnualFigures) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			out <- sectionDraw{fault: r}
+		}
+	}()
+	out <- sectionDraw{draw: prepare(in, f)}
+	return true
+}
+
+// nextSection waits for a prepared section and returns its draw (nil for
+// none), raising the panic its preparing met.
+func nextSection(ready <-chan sectionDraw) func(*Document) {
+	s := <-ready
+	if s.fault != nil {
+		panic(s.fault)
+	}
+	return s.draw
 }
 
 // AnnualReportTitle is the title of the annual report for year.
@@ -125,6 +202,7 @@ func annualOptions(in *model.AnnualData, opts Options) Options {
 }
 
 func annualReport(in *model.AnnualData, f *model.AnnualFigures, d *Document) *Document {
+	ahead := sectionsAhead(in, f)
 	d.annualCover(in, f)
 
 	d.Heading(1, "Sammendrag")
@@ -132,9 +210,9 @@ func annualReport(in *model.AnnualData, f *model.AnnualFigures, d *Document) *Do
 
 	d.PageBreak()
 	d.reviewFrontSections(in, f)
-	for _, st := range f.Modules {
-		if write, ok := annualSections[st.ID]; ok && st.InUse {
-			write(d, in, f)
+	for i, st := range f.Modules {
+		if draw := nextSection(ahead[i]); draw != nil {
+			draw(d)
 			continue
 		}
 		d.Heading(1, st.Title)

@@ -87,12 +87,43 @@ func SickLeaveReport(in SickLeaveInput, opts Options) *Document {
 // before, the alerts that concern the year, and the quarters with nærvær.
 // With no figures for the year it says so in one line.
 func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
+	d.sickLeaveYearSection(sickLeaveForYear(in))
+}
+
+// sickLeaveYear is the sick-leave section of a year worked out from the
+// quarters and the measures, before anything is drawn (the annual report
+// works it out ahead, annual.go).
+type sickLeaveYear struct {
+	in           SickLeaveSectionInput
+	settings     model.SickLeaveSettings
+	year, prev   []model.SickLeaveQuarter
+	alerts       []string // the follow-up alerts in words
+	measuresLine string
+}
+
+// sickLeaveForYear picks in's quarters of the year and the year before,
+// the follow-up alerts and the year's measures.
+func sickLeaveForYear(in SickLeaveSectionInput) sickLeaveYear {
+	s := sickLeaveYear{in: in, settings: in.Settings.OrDefault()}
+	s.year = model.SickLeaveYear(in.Quarters, in.Year)
+	if len(s.year) == 0 {
+		return s
+	}
+	s.prev = model.SickLeaveYear(in.Quarters, in.Year-1)
+	yearMeasures := model.MeasuresForYear(in.Measures, in.Year)
+	sick := model.SickLeaveMeasures(yearMeasures)
+	s.alerts = alertTexts(model.SickLeaveAlertsForYear(in.Quarters, s.settings, in.Year), yearMeasures, len(sick))
+	s.measuresLine = sickLeaveMeasuresLine(sick, in.Year, in.Today)
+	return s
+}
+
+// sickLeaveYearSection draws the sick-leave section p.
+func (d *Document) sickLeaveYearSection(p sickLeaveYear) {
 	if !d.begin() {
 		return
 	}
+	in, s, year := p.in, p.settings, p.year
 	d.Heading(1, "Sykefravær")
-	s := in.Settings.OrDefault()
-	year := model.SickLeaveYear(in.Quarters, in.Year)
 	if len(year) == 0 {
 		d.Note(fmt.Sprintf("Ingen sykefraværstall registrert for %s.", in.Year))
 		return
@@ -104,13 +135,10 @@ func (d *Document) SickLeaveSection(in SickLeaveSectionInput) {
 	}
 	d.Lead(fmt.Sprintf("Sykefravær %s: %s (%s; %d av 4 kvartaler registrert). Nærvær %s. %s",
 		in.Year, pct1(avg), how, len(year), pct1(model.Percent(100*100)-avg), sickTargetSentence(avg, s)))
-	prev := model.SickLeaveYear(in.Quarters, in.Year-1)
-	d.sickLeaveYearChart(in.Year, year, prev, s)
-	alerts := model.SickLeaveAlertsForYear(in.Quarters, s, in.Year)
-	yearMeasures := model.MeasuresForYear(in.Measures, in.Year)
+	d.sickLeaveYearChart(in.Year, year, p.prev, s)
 	d.Heading(2, "Oppfølging etter IA-planen")
-	d.sickLeaveAlerts(alerts, yearMeasures, fmt.Sprintf("Ingen kvartaler i %s er over grensene for oppfølging.", in.Year))
-	d.Paragraph(sickLeaveMeasuresLine(model.SickLeaveMeasures(yearMeasures), in.Year, in.Today))
+	d.bullets(p.alerts, fmt.Sprintf("Ingen kvartaler i %s er over grensene for oppfølging.", in.Year))
+	d.Paragraph(p.measuresLine)
 	// A heading of its own, so the table is not read as part of the
 	// follow-up above it and is never headless at the top of a page.
 	d.Heading(2, "Kvartalstall "+in.Year.String())
@@ -233,11 +261,17 @@ func (d *Document) sickLeaveYearChart(y model.HMSYear, year, prev []model.SickLe
 // sickLeaveAlerts writes each alert in words, with whether measures have
 // been created for it when the plan is given.
 func (d *Document) sickLeaveAlerts(alerts []model.FollowUpAlert, measures []model.Measure, none string) {
-	if len(alerts) == 0 {
-		d.Paragraph(none)
-		return
+	n := 0
+	if len(alerts) > 0 {
+		n = len(model.SickLeaveMeasures(measures))
 	}
-	n := len(model.SickLeaveMeasures(measures))
+	d.bullets(alertTexts(alerts, measures, n), none)
+}
+
+// alertTexts is each alert in words for sickLeaveAlerts, n being the
+// number of measures for sick leave and attendance among measures.
+func alertTexts(alerts []model.FollowUpAlert, measures []model.Measure, n int) []string {
+	var out []string
 	for _, a := range alerts {
 		text := a.Message
 		switch {
@@ -250,7 +284,20 @@ func (d *Document) sickLeaveAlerts(alerts []model.FollowUpAlert, measures []mode
 		default:
 			text += " Handlingsplanen har ingen tiltak for sykefravær og nærvær."
 		}
-		d.Paragraph("• " + text)
+		out = append(out, text)
+	}
+	return out
+}
+
+// bullets writes each line as a paragraph with a bullet, or none when
+// there are no lines.
+func (d *Document) bullets(lines []string, none string) {
+	if len(lines) == 0 {
+		d.Paragraph(none)
+		return
+	}
+	for _, l := range lines {
+		d.Paragraph("• " + l)
 	}
 }
 

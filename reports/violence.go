@@ -91,33 +91,56 @@ func ViolenceReport(in ViolenceInput, opts Options) *Document {
 // figures. With no mapping, routines, training or incidents it says so in
 // one line.
 func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
+	d.violenceYearSection(violenceForYear(in, year))
+}
+
+// violenceYear is the violence section of a year worked out from the
+// records, before anything is drawn (the annual report works it out
+// ahead, annual.go).
+type violenceYear struct {
+	in        ViolenceInput
+	year      model.HMSYear
+	fig       model.ViolenceIncidentFigures
+	yin       model.ViolenceStatusInput // the records that document the year
+	status    []model.ViolenceDutyStatus
+	note      string
+	trainings []model.ViolenceTraining // done in the year
+}
+
+// violenceForYear applies the year rules of the summary and the
+// submission to in: records dated after the year do not document it.
+func violenceForYear(in ViolenceInput, year model.HMSYear) violenceYear {
+	v := violenceYear{in: in, year: year}
+	// The same period as the follow-up status in the table (the year).
+	v.fig = model.ViolenceYearIncidents(in.Incidents, year, in.Today)
+	v.yin, v.status, v.note = model.ViolenceYear(in.statusInput(), year, in.Today)
+	for _, t := range v.yin.Trainings {
+		if year.DoneIn(t.Date, in.Today) {
+			v.trainings = append(v.trainings, t)
+		}
+	}
+	if year >= model.Chapter3AFrom { // § 3A-1 is new in chapter 3A; earlier years have no such duty
+		v.status = append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(v.status)}, v.status...)
+	}
+	return v
+}
+
+// violenceYearSection draws the violence section v.
+func (d *Document) violenceYearSection(v violenceYear) {
 	if !d.begin() {
 		return
 	}
+	in, year, yin, fig := v.in, v.year, v.yin, v.fig
 	d.Heading(1, "Vold og trusler")
-	// The same period as the follow-up status in the table (the year).
-	fig := model.ViolenceYearIncidents(in.Incidents, year, in.Today)
-	// The same year rules as the summary and the submission: records
-	// dated after the year do not document it.
-	yin, st, note := model.ViolenceYear(in.statusInput(), year, in.Today)
-	var trainings []model.ViolenceTraining
-	for _, t := range yin.Trainings {
-		if year.DoneIn(t.Date, in.Today) {
-			trainings = append(trainings, t)
-		}
-	}
 	empty := yin.Mapping == nil && len(in.Routines.Routines) == 0 && len(yin.Routines.Informed) == 0 &&
 		len(yin.Trainings) == 0 && fig.Total == 0
 	if empty {
-		d.Note(fmt.Sprintf("Ingen kartlegging, rutiner, opplæring eller hendelser om vold og trusler registrert for %s.", year) + spaced(note))
+		d.Note(fmt.Sprintf("Ingen kartlegging, rutiner, opplæring eller hendelser om vold og trusler registrert for %s.", year) + spaced(v.note))
 		return
 	}
 	// One lead, so the note moves with the table it explains.
-	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(note))
-	if year >= model.Chapter3AFrom { // § 3A-1 is new in chapter 3A; earlier years have no such duty
-		st = append([]model.ViolenceDutyStatus{model.GeneralDutyStatus(st)}, st...)
-	}
-	d.violenceStatusTable(st)
+	d.Lead(fmt.Sprintf("Status per %s etter %s; frister for tiltak per %s.", year.StateDate(in.Today), model.ViolenceChapter, in.Today) + spaced(v.note))
+	d.violenceStatusTable(v.status)
 	if yin.Mapping != nil {
 		m := in.matrix()
 		mp := *yin.Mapping
@@ -133,10 +156,10 @@ func (d *Document) ViolenceSection(in ViolenceInput, year model.HMSYear) {
 		})
 	}
 	d.Heading(2, "Opplæring og øvelser i "+year.String())
-	if len(trainings) == 0 {
+	if len(v.trainings) == 0 {
 		d.Note(fmt.Sprintf("Ingen opplæring eller øvelser registrert i %s.", year))
 	} else {
-		d.violenceTrainings(trainings, year.StateDate(in.Today)) // repetition due as of the year's end
+		d.violenceTrainings(v.trainings, year.StateDate(in.Today)) // repetition due as of the year's end
 	}
 	d.Heading(2, "Hendelser i "+year.String())
 	d.violenceFigures(fig, year)
