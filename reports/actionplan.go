@@ -66,23 +66,26 @@ func ActionPlanReport(in ActionPlanInput, opts Options) *Document {
 // measures created or closed in year or still open, grouped by priority
 // area. Measures created after the year are left out.
 func (d *Document) ActionPlanSection(in ActionPlanInput, year model.HMSYear) {
-	d.planYearSection(planForYear(in, year))
+	d.planYearSection(planForYear(measureNow(d), in, year))
 }
 
 // planYear is the action-plan section of a year worked out from the
-// measures, before anything is drawn (the annual report works it out
-// ahead, annual.go).
+// measures, its tables measured, before anything is drawn (the annual
+// report works it out ahead, annual.go).
 type planYear struct {
-	in                          ActionPlanInput
-	year                        model.HMSYear
-	summary                     model.ActionPlanSummary
-	created, closed, evaluated  int
-	open, closedIn, closedAfter []model.Measure
+	in                         ActionPlanInput
+	year                       model.HMSYear
+	summary                    model.ActionPlanSummary
+	created, closed, evaluated int
+	open                       []planArea // by priority area
+	nOpen                      int
+	closedIn, closedAfter      closedList
+	nClosedIn, nClosedAfter    int
 }
 
-// planForYear picks the measures of in that belong to year and counts
-// them.
-func planForYear(in ActionPlanInput, year model.HMSYear) planYear {
+// planForYear picks the measures of in that belong to year, counts them
+// and has their tables measured by q.
+func planForYear(q *measurer, in ActionPlanInput, year model.HMSYear) planYear {
 	ms := model.MeasuresForYear(in.Measures, year)
 	p := planYear{in: in, year: year, summary: model.PlanSummary(ms, in.Today)}
 	for i := range ms {
@@ -98,7 +101,15 @@ func planForYear(in ActionPlanInput, year model.HMSYear) planYear {
 	}
 	// Closed in the year, and closed after it (open at the year's end):
 	// the same rule as the figures, so the counts here are the summary's.
-	p.open, p.closedIn, p.closedAfter = splitPlan(ms, year)
+	open, closedIn, closedAfter := splitPlan(ms, year)
+	p.nOpen, p.nClosedIn, p.nClosedAfter = len(open), len(closedIn), len(closedAfter)
+	p.open = preparePlanAreas(q, open, in.Today, true)
+	if len(closedIn) > 0 {
+		p.closedIn = prepareClosed(q, closedIn, year.StateDate(in.Today))
+	}
+	if len(closedAfter) > 0 {
+		p.closedAfter = prepareClosed(q, closedAfter, model.Date{})
+	}
 	return p
 }
 
@@ -143,24 +154,25 @@ func (d *Document) planYearSection(p planYear) {
 // ones one line each.
 func (d *Document) planYearTables(p planYear) {
 	in, year := p.in, p.year
-	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, len(p.open)))
-	if len(p.open) == 0 {
+	d.Heading(2, fmt.Sprintf("Åpne tiltak per %s (%d)", in.Today, p.nOpen))
+	if p.nOpen == 0 {
 		d.Note("Ingen åpne tiltak.")
 	} else {
-		d.planByAreaNonEmpty(p.open, in.Today, 3)
+		d.drawPlanAreas(p.open, 3)
 	}
-	d.Heading(2, fmt.Sprintf("Utført eller avvist i %s (%d)", year, len(p.closedIn)))
-	if len(p.closedIn) == 0 {
+	d.Heading(2, fmt.Sprintf("Utført eller avvist i %s (%d)", year, p.nClosedIn))
+	if p.nClosedIn == 0 {
 		d.Note(fmt.Sprintf("Ingen tiltak ble utført eller avvist i %s.", year))
 	} else {
-		if late := d.closedMeasures(p.closedIn, year.StateDate(in.Today)); late > 0 {
+		d.drawTable(p.closedIn.table(d))
+		if late := p.closedIn.late; late > 0 {
 			d.Paragraph(fmt.Sprintf("* Evaluert etter %s: %d %s telles ikke som evaluert i %s (se «Av dem evaluert innen %s» over).",
 				year.StateDate(in.Today), late, plural(late, "tiltak", "tiltak"), year, year.StateDate(in.Today)))
 		}
 	}
-	if len(p.closedAfter) > 0 {
-		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", len(p.closedAfter)))
-		d.closedMeasures(p.closedAfter, model.Date{})
+	if p.nClosedAfter > 0 {
+		d.Heading(2, fmt.Sprintf("Åpne ved årets slutt, lukket senere (%d)", p.nClosedAfter))
+		d.drawTable(p.closedAfter.table(d))
 	}
 }
 
@@ -189,12 +201,18 @@ func splitPlan(ms []model.Measure, year model.HMSYear) (open, closedIn, closedAf
 	return parts[0], parts[1], parts[2]
 }
 
-// closedMeasures writes measures that are no longer open, one line each:
-// the measure, its source, its status and the date it got it, oldest
-// first. An evaluation dated after stateDate (when not zero) is marked
-// with «*», as it does not count as evaluated in the year; it returns how
-// many are marked.
-func (d *Document) closedMeasures(ms []model.Measure, stateDate model.Date) int {
+// closedList is the table of measures that are no longer open, one line
+// each: the measure, its source, its status and the date it got it,
+// oldest first; and how many of its evaluations are marked with «*»,
+// dated after the state date (when not zero), as they do not count as
+// evaluated in the year.
+type closedList struct {
+	table func(d *Document) preparedTable
+	late  int
+}
+
+// prepareClosed builds the closedList of ms and has q measure its table.
+func prepareClosed(q *measurer, ms []model.Measure, stateDate model.Date) closedList {
 	byDate := sortedRefs(ms, nil, func(a, b *model.Measure) int { return closedOn(a).Compare(closedOn(b)) })
 	t := Table{Columns: []Column{{Title: "Tiltak", Width: 70}, {Title: "Kilde", Width: 56},
 		{Title: "Status", Width: 18}, {Title: "Utført/avvist", Width: 20}, {Title: "Evaluert", Width: 20}}, Compact: true}
@@ -213,8 +231,7 @@ func (d *Document) closedMeasures(ms []model.Measure, stateDate model.Date) int 
 		t.Rows = append(t.Rows, []string{orDash(strings.TrimSpace(m.Title)), m.Source.ShortLabel(), label,
 			orDash(closedOn(m).String()), ev})
 	}
-	d.Table(t)
-	return late
+	return closedList{table: q.table(t), late: late}
 }
 
 // closedOn is the date a measure that is no longer open got its status:
@@ -318,30 +335,50 @@ func (d *Document) planByArea(ms []model.Measure, today model.Date, level int) {
 	d.planAreas(ms, today, level, false)
 }
 
-// planByAreaNonEmpty is planByArea without the areas that have no
-// measures.
-func (d *Document) planByAreaNonEmpty(ms []model.Measure, today model.Date, level int) {
-	d.planAreas(ms, today, level, true)
+func (d *Document) planAreas(ms []model.Measure, today model.Date, level int, skipEmpty bool) {
+	d.drawPlanAreas(preparePlanAreas(measureNow(d), ms, today, skipEmpty), level)
 }
 
-func (d *Document) planAreas(ms []model.Measure, today model.Date, level int, skipEmpty bool) {
-	cols := planColumns(d.width())
+// planArea is one priority area of the plan with its table measured.
+type planArea struct {
+	title string
+	n     int // measures in the area
+	table func(d *Document) preparedRich
+}
+
+// preparePlanAreas groups ms by priority area, leaving out the empty
+// areas when skipEmpty, and has q measure their tables.
+func preparePlanAreas(q *measurer, ms []model.Measure, today model.Date, skipEmpty bool) []planArea {
+	cols := planColumns(q.doc.width())
+	var out []planArea
 	for _, g := range groupByArea(ms) {
 		n := len(g.measures)
 		if n == 0 && skipEmpty {
 			continue
 		}
-		d.Heading(level, fmt.Sprintf("%s (%d tiltak)", g.title, n))
-		if n == 0 {
+		a := planArea{title: g.title, n: n}
+		if n > 0 {
+			t := richTable{columns: cols, caption: g.title,
+				rows: make([][][]cellPart, n), styles: make([]RowStyle, n)}
+			for i := range g.measures {
+				t.rows[i], t.styles[i] = planRow(&g.measures[i], today)
+			}
+			a.table = q.rich(t)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// drawPlanAreas draws each area under a heading of level.
+func (d *Document) drawPlanAreas(areas []planArea, level int) {
+	for _, a := range areas {
+		d.Heading(level, fmt.Sprintf("%s (%d tiltak)", a.title, a.n))
+		if a.n == 0 {
 			d.Note("Ingen tiltak i dette området.")
 			continue
 		}
-		t := richTable{columns: cols, caption: g.title,
-			rows: make([][][]cellPart, n), styles: make([]RowStyle, n)}
-		for i := range g.measures {
-			t.rows[i], t.styles[i] = planRow(&g.measures[i], today)
-		}
-		d.richTable(t)
+		d.drawRich(a.table(d))
 	}
 }
 

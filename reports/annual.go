@@ -15,17 +15,17 @@ import (
 // goroutine while the sections before are drawn (sectionsAhead): the
 // layout is the report's longest stretch on one core, with the other
 // nearly idle (docs/ytelse.md, «Niende runde»).
-type annualSection func(in *model.AnnualData, f *model.AnnualFigures) func(d *Document)
+type annualSection func(in *model.AnnualData, f *model.AnnualFigures, q *measurer) func(d *Document)
 
 // annualSections maps each module of model.AnnualModules to the section
 // that prints it. A module without an entry here (not built yet) gets its
 // heading and one line saying it has no data. Adding a module's section
 // is one line in this map.
 var annualSections = map[string]annualSection{
-	model.ModuleUtvalg: func(in *model.AnnualData, f *model.AnnualFigures) func(*Document) {
+	model.ModuleUtvalg: func(in *model.AnnualData, f *model.AnnualFigures, _ *measurer) func(*Document) {
 		return func(d *Document) { d.committeeSection(in, f) }
 	},
-	model.ModuleRisiko: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleRisiko: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		overdue := model.RiskOverdueIn(in.Assessments, in.Measures, in.Year, in.Today)
 		return func(d *Document) {
 			d.RiskSection(RiskSectionInput{Assessments: in.Assessments, Items: in.RiskItems, Year: in.Year, Today: in.Today, Matrix: in.Matrix})
@@ -34,34 +34,34 @@ var annualSections = map[string]annualSection{
 				earlier: "fra risikovurderinger før %s", other: "fra andre risikovurderinger som ikke er med i tabellen"})
 		}
 	},
-	model.ModuleHandlingsplan: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleHandlingsplan: func(in *model.AnnualData, _ *model.AnnualFigures, q *measurer) func(*Document) {
 		// The report goes to HR and the AMU: no source naming a deviation
 		// about a person by date and place.
-		plan := planForYear(ActionPlanInput{Unit: in.Unit, Measures: model.SharedMeasureLabels(in.Measures, in.Deviations), Today: in.Today}, in.Year)
+		plan := planForYear(q, ActionPlanInput{Unit: in.Unit, Measures: model.SharedMeasureLabels(in.Measures, in.Deviations), Today: in.Today}, in.Year)
 		return func(d *Document) { d.planYearSection(plan) }
 	},
-	model.ModuleVold: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleVold: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		vi := in.ViolenceInput()
 		v := violenceForYear(ViolenceInput{Unit: in.Unit, Mapping: vi.Mapping, Routines: vi.Routines, Trainings: vi.Trainings,
 			Measures: vi.Measures, Incidents: vi.Incidents, Matrix: in.Matrix, Today: in.Today, Year: in.Year}, in.Year)
 		return func(d *Document) { d.violenceYearSection(v) }
 	},
-	model.ModuleTiFaktor: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleTiFaktor: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		return func(d *Document) {
 			d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
 		}
 	},
-	model.ModuleSykefravar: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleSykefravar: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		s := sickLeaveForYear(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveTarget(), Measures: in.Measures, Year: in.Year, Today: in.Today})
 		return func(d *Document) { d.sickLeaveYearSection(s) }
 	},
-	model.ModuleVernerunder: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleVernerunder: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		input := SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
 			Photos:  annualPhotos(in, model.OwnerFinding),
 			Overdue: model.SafetyRoundOverdueIn(in.SafetyRounds, in.Measures, in.Year, in.Today)}
 		return func(d *Document) { d.SafetyRoundSection(input) }
 	},
-	model.ModuleMoter: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
+	model.ModuleMoter: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		overdue := model.MeetingOverdueIn(in.Meetings, in.Measures, in.Year, in.Today)
 		return func(d *Document) {
 			d.MeetingsSection(in.Meetings, in.Year, in.Today)
@@ -70,12 +70,12 @@ var annualSections = map[string]annualSection{
 				earlier: "fra møtevedtak før %s", other: "fra andre møter som ikke er med i tabellen"})
 		}
 	},
-	model.ModuleAvvik: func(in *model.AnnualData, _ *model.AnnualFigures) func(*Document) {
-		input := DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today,
-			Photos: annualPhotos(in, model.OwnerDeviation)}
+	model.ModuleAvvik: func(in *model.AnnualData, _ *model.AnnualFigures, q *measurer) func(*Document) {
+		v := deviationsForYear(q, DeviationSectionInput{Deviations: in.Deviations, Year: in.Year, Today: in.Today,
+			Photos: annualPhotos(in, model.OwnerDeviation)})
 		overdue := model.DeviationOverdueIn(in.Deviations, in.Measures, in.Year, in.Today)
 		return func(d *Document) {
-			d.DeviationSection(input)
+			d.deviationYearSection(v)
 			d.overdueNote(in.Today, in.Year, overdue, overdueWords{
 				from: "fra avvik", shown: "fra avvik registrert i " + in.Year.String(),
 				earlier: "fra avvik før %s", other: "fra andre avvik som ikke er registrert i " + in.Year.String()})
@@ -92,24 +92,30 @@ type sectionDraw struct {
 // sectionsAhead prepares the sections of f's modules in use, in order, on
 // a goroutine of its own; the one of f.Modules[i] arrives on ready[i] (a
 // nil draw for a module without a section or not in use). The
-// preparations only read in and f, as the drawing does meanwhile. A panic
-// while preparing is handed on and raised again where the section is
-// drawn (nextSection), as when both ran on one goroutine.
-func sectionsAhead(in *model.AnnualData, f *model.AnnualFigures) []chan sectionDraw {
+// preparations only read in and f, as the drawing does meanwhile, and
+// measure their tables on a document of their own with the page of d
+// (newMeasuring), each section's after its draw is handed over, so the
+// drawing of a long section begins while its tables are measured. A
+// panic while preparing is handed on and raised again where the section
+// is drawn (nextSection), as when both ran on one goroutine.
+func sectionsAhead(in *model.AnnualData, f *model.AnnualFigures, d *Document) []chan sectionDraw {
+	landscape := d.opts.Landscape
 	ready := make([]chan sectionDraw, len(f.Modules))
 	for i := range ready {
 		ready[i] = make(chan sectionDraw, 1)
 	}
 	go func() {
+		q := measureLater(newMeasuring(landscape))
 		for i, st := range f.Modules {
 			prepare, ok := annualSections[st.ID]
 			if !ok || !st.InUse {
 				ready[i] <- sectionDraw{}
 				continue
 			}
-			if !prepareSection(ready[i], prepare, in, f) {
+			if !prepareSection(ready[i], prepare, in, f, q) {
 				return // the sections after it are not drawn either
 			}
+			q.run()
 		}
 	}()
 	return ready
@@ -117,13 +123,13 @@ func sectionsAhead(in *model.AnnualData, f *model.AnnualFigures) []chan sectionD
 
 // prepareSection sends the prepared section to out, or the panic met; it
 // reports whether there was none.
-func prepareSection(out chan<- sectionDraw, prepare annualSection, in *model.AnnualData, f *model.AnnualFigures) (ok bool) {
+func prepareSection(out chan<- sectionDraw, prepare annualSection, in *model.AnnualData, f *model.AnnualFigures, q *measurer) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			out <- sectionDraw{fault: r}
 		}
 	}()
-	out <- sectionDraw{draw: prepare(in, f)}
+	out <- sectionDraw{draw: prepare(in, f, q)}
 	return true
 }
 
@@ -202,7 +208,7 @@ func annualOptions(in *model.AnnualData, opts Options) Options {
 }
 
 func annualReport(in *model.AnnualData, f *model.AnnualFigures, d *Document) *Document {
-	ahead := sectionsAhead(in, f)
+	ahead := sectionsAhead(in, f, d)
 	d.annualCover(in, f)
 
 	d.Heading(1, "Sammendrag")

@@ -16,7 +16,7 @@ func TestSectionsAheadFollowTheModules(t *testing.T) {
 	in := testAnnualData()
 	f := model.ComputeAnnualFigures(in)
 	f.Modules[0].InUse = false // one module not in use gets no section
-	ahead := sectionsAhead(&in, &f)
+	ahead := sectionsAhead(&in, &f, New(testOpts()))
 	if len(ahead) != len(f.Modules) {
 		t.Fatalf("%d prepared sections for %d modules", len(ahead), len(f.Modules))
 	}
@@ -36,8 +36,8 @@ func TestSectionPanicRaisedWhereDrawn(t *testing.T) {
 	in := testAnnualData()
 	f := model.ComputeAnnualFigures(in)
 	out := make(chan sectionDraw, 1)
-	boom := func(*model.AnnualData, *model.AnnualFigures) func(*Document) { panic("boom") }
-	if prepareSection(out, boom, &in, &f) {
+	boom := func(*model.AnnualData, *model.AnnualFigures, *measurer) func(*Document) { panic("boom") }
+	if prepareSection(out, boom, &in, &f, nil) {
 		t.Fatal("a preparation that panicked reports no panic")
 	}
 	defer func() {

@@ -77,29 +77,61 @@ func DeviationReport(in DeviationInput, opts Options) *Document {
 // no free text and no places: the annual report is shared beyond the
 // committee. With no deviations it says so in one line.
 func (d *Document) DeviationSection(in DeviationSectionInput) {
-	if !d.begin() {
-		return
-	}
-	d.Heading(1, "Avvik")
+	d.deviationYearSection(deviationsForYear(measureNow(d), in))
+}
+
+// deviationYear is the deviation section of a year worked out from the
+// register, its table measured, before anything is drawn (the annual
+// report works it out ahead, annual.go).
+type deviationYear struct {
+	in       DeviationSectionInput
+	n        int // deviations registered in the year
+	stats    model.DeviationStatistics
+	nSerious int
+	serious  func(d *Document) preparedRich
+}
+
+// deviationsForYear picks in's deviations of the year, counts them and
+// has q measure the table of the serious ones.
+func deviationsForYear(q *measurer, in DeviationSectionInput) deviationYear {
 	devs := deviationsIn(in.Deviations, in.Year, in.Today)
-	if len(devs) == 0 {
-		d.Note(fmt.Sprintf("Ingen avvik registrert i %s.", in.Year))
-		return
+	v := deviationYear{in: in, n: len(devs)}
+	if v.n == 0 {
+		return v
 	}
-	d.Lead(fmt.Sprintf("Avvik registrert i %s, med status per %s. Beskrivelsene av hendelsene er ikke med i årsrapporten.", in.Year, in.Today))
-	d.deviationStatistics(model.DeviationStats(in.Deviations, in.Year, in.Today), in.Today, 2)
+	v.stats = model.DeviationStats(in.Deviations, in.Year, in.Today)
 	var serious []model.Deviation
 	for _, x := range devs {
 		if x.Severity == model.SeveritySerious || x.Severity == model.SeverityVerySerious {
 			serious = append(serious, x)
 		}
 	}
+	v.nSerious = len(serious)
+	if v.nSerious > 0 {
+		v.serious = q.rich(deviationBriefTable(serious))
+	}
+	return v
+}
+
+// deviationYearSection draws the deviation section v.
+func (d *Document) deviationYearSection(v deviationYear) {
+	if !d.begin() {
+		return
+	}
+	in := v.in
+	d.Heading(1, "Avvik")
+	if v.n == 0 {
+		d.Note(fmt.Sprintf("Ingen avvik registrert i %s.", in.Year))
+		return
+	}
+	d.Lead(fmt.Sprintf("Avvik registrert i %s, med status per %s. Beskrivelsene av hendelsene er ikke med i årsrapporten.", in.Year, in.Today))
+	d.deviationStatistics(v.stats, in.Today, 2)
 	d.Heading(2, "Alvorlige og svært alvorlige avvik")
-	if len(serious) == 0 {
+	if v.nSerious == 0 {
 		d.Note("Ingen avvik med alvorlighetsgrad alvorlig eller svært alvorlig.")
 		return
 	}
-	d.deviationRegisterBrief(serious)
+	d.drawRich(v.serious(d))
 	if len(in.Photos) > 0 {
 		d.Heading(2, "Bilder fra alvorlige avvik")
 		d.Note("Bilder fra avvik om vold og trusler eller skade på person er ikke med.")
@@ -355,9 +387,9 @@ func (d *Document) deviationRegister(devs []model.Deviation, descriptions bool) 
 	d.richTable(t)
 }
 
-// deviationRegisterBrief lists deviations without place or text: for the
+// deviationBriefTable lists deviations without place or text: for the
 // annual report. The number is the one the photo captions name.
-func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
+func deviationBriefTable(devs []model.Deviation) richTable {
 	cols := []Column{
 		{Title: "Nr", Width: 11, Align: AlignCenter}, {Title: "Dato", Width: 22}, {Title: "Kategori", Width: 46},
 		{Title: "Type", Width: 28}, {Title: "Alvorlighet", Width: 28}, {Title: "Status", Width: 47},
@@ -384,5 +416,5 @@ func (d *Document) deviationRegisterBrief(devs []model.Deviation) {
 			t.styles[i] = RowStyle{CellFills: []Color{5: overdueFill}}
 		}
 	}
-	d.richTable(t)
+	return t
 }

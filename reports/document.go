@@ -157,6 +157,13 @@ func newBlank(landscape bool) *Document {
 	}
 }
 
+// newMeasuring is a document to measure text and lay out tables on, with
+// the page of a document of that orientation, that is never drawn or
+// written: a section worked out ahead (annual.go) measures on one of its
+// own while the report's document draws the sections before it. Its
+// faces are the report's (by their metrics, fontmetrics.go).
+func newMeasuring(landscape bool) *Document { return newBlank(landscape) }
+
 // setOptions gives a blank document its options: the metadata, the
 // creation time and, for tests, the deterministic output. Nothing may be
 // drawn before it.
@@ -303,6 +310,29 @@ func (d *Document) recover() {
 			d.err = fmt.Errorf("reports: internal error in PDF generation: %v", r)
 		}
 	}
+}
+
+// measuringFault is the error of a panic r met while measuring on a
+// document that may not be the one drawn (a table worked out ahead), or
+// err when there was none; the drawing reports it (tookFault) as recover
+// would have.
+func measuringFault(r any, err error) error {
+	if r == nil {
+		return err
+	}
+	return fmt.Errorf("reports: internal error in PDF generation: %v", r)
+}
+
+// tookFault makes err, a fault met while measuring, the document's error
+// and reports whether there was one.
+func (d *Document) tookFault(err error) bool {
+	if err == nil {
+		return false
+	}
+	if d.err == nil {
+		d.err = err
+	}
+	return true
 }
 
 // finish draws the page furniture and renders the PDF, once.

@@ -58,50 +58,55 @@ func (d *Document) richTable(t richTable) {
 		return
 	}
 	defer d.recover()
+	d.drawRich(d.prepareRich(t))
+}
+
+// preparedRich is a richTable with its columns placed and every row
+// wrapped (preparedTable says why).
+type preparedRich struct {
+	t       richTable
+	l       *tableLayout
+	cells   [][]richCell
+	heights []float64
+	fault   error // a panic while measuring, for the drawing to report
+}
+
+// prepareRich measures t on d for a document of d's width.
+func (d *Document) prepareRich(t richTable) (p preparedRich) {
+	defer func() { p.fault = measuringFault(recover(), p.fault) }()
+	p = preparedRich{t: t, l: d.layoutTable(t.columns, d.richMinWidths(t)),
+		cells: make([][]richCell, len(t.rows)), heights: make([]float64, len(t.rows))}
+	for i := range t.rows {
+		p.cells[i] = make([]richCell, len(t.columns))
+		p.heights[i] = d.wrapRich(p.l, t.rowParts(i), p.cells[i])
+	}
+	return p
+}
+
+// drawRich draws a prepared rich table at the cursor.
+func (d *Document) drawRich(p preparedRich) {
+	t, l := p.t, p.l
+	if !d.begin() || d.tookFault(p.fault) || len(t.columns) == 0 {
+		return
+	}
+	defer d.recover()
 	d.recordRichTable(t)
-	l := d.layoutTable(t.columns, d.richMinWidths(t))
 	capH := 0.0
 	if t.caption != "" {
 		capH = lineHeight(tableHeadSz) + 1.5
 	}
-	cells := make([]richCell, len(t.columns))
-	next := make([]richCell, len(t.columns)) // row i+1, wrapped ahead
 	d.space(1)
-	wrapped, nextH := -1, 0.0 // the row in next, and its height
-	wrapAhead := func(i int) float64 {
-		if wrapped != i {
-			nextH, wrapped = d.wrapRich(l, t.rowParts(i), next), i
-		}
-		return nextH
-	}
-	if len(t.rows) > 0 {
-		wrapAhead(0)
-		cells, next = next, cells
-		wrapped = -1
-	}
-	d.ensure(d.startHeight(l.headH, len(t.rows), func(i int) float64 {
-		if i == 0 {
-			return d.rowHeightRich(cells)
-		}
-		return wrapAhead(i)
-	}))
+	height := func(i int) float64 { return p.heights[i] }
+	d.ensure(d.startHeight(l.headH, len(t.rows), height))
 	d.tableHeader(l)
 	onPage := 0
-	h := 0.0
-	if len(t.rows) > 0 {
-		h = d.rowHeightRich(cells)
-	}
-	for i := range t.rows {
-		if i > 0 {
-			h = wrapAhead(i)
-			cells, next = next, cells
-			wrapped = -1
-		}
+	for i, cells := range p.cells {
+		h := p.heights[i]
 		style := RowStyle{}
 		if i < len(t.styles) {
 			style = t.styles[i]
 		}
-		if d.y()+h > d.bottom || d.widowBreak(capH+l.headH, h, i, len(t.rows), onPage, wrapAhead) {
+		if d.y()+h > d.bottom || d.widowBreak(capH+l.headH, h, i, len(t.rows), onPage, height) {
 			if capH+l.headH+h <= d.bodyHeight() {
 				d.richContinue(l, t.caption, capH)
 				onPage = 0
@@ -115,15 +120,6 @@ func (d *Document) richTable(t richTable) {
 		onPage++
 	}
 	d.space(4)
-}
-
-// rowHeightRich is the height of a wrapped row.
-func (d *Document) rowHeightRich(cells []richCell) float64 {
-	h := lineHeight(tableSize)
-	for _, c := range cells {
-		h = math.Max(h, c.h)
-	}
-	return h + 2*tablePadY
 }
 
 // richMinWidths returns the width each column needs for its widest word

@@ -84,35 +84,60 @@ func (d *Document) Table(t Table) {
 		return
 	}
 	defer d.recover()
-	d.recordTable(t)
+	d.drawTable(d.prepareTable(t))
+}
+
+// preparedTable is a Table with its columns placed and every row
+// wrapped: the measuring, which needs only the page's width and the
+// fonts, so a section worked out ahead (annual.go) does it on a measuring
+// document of its own (newMeasuring) while the pages are drawn.
+type preparedTable struct {
+	l     *tableLayout
+	rows  []rowCells
+	fault error // a panic while measuring, for the drawing to report
+}
+
+// prepareTable measures t on d for a document of d's width.
+func (d *Document) prepareTable(t Table) (p preparedTable) {
+	defer func() { p.fault = measuringFault(recover(), p.fault) }()
 	l := d.layoutTable(t.Columns, d.tableMinWidths(t))
-	if t.Caption == "" {
-		t.Caption = d.lastHeading
-	}
 	l.t = t
-	if t.Caption != "" {
-		l.capH = lineHeight(tableHeadSz) + 1.5
-	}
 	if t.Compact {
 		l.size, l.padY, l.lh = compactSize, compactPadY, lineHeight(compactSize)
 	}
-	d.space(1)
-	var ahead rowCells // row aheadRow, wrapped before its turn
-	aheadRow := -1
-	row := func(i int) rowCells {
-		if i != aheadRow {
-			ahead, aheadRow = d.wrapRow(l, i), i
-		}
-		return ahead
+	p = preparedTable{l: l, rows: make([]rowCells, len(t.Rows))}
+	for i := range t.Rows {
+		p.rows[i] = d.wrapRow(l, i)
 	}
-	height := func(i int) float64 { return d.rowHeight(l, row(i)) }
-	d.ensure(d.startHeight(l.headH, len(t.Rows), height))
+	return p
+}
+
+// drawTable draws a prepared table at the cursor. A table without
+// columns draws nothing.
+func (d *Document) drawTable(p preparedTable) {
+	l := p.l
+	if !d.begin() || d.tookFault(p.fault) || len(l.t.Columns) == 0 {
+		return
+	}
+	defer d.recover()
+	d.recordTable(l.t)
+	// The caption is the heading drawn last before the table, which
+	// only the drawing knows.
+	if l.t.Caption == "" {
+		l.t.Caption = d.lastHeading
+	}
+	l.capH = 0
+	if l.t.Caption != "" {
+		l.capH = lineHeight(tableHeadSz) + 1.5
+	}
+	d.space(1)
+	height := func(i int) float64 { return d.rowHeight(l, p.rows[i]) }
+	d.ensure(d.startHeight(l.headH, len(p.rows), height))
 	d.tableHeader(l)
 	onPage := 0 // rows of this table on the current page
-	for i := range t.Rows {
-		cells := row(i)
+	for i, cells := range p.rows {
 		h := d.rowHeight(l, cells)
-		if d.y()+h > d.bottom || d.widowBreak(l.capH+l.headH, h, i, len(t.Rows), onPage, height) {
+		if d.y()+h > d.bottom || d.widowBreak(l.capH+l.headH, h, i, len(p.rows), onPage, height) {
 			if l.capH+l.headH+h <= d.bodyHeight() {
 				d.richContinue(l, l.t.Caption, l.capH)
 				onPage = 0
