@@ -894,10 +894,15 @@ func (s SurveyFollowUp) Valid() bool { _, ok := surveyFollowUpLabels[s]; return 
 // IDs of measures no longer in the plan are skipped.
 func (r SurveyRound) linkedMeasures(all []Measure) []Measure {
 	ids := r.MeasureIDs()
+	if len(ids) == 0 {
+		return nil
+	}
 	var out []Measure
-	for _, m := range all {
-		if m.ID != 0 && slices.Contains(ids, m.ID) {
-			out = append(out, m)
+	// By index: a measure is some 400 bytes, and the plan is all of the
+	// unit's measures; only the linked ones are copied.
+	for i := range all {
+		if id := all[i].ID; id != 0 && slices.Contains(ids, id) {
+			out = append(out, all[i])
 		}
 	}
 	return out
