@@ -47,19 +47,18 @@ var annualSections = map[string]annualSection{
 		return func(d *Document) { d.violenceYearSection(v) }
 	},
 	model.ModuleTiFaktor: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
-		return func(d *Document) {
-			d.TenFactorSection(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
-		}
+		y := tenFactorForYear(TenFactorSectionInput{Rounds: in.SurveyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today})
+		return func(d *Document) { d.tenFactorYearSection(y) }
 	},
 	model.ModuleSykefravar: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		s := sickLeaveForYear(SickLeaveSectionInput{Quarters: in.SickLeave, Settings: in.SickLeaveTarget(), Measures: in.Measures, Year: in.Year, Today: in.Today})
 		return func(d *Document) { d.sickLeaveYearSection(s) }
 	},
-	model.ModuleVernerunder: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
-		input := SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
+	model.ModuleVernerunder: func(in *model.AnnualData, _ *model.AnnualFigures, q *measurer) func(*Document) {
+		y := roundsForYear(q, SafetyRoundSectionInput{Rounds: in.SafetyRounds, Measures: in.Measures, Year: in.Year, Today: in.Today,
 			Photos:  annualPhotos(in, model.OwnerFinding),
-			Overdue: model.SafetyRoundOverdueIn(in.SafetyRounds, in.Measures, in.Year, in.Today)}
-		return func(d *Document) { d.SafetyRoundSection(input) }
+			Overdue: model.SafetyRoundOverdueIn(in.SafetyRounds, in.Measures, in.Year, in.Today)})
+		return func(d *Document) { d.roundYearSection(y) }
 	},
 	model.ModuleMoter: func(in *model.AnnualData, _ *model.AnnualFigures, _ *measurer) func(*Document) {
 		overdue := model.MeetingOverdueIn(in.Meetings, in.Measures, in.Year, in.Today)

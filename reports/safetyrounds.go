@@ -234,11 +234,23 @@ func (d *Document) roundOverdueNote(in SafetyRoundSectionInput) {
 // the year with findings and measures, and how many of those measures
 // are still open. With no rounds in the year it says so in one line.
 func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
-	if !d.begin() {
-		return
-	}
-	d.Heading(1, "Vernerunder")
-	// Held and unfinished by the model's rules, as the summary counts them.
+	d.roundYearSection(roundsForYear(measureNow(d), in))
+}
+
+// roundYear is the safety-round section of a year worked out from the
+// rounds and the measures, its table measured, before anything is drawn
+// (the annual report works it out ahead, annual.go).
+type roundYear struct {
+	in    SafetyRoundSectionInput
+	n     int    // rounds in the table
+	lead  string // what the table sums up
+	table func(d *Document) preparedTable
+}
+
+// roundsForYear picks the rounds of the year, held and unfinished by the
+// model's rules as the summary counts them, sums them up and has q
+// measure their table.
+func roundsForYear(q *measurer, in SafetyRoundSectionInput) roundYear {
 	var rs []model.SafetyRound
 	held := 0
 	for _, r := range in.Rounds {
@@ -249,16 +261,28 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 			held++
 		}
 	}
-	if len(rs) == 0 {
-		d.Note(fmt.Sprintf("Ingen vernerunder registrert for %s.", in.Year))
-		d.roundOverdueNote(in)
-		return
+	y := roundYear{in: in, n: len(rs)}
+	if y.n == 0 {
+		return y
 	}
 	slices.SortStableFunc(rs, func(a, b model.SafetyRound) int { return a.Date.Compare(b.Date) })
+	rows, all, unf := roundRows(rs, in)
+	text := fmt.Sprintf("%d %s holdt og fullført i %s", held, plural(held, "vernerunde", "vernerunder"), in.Year)
+	if n := len(rs) - held; n > 0 {
+		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
+	}
+	y.lead = fmt.Sprintf("%s, med %s og %s.", text, unf.share(all.findings, unf.findings, "funn"),
+		unf.share(all.measures, unf.measures, "tiltak")+stillOpen(all.measures, all.open, in.Today))
+	y.table = q.table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
+		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
+		Rows: rows})
+	return y
+}
+
+// roundRows is the table's row of each round, with the totals of all
+// rounds and of those not completed (which the totals include).
+func roundRows(rs []model.SafetyRound, in SafetyRoundSectionInput) (rows [][]string, all, unf roundCounts) {
 	byRound := model.MeasuresByRound(in.Measures) // one pass, not one per round
-	findings, measures, open := 0, 0, 0
-	var unf roundCounts // of the rounds not completed, which the totals include
-	var rows [][]string
 	for _, r := range rs {
 		ms := byRound[r.ID]
 		o := 0
@@ -268,9 +292,9 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 			}
 		}
 		f := len(r.Findings())
-		findings += f
-		measures += len(ms)
-		open += o
+		all.findings += f
+		all.measures += len(ms)
+		all.open += o
 		if !model.SafetyRoundHeldIn(r, in.Year, in.Today) {
 			unf.rounds++
 			unf.findings += f
@@ -284,15 +308,23 @@ func (d *Document) SafetyRoundSection(in SafetyRoundSectionInput) {
 		}
 		rows = append(rows, []string{r.Date.String(), orDash(strings.Join(r.Areas, ", ")), status, strconv.Itoa(f), strconv.Itoa(len(ms)), strconv.Itoa(o)})
 	}
-	text := fmt.Sprintf("%d %s holdt og fullført i %s", held, plural(held, "vernerunde", "vernerunder"), in.Year)
-	if n := len(rs) - held; n > 0 {
-		text += fmt.Sprintf(", %d påbegynt og ikke fullført (telles ikke som holdt)", n)
+	return rows, all, unf
+}
+
+// roundYearSection draws the safety-round section y.
+func (d *Document) roundYearSection(y roundYear) {
+	if !d.begin() {
+		return
 	}
-	d.Lead(fmt.Sprintf("%s, med %s og %s.", text, unf.share(findings, unf.findings, "funn"),
-		unf.share(measures, unf.measures, "tiltak")+stillOpen(measures, open, in.Today)))
-	d.Table(Table{Columns: []Column{{Title: "Dato", Width: 22}, {Title: "Områder", Width: 62}, {Title: "Status", Width: 40},
-		{Title: "Funn", Width: 16, Align: AlignRight}, {Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 16, Align: AlignRight}},
-		Rows: rows})
+	in := y.in
+	d.Heading(1, "Vernerunder")
+	if y.n == 0 {
+		d.Note(fmt.Sprintf("Ingen vernerunder registrert for %s.", in.Year))
+		d.roundOverdueNote(in)
+		return
+	}
+	d.Lead(y.lead)
+	d.drawTable(y.table(d))
 	d.roundOverdueNote(in)
 	if len(in.Photos) > 0 {
 		d.Heading(2, "Bilder fra funnene")
@@ -317,9 +349,10 @@ func stillOpen(measures, open int, today model.Date) string {
 	return fmt.Sprintf("; %d av dem er fortsatt %s per %s", open, plural(open, "åpent", "åpne"), today)
 }
 
-// roundCounts are the rounds in the safety-round table that are not
-// completed, and their findings and measures.
-type roundCounts struct{ rounds, findings, measures int }
+// roundCounts are rounds in the safety-round table (all, or those not
+// completed), their findings and measures, and how many of those are
+// open (counted for all only).
+type roundCounts struct{ rounds, findings, measures, open int }
 
 // share is «6 funn», or «6 funn (3 av dem fra runden som ikke er
 // fullført)» when part of the total comes from rounds not completed, so

@@ -132,6 +132,11 @@ func joinYears(ys []model.HMSYear) string {
 // tfFacts writes the round's facts and its follow-up status, with the
 // reminders in words.
 func (d *Document) tfFacts(r model.SurveyRound, ms []model.Measure, today model.Date) {
+	d.KeyValues(tfFactRows(r, ms, today))
+}
+
+// tfFactRows are tfFacts' lines.
+func tfFactRows(r model.SurveyRound, ms []model.Measure, today model.Date) [][2]string {
 	period := "–"
 	switch {
 	case !r.OpensOn.IsZero() && !r.ClosesOn.IsZero():
@@ -168,7 +173,7 @@ func (d *Document) tfFacts(r model.SurveyRound, ms []model.Measure, today model.
 	if s := strings.TrimSpace(r.Notes); s != "" {
 		kv = append(kv, [2]string{model.FieldSurveyNotes, s})
 	}
-	d.KeyValues(kv)
+	return kv
 }
 
 // tfRoundRows are the chart rows of one round.
@@ -467,38 +472,30 @@ func (d *Document) tfMeetings(r model.SurveyRound) {
 // rate, chart, follow-up status and the chosen areas with their measures'
 // status. With no round it says so in one line.
 func (d *Document) TenFactorSection(in TenFactorSectionInput) {
-	if !d.begin() {
-		return
-	}
-	d.Heading(1, "10-FAKTOR")
-	// The same round as the summary and the submission.
+	d.tenFactorYearSection(tenFactorForYear(in))
+}
+
+// tenFactorYear is the 10-FAKTOR section of a year worked out from the
+// rounds and the measures, before anything is drawn (the annual report
+// works it out ahead, annual.go).
+type tenFactorYear struct {
+	in        TenFactorSectionInput
+	round     *model.SurveyRound // the latest round, normalized; nil for none
+	facts     [][2]string
+	focusRows [][]string
+}
+
+// tenFactorForYear picks the same round as the summary and the
+// submission, and its facts and focus areas with their measures.
+func tenFactorForYear(in TenFactorSectionInput) tenFactorYear {
+	y := tenFactorYear{in: in}
 	latest := model.SurveyRoundFor(in.Rounds, in.Year, in.Today)
 	if latest == nil {
-		d.Note(fmt.Sprintf("Ingen 10-FAKTOR-runder registrert til og med %s.", in.Year))
-		return
+		return y
 	}
 	r := latest.Normalized()
-	intro := fmt.Sprintf("Siste runde: %s.", r.Year)
-	if r.Year != in.Year {
-		intro = fmt.Sprintf("Ingen runde i %s. Siste runde var %s; her er oppfølgingen av den.", in.Year, r.Year)
-	}
-	d.Lead(intro)
-	d.tfFacts(r, in.Measures, in.Today)
-	if !r.HasReport() {
-		d.Note(model.SurveyNoReportMessage(r.Respondents))
-		return
-	}
-	if !r.HasScores() {
-		d.Note("Enhetens skår er ikke registrert for alle ti faktorene.")
-		return
-	}
-	d.tfChart(tfRoundRows(r), true, "Skår per faktor (skala 1–5)")
-	d.tfLegend(r)
-	if len(r.Focus) == 0 {
-		d.Note("Ingen områder er valgt for oppfølging.")
-		return
-	}
-	var rows [][]string
+	y.round = &r
+	y.facts = tfFactRows(r, in.Measures, in.Today)
 	for _, a := range r.Focus {
 		linked := r.LinkedMeasures(a.Factor, in.Measures)
 		open, done := 0, 0
@@ -510,10 +507,44 @@ func (d *Document) TenFactorSection(in TenFactorSectionInput) {
 				done++
 			}
 		}
-		rows = append(rows, []string{a.Kind.Label(), a.Factor.FullLabel(), r.Score(a.Factor).Unit.String(),
+		y.focusRows = append(y.focusRows, []string{a.Kind.Label(), a.Factor.FullLabel(), r.Score(a.Factor).Unit.String(),
 			fmt.Sprint(len(linked)), fmt.Sprint(open), fmt.Sprint(done)})
+	}
+	return y
+}
+
+// tenFactorYearSection draws the 10-FAKTOR section y.
+func (d *Document) tenFactorYearSection(y tenFactorYear) {
+	if !d.begin() {
+		return
+	}
+	in, r := y.in, y.round
+	d.Heading(1, "10-FAKTOR")
+	if r == nil {
+		d.Note(fmt.Sprintf("Ingen 10-FAKTOR-runder registrert til og med %s.", in.Year))
+		return
+	}
+	intro := fmt.Sprintf("Siste runde: %s.", r.Year)
+	if r.Year != in.Year {
+		intro = fmt.Sprintf("Ingen runde i %s. Siste runde var %s; her er oppfølgingen av den.", in.Year, r.Year)
+	}
+	d.Lead(intro)
+	d.KeyValues(y.facts)
+	if !r.HasReport() {
+		d.Note(model.SurveyNoReportMessage(r.Respondents))
+		return
+	}
+	if !r.HasScores() {
+		d.Note("Enhetens skår er ikke registrert for alle ti faktorene.")
+		return
+	}
+	d.tfChart(tfRoundRows(*r), true, "Skår per faktor (skala 1–5)")
+	d.tfLegend(*r)
+	if len(r.Focus) == 0 {
+		d.Note("Ingen områder er valgt for oppfølging.")
+		return
 	}
 	d.Table(Table{Columns: []Column{{Title: "Område", Width: 34}, {Title: "Faktor", Width: 54}, {Title: "Skår", Width: 18, Align: AlignRight},
 		{Title: "Tiltak", Width: 18, Align: AlignRight}, {Title: "Åpne", Width: 18, Align: AlignRight}, {Title: "Evaluert", Width: 20, Align: AlignRight}},
-		Rows: rows})
+		Rows: y.focusRows})
 }
