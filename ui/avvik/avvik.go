@@ -20,6 +20,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/reports/registers"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/registerio"
 	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
@@ -224,16 +225,16 @@ func RowText(d model.Deviation, today model.Date) (first, second string, imp wid
 	if cat == "" {
 		cat = string(d.Category)
 	}
-	first = fmt.Sprintf("%s · %s · %s", d.Date, lang.L(cat), lang.L(d.Severity.Label()))
-	status := fmt.Sprintf(lang.L("Lukket %s"), d.ClosedOn)
+	first = fmt.Sprintf("%s · %s · %s", d.Date, i18n.L(cat), i18n.L(d.Severity.Label()))
+	status := fmt.Sprintf(i18n.L("Lukket %s"), d.ClosedOn)
 	imp = widget.LowImportance
 	if d.Open() {
-		status = fmt.Sprintf(lang.L("Åpen: %s"), strings.ToLower(lang.L(d.Status.Label())))
+		status = fmt.Sprintf(i18n.L("Åpen: %s"), strings.ToLower(i18n.L(d.Status.Label())))
 		imp = widget.HighImportance
 	}
 	second = d.Place + " · " + status
 	if d.NoticeOutstanding() {
-		second = lang.L("! Mangler melding (§ 5-2)") + " · " + second
+		second = i18n.L("! Mangler melding (§ 5-2)") + " · " + second
 		imp = widget.DangerImportance
 	}
 	return first, second, imp

@@ -50,9 +50,12 @@ const allLabel = "Alle"
 
 // Screen is the plan's table with filters and the editor of one measure.
 type Screen struct {
-	env      *appctx.Env
-	all      []model.Measure
-	shown    []model.Measure
+	env   *appctx.Env
+	all   []model.Measure
+	shown []model.Measure
+	// naturals are the columns' natural widths for all at a text size
+	// (natural), kept until the plan is read again.
+	naturals map[naturalKey]float32
 	filter   model.MeasureFilter
 	sortBy   model.MeasureSortKey
 	sortDesc bool
@@ -162,7 +165,7 @@ func (s *Screen) Reload() {
 		s.loadErr.Show(err)
 		return
 	}
-	s.all = ms
+	s.all, s.naturals = ms, nil
 	resp := append([]string{lang.L(allLabel)}, model.Responsibles(ms)...)
 	s.RespSel.SetOptions(resp)
 	if s.RespSel.Selected == "" {
@@ -307,11 +310,11 @@ var columns = []struct {
 func dueMark(m model.Measure, today model.Date) (string, widget.Importance) {
 	switch {
 	case m.Overdue(today):
-		return lang.L("! Forfalt"), widget.DangerImportance
+		return i18n.L("! Forfalt"), widget.DangerImportance
 	case m.DueSoon(today):
-		return lang.L("Snart"), widget.WarningImportance
+		return i18n.L("Snart"), widget.WarningImportance
 	case m.Status == model.StatusUtfort || m.Status == model.StatusEvaluert:
-		return lang.L("✓ Utført"), widget.SuccessImportance
+		return i18n.L("✓ Utført"), widget.SuccessImportance
 	}
 	return "", widget.MediumImportance
 }
@@ -339,11 +342,11 @@ func (s *Screen) cellOf(m model.Measure, col int) (string, widget.Importance) {
 	case 3:
 		return m.Responsible, imp
 	case 4:
-		return lang.L(m.Status.Label()), imp
+		return i18n.L(m.Status.Label()), imp
 	case 5:
 		return SourceText(m.Source), imp
 	case 6:
-		return lang.L(m.PriorityArea.Label()), imp
+		return i18n.L(m.PriorityArea.Label()), imp
 	}
 	_ = mark
 	return "", imp
@@ -531,7 +534,7 @@ func SourceText(s model.Source) string {
 	if !ok {
 		return i18n.T(s.Label())
 	}
-	t := fmt.Sprintf(lang.L("Avvik %s %s"), date, lang.L(cat.Label()))
+	t := fmt.Sprintf(i18n.L("Avvik %s %s"), date, i18n.L(cat.Label()))
 	if place != "" {
 		t += ", " + place
 	}

@@ -72,6 +72,29 @@ func (s *Screen) measureText(text string, bold bool) float32 {
 // natural is a non-title column's width: its header and its values fit
 // whole, a wrapped one at least at its units.
 func (s *Screen) natural(col int) float32 {
+	// fitColumns asks for each column at every layout, and a wrapped
+	// column's natural width measures every word of the whole plan.
+	key := naturalKey{col: col, size: s.cellTheme().Size(theme.SizeNameText), unit: s.unit(), pad: s.cellPad()}
+	if w, ok := s.naturals[key]; ok {
+		return w
+	}
+	w := s.measureNatural(col)
+	if s.naturals == nil {
+		s.naturals = map[naturalKey]float32{}
+	}
+	s.naturals[key] = w
+	return w
+}
+
+// naturalKey is what a column's natural width depends on besides the
+// plan: the column, the text size, the unit and the cell padding.
+type naturalKey struct {
+	col             int
+	size, unit, pad float32
+}
+
+// measureNatural is natural, measured.
+func (s *Screen) measureNatural(col int) float32 {
 	pad := 2 * s.cellPad()
 	w := s.measureText(lang.L(columns[col].title), true)
 	texts := fixedValues(col)
@@ -168,6 +191,8 @@ func (s *Screen) fitRows() {
 		// shows a row more.
 		base -= pad / 2
 	}
+	heights := make([]float32, len(s.shown))
+	words := newWordWidths(size)
 	for i, m := range s.shown {
 		lines := 1
 		for col := range s.columnCount() {
@@ -175,11 +200,12 @@ func (s *Screen) fitRows() {
 				continue
 			}
 			t, _ := s.cellOf(m, col)
-			_, n := wrapWords(t, s.colWidth(col)-2*pad, size, s.maxLines(col))
+			_, n := words.wrap(t, s.colWidth(col)-2*pad, s.maxLines(col))
 			lines = max(lines, n)
 		}
-		s.Table.SetRowHeight(i, base+float32(lines-1)*step)
+		heights[i] = base + float32(lines-1)*step
 	}
+	s.Table.SetRowHeights(heights)
 }
 
 // columnCount is the number of columns shown.
@@ -203,18 +229,71 @@ func (s *Screen) shownText(text string, col int) string {
 // in maxLines (with "…" when cut, on the last line) and the number of
 // lines it takes.
 func wrapWords(text string, width, size float32, maxLines int) (string, int) {
-	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	return newWordWidths(size).wrap(text, width, maxLines)
+}
+
+// wordWidths measures the words of cells at one text size, each word
+// once. Whether a word still fits on a line is decided by the sum of the
+// line's words and spaces, and only where that sum comes within
+// nearWidth of the width is the joined line measured as Fyne lays it out:
+// measuring every joined line made the heavy unit's action plan (1 800
+// rows, each wrapped at every layout) take a tenth of a second.
+type wordWidths struct {
+	size, space float32
+	words       map[string]float32
+}
+
+// nearWidth is how close, in text sizes, a line's sum of word widths
+// must come to the width to be measured whole (kerning across a space is
+// a small fraction of that).
+const nearWidth = 0.15
+
+func newWordWidths(size float32) *wordWidths {
+	return &wordWidths{size: size, space: measureText(" ", size), words: map[string]float32{}}
+}
+
+func measureText(s string, size float32) float32 {
+	return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+}
+
+func (m *wordWidths) word(w string) float32 {
+	x, ok := m.words[w]
+	if !ok {
+		x = measureText(w, m.size)
+		m.words[w] = x
+	}
+	return x
+}
+
+// fits reports whether line (of width lineW) and w joined by a space fit
+// in width, and the joined line's width.
+func (m *wordWidths) fits(line string, lineW float32, w string, width float32) (bool, float32) {
+	sum := lineW + m.space + m.word(w)
+	if d := sum - width; d > nearWidth*m.size || d < -nearWidth*m.size {
+		return sum <= width, sum
+	}
+	exact := measureText(line+" "+w, m.size)
+	return exact <= width, exact
+}
+
+// wrap is wrapWords with m's widths.
+func (m *wordWidths) wrap(text string, width float32, maxLines int) (string, int) {
 	var lines []string
+	var lineW float32 // the last line's width
 	for _, w := range strings.Fields(text) {
 		n := len(lines)
-		switch {
-		case n > 0 && measure(lines[n-1]+" "+w) <= width:
-			lines[n-1] += " " + w
-		case n == maxLines:
-			return cutLast(lines, width, measure), n
-		default:
-			lines = append(lines, w)
+		if n > 0 {
+			if ok, joined := m.fits(lines[n-1], lineW, w, width); ok {
+				lines[n-1] += " " + w
+				lineW = joined
+				continue
+			}
 		}
+		if n == maxLines {
+			return cutLast(lines, width, func(s string) float32 { return measureText(s, m.size) }), n
+		}
+		lines = append(lines, w)
+		lineW = m.word(w)
 	}
 	return text, max(1, len(lines))
 }

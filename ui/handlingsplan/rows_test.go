@@ -88,3 +88,53 @@ func TestProjectorLayout(t *testing.T) {
 		t.Error("choosing a measure did not open it in the editor on screen")
 	}
 }
+
+// wrapExact is wrapWords measuring every joined line whole, as it did
+// before wordWidths.
+func wrapExact(text string, width, size float32, maxLines int) (string, int) {
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	var lines []string
+	for _, w := range strings.Fields(text) {
+		n := len(lines)
+		switch {
+		case n > 0 && measure(lines[n-1]+" "+w) <= width:
+			lines[n-1] += " " + w
+		case n == maxLines:
+			return cutLast(lines, width, measure), n
+		default:
+			lines = append(lines, w)
+		}
+	}
+	return text, max(1, len(lines))
+}
+
+// TestWrapWordsAsMeasuredWhole: deciding by the words' widths, and
+// measuring a line whole only near the edge, wraps every text of the
+// heavy demo unit's plan as measuring every line whole does, at widths
+// from narrow to wide and at two text sizes.
+func TestWrapWordsAsMeasuredWhole(t *testing.T) {
+	env, _, _ := uitest.NewEnv(t, true)
+	ms, err := env.Store.Measures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, m := range ms {
+		texts = append(texts, m.Title, m.Responsible, SourceText(m.Source))
+	}
+	if len(texts) < 30 {
+		t.Fatalf("only %d texts to wrap", len(texts))
+	}
+	for _, size := range []float32{14, 21} {
+		words := newWordWidths(size)
+		for w := float32(60); w < 600; w += 37 {
+			for _, text := range texts {
+				got, n := words.wrap(text, w, 3)
+				want, wantN := wrapExact(text, w, size, 3)
+				if got != want || n != wantN {
+					t.Fatalf("size %.0f, width %.0f: %q wraps to %q in %d lines, measured whole %q in %d", size, w, text, got, n, want, wantN)
+				}
+			}
+		}
+	}
+}

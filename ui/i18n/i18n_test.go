@@ -138,3 +138,24 @@ func TestBokmalAfterEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestRememberedFollowsTheLanguage: L gives what lang.L gives, in the
+// language set up last, also for a text it gave in the other language
+// before.
+func TestRememberedFollowsTheLanguage(t *testing.T) {
+	t.Cleanup(func() { _ = Setup(Bokmal) })
+	const text = "Møtemodus av og på"
+	for _, code := range []string{Bokmal, English, Bokmal, English} {
+		if err := Setup(code); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // asked again: from what L remembers
+			if got, want := L(text), lang.L(text); got != want {
+				t.Fatalf("%s: L gives %q, lang.L %q", code, got, want)
+			}
+		}
+	}
+	if L(text) == text {
+		t.Fatalf("in English %q is not translated: the test proves nothing", text)
+	}
+}

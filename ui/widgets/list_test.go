@@ -103,3 +103,54 @@ func TestListSelectBeforeLayout(t *testing.T) {
 		t.Error("row 50 selected again is not in view")
 	}
 }
+
+// TestTableSetRowHeights: rows given their heights all at once are laid
+// out as rows given them one by one: a row far down is where it would
+// be, and shows whole when scrolled to.
+func TestTableSetRowHeights(t *testing.T) {
+	test.NewTempApp(t)
+	newTable := func() *widgets.Table {
+		tb := widgets.NewTableWithHeaders(func() (int, int) { return 300, 1 },
+			func() fyne.CanvasObject { return widget.NewLabel("rad 000") },
+			func(id widget.TableCellID, o fyne.CanvasObject) {
+				o.(*widget.Label).SetText(fmt.Sprintf("rad %03d", id.Row))
+			})
+		tb.ShowHeaderColumn = false
+		return tb
+	}
+	heights := make([]float32, 300)
+	for i := range heights {
+		heights[i] = float32(30 + 20*(i%4))
+	}
+	var pos [2]float32
+	for k, batched := range []bool{false, true} {
+		tb := newTable()
+		w := test.NewWindow(tb)
+		w.Resize(fyne.NewSize(300, 400))
+		if batched {
+			tb.SetRowHeights(heights)
+		} else {
+			for i, h := range heights {
+				tb.SetRowHeight(i, h)
+			}
+		}
+		// The rows on screen take their heights at once.
+		if l := labelAt(tb, "rad 002"); l == nil || l.Size().Height < heights[2]-1 {
+			t.Errorf("batched %v: row 2 on screen is not %.0f high after the heights were set", batched, heights[2])
+		}
+		tb.Select(widget.TableCellID{Row: 250, Col: 0})
+		l := labelAt(tb, "rad 250")
+		if l == nil {
+			w.Close()
+			t.Fatalf("batched %v: row 250 not rendered after scrolling to it", batched)
+		}
+		if l.Size().Height < heights[250]-1 {
+			t.Errorf("batched %v: row 250 is %.0f high, want %.0f", batched, l.Size().Height, heights[250])
+		}
+		pos[k] = fyne.CurrentApp().Driver().AbsolutePositionForObject(l).Y
+		w.Close()
+	}
+	if pos[0] != pos[1] {
+		t.Errorf("row 250 at y %.0f when set row by row, %.0f when set at once", pos[0], pos[1])
+	}
+}
