@@ -221,7 +221,13 @@ func (s *Screen) apply() {
 	} else {
 		s.Reset.Enable()
 	}
-	s.fitRows()
+	if s.widths != nil {
+		// Before the table's first layout its rows are fitted there
+		// (fitColumns), to the columns' real widths: fitting them here
+		// as well measured the whole plan twice more while the page
+		// was built.
+		s.fitRows()
+	}
 	s.Table.Refresh()
 	s.markSelected()
 	s.dropHidden()
