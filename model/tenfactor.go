@@ -916,12 +916,32 @@ func (r SurveyRound) LinkedMeasures(f TenFactor, all []Measure) []Measure {
 		return nil
 	}
 	var out []Measure
-	for _, m := range all {
-		if m.ID != 0 && slices.Contains(a.MeasureIDs, m.ID) {
-			out = append(out, m)
+	for i := range all { // by index: only the linked measures are copied
+		if id := all[i].ID; id != 0 && slices.Contains(a.MeasureIDs, id) {
+			out = append(out, all[i])
 		}
 	}
 	return out
+}
+
+// FocusProgress is how far the measures linked to a focus factor have
+// come: how many there are, how many are open, how many evaluated.
+type FocusProgress struct{ Linked, Open, Evaluated int }
+
+// FocusProgressOf counts linked, the measures linked to a focus factor
+// (SurveyRound.LinkedMeasures), as the 10-FAKTOR card and the annual
+// report show them.
+func FocusProgressOf(linked []Measure) FocusProgress {
+	p := FocusProgress{Linked: len(linked)}
+	for i := range linked {
+		if linked[i].Open() {
+			p.Open++
+		}
+		if linked[i].Status == StatusEvaluert {
+			p.Evaluated++
+		}
+	}
+	return p
 }
 
 // FollowUpStatus is the round's follow-up status, given all measures of

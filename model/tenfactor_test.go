@@ -612,3 +612,22 @@ func TestSurveyRoundsOrder(t *testing.T) {
 		t.Error("sort")
 	}
 }
+
+func TestFocusProgressOf(t *testing.T) {
+	m := func(st Status) Measure { return Measure{Status: st} }
+	cases := []struct {
+		name   string
+		linked []Measure
+		want   FocusProgress
+	}{
+		{"none linked", nil, FocusProgress{}},
+		{"open ones", []Measure{m(StatusPlanlagt), m(StatusPagar)}, FocusProgress{Linked: 2, Open: 2}},
+		{"done is neither open nor evaluated", []Measure{m(StatusUtfort)}, FocusProgress{Linked: 1}},
+		{"evaluated and rejected", []Measure{m(StatusEvaluert), m(StatusAvvist), m(StatusPlanlagt)}, FocusProgress{Linked: 3, Open: 1, Evaluated: 1}},
+	}
+	for _, c := range cases {
+		if got := FocusProgressOf(c.linked); got != c.want {
+			t.Errorf("%s: %+v, want %+v", c.name, got, c.want)
+		}
+	}
+}

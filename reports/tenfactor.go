@@ -497,18 +497,9 @@ func tenFactorForYear(in TenFactorSectionInput) tenFactorYear {
 	y.round = &r
 	y.facts = tfFactRows(r, in.Measures, in.Today)
 	for _, a := range r.Focus {
-		linked := r.LinkedMeasures(a.Factor, in.Measures)
-		open, done := 0, 0
-		for _, m := range linked {
-			if m.Open() {
-				open++
-			}
-			if m.Status == model.StatusEvaluert {
-				done++
-			}
-		}
+		p := model.FocusProgressOf(r.LinkedMeasures(a.Factor, in.Measures))
 		y.focusRows = append(y.focusRows, []string{a.Kind.Label(), a.Factor.FullLabel(), r.Score(a.Factor).Unit.String(),
-			fmt.Sprint(len(linked)), fmt.Sprint(open), fmt.Sprint(done)})
+			fmt.Sprint(p.Linked), fmt.Sprint(p.Open), fmt.Sprint(p.Evaluated)})
 	}
 	return y
 }

@@ -54,17 +54,9 @@ func Card(env *appctx.Env) fyne.CanvasObject {
 	}
 	for _, a := range r.Focus {
 		linked := r.LinkedMeasures(a.Factor, ms)
-		open, evaluated := 0, 0
-		for _, m := range linked {
-			if m.Open() {
-				open++
-			}
-			if m.Status == model.StatusEvaluert {
-				evaluated++
-			}
-		}
+		p := model.FocusProgressOf(linked)
 		text := fmt.Sprintf(lang.L("%s: %s (%s) – %d tiltak, %d åpne, %d evaluert"),
-			lang.L(a.Kind.Label()), lang.L(a.Factor.Label()), r.Score(a.Factor).Unit, len(linked), open, evaluated)
+			lang.L(a.Kind.Label()), lang.L(a.Factor.Label()), r.Score(a.Factor).Unit, p.Linked, p.Open, p.Evaluated)
 		// Wrapped, not cut: the factor names are what the committee reads.
 		box.Add(wrapped(text))
 		for _, m := range linked {
