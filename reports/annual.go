@@ -10,11 +10,12 @@ import (
 
 // annualSection prepares one module's part of the annual report from the
 // data and the figures computed once for the whole report, and returns
-// what draws it. The preparing is the model's work only (picking,
-// counting, labelling; no Document), so it runs ahead on another
-// goroutine while the sections before are drawn (sectionsAhead): the
-// layout is the report's longest stretch on one core, with the other
-// nearly idle (docs/ytelse.md, «Niende runde»).
+// what draws it. Preparing draws nothing: it is the model's work
+// (picking, counting, labelling) and building the section's tables, which
+// it hands to q to measure. So it runs ahead on another goroutine while
+// the sections before are drawn (sectionsAhead): the layout was the
+// report's longest stretch on one core, with the other nearly idle
+// (docs/ytelse.md, «Niende runde»).
 type annualSection func(in *model.AnnualData, f *model.AnnualFigures, q *measurer) func(d *Document)
 
 // annualSections maps each module of model.AnnualModules to the section
