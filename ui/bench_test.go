@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"hmsutvalg/model"
-	"hmsutvalg/storage/demo"
 	"hmsutvalg/ui/uitest"
 )
 
@@ -17,10 +15,7 @@ import (
 // "oversikt" is the dashboard with every module's card. Target (docs/
 // ytelse.md): every screen's data ready in under 100 ms.
 func BenchmarkScreen(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "demo50.db")
-	if err := demo.Create(path, demo.Options{Seed: 1, Scale: 50, Today: uitest.Today, User: "bench"}); err != nil {
-		b.Fatal(err)
-	}
+	path := uitest.HeavyDemoFile(b)
 	a := test.NewTempApp(b)
 	u := Start(a, Options{DBPath: path, Today: func() model.Date { return uitest.Today }})
 	defer u.Close()

@@ -27,8 +27,21 @@ var Today = model.NewDate(2026, 11, 24)
 // DemoFile writes the default demo unit into a temp dir and returns its path.
 func DemoFile(t testing.TB) string {
 	t.Helper()
+	return demoFile(t, 1)
+}
+
+// HeavyDemoFile writes the heavy demo unit (demo --scale 50, the unit
+// issue 18's budgets are measured on) into a temp dir and returns its
+// path. It takes a few seconds.
+func HeavyDemoFile(t testing.TB) string {
+	t.Helper()
+	return demoFile(t, 50)
+}
+
+func demoFile(t testing.TB, scale int) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(path, demo.Options{Seed: 1, Scale: 1, Today: Today, User: "test"}); err != nil {
+	if err := demo.Create(path, demo.Options{Seed: 1, Scale: scale, Today: Today, User: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -91,9 +104,21 @@ func HasText(o fyne.CanvasObject, sub string) bool {
 // the date fixed at Today and the store closed when the test ends.
 func NewEnv(t testing.TB, meeting bool) (*appctx.Env, fyne.Window, *storage.Store) {
 	t.Helper()
+	return newEnvOn(t, DemoFile(t), meeting)
+}
+
+// NewHeavyEnv is NewEnv on the heavy demo unit (HeavyDemoFile), outside
+// Møtemodus: for the benchmarks of issue 18's screen budgets.
+func NewHeavyEnv(t testing.TB) (*appctx.Env, fyne.Window, *storage.Store) {
+	t.Helper()
+	return newEnvOn(t, HeavyDemoFile(t), false)
+}
+
+func newEnvOn(t testing.TB, path string, meeting bool) (*appctx.Env, fyne.Window, *storage.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetBool("motemodus", meeting)
-	st, err := storage.Open(DemoFile(t), storage.Options{NoBackup: true, User: "Test"})
+	st, err := storage.Open(path, storage.Options{NoBackup: true, User: "Test"})
 	if err != nil {
 		t.Fatal(err)
 	}
