@@ -202,27 +202,42 @@ type richFont struct {
 
 // wrapRich wraps the parts of a row into cells and returns the row height.
 func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) float64 {
-	// Parts are wrapped font by font, not in reading order: gofpdf
-	// measures in the current font only, and every font change is an
-	// operator in the page, while a row's cells alternate between two or
-	// three fonts. The current font goes first and the font the row is
-	// drawn with first goes last, to save a change on either side.
 	nc := min(len(row), len(cells))
 	wrapped := d.partLines[:0] // wrapped[i]: the lines of the i-th part
-	var fonts [4]richFont      // distinct fonts of the row; parts have at most 4
-	nf := 0
 	for c := range nc {
-		for _, p := range row[c] {
+		for range row[c] {
 			wrapped = append(wrapped, nil)
+		}
+	}
+	d.partSizes = slices.Grow(d.partSizes[:0], len(wrapped))[:len(wrapped)]
+	for _, f := range d.wrapOrder(row[:nc]) {
+		d.setFont(f.style, f.size)
+		d.wrapPartsIn(f, l, row[:nc], wrapped)
+	}
+	h := d.stackParts(row[:nc], cells, wrapped)
+	clear(wrapped) // not to keep the row's text alive
+	d.partLines = wrapped
+	return h
+}
+
+// wrapOrder is the distinct fonts of a row's parts in the order wrapRich
+// wraps them. Parts are wrapped font by font, not in reading order:
+// gofpdf measures in the current font only, and every font change is an
+// operator in the page, while a row's cells alternate between two or
+// three fonts. The current font goes first and the font the row is drawn
+// with first goes last, to save a change on either side.
+func (d *Document) wrapOrder(row [][]cellPart) []richFont {
+	var fonts [4]richFont // parts have at most 4
+	nf := 0
+	for _, parts := range row {
+		for _, p := range parts {
 			st, sz := p.font()
-			f := richFont{st, sz}
-			if !slices.Contains(fonts[:nf], f) {
+			if f := (richFont{st, sz}); !slices.Contains(fonts[:nf], f) {
 				fonts[nf] = f
 				nf++
 			}
 		}
 	}
-	d.partSizes = slices.Grow(d.partSizes[:0], len(wrapped))[:len(wrapped)]
 	current, first := richFont{d.fontStyle, d.fontSize}, fonts[0] // first: drawn first
 	rank := func(f richFont) int {
 		switch {
@@ -235,34 +250,41 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 	}
 	order := fonts[:nf]
 	slices.SortStableFunc(order, func(a, b richFont) int { return rank(a) - rank(b) })
-	for _, f := range order {
-		d.setFont(f.style, f.size)
-		i := 0
-		for c := range nc {
-			for _, p := range row[c] {
-				if st, sz := p.font(); st == f.style && sz == f.size {
-					wrapped[i], d.partSizes[i] = d.wrapCell(p.text, l.w[c]-2*tablePadX, st, sz, l.fits(c))
-				}
-				i++
+	return order
+}
+
+// wrapPartsIn wraps the parts of row set in font f (the current font)
+// into wrapped, with their sizes in d.partSizes, both indexed by part in
+// reading order.
+func (d *Document) wrapPartsIn(f richFont, l *tableLayout, row [][]cellPart, wrapped [][]string) {
+	i := 0
+	for c, parts := range row {
+		for _, p := range parts {
+			if st, sz := p.font(); st == f.style && sz == f.size {
+				wrapped[i], d.partSizes[i] = d.wrapCell(p.text, l.w[c]-2*tablePadX, st, sz, l.fits(c))
 			}
+			i++
 		}
 	}
+}
 
+// stackParts puts each cell's wrapped parts under one another into cells
+// and returns the row's height.
+func (d *Document) stackParts(row [][]cellPart, cells []richCell, wrapped [][]string) float64 {
 	maxH := lineHeight(tableSize)
 	i := 0
 	for c := range cells {
 		lines := cells[c].lines[:0]
 		y := 0.0
-		if c < nc {
+		if c < len(row) {
 			for k, p := range row[c] {
 				if k > 0 {
 					y += richPartGap
 				}
 				_, size := p.font()
 				lh := lineHeight(size)
-				fs := d.partSizes[i]
 				for _, s := range wrapped[i] {
-					lines = append(lines, richLine{text: s, bold: p.bold, small: p.small, size: fs, top: y, h: lh})
+					lines = append(lines, richLine{text: s, bold: p.bold, small: p.small, size: d.partSizes[i], top: y, h: lh})
 					y += lh
 				}
 				i++
@@ -271,8 +293,6 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 		cells[c] = richCell{lines: lines, h: y}
 		maxH = math.Max(maxH, y)
 	}
-	clear(wrapped) // not to keep the row's text alive
-	d.partLines = wrapped
 	return maxH + 2*tablePadY
 }
 
@@ -281,11 +301,25 @@ func (d *Document) wrapRich(l *tableLayout, row [][]cellPart, cells []richCell) 
 // to the top of the row: one page's share of a row taller than a page.
 func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCell, parts [][2]int, h float64) {
 	y := d.y()
+	d.richRowFrame(l, row, st, len(cells), y, h)
+	for c, cell := range cells {
+		from, to := 0, len(cell.lines)
+		if parts != nil {
+			from, to = parts[c][0], parts[c][1]
+		}
+		d.richCellLines(l, c, st, cell.lines[from:to], y)
+	}
+	d.setY(y + h)
+}
+
+// richRowFrame draws the fills and rules of a row of n cells at y, h
+// high.
+func (d *Document) richRowFrame(l *tableLayout, row int, st RowStyle, n int, y, h float64) {
 	rowFill := st.Fill
 	if rowFill.IsZero() && row%2 == 1 {
 		rowFill = colorZebra
 	}
-	for c := range cells {
+	for c := range n {
 		fill := rowFill
 		if c < len(st.CellFills) && !st.CellFills[c].IsZero() {
 			fill = st.CellFills[c]
@@ -301,32 +335,30 @@ func (d *Document) richRow(l *tableLayout, row int, st RowStyle, cells []richCel
 	d.setDraw(colorRule)
 	d.fastLine(d.left, y, d.right, y)
 	d.fastLine(d.left, y+h, d.right, y+h)
-	for c := 1; c < len(cells); c++ {
+	for c := 1; c < n; c++ {
 		d.fastLine(l.x[c], y, l.x[c], y+h)
 	}
-	for c, cell := range cells {
-		from, to := 0, len(cell.lines)
-		if parts != nil {
-			from, to = parts[c][0], parts[c][1]
-		}
-		shift := 0.0
-		if from < to {
-			shift = cell.lines[from].top
-		}
-		for _, ln := range cell.lines[from:to] {
-			size, style, col := ln.size, styleRegular, colorText
-			if ln.small {
-				col = colorMuted
-			}
-			if ln.bold || (st.Bold && !ln.small) {
-				style = styleBold
-			}
-			d.setFont(style, size)
-			d.setText(col)
-			d.cellLine(l.x[c]+tablePadX, y+tablePadY+ln.top-shift, l.w[c]-2*tablePadX, ln.h, ln.text, l.t.Columns[c].Align)
-		}
+}
+
+// richCellLines draws lines of cell c of a row at y, moved up so the
+// first of them is at the top of the row.
+func (d *Document) richCellLines(l *tableLayout, c int, st RowStyle, lines []richLine, y float64) {
+	shift := 0.0
+	if len(lines) > 0 {
+		shift = lines[0].top
 	}
-	d.setY(y + h)
+	for _, ln := range lines {
+		size, style, col := ln.size, styleRegular, colorText
+		if ln.small {
+			col = colorMuted
+		}
+		if ln.bold || (st.Bold && !ln.small) {
+			style = styleBold
+		}
+		d.setFont(style, size)
+		d.setText(col)
+		d.cellLine(l.x[c]+tablePadX, y+tablePadY+ln.top-shift, l.w[c]-2*tablePadX, ln.h, ln.text, l.t.Columns[c].Align)
+	}
 }
 
 // tallRichRow draws a row taller than a page in parts, each cell breaking
