@@ -106,6 +106,27 @@ func New(env *appctx.Env) *Screen {
 	s.Count.Wrapping = fyne.TextWrapWord
 	s.Search = widgets.NewSearchEntry(widgets.HiddenTextPlaceholder(s.env, lang.L("Søk i avvikene …")))
 	s.Search.OnChanged = func(t string) { s.query = model.NewSearchQuery(t); s.apply() }
+	s.newFilterSelects()
+	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt avvik"), theme.ContentAddIcon(), s.NewDeviation)
+	s.NewButton.Importance = widget.HighImportance
+	s.newList()
+	s.Stats = NewStats(env)
+	// The selects call apply when set; filter the register once, at the end.
+	s.building = true
+	s.StatusSel.SetSelected(lang.L(allLabel))
+	s.CategorySel.SetSelected(lang.L(allLabel))
+	s.Reload()
+	s.YearSel.SetSelected(lang.L(allLabel))
+	s.building = false
+	s.apply()
+	s.Search.List = s.List // Escape in an empty search
+	env.Guard.Set(s)
+	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: s.focusSearch})
+	return s
+}
+
+// newFilterSelects makes the status, category and year filters.
+func (s *Screen) newFilterSelects() {
 	statuses := []string{lang.L(allLabel), lang.L(openLabel), lang.L(seriousLabel)}
 	statuses = append(statuses, widgets.EnumOptions(model.DeviationStatusLabels())...)
 	statuses = append(statuses, lang.L(noticeLabel))
@@ -145,8 +166,13 @@ func New(env *appctx.Env) *Screen {
 		}
 		s.apply()
 	})
-	s.NewButton = widget.NewButtonWithIcon(lang.L("Nytt avvik"), theme.ContentAddIcon(), s.NewDeviation)
-	s.NewButton.Importance = widget.HighImportance
+}
+
+// newList makes the register's list: two lines a deviation, a picture
+// where it has one, and choosing a row opens it (once the open one is
+// saved or the user has answered).
+func (s *Screen) newList() {
+	env := s.env
 	s.List = widgets.NewTwoLineList(
 		func() int { return len(s.shown) },
 		func(i widget.ListItemID) (string, string, widget.Importance) {
@@ -176,19 +202,6 @@ func New(env *appctx.Env) *Screen {
 			s.selectEditor()
 		}, nil)
 	}
-	s.Stats = NewStats(env)
-	// The selects call apply when set; filter the register once, at the end.
-	s.building = true
-	s.StatusSel.SetSelected(lang.L(allLabel))
-	s.CategorySel.SetSelected(lang.L(allLabel))
-	s.Reload()
-	s.YearSel.SetSelected(lang.L(allLabel))
-	s.building = false
-	s.apply()
-	s.Search.List = s.List // Escape in an empty search
-	env.Guard.Set(s)
-	env.SetPageActions(appctx.PageActions{New: appctx.Press(s.NewButton), Search: s.focusSearch})
-	return s
 }
 
 // Dirty reports whether the open deviation holds unsaved changes.
