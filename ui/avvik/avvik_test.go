@@ -16,6 +16,7 @@ import (
 	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/uitest"
+	"hmsutvalg/ui/widgets"
 )
 
 // nationalID is a made-up number with valid fødselsnummer check digits.
@@ -583,5 +584,51 @@ func TestCategoryBarsEnglish(t *testing.T) {
 	card := Figure(env)
 	if uitest.HasText(card, "Vold og trusler") || uitest.HasText(card, "Personskade") {
 		t.Errorf("card in bokmål: %v", uitest.Texts(card))
+	}
+}
+
+// TestTypeEnglish: in English the type «Avvik» reads «Deviation» (the
+// page «Avvik» is «Deviations»), a deviation of that type opens with it
+// chosen, and choosing it stores the type; in bokmål it reads «Avvik».
+func TestTypeEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	s, st, _ := newScreen(t)
+	devs, _ := st.Deviations()
+	var d model.Deviation
+	for _, x := range devs {
+		if x.Type == model.TypeIncident && x.Open() {
+			d = x
+			break
+		}
+	}
+	if d.ID == 0 {
+		t.Fatal("the demo unit has no open incident to change")
+	}
+	s.Open(d.ID)
+	e := s.Editor
+	if !slices.Contains(e.Type.Options, "Deviation") || slices.Contains(e.Type.Options, "Deviations") {
+		t.Fatalf("type options %q", e.Type.Options)
+	}
+	e.Type.SetSelected("Deviation")
+	test.Tap(e.Save)
+	if msg := e.Err.Messages(); msg != "" {
+		t.Fatalf("refused: %s", msg)
+	}
+	got, err := st.Deviation(d.ID)
+	if err != nil || got.Type != model.TypeDeviation {
+		t.Fatalf("stored type %q (%v), want %q", got.Type, err, model.TypeDeviation)
+	}
+	s.Open(got.ID)
+	if sel := s.Editor.Type.Selected; sel != "Deviation" {
+		t.Errorf("reopened with type %q, want «Deviation»", sel)
+	}
+	if err := i18n.Setup(i18n.Bokmal); err != nil {
+		t.Fatal(err)
+	}
+	if got := widgets.EnumOptionsIn(i18n.DeviationTypes, model.DeviationTypeLabels()); !slices.Contains(got, "Avvik") {
+		t.Errorf("bokmål type options %q", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"hmsutvalg/model"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/vedlegg"
 	"hmsutvalg/ui/widgets"
 )
@@ -126,7 +127,7 @@ func NewEditor(env *appctx.Env, dev model.Deviation, places []string, onSaved fu
 	e.Place = widgets.NewSelectEntry(places)
 	e.Place.SetPlaceHolder(lang.L("avdeling eller område"))
 	e.Category = widgets.NewSelect(widgets.EnumOptions(model.DeviationCategoryLabels()), func(string) { e.refreshConditional() })
-	e.Type = widgets.NewSelect(widgets.EnumOptions(model.DeviationTypeLabels()), func(string) { e.refreshConditional() })
+	e.Type = widgets.NewSelect(widgets.EnumOptionsIn(i18n.DeviationTypes, model.DeviationTypeLabels()), func(string) { e.refreshConditional() })
 	e.Severity = widgets.NewSelect(widgets.EnumOptions(model.SeverityLabels()), func(string) { e.refreshConditional() })
 	e.PersonHarm = widgets.NewSelect(widgets.EnumOptions(model.PersonHarmLabels()), func(string) { e.refreshConditional() })
 	e.HarmHint = widget.NewLabel(lang.L(HarmHintText))
@@ -262,7 +263,7 @@ func (e *Editor) load(d model.Deviation) {
 	e.Date.SetDate(d.Date)
 	e.Place.SetText(d.Place)
 	setEnum(e.Category, d.Category.Label())
-	setEnum(e.Type, d.Type.Label())
+	setEnumIn(e.Type, i18n.DeviationTypes, d.Type.Label())
 	setEnum(e.Severity, d.Severity.Label())
 	setEnum(e.PersonHarm, d.PersonHarm.Label())
 	e.WhatHappened.SetText(d.WhatHappened)
@@ -295,19 +296,23 @@ func (e *Editor) load(d model.Deviation) {
 	e.loaded = e.state()
 }
 
-func setEnum(s *widget.Select, label string) {
+// setEnum selects the option showing label, or none for an empty label.
+func setEnum(s *widget.Select, label string) { setEnumIn(s, "", label) }
+
+// setEnumIn is setEnum for labels of namespace ns (i18n.TIn).
+func setEnumIn(s *widget.Select, ns, label string) {
 	if label == "" {
 		s.ClearSelected()
 		return
 	}
-	widgets.SetEnum(s, label)
+	widgets.SetEnumIn(s, ns, label)
 }
 
 // current is the category, type, severity and harm as chosen in the form.
 func (e *Editor) current() model.Deviation {
 	d := model.Deviation{}
 	d.Category, _ = model.DeviationCategoryFromLabel(widgets.EnumLabel(e.Category.Selected, model.DeviationCategoryLabels()))
-	d.Type, _ = model.DeviationTypeFromLabel(widgets.EnumLabel(e.Type.Selected, model.DeviationTypeLabels()))
+	d.Type, _ = model.DeviationTypeFromLabel(widgets.EnumLabelIn(e.Type.Selected, i18n.DeviationTypes, model.DeviationTypeLabels()))
 	d.Severity, _ = model.SeverityFromLabel(widgets.EnumLabel(e.Severity.Selected, model.SeverityLabels()))
 	d.PersonHarm, _ = model.PersonHarmFromLabel(widgets.EnumLabel(e.PersonHarm.Selected, model.PersonHarmLabels()))
 	return d

@@ -125,9 +125,13 @@ func keepBokmal(msgs map[string]any) error {
 	return nil
 }
 
-// namespaces are key prefixes of texts looked up with lang.X under a key
-// of their own ("meny.Fil"): their bokmål text is the key without it.
-var namespaces = []string{"meny."}
+// namespaces are key prefixes of texts looked up under a key of their own
+// (lang.X "meny.Fil", TIn "avvikstype.Avvik"): their bokmål text is the
+// key without it.
+var namespaces = []string{"meny.", DeviationTypes}
+
+// DeviationTypes is the namespace of the deviation types' labels (TIn).
+const DeviationTypes = "avvikstype."
 
 func bokmalText(key string) string {
 	for _, ns := range namespaces {

@@ -102,6 +102,23 @@ func T(s string) string {
 	return translate(s, 0)
 }
 
+// TIn is s in the chosen language as a text of namespace ns (a key
+// prefix such as "avvikstype."): the namespace's own translation of s
+// where it has one, else T(s). A model label can need another word by
+// where it stands: the deviation type «Avvik» is «Deviation», the page
+// «Avvik» «Deviations».
+func TIn(ns, s string) string {
+	if ns != "" {
+		tmu.RLock()
+		t, ok := texts[ns+s]
+		tmu.RUnlock()
+		if ok {
+			return t
+		}
+	}
+	return T(s)
+}
+
 // Translated reports whether T finds an English text for s (tests).
 func Translated(s string) bool {
 	tmu.RLock()
