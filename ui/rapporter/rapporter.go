@@ -22,6 +22,7 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/arsgjennomgang"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
@@ -161,19 +162,21 @@ func (s *Screen) load() {
 	s.RegBtn.Enable()
 	f := model.ComputeAnnualFigures(data)
 	var lines []string
+	// The model's texts in the chosen language where i18n has them (the
+	// areas, the statuses, the sentences it has keys for).
 	if note := f.Year.InProgressNote(f.Today); note != "" {
-		lines = append(lines, note)
+		lines = append(lines, i18n.T(note))
 	}
 	if note := model.StartNote(f); note != "" {
-		lines = append(lines, note)
+		lines = append(lines, i18n.T(note))
 	}
 	for _, r := range reports.AnnualSummaryRows(f) {
-		l := r.Area + ": " + r.Status
+		l := i18n.T(r.Area) + ": " + i18n.T(r.Status)
 		if r.Figures != "–" {
-			l += " – " + r.Figures
+			l += " – " + i18n.T(r.Figures)
 		}
 		if r.Comment != "" {
-			l += " (" + r.Comment + ")"
+			l += " (" + i18n.T(r.Comment) + ")"
 		}
 		lines = append(lines, l)
 	}
@@ -218,9 +221,9 @@ func (s *Screen) showGaps(f model.AnnualFigures) {
 	s.Gaps.Add(head)
 	year := f.Year
 	for _, g := range gaps {
-		text := g.Area + ": " + g.What
+		text := i18n.T(g.Area) + ": " + i18n.T(g.What)
 		if g.Where != "" {
-			text += " " + fmt.Sprintf(lang.L("Føres under %s."), g.Where)
+			text += " " + fmt.Sprintf(lang.L("Føres under %s."), i18n.T(g.Where))
 		}
 		l := wrapped(text)
 		page, ok := gapPages[g.Where]
@@ -228,7 +231,7 @@ func (s *Screen) showGaps(f model.AnnualFigures) {
 			s.Gaps.Add(l)
 			continue
 		}
-		open := widget.NewButtonWithIcon(g.Where, theme.NavigateNextIcon(), func() {
+		open := widget.NewButtonWithIcon(i18n.T(g.Where), theme.NavigateNextIcon(), func() {
 			if page == arsgjennomgang.PageID {
 				s.env.Open(page, appctx.Focus{ID: uint64(year)})
 				return

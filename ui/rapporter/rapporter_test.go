@@ -15,6 +15,7 @@ import (
 	"hmsutvalg/storage"
 	"hmsutvalg/ui/appctx"
 	"hmsutvalg/ui/arsgjennomgang"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/uitest"
 )
@@ -200,5 +201,42 @@ func TestFocusChoosesTheYear(t *testing.T) {
 	w.SetContent(Page().Build(env))
 	if !uitest.HasText(w.Content(), "Dette mangler i rapporten for 2024") && !uitest.HasText(w.Content(), "Rapporten for 2024 mangler ingenting") {
 		t.Errorf("focus on 2024 did not choose it: %q", uitest.Texts(w.Content()))
+	}
+}
+
+// TestSummaryEnglish: in English the summary names each area and its
+// status in English, and a gap's button names the page as the sidebar
+// does (they were all in bokmål).
+func TestSummaryEnglish(t *testing.T) {
+	if err := i18n.Setup(i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.Setup(i18n.Bokmal)
+	s := newScreen(t)
+	for _, want := range []string{"Action plan: ", "Risk assessment: ", "Safety rounds: ", "Meetings: "} {
+		if !strings.Contains(s.Summary.Text, want) {
+			t.Errorf("summary has no %q: %q", want, s.Summary.Text)
+		}
+	}
+	for _, nb := range []string{"Handlingsplan:", "Vernerunder:", "Følg opp", "I orden"} {
+		if strings.Contains(s.Summary.Text, nb) {
+			t.Errorf("summary says %q in English: %q", nb, s.Summary.Text)
+		}
+	}
+	var buttons []string
+	for _, o := range s.Gaps.Objects {
+		for _, txt := range uitest.Texts(o) {
+			buttons = append(buttons, txt)
+		}
+	}
+	entered := false
+	for _, b := range buttons {
+		if strings.HasPrefix(b, "Vold og trusler") || strings.Contains(b, "Føres under") {
+			t.Errorf("a gap says %q in English", b)
+		}
+		entered = entered || strings.Contains(b, "Entered under Violence and threats")
+	}
+	if !entered {
+		t.Errorf("no gap says where it is entered in English (the demo's 2025 lacks the violence mapping): %q", buttons)
 	}
 }
