@@ -22,8 +22,8 @@ import (
 	"hmsutvalg/model"
 	"hmsutvalg/reports"
 	"hmsutvalg/ui/appctx"
-	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/arsgjennomgang"
+	"hmsutvalg/ui/i18n"
 	"hmsutvalg/ui/pdfexport"
 	"hmsutvalg/ui/widgets"
 )

@@ -225,9 +225,7 @@ func TestSummaryEnglish(t *testing.T) {
 	}
 	var buttons []string
 	for _, o := range s.Gaps.Objects {
-		for _, txt := range uitest.Texts(o) {
-			buttons = append(buttons, txt)
-		}
+		buttons = append(buttons, uitest.Texts(o)...)
 	}
 	entered := false
 	for _, b := range buttons {
